@@ -1,0 +1,74 @@
+import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
+import bolt from '@slack/bolt';
+import type { Config } from './config.js';
+import * as commands from './handlers/commands/index.js';
+import type { HandlerContext } from './handlers/context.js';
+import * as events from './handlers/events/index.js';
+import { InFlight, reportUnexpectedErrors } from './handlers/middleware.js';
+import type { Database } from './store/database.js';
+
+const { App, LogLevel } = bolt;
+
+export interface CampaignApp {
+  app: InstanceType<typeof App>;
+  /** Verifies the bot token with Slack, then listens (HTTP mode) or connects (Socket Mode). */
+  start(listen?: { port: number; host?: string }): Promise<{ port: number | undefined }>;
+  /** Stops taking requests and waits for listeners still running. The database stays open. */
+  stop(): Promise<void>;
+}
+
+/** The composition root: one Bolt app with every listener, shared by `npm start` and the tests. */
+export function createApp(config: Config, db: Database, now: () => Date = () => new Date()): CampaignApp {
+  const socketMode = Boolean(config.SLACK_APP_TOKEN);
+  const app = new App({
+    token: config.SLACK_BOT_TOKEN,
+    signingSecret: config.SLACK_SIGNING_SECRET,
+    appToken: config.SLACK_APP_TOKEN,
+    socketMode,
+    logLevel: LOG_LEVELS[config.LOG_LEVEL],
+    // auth.test runs in start(), so a wrong token stops the process with a clear message.
+    deferInitialization: true,
+    clientOptions: {
+      slackApiUrl: config.SLACK_API_URL,
+      // Without a timeout a hung Slack call would hold its listener (and shutdown) forever.
+      timeout: 10_000,
+      retryConfig: { retries: 3, maxTimeout: 30_000 },
+    },
+    customRoutes: [{ path: '/healthz', method: ['GET'], handler: (_req, res) => void health(db, res) }],
+  });
+
+  const inFlight = new InFlight();
+  app.use(inFlight.middleware);
+  app.use(reportUnexpectedErrors(app));
+
+  const context: HandlerContext = { prisma: db.prisma, now };
+  commands.register(app, context);
+  events.register(app, context);
+
+  return {
+    app,
+    async start(listen = { port: config.PORT }) {
+      await app.init();
+      if (socketMode) {
+        await app.start();
+        return { port: undefined };
+      }
+      const server = await app.start(listen);
+      return { port: (server.address() as AddressInfo).port };
+    },
+    async stop() {
+      await app.stop();
+      await inFlight.idle();
+    },
+  };
+}
+
+const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
+
+/** For load balancers: 200 only while the database answers. */
+async function health(db: Database, res: ServerResponse): Promise<void> {
+  const ok = await db.isReachable();
+  res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ status: ok ? 'ok' : 'unavailable', database: ok ? 'up' : 'down' }));
+}

@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import type { AnyMiddlewareArgs, App, Middleware } from '@slack/bolt';
+import { unexpectedErrorModal, unexpectedErrorText } from '../views/errors.js';
+
+/** Counts listeners still running, so shutdown can wait for them after the HTTP server closes. */
+export class InFlight {
+  private running = 0;
+  private waiters: Array<() => void> = [];
+
+  readonly middleware: Middleware<AnyMiddlewareArgs> = async ({ next }) => {
+    this.running += 1;
+    try {
+      await next();
+    } finally {
+      this.running -= 1;
+      if (this.running === 0) for (const wake of this.waiters.splice(0)) wake();
+    }
+  };
+
+  idle(): Promise<void> {
+    return this.running === 0 ? Promise.resolve() : new Promise((resolve) => this.waiters.push(resolve));
+  }
+}
+
+/**
+ * Turns an unexpected error into a short reference for the user and a full log line for us.
+ * No stack trace reaches Slack.
+ */
+export function reportUnexpectedErrors(app: App): Middleware<AnyMiddlewareArgs> {
+  return async (args) => {
+    try {
+      await args.next();
+    } catch (error) {
+      const reference = randomBytes(4).toString('hex');
+      app.logger.error(`Unexpected error, reference ${reference}:`, error);
+      await tellUser(args, reference).catch((failure: unknown) =>
+        app.logger.error(`Could not tell the user about reference ${reference}:`, failure),
+      );
+    }
+  };
+}
+
+async function tellUser(args: Parameters<Middleware<AnyMiddlewareArgs>>[0], reference: string): Promise<void> {
+  const text = unexpectedErrorText(reference);
+  const body = args.body as { type?: string; response_url?: string };
+  if ('ack' in args && args.ack) {
+    // A listener that failed before acknowledging: answer the request itself. Acknowledging twice throws.
+    const response = body.type === 'view_submission'
+      ? { response_action: 'update', view: unexpectedErrorModal(reference) }
+      : body.type === 'block_actions' ? undefined : { response_type: 'ephemeral', text };
+    const acked = await (args.ack as (response?: unknown) => Promise<void>)(response).then(() => true, () => false);
+    if (acked && response) return;
+  }
+  if ('respond' in args && args.respond) await args.respond({ response_type: 'ephemeral', replace_original: false, text });
+}

@@ -1,0 +1,17 @@
+import type { Prisma as PrismaTypes } from '../generated/prisma/client.js';
+
+type Tx = PrismaTypes.TransactionClient;
+
+/** Inserts the admins not yet present and returns only those (safe when instances race). */
+export async function insertMissingAdmins(tx: Tx, userIds: string[], grantedBy: string, at: Date): Promise<string[]> {
+  const created = await tx.admin.createManyAndReturn({
+    data: userIds.map((userId) => ({ userId, grantedBy, grantedAt: at })),
+    skipDuplicates: true,
+    select: { userId: true },
+  });
+  return created.map((admin) => admin.userId);
+}
+
+export async function isAdmin(tx: Tx, userId: string): Promise<boolean> {
+  return (await tx.admin.count({ where: { userId } })) > 0;
+}

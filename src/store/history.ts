@@ -1,0 +1,32 @@
+import type { HistoryEntry } from '../domain/history.js';
+import type { Prisma as PrismaTypes } from '../generated/prisma/client.js';
+
+type Tx = PrismaTypes.TransactionClient;
+
+/** Appends history events; the only write to the table (nothing updates or deletes them). */
+export async function appendHistory(tx: Tx, entries: HistoryEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.historyEvent.createMany({
+    data: entries.map(({ from, to, details, ...entry }) => ({
+      ...entry,
+      fromState: from,
+      toState: to,
+      details: details as PrismaTypes.InputJsonValue | undefined,
+    })),
+  });
+}
+
+export async function historyOf(tx: Tx, entityType: string, entityId: string): Promise<HistoryEntry[]> {
+  const rows = await tx.historyEvent.findMany({ where: { entityType, entityId }, orderBy: { id: 'asc' } });
+  return rows.map((row) => ({
+    actor: row.actor,
+    at: row.at,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    action: row.action,
+    from: row.fromState ?? undefined,
+    to: row.toState ?? undefined,
+    reason: row.reason ?? undefined,
+    details: (row.details as Record<string, unknown> | null) ?? undefined,
+  }));
+}
