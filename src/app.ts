@@ -1,17 +1,17 @@
 import type { AddressInfo } from 'node:net';
 import type { ServerResponse } from 'node:http';
-import bolt from '@slack/bolt';
+import { App, type LogLevel } from '@slack/bolt';
 import type { Config } from './config.js';
 import * as commands from './handlers/commands/index.js';
 import type { HandlerContext } from './handlers/context.js';
 import * as events from './handlers/events/index.js';
 import { InFlight, reportUnexpectedErrors } from './handlers/middleware.js';
-import type { Database } from './store/database.js';
-
-const { App, LogLevel } = bolt;
+import { type Database, openDatabase } from './store/database.js';
+import { applyPendingMigrations } from './store/migrations.js';
+import { grantConfiguredAdmins } from './workflow/admins.js';
 
 export interface CampaignApp {
-  app: InstanceType<typeof App>;
+  app: App;
   /** Verifies the bot token with Slack, then listens (HTTP mode) or connects (Socket Mode). */
   start(listen?: { port: number; host?: string }): Promise<{ port: number | undefined }>;
   /** Stops taking requests and waits for listeners still running. The database stays open. */
@@ -26,7 +26,8 @@ export function createApp(config: Config, db: Database, now: () => Date = () => 
     signingSecret: config.SLACK_SIGNING_SECRET,
     appToken: config.SLACK_APP_TOKEN,
     socketMode,
-    logLevel: LOG_LEVELS[config.LOG_LEVEL],
+    // Bolt's LogLevel values are these same strings.
+    logLevel: config.LOG_LEVEL as LogLevel,
     // auth.test runs in start(), so a wrong token stops the process with a clear message.
     deferInitialization: true,
     clientOptions: {
@@ -64,11 +65,40 @@ export function createApp(config: Config, db: Database, now: () => Date = () => 
   };
 }
 
-const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
-
 /** For load balancers: 200 only while the database answers. */
 async function health(db: Database, res: ServerResponse): Promise<void> {
   const ok = await db.isReachable();
   res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
   res.end(JSON.stringify({ status: ok ? 'ok' : 'unavailable', database: ok ? 'up' : 'down' }));
+}
+
+export interface RunningApp {
+  db: Database;
+  port: number | undefined;
+  appliedMigrations: string[];
+  /** Stops taking requests, finishes in-flight work, then closes the database. */
+  stop(): Promise<void>;
+}
+
+/** Everything `npm start` does after reading the config; the tests start the app the same way. */
+export async function launch(config: Config, listen?: { port: number; host?: string }): Promise<RunningApp> {
+  const db = await openDatabase(config.DATABASE_URL);
+  try {
+    const appliedMigrations = await applyPendingMigrations(db);
+    await grantConfiguredAdmins(db.prisma, config.ADMIN_USER_IDS, new Date());
+    const campaignApp = createApp(config, db);
+    const { port } = await campaignApp.start(listen);
+    return {
+      db,
+      port,
+      appliedMigrations,
+      async stop() {
+        await campaignApp.stop();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
 }

@@ -1,46 +1,45 @@
-// Entry point of `npm start`: read config, open and migrate the database, start the app,
-// and stop cleanly on SIGTERM/SIGINT. Heavy modules load only after the config is valid,
-// so a misconfigured start fails within a second.
+// Entry point of `npm start`. The app's modules load only after the config is valid,
+// so a misconfigured start fails fast with one message.
 import { ConfigError, parseConfig } from './config.js';
 
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
-  const [{ openDatabase }, { applyPendingMigrations }, { grantConfiguredAdmins }, { createApp }] = await Promise.all([
-    import('./store/database.js'),
-    import('./store/migrations.js'),
-    import('./workflow/admins.js'),
-    import('./app.js'),
-  ]);
-
-  const db = await openDatabase(config.DATABASE_URL);
-  const applied = await applyPendingMigrations(db);
-  if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
-  await grantConfiguredAdmins(db.prisma, config.ADMIN_USER_IDS, new Date());
-
-  const campaignApp = createApp(config, db);
-  const { port } = await campaignApp.start().catch(async (error: unknown) => {
-    await db.close();
+  const { launch } = await import('./app.js');
+  const running = await launch(config).catch((error: unknown) => {
     throw explainStartFailure(error);
   });
-  console.log(port === undefined ? 'Connected to Slack in Socket Mode.' : `Listening on port ${port} (POST /slack/events, GET /healthz).`);
+  if (running.appliedMigrations.length) console.log(`Applied migrations: ${running.appliedMigrations.join(', ')}`);
+  console.log(
+    running.port === undefined
+      ? 'Connected to Slack in Socket Mode.'
+      : `Listening on port ${running.port} (POST /slack/events, GET /healthz).`,
+  );
 
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: finishing in-flight requests, then closing the database.`);
-    await campaignApp.stop();
-    await db.close();
-    process.exit(0);
+    running.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('Shutdown failed:', error);
+        process.exit(1);
+      },
+    );
   };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
 }
+
+const REFUSED_TOKEN = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked']);
 
 function explainStartFailure(error: unknown): Error {
   const code = (error as { data?: { error?: string } }).data?.error;
-  if (code === 'invalid_auth' || code === 'not_authed' || code === 'account_inactive' || code === 'token_revoked') {
-    return new ConfigError(`Cannot start: Slack refused SLACK_BOT_TOKEN (${code}). Copy the Bot User OAuth Token again from OAuth & Permissions.`);
+  if (code && REFUSED_TOKEN.has(code)) {
+    return new ConfigError(
+      `Cannot start: Slack refused SLACK_BOT_TOKEN (${code}). Copy the Bot User OAuth Token again from OAuth & Permissions.`,
+    );
   }
   return error instanceof Error ? error : new Error(String(error));
 }

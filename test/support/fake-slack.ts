@@ -1,0 +1,151 @@
+import { once } from 'node:events';
+import { type IncomingMessage, type Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request the app made to Slack: a Web API method, or a post to a response_url. */
+export interface SlackCall {
+  method: string;
+  args: Record<string, unknown>;
+  token: string | undefined;
+}
+
+export interface Failure {
+  error: string;
+  /** HTTP status: 429 for `ratelimited` (with Retry-After), otherwise 200 as Slack does. */
+  status?: number;
+  retryAfterSeconds?: number;
+  /** How many calls fail before the method works again; default: all. */
+  times?: number;
+}
+
+const TEAM = { team_id: 'T0TEST', team: 'Test Workspace', url: 'https://test-workspace.slack.com/' };
+export const BOT = { user_id: 'U0BOT', bot_id: 'B0BOT' };
+
+/**
+ * Slack's Web API, faked on 127.0.0.1: records every call and answers `ok: true` with the
+ * fields the app reads. It is the only fake in the tests, because Slack cannot be reached here.
+ */
+export class FakeSlack {
+  readonly calls: SlackCall[] = [];
+  private readonly failures = new Map<string, Failure>();
+  private readonly waiters = new Set<() => void>();
+  private counter = 0;
+
+  private constructor(private readonly server: Server, readonly origin: string) {}
+
+  static async start(): Promise<FakeSlack> {
+    const server = createServer();
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const fake = new FakeSlack(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    server.on('request', (req, res) => {
+      void fake.handle(req).then(({ status, headers, body }) => {
+        res.writeHead(status, { 'content-type': 'application/json', ...headers });
+        res.end(JSON.stringify(body));
+      });
+    });
+    return fake;
+  }
+
+  /** Base URL for SLACK_API_URL. */
+  get apiUrl(): string {
+    return `${this.origin}/api/`;
+  }
+
+  /** A response_url whose posts are recorded as calls to `response_url`. */
+  responseUrl(): string {
+    return `${this.origin}/response/${++this.counter}`;
+  }
+
+  fail(method: string, failure: Failure): void {
+    this.failures.set(method, failure);
+  }
+
+  callsTo(method: string): SlackCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  /** Resolves with the first call to `method` that matches, waiting for it if needed. */
+  async waitFor(method: string, matches: (call: SlackCall) => boolean = () => true, timeoutMs = 5000): Promise<SlackCall> {
+    const find = () => this.calls.find((call) => call.method === method && matches(call));
+    const deadline = Date.now() + timeoutMs;
+    for (let call = find(); ; call = find()) {
+      if (call) return call;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`No call to ${method} within ${timeoutMs} ms; calls: ${this.calls.map((c) => c.method).join(', ')}`);
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          clearTimeout(timer);
+          this.waiters.delete(wake);
+          resolve();
+        };
+        const timer = setTimeout(wake, left);
+        this.waiters.add(wake);
+      });
+    }
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+
+  private async handle(req: IncomingMessage): Promise<{ status: number; headers: Record<string, string>; body: unknown }> {
+    const raw = await readBody(req);
+    const path = new URL(req.url ?? '/', this.origin).pathname;
+    const isResponseUrl = path.startsWith('/response/');
+    const method = isResponseUrl ? 'response_url' : path.replace(/^\/api\//, '');
+    const args = parseArgs(raw, req.headers['content-type']);
+    const token = req.headers.authorization?.replace(/^Bearer /, '') ?? (args.token as string | undefined);
+    this.calls.push({ method, args, token });
+    for (const wake of [...this.waiters]) wake();
+
+    const failure = this.failures.get(method);
+    if (failure) {
+      if (failure.times !== undefined && --failure.times <= 0) this.failures.delete(method);
+      const status = failure.status ?? (failure.error === 'ratelimited' ? 429 : 200);
+      const headers: Record<string, string> = failure.retryAfterSeconds !== undefined ? { 'retry-after': String(failure.retryAfterSeconds) } : {};
+      return { status, headers, body: { ok: false, error: failure.error } };
+    }
+    return { status: 200, headers: {}, body: isResponseUrl ? { ok: true } : { ok: true, ...this.answer(method, args) } };
+  }
+
+  /** The fields of Slack's real answers that the app reads. */
+  private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    const id = ++this.counter;
+    switch (method) {
+      case 'auth.test':
+        return { ...TEAM, user: 'campaigns', ...BOT, is_enterprise_install: false };
+      case 'chat.postMessage':
+        return { channel: args.channel, ts: `1700000000.${String(id).padStart(6, '0')}`, message: { text: args.text, blocks: args.blocks } };
+      case 'chat.update':
+        return { channel: args.channel, ts: args.ts, text: args.text };
+      case 'chat.postEphemeral':
+        return { message_ts: `1700000000.${String(id).padStart(6, '0')}` };
+      case 'views.open':
+      case 'views.update':
+      case 'views.push':
+      case 'views.publish':
+        return { view: { id: `V${id}`, hash: `hash-${id}`, ...(args.view as object) } };
+      default:
+        return {};
+    }
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The Web API client posts forms whose nested objects (blocks, view) are JSON strings. */
+function parseArgs(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (!raw) return {};
+  if (contentType?.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    args[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+  }
+  return args;
+}

@@ -1,0 +1,49 @@
+import { type RunningApp, launch } from '../../src/app.js';
+import { type Config, parseConfig } from '../../src/config.js';
+import { FakeSlack } from './fake-slack.js';
+import { freshDatabaseUrl } from './database.js';
+import { SlackSender } from './slack-requests.js';
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
+
+export interface Harness {
+  /** Sends signed requests as Slack would. */
+  slack: SlackSender;
+  /** Slack's Web API, faked; every call the app made. */
+  fakeSlack: FakeSlack;
+  running: RunningApp;
+  config: Config;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the real app through the same `launch` as `npm start`: real config parsing, a fresh
+ * database (migrated on start), Bolt's HTTP receiver on an ephemeral port, Slack faked on 127.0.0.1.
+ */
+export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+  const fakeSlack = await FakeSlack.start();
+  const database = await freshDatabaseUrl();
+  const config = parseConfig({
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: fakeSlack.apiUrl,
+    DATABASE_URL: database.url,
+    LOG_LEVEL: 'error',
+    ...env,
+  });
+  const running = await launch(config, { port: 0, host: '127.0.0.1' });
+  const url = `http://127.0.0.1:${running.port}`;
+  return {
+    slack: new SlackSender(url, SIGNING_SECRET, fakeSlack),
+    fakeSlack,
+    running,
+    config,
+    url,
+    async stop() {
+      await running.stop();
+      await fakeSlack.close();
+      await database.drop();
+    },
+  };
+}

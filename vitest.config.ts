@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // Starting PGlite and the WASM schema engine takes a moment on a loaded machine.
+    hookTimeout: 30_000,
+    testTimeout: 20_000,
+  },
+});
