@@ -12,10 +12,8 @@ export type Prisma = PrismaClient;
 export interface Database {
   prisma: PrismaClient;
   location: DatabaseLocation;
-  /** The driver adapter the schema engine migrates through. */
-  adapterFactory: SqlMigrationAwareDriverAdapterFactory;
-  /** Runs `fn` while holding a lock that other app instances on the same database wait for. */
-  exclusively<T>(fn: () => Promise<T>): Promise<T>;
+  /** Runs `fn` with a driver adapter on a connection of its own, for the schema engine. */
+  withMigrationConnection<T>(fn: (adapterFactory: SqlMigrationAwareDriverAdapterFactory) => Promise<T>): Promise<T>;
   /** True when the database answers a trivial query. */
   isReachable(): Promise<boolean>;
   close(): Promise<void>;
@@ -33,9 +31,8 @@ async function openEmbedded(location: Extract<DatabaseLocation, { kind: 'embedde
   return {
     prisma,
     location,
-    adapterFactory,
     // PGlite is one connection inside this process: only one app instance can open the folder.
-    exclusively: (fn) => fn(),
+    withMigrationConnection: (fn) => fn(adapterFactory),
     isReachable: () => answers(prisma),
     async close() {
       await prisma.$disconnect();
@@ -44,26 +41,23 @@ async function openEmbedded(location: Extract<DatabaseLocation, { kind: 'embedde
   };
 }
 
-// Any constant works as long as every instance uses the same one.
-const MIGRATION_LOCK_KEY = 4_207_311;
-
 async function openServer(location: Extract<DatabaseLocation, { kind: 'server' }>): Promise<Database> {
   const searchPath = location.schema ? `-c search_path="${location.schema.replaceAll('"', '""')}"` : undefined;
-  const pool = new pg.Pool({ connectionString: location.url, options: searchPath, max: 10 });
-  const adapterFactory = new PrismaPg(pool, { schema: location.schema });
-  const prisma = new PrismaClient({ adapter: adapterFactory });
+  const connect = (max: number) => new pg.Pool({ connectionString: location.url, options: searchPath, max });
+  const pool = connect(10);
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { schema: location.schema }) });
   return {
     prisma,
     location,
-    adapterFactory,
-    async exclusively(fn) {
-      const client = await pool.connect();
+    // The schema engine takes a session-level advisory lock (as `prisma migrate deploy` does), so
+    // instances starting together migrate one after the other; it never unlocks, so only closing
+    // its connection releases the lock: the engine must not borrow a connection from the app's pool.
+    async withMigrationConnection(fn) {
+      const migrationPool = connect(1);
       try {
-        await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-        return await fn();
+        return await fn(new PrismaPg(migrationPool, { schema: location.schema }));
       } finally {
-        await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
-        client.release();
+        await migrationPool.end();
       }
     },
     isReachable: () => answers(prisma),

@@ -11,8 +11,8 @@ import { MIGRATIONS_DIR, NO_FILTERS, SCHEMA_PATH, readMigrations, withSchemaEngi
  */
 export async function applyPendingMigrations(db: Database): Promise<string[]> {
   const migrationsList = await readMigrations();
-  return db.exclusively(() =>
-    withSchemaEngine(db.adapterFactory, async (engine) => {
+  return db.withMigrationConnection((adapterFactory) =>
+    withSchemaEngine(adapterFactory, async (engine) => {
       const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: NO_FILTERS });
       return appliedMigrationNames;
     }),
@@ -24,10 +24,11 @@ export async function applyPendingMigrations(db: Database): Promise<string[]> {
  * empty when they agree. The WASM engine cannot open a shadow database itself, so the migrations
  * are replayed on a throw-away in-memory PGlite and that database is compared with the schema.
  */
-export async function unmigratedSchemaChanges(): Promise<string> {
+export async function unmigratedSchemaChanges(schemaText?: string): Promise<string> {
   const pglite = await PGlite.create('memory://');
   try {
-    return await withSchemaEngine(new PrismaPGlite(pglite), async (engine, schema) => {
+    return await withSchemaEngine(new PrismaPGlite(pglite), async (engine, schemaFile) => {
+      const schema = schemaText ?? schemaFile;
       await engine.applyMigrations({ migrationsList: await readMigrations(), filters: NO_FILTERS });
       const files = [{ path: SCHEMA_PATH, content: schema }];
       const { stdout } = await engine.diff({

@@ -7,6 +7,8 @@ export interface SlackCall {
   method: string;
   args: Record<string, unknown>;
   token: string | undefined;
+  /** Set once the fake has sent its answer. */
+  answered: boolean;
 }
 
 export interface Failure {
@@ -28,6 +30,7 @@ export const BOT = { user_id: 'U0BOT', bot_id: 'B0BOT' };
 export class FakeSlack {
   readonly calls: SlackCall[] = [];
   private readonly failures = new Map<string, Failure>();
+  private readonly delays = new Map<string, number>();
   private readonly waiters = new Set<() => void>();
   private counter = 0;
 
@@ -39,9 +42,11 @@ export class FakeSlack {
     await once(server, 'listening');
     const fake = new FakeSlack(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
     server.on('request', (req, res) => {
-      void fake.handle(req).then(({ status, headers, body }) => {
+      void fake.handle(req).then(({ call, status, headers, body }) => {
         res.writeHead(status, { 'content-type': 'application/json', ...headers });
-        res.end(JSON.stringify(body));
+        res.end(JSON.stringify(body), () => {
+          call.answered = true;
+        });
       });
     });
     return fake;
@@ -59,6 +64,11 @@ export class FakeSlack {
 
   fail(method: string, failure: Failure): void {
     this.failures.set(method, failure);
+  }
+
+  /** Makes `method` answer only after `ms` milliseconds, like a slow Slack. */
+  delay(method: string, ms: number): void {
+    this.delays.set(method, ms);
   }
 
   callsTo(method: string): SlackCall[] {
@@ -90,24 +100,27 @@ export class FakeSlack {
     await new Promise((resolve) => this.server.close(resolve));
   }
 
-  private async handle(req: IncomingMessage): Promise<{ status: number; headers: Record<string, string>; body: unknown }> {
+  private async handle(req: IncomingMessage): Promise<{ call: SlackCall; status: number; headers: Record<string, string>; body: unknown }> {
     const raw = await readBody(req);
     const path = new URL(req.url ?? '/', this.origin).pathname;
     const isResponseUrl = path.startsWith('/response/');
     const method = isResponseUrl ? 'response_url' : path.replace(/^\/api\//, '');
     const args = parseArgs(raw, req.headers['content-type']);
     const token = req.headers.authorization?.replace(/^Bearer /, '') ?? (args.token as string | undefined);
-    this.calls.push({ method, args, token });
+    const call: SlackCall = { method, args, token, answered: false };
+    this.calls.push(call);
     for (const wake of [...this.waiters]) wake();
+    const delay = this.delays.get(method);
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
 
     const failure = this.failures.get(method);
     if (failure) {
       if (failure.times !== undefined && --failure.times <= 0) this.failures.delete(method);
       const status = failure.status ?? (failure.error === 'ratelimited' ? 429 : 200);
       const headers: Record<string, string> = failure.retryAfterSeconds !== undefined ? { 'retry-after': String(failure.retryAfterSeconds) } : {};
-      return { status, headers, body: { ok: false, error: failure.error } };
+      return { call, status, headers, body: { ok: false, error: failure.error } };
     }
-    return { status: 200, headers: {}, body: isResponseUrl ? { ok: true } : { ok: true, ...this.answer(method, args) } };
+    return { call, status: 200, headers: {}, body: isResponseUrl ? { ok: true } : { ok: true, ...this.answer(method, args) } };
   }
 
   /** The fields of Slack's real answers that the app reads. */
