@@ -1,6 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
 
@@ -21,8 +22,8 @@ let engineModule: Promise<EngineModule> | undefined;
 
 function loadEngineModule(): Promise<EngineModule> {
   engineModule ??= (async () => {
-    const glueUrl = import.meta.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
-    const glue: EngineModule = await import(glueUrl);
+    const glueUrl = pathToFileURL(createRequire(import.meta.url).resolve('@prisma/schema-engine-wasm/schema_engine_bg'));
+    const glue: EngineModule = await import(glueUrl.href);
     const bytes = await readFile(new URL('schema_engine_bg.wasm', glueUrl));
     const { instance } = await wasm.instantiate(bytes, { './schema_engine_bg.js': glue });
     glue.__wbg_set_wasm(instance.exports);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.js';
+import { freshDatabaseUrl } from '../support/database.js';
 import { FakeSlack } from '../support/fake-slack.js';
 import { SIGNING_SECRET, startHarness } from '../support/harness.js';
 import { SlackSender } from '../support/slack-requests.js';
@@ -58,13 +59,15 @@ describe('npm start', () => {
   it('stops with a clear message when Slack refuses the bot token', async () => {
     const fakeSlack = await FakeSlack.start();
     fakeSlack.fail('auth.test', { error: 'invalid_auth' });
+    const database = await freshDatabaseUrl();
     const { child, output } = start(
-      { SLACK_BOT_TOKEN: 'xoxb-revoked', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fakeSlack.apiUrl, DATABASE_URL: 'memory://', PORT: '0' },
+      { SLACK_BOT_TOKEN: 'xoxb-revoked', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fakeSlack.apiUrl, DATABASE_URL: database.url, PORT: '0' },
       ROOT,
     );
     expect(await exitOf(child)).toBe(1);
     expect(output()).toContain('Slack refused SLACK_BOT_TOKEN (invalid_auth)');
     await fakeSlack.close();
+    await database.drop();
   });
 
   it('serves /healthz and signed commands, refuses forged ones, stops on SIGTERM with 0, and keeps ./data across restarts', async () => {

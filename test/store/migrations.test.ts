@@ -35,7 +35,7 @@ describe('applying migrations', () => {
   let database: { url: string; drop(): Promise<void> };
   let db: Database;
   beforeAll(async () => {
-    database = await freshDatabaseUrl();
+    database = await freshDatabaseUrl({ empty: true });
     db = await openDatabase(parseConfig({ DATABASE_URL: database.url }, databaseEnvSchema).DATABASE_URL);
   });
   afterAll(async () => {

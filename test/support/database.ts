@@ -1,15 +1,25 @@
 import { randomBytes } from 'node:crypto';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
+import { inject } from 'vitest';
 
-/** Set by CI for the PostgreSQL leg; unset, tests use in-memory PGlite. */
+/** Set by CI for the PostgreSQL leg; unset, tests use PGlite. */
 export const SERVER_URL = process.env.TEST_DATABASE_URL;
 
 /**
- * A DATABASE_URL for one test file: a fresh in-memory PGlite, or a fresh schema on the
- * PostgreSQL server so that files run in parallel without seeing each other's rows.
+ * A DATABASE_URL for one test file: a fresh PGlite folder (a copy of the migrated template made
+ * once per run; `empty`: a new in-memory PGlite), or a fresh schema on the PostgreSQL server,
+ * so files run in parallel unaware of each other.
  */
-export async function freshDatabaseUrl(): Promise<{ url: string; drop(): Promise<void> }> {
-  if (!SERVER_URL) return { url: 'memory://', drop: async () => undefined };
+export async function freshDatabaseUrl({ empty = false } = {}): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!SERVER_URL && empty) return { url: 'memory://', drop: async () => undefined };
+  if (!SERVER_URL) {
+    const folder = mkdtempSync(join(tmpdir(), 'campaign-desk-test-'));
+    cpSync(inject('pgliteTemplate'), folder, { recursive: true });
+    return { url: `file://${folder}`, drop: async () => rmSync(folder, { recursive: true, force: true }) };
+  }
   const schema = `test_${randomBytes(6).toString('hex')}`;
   await onServer(`CREATE SCHEMA "${schema}"`);
   const url = new URL(SERVER_URL);
