@@ -1,0 +1,94 @@
+// `npm run bench`: start-up, migration and request numbers for the README and issue notes.
+// Prints numbers only; nothing here passes or fails.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch } from '../src/app.js';
+import { parseConfig } from '../src/config.js';
+import { openDatabase } from '../src/store/database.js';
+import { applyPendingMigrations } from '../src/store/migrations.js';
+import { FakeSlack } from '../test/support/fake-slack.js';
+import { SlackSender } from '../test/support/slack-requests.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const SECRET = 'bench-signing-secret';
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const result = await fn();
+  return [result, performance.now() - start];
+}
+
+function configFailure(): void {
+  const runs = Array.from({ length: 5 }, () => {
+    const start = performance.now();
+    spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'src/main.ts')], { env: { PATH: process.env.PATH } });
+    return performance.now() - start;
+  });
+  console.log(`start with no config → exit 1: median ${ms(percentile(runs, 50))}, max ${ms(Math.max(...runs))} (5 runs)`);
+}
+
+async function migrations(): Promise<void> {
+  const [memory, created] = await timed(() => openDatabase({ kind: 'memory' }));
+  const [, migrated] = await timed(() => applyPendingMigrations(memory));
+  const [, noop] = await timed(() => applyPendingMigrations(memory));
+  await memory.close();
+  console.log(`embedded database: create ${ms(created)}, apply migrations ${ms(migrated)}, nothing to apply ${ms(noop)}`);
+  const server = process.env.TEST_DATABASE_URL;
+  if (!server) return console.log('PostgreSQL server: skipped (set TEST_DATABASE_URL)');
+  const db = await openDatabase({ kind: 'server', url: server, schema: `bench_${process.pid}` });
+  await db.prisma.$executeRawUnsafe(`CREATE SCHEMA IF NOT EXISTS "bench_${process.pid}"`);
+  const [, onServer] = await timed(() => applyPendingMigrations(db));
+  await db.prisma.$executeRawUnsafe(`DROP SCHEMA "bench_${process.pid}" CASCADE`);
+  await db.close();
+  console.log(`PostgreSQL server: apply migrations ${ms(onServer)}`);
+}
+
+async function requests(): Promise<void> {
+  const fakeSlack = await FakeSlack.start();
+  const folder = mkdtempSync(join(tmpdir(), 'campaign-desk-bench-'));
+  const config = parseConfig({
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: fakeSlack.apiUrl,
+    DATABASE_URL: `file://${folder}`,
+    LOG_LEVEL: 'error',
+  });
+  const [first, coldStart] = await timed(() => launch(config, { port: 0, host: '127.0.0.1' }));
+  await first.stop();
+  const [running, warmStart] = await timed(() => launch(config, { port: 0, host: '127.0.0.1' }));
+  console.log(`launch on a new ./data folder ${ms(coldStart)}; restart on it ${ms(warmStart)}`);
+  const slack = new SlackSender(`http://127.0.0.1:${running.port}`, SECRET, fakeSlack);
+
+  const help: number[] = [];
+  for (let i = 0; i < 500; i++) help.push((await timed(() => slack.command('help')))[1]);
+  console.log(`signed /campaign help, sequential: p50 ${ms(percentile(help, 50))}, p95 ${ms(percentile(help, 95))}, p99 ${ms(percentile(help, 99))} (500)`);
+
+  const [, burst] = await timed(() => Promise.all(Array.from({ length: 200 }, () => slack.command('help'))));
+  console.log(`200 concurrent /campaign help: ${ms(burst)} in all, ${(200 / (burst / 1000)).toFixed(0)} requests/s`);
+
+  const home: number[] = [];
+  for (let i = 0; i < 100; i++) {
+    const user = `U0BENCH${i}`;
+    home.push((await timed(async () => {
+      await slack.appHomeOpened(user);
+      await fakeSlack.waitFor('views.publish', (call) => call.args.user_id === user);
+    }))[1]);
+  }
+  console.log(`app_home_opened → views.publish (with a database read): p50 ${ms(percentile(home, 50))}, p95 ${ms(percentile(home, 95))} (100)`);
+  console.log(`resident memory after the load: ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`);
+
+  await running.stop();
+  await fakeSlack.close();
+  rmSync(folder, { recursive: true, force: true });
+}
+
+configFailure();
+await migrations();
+await requests();
