@@ -4,8 +4,8 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 
-// Slack's published manifest schema, loaded from ../shared (the network is closed).
-const SLACK_DATA = join(import.meta.dirname, '../../shared/slack-data');
+// Slack's published manifest schema, vendored (see test/fixtures/slack/README.md).
+const SLACK_DATA = join(import.meta.dirname, 'fixtures/slack');
 const schema = JSON.parse(readFileSync(join(SLACK_DATA, 'manifest.schema.1.0.0.json'), 'utf8'));
 const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '../manifest.json'), 'utf8'));
 
