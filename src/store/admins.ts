@@ -1,6 +1,4 @@
-import type { Prisma as PrismaTypes } from '../generated/prisma/client.js';
-
-type Tx = PrismaTypes.TransactionClient;
+import type { Tx } from './tx.js';
 
 /** Inserts the admins not yet present and returns only those (safe when instances race). */
 export async function insertMissingAdmins(tx: Tx, userIds: string[], grantedBy: string, at: Date): Promise<string[]> {

@@ -1,7 +1,6 @@
 import type { HistoryEntry } from '../domain/history.js';
-import type { Prisma as PrismaTypes } from '../generated/prisma/client.js';
-
-type Tx = PrismaTypes.TransactionClient;
+import type { HistoryEvent as HistoryEventRow, Prisma as PrismaTypes } from '../generated/prisma/client.js';
+import type { Tx } from './tx.js';
 
 /** Appends history events; the only write to the table (nothing updates or deletes them). */
 export async function appendHistory(tx: Tx, entries: HistoryEntry[]): Promise<void> {
@@ -18,7 +17,16 @@ export async function appendHistory(tx: Tx, entries: HistoryEntry[]): Promise<vo
 
 export async function historyOf(tx: Tx, entityType: string, entityId: string): Promise<HistoryEntry[]> {
   const rows = await tx.historyEvent.findMany({ where: { entityType, entityId }, orderBy: { id: 'asc' } });
-  return rows.map((row) => ({
+  return rows.map(toEntry);
+}
+
+export async function lastHistoryOf(tx: Tx, entityType: string, entityId: string): Promise<HistoryEntry | undefined> {
+  const row = await tx.historyEvent.findFirst({ where: { entityType, entityId }, orderBy: { id: 'desc' } });
+  return row ? toEntry(row) : undefined;
+}
+
+function toEntry(row: HistoryEventRow): HistoryEntry {
+  return {
     actor: row.actor,
     at: row.at,
     entityType: row.entityType,
@@ -28,5 +36,5 @@ export async function historyOf(tx: Tx, entityType: string, entityId: string): P
     to: row.toState ?? undefined,
     reason: row.reason ?? undefined,
     details: (row.details as Record<string, unknown> | null) ?? undefined,
-  }));
+  };
 }

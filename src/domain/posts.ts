@@ -1,0 +1,138 @@
+import { type CampaignState, READ_ONLY } from './campaign.js';
+import { type Decision, allow, refuse } from './decision.js';
+import { type Stage, phaseOf } from './participation.js';
+
+export const POST_STATUSES = ['draft', 'pending_approval', 'approved', 'rejected', 'posted', 'final_approved'] as const;
+export type PostStatus = (typeof POST_STATUSES)[number];
+
+export const POST_STATUS_LABELS: Record<PostStatus, string> = {
+  draft: 'Draft',
+  pending_approval: 'Pending approval',
+  approved: 'Approved (ready to post)',
+  rejected: 'Rejected',
+  posted: 'Posted',
+  final_approved: 'Final approved',
+};
+
+/** Post review. A rejected post comes back as a new revision; Posted and Final approved never go back. */
+export const POST_MOVES: Record<PostStatus, readonly PostStatus[]> = {
+  draft: ['pending_approval'],
+  pending_approval: ['approved', 'rejected'],
+  approved: ['posted'],
+  rejected: ['pending_approval'],
+  posted: ['final_approved'],
+  final_approved: [],
+};
+
+export interface PostMetrics {
+  impressions: number;
+  reach: number;
+  likes: number;
+  comments: number;
+  shares: number;
+  saves: number;
+  clicks: number;
+  conversions: number;
+  attributedRevenueMinor: number;
+}
+
+export interface PostState {
+  status: PostStatus;
+  revision: number;
+  content: string;
+  mediaUrls: string[];
+  postUrl: string | null;
+  metrics: PostMetrics | null;
+}
+
+export interface Post extends PostState {
+  id: number;
+  participationId: number;
+  socialAccountId: number;
+  plannedDate: Date;
+  submittedBy: string;
+  version: number;
+}
+
+const name = (status: PostStatus) => POST_STATUS_LABELS[status];
+
+function refusal(from: PostStatus, to: PostStatus): Decision<never> {
+  if (from === 'approved' && to === 'rejected') return refuse('approved-not-rejected', 'An approved post cannot be rejected.');
+  if (from === 'posted' || from === 'final_approved') return refuse('posted-never-back', `A ${name(from).toLowerCase()} post cannot go back.`);
+  if (from === to) return refuse('same-post-status', `The post is already ${name(to).toLowerCase()}.`);
+  return refuse('post-move-not-allowed', `A post cannot go from ${name(from)} to ${name(to)}.`);
+}
+
+function check(from: PostStatus, to: PostStatus, campaign: CampaignState): Decision<true> {
+  if (campaign.status === 'archived') return refuse('archived-read-only', READ_ONLY);
+  return POST_MOVES[from].includes(to) ? allow(true) : refusal(from, to);
+}
+
+/** A draft goes to review; a rejected post comes back as the next revision with its new content. */
+export function submitPost<P extends PostState>(
+  post: P,
+  change: { content: string; mediaUrls: string[] },
+  campaign: CampaignState,
+  participantStage: Stage,
+): Decision<P> {
+  if (phaseOf(participantStage) !== 'collaboration' || participantStage === 'completed') {
+    return refuse('posts-during-collaboration', 'Draft posts are submitted once the influencer is collaborating.');
+  }
+  const checked = check(post.status, 'pending_approval', campaign);
+  if (!checked.ok) return checked;
+  if (!change.content.trim()) return refuse('post-content-required', 'A draft post needs its content.');
+  const revision = post.status === 'rejected' ? post.revision + 1 : post.revision;
+  return allow({ ...post, ...change, status: 'pending_approval', revision });
+}
+
+export function approvePost<P extends PostState>(post: P, campaign: CampaignState): Decision<P> {
+  const checked = check(post.status, 'approved', campaign);
+  return checked.ok ? allow({ ...post, status: 'approved' }) : checked;
+}
+
+/** A rejection always carries its reason; the history keeps it. */
+export function rejectPost<P extends PostState>(post: P, reason: string, campaign: CampaignState): Decision<P> {
+  const checked = check(post.status, 'rejected', campaign);
+  if (!checked.ok) return checked;
+  if (!reason.trim()) return refuse('rejection-needs-reason', 'A rejection needs a reason.');
+  return allow({ ...post, status: 'rejected' });
+}
+
+/**
+ * Recording the live post URL or its first metrics makes an approved post effective (Posted);
+ * later recordings update the numbers of a posted post.
+ */
+export function recordResult<P extends PostState>(
+  post: P,
+  result: { postUrl?: string; metrics?: PostMetrics },
+  campaign: CampaignState,
+): Decision<P> {
+  if (campaign.status === 'archived') return refuse('archived-read-only', READ_ONLY);
+  if (!result.postUrl && !result.metrics) return refuse('result-needs-url-or-metrics', 'Record the post URL or its metrics.');
+  if (post.status !== 'approved' && post.status !== 'posted' && post.status !== 'final_approved') {
+    return refuse('results-after-approval', 'Results are recorded only for approved posts.');
+  }
+  return allow({
+    ...post,
+    status: post.status === 'approved' ? 'posted' : post.status,
+    postUrl: result.postUrl ?? post.postUrl,
+    metrics: result.metrics ?? post.metrics,
+  });
+}
+
+/** Final approval is irreversible and comes only after the campaign is completed. */
+export function finalApprovePost<P extends PostState>(post: P, campaign: CampaignState): Decision<P> {
+  const checked = check(post.status, 'final_approved', campaign);
+  if (!checked.ok) return checked;
+  if (campaign.status !== 'completed') {
+    return refuse('final-approval-after-completion', 'Final approval comes only after the campaign is completed.');
+  }
+  return allow({ ...post, status: 'final_approved' });
+}
+
+/** The participant's stage follows its posts: in review while a post waits, Posted once one is live. */
+export function stageAfterPost(stage: Stage, postStatus: PostStatus): Stage {
+  if (postStatus === 'pending_approval' && stage === 'collaborating') return 'content_in_review';
+  if (postStatus === 'posted' && (stage === 'collaborating' || stage === 'content_in_review')) return 'posted';
+  return stage;
+}

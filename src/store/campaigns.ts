@@ -1,0 +1,68 @@
+import type { Campaign, CampaignBrief } from '../domain/brief.js';
+import type { CampaignStatus } from '../domain/campaign.js';
+import type { Campaign as CampaignRow } from '../generated/prisma/client.js';
+import { type Tx, assertUpdated, toMinor } from './tx.js';
+
+function toCampaign(row: CampaignRow): Campaign {
+  const { invitedStage, applicationStages, deliverablesStage, budgetMinor, ...rest } = row;
+  return {
+    ...rest,
+    budgetMinor: toMinor(budgetMinor),
+    optionalStages: { invited: invitedStage, applications: applicationStages, deliverables: deliverablesStage },
+  };
+}
+
+function columns(brief: CampaignBrief & Partial<Pick<Campaign, 'status' | 'publishedAt' | 'collaborationStartedAt'>>) {
+  const { optionalStages, budgetMinor, ...rest } = brief;
+  return {
+    ...rest,
+    budgetMinor: BigInt(budgetMinor),
+    invitedStage: optionalStages.invited,
+    applicationStages: optionalStages.applications,
+    deliverablesStage: optionalStages.deliverables,
+  };
+}
+
+export async function insertCampaign(tx: Tx, brief: CampaignBrief, createdBy: string, now: Date): Promise<Campaign> {
+  return toCampaign(await tx.campaign.create({ data: { ...columns(brief), createdBy, createdAt: now } }));
+}
+
+export async function findCampaign(tx: Tx, id: number): Promise<Campaign | undefined> {
+  const row = await tx.campaign.findUnique({ where: { id } });
+  return row ? toCampaign(row) : undefined;
+}
+
+/** Campaigns whose title contains `text` (any case), newest first. */
+export async function findCampaignsByTitle(tx: Tx, text: string, limit: number): Promise<Campaign[]> {
+  const rows = await tx.campaign.findMany({ where: { title: { contains: text, mode: 'insensitive' } }, orderBy: { id: 'desc' }, take: limit });
+  return rows.map(toCampaign);
+}
+
+export async function listCampaigns(tx: Tx, where: { statuses?: CampaignStatus[] } = {}): Promise<Campaign[]> {
+  const rows = await tx.campaign.findMany({
+    where: where.statuses ? { status: { in: where.statuses } } : {},
+    orderBy: { id: 'desc' },
+  });
+  return rows.map(toCampaign);
+}
+
+/** Writes `after` over the campaign if nobody changed it since `before` was read. */
+export async function saveCampaign(tx: Tx, before: Campaign, after: Campaign): Promise<Campaign> {
+  const { id, version, createdBy, createdAt, ...fields } = after;
+  const { count } = await tx.campaign.updateMany({
+    where: { id: before.id, version: before.version },
+    data: { ...columns(fields), version: { increment: 1 } },
+  });
+  assertUpdated(count, 'campaign', before.id);
+  return { ...after, version: before.version + 1 };
+}
+
+export async function deleteCampaign(tx: Tx, campaign: Campaign): Promise<void> {
+  const { count } = await tx.campaign.deleteMany({ where: { id: campaign.id, version: campaign.version, status: 'draft', publishedAt: null } });
+  assertUpdated(count, 'campaign', campaign.id);
+}
+
+export async function campaignsRecruitingUntil(tx: Tx, day: Date): Promise<Campaign[]> {
+  const rows = await tx.campaign.findMany({ where: { status: 'recruiting', recruitmentCloseDate: { lte: day } } });
+  return rows.map(toCampaign);
+}

@@ -1,0 +1,62 @@
+import type { Influencer, InfluencerFilter, InfluencerProfile } from '../domain/influencer.js';
+import type { Prisma as PrismaTypes } from '../generated/prisma/client.js';
+import { type Tx, assertUpdated } from './tx.js';
+
+const withAccounts = { accounts: { orderBy: { id: 'asc' } } } as const;
+type Row = PrismaTypes.InfluencerGetPayload<{ include: typeof withAccounts }>;
+
+function toInfluencer({ createdAt, ...row }: Row): Influencer {
+  return { ...row, accounts: row.accounts.map(({ influencerId, ...account }) => account) };
+}
+
+export async function insertInfluencers(tx: Tx, profiles: InfluencerProfile[], now: Date): Promise<Influencer[]> {
+  const created: Influencer[] = [];
+  for (const { accounts, ...profile } of profiles) {
+    const row = await tx.influencer.create({ data: { ...profile, createdAt: now, accounts: { create: accounts } }, include: withAccounts });
+    created.push(toInfluencer(row));
+  }
+  return created;
+}
+
+export async function findInfluencer(tx: Tx, id: number): Promise<Influencer | undefined> {
+  const row = await tx.influencer.findUnique({ where: { id }, include: withAccounts });
+  return row ? toInfluencer(row) : undefined;
+}
+
+/** Replaces the profile and its accounts if nobody changed the influencer since `version`. */
+export async function saveInfluencer(tx: Tx, id: number, version: number, { accounts, ...profile }: InfluencerProfile): Promise<Influencer> {
+  const { count } = await tx.influencer.updateMany({ where: { id, version }, data: { ...profile, version: { increment: 1 } } });
+  assertUpdated(count, 'influencer', id);
+  // Accounts used by posts or participations stay; the rest are replaced by the edited list.
+  const kept = await tx.socialAccount.findMany({ where: { influencerId: id } });
+  for (const account of accounts) {
+    const existing = kept.find((k) => k.platform === account.platform && k.handle === account.handle);
+    if (existing) await tx.socialAccount.update({ where: { id: existing.id }, data: account });
+    else await tx.socialAccount.create({ data: { ...account, influencerId: id } });
+  }
+  const removed = kept.filter((k) => !accounts.some((a) => a.platform === k.platform && a.handle === k.handle));
+  await tx.socialAccount.deleteMany({ where: { id: { in: removed.map((k) => k.id) }, posts: { none: {} }, participations: { none: {} } } });
+  return (await findInfluencer(tx, id)) as Influencer;
+}
+
+export async function searchInfluencers(tx: Tx, filter: InfluencerFilter, limit: number): Promise<{ influencers: Influencer[]; total: number }> {
+  const where: PrismaTypes.InfluencerWhereInput = {
+    ...(filter.niche ? { niches: { has: filter.niche.toLowerCase() } } : {}),
+    ...(filter.country ? { country: { equals: filter.country, mode: 'insensitive' } } : {}),
+    ...(filter.platform || filter.minFollowers
+      ? { accounts: { some: { ...(filter.platform ? { platform: filter.platform } : {}), followers: { gte: filter.minFollowers ?? 0 } } } }
+      : {}),
+  };
+  const [rows, total] = await Promise.all([
+    tx.influencer.findMany({ where, include: withAccounts, orderBy: { name: 'asc' }, take: limit }),
+    tx.influencer.count({ where }),
+  ]);
+  return { influencers: rows.map(toInfluencer), total };
+}
+
+export async function accountsTaken(tx: Tx, accounts: Array<{ platform: InfluencerProfile['accounts'][number]['platform']; handle: string }>, exceptInfluencerId?: number) {
+  return tx.socialAccount.findMany({
+    where: { OR: accounts.map(({ platform, handle }) => ({ platform, handle })), ...(exceptInfluencerId ? { influencerId: { not: exceptInfluencerId } } : {}) },
+    select: { platform: true, handle: true },
+  });
+}

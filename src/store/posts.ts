@@ -1,0 +1,52 @@
+import type { Post, PostMetrics } from '../domain/posts.js';
+import type { Post as PostRow } from '../generated/prisma/client.js';
+import { type Tx, assertUpdated, toMinor } from './tx.js';
+
+function toPost(row: PostRow): Post {
+  const { impressions, reach, likes, comments, shares, saves, clicks, conversions, attributedRevenueMinor, metricsRecordedAt, ...rest } = row;
+  const metrics: PostMetrics | null = metricsRecordedAt
+    ? { impressions, reach, likes, comments, shares, saves, clicks, conversions, attributedRevenueMinor: toMinor(attributedRevenueMinor) }
+    : null;
+  return { ...rest, metrics };
+}
+
+function metricColumns(metrics: PostMetrics | null, now: Date) {
+  if (!metrics) return {};
+  return { ...metrics, attributedRevenueMinor: BigInt(metrics.attributedRevenueMinor), metricsRecordedAt: now };
+}
+
+export async function insertPost(
+  tx: Tx,
+  post: Pick<Post, 'participationId' | 'socialAccountId' | 'plannedDate' | 'content' | 'mediaUrls' | 'submittedBy' | 'status'>,
+): Promise<Post> {
+  return toPost(await tx.post.create({ data: post }));
+}
+
+export async function findPost(tx: Tx, id: number): Promise<Post | undefined> {
+  const row = await tx.post.findUnique({ where: { id } });
+  return row ? toPost(row) : undefined;
+}
+
+export async function postsOf(tx: Tx, participationIds: number[]): Promise<Post[]> {
+  const rows = await tx.post.findMany({ where: { participationId: { in: participationIds } }, orderBy: { id: 'asc' } });
+  return rows.map(toPost);
+}
+
+/** Writes `after` over the post if nobody changed it since `before` was read. */
+export async function savePost(tx: Tx, before: Post, after: Post, now: Date): Promise<Post> {
+  const metricsChanged = after.metrics !== before.metrics;
+  const { count } = await tx.post.updateMany({
+    where: { id: before.id, version: before.version },
+    data: {
+      status: after.status,
+      revision: after.revision,
+      content: after.content,
+      mediaUrls: after.mediaUrls,
+      postUrl: after.postUrl,
+      ...(metricsChanged ? metricColumns(after.metrics, now) : {}),
+      version: { increment: 1 },
+    },
+  });
+  assertUpdated(count, 'post', before.id);
+  return { ...after, version: before.version + 1 };
+}

@@ -1,0 +1,183 @@
+import { type BriefErrors, type Campaign, type CampaignBrief, briefErrors, campaignReference } from '../domain/brief.js';
+import { type CampaignStatus, type OptionalStages, configureStages, mayDelete, moveCampaign, recruitmentIsDue } from '../domain/campaign.js';
+import { type Decision, allow, refuse } from '../domain/decision.js';
+import { SYSTEM_ACTOR } from '../domain/history.js';
+import { stageAtCollaborationStart } from '../domain/participation.js';
+import type { Action } from '../domain/roles.js';
+import { campaignsRecruitingUntil, deleteCampaign, findCampaign, insertCampaign, saveCampaign } from '../store/campaigns.js';
+import type { Prisma } from '../store/database.js';
+import { appendHistory } from '../store/history.js';
+import { participantsOf, saveParticipant } from '../store/participants.js';
+import type { Tx } from '../store/tx.js';
+import { type Acting, change, event, ifCurrent, permission } from './change.js';
+
+export type CreateResult = { ok: true; campaign: Campaign } | { ok: false; errors: BriefErrors };
+
+export async function createCampaign(prisma: Prisma, brief: CampaignBrief, acting: Acting): Promise<CreateResult> {
+  const errors = briefErrors(brief);
+  if (Object.keys(errors).length) return { ok: false, errors };
+  const campaign = await prisma.$transaction(async (tx) => {
+    const created = await insertCampaign(tx, brief, acting.userId, acting.now);
+    await appendHistory(tx, [event(acting, 'campaign', created.id, 'campaign.created', { to: created.status, details: { reference: campaignReference(created.id), title: created.title } })]);
+    return created;
+  });
+  return { ok: true, campaign };
+}
+
+async function load(tx: Tx, campaignId: number): Promise<Decision<Campaign>> {
+  const campaign = await findCampaign(tx, campaignId);
+  return campaign ? allow(campaign) : refuse('campaign-not-found', `Campaign ${campaignReference(campaignId)} does not exist.`);
+}
+
+/** One lifecycle step: permission, version the actor saw, the domain's rule, then save with history. */
+async function step(
+  prisma: Prisma,
+  campaignId: number,
+  action: Action,
+  to: CampaignStatus,
+  historyAction: string,
+  acting: Acting,
+  seenVersion?: number,
+  reason?: string,
+): Promise<Decision<Campaign>> {
+  return change(prisma, async (tx) => {
+    const loaded = await load(tx, campaignId);
+    if (!loaded.ok) return loaded;
+    const before = loaded.value;
+    const refusal = (await permission(tx, action, acting, before)) ?? (await ifCurrent(tx, 'campaign', before, seenVersion));
+    if (refusal) return refusal;
+    const decided = moveCampaign(before, to, acting.now);
+    if (!decided.ok) return decided;
+    const after = await saveCampaign(tx, before, decided.value);
+    await appendHistory(tx, [event(acting, 'campaign', before.id, historyAction, { from: before.status, to, ...(reason ? { reason } : {}) })]);
+    return allow(after);
+  });
+}
+
+export const publishProposal = (prisma: Prisma, id: number, acting: Acting, seen?: number) =>
+  step(prisma, id, 'publishProposal', 'proposal_published', 'campaign.proposal_published', acting, seen);
+
+export const approveProposal = (prisma: Prisma, id: number, acting: Acting, seen?: number) =>
+  step(prisma, id, 'decideProposal', 'proposal_approved', 'campaign.proposal_approved', acting, seen);
+
+/** A rejected proposal goes back to Draft with the reason in its history; it still can never be deleted. */
+export async function rejectProposal(prisma: Prisma, id: number, reason: string, acting: Acting, seen?: number): Promise<Decision<Campaign>> {
+  if (!reason.trim()) return refuse('rejection-needs-reason', 'A rejection needs a reason.');
+  return step(prisma, id, 'decideProposal', 'draft', 'campaign.proposal_rejected', acting, seen, reason.trim());
+}
+
+export const openRecruitment = (prisma: Prisma, id: number, acting: Acting, seen?: number) =>
+  step(prisma, id, 'openRecruitment', 'recruiting', 'campaign.recruitment_opened', acting, seen);
+
+export const closeRecruitment = (prisma: Prisma, id: number, acting: Acting, seen?: number) =>
+  step(prisma, id, 'closeRecruitment', 'recruitment_closed', 'campaign.recruitment_closed', acting, seen);
+
+export const completeCampaign = (prisma: Prisma, id: number, acting: Acting, seen?: number) =>
+  step(prisma, id, 'completeCampaign', 'completed', 'campaign.completed', acting, seen);
+
+export const archiveCampaign = (prisma: Prisma, id: number, acting: Acting, seen?: number) =>
+  step(prisma, id, 'archiveCampaign', 'archived', 'campaign.archived', acting, seen);
+
+/**
+ * Starts collaboration, exactly once: signed participants become Collaborating, every other
+ * participant still in play becomes Not selected, all in the same transaction.
+ */
+export async function startCollaboration(prisma: Prisma, id: number, acting: Acting, seen?: number): Promise<Decision<Campaign>> {
+  return change(prisma, async (tx) => {
+    const loaded = await load(tx, id);
+    if (!loaded.ok) return loaded;
+    const before = loaded.value;
+    const refusal = (await permission(tx, 'startCollaboration', acting, before)) ?? (await ifCurrent(tx, 'campaign', before, seen));
+    if (refusal) return refusal;
+    const decided = moveCampaign(before, 'collaborating', acting.now);
+    if (!decided.ok) return decided;
+    const after = await saveCampaign(tx, before, decided.value);
+    const events = [event(acting, 'campaign', id, 'campaign.collaboration_started', { from: before.status, to: after.status })];
+    for (const participant of await participantsOf(tx, id)) {
+      const stage = stageAtCollaborationStart(participant.stage);
+      if (stage === participant.stage) continue;
+      await saveParticipant(tx, participant, { ...participant, stage });
+      events.push(event(acting, 'participant', participant.id, 'participant.moved', { from: participant.stage, to: stage, reason: 'collaboration started' }));
+    }
+    await appendHistory(tx, events);
+    return allow(after);
+  });
+}
+
+/** Deletes a draft that was never published; the history keeps the deletion. */
+export async function deleteDraft(prisma: Prisma, id: number, acting: Acting, seen?: number): Promise<Decision<Campaign>> {
+  return change(prisma, async (tx) => {
+    const loaded = await load(tx, id);
+    if (!loaded.ok) return loaded;
+    const campaign = loaded.value;
+    const refusal = (await permission(tx, 'deleteDraft', acting, campaign)) ?? (await ifCurrent(tx, 'campaign', campaign, seen));
+    if (refusal) return refusal;
+    const allowed = mayDelete(campaign);
+    if (!allowed.ok) return allowed;
+    await tx.participation.deleteMany({ where: { campaignId: id } });
+    await deleteCampaign(tx, campaign);
+    await appendHistory(tx, [event(acting, 'campaign', id, 'campaign.deleted', { from: campaign.status, details: { title: campaign.title } })]);
+    return allow(campaign);
+  });
+}
+
+export async function setOptionalStages(prisma: Prisma, id: number, stages: OptionalStages, acting: Acting, seen?: number): Promise<Decision<Campaign>> {
+  return change(prisma, async (tx) => {
+    const loaded = await load(tx, id);
+    if (!loaded.ok) return loaded;
+    const before = loaded.value;
+    const refusal = (await permission(tx, 'configureStages', acting, before)) ?? (await ifCurrent(tx, 'campaign', before, seen));
+    if (refusal) return refusal;
+    const decided = configureStages(before, stages);
+    if (!decided.ok) return decided;
+    const after = await saveCampaign(tx, before, decided.value);
+    await appendHistory(tx, [event(acting, 'campaign', id, 'campaign.stages_configured', { details: { ...stages } })]);
+    return allow(after);
+  });
+}
+
+/** Edits the brief of a campaign that is not archived; dates and money are checked again. */
+export async function editBrief(prisma: Prisma, id: number, brief: CampaignBrief, acting: Acting, seen?: number): Promise<Decision<Campaign> | { ok: false; errors: BriefErrors }> {
+  const errors = briefErrors(brief);
+  if (Object.keys(errors).length) return { ok: false, errors };
+  return change(prisma, async (tx) => {
+    const loaded = await load(tx, id);
+    if (!loaded.ok) return loaded;
+    const before = loaded.value;
+    const refusal = (await permission(tx, 'editCampaign', acting, before)) ?? (await ifCurrent(tx, 'campaign', before, seen));
+    if (refusal) return refusal;
+    if (before.status === 'archived') return refuse('archived-read-only', 'Archived campaigns are read-only.');
+    if (before.collaborationStartedAt && JSON.stringify(brief.optionalStages) !== JSON.stringify(before.optionalStages)) {
+      return refuse('stages-fixed', 'Optional stages cannot change after collaboration has started.');
+    }
+    const after = await saveCampaign(tx, before, { ...before, ...brief });
+    const changed = (Object.keys(brief) as Array<keyof CampaignBrief>).filter((key) => JSON.stringify(brief[key]) !== JSON.stringify(before[key]));
+    await appendHistory(tx, [event(acting, 'campaign', id, 'campaign.brief_edited', { details: { changed } })]);
+    return allow(after);
+  });
+}
+
+/** Called by the scheduler: closes recruitment of every campaign whose close date has come, as `system`. */
+export async function closeDueRecruitments(prisma: Prisma, now: Date): Promise<Campaign[]> {
+  const due = (await campaignsRecruitingUntil(prisma, now)).filter((campaign) => recruitmentIsDue(campaign, now));
+  const closed: Campaign[] = [];
+  for (const campaign of due) {
+    const decision = await change(prisma, async (tx) => {
+      const current = await findCampaign(tx, campaign.id);
+      if (!current || !recruitmentIsDue(current, now)) return refuse('not-due', 'Recruitment is no longer due to close.');
+      const decided = moveCampaign(current, 'recruitment_closed', now);
+      if (!decided.ok) return decided;
+      const after = await saveCampaign(tx, current, decided.value);
+      await appendHistory(tx, [
+        { actor: SYSTEM_ACTOR, at: now, entityType: 'campaign', entityId: String(current.id), action: 'campaign.recruitment_closed', from: current.status, to: after.status, reason: 'recruitment close date reached' },
+      ]);
+      return allow(after);
+    });
+    if (decision.ok) closed.push(decision.value);
+  }
+  return closed;
+}
+
+export async function getCampaign(prisma: Prisma, id: number): Promise<Campaign | undefined> {
+  return findCampaign(prisma, id);
+}

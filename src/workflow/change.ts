@@ -1,0 +1,60 @@
+import type { Campaign } from '../domain/brief.js';
+import { type Decision, type Refusal, refuse } from '../domain/decision.js';
+import type { HistoryEntry } from '../domain/history.js';
+import { type Action, permissionRefusal, rolesOf } from '../domain/roles.js';
+import { isAdmin } from '../store/admins.js';
+import type { Prisma } from '../store/database.js';
+import { lastHistoryOf } from '../store/history.js';
+import { type Tx, VersionConflict } from '../store/tx.js';
+
+/** Who acts, and when. Use cases take the time from the caller: the domain has no clock. */
+export interface Acting {
+  userId: string;
+  now: Date;
+}
+
+class Refused extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(refusal.reason);
+  }
+}
+
+/**
+ * Runs one change in one short transaction: load, let the domain decide, save state and history.
+ * A refusal rolls back whatever the work wrote; a lost race (another change committed first)
+ * becomes a refusal that says what happened instead.
+ */
+export async function change<T>(prisma: Prisma, work: (tx: Tx) => Promise<Decision<T>>): Promise<Decision<T>> {
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const decision = await work(tx);
+      if (!decision.ok) throw new Refused(decision);
+      return decision;
+    });
+  } catch (error) {
+    if (error instanceof Refused) return error.refusal;
+    if (error instanceof VersionConflict) return staleRefusal(prisma, error.entityType, error.entityId);
+    throw error;
+  }
+}
+
+/** "It changed since you saw it", with the change that did it. */
+export async function staleRefusal(tx: Tx, entityType: string, entityId: string): Promise<Refusal> {
+  const since = await lastHistoryOf(tx, entityType, entityId);
+  return { ...refuse('stale', 'This changed since you saw it; nothing was done.'), ...(since ? { since } : {}) };
+}
+
+/** Refuses when the actor acted on an older version than the one stored (double click, retry, race). */
+export async function ifCurrent(tx: Tx, entityType: string, entity: { id: number; version: number }, seenVersion: number | undefined): Promise<Refusal | undefined> {
+  if (seenVersion === undefined || seenVersion === entity.version) return undefined;
+  return staleRefusal(tx, entityType, String(entity.id));
+}
+
+export async function permission(tx: Tx, action: Action, acting: Acting, campaign?: Campaign): Promise<Refusal | undefined> {
+  const reason = permissionRefusal(action, rolesOf(acting.userId, campaign, await isAdmin(tx, acting.userId)));
+  return reason ? refuse('not-permitted', reason) : undefined;
+}
+
+export function event(acting: Acting, entityType: string, entityId: number, action: string, extra: Partial<HistoryEntry> = {}): HistoryEntry {
+  return { actor: acting.userId, at: acting.now, entityType, entityId: String(entityId), action, ...extra };
+}

@@ -1,0 +1,127 @@
+import { type Campaign, campaignReference } from '../domain/brief.js';
+import { type Decision, allow, refuse } from '../domain/decision.js';
+import {
+  type Costs,
+  type Deliverable,
+  type Participant,
+  type Stage,
+  mayAddParticipants,
+  mayEditCosts,
+  mayEditDeliverables,
+  moveParticipant as decideMove,
+  resendAgreement as decideResend,
+} from '../domain/participation.js';
+import { findCampaign } from '../store/campaigns.js';
+import type { Prisma } from '../store/database.js';
+import { appendHistory } from '../store/history.js';
+import { findInfluencer } from '../store/influencers.js';
+import { findParticipant, hasEffectivePost, insertParticipants, participantsOf, replaceDeliverables, saveParticipant } from '../store/participants.js';
+import type { Tx } from '../store/tx.js';
+import { type Acting, change, event, ifCurrent, permission } from './change.js';
+
+async function loadWithCampaign(tx: Tx, participantId: number): Promise<Decision<{ participant: Participant; campaign: Campaign }>> {
+  const participant = await findParticipant(tx, participantId);
+  if (!participant) return refuse('participant-not-found', 'That participant does not exist.');
+  const campaign = await findCampaign(tx, participant.campaignId);
+  if (!campaign) return refuse('campaign-not-found', 'That campaign does not exist.');
+  return allow({ participant, campaign });
+}
+
+/** Adds influencers from the directory, with the accounts chosen for the campaign; ones already in it are skipped. */
+export async function addParticipants(
+  prisma: Prisma,
+  campaignId: number,
+  entries: Array<{ influencerId: number; accountIds?: number[] }>,
+  acting: Acting,
+): Promise<Decision<Participant[]>> {
+  return change(prisma, async (tx) => {
+    const campaign = await findCampaign(tx, campaignId);
+    if (!campaign) return refuse('campaign-not-found', `Campaign ${campaignReference(campaignId)} does not exist.`);
+    const refusal = await permission(tx, 'manageParticipants', acting, campaign);
+    if (refusal) return refusal;
+    const allowed = mayAddParticipants(campaign);
+    if (!allowed.ok) return allowed;
+    const resolved: Array<{ influencerId: number; accountIds: number[] }> = [];
+    for (const entry of entries) {
+      const influencer = await findInfluencer(tx, entry.influencerId);
+      if (!influencer) return refuse('influencer-not-found', 'One of the chosen influencers is no longer in the directory.');
+      const own = influencer.accounts.map((account) => account.id);
+      const accountIds = entry.accountIds ?? influencer.accounts.filter((a) => campaign.platforms.includes(a.platform)).map((a) => a.id);
+      if (accountIds.some((id) => !own.includes(id))) return refuse('account-not-owned', `An account chosen for ${influencer.name} belongs to someone else.`);
+      resolved.push({ influencerId: influencer.id, accountIds });
+    }
+    const added = await insertParticipants(tx, campaignId, resolved);
+    await appendHistory(tx, added.map((p) => event(acting, 'participant', p.id, 'participant.added', { to: p.stage, details: { campaignId, influencerId: p.influencerId } })));
+    return allow(added);
+  });
+}
+
+/** Moves a participant to another stage if the pipeline allows it (agreement stages record their times). */
+export async function moveParticipant(prisma: Prisma, participantId: number, to: Stage, acting: Acting, seenVersion?: number): Promise<Decision<Participant>> {
+  return change(prisma, async (tx) => {
+    const loaded = await loadWithCampaign(tx, participantId);
+    if (!loaded.ok) return loaded;
+    const { participant, campaign } = loaded.value;
+    const refusal = (await permission(tx, 'manageParticipants', acting, campaign)) ?? (await ifCurrent(tx, 'participant', participant, seenVersion));
+    if (refusal) return refusal;
+    const decided = decideMove(participant, to, campaign, acting.now);
+    if (!decided.ok) return decided;
+    const after = await saveParticipant(tx, participant, decided.value);
+    await appendHistory(tx, [event(acting, 'participant', participant.id, 'participant.moved', { from: participant.stage, to })]);
+    return allow(after);
+  });
+}
+
+export async function resendAgreement(prisma: Prisma, participantId: number, acting: Acting, seenVersion?: number): Promise<Decision<Participant>> {
+  return change(prisma, async (tx) => {
+    const loaded = await loadWithCampaign(tx, participantId);
+    if (!loaded.ok) return loaded;
+    const { participant, campaign } = loaded.value;
+    const refusal = (await permission(tx, 'manageParticipants', acting, campaign)) ?? (await ifCurrent(tx, 'participant', participant, seenVersion));
+    if (refusal) return refusal;
+    const decided = decideResend(participant, campaign, acting.now);
+    if (!decided.ok) return decided;
+    const after = await saveParticipant(tx, participant, decided.value);
+    await appendHistory(tx, [event(acting, 'participant', participant.id, 'participant.agreement_resent')]);
+    return allow(after);
+  });
+}
+
+export async function editDeliverables(prisma: Prisma, participantId: number, deliverables: Deliverable[], acting: Acting, seenVersion?: number): Promise<Decision<Participant>> {
+  return change(prisma, async (tx) => {
+    const loaded = await loadWithCampaign(tx, participantId);
+    if (!loaded.ok) return loaded;
+    const { participant, campaign } = loaded.value;
+    const refusal = (await permission(tx, 'manageParticipants', acting, campaign)) ?? (await ifCurrent(tx, 'participant', participant, seenVersion));
+    if (refusal) return refusal;
+    const allowed = mayEditDeliverables(participant, campaign);
+    if (!allowed.ok) return allowed;
+    const after = await replaceDeliverables(tx, participant, deliverables);
+    await appendHistory(tx, [event(acting, 'participant', participant.id, 'participant.deliverables_changed', { details: { count: deliverables.length } })]);
+    return allow(after);
+  });
+}
+
+/** Budget and costs stay editable until the participant has a posted post. */
+export async function editCosts(prisma: Prisma, participantId: number, costs: Costs, acting: Acting, seenVersion?: number): Promise<Decision<Participant>> {
+  if (Object.values(costs).some((amount) => !Number.isSafeInteger(amount) || amount < 0)) {
+    return refuse('costs-not-negative', 'Budget and costs are amounts of zero or more.');
+  }
+  return change(prisma, async (tx) => {
+    const loaded = await loadWithCampaign(tx, participantId);
+    if (!loaded.ok) return loaded;
+    const { participant, campaign } = loaded.value;
+    const refusal = (await permission(tx, 'editBudgets', acting, campaign)) ?? (await ifCurrent(tx, 'participant', participant, seenVersion));
+    if (refusal) return refusal;
+    const allowed = mayEditCosts(await hasEffectivePost(tx, participant.id), campaign);
+    if (!allowed.ok) return allowed;
+    const after = await saveParticipant(tx, participant, { ...participant, ...costs });
+    const before: Costs = { budgetMinor: participant.budgetMinor, influencerCostMinor: participant.influencerCostMinor, shippingCostMinor: participant.shippingCostMinor };
+    await appendHistory(tx, [event(acting, 'participant', participant.id, 'participant.costs_changed', { details: { before, after: costs } })]);
+    return allow(after);
+  });
+}
+
+export async function listParticipants(prisma: Prisma, campaignId: number): Promise<Participant[]> {
+  return participantsOf(prisma, campaignId);
+}

@@ -1,0 +1,102 @@
+import type { Campaign } from '../domain/brief.js';
+import { type Decision, allow, refuse } from '../domain/decision.js';
+import type { Participant } from '../domain/participation.js';
+import {
+  type Post,
+  type PostMetrics,
+  approvePost as decideApprove,
+  finalApprovePost as decideFinal,
+  recordResult as decideResult,
+  rejectPost as decideReject,
+  stageAfterPost,
+  submitPost as decideSubmit,
+} from '../domain/posts.js';
+import type { Action } from '../domain/roles.js';
+import { findCampaign } from '../store/campaigns.js';
+import type { Prisma } from '../store/database.js';
+import { appendHistory } from '../store/history.js';
+import { findParticipant, saveParticipant } from '../store/participants.js';
+import { findPost, insertPost, savePost } from '../store/posts.js';
+import type { Tx } from '../store/tx.js';
+import { type Acting, change, event, ifCurrent, permission } from './change.js';
+
+export interface DraftPost {
+  participationId: number;
+  socialAccountId: number;
+  plannedDate: Date;
+  content: string;
+  mediaUrls: string[];
+}
+
+/** After a post changes, the participant's stage follows it (Content in review, Posted). */
+async function followPost(tx: Tx, participant: Participant, post: Post, acting: Acting) {
+  const stage = stageAfterPost(participant.stage, post.status);
+  if (stage === participant.stage) return [];
+  await saveParticipant(tx, participant, { ...participant, stage });
+  return [event(acting, 'participant', participant.id, 'participant.moved', { from: participant.stage, to: stage, reason: `post #${post.id} ${post.status.replace('_', ' ')}` })];
+}
+
+/** A team member submits a draft post for approval (revision 1, Pending approval). */
+export async function submitPost(prisma: Prisma, draft: DraftPost, acting: Acting): Promise<Decision<Post>> {
+  return change(prisma, async (tx) => {
+    const participant = await findParticipant(tx, draft.participationId);
+    if (!participant) return refuse('participant-not-found', 'That participant does not exist.');
+    const campaign = (await findCampaign(tx, participant.campaignId)) as Campaign;
+    const refusal = await permission(tx, 'submitPost', acting, campaign);
+    if (refusal) return refusal;
+    if (!participant.accountIds.includes(draft.socialAccountId)) {
+      return refuse('account-not-selected', "Choose one of the influencer's accounts selected for this campaign.");
+    }
+    const blank: Post = { id: 0, ...draft, postUrl: null, status: 'draft', revision: 1, metrics: null, submittedBy: acting.userId, version: 1 };
+    const decided = decideSubmit(blank, draft, campaign, participant.stage);
+    if (!decided.ok) return decided;
+    const post = await insertPost(tx, { ...draft, submittedBy: acting.userId, status: decided.value.status });
+    await appendHistory(tx, [
+      event(acting, 'post', post.id, 'post.submitted', { from: 'draft', to: post.status, details: { revision: post.revision, participationId: participant.id } }),
+      ...(await followPost(tx, participant, post, acting)),
+    ]);
+    return allow(post);
+  });
+}
+
+type PostDecider = (post: Post, campaign: Campaign, participant: Participant) => Decision<Post>;
+
+/** Load post, participant and campaign; check permission and version; decide; save with history. */
+function decidePost(prisma: Prisma, postId: number, action: Action, historyAction: string, decide: PostDecider, acting: Acting, seenVersion?: number, extra: { reason?: string } = {}) {
+  return change(prisma, async (tx): Promise<Decision<Post>> => {
+    const post = await findPost(tx, postId);
+    if (!post) return refuse('post-not-found', 'That post does not exist.');
+    const participant = (await findParticipant(tx, post.participationId)) as Participant;
+    const campaign = (await findCampaign(tx, participant.campaignId)) as Campaign;
+    const refusal = (await permission(tx, action, acting, campaign)) ?? (await ifCurrent(tx, 'post', post, seenVersion));
+    if (refusal) return refusal;
+    const decided = decide(post, campaign, participant);
+    if (!decided.ok) return decided;
+    const after = await savePost(tx, post, decided.value, acting.now);
+    await appendHistory(tx, [
+      event(acting, 'post', post.id, historyAction, { from: post.status, to: after.status, ...extra, details: { revision: after.revision } }),
+      ...(await followPost(tx, participant, after, acting)),
+    ]);
+    return allow(after);
+  });
+}
+
+export const approvePost = (prisma: Prisma, postId: number, acting: Acting, seenVersion?: number) =>
+  decidePost(prisma, postId, 'decidePost', 'post.approved', (post, campaign) => decideApprove(post, campaign), acting, seenVersion);
+
+export const rejectPost = (prisma: Prisma, postId: number, reason: string, acting: Acting, seenVersion?: number) =>
+  decidePost(prisma, postId, 'decidePost', 'post.rejected', (post, campaign) => decideReject(post, reason, campaign), acting, seenVersion, { reason: reason.trim() });
+
+/** A rejected post comes back, revised, as the next revision. */
+export const resubmitPost = (prisma: Prisma, postId: number, revised: { content: string; mediaUrls: string[] }, acting: Acting, seenVersion?: number) =>
+  decidePost(prisma, postId, 'submitPost', 'post.resubmitted', (post, campaign, participant) => decideSubmit(post, revised, campaign, participant.stage), acting, seenVersion);
+
+export const recordPostResult = (prisma: Prisma, postId: number, result: { postUrl?: string; metrics?: PostMetrics }, acting: Acting, seenVersion?: number) =>
+  decidePost(prisma, postId, 'recordPostResult', 'post.result_recorded', (post, campaign) => decideResult(post, result, campaign), acting, seenVersion);
+
+export const finalApprovePost = (prisma: Prisma, postId: number, acting: Acting, seenVersion?: number) =>
+  decidePost(prisma, postId, 'finalApprovePost', 'post.final_approved', (post, campaign) => decideFinal(post, campaign), acting, seenVersion);
+
+export async function getPost(prisma: Prisma, postId: number): Promise<Post | undefined> {
+  return findPost(prisma, postId);
+}
