@@ -70,10 +70,10 @@ export function label(status: CampaignStatus): string {
 export function moveCampaign<C extends CampaignState>(campaign: C, to: CampaignStatus, now: Date): Decision<C> {
   const from = campaign.status;
   if (from === 'archived') return refuse('archived-read-only', READ_ONLY);
-  if (from === to) return refuse('same-status', `The campaign is already ${label(to)}.`);
   if (to === 'collaborating' && campaign.collaborationStartedAt) {
     return refuse('collaboration-starts-once', 'Collaboration has already started; it starts only once.');
   }
+  if (from === to) return refuse('same-status', `The campaign is already ${label(to)}.`);
   if (to === 'archived' && !campaign.publishedAt) {
     return refuse('draft-delete-not-archive', 'A draft that was never published is deleted, not archived.');
   }

@@ -174,3 +174,16 @@ ALTER TABLE "_ParticipationToSocialAccount" ADD CONSTRAINT "_ParticipationToSoci
 
 -- AddForeignKey
 ALTER TABLE "_ParticipationToSocialAccount" ADD CONSTRAINT "_ParticipationToSocialAccount_B_fkey" FOREIGN KEY ("B") REFERENCES "SocialAccount"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- History is append-only: the database itself refuses to change or remove a history event.
+-- The function body writes its semicolon as \073 because @prisma/adapter-pg splits scripts at every semicolon.
+CREATE FUNCTION "history_event_append_only"() RETURNS trigger LANGUAGE plpgsql
+AS E'BEGIN RAISE EXCEPTION ''HistoryEvent is append-only: % is not allowed'', TG_OP\073 END';
+
+CREATE TRIGGER "history_event_append_only"
+BEFORE UPDATE OR DELETE ON "HistoryEvent"
+FOR EACH ROW EXECUTE FUNCTION "history_event_append_only"();
+
+CREATE TRIGGER "history_event_no_truncate"
+BEFORE TRUNCATE ON "HistoryEvent"
+FOR EACH STATEMENT EXECUTE FUNCTION "history_event_append_only"();

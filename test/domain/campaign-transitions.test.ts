@@ -1,0 +1,316 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ALL_OPTIONAL_STAGES,
+  CAMPAIGN_STATUSES,
+  type CampaignState,
+  type CampaignStatus,
+  type OptionalStages,
+  configureStages,
+  label,
+  mayDelete,
+  moveCampaign,
+  READ_ONLY,
+  recruitmentIsDue,
+} from '../../src/domain/campaign.js';
+import type { Decision } from '../../src/domain/decision.js';
+
+// The campaign lifecycle, written out by hand. The tables below are the product's rules as
+// documented, not a copy of CAMPAIGN_MOVES: a change to the lifecycle must change them too.
+
+const now = new Date('2026-11-23T09:00:00Z');
+const firstPublishedAt = new Date('2026-10-01T09:00:00Z');
+const collaborationStartedAt = new Date('2026-11-10T09:00:00Z');
+
+function campaign(overrides: Partial<CampaignState> = {}): CampaignState {
+  return {
+    status: 'draft',
+    publishedAt: null,
+    collaborationStartedAt: null,
+    optionalStages: ALL_OPTIONAL_STAGES,
+    agreementWindowDays: 3,
+    ...overrides,
+  };
+}
+
+/**
+ * A campaign as it really looks in `status`: a draft was never published, every later status was
+ * published once, and collaboration has started from Collaborating on (archived after completion).
+ */
+function campaignIn(status: CampaignStatus): CampaignState {
+  const collaborated = status === 'collaborating' || status === 'completed' || status === 'archived';
+  return campaign({
+    status,
+    publishedAt: status === 'draft' ? null : firstPublishedAt,
+    collaborationStartedAt: collaborated ? collaborationStartedAt : null,
+  });
+}
+
+function refusalOf<T>(decision: Decision<T>) {
+  if (decision.ok) throw new Error(`expected a refusal, got ${JSON.stringify(decision.value)}`);
+  return decision;
+}
+
+function valueOf<T>(decision: Decision<T>): T {
+  if (!decision.ok) throw new Error(`expected the move to be allowed, refused by ${decision.rule}: ${decision.reason}`);
+  return decision.value;
+}
+
+/** A reason is a sentence a user can read: starts with a capital letter, ends with a full stop. */
+function expectSentence(reason: string) {
+  expect(reason.trim()).not.toBe('');
+  expect(reason).toMatch(/^[A-Z].*\.$/);
+}
+
+describe('the campaign statuses', () => {
+  it('are, in lifecycle order, Draft to Archived', () => {
+    // The columns of the table below follow this order.
+    expect(CAMPAIGN_STATUSES).toEqual([
+      'draft',
+      'proposal_published',
+      'proposal_approved',
+      'recruiting',
+      'recruitment_closed',
+      'collaborating',
+      'completed',
+      'archived',
+    ]);
+  });
+});
+
+describe('moving a campaign: every (from, to) pair', () => {
+  const OK = 'allowed';
+  const SAME = 'same-status';
+  const NO = 'campaign-move-not-allowed';
+  const ONCE = 'collaboration-starts-once';
+  const DELETE = 'draft-delete-not-archive';
+  const READ = 'archived-read-only';
+  type Expected = typeof OK | typeof SAME | typeof NO | typeof ONCE | typeof DELETE | typeof READ;
+  type Row = readonly [Expected, Expected, Expected, Expected, Expected, Expected, Expected, Expected];
+
+  // prettier-ignore
+  const EXPECTED: Record<CampaignStatus, Row> = {
+    //                   draft  published approved recruiting closed collaborating completed archived
+    draft:              [SAME,  OK,       NO,      NO,        NO,    NO,          NO,       DELETE],
+    proposal_published: [OK,    SAME,     OK,      NO,        NO,    NO,          NO,       OK    ],
+    proposal_approved:  [NO,    NO,       SAME,    OK,        NO,    NO,          NO,       OK    ],
+    recruiting:         [NO,    NO,       NO,      SAME,      OK,    NO,          NO,       OK    ],
+    recruitment_closed: [NO,    NO,       NO,      NO,        SAME,  OK,          NO,       OK    ],
+    collaborating:      [NO,    NO,       NO,      NO,        NO,    SAME,        OK,       OK    ],
+    completed:          [NO,    NO,       NO,      NO,        NO,    ONCE,        SAME,     OK    ],
+    archived:           [READ,  READ,     READ,    READ,      READ,  READ,        READ,     READ  ],
+  };
+
+  const pairs = CAMPAIGN_STATUSES.flatMap((from) =>
+    CAMPAIGN_STATUSES.map((to, column) => {
+      const expected = EXPECTED[from][column];
+      if (!expected) throw new Error(`no expectation for ${from} → ${to}`);
+      const verdict = expected === OK ? 'is allowed' : `is refused (${expected})`;
+      return { from, to, expected, name: `${label(from)} → ${label(to)} ${verdict}` };
+    }),
+  );
+
+  it('covers all 64 pairs', () => {
+    expect(pairs).toHaveLength(CAMPAIGN_STATUSES.length ** 2);
+  });
+
+  it.each(pairs.filter((pair) => pair.expected === OK))('$name', ({ from, to }) => {
+    const moved = valueOf(moveCampaign(campaignIn(from), to, now));
+    expect(moved.status).toBe(to);
+  });
+
+  it.each(pairs.filter((pair) => pair.expected !== OK))('$name', ({ from, to, expected }) => {
+    const refusal = refusalOf(moveCampaign(campaignIn(from), to, now));
+    expect(refusal.rule).toBe(expected);
+    expectSentence(refusal.reason);
+  });
+});
+
+describe('campaign refusals tell the user why', () => {
+  it('an archived campaign is read-only', () => {
+    const refusal = refusalOf(moveCampaign(campaignIn('archived'), 'draft', now));
+    expect(refusal).toMatchObject({ rule: 'archived-read-only', reason: 'Archived campaigns are read-only.' });
+    expect(READ_ONLY).toBe('Archived campaigns are read-only.');
+  });
+
+  it('collaboration starts only once', () => {
+    const refusal = refusalOf(moveCampaign(campaignIn('completed'), 'collaborating', now));
+    expect(refusal).toMatchObject({
+      rule: 'collaboration-starts-once',
+      reason: 'Collaboration has already started; it starts only once.',
+    });
+  });
+
+  it('a draft that was never published is deleted, not archived', () => {
+    const refusal = refusalOf(moveCampaign(campaignIn('draft'), 'archived', now));
+    expect(refusal).toMatchObject({
+      rule: 'draft-delete-not-archive',
+      reason: 'A draft that was never published is deleted, not archived.',
+    });
+  });
+
+  it('a move outside the lifecycle lists where the campaign can go instead', () => {
+    const refusal = refusalOf(moveCampaign(campaignIn('proposal_published'), 'recruiting', now));
+    expect(refusal).toMatchObject({
+      rule: 'campaign-move-not-allowed',
+      reason: 'A campaign cannot go from Proposal published to Recruiting. From Proposal published it can go to: Proposal approved, Draft, Archived.',
+    });
+  });
+
+  it('a campaign cannot move to the status it already has', () => {
+    const refusal = refusalOf(moveCampaign(campaignIn('recruiting'), 'recruiting', now));
+    expect(refusal).toMatchObject({ rule: 'same-status', reason: 'The campaign is already Recruiting.' });
+  });
+});
+
+describe('what a move records', () => {
+  it('publishing the proposal for the first time sets publishedAt to now', () => {
+    const published = valueOf(moveCampaign(campaign({ status: 'draft' }), 'proposal_published', now));
+    expect(published.publishedAt).toEqual(now);
+  });
+
+  it('a rejected proposal goes back to Draft and keeps its first publishedAt', () => {
+    const rejected = valueOf(moveCampaign(campaign({ status: 'proposal_published', publishedAt: firstPublishedAt }), 'draft', now));
+    expect(rejected.status).toBe('draft');
+    expect(rejected.publishedAt).toEqual(firstPublishedAt);
+  });
+
+  it('publishing again after a rejection keeps the first publishedAt', () => {
+    const republished = valueOf(moveCampaign(campaign({ status: 'draft', publishedAt: firstPublishedAt }), 'proposal_published', now));
+    expect(republished.publishedAt).toEqual(firstPublishedAt);
+  });
+
+  it('a draft that was published once (and rejected) is archived, not deleted', () => {
+    const archived = valueOf(moveCampaign(campaign({ status: 'draft', publishedAt: firstPublishedAt }), 'archived', now));
+    expect(archived.status).toBe('archived');
+  });
+
+  it('later moves neither set nor clear publishedAt', () => {
+    const approved = valueOf(moveCampaign(campaignIn('proposal_published'), 'proposal_approved', now));
+    expect(approved.publishedAt).toEqual(firstPublishedAt);
+    const archived = valueOf(moveCampaign(campaignIn('collaborating'), 'archived', now));
+    expect(archived.publishedAt).toEqual(firstPublishedAt);
+  });
+
+  it('starting collaboration sets collaborationStartedAt to now', () => {
+    const started = valueOf(moveCampaign(campaignIn('recruitment_closed'), 'collaborating', now));
+    expect(started.collaborationStartedAt).toEqual(now);
+  });
+
+  it('completing and archiving keep collaborationStartedAt', () => {
+    const completed = valueOf(moveCampaign(campaignIn('collaborating'), 'completed', now));
+    expect(completed.collaborationStartedAt).toEqual(collaborationStartedAt);
+    const archived = valueOf(moveCampaign(completed, 'archived', now));
+    expect(archived.collaborationStartedAt).toEqual(collaborationStartedAt);
+  });
+
+  it('a second start of collaboration is refused, even from Recruitment closed', () => {
+    const alreadyStarted = campaign({ status: 'recruitment_closed', publishedAt: firstPublishedAt, collaborationStartedAt });
+    const refusal = refusalOf(moveCampaign(alreadyStarted, 'collaborating', now));
+    expect(refusal.rule).toBe('collaboration-starts-once');
+  });
+
+  it('keeps the fields the rules do not know about', () => {
+    const stored = { ...campaignIn('proposal_approved'), id: 42, name: 'Winter glow' };
+    const moved = valueOf(moveCampaign(stored, 'recruiting', now));
+    expect(moved).toMatchObject({ id: 42, name: 'Winter glow', status: 'recruiting' });
+  });
+});
+
+describe('deleting a campaign', () => {
+  // prettier-ignore
+  const EXPECTED: Record<CampaignStatus, 'allowed' | 'published-never-deleted'> = {
+    draft:              'allowed',
+    proposal_published: 'published-never-deleted',
+    proposal_approved:  'published-never-deleted',
+    recruiting:         'published-never-deleted',
+    recruitment_closed: 'published-never-deleted',
+    collaborating:      'published-never-deleted',
+    completed:          'published-never-deleted',
+    archived:           'published-never-deleted',
+  };
+
+  it.each(CAMPAIGN_STATUSES.map((status) => ({ status, expected: EXPECTED[status] })))(
+    'a campaign in $status: $expected',
+    ({ status, expected }) => {
+      const decision = mayDelete(campaignIn(status));
+      if (expected === 'allowed') expect(decision).toEqual({ ok: true, value: true });
+      else expect(refusalOf(decision).rule).toBe(expected);
+    },
+  );
+
+  it('a draft whose proposal was published once can never be deleted; it is archived instead', () => {
+    const refusal = refusalOf(mayDelete(campaign({ status: 'draft', publishedAt: firstPublishedAt })));
+    expect(refusal).toMatchObject({
+      rule: 'published-never-deleted',
+      reason: 'A campaign whose proposal was published can never be deleted; archive it instead.',
+    });
+  });
+
+  it('only drafts are deleted, even without a publication date', () => {
+    const refusal = refusalOf(mayDelete(campaign({ status: 'proposal_approved', publishedAt: null })));
+    expect(refusal).toMatchObject({ rule: 'only-drafts-deleted', reason: 'Only drafts can be deleted.' });
+  });
+});
+
+describe('configuring the optional stages', () => {
+  const fewerStages: OptionalStages = { invited: false, applications: true, deliverables: false };
+
+  // prettier-ignore
+  const EXPECTED: Record<CampaignStatus, 'allowed' | 'stages-fixed' | 'archived-read-only'> = {
+    draft:              'allowed',
+    proposal_published: 'allowed',
+    proposal_approved:  'allowed',
+    recruiting:         'allowed',
+    recruitment_closed: 'allowed',
+    collaborating:      'stages-fixed',
+    completed:          'stages-fixed',
+    archived:           'archived-read-only',
+  };
+
+  it.each(CAMPAIGN_STATUSES.map((status) => ({ status, expected: EXPECTED[status] })))(
+    'in $status: $expected',
+    ({ status, expected }) => {
+      const decision = configureStages(campaignIn(status), fewerStages);
+      if (expected === 'allowed') expect(valueOf(decision).optionalStages).toEqual(fewerStages);
+      else expect(refusalOf(decision).rule).toBe(expected);
+    },
+  );
+
+  it('optional stages cannot change after collaboration has started', () => {
+    const refusal = refusalOf(configureStages(campaignIn('collaborating'), fewerStages));
+    expect(refusal.reason).toBe('Optional stages cannot change after collaboration has started.');
+  });
+
+  it('changing the stages keeps everything else', () => {
+    const configured = valueOf(configureStages(campaignIn('recruiting'), fewerStages));
+    expect(configured).toEqual({ ...campaignIn('recruiting'), optionalStages: fewerStages });
+  });
+});
+
+describe('closing recruitment on its close date', () => {
+  const closesToday = new Date('2026-11-23T00:00:00Z');
+  const closesTomorrow = new Date('2026-11-24T00:00:00Z');
+
+  it('is due once the close date has come for a recruiting campaign', () => {
+    expect(recruitmentIsDue({ status: 'recruiting', recruitmentCloseDate: closesToday }, now)).toBe(true);
+  });
+
+  it('is due at the very moment of the close date', () => {
+    expect(recruitmentIsDue({ status: 'recruiting', recruitmentCloseDate: now }, now)).toBe(true);
+  });
+
+  it('is not due before the close date', () => {
+    expect(recruitmentIsDue({ status: 'recruiting', recruitmentCloseDate: closesTomorrow }, now)).toBe(false);
+  });
+
+  it('is never due without a close date', () => {
+    expect(recruitmentIsDue({ status: 'recruiting', recruitmentCloseDate: null }, now)).toBe(false);
+  });
+
+  it.each(CAMPAIGN_STATUSES.filter((status) => status !== 'recruiting'))(
+    'is never due for a campaign that is %s',
+    (status) => {
+      expect(recruitmentIsDue({ status, recruitmentCloseDate: closesToday }, now)).toBe(false);
+    },
+  );
+});
