@@ -95,7 +95,7 @@ describe('moving a campaign: every (from, to) pair', () => {
     proposal_approved:  [NO,    NO,       SAME,    OK,        NO,    NO,          NO,       OK    ],
     recruiting:         [NO,    NO,       NO,      SAME,      OK,    NO,          NO,       OK    ],
     recruitment_closed: [NO,    NO,       NO,      NO,        SAME,  OK,          NO,       OK    ],
-    collaborating:      [NO,    NO,       NO,      NO,        NO,    SAME,        OK,       OK    ],
+    collaborating:      [NO,    NO,       NO,      NO,        NO,    ONCE,        OK,       OK    ],
     completed:          [NO,    NO,       NO,      NO,        NO,    ONCE,        SAME,     OK    ],
     archived:           [READ,  READ,     READ,    READ,      READ,  READ,        READ,     READ  ],
   };

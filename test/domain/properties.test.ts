@@ -504,7 +504,7 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
 );
 
 const stepArb: fc.Arbitrary<Step> = fc.record({ actor: fc.constantFrom(...ACTORS), command: commandArb });
-const stepsArb = fc.array(stepArb, { maxLength: 60 });
+const stepsArb = fc.array(stepArb, { maxLength: 60, size: 'max' });
 const RUNS = { numRuns: 300 };
 
 /** Asserts a property over every generated run; `check` throws (via expect) when it fails. */
@@ -685,7 +685,7 @@ describe('the simulator reaches the interesting states', () => {
       ...move(OTHER_MEMBER, 2, 'invited', 'applied', 'approved', 'deliverables', 'agreement_sent', 'declined', 'agreement_sent'),
       campaign(SALES_PIC, 'recruitment_closed'),
       { actor: ADMIN, command: { kind: 'startCollaboration' } },
-      { actor: ADMIN, command: { kind: 'startCollaboration' } }, // refused: once only
+      { actor: ADMIN, command: { kind: 'startCollaboration' } }, // refused: already collaborating
       { actor: SALES_PIC, command: { kind: 'editCosts', p: 0, budgetMinor: 50_000 } },
       { actor: MEMBER, command: { kind: 'submitPost', p: 0, post: 0, content: 'First draft' } },
       { actor: APPROVER, command: { kind: 'rejectPost', p: 0, post: 0, reason: '  ' } }, // refused: no reason
@@ -698,6 +698,7 @@ describe('the simulator reaches the interesting states', () => {
       campaign(SALES_PIC, 'completed'),
       { actor: APPROVER, command: { kind: 'finalApprovePost', p: 0, post: 0 } },
       ...move(MEMBER, 0, 'completed'),
+      { actor: INFLUENCER_PIC, command: { kind: 'startCollaboration' } }, // refused: collaboration starts once
       { actor: SALES_PIC, command: { kind: 'deleteCampaign' } }, // refused: it was published
       campaign(SALES_PIC, 'archived'),
       ...move(MEMBER, 0, 'posted'), // refused: archived
@@ -710,10 +711,11 @@ describe('the simulator reaches the interesting states', () => {
       'agreement-expired',
       'no-return-to-applied',
       'declined-final',
-      'collaboration-starts-once',
+      'same-status',
       'rejection-needs-reason',
       'costs-locked-after-post',
       'final-approval-after-completion',
+      'collaboration-starts-once',
       'published-never-deleted',
       'archived-read-only',
     ]);
@@ -743,8 +745,6 @@ describe('the simulator reaches the interesting states', () => {
       'deliverables',
       'agreement_sent',
       'signed',
-      'collaborating',
-      'content_in_review',
       'collaborating',
       'content_in_review',
       'posted',
