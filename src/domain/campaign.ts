@@ -78,7 +78,7 @@ export function moveCampaign<C extends CampaignState>(campaign: C, to: CampaignS
     return refuse('draft-delete-not-archive', 'A draft that was never published is deleted, not archived.');
   }
   if (!CAMPAIGN_MOVES[from].includes(to)) {
-    const next = CAMPAIGN_MOVES[from].map(label).join(', ');
+    const next = CAMPAIGN_MOVES[from].filter((status) => status !== 'archived' || campaign.publishedAt).map(label).join(', ');
     return refuse('campaign-move-not-allowed', `A campaign cannot go from ${label(from)} to ${label(to)}. From ${label(from)} it can go to: ${next}.`);
   }
   return allow({

@@ -158,7 +158,6 @@ export function agreementExpired(participant: ParticipantState, campaign: Pick<C
 
 const APPLICATION_STAGES: readonly Stage[] = ['applied', 'reviewing'];
 const DECIDED_STAGES: readonly Stage[] = ['approved', 'rejected'];
-const RECRUITING_STAGES: readonly Stage[] = ['invited', 'applied', 'reviewing'];
 
 /** May the participant move to `to`? The reason names the rule when it may not. */
 export function moveParticipant<P extends ParticipantState>(participant: P, to: Stage, campaign: CampaignState, now: Date): Decision<P> {
@@ -179,7 +178,8 @@ export function moveParticipant<P extends ParticipantState>(participant: P, to: 
   if (campaign.collaborationStartedAt && (toPhase === 'candidates' || toPhase === 'agreement')) {
     return refuse('group-fixed', 'Collaboration has started: the group is fixed, so no new invitations or agreements.');
   }
-  if (RECRUITING_STAGES.includes(to) && order(to) > order(from) && campaign.status !== 'recruiting') {
+  const newApplication = to === 'invited' || (to === 'applied' && order(from) < order('applied'));
+  if (newApplication && campaign.status !== 'recruiting') {
     return refuse('invite-while-recruiting', 'Invitations and applications happen only while the campaign is recruiting.');
   }
   if (toPhase === 'agreement' && campaign.status !== 'recruiting' && campaign.status !== 'recruitment_closed') {
@@ -190,7 +190,11 @@ export function moveParticipant<P extends ParticipantState>(participant: P, to: 
   }
   const allowed = nextStages(from, campaign);
   if (!allowed.includes(to)) {
-    const options = allowed.length ? `From ${name(from)} the participant can move to: ${allowed.map(name).join(', ')}.` : `${name(from)} is an end stage.`;
+    const options = allowed.length
+      ? `From ${name(from)} the participant can move to: ${allowed.map(name).join(', ')}.`
+      : from === 'signed'
+        ? 'A signed participant becomes Collaborating when collaboration starts.'
+        : `${name(from)} is an end stage.`;
     return refuse('stage-move-not-allowed', `A participant cannot move from ${name(from)} to ${name(to)}. ${options}`);
   }
   return allow({

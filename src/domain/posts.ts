@@ -57,9 +57,9 @@ export interface Post extends PostState {
 const name = (status: PostStatus) => POST_STATUS_LABELS[status];
 
 function refusal(from: PostStatus, to: PostStatus): Decision<never> {
+  if (from === to) return refuse('same-post-status', `The post is already ${name(to).toLowerCase()}.`);
   if (from === 'approved' && to === 'rejected') return refuse('approved-not-rejected', 'An approved post cannot be rejected.');
   if (from === 'posted' || from === 'final_approved') return refuse('posted-never-back', `A ${name(from).toLowerCase()} post cannot go back.`);
-  if (from === to) return refuse('same-post-status', `The post is already ${name(to).toLowerCase()}.`);
   return refuse('post-move-not-allowed', `A post cannot go from ${name(from)} to ${name(to)}.`);
 }
 
@@ -75,11 +75,11 @@ export function submitPost<P extends PostState>(
   campaign: CampaignState,
   participantStage: Stage,
 ): Decision<P> {
-  if (phaseOf(participantStage) !== 'collaboration' || participantStage === 'completed') {
-    return refuse('posts-during-collaboration', 'Draft posts are submitted once the influencer is collaborating.');
-  }
   const checked = check(post.status, 'pending_approval', campaign);
   if (!checked.ok) return checked;
+  if (phaseOf(participantStage) !== 'collaboration' || participantStage === 'completed') {
+    return refuse('posts-during-collaboration', 'Draft posts are submitted while the influencer is collaborating (not before, not once completed).');
+  }
   if (!change.content.trim()) return refuse('post-content-required', 'A draft post needs its content.');
   const revision = post.status === 'rejected' ? post.revision + 1 : post.revision;
   return allow({ ...post, ...change, status: 'pending_approval', revision });

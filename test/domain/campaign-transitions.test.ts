@@ -113,12 +113,12 @@ describe('moving a campaign: every (from, to) pair', () => {
     expect(pairs).toHaveLength(CAMPAIGN_STATUSES.length ** 2);
   });
 
-  it.each(pairs.filter((pair) => pair.expected === OK))('$name', ({ from, to }) => {
+  it.each(pairs.filter((pair) => pair.expected === OK).map((pair) => [pair.name, pair] as const))('%s', (_name, { from, to }) => {
     const moved = valueOf(moveCampaign(campaignIn(from), to, now));
     expect(moved.status).toBe(to);
   });
 
-  it.each(pairs.filter((pair) => pair.expected !== OK))('$name', ({ from, to, expected }) => {
+  it.each(pairs.filter((pair) => pair.expected !== OK).map((pair) => [pair.name, pair] as const))('%s', (_name, { from, to, expected }) => {
     const refusal = refusalOf(moveCampaign(campaignIn(from), to, now));
     expect(refusal.rule).toBe(expected);
     expectSentence(refusal.reason);

@@ -1,0 +1,599 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ALL_OPTIONAL_STAGES,
+  CAMPAIGN_STATUSES,
+  type CampaignState,
+  type CampaignStatus,
+  type OptionalStages,
+  READ_ONLY,
+} from '../../src/domain/campaign.js';
+import type { Decision } from '../../src/domain/decision.js';
+import {
+  agreementExpired,
+  mayAddParticipants,
+  mayEditCosts,
+  mayEditDeliverables,
+  moveParticipant,
+  nextStages,
+  type ParticipantState,
+  resendAgreement,
+  type Stage,
+  STAGE_LABELS,
+  STAGES,
+  stageAtCollaborationStart,
+} from '../../src/domain/participation.js';
+
+// The participant pipeline, written out by hand. The tables are the product's rules as documented,
+// not a copy of STAGE_MOVES: a change to the pipeline must change them too.
+
+const now = new Date('2026-11-23T09:00:00Z');
+const DAY = 24 * 60 * 60 * 1000;
+const publishedAt = new Date('2026-10-01T09:00:00Z');
+const collaborationStartedAt = new Date('2026-11-10T09:00:00Z');
+
+function campaign(overrides: Partial<CampaignState> = {}): CampaignState {
+  return {
+    status: 'recruiting',
+    publishedAt,
+    collaborationStartedAt: null,
+    optionalStages: ALL_OPTIONAL_STAGES,
+    agreementWindowDays: 3,
+    ...overrides,
+  };
+}
+
+const recruiting = campaign({ status: 'recruiting' });
+const recruitmentClosed = campaign({ status: 'recruitment_closed' });
+const collaborating = campaign({ status: 'collaborating', collaborationStartedAt });
+const completed = campaign({ status: 'completed', collaborationStartedAt });
+const archived = campaign({ status: 'archived', collaborationStartedAt });
+
+function withStages(stages: Partial<OptionalStages>, base: CampaignState = recruiting): CampaignState {
+  return { ...base, optionalStages: { ...ALL_OPTIONAL_STAGES, ...stages } };
+}
+
+function participant(stage: Stage, overrides: Partial<ParticipantState> = {}): ParticipantState {
+  return { stage, agreementSentAt: null, agreementSignedAt: null, agreementDeclinedAt: null, ...overrides };
+}
+
+/** The campaign status each move needs: recruiting before collaboration, collaborating after. */
+const COLLABORATION_PHASE: readonly Stage[] = ['collaborating', 'content_in_review', 'posted', 'completed'];
+function campaignFor(from: Stage): CampaignState {
+  return COLLABORATION_PHASE.includes(from) ? collaborating : recruiting;
+}
+
+/** A participant as it really looks in `stage`: an agreement sent yesterday from Agreement sent on. */
+function participantIn(stage: Stage): ParticipantState {
+  const yesterday = new Date(now.getTime() - DAY);
+  const sent = ['agreement_sent', 'signed', 'declined', ...COLLABORATION_PHASE].includes(stage);
+  return participant(stage, {
+    agreementSentAt: sent ? yesterday : null,
+    agreementSignedAt: stage === 'signed' || COLLABORATION_PHASE.includes(stage) ? yesterday : null,
+    agreementDeclinedAt: stage === 'declined' ? yesterday : null,
+  });
+}
+
+function refusalOf<T>(decision: Decision<T>) {
+  if (decision.ok) throw new Error(`expected a refusal, got ${JSON.stringify(decision.value)}`);
+  return decision;
+}
+
+function valueOf<T>(decision: Decision<T>): T {
+  if (!decision.ok) throw new Error(`expected the move to be allowed, refused by ${decision.rule}: ${decision.reason}`);
+  return decision.value;
+}
+
+const name = (stage: Stage) => STAGE_LABELS[stage];
+
+describe('the participant stages', () => {
+  it('are, in workflow order, Candidate to Not selected', () => {
+    // The columns of the table below follow this order.
+    expect(STAGES).toEqual([
+      'candidate',
+      'invited',
+      'applied',
+      'reviewing',
+      'approved',
+      'rejected',
+      'deliverables',
+      'agreement_sent',
+      'signed',
+      'declined',
+      'collaborating',
+      'content_in_review',
+      'posted',
+      'completed',
+      'not_selected',
+    ]);
+  });
+});
+
+describe('moving a participant with every optional stage on: every (from, to) pair', () => {
+  const OK = 'allowed';
+  const SAME = 'same-stage';
+  const NO = 'stage-move-not-allowed';
+  const DECL = 'declined-final';
+  const NSEL = 'not-selected-final';
+  const BACK = 'no-return-to-applied';
+  const START = 'collaboration-by-start-only';
+  const FIXED = 'group-fixed';
+  type Expected = typeof OK | typeof SAME | typeof NO | typeof DECL | typeof NSEL | typeof BACK | typeof START | typeof FIXED;
+
+  // Rows are the stage a participant is in; columns the stage it moves to, in STAGES order.
+  // Before collaboration the campaign is Recruiting; from Collaborating on it is Collaborating.
+  // prettier-ignore
+  const EXPECTED: Record<Stage, readonly Expected[]> = {
+    //                 cand   invit  appl   revw   apprv  rejct  deliv  agrmt  signd  decln  collab cirev  postd  compl  notsel
+    candidate:         [SAME,  OK,    NO,    NO,    NO,    NO,    NO,    NO,    NO,    NO,    START, NO,    NO,    NO,    NO  ],
+    invited:           [OK,    SAME,  OK,    NO,    NO,    NO,    NO,    NO,    NO,    NO,    START, NO,    NO,    NO,    NO  ],
+    applied:           [NO,    NO,    SAME,  OK,    OK,    OK,    NO,    NO,    NO,    NO,    START, NO,    NO,    NO,    NO  ],
+    reviewing:         [NO,    NO,    OK,    SAME,  OK,    OK,    NO,    NO,    NO,    NO,    START, NO,    NO,    NO,    NO  ],
+    approved:          [NO,    NO,    BACK,  BACK,  SAME,  OK,    OK,    NO,    NO,    NO,    START, NO,    NO,    NO,    NO  ],
+    rejected:          [NO,    NO,    BACK,  BACK,  OK,    SAME,  NO,    NO,    NO,    NO,    START, NO,    NO,    NO,    NO  ],
+    deliverables:      [NO,    NO,    NO,    NO,    OK,    NO,    SAME,  OK,    NO,    NO,    START, NO,    NO,    NO,    NO  ],
+    agreement_sent:    [NO,    NO,    NO,    NO,    NO,    NO,    OK,    SAME,  OK,    OK,    START, NO,    NO,    NO,    NO  ],
+    signed:            [NO,    NO,    NO,    NO,    NO,    NO,    NO,    NO,    SAME,  NO,    START, NO,    NO,    NO,    NO  ],
+    declined:          [DECL,  DECL,  DECL,  DECL,  DECL,  DECL,  DECL,  DECL,  DECL,  SAME,  DECL,  DECL,  DECL,  DECL,  DECL],
+    collaborating:     [FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, SAME,  OK,    NO,    NO,    NO  ],
+    content_in_review: [FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, OK,    SAME,  OK,    NO,    NO  ],
+    posted:            [FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, NO,    NO,    SAME,  OK,    NO  ],
+    completed:         [FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, NO,    NO,    NO,    SAME,  NO  ],
+    not_selected:      [NSEL,  NSEL,  NSEL,  NSEL,  NSEL,  NSEL,  NSEL,  NSEL,  NSEL,  NSEL,  NSEL,  NSEL,  NSEL,  NSEL,  SAME],
+  };
+
+  const pairs = STAGES.flatMap((from) =>
+    STAGES.map((to, column) => {
+      const expected = EXPECTED[from][column];
+      if (!expected) throw new Error(`no expectation for ${from} → ${to}`);
+      const verdict = expected === OK ? 'is allowed' : `is refused (${expected})`;
+      return { from, to, expected, name: `${name(from)} → ${name(to)} ${verdict}` };
+    }),
+  );
+
+  it('covers all 225 pairs, one row of 15 per stage', () => {
+    expect(pairs).toHaveLength(STAGES.length ** 2);
+    for (const row of Object.values(EXPECTED)) expect(row).toHaveLength(STAGES.length);
+  });
+
+  it.each(pairs.filter((pair) => pair.expected === OK).map((pair) => [pair.name, pair] as const))('%s', (_name, { from, to }) => {
+    const moved = valueOf(moveParticipant(participantIn(from), to, campaignFor(from), now));
+    expect(moved.stage).toBe(to);
+  });
+
+  it.each(pairs.filter((pair) => pair.expected !== OK).map((pair) => [pair.name, pair] as const))('%s', (_name, { from, to, expected }) => {
+    const refusal = refusalOf(moveParticipant(participantIn(from), to, campaignFor(from), now));
+    expect(refusal.rule).toBe(expected);
+    expect(refusal.reason).toMatch(/^[A-Z].*\.$/);
+  });
+});
+
+describe('where a participant can go next, with every optional stage on', () => {
+  // prettier-ignore
+  const EXPECTED: Record<Stage, Stage[]> = {
+    candidate:         ['invited'],
+    invited:           ['candidate', 'applied'],
+    applied:           ['reviewing', 'approved', 'rejected'],
+    reviewing:         ['applied', 'approved', 'rejected'],
+    approved:          ['rejected', 'deliverables'],
+    rejected:          ['approved'],
+    deliverables:      ['approved', 'agreement_sent'],
+    agreement_sent:    ['deliverables', 'signed', 'declined'],
+    signed:            [],
+    declined:          [],
+    collaborating:     ['content_in_review'],
+    content_in_review: ['collaborating', 'posted'],
+    posted:            ['completed'],
+    completed:         [],
+    not_selected:      [],
+  };
+
+  it.each(STAGES.map((stage) => ({ stage, expected: EXPECTED[stage] })))('from $stage: $expected', ({ stage, expected }) => {
+    expect(nextStages(stage, recruiting)).toEqual(expected);
+  });
+});
+
+describe('refusals in the pipeline tell the user why', () => {
+  it('Approved applicants cannot return to Applied', () => {
+    const refusal = refusalOf(moveParticipant(participantIn('approved'), 'applied', recruiting, now));
+    expect(refusal).toMatchObject({ rule: 'no-return-to-applied', reason: 'Approved applicants cannot return to Applied.' });
+  });
+
+  it('Rejected applicants cannot return to Reviewing, by the same rule', () => {
+    const refusal = refusalOf(moveParticipant(participantIn('rejected'), 'reviewing', recruiting, now));
+    expect(refusal).toMatchObject({ rule: 'no-return-to-applied', reason: 'Rejected applicants cannot return to Reviewing.' });
+  });
+
+  it('Declined is final', () => {
+    const refusal = refusalOf(moveParticipant(participantIn('declined'), 'agreement_sent', recruiting, now));
+    expect(refusal).toMatchObject({
+      rule: 'declined-final',
+      reason: 'Declined is final: this influencer cannot collaborate in this campaign.',
+    });
+  });
+
+  it('Not selected is final', () => {
+    const refusal = refusalOf(moveParticipant(participantIn('not_selected'), 'collaborating', collaborating, now));
+    expect(refusal).toMatchObject({
+      rule: 'not-selected-final',
+      reason: 'Not selected is final: collaboration started without this influencer.',
+    });
+  });
+
+  it.each([recruiting, recruitmentClosed])(
+    'a signed participant becomes Collaborating only when collaboration starts (campaign $status)',
+    (campaignState) => {
+      const refusal = refusalOf(moveParticipant(participantIn('signed'), 'collaborating', campaignState, now));
+      expect(refusal).toMatchObject({
+        rule: 'collaboration-by-start-only',
+        reason: 'Participants become Collaborating only when collaboration starts, with a signed agreement.',
+      });
+    },
+  );
+
+  it('a move outside the pipeline lists where the participant can go instead', () => {
+    const refusal = refusalOf(moveParticipant(participantIn('candidate'), 'approved', recruiting, now));
+    expect(refusal).toMatchObject({
+      rule: 'stage-move-not-allowed',
+      reason: 'A participant cannot move from Candidate to Approved. From Candidate the participant can move to: Invited.',
+    });
+  });
+
+  it('a move from an end stage says so', () => {
+    const refusal = refusalOf(moveParticipant(participantIn('completed'), 'posted', collaborating, now));
+    expect(refusal.reason).toBe('A participant cannot move from Completed to Posted. Completed is an end stage.');
+  });
+
+  it('a participant cannot move to the stage it is in', () => {
+    const refusal = refusalOf(moveParticipant(participantIn('reviewing'), 'reviewing', recruiting, now));
+    expect(refusal).toMatchObject({ rule: 'same-stage', reason: 'The participant is already in Reviewing.' });
+  });
+});
+
+describe('the group is fixed once collaboration starts', () => {
+  const GROUP_FIXED = 'Collaboration has started: the group is fixed, so no new invitations or agreements.';
+
+  it.each([
+    { from: 'candidate', to: 'invited' },
+    { from: 'deliverables', to: 'agreement_sent' },
+    { from: 'agreement_sent', to: 'signed' },
+  ] as const)('$from → $to is refused in a collaborating or completed campaign', ({ from, to }) => {
+    for (const started of [collaborating, completed]) {
+      const refusal = refusalOf(moveParticipant(participantIn(from), to, started, now));
+      expect(refusal).toMatchObject({ rule: 'group-fixed', reason: GROUP_FIXED });
+    }
+  });
+
+  it('no participants are added after collaboration starts', () => {
+    const refusal = refusalOf(mayAddParticipants(collaborating));
+    expect(refusal).toMatchObject({ rule: 'group-fixed', reason: 'Collaboration has started: the group is fixed, so no new participants.' });
+  });
+});
+
+describe('invitations and applications happen only while recruiting', () => {
+  const NOT_RECRUITING: CampaignStatus[] = ['draft', 'proposal_published', 'proposal_approved', 'recruitment_closed'];
+
+  it.each(NOT_RECRUITING)('Candidate → Invited is refused while the campaign is %s', (status) => {
+    const refusal = refusalOf(moveParticipant(participantIn('candidate'), 'invited', campaign({ status }), now));
+    expect(refusal).toMatchObject({
+      rule: 'invite-while-recruiting',
+      reason: 'Invitations and applications happen only while the campaign is recruiting.',
+    });
+  });
+
+  it('Invited → Applied is refused once recruitment is closed', () => {
+    const refusal = refusalOf(moveParticipant(participantIn('invited'), 'applied', recruitmentClosed, now));
+    expect(refusal.rule).toBe('invite-while-recruiting');
+  });
+
+  it('Candidate → Invited is allowed while recruiting', () => {
+    expect(valueOf(moveParticipant(participantIn('candidate'), 'invited', recruiting, now)).stage).toBe('invited');
+  });
+
+  it('withdrawing an invitation (Invited → Candidate) is allowed after recruitment closes', () => {
+    expect(valueOf(moveParticipant(participantIn('invited'), 'candidate', recruitmentClosed, now)).stage).toBe('candidate');
+  });
+
+  it('deciding on an application (Applied → Approved) is allowed after recruitment closes', () => {
+    expect(valueOf(moveParticipant(participantIn('applied'), 'approved', recruitmentClosed, now)).stage).toBe('approved');
+  });
+});
+
+describe('agreements are handled while recruiting or after recruitment closes', () => {
+  // prettier-ignore
+  const EXPECTED: Record<CampaignStatus, 'allowed' | 'agreements-before-collaboration' | 'group-fixed' | 'archived-read-only'> = {
+    draft:              'agreements-before-collaboration',
+    proposal_published: 'agreements-before-collaboration',
+    proposal_approved:  'agreements-before-collaboration',
+    recruiting:         'allowed',
+    recruitment_closed: 'allowed',
+    collaborating:      'group-fixed',
+    completed:          'group-fixed',
+    archived:           'archived-read-only',
+  };
+
+  it.each(CAMPAIGN_STATUSES.map((status) => ({ status, expected: EXPECTED[status] })))(
+    'Deliverables → Agreement sent while the campaign is $status: $expected',
+    ({ status, expected }) => {
+      const started = status === 'collaborating' || status === 'completed' || status === 'archived';
+      const state = campaign({ status, collaborationStartedAt: started ? collaborationStartedAt : null });
+      const decision = moveParticipant(participantIn('deliverables'), 'agreement_sent', state, now);
+      if (expected === 'allowed') expect(valueOf(decision).stage).toBe('agreement_sent');
+      else expect(refusalOf(decision).rule).toBe(expected);
+    },
+  );
+
+  it('before recruiting, the refusal explains when agreements happen', () => {
+    const refusal = refusalOf(moveParticipant(participantIn('deliverables'), 'agreement_sent', campaign({ status: 'proposal_approved' }), now));
+    expect(refusal.reason).toBe('Agreements are handled while recruiting or after recruitment closes, before collaboration starts.');
+  });
+
+  it('an agreement can be signed after recruitment closes', () => {
+    expect(valueOf(moveParticipant(participantIn('agreement_sent'), 'signed', recruitmentClosed, now)).stage).toBe('signed');
+  });
+});
+
+describe('what a move records', () => {
+  it('sending the agreement records when it was sent', () => {
+    const sent = valueOf(moveParticipant(participant('deliverables'), 'agreement_sent', recruiting, now));
+    expect(sent).toEqual({ stage: 'agreement_sent', agreementSentAt: now, agreementSignedAt: null, agreementDeclinedAt: null });
+  });
+
+  it('signing records when it was signed and keeps when it was sent', () => {
+    const sentAt = new Date(now.getTime() - DAY);
+    const signed = valueOf(moveParticipant(participant('agreement_sent', { agreementSentAt: sentAt }), 'signed', recruiting, now));
+    expect(signed).toMatchObject({ stage: 'signed', agreementSentAt: sentAt, agreementSignedAt: now, agreementDeclinedAt: null });
+  });
+
+  it('declining records when it was declined', () => {
+    const sentAt = new Date(now.getTime() - DAY);
+    const declined = valueOf(moveParticipant(participant('agreement_sent', { agreementSentAt: sentAt }), 'declined', recruiting, now));
+    expect(declined).toMatchObject({ stage: 'declined', agreementSignedAt: null, agreementDeclinedAt: now });
+  });
+
+  it('keeps the fields the rules do not know about', () => {
+    const stored = { ...participant('candidate'), id: 7, influencerName: 'Mina' };
+    expect(valueOf(moveParticipant(stored, 'invited', recruiting, now))).toMatchObject({ id: 7, influencerName: 'Mina', stage: 'invited' });
+  });
+});
+
+describe('the signing window (3 days)', () => {
+  const sentAt = now;
+  const windowEnd = new Date(sentAt.getTime() + 3 * DAY);
+  const justAfter = new Date(windowEnd.getTime() + 1);
+  const sent = participant('agreement_sent', { agreementSentAt: sentAt });
+
+  it('an agreement can be signed at the very end of the window', () => {
+    expect(valueOf(moveParticipant(sent, 'signed', recruiting, windowEnd)).agreementSignedAt).toEqual(windowEnd);
+  });
+
+  it('an expired agreement cannot be signed, one millisecond after the window', () => {
+    const refusal = refusalOf(moveParticipant(sent, 'signed', recruiting, justAfter));
+    expect(refusal).toMatchObject({
+      rule: 'agreement-expired',
+      reason: 'The agreement expired before it was signed; send it again first.',
+    });
+  });
+
+  it.each([
+    ['not expired: an agreement never sent', participant('deliverables'), justAfter, false],
+    ['not expired: an agreement at the very end of its window', sent, windowEnd, false],
+    ['expired: an agreement one millisecond past its window', sent, justAfter, true],
+    ['not expired: a signed agreement, long after', participant('signed', { agreementSentAt: sentAt, agreementSignedAt: sentAt }), justAfter, false],
+    ['not expired: a declined agreement, long after', participant('declined', { agreementSentAt: sentAt, agreementDeclinedAt: sentAt }), justAfter, false],
+  ] as const)('%s', (_name, state, at, expected) => {
+    expect(agreementExpired(state, recruiting, at)).toBe(expected);
+  });
+
+  it('the window follows the campaign setting', () => {
+    const oneDay = campaign({ agreementWindowDays: 1 });
+    expect(agreementExpired(sent, oneDay, new Date(sentAt.getTime() + DAY + 1))).toBe(true);
+  });
+});
+
+describe('sending an agreement again', () => {
+  const sentAt = now;
+  const windowEnd = new Date(sentAt.getTime() + 3 * DAY);
+  const justAfter = new Date(windowEnd.getTime() + 1);
+  const sent = participant('agreement_sent', { agreementSentAt: sentAt });
+
+  it('is allowed once the agreement expired, and restarts the window', () => {
+    const resent = valueOf(resendAgreement(sent, recruiting, justAfter));
+    expect(resent).toEqual({ ...sent, agreementSentAt: justAfter });
+    expect(valueOf(moveParticipant(resent, 'signed', recruiting, justAfter)).stage).toBe('signed');
+  });
+
+  it('is allowed after recruitment closes', () => {
+    expect(valueOf(resendAgreement(sent, recruitmentClosed, justAfter)).agreementSentAt).toEqual(justAfter);
+  });
+
+  it('is refused while the agreement is still within its window', () => {
+    const refusal = refusalOf(resendAgreement(sent, recruiting, windowEnd));
+    expect(refusal).toMatchObject({ rule: 'agreement-not-expired', reason: 'The agreement is still within its signing window.' });
+  });
+
+  it.each(['deliverables', 'signed', 'declined'] as const)('is refused for a participant in %s', (stage) => {
+    const refusal = refusalOf(resendAgreement(participant(stage, { agreementSentAt: sentAt }), recruiting, justAfter));
+    expect(refusal).toMatchObject({ rule: 'no-agreement-to-resend', reason: 'Only a sent, unsigned agreement can be sent again.' });
+  });
+
+  it('is refused once collaboration has started', () => {
+    const refusal = refusalOf(resendAgreement(sent, collaborating, justAfter));
+    expect(refusal).toMatchObject({ rule: 'group-fixed', reason: 'Collaboration has started: no new agreements.' });
+  });
+});
+
+describe('optional stages switched off: participants skip them', () => {
+  it('with Invited off, a candidate goes straight to Applied', () => {
+    const noInvites = withStages({ invited: false });
+    expect(nextStages('candidate', noInvites)).toEqual(['applied']);
+    expect(valueOf(moveParticipant(participant('candidate'), 'applied', noInvites, now)).stage).toBe('applied');
+  });
+
+  it('with Invited and applications off, a candidate is approved or rejected directly', () => {
+    const direct = withStages({ invited: false, applications: false });
+    expect(nextStages('candidate', direct)).toEqual(['approved', 'rejected']);
+    expect(valueOf(moveParticipant(participant('candidate'), 'approved', direct, now)).stage).toBe('approved');
+    expect(valueOf(moveParticipant(participant('candidate'), 'rejected', direct, now)).stage).toBe('rejected');
+  });
+
+  it('with applications off, an invited influencer is approved or rejected directly', () => {
+    const noApplications = withStages({ applications: false });
+    expect(nextStages('invited', noApplications)).toEqual(['candidate', 'approved', 'rejected']);
+  });
+
+  it('with Deliverables off, Approved goes to Agreement sent, and Agreement sent back to Approved', () => {
+    const noDeliverables = withStages({ deliverables: false });
+    expect(nextStages('approved', noDeliverables)).toEqual(['rejected', 'agreement_sent']);
+    expect(nextStages('agreement_sent', noDeliverables)).toEqual(['approved', 'signed', 'declined']);
+    expect(valueOf(moveParticipant(participant('approved'), 'agreement_sent', noDeliverables, now)).stage).toBe('agreement_sent');
+    const sent = participant('agreement_sent', { agreementSentAt: now });
+    expect(valueOf(moveParticipant(sent, 'approved', noDeliverables, now)).stage).toBe('approved');
+  });
+
+  it.each([
+    { off: { invited: false }, from: 'candidate', to: 'invited' },
+    { off: { applications: false }, from: 'invited', to: 'applied' },
+    { off: { applications: false }, from: 'applied', to: 'reviewing' },
+    { off: { deliverables: false }, from: 'approved', to: 'deliverables' },
+    { off: { deliverables: false }, from: 'agreement_sent', to: 'deliverables' },
+  ] satisfies { off: Partial<OptionalStages>; from: Stage; to: Stage }[])(
+    'moving into a switched-off stage is refused: $from → $to',
+    ({ off, from, to }) => {
+      const refusal = refusalOf(moveParticipant(participantIn(from), to, withStages(off), now));
+      expect(refusal).toMatchObject({ rule: 'stage-switched-off', reason: `The ${name(to)} stage is switched off for this campaign.` });
+    },
+  );
+});
+
+describe('starting collaboration fixes the group', () => {
+  // prettier-ignore
+  const EXPECTED: Record<Stage, Stage> = {
+    candidate:         'not_selected',
+    invited:           'not_selected',
+    applied:           'not_selected',
+    reviewing:         'not_selected',
+    approved:          'not_selected',
+    rejected:          'not_selected',
+    deliverables:      'not_selected',
+    agreement_sent:    'not_selected',
+    signed:            'collaborating',
+    declined:          'declined',
+    collaborating:     'collaborating',
+    content_in_review: 'content_in_review',
+    posted:            'posted',
+    completed:         'completed',
+    not_selected:      'not_selected',
+  };
+
+  it.each(STAGES.map((stage) => ({ stage, expected: EXPECTED[stage] })))('$stage becomes $expected', ({ stage, expected }) => {
+    expect(stageAtCollaborationStart(stage)).toBe(expected);
+  });
+});
+
+describe('editing deliverables: only in the Candidates phase', () => {
+  // prettier-ignore
+  const EDITABLE: Record<Stage, boolean> = {
+    candidate: true, invited: true, applied: true, reviewing: true, approved: true, rejected: true, deliverables: true,
+    agreement_sent: false, signed: false, declined: false,
+    collaborating: false, content_in_review: false, posted: false, completed: false,
+    not_selected: false,
+  };
+
+  it.each(STAGES.map((stage) => ({ stage, editable: EDITABLE[stage] })))('in $stage: editable $editable', ({ stage, editable }) => {
+    const decision = mayEditDeliverables(participantIn(stage), campaignFor(stage));
+    if (editable) expect(decision).toEqual({ ok: true, value: true });
+    else {
+      expect(refusalOf(decision)).toMatchObject({
+        rule: 'deliverables-candidates-only',
+        reason: 'Deliverables can be edited only in the Candidates phase; move the participant back to edit them.',
+      });
+    }
+  });
+});
+
+describe('editing budget and costs', () => {
+  it.each([recruiting, collaborating, completed])('is allowed without an effective post (campaign $status)', (state) => {
+    expect(mayEditCosts(false, state)).toEqual({ ok: true, value: true });
+  });
+
+  it('is locked once the participant has an effective (posted) post', () => {
+    const refusal = refusalOf(mayEditCosts(true, collaborating));
+    expect(refusal).toMatchObject({
+      rule: 'costs-locked-after-post',
+      reason: 'Budget and costs are locked once the participant has a posted post.',
+    });
+  });
+});
+
+describe('adding participants', () => {
+  // prettier-ignore
+  const EXPECTED: Record<CampaignStatus, 'allowed' | 'recruitment-closed' | 'group-fixed' | 'archived-read-only'> = {
+    draft:              'allowed',
+    proposal_published: 'allowed',
+    proposal_approved:  'allowed',
+    recruiting:         'allowed',
+    recruitment_closed: 'recruitment-closed',
+    collaborating:      'group-fixed',
+    completed:          'group-fixed',
+    archived:           'archived-read-only',
+  };
+
+  it.each(CAMPAIGN_STATUSES.map((status) => ({ status, expected: EXPECTED[status] })))(
+    'while the campaign is $status: $expected',
+    ({ status, expected }) => {
+      const started = status === 'collaborating' || status === 'completed' || status === 'archived';
+      const decision = mayAddParticipants(campaign({ status, collaborationStartedAt: started ? collaborationStartedAt : null }));
+      if (expected === 'allowed') expect(decision).toEqual({ ok: true, value: true });
+      else expect(refusalOf(decision).rule).toBe(expected);
+    },
+  );
+
+  it('recruitment closed means no new participants', () => {
+    expect(refusalOf(mayAddParticipants(recruitmentClosed)).reason).toBe('Recruitment is closed: no new participants.');
+  });
+});
+
+describe('an archived campaign is read-only for its participants', () => {
+  const READ = { rule: 'archived-read-only', reason: 'Archived campaigns are read-only.' };
+
+  it.each(STAGES)('every move from %s is refused', (from) => {
+    for (const to of STAGES) {
+      expect(refusalOf(moveParticipant(participantIn(from), to, archived, now))).toMatchObject(READ);
+    }
+  });
+
+  it('an expired agreement cannot be sent again', () => {
+    const expired = participant('agreement_sent', { agreementSentAt: new Date(now.getTime() - 10 * DAY) });
+    expect(refusalOf(resendAgreement(expired, archived, now))).toMatchObject(READ);
+  });
+
+  it('deliverables cannot be edited', () => {
+    expect(refusalOf(mayEditDeliverables(participant('candidate'), archived))).toMatchObject(READ);
+  });
+
+  it('costs cannot be edited', () => {
+    expect(refusalOf(mayEditCosts(false, archived))).toMatchObject(READ);
+  });
+
+  it('no participants are added', () => {
+    expect(refusalOf(mayAddParticipants(archived))).toMatchObject(READ);
+  });
+
+  it('uses the shared read-only sentence', () => {
+    expect(READ.reason).toBe(READ_ONLY);
+  });
+});
+
+describe('after recruitment closes', () => {
+  it('applications already received can still be reviewed and decided', () => {
+    for (const [from, to] of [['applied', 'reviewing'], ['reviewing', 'applied'], ['reviewing', 'approved'], ['applied', 'rejected']] as const) {
+      expect(moveParticipant(participant(from), to, recruitmentClosed, now).ok, `${from} → ${to}`).toBe(true);
+    }
+  });
+
+  it('no new invitations or applications arrive', () => {
+    for (const [from, to] of [['candidate', 'invited'], ['invited', 'applied']] as const) {
+      expect(moveParticipant(participant(from), to, recruitmentClosed, now)).toMatchObject({ ok: false, rule: 'invite-while-recruiting' });
+    }
+  });
+});
