@@ -4,7 +4,7 @@ import type { Campaign as CampaignRow } from '../generated/prisma/client.js';
 import { type Tx, assertUpdated, toMinor } from './tx.js';
 
 function toCampaign(row: CampaignRow): Campaign {
-  const { invitedStage, applicationStages, deliverablesStage, budgetMinor, ...rest } = row;
+  const { invitedStage, applicationStages, deliverablesStage, budgetMinor, cardTs, proposalMessageTs, ...rest } = row;
   return {
     ...rest,
     budgetMinor: toMinor(budgetMinor),
@@ -65,4 +65,19 @@ export async function deleteCampaign(tx: Tx, campaign: Campaign): Promise<void> 
 export async function campaignsRecruitingUntil(tx: Tx, day: Date): Promise<Campaign[]> {
   const rows = await tx.campaign.findMany({ where: { status: 'recruiting', recruitmentCloseDate: { lte: day } } });
   return rows.map(toCampaign);
+}
+
+/** Where the campaign's Slack messages are, so they can be updated in place. */
+export interface CampaignMessages {
+  cardTs: string | null;
+  proposalMessageTs: string | null;
+}
+
+export async function campaignMessages(tx: Tx, id: number): Promise<CampaignMessages | undefined> {
+  return (await tx.campaign.findUnique({ where: { id }, select: { cardTs: true, proposalMessageTs: true } })) ?? undefined;
+}
+
+/** Not a change of the campaign (no version, no history): only where Slack shows it. */
+export async function rememberCampaignMessages(tx: Tx, id: number, messages: Partial<CampaignMessages>): Promise<void> {
+  await tx.campaign.updateMany({ where: { id }, data: messages });
 }

@@ -3,7 +3,7 @@ import type { Post as PostRow } from '../generated/prisma/client.js';
 import { type Tx, assertUpdated, toMinor } from './tx.js';
 
 function toPost(row: PostRow): Post {
-  const { impressions, reach, likes, comments, shares, saves, clicks, conversions, attributedRevenueMinor, metricsRecordedAt, ...rest } = row;
+  const { impressions, reach, likes, comments, shares, saves, clicks, conversions, attributedRevenueMinor, metricsRecordedAt, approvalChannelId, approvalMessageTs, ...rest } = row;
   const metrics: PostMetrics | null = metricsRecordedAt
     ? { impressions, reach, likes, comments, shares, saves, clicks, conversions, attributedRevenueMinor: toMinor(attributedRevenueMinor) }
     : null;
@@ -49,4 +49,14 @@ export async function savePost(tx: Tx, before: Post, after: Post, now: Date): Pr
   });
   assertUpdated(count, 'post', before.id);
   return { ...after, version: before.version + 1 };
+}
+
+export async function postApprovalMessage(tx: Tx, id: number): Promise<{ channelId: string; ts: string } | undefined> {
+  const row = await tx.post.findUnique({ where: { id }, select: { approvalChannelId: true, approvalMessageTs: true } });
+  return row?.approvalChannelId && row.approvalMessageTs ? { channelId: row.approvalChannelId, ts: row.approvalMessageTs } : undefined;
+}
+
+/** Not a change of the post (no version, no history): only where its Approve / Reject message is. */
+export async function rememberPostApprovalMessage(tx: Tx, id: number, channelId: string, ts: string): Promise<void> {
+  await tx.post.updateMany({ where: { id }, data: { approvalChannelId: channelId, approvalMessageTs: ts } });
 }

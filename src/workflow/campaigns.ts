@@ -8,20 +8,39 @@ import { campaignsRecruitingUntil, deleteCampaign, findCampaign, insertCampaign,
 import type { Prisma } from '../store/database.js';
 import { appendHistory } from '../store/history.js';
 import { participantsOf, saveParticipant } from '../store/participants.js';
+import { findSubmission, recordSubmission } from '../store/submissions.js';
 import type { Tx } from '../store/tx.js';
 import { type Acting, change, event, ifCurrent, permission } from './change.js';
 
-export type CreateResult = { ok: true; campaign: Campaign } | { ok: false; errors: BriefErrors };
+export type CreateResult = { ok: true; campaign: Campaign; repeated: boolean } | { ok: false; errors: BriefErrors };
 
-export async function createCampaign(prisma: Prisma, brief: CampaignBrief, acting: Acting): Promise<CreateResult> {
+/**
+ * Creates a Draft. `submissionKey` (the Slack view ID) makes a repeated submission of the same
+ * modal return the campaign it already created instead of a second one.
+ */
+export async function createCampaign(prisma: Prisma, brief: CampaignBrief, acting: Acting, submissionKey?: string): Promise<CreateResult> {
   const errors = briefErrors(brief);
   if (Object.keys(errors).length) return { ok: false, errors };
-  const campaign = await prisma.$transaction(async (tx) => {
-    const created = await insertCampaign(tx, brief, acting.userId, acting.now);
-    await appendHistory(tx, [event(acting, 'campaign', created.id, 'campaign.created', { to: created.status, details: { reference: campaignReference(created.id), title: created.title } })]);
-    return created;
-  });
-  return { ok: true, campaign };
+  const earlier = async () => {
+    const submission = submissionKey ? await findSubmission(prisma, submissionKey) : undefined;
+    return submission ? await findCampaign(prisma, Number(submission.entityId)) : undefined;
+  };
+  const repeated = await earlier();
+  if (repeated) return { ok: true, campaign: repeated, repeated: true };
+  try {
+    const campaign = await prisma.$transaction(async (tx) => {
+      const created = await insertCampaign(tx, brief, acting.userId, acting.now);
+      if (submissionKey) await recordSubmission(tx, submissionKey, 'campaign', created.id, acting.now);
+      await appendHistory(tx, [event(acting, 'campaign', created.id, 'campaign.created', { to: created.status, details: { reference: campaignReference(created.id), title: created.title } })]);
+      return created;
+    });
+    return { ok: true, campaign, repeated: false };
+  } catch (error) {
+    // The same submission raced us and won the key: answer with what it created.
+    const won = await earlier();
+    if (won) return { ok: true, campaign: won, repeated: true };
+    throw error;
+  }
 }
 
 async function load(tx: Tx, campaignId: number): Promise<Decision<Campaign>> {
