@@ -2,10 +2,12 @@ import type { AddressInfo } from 'node:net';
 import type { ServerResponse } from 'node:http';
 import { App, type LogLevel } from '@slack/bolt';
 import type { Config } from './config.js';
+import * as actions from './handlers/actions/index.js';
 import * as commands from './handlers/commands/index.js';
 import type { HandlerContext } from './handlers/context.js';
 import * as events from './handlers/events/index.js';
 import { InFlight, reportUnexpectedErrors } from './handlers/middleware.js';
+import * as views from './handlers/views/index.js';
 import { type Database, openDatabase } from './store/database.js';
 import { applyPendingMigrations } from './store/migrations.js';
 import { grantConfiguredAdmins } from './workflow/admins.js';
@@ -45,6 +47,8 @@ export function createApp(config: Config, db: Database, now: () => Date = () => 
 
   const context: HandlerContext = { prisma: db.prisma, now };
   commands.register(app, context);
+  actions.register(app, context);
+  views.register(app, context);
   events.register(app, context);
 
   return {

@@ -38,3 +38,19 @@ function toEntry(row: HistoryEventRow): HistoryEntry {
     details: (row.details as Record<string, unknown> | null) ?? undefined,
   };
 }
+
+/** Everything recorded about a campaign: the campaign itself, its participants and their posts. */
+export async function campaignHistory(tx: Tx, campaignId: number): Promise<HistoryEntry[]> {
+  const participants = await tx.participation.findMany({ where: { campaignId }, select: { id: true, posts: { select: { id: true } } } });
+  const rows = await tx.historyEvent.findMany({
+    where: {
+      OR: [
+        { entityType: 'campaign', entityId: String(campaignId) },
+        { entityType: 'participant', entityId: { in: participants.map((p) => String(p.id)) } },
+        { entityType: 'post', entityId: { in: participants.flatMap((p) => p.posts.map((post) => String(post.id))) } },
+      ],
+    },
+    orderBy: { id: 'asc' },
+  });
+  return rows.map(toEntry);
+}

@@ -1,10 +1,10 @@
-import { type BriefErrors, type Campaign, type CampaignBrief, briefErrors, campaignReference } from '../domain/brief.js';
-import { type CampaignStatus, type OptionalStages, configureStages, mayDelete, moveCampaign, recruitmentIsDue } from '../domain/campaign.js';
+import { type BriefErrors, type Campaign, type CampaignBrief, briefErrors, campaignReference, parseCampaignReference } from '../domain/brief.js';
+import { CAMPAIGN_STATUSES, type CampaignStatus, type OptionalStages, configureStages, mayDelete, moveCampaign, recruitmentIsDue } from '../domain/campaign.js';
 import { type Decision, allow, refuse } from '../domain/decision.js';
 import { SYSTEM_ACTOR } from '../domain/history.js';
 import { stageAtCollaborationStart } from '../domain/participation.js';
 import type { Action } from '../domain/roles.js';
-import { campaignsRecruitingUntil, deleteCampaign, findCampaign, insertCampaign, saveCampaign } from '../store/campaigns.js';
+import { campaignsRecruitingUntil, deleteCampaign, findCampaign, findCampaignsByTitle, insertCampaign, listCampaigns, saveCampaign } from '../store/campaigns.js';
 import type { Prisma } from '../store/database.js';
 import { appendHistory } from '../store/history.js';
 import { participantsOf, saveParticipant } from '../store/participants.js';
@@ -199,4 +199,26 @@ export async function closeDueRecruitments(prisma: Prisma, now: Date): Promise<C
 
 export async function getCampaign(prisma: Prisma, id: number): Promise<Campaign | undefined> {
   return findCampaign(prisma, id);
+}
+
+/** What a user typed for `<campaign>`: its reference (C-12) or a part of its title. */
+export async function findCampaigns(prisma: Prisma, text: string, limit = 10): Promise<Campaign[]> {
+  const id = parseCampaignReference(text);
+  if (id !== undefined) {
+    const campaign = await findCampaign(prisma, id);
+    return campaign ? [campaign] : [];
+  }
+  return text.trim() ? findCampaignsByTitle(prisma, text.trim(), limit) : [];
+}
+
+export function listActiveCampaigns(prisma: Prisma): Promise<Campaign[]> {
+  return listCampaigns(prisma, { statuses: CAMPAIGN_STATUSES.filter((status) => status !== 'archived') });
+}
+
+/** May this user decide the proposal now? Checked before the reject modal opens (the decision re-checks). */
+export async function mayDecideProposal(prisma: Prisma, id: number, acting: Acting, seen?: number): Promise<Decision<Campaign>> {
+  const loaded = await load(prisma, id);
+  if (!loaded.ok) return loaded;
+  const refusal = (await permission(prisma, 'decideProposal', acting, loaded.value)) ?? (await ifCurrent(prisma, 'campaign', loaded.value, seen));
+  return refusal ?? moveCampaign(loaded.value, 'proposal_approved', acting.now);
 }

@@ -100,3 +100,19 @@ export const finalApprovePost = (prisma: Prisma, postId: number, acting: Acting,
 export async function getPost(prisma: Prisma, postId: number): Promise<Post | undefined> {
   return findPost(prisma, postId);
 }
+
+/** A post with what its Slack message shows: the campaign and the influencer's name. */
+export async function postContext(prisma: Prisma, postId: number): Promise<{ post: Post; campaign: Campaign; influencerName: string } | undefined> {
+  const post = await findPost(prisma, postId);
+  if (!post) return undefined;
+  const participant = (await findParticipant(prisma, post.participationId)) as Participant;
+  return { post, campaign: (await findCampaign(prisma, participant.campaignId)) as Campaign, influencerName: participant.influencerName };
+}
+
+/** May this user decide this post now? Checked before the reject modal opens (the decision re-checks). */
+export async function mayDecidePost(prisma: Prisma, postId: number, acting: Acting, seenVersion?: number): Promise<Decision<Post>> {
+  const found = await postContext(prisma, postId);
+  if (!found) return refuse('post-not-found', 'That post does not exist.');
+  const refusal = (await permission(prisma, 'decidePost', acting, found.campaign)) ?? (await ifCurrent(prisma, 'post', found.post, seenVersion));
+  return refusal ?? decideApprove(found.post, found.campaign);
+}

@@ -178,6 +178,7 @@ type Command =
   | { kind: 'configureStages'; stages: OptionalStages }
   | { kind: 'participantForward'; p: number; otherWay: boolean }
   | { kind: 'moveParticipant'; p: number; to: Stage }
+  | { kind: 'participantNearby'; p: number; offset: number }
   | { kind: 'resendAgreement'; p: number }
   | { kind: 'editDeliverables'; p: number; count: number }
   | { kind: 'editCosts'; p: number; budgetMinor: number }
@@ -195,7 +196,7 @@ interface Step {
 }
 
 /** The commands the simulator runs once the "forward" shortcuts are resolved. */
-type Concrete = Exclude<Command, { kind: 'campaignForward' | 'participantForward' | 'postForward' }>;
+type Concrete = Exclude<Command, { kind: 'campaignForward' | 'participantForward' | 'participantNearby' | 'postForward' }>;
 
 /*
  * Forward shortcuts, so that long lifecycles are reachable from random sequences. These are the
@@ -271,6 +272,11 @@ function resolve(world: World, command: Command): Concrete {
     }
     case 'participantForward':
       return participantForward(world, command.p, command.otherWay);
+    case 'participantNearby': {
+      // A stage a few places away in workflow order, back or forth: where the edge cases are.
+      const index = STAGES.indexOf(world.participants[command.p]?.stage ?? 'candidate') + command.offset;
+      return { kind: 'moveParticipant', p: command.p, to: at(STAGES, Math.max(0, Math.min(index, STAGES.length - 1))) };
+    }
     case 'postForward':
       return postForward(world, command.p, command.post);
     default:
@@ -561,6 +567,12 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
   {
     weight: 3,
     arbitrary: fc.record({ p: participantArb, to: fc.constantFrom(...STAGES) }).map(({ p, to }) => ({ kind: 'moveParticipant' as const, p, to })),
+  },
+  {
+    weight: 4,
+    arbitrary: fc
+      .record({ p: favouriteParticipantArb, offset: fc.constantFrom(-3, -2, -1, 1, 2, 3) })
+      .map(({ p, offset }) => ({ kind: 'participantNearby' as const, p, offset })),
   },
   { weight: 1, arbitrary: participantArb.map((p) => ({ kind: 'resendAgreement' as const, p })) },
   {

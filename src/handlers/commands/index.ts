@@ -1,15 +1,35 @@
 import type { App } from '@slack/bolt';
 import { helpMessage, unknownSubcommandMessage } from '../../views/help.js';
 import type { HandlerContext } from '../context.js';
-import { SUBCOMMANDS, parseSubcommand } from './subcommands.js';
+import { create } from './create.js';
+import { history, list, show } from './read.js';
+import { steps } from './steps.js';
+import type { Subcommand } from './subcommand.js';
 
-export function register(app: App, _context: HandlerContext): void {
-  app.command('/campaign', async ({ command, ack }) => {
-    const { name } = parseSubcommand(command.text);
-    if (name === 'help') {
-      await ack({ response_type: 'ephemeral', ...helpMessage(SUBCOMMANDS) });
+/** Every /campaign subcommand, in the order `help` lists them. */
+export const SUBCOMMANDS: Subcommand[] = [
+  { name: 'help', usage: 'help', summary: 'show this list of subcommands', run: async ({ ack }) => ack({ response_type: 'ephemeral', ...helpMessage(SUBCOMMANDS) }) },
+  create,
+  list,
+  show,
+  ...steps,
+  history,
+];
+
+/** Splits `/campaign <name> <rest>`; no text means help. */
+export function parseSubcommand(text: string): { name: string; args: string } {
+  const [name = 'help', ...rest] = text.trim().split(/\s+/).filter(Boolean);
+  return { name: name.toLowerCase(), args: rest.join(' ') };
+}
+
+export function register(app: App, context: HandlerContext): void {
+  app.command('/campaign', async ({ command, ack, respond, client }) => {
+    const { name, args } = parseSubcommand(command.text);
+    const subcommand = SUBCOMMANDS.find((candidate) => candidate.name === name);
+    if (!subcommand) {
+      await ack({ response_type: 'ephemeral', ...unknownSubcommandMessage(name, SUBCOMMANDS) });
       return;
     }
-    await ack({ response_type: 'ephemeral', ...unknownSubcommandMessage(name, SUBCOMMANDS) });
+    await subcommand.run({ args, userId: command.user_id, channelId: command.channel_id, triggerId: command.trigger_id, ack, respond, client, context });
   });
 }

@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import { homeView } from '../../views/home.js';
 import { describeViewer } from '../../workflow/admins.js';
-import { SUBCOMMANDS } from '../commands/subcommands.js';
+import { SUBCOMMANDS } from '../commands/index.js';
 import type { HandlerContext } from '../context.js';
 
 export function register(app: App, { prisma }: HandlerContext): void {

@@ -1,0 +1,36 @@
+import { campaignDetails, campaignList, historyMessage } from '../../views/campaigns.js';
+import { listActiveCampaigns } from '../../workflow/campaigns.js';
+import { campaignTimeline } from '../../workflow/history.js';
+import { listParticipants } from '../../workflow/participants.js';
+import { type Subcommand, campaignArgument, ephemeral } from './subcommand.js';
+
+export const list: Subcommand = {
+  name: 'list',
+  usage: 'list',
+  summary: 'active campaigns by status',
+  async run({ ack, context }) {
+    await ack(ephemeral(campaignList(await listActiveCampaigns(context.prisma))));
+  },
+};
+
+export const show: Subcommand = {
+  name: 'show',
+  usage: 'show <campaign>',
+  summary: "a campaign's brief and participants by stage",
+  async run(input) {
+    const campaign = await campaignArgument(input, this.usage);
+    if (!campaign) return;
+    await input.ack(ephemeral(campaignDetails(campaign, await listParticipants(input.context.prisma, campaign.id))));
+  },
+};
+
+export const history: Subcommand = {
+  name: 'history',
+  usage: 'history <campaign>',
+  summary: 'every recorded change of a campaign, its participants and posts',
+  async run(input) {
+    const campaign = await campaignArgument(input, this.usage);
+    if (!campaign) return;
+    await input.ack(ephemeral(historyMessage(campaign, await campaignTimeline(input.context.prisma, campaign.id))));
+  },
+};

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { type CampaignBrief, PLATFORMS } from '../../domain/brief.js';
+import { CAMPAIGN_FIELDS as F, CURRENCIES, MAX_LENGTH } from '../../views/campaign-form.js';
+import { currencyDigits } from '../../views/format.js';
+import { type StateValues, fieldErrors, isoDay, read, toMinorUnits } from './form.js';
+
+const required = (label: string, max: number) =>
+  z.string({ error: `${label} is required.` }).trim().min(1, `${label} is required.`).max(max, `${label} is at most ${max} characters.`);
+const userId = (label: string) => z.string({ error: `Choose the ${label}.` }).regex(/^[UW][A-Z0-9]+$/, `Choose the ${label}.`);
+const day = (label: string) => z.string({ error: `Choose the ${label}.` }).transform((value, ctx) => isoDay(value) ?? (ctx.addIssue({ code: 'custom', message: `Choose the ${label}.` }), z.NEVER));
+
+const shape = z.object({
+  title: required('The title', MAX_LENGTH.short),
+  advertiser: required('The advertiser', MAX_LENGTH.short),
+  dealReferences: z.string().max(MAX_LENGTH.short, `Deal references are at most ${MAX_LENGTH.short} characters.`).optional()
+    .transform((value) => (value ?? '').split(',').map((ref) => ref.trim()).filter(Boolean)),
+  salesPicId: userId('sales PIC'),
+  influencerPicId: userId('influencer-management PIC'),
+  country: required('The country', 60),
+  category: required('The category', MAX_LENGTH.short),
+  objective: required('The objective', MAX_LENGTH.medium),
+  platforms: z.array(z.enum(PLATFORMS), { error: 'Choose at least one platform.' }).min(1, 'Choose at least one platform.'),
+  targetInfluencers: z.string().optional().transform((value, ctx) => {
+    if (!value) return null;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) return ctx.addIssue({ code: 'custom', message: 'Target a whole number of influencers, at least 1.' }), z.NEVER;
+    return n;
+  }),
+  postRequirements: required('The post requirements', MAX_LENGTH.long),
+  budget: z.string({ error: 'Enter the budget.' }),
+  currency: z.enum(CURRENCIES, { error: 'Choose a currency.' }),
+  margin: z.string({ error: 'Enter the agency margin.' }).transform((value, ctx) => {
+    const pct = Number(value);
+    if (!/^\d+(\.\d{1,2})?$/.test(value.trim()) || pct > 100) return ctx.addIssue({ code: 'custom', message: 'Enter a margin between 0 and 100 %, at most two decimals.' }), z.NEVER;
+    return Math.round(pct * 100);
+  }),
+  trackingUrl: z.url({ protocol: /^https?$/, error: 'Enter a full http(s) link, e.g. https://example.com/?utm_source=…' }).max(2000, 'The tracking URL is too long.').optional()
+    .transform((value) => value ?? null),
+  startDate: day('start date'),
+  endDate: day('end date'),
+  recruitmentCloseDate: z.string().optional().transform((value) => isoDay(value) ?? null),
+  channelId: z.string({ error: 'Choose the campaign channel.' }).regex(/^[CG][A-Z0-9]+$/, 'Choose a channel (not a direct message).'),
+  approverIds: z.array(userId('approvers'), { error: 'Choose at least one approver.' }).min(1, 'Choose at least one approver.'),
+  optionalStages: z.array(z.string()).transform((chosen) => ({ invited: chosen.includes('invited'), applications: chosen.includes('applications'), deliverables: chosen.includes('deliverables') })),
+  agreementWindowDays: z.string({ error: 'Enter the days to sign.' }).transform((value, ctx) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1 || n > 90) return ctx.addIssue({ code: 'custom', message: 'Give between 1 and 90 days to sign.' }), z.NEVER;
+    return n;
+  }),
+});
+
+type Field = keyof typeof F;
+const BLOCK_OF: Record<string, string> = { ...F, budget: F.budgetMinor, margin: F.marginBasisPoints };
+
+/** Reads the campaign modal into a brief, or the field errors to show in the modal. */
+export function parseCampaignBrief(values: StateValues): { ok: true; brief: CampaignBrief } | { ok: false; errors: Record<string, string> } {
+  const raw = {
+    title: read(values, F.title).value ?? undefined,
+    advertiser: read(values, F.advertiser).value ?? undefined,
+    dealReferences: read(values, F.dealReferences).value ?? undefined,
+    salesPicId: read(values, F.salesPicId).selected_user ?? undefined,
+    influencerPicId: read(values, F.influencerPicId).selected_user ?? undefined,
+    country: read(values, F.country).value ?? undefined,
+    category: read(values, F.category).value ?? undefined,
+    objective: read(values, F.objective).value ?? undefined,
+    platforms: read(values, F.platforms).selected_options?.map((o) => o.value),
+    targetInfluencers: read(values, F.targetInfluencers).value ?? undefined,
+    postRequirements: read(values, F.postRequirements).value ?? undefined,
+    budget: read(values, F.budgetMinor).value ?? undefined,
+    currency: read(values, F.currency).selected_option?.value,
+    margin: read(values, F.marginBasisPoints).value ?? undefined,
+    trackingUrl: read(values, F.trackingUrl).value ?? undefined,
+    startDate: read(values, F.startDate).selected_date ?? undefined,
+    endDate: read(values, F.endDate).selected_date ?? undefined,
+    recruitmentCloseDate: read(values, F.recruitmentCloseDate).selected_date ?? undefined,
+    channelId: read(values, F.channelId).selected_conversation ?? read(values, F.channelId).selected_channel ?? undefined,
+    approverIds: read(values, F.approverIds).selected_users ?? undefined,
+    optionalStages: read(values, F.optionalStages).selected_options?.map((o) => o.value) ?? [],
+    agreementWindowDays: read(values, F.agreementWindowDays).value ?? undefined,
+  };
+  const parsed = shape.safeParse(raw);
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error, (path) => BLOCK_OF[String(path[0])]) };
+  const { budget, margin, ...rest } = parsed.data;
+  const budgetMinor = toMinorUnits(budget, currencyDigits(rest.currency));
+  if (budgetMinor === undefined) {
+    return { ok: false, errors: { [F.budgetMinor]: `Enter an amount of zero or more with at most ${currencyDigits(rest.currency)} decimals.` } };
+  }
+  return { ok: true, brief: { ...rest, budgetMinor, marginBasisPoints: margin } };
+}
+
+/** Domain errors (dates out of order, …) keyed by brief field → the modal's block IDs. */
+export function briefErrorsByBlock(errors: Partial<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(errors).map(([field, message]) => [F[field as Field] ?? field, message ?? '']));
+}

@@ -1,0 +1,70 @@
+import type { App } from '@slack/bolt';
+import { z } from 'zod';
+import type { Campaign } from '../../domain/brief.js';
+import type { Decision } from '../../domain/decision.js';
+import { CREATE_CAMPAIGN } from '../../views/campaign-form.js';
+import { CONFIRM_STEP, MAX_REASON, REASON_BLOCK, REJECT_REASON, STEPS, type Step } from '../../views/modals.js';
+import { refusalModal } from '../../views/refusals.js';
+import * as campaigns from '../../workflow/campaigns.js';
+import { lastEvent } from '../../workflow/history.js';
+import { postContext, rejectPost } from '../../workflow/posts.js';
+import type { HandlerContext } from '../context.js';
+import { askToApproveProposal, showCampaignCard, showPostDecision, showProposalDecision } from '../messages.js';
+import { briefErrorsByBlock, parseCampaignBrief } from './campaign-brief.js';
+import { read } from './form.js';
+
+const stepMetadata = z.object({ step: z.enum(Object.keys(STEPS) as [Step, ...Step[]]), campaignId: z.number().int(), version: z.number().int() });
+const rejectMetadata = z.object({ kind: z.enum(['post', 'proposal']), id: z.number().int(), version: z.number().int() });
+
+const STEP_USE_CASES: Record<Step, typeof campaigns.publishProposal> = {
+  publish: campaigns.publishProposal,
+  close: campaigns.closeRecruitment,
+  'start-collaboration': campaigns.startCollaboration,
+  complete: campaigns.completeCampaign,
+  archive: campaigns.archiveCampaign,
+};
+
+export function register(app: App, { prisma, now }: HandlerContext): void {
+  app.view(CREATE_CAMPAIGN, async ({ ack, body, view, client, logger }) => {
+    const parsed = parseCampaignBrief(view.state.values);
+    if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
+    const created = await campaigns.createCampaign(prisma, parsed.brief, { userId: body.user.id, now: now() }, view.id);
+    if (!created.ok) return ack({ response_action: 'errors', errors: briefErrorsByBlock(created.errors) });
+    await ack();
+    if (!created.repeated) await showCampaignCard(client, prisma, logger, created.campaign);
+  });
+
+  app.view(CONFIRM_STEP, async ({ ack, body, view, client, logger }) => {
+    const { step, campaignId, version } = stepMetadata.parse(JSON.parse(view.private_metadata));
+    const acting = { userId: body.user.id, now: now() };
+    const decided: Decision<Campaign> = await STEP_USE_CASES[step](prisma, campaignId, acting, version);
+    if (!decided.ok) return ack({ response_action: 'update', view: refusalModal(STEPS[step].title, decided) });
+    await ack();
+    if (step === 'publish') await askToApproveProposal(client, prisma, logger, decided.value, acting.userId);
+    await showCampaignCard(client, prisma, logger, decided.value);
+  });
+
+  app.view(REJECT_REASON, async ({ ack, body, view, client, logger }) => {
+    const metadata = rejectMetadata.parse(JSON.parse(view.private_metadata));
+    const reason = (read(view.state.values, REASON_BLOCK).value ?? '').trim();
+    if (!reason) return ack({ response_action: 'errors', errors: { [REASON_BLOCK]: 'Say why, so the submitter can fix it.' } });
+    if (reason.length > MAX_REASON) return ack({ response_action: 'errors', errors: { [REASON_BLOCK]: `At most ${MAX_REASON} characters.` } });
+    const acting = { userId: body.user.id, now: now() };
+    if (metadata.kind === 'proposal') {
+      const decided = await campaigns.rejectProposal(prisma, metadata.id, reason, acting, metadata.version);
+      if (!decided.ok) return ack({ response_action: 'update', view: refusalModal('Reject proposal', decided) });
+      await ack();
+      const published = await lastEvent(prisma, 'campaign', metadata.id, 'campaign.proposal_published');
+      const decision = await lastEvent(prisma, 'campaign', metadata.id, 'campaign.proposal_rejected');
+      if (published && decision) await showProposalDecision(client, prisma, logger, decided.value, published.actor, decision);
+      await showCampaignCard(client, prisma, logger, decided.value);
+      return;
+    }
+    const decided = await rejectPost(prisma, metadata.id, reason, acting, metadata.version);
+    if (!decided.ok) return ack({ response_action: 'update', view: refusalModal('Reject draft post', decided) });
+    await ack();
+    const found = await postContext(prisma, metadata.id);
+    const decision = await lastEvent(prisma, 'post', metadata.id, 'post.rejected');
+    if (found && decision) await showPostDecision(client, prisma, logger, found.campaign, found.influencerName, found.post, decision);
+  });
+}

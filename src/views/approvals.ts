@@ -1,0 +1,72 @@
+import type { KnownBlock } from '@slack/types';
+import { type Campaign, campaignReference } from '../domain/brief.js';
+import type { HistoryEntry } from '../domain/history.js';
+import type { Post } from '../domain/posts.js';
+import { calendarDate, mention, slackDate } from './format.js';
+import type { SlackMessage } from './help.js';
+import { escapeMrkdwn, truncate } from './mrkdwn.js';
+
+/** Button values carry only the entity ID and the version the approver sees; the truth is re-read. */
+export const APPROVE_POST = 'post_approve';
+export const REJECT_POST = 'post_reject';
+export const APPROVE_PROPOSAL = 'proposal_approve';
+export const REJECT_PROPOSAL = 'proposal_reject';
+
+export function buttonValue(id: number, version: number): string {
+  return `${id}:${version}`;
+}
+
+export function decisionButtons(approveAction: string, rejectAction: string, id: number, version: number): KnownBlock {
+  const value = buttonValue(id, version);
+  return {
+    type: 'actions',
+    block_id: 'decision',
+    elements: [
+      { type: 'button', action_id: approveAction, text: { type: 'plain_text', text: 'Approve' }, style: 'primary', value },
+      { type: 'button', action_id: rejectAction, text: { type: 'plain_text', text: 'Reject' }, style: 'danger', value },
+    ],
+  };
+}
+
+/** What a decision looks like once made: who, when (in each reader's time zone), why. */
+export function decisionLine(decision: HistoryEntry): string {
+  const verb = decision.action.endsWith('rejected') ? ':x: Rejected' : ':white_check_mark: Approved';
+  const reason = decision.reason ? `\n>${escapeMrkdwn(truncate(decision.reason, 1500)).replaceAll('\n', '\n>')}` : '';
+  return `${verb} by ${mention(decision.actor)} ${slackDate(decision.at)}${reason}`;
+}
+
+export function proposalApprovalMessage(campaign: Campaign, submittedBy: string, decision?: HistoryEntry): SlackMessage {
+  const ref = campaignReference(campaign.id);
+  const title = escapeMrkdwn(truncate(campaign.title, 200));
+  const summary = `${mention(submittedBy)} published the proposal for *${ref} ${title}* (${escapeMrkdwn(truncate(campaign.advertiser, 100))}).`;
+  const body = `*Objective:* ${escapeMrkdwn(truncate(campaign.objective, 1000))}\n*Requirements:* ${escapeMrkdwn(truncate(campaign.postRequirements, 1500))}`;
+  return {
+    text: `Proposal ${ref} ${title} ${decision ? 'decided' : 'waits for approval'}`,
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: summary } },
+      { type: 'section', text: { type: 'mrkdwn', text: body } },
+      decision
+        ? { type: 'section', text: { type: 'mrkdwn', text: decisionLine(decision) } }
+        : decisionButtons(APPROVE_PROPOSAL, REJECT_PROPOSAL, campaign.id, campaign.version),
+    ],
+  };
+}
+
+export function postApprovalMessage(campaign: Campaign, influencerName: string, post: Post, decision?: HistoryEntry): SlackMessage {
+  const ref = campaignReference(campaign.id);
+  const who = `${mention(post.submittedBy)} submitted a draft post for *${escapeMrkdwn(truncate(influencerName, 100))}* in *${ref} ${escapeMrkdwn(truncate(campaign.title, 150))}* (revision ${post.revision}, planned ${calendarDate(post.plannedDate)}).`;
+  const content = `>${escapeMrkdwn(truncate(post.content, 2500)).replaceAll('\n', '\n>')}`;
+  const media = post.mediaUrls.slice(0, 5).map((url) => `<${encodeURI(url).replaceAll('|', '%7C').replaceAll('>', '%3E')}|${escapeMrkdwn(truncate(url, 80))}>`);
+  const more = post.mediaUrls.length > 5 ? ` +${post.mediaUrls.length - 5} more` : '';
+  return {
+    text: `Draft post for ${escapeMrkdwn(influencerName)} in ${ref} ${decision ? 'decided' : 'waits for approval'}`,
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: who } },
+      { type: 'section', text: { type: 'mrkdwn', text: content } },
+      ...(media.length ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: `Media: ${media.join(' · ')}${more}` }] }] : []),
+      decision
+        ? { type: 'section', text: { type: 'mrkdwn', text: decisionLine(decision) } }
+        : decisionButtons(APPROVE_POST, REJECT_POST, post.id, post.version),
+    ],
+  };
+}

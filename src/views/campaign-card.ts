@@ -1,0 +1,33 @@
+import type { KnownBlock } from '@slack/types';
+import { type Campaign, PLATFORM_LABELS, campaignReference } from '../domain/brief.js';
+import { label } from '../domain/campaign.js';
+import { calendarDate, mention, money, slackDate } from './format.js';
+import type { SlackMessage } from './help.js';
+import { escapeMrkdwn, truncate } from './mrkdwn.js';
+
+/** The campaign at a glance: posted in its channel when created and updated in place. */
+export function campaignCard(campaign: Campaign): SlackMessage {
+  const ref = campaignReference(campaign.id);
+  const title = escapeMrkdwn(truncate(campaign.title, 200));
+  const fields = [
+    `*Status*\n${label(campaign.status)}`,
+    `*Advertiser*\n${escapeMrkdwn(truncate(campaign.advertiser, 150))}`,
+    `*PICs*\n${mention(campaign.salesPicId)} (sales), ${mention(campaign.influencerPicId)} (influencers)`,
+    `*Dates*\n${calendarDate(campaign.startDate)} → ${calendarDate(campaign.endDate)}`,
+    `*Budget*\n${money(campaign.budgetMinor, campaign.currency)} (margin ${campaign.marginBasisPoints / 100} %)`,
+    `*Platforms*\n${campaign.platforms.map((p) => PLATFORM_LABELS[p]).join(', ')}`,
+    `*Approvers*\n${truncate(campaign.approverIds.map(mention).join(', '), 1900)}`,
+    `*Recruitment closes*\n${campaign.recruitmentCloseDate ? calendarDate(campaign.recruitmentCloseDate) : 'by hand'}`,
+  ];
+  return {
+    text: `${ref} ${title}: ${label(campaign.status)}`,
+    blocks: [
+      { type: 'header', text: { type: 'plain_text', text: truncate(`${ref} ${campaign.title}`, 150) } },
+      { type: 'section', fields: fields.map((text) => ({ type: 'mrkdwn', text })) },
+      {
+        type: 'context',
+        elements: [{ type: 'mrkdwn', text: `Created by ${mention(campaign.createdBy)} ${slackDate(campaign.createdAt)} · \`/campaign show ${ref}\` for details` }],
+      },
+    ] satisfies KnownBlock[],
+  };
+}

@@ -1,0 +1,84 @@
+import type { KnownBlock } from '@slack/types';
+import { type Campaign, campaignReference } from '../domain/brief.js';
+import { CAMPAIGN_STATUSES, label } from '../domain/campaign.js';
+import type { HistoryEntry } from '../domain/history.js';
+import { type Participant, STAGE_LABELS, STAGES } from '../domain/participation.js';
+import { campaignCard } from './campaign-card.js';
+import { mention, slackDate } from './format.js';
+import type { SlackMessage } from './help.js';
+import { escapeMrkdwn, truncate } from './mrkdwn.js';
+
+const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
+
+/** Lines joined into sections of at most `perSection` lines, ending with "+N more" past `max`. */
+export function listSections(lines: string[], max: number, perSection = 20): KnownBlock[] {
+  const shown = lines.slice(0, max);
+  const blocks: KnownBlock[] = [];
+  for (let i = 0; i < shown.length; i += perSection) blocks.push(section(shown.slice(i, i + perSection).join('\n')));
+  if (lines.length > max) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `+${lines.length - max} more` }] });
+  return blocks;
+}
+
+function campaignLine(campaign: Campaign): string {
+  return `*${campaignReference(campaign.id)}* ${escapeMrkdwn(truncate(campaign.title, 80))} · ${label(campaign.status)}`;
+}
+
+/** Active campaigns grouped by status. */
+export function campaignList(campaigns: Campaign[]): SlackMessage {
+  if (campaigns.length === 0) {
+    return { text: 'No active campaigns yet.', blocks: [section('No active campaigns yet. Start one with `/campaign create`.')] };
+  }
+  const blocks: KnownBlock[] = [];
+  for (const status of CAMPAIGN_STATUSES) {
+    const inStatus = campaigns.filter((c) => c.status === status);
+    if (inStatus.length === 0 || blocks.length >= 45) continue;
+    blocks.push(section(`*${label(status)}* (${inStatus.length})`), ...listSections(inStatus.map(campaignLine), 40).slice(0, 3));
+  }
+  return { text: `${campaigns.length} active campaigns`, blocks: blocks.slice(0, 50) };
+}
+
+export function campaignNotFound(typed: string, matches: Campaign[], usage: string): SlackMessage {
+  const what = `\`${escapeMrkdwn(truncate(typed, 80))}\``;
+  if (matches.length === 0) {
+    const text = `:warning: No campaign matches ${what}. Use its reference (e.g. \`C-12\`) or part of its title.\nUsage: \`/campaign ${usage}\``;
+    return { text, blocks: [section(text)] };
+  }
+  const text = `:warning: ${what} matches several campaigns; use one of these references:\n${matches.slice(0, 10).map(campaignLine).join('\n')}`;
+  return { text, blocks: [section(text)] };
+}
+
+export function missingCampaign(usage: string): SlackMessage {
+  const text = `:warning: Say which campaign: \`/campaign ${usage}\` (a reference such as \`C-12\`, or part of the title).`;
+  return { text, blocks: [section(text)] };
+}
+
+/** `/campaign show`: the card plus the funnel. */
+export function campaignDetails(campaign: Campaign, participants: Participant[]): SlackMessage {
+  const card = campaignCard(campaign);
+  const funnel = STAGES.map((stage) => [stage, participants.filter((p) => p.stage === stage).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([stage, n]) => `${STAGE_LABELS[stage]}: ${n}`);
+  return {
+    text: card.text,
+    blocks: [...card.blocks, section(`*Participants* (${participants.length})\n${funnel.join(' · ') || 'none yet'}`)],
+  };
+}
+
+function historyLine(entry: HistoryEntry): string {
+  const move = entry.from || entry.to ? ` ${entry.from ?? ''} → ${entry.to ?? ''}` : '';
+  const reason = entry.reason ? ` — “${escapeMrkdwn(truncate(entry.reason, 200))}”` : '';
+  return `${slackDate(entry.at, '{date_short} {time}')} ${mention(entry.actor)} *${entry.action}* ${entry.entityType} ${entry.entityId}${move}${reason}`;
+}
+
+/** Newest first; the oldest are summarised past the limit. */
+export function historyMessage(campaign: Campaign, entries: HistoryEntry[]): SlackMessage {
+  const lines = [...entries].reverse().map(historyLine);
+  return {
+    text: `History of ${campaignReference(campaign.id)}`,
+    blocks: [section(`*History of ${campaignReference(campaign.id)} ${escapeMrkdwn(truncate(campaign.title, 100))}*`), ...listSections(lines, 200, 10)].slice(0, 50),
+  };
+}
+
+export function notice(text: string): SlackMessage {
+  return { text, blocks: [section(text)] };
+}

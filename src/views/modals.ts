@@ -1,0 +1,70 @@
+import type { ModalView } from '@slack/types';
+import { type Campaign, campaignReference } from '../domain/brief.js';
+import { escapeMrkdwn, truncate } from './mrkdwn.js';
+
+export const CONFIRM_STEP = 'campaign_step';
+export const REJECT_REASON = 'reject_reason';
+export const REASON_BLOCK = 'reason';
+export const MAX_REASON = 1000;
+
+/** Lifecycle steps a manager confirms in a modal; irreversible ones say so plainly. */
+export const STEPS = {
+  publish: { title: 'Publish proposal', button: 'Publish', what: 'publish the proposal and ask the approvers to approve it', irreversible: 'Once published, this campaign can never be deleted, only archived.' },
+  close: { title: 'Close recruitment', button: 'Close', what: 'close recruitment: no new invitations or applications', irreversible: undefined },
+  'start-collaboration': { title: 'Start collaboration', button: 'Start', what: 'start collaboration: signed influencers become Collaborating, every other participant becomes Not selected', irreversible: 'This happens once and cannot be undone: the group is fixed.' },
+  complete: { title: 'Complete campaign', button: 'Complete', what: 'complete the campaign, so approvers can give final approval to posted posts', irreversible: 'A completed campaign cannot be reopened.' },
+  archive: { title: 'Archive campaign', button: 'Archive', what: 'archive the campaign', irreversible: 'An archived campaign is read-only forever.' },
+} as const;
+export type Step = keyof typeof STEPS;
+
+/** private_metadata carries only IDs and versions; everything else is re-read on submit. */
+export interface StepMetadata {
+  step: Step;
+  campaignId: number;
+  version: number;
+}
+
+export function confirmStepModal(step: Step, campaign: Campaign): ModalView {
+  const { title, button, what, irreversible } = STEPS[step];
+  const metadata: StepMetadata = { step, campaignId: campaign.id, version: campaign.version };
+  const name = `*${campaignReference(campaign.id)} ${escapeMrkdwn(truncate(campaign.title, 150))}*`;
+  return {
+    type: 'modal',
+    callback_id: CONFIRM_STEP,
+    private_metadata: JSON.stringify(metadata),
+    title: { type: 'plain_text', text: title },
+    submit: { type: 'plain_text', text: button },
+    close: { type: 'plain_text', text: 'Cancel' },
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: `You are about to ${what} for ${name}.` } },
+      ...(irreversible ? [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: `:warning: *${irreversible}*` } }] : []),
+    ],
+  };
+}
+
+export interface RejectMetadata {
+  kind: 'post' | 'proposal';
+  id: number;
+  version: number;
+}
+
+/** A rejection always carries a reason: the modal will not submit without one. */
+export function rejectReasonModal(metadata: RejectMetadata, subject: string): ModalView {
+  return {
+    type: 'modal',
+    callback_id: REJECT_REASON,
+    private_metadata: JSON.stringify(metadata),
+    title: { type: 'plain_text', text: metadata.kind === 'post' ? 'Reject draft post' : 'Reject proposal' },
+    submit: { type: 'plain_text', text: 'Reject' },
+    close: { type: 'plain_text', text: 'Cancel' },
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(truncate(subject, 2900)) } },
+      {
+        type: 'input',
+        block_id: REASON_BLOCK,
+        label: { type: 'plain_text', text: 'Why? The submitter sees this and it stays in the history.' },
+        element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: MAX_REASON },
+      },
+    ],
+  };
+}

@@ -1,0 +1,40 @@
+import type { ModalView } from '@slack/types';
+import type { Refusal } from '../domain/decision.js';
+import type { HistoryEntry } from '../domain/history.js';
+import { mention, slackDate } from './format.js';
+import { truncate } from './mrkdwn.js';
+
+const DONE: Record<string, string> = {
+  'post.approved': 'approved',
+  'post.rejected': 'rejected',
+  'post.resubmitted': 'resubmitted',
+  'post.final_approved': 'given final approval',
+  'post.result_recorded': 'updated with results',
+  'campaign.proposal_published': 'published',
+  'campaign.proposal_approved': 'approved',
+  'campaign.proposal_rejected': 'rejected',
+  'campaign.recruitment_opened': 'opened for recruitment',
+  'campaign.recruitment_closed': 'closed for recruitment',
+  'campaign.collaboration_started': 'started collaborating',
+  'campaign.completed': 'completed',
+  'campaign.archived': 'archived',
+};
+
+export function whatHappened(since: HistoryEntry): string {
+  const done = DONE[since.action] ?? `changed (${since.action})`;
+  return `Already ${done} by ${mention(since.actor)} ${slackDate(since.at)}.`;
+}
+
+/** The sentence a refused user sees: the rule's reason, or what happened instead. */
+export function refusalText(refusal: Refusal): string {
+  return refusal.since ? `:information_source: ${whatHappened(refusal.since)} Nothing was changed.` : `:no_entry: ${refusal.reason}`;
+}
+
+export function refusalModal(title: string, refusal: Refusal): ModalView {
+  return {
+    type: 'modal',
+    title: { type: 'plain_text', text: truncate(title, 24) },
+    close: { type: 'plain_text', text: 'Close' },
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: truncate(refusalText(refusal), 2900) } }],
+  };
+}
