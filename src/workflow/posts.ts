@@ -11,12 +11,15 @@ import {
   stageAfterPost,
   submitPost as decideSubmit,
 } from '../domain/posts.js';
+import type { SocialAccount } from '../domain/influencer.js';
 import type { Action } from '../domain/roles.js';
 import { findCampaign } from '../store/campaigns.js';
 import type { Prisma } from '../store/database.js';
 import { appendHistory } from '../store/history.js';
-import { findParticipant, saveParticipant } from '../store/participants.js';
+import { findInfluencer } from '../store/influencers.js';
+import { findParticipant, participantsOf, saveParticipant } from '../store/participants.js';
 import { findPost, insertPost, savePost } from '../store/posts.js';
+import { findSubmission, recordSubmission } from '../store/submissions.js';
 import type { Tx } from '../store/tx.js';
 import { type Acting, change, event, ifCurrent, permission } from './change.js';
 
@@ -36,8 +39,14 @@ async function followPost(tx: Tx, participant: Participant, post: Post, acting: 
   return [event(acting, 'participant', participant.id, 'participant.moved', { from: participant.stage, to: stage, reason: `post #${post.id} ${post.status.replace('_', ' ')}` })];
 }
 
-/** A team member submits a draft post for approval (revision 1, Pending approval). */
-export async function submitPost(prisma: Prisma, draft: DraftPost, acting: Acting): Promise<Decision<Post>> {
+/**
+ * A team member submits a draft post for approval (revision 1, Pending approval).
+ * `submissionKey` (the Slack view ID) makes a repeated submission return the post it created.
+ */
+export async function submitPost(prisma: Prisma, draft: DraftPost, acting: Acting, submissionKey?: string): Promise<Decision<Post & { repeated?: true }>> {
+  const earlier = submissionKey ? await findSubmission(prisma, submissionKey) : undefined;
+  const repeated = earlier ? await findPost(prisma, Number(earlier.entityId)) : undefined;
+  if (repeated) return allow({ ...repeated, repeated: true });
   return change(prisma, async (tx) => {
     const participant = await findParticipant(tx, draft.participationId);
     if (!participant) return refuse('participant-not-found', 'That participant does not exist.');
@@ -51,6 +60,7 @@ export async function submitPost(prisma: Prisma, draft: DraftPost, acting: Actin
     const decided = decideSubmit(blank, draft, campaign, participant.stage);
     if (!decided.ok) return decided;
     const post = await insertPost(tx, { ...draft, submittedBy: acting.userId, status: decided.value.status });
+    if (submissionKey) await recordSubmission(tx, submissionKey, 'post', post.id, acting.now);
     await appendHistory(tx, [
       event(acting, 'post', post.id, 'post.submitted', { from: 'draft', to: post.status, details: { revision: post.revision, participationId: participant.id } }),
       ...(await followPost(tx, participant, post, acting)),
@@ -115,4 +125,17 @@ export async function mayDecidePost(prisma: Prisma, postId: number, acting: Acti
   if (!found) return refuse('post-not-found', 'That post does not exist.');
   const refusal = (await permission(prisma, 'decidePost', acting, found.campaign)) ?? (await ifCurrent(prisma, 'post', found.post, seenVersion));
   return refusal ?? decideApprove(found.post, found.campaign);
+}
+
+/** Who can post now: collaborating participants and the accounts chosen for the campaign. */
+export async function postTargets(prisma: Prisma, campaignId: number): Promise<Array<{ participantId: number; influencerName: string; account: SocialAccount }>> {
+  const participants = (await participantsOf(prisma, campaignId)).filter((p) => ['collaborating', 'content_in_review', 'posted'].includes(p.stage));
+  const targets = [];
+  for (const participant of participants) {
+    const influencer = await findInfluencer(prisma, participant.influencerId);
+    for (const account of influencer?.accounts ?? []) {
+      if (participant.accountIds.includes(account.id)) targets.push({ participantId: participant.id, influencerName: participant.influencerName, account });
+    }
+  }
+  return targets;
 }

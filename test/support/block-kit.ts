@@ -96,3 +96,18 @@ export function blockKitViolations(surface: Json, kind: 'message' | 'modal' | 'h
   });
   return problems;
 }
+
+/** Every string Slack parses for mentions: the message `text` and each mrkdwn text object. */
+export function mrkdwnTexts(surface: unknown): string[] {
+  const found: string[] = [];
+  const visit = (node: unknown, key?: string) => {
+    if (Array.isArray(node)) return node.forEach((item) => visit(item));
+    if (!node || typeof node !== 'object') return;
+    const object = node as Json;
+    if (object.type === 'mrkdwn' && typeof object.text === 'string') found.push(object.text);
+    if (key === undefined && typeof object.text === 'string' && object.type === undefined) found.push(object.text);
+    for (const [k, value] of Object.entries(object)) if (typeof value === 'object') visit(value, k);
+  };
+  visit(surface);
+  return found;
+}

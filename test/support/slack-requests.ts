@@ -31,6 +31,7 @@ export interface SendOptions {
 /** Sends Slack's requests to the app under test, signed exactly as Slack signs them. */
 export class SlackSender {
   private sequence = 0;
+  private last: { body: string; contentType: string; timestamp: number } | undefined;
 
   constructor(
     private readonly appUrl: string,
@@ -41,6 +42,7 @@ export class SlackSender {
   /** POSTs a raw body to /slack/events with Slack's signature headers. */
   async post(body: string, contentType: string, options: SendOptions = {}): Promise<SlackResponse> {
     const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+    this.last = { body, contentType, timestamp };
     const response = await fetch(`${this.appUrl}/slack/events`, {
       method: 'POST',
       headers: {
@@ -59,6 +61,13 @@ export class SlackSender {
       // Not JSON: keep the text.
     }
     return { status: response.status, body: parsed };
+  }
+
+  /** Sends the previous request again, byte for byte and with its timestamp: a retry or a double submit. */
+  replay(): Promise<SlackResponse> {
+    if (!this.last) throw new Error('nothing to replay');
+    const { body, contentType, timestamp } = this.last;
+    return this.post(body, contentType, { timestamp });
   }
 
   /** `/campaign <text>` typed by `userId` in `channelId`. */
@@ -116,7 +125,7 @@ export class SlackSender {
   /** A click on a button, in a channel message. */
   blockAction(
     action: { action_id: string; block_id?: string; value?: string },
-    { userId = 'U0MEMBER', channelId = 'C0GENERAL', messageTs = '1700000000.000100' }: { userId?: string; channelId?: string; messageTs?: string } = {},
+    { userId = 'U0MEMBER', channelId = 'C0GENERAL', messageTs = '1700000000.000100', ...options }: { userId?: string; channelId?: string; messageTs?: string } & SendOptions = {},
   ) {
     return this.interaction({
       type: 'block_actions',
@@ -133,13 +142,13 @@ export class SlackSender {
       state: { values: {} },
       response_url: this.fakeSlack.responseUrl(),
       actions: [{ type: 'button', block_id: action.block_id ?? 'actions', action_id: action.action_id, value: action.value, action_ts: `${Date.now() / 1000}`, text: { type: 'plain_text', text: action.action_id } }],
-    });
+    }, options);
   }
 
   /** Submits a modal; `values` is `view.state.values` (block_id → action_id → element state). */
   viewSubmission(
-    view: { callback_id: string; private_metadata?: string; values: Record<string, Record<string, unknown>> },
-    { userId = 'U0MEMBER' }: { userId?: string } = {},
+    view: { callback_id: string; private_metadata?: string; values: Record<string, Record<string, unknown>>; id?: string },
+    { userId = 'U0MEMBER', ...options }: { userId?: string } & SendOptions = {},
   ) {
     return this.interaction({
       type: 'view_submission',
@@ -152,7 +161,7 @@ export class SlackSender {
       response_urls: [],
       is_enterprise_install: false,
       enterprise: null,
-    });
+    }, options);
   }
 
   viewClosed(view: { callback_id: string; private_metadata?: string }, { userId = 'U0MEMBER' }: { userId?: string } = {}) {
@@ -169,8 +178,8 @@ export class SlackSender {
     });
   }
 
-  private viewOutput(view: { callback_id: string; private_metadata?: string; values: Record<string, Record<string, unknown>> }) {
-    const id = `V${++this.sequence}`;
+  private viewOutput(view: { callback_id: string; private_metadata?: string; values: Record<string, Record<string, unknown>>; id?: string }) {
+    const id = view.id ?? `V${++this.sequence}`;
     return {
       id,
       team_id: TEAM_ID,

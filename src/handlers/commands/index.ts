@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import { helpMessage, unknownSubcommandMessage } from '../../views/help.js';
 import type { HandlerContext } from '../context.js';
 import { create } from './create.js';
+import { post } from './post.js';
 import { history, list, show } from './read.js';
 import { steps } from './steps.js';
 import type { Subcommand } from './subcommand.js';
@@ -12,6 +13,7 @@ export const SUBCOMMANDS: Subcommand[] = [
   create,
   list,
   show,
+  post,
   ...steps,
   history,
 ];

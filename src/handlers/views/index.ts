@@ -7,11 +7,13 @@ import { CONFIRM_STEP, MAX_REASON, REASON_BLOCK, REJECT_REASON, STEPS, type Step
 import { refusalModal } from '../../views/refusals.js';
 import * as campaigns from '../../workflow/campaigns.js';
 import { lastEvent } from '../../workflow/history.js';
-import { postContext, rejectPost } from '../../workflow/posts.js';
+import { SUBMIT_POST } from '../../views/post-form.js';
+import { postContext, rejectPost, submitPost } from '../../workflow/posts.js';
 import type { HandlerContext } from '../context.js';
-import { askToApproveProposal, showCampaignCard, showPostDecision, showProposalDecision } from '../messages.js';
+import { askToApprovePost, askToApproveProposal, showCampaignCard, showPostDecision, showProposalDecision } from '../messages.js';
 import { briefErrorsByBlock, parseCampaignBrief } from './campaign-brief.js';
 import { read } from './form.js';
+import { parseDraftPost } from './post-form.js';
 
 const stepMetadata = z.object({ step: z.enum(Object.keys(STEPS) as [Step, ...Step[]]), campaignId: z.number().int(), version: z.number().int() });
 const rejectMetadata = z.object({ kind: z.enum(['post', 'proposal']), id: z.number().int(), version: z.number().int() });
@@ -32,6 +34,17 @@ export function register(app: App, { prisma, now }: HandlerContext): void {
     if (!created.ok) return ack({ response_action: 'errors', errors: briefErrorsByBlock(created.errors) });
     await ack();
     if (!created.repeated) await showCampaignCard(client, prisma, logger, created.campaign);
+  });
+
+  app.view(SUBMIT_POST, async ({ ack, body, view, client, logger }) => {
+    const parsed = parseDraftPost(view.state.values);
+    if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
+    const submitted = await submitPost(prisma, parsed.draft, { userId: body.user.id, now: now() }, view.id);
+    if (!submitted.ok) return ack({ response_action: 'update', view: refusalModal('Submit draft post', submitted) });
+    await ack();
+    if (submitted.value.repeated) return;
+    const found = await postContext(prisma, submitted.value.id);
+    if (found) await askToApprovePost(client, prisma, logger, found.campaign, found.influencerName, found.post);
   });
 
   app.view(CONFIRM_STEP, async ({ ack, body, view, client, logger }) => {
