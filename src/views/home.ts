@@ -1,22 +1,76 @@
-import type { HomeView } from '@slack/types';
+import type { HomeView, KnownBlock } from '@slack/types';
+import { campaignReference } from '../domain/brief.js';
+import { CAMPAIGN_STATUSES, label } from '../domain/campaign.js';
+import type { Home } from '../domain/home.js';
+import { APPROVE_POST, APPROVE_PROPOSAL, REJECT_POST, REJECT_PROPOSAL, decisionButtons } from './approvals.js';
+import { listSections } from './campaigns.js';
+import { calendarDate, slackDate } from './format.js';
 import type { SubcommandUsage } from './help.js';
 import { helpMessage } from './help.js';
+import { escapeMrkdwn, truncate } from './mrkdwn.js';
+
+export const HOME_CREATE_CAMPAIGN = 'home_create_campaign';
+const MAX_DECISIONS = 10;
 
 export interface HomeData {
   userId: string;
   isAdmin: boolean;
   subcommands: SubcommandUsage[];
+  home: Home;
+  /** A one-off line at the top, e.g. why a click was refused. */
+  notice?: string;
 }
 
-export function homeView({ userId, isAdmin, subcommands }: HomeData): HomeView {
+const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
+const more = (n: number): KnownBlock[] => (n > 0 ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: `+${n} more` }] }] : []);
+const name = (id: number, title: string) => `*${campaignReference(id)}* ${escapeMrkdwn(truncate(title, 60))}`;
+
+function decisions(home: Home): KnownBlock[] {
+  const total = home.postsToDecide.length + home.proposalsToDecide.length;
+  if (total === 0) return [section('*Waiting for your decision*\nNothing right now.')];
+  const blocks: KnownBlock[] = [section(`*Waiting for your decision* (${total})`)];
+  for (const campaign of home.proposalsToDecide.slice(0, MAX_DECISIONS)) {
+    blocks.push(section(`Proposal ${name(campaign.id, campaign.title)}`), decisionButtons(APPROVE_PROPOSAL, REJECT_PROPOSAL, campaign.id, campaign.version));
+  }
+  for (const { post, campaign, influencerName } of home.postsToDecide.slice(0, Math.max(0, MAX_DECISIONS - home.proposalsToDecide.length))) {
+    const text = `Draft post for *${escapeMrkdwn(truncate(influencerName, 60))}* in ${name(campaign.id, campaign.title)} (revision ${post.revision}, planned ${calendarDate(post.plannedDate)})\n>${escapeMrkdwn(truncate(post.content, 300)).replaceAll('\n', '\n>')}`;
+    blocks.push(section(text), decisionButtons(APPROVE_POST, REJECT_POST, post.id, post.version));
+  }
+  return [...blocks, ...more(total - MAX_DECISIONS)];
+}
+
+function overdue(home: Home): KnownBlock[] {
+  const lines = [
+    ...home.latePosts.map(({ post, campaign, influencerName }) => `:hourglass: ${name(campaign.id, campaign.title)}: ${escapeMrkdwn(truncate(influencerName, 60))} was to post on ${calendarDate(post.plannedDate)}`),
+    ...home.expiredAgreements.map(({ campaign, influencerName, sentAt }) => `:memo: ${name(campaign.id, campaign.title)}: agreement with ${escapeMrkdwn(truncate(influencerName, 60))} sent ${slackDate(sentAt, '{date_short}')} has expired`),
+  ];
+  return lines.length ? [section(`*Overdue* (${lines.length})`), ...listSections(lines, 20)] : [];
+}
+
+function campaigns(home: Home): KnownBlock[] {
+  if (home.campaigns.length === 0) return [section('*Your campaigns*\nNone yet.')];
+  const lines = CAMPAIGN_STATUSES.flatMap((status) => {
+    const inStatus = home.campaigns.filter((c) => c.status === status);
+    return inStatus.length ? [`*${label(status)}*: ${inStatus.slice(0, 10).map((c) => name(c.id, c.title)).join(' · ')}${inStatus.length > 10 ? ` +${inStatus.length - 10} more` : ''}`] : [];
+  });
+  return [section('*Your campaigns*'), ...listSections(lines, 8, 8)];
+}
+
+/** The App Home tab: what waits for this user, what is late, their campaigns, and the commands. */
+export function homeView({ userId, isAdmin, subcommands, home, notice }: HomeData): HomeView {
   const role = isAdmin ? 'You are an *admin* of this app.' : 'Ask an admin if you need more rights.';
-  return {
-    type: 'home',
-    blocks: [
-      { type: 'header', text: { type: 'plain_text', text: 'Influencer campaigns' } },
-      { type: 'section', text: { type: 'mrkdwn', text: `Hello <@${userId}>. ${role}` } },
-      { type: 'divider' },
-      ...helpMessage(subcommands).blocks,
-    ],
-  };
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: 'Influencer campaigns' } },
+    ...(notice ? [section(notice)] : []),
+    section(`Hello <@${userId}>. ${role}`),
+    { type: 'actions', elements: [{ type: 'button', action_id: HOME_CREATE_CAMPAIGN, text: { type: 'plain_text', text: 'Create campaign' }, style: 'primary' }] },
+    { type: 'divider' },
+    ...decisions(home),
+    ...overdue(home),
+    { type: 'divider' },
+    ...campaigns(home),
+    { type: 'divider' },
+    ...helpMessage(subcommands).blocks,
+  ];
+  return { type: 'home', blocks: blocks.slice(0, 100) };
 }

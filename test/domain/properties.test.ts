@@ -438,7 +438,7 @@ function apply(world: World, step: Step): Outcome {
     case 'editCosts': {
       const participant = at(world.participants, command.p);
       const hasEffectivePost = at(world.posts, command.p).some((post) => EFFECTIVE.includes(post.status));
-      const decided = mayEditCosts(false, world.campaign);
+      const decided = mayEditCosts(hasEffectivePost, world.campaign);
       if (!decided.ok) return refused(decided);
       replaceParticipant(command.p, { ...participant, budgetMinor: command.budgetMinor });
       return done([event('participant', participant.id, 'participant.costs_changed', { from: String(participant.budgetMinor), to: String(command.budgetMinor) })]);

@@ -125,22 +125,28 @@ export class SlackSender {
   /** A click on a button, in a channel message. */
   blockAction(
     action: { action_id: string; block_id?: string; value?: string },
-    { userId = 'U0MEMBER', channelId = 'C0GENERAL', messageTs = '1700000000.000100', ...options }: { userId?: string; channelId?: string; messageTs?: string } & SendOptions = {},
+    { userId = 'U0MEMBER', channelId = 'C0GENERAL', messageTs = '1700000000.000100', fromHome = false, ...options }: { userId?: string; channelId?: string; messageTs?: string; fromHome?: boolean } & SendOptions = {},
   ) {
+    // A click in the App Home comes from a view: no channel, no message, no response_url.
+    const where = fromHome
+      ? { container: { type: 'view', view_id: 'V0HOME' }, view: { id: 'V0HOME', type: 'home', blocks: [], private_metadata: '', callback_id: '', state: { values: {} }, hash: 'h' } }
+      : {
+          container: { type: 'message', message_ts: messageTs, channel_id: channelId, is_ephemeral: false },
+          channel: { id: channelId, name: 'general' },
+          message: { type: 'message', ts: messageTs, text: '', blocks: [] },
+          response_url: this.fakeSlack.responseUrl(),
+        };
     return this.interaction({
       type: 'block_actions',
       user: { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: TEAM_ID },
       api_app_id: APP_ID,
       token: 'deprecated-verification-token',
-      container: { type: 'message', message_ts: messageTs, channel_id: channelId, is_ephemeral: false },
+      ...where,
       trigger_id: this.triggerId(),
       team: { id: TEAM_ID, domain: 'test-workspace' },
       enterprise: null,
       is_enterprise_install: false,
-      channel: { id: channelId, name: 'general' },
-      message: { type: 'message', ts: messageTs, text: '', blocks: [] },
       state: { values: {} },
-      response_url: this.fakeSlack.responseUrl(),
       actions: [{ type: 'button', block_id: action.block_id ?? 'actions', action_id: action.action_id, value: action.value, action_ts: `${Date.now() / 1000}`, text: { type: 'plain_text', text: action.action_id } }],
     }, options);
   }

@@ -1,13 +1,17 @@
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import type { Refusal } from '../../domain/decision.js';
 import { campaignReference } from '../../domain/brief.js';
 import { APPROVE_POST, APPROVE_PROPOSAL, REJECT_POST, REJECT_PROPOSAL } from '../../views/approvals.js';
+import { createCampaignModal } from '../../views/campaign-form.js';
+import { HOME_CREATE_CAMPAIGN } from '../../views/home.js';
 import { rejectReasonModal } from '../../views/modals.js';
 import { refusalText } from '../../views/refusals.js';
 import { approveProposal, mayDecideProposal } from '../../workflow/campaigns.js';
 import { lastEvent } from '../../workflow/history.js';
 import { approvePost, mayDecidePost, postContext } from '../../workflow/posts.js';
 import type { HandlerContext } from '../context.js';
+import { publishHome, refreshHomes } from '../home.js';
 import { showCampaignCard, showPostDecision, showProposalDecision } from '../messages.js';
 
 /** Buttons carry "<id>:<version>"; permission and state are re-read from the database. */
@@ -16,27 +20,40 @@ function target(action: ButtonAction): { id: number; version: number } {
   return { id: id ?? NaN, version: version ?? NaN };
 }
 
-/** A refused click answers only the clicker, saying why or what happened instead. */
-async function answerRefusal(respond: RespondFn, refusal: Refusal): Promise<void> {
-  await respond({ response_type: 'ephemeral', replace_original: false, text: refusalText(refusal) });
+/**
+ * A refused click answers only the clicker, saying why or what happened instead: ephemerally in
+ * the channel, or at the top of their App Home when they clicked there (no response_url).
+ */
+async function answerRefusal(args: { respond?: RespondFn; client: WebClient; body: BlockAction }, refusal: Refusal, prisma: HandlerContext['prisma'], now: Date): Promise<void> {
+  if (args.body.response_url && args.respond) {
+    await args.respond({ response_type: 'ephemeral', replace_original: false, text: refusalText(refusal) });
+    return;
+  }
+  await publishHome(args.client, prisma, args.body.user.id, now, refusalText(refusal));
 }
 
 export function register(app: App, { prisma, now }: HandlerContext): void {
+  app.action(HOME_CREATE_CAMPAIGN, async ({ ack, body, client }) => {
+    await ack();
+    await client.views.open({ trigger_id: (body as BlockAction).trigger_id, view: createCampaignModal(body.user.id) });
+  });
+
   app.action<BlockAction<ButtonAction>>(APPROVE_POST, async (args) => {
     await args.ack();
     const { id, version } = target(args.action);
     const decided = await approvePost(prisma, id, { userId: args.body.user.id, now: now() }, version);
-    if (!decided.ok) return answerRefusal(args.respond, decided);
+    if (!decided.ok) return answerRefusal(args, decided, prisma, now());
     const found = await postContext(prisma, id);
     const decision = await lastEvent(prisma, 'post', id, 'post.approved');
     if (found && decision) await showPostDecision(args.client, prisma, args.logger, found.campaign, found.influencerName, found.post, decision);
+    if (found) await refreshHomes(args.client, prisma, args.logger, [args.body.user.id, ...found.campaign.approverIds], now());
   });
 
   app.action<BlockAction<ButtonAction>>(REJECT_POST, async (args) => {
     const { id, version } = target(args.action);
     const allowed = await mayDecidePost(prisma, id, { userId: args.body.user.id, now: now() }, version);
     await args.ack();
-    if (!allowed.ok) return answerRefusal(args.respond, allowed);
+    if (!allowed.ok) return answerRefusal(args, allowed, prisma, now());
     const found = await postContext(prisma, id);
     const subject = `Draft post for ${found?.influencerName ?? 'an influencer'} (revision ${allowed.value.revision}):\n${allowed.value.content}`;
     await args.client.views.open({ trigger_id: args.body.trigger_id, view: rejectReasonModal({ kind: 'post', id, version }, subject) });
@@ -46,18 +63,19 @@ export function register(app: App, { prisma, now }: HandlerContext): void {
     await args.ack();
     const { id, version } = target(args.action);
     const decided = await approveProposal(prisma, id, { userId: args.body.user.id, now: now() }, version);
-    if (!decided.ok) return answerRefusal(args.respond, decided);
+    if (!decided.ok) return answerRefusal(args, decided, prisma, now());
     const published = await lastEvent(prisma, 'campaign', id, 'campaign.proposal_published');
     const decision = await lastEvent(prisma, 'campaign', id, 'campaign.proposal_approved');
     if (published && decision) await showProposalDecision(args.client, prisma, args.logger, decided.value, published.actor, decision);
     await showCampaignCard(args.client, prisma, args.logger, decided.value);
+    await refreshHomes(args.client, prisma, args.logger, [args.body.user.id, ...decided.value.approverIds], now());
   });
 
   app.action<BlockAction<ButtonAction>>(REJECT_PROPOSAL, async (args) => {
     const { id, version } = target(args.action);
     const allowed = await mayDecideProposal(prisma, id, { userId: args.body.user.id, now: now() }, version);
     await args.ack();
-    if (!allowed.ok) return answerRefusal(args.respond, allowed);
+    if (!allowed.ok) return answerRefusal(args, allowed, prisma, now());
     const subject = `Proposal ${campaignReference(id)} ${allowed.value.title}`;
     await args.client.views.open({ trigger_id: args.body.trigger_id, view: rejectReasonModal({ kind: 'proposal', id, version }, subject) });
   });

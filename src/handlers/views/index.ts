@@ -10,6 +10,7 @@ import { lastEvent } from '../../workflow/history.js';
 import { SUBMIT_POST } from '../../views/post-form.js';
 import { postContext, rejectPost, submitPost } from '../../workflow/posts.js';
 import type { HandlerContext } from '../context.js';
+import { refreshHomes } from '../home.js';
 import { askToApprovePost, askToApproveProposal, showCampaignCard, showPostDecision, showProposalDecision } from '../messages.js';
 import { briefErrorsByBlock, parseCampaignBrief } from './campaign-brief.js';
 import { read } from './form.js';
@@ -44,7 +45,9 @@ export function register(app: App, { prisma, now }: HandlerContext): void {
     await ack();
     if (submitted.value.repeated) return;
     const found = await postContext(prisma, submitted.value.id);
-    if (found) await askToApprovePost(client, prisma, logger, found.campaign, found.influencerName, found.post);
+    if (!found) return;
+    await askToApprovePost(client, prisma, logger, found.campaign, found.influencerName, found.post);
+    await refreshHomes(client, prisma, logger, found.campaign.approverIds, now());
   });
 
   app.view(CONFIRM_STEP, async ({ ack, body, view, client, logger }) => {
@@ -55,6 +58,7 @@ export function register(app: App, { prisma, now }: HandlerContext): void {
     await ack();
     if (step === 'publish') await askToApproveProposal(client, prisma, logger, decided.value, acting.userId);
     await showCampaignCard(client, prisma, logger, decided.value);
+    if (step === 'publish') await refreshHomes(client, prisma, logger, decided.value.approverIds, now());
   });
 
   app.view(REJECT_REASON, async ({ ack, body, view, client, logger }) => {
@@ -79,5 +83,6 @@ export function register(app: App, { prisma, now }: HandlerContext): void {
     const found = await postContext(prisma, metadata.id);
     const decision = await lastEvent(prisma, 'post', metadata.id, 'post.rejected');
     if (found && decision) await showPostDecision(client, prisma, logger, found.campaign, found.influencerName, found.post, decision);
+    if (found) await refreshHomes(client, prisma, logger, [acting.userId, ...found.campaign.approverIds], now());
   });
 }

@@ -1,0 +1,24 @@
+import { agreementExpired } from '../domain/participation.js';
+import type { Home } from '../domain/home.js';
+import type { Prisma } from '../store/database.js';
+import { agreementsSentIn, campaignsOf, postsIn } from '../store/home.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export async function homeOf(prisma: Prisma, userId: string, now: Date): Promise<Home> {
+  const campaigns = await campaignsOf(prisma, userId);
+  const approving = campaigns.filter((c) => c.approverIds.includes(userId));
+  const posts = await postsIn(prisma, campaigns);
+  const today = Math.floor(now.getTime() / DAY) * DAY;
+  const agreements = await agreementsSentIn(prisma, campaigns);
+  return {
+    postsToDecide: posts.filter((p) => p.post.status === 'pending_approval' && p.campaign.approverIds.includes(userId)),
+    proposalsToDecide: approving.filter((c) => c.status === 'proposal_published'),
+    campaigns,
+    latePosts: posts.filter((p) => p.post.status === 'approved' && p.post.plannedDate.getTime() < today),
+    expiredAgreements: agreements.flatMap((a) => {
+      const campaign = campaigns.find((c) => c.id === a.campaignId)!;
+      return agreementExpired(a, campaign, now) && a.agreementSentAt ? [{ campaign, influencerName: a.influencer.name, sentAt: a.agreementSentAt }] : [];
+    }),
+  };
+}
