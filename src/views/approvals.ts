@@ -4,7 +4,7 @@ import type { HistoryEntry } from '../domain/history.js';
 import type { Post } from '../domain/posts.js';
 import { calendarDate, mention, slackDate } from './format.js';
 import type { SlackMessage } from './help.js';
-import { escapeMrkdwn, truncate } from './mrkdwn.js';
+import { userText } from './mrkdwn.js';
 
 /** Button values carry only the entity ID and the version the approver sees; the truth is re-read. */
 export const APPROVE_POST = 'post_approve';
@@ -31,15 +31,15 @@ export function decisionButtons(approveAction: string, rejectAction: string, id:
 /** What a decision looks like once made: who, when (in each reader's time zone), why. */
 export function decisionLine(decision: HistoryEntry): string {
   const verb = decision.action.endsWith('rejected') ? ':x: Rejected' : ':white_check_mark: Approved';
-  const reason = decision.reason ? `\n>${escapeMrkdwn(truncate(decision.reason, 1500)).replaceAll('\n', '\n>')}` : '';
+  const reason = decision.reason ? `\n>${userText(decision.reason, 1500).replaceAll('\n', '\n>')}` : '';
   return `${verb} by ${mention(decision.actor)} ${slackDate(decision.at)}${reason}`;
 }
 
 export function proposalApprovalMessage(campaign: Campaign, submittedBy: string, decision?: HistoryEntry): SlackMessage {
   const ref = campaignReference(campaign.id);
-  const title = escapeMrkdwn(truncate(campaign.title, 200));
-  const summary = `${mention(submittedBy)} published the proposal for *${ref} ${title}* (${escapeMrkdwn(truncate(campaign.advertiser, 100))}).`;
-  const body = `*Objective:* ${escapeMrkdwn(truncate(campaign.objective, 1000))}\n*Requirements:* ${escapeMrkdwn(truncate(campaign.postRequirements, 1500))}`;
+  const title = userText(campaign.title, 200);
+  const summary = `${mention(submittedBy)} published the proposal for *${ref} ${title}* (${userText(campaign.advertiser, 100)}).`;
+  const body = `*Objective:* ${userText(campaign.objective, 1000)}\n*Requirements:* ${userText(campaign.postRequirements, 1500)}`;
   return {
     text: `Proposal ${ref} ${title} ${decision ? 'decided' : 'waits for approval'}`,
     blocks: [
@@ -54,12 +54,12 @@ export function proposalApprovalMessage(campaign: Campaign, submittedBy: string,
 
 export function postApprovalMessage(campaign: Campaign, influencerName: string, post: Post, decision?: HistoryEntry): SlackMessage {
   const ref = campaignReference(campaign.id);
-  const who = `${mention(post.submittedBy)} submitted a draft post for *${escapeMrkdwn(truncate(influencerName, 100))}* in *${ref} ${escapeMrkdwn(truncate(campaign.title, 150))}* (revision ${post.revision}, planned ${calendarDate(post.plannedDate)}).`;
-  const content = `>${escapeMrkdwn(truncate(post.content, 2500)).replaceAll('\n', '\n>')}`;
-  const media = post.mediaUrls.slice(0, 5).map((url) => `<${encodeURI(url).replaceAll('|', '%7C').replaceAll('>', '%3E')}|${escapeMrkdwn(truncate(url, 80))}>`);
+  const who = `${mention(post.submittedBy)} submitted a draft post for *${userText(influencerName, 100)}* in *${ref} ${userText(campaign.title, 150)}* (revision ${post.revision}, planned ${calendarDate(post.plannedDate)}).`;
+  const content = `>${userText(post.content, 2500).replaceAll('\n', '\n>')}`;
+  const media = post.mediaUrls.slice(0, 5).map((url) => `<${encodeURI(url).replaceAll('|', '%7C').replaceAll('>', '%3E')}|${userText(url, 80)}>`);
   const more = post.mediaUrls.length > 5 ? ` +${post.mediaUrls.length - 5} more` : '';
   return {
-    text: `Draft post for ${escapeMrkdwn(influencerName)} in ${ref} ${decision ? 'decided' : 'waits for approval'}`,
+    text: `Draft post for ${userText(influencerName, 100)} in ${ref} ${decision ? 'decided' : 'waits for approval'}`,
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: who } },
       { type: 'section', text: { type: 'mrkdwn', text: content } },

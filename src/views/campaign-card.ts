@@ -3,15 +3,15 @@ import { type Campaign, PLATFORM_LABELS, campaignReference } from '../domain/bri
 import { label } from '../domain/campaign.js';
 import { calendarDate, mention, money, slackDate } from './format.js';
 import type { SlackMessage } from './help.js';
-import { escapeMrkdwn, truncate } from './mrkdwn.js';
+import { truncate, userText } from './mrkdwn.js';
 
 /** The campaign at a glance: posted in its channel when created and updated in place. */
 export function campaignCard(campaign: Campaign): SlackMessage {
   const ref = campaignReference(campaign.id);
-  const title = escapeMrkdwn(truncate(campaign.title, 200));
+  const title = userText(campaign.title, 200);
   const fields = [
     `*Status*\n${label(campaign.status)}`,
-    `*Advertiser*\n${escapeMrkdwn(truncate(campaign.advertiser, 150))}`,
+    `*Advertiser*\n${userText(campaign.advertiser, 150)}`,
     `*PICs*\n${mention(campaign.salesPicId)} (sales), ${mention(campaign.influencerPicId)} (influencers)`,
     `*Dates*\n${calendarDate(campaign.startDate)} → ${calendarDate(campaign.endDate)}`,
     `*Budget*\n${money(campaign.budgetMinor, campaign.currency)} (margin ${campaign.marginBasisPoints / 100} %)`,

@@ -6,21 +6,38 @@ import { type Participant, STAGE_LABELS, STAGES } from '../domain/participation.
 import { campaignCard } from './campaign-card.js';
 import { mention, slackDate } from './format.js';
 import type { SlackMessage } from './help.js';
-import { escapeMrkdwn, truncate } from './mrkdwn.js';
+import { clampMrkdwn, userText } from './mrkdwn.js';
 
-const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
+const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: clampMrkdwn(text, 3000) } });
 
-/** Lines joined into sections of at most `perSection` lines, ending with "+N more" past `max`. */
-export function listSections(lines: string[], max: number, perSection = 20): KnownBlock[] {
-  const shown = lines.slice(0, max);
+/**
+ * Lines packed into sections of at most 3,000 characters, at most `maxBlocks` of them, ending
+ * with "+N more" for the lines that did not fit.
+ */
+export function listSections(lines: string[], maxBlocks: number): KnownBlock[] {
+  const budget = 2900;
   const blocks: KnownBlock[] = [];
-  for (let i = 0; i < shown.length; i += perSection) blocks.push(section(shown.slice(i, i + perSection).join('\n')));
-  if (lines.length > max) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `+${lines.length - max} more` }] });
+  let current: string[] = [];
+  let length = 0;
+  let shown = 0;
+  for (const line of lines.map((l) => clampMrkdwn(l, budget))) {
+    if (current.length && length + line.length + 1 > budget) {
+      if (blocks.length + 1 >= maxBlocks) break;
+      blocks.push(section(current.join('\n')));
+      current = [];
+      length = 0;
+    }
+    current.push(line);
+    length += line.length + 1;
+    shown += 1;
+  }
+  if (current.length) blocks.push(section(current.join('\n')));
+  if (shown < lines.length) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `+${lines.length - shown} more` }] });
   return blocks;
 }
 
 function campaignLine(campaign: Campaign): string {
-  return `*${campaignReference(campaign.id)}* ${escapeMrkdwn(truncate(campaign.title, 80))} · ${label(campaign.status)}`;
+  return `*${campaignReference(campaign.id)}* ${userText(campaign.title, 80)} · ${label(campaign.status)}`;
 }
 
 /** Active campaigns grouped by status. */
@@ -32,19 +49,19 @@ export function campaignList(campaigns: Campaign[]): SlackMessage {
   for (const status of CAMPAIGN_STATUSES) {
     const inStatus = campaigns.filter((c) => c.status === status);
     if (inStatus.length === 0 || blocks.length >= 45) continue;
-    blocks.push(section(`*${label(status)}* (${inStatus.length})`), ...listSections(inStatus.map(campaignLine), 40).slice(0, 3));
+    blocks.push(section(`*${label(status)}* (${inStatus.length})`), ...listSections(inStatus.map(campaignLine), 4));
   }
   return { text: `${campaigns.length} active campaigns`, blocks: blocks.slice(0, 50) };
 }
 
 export function campaignNotFound(typed: string, matches: Campaign[], usage: string): SlackMessage {
-  const what = `\`${escapeMrkdwn(truncate(typed, 80))}\``;
+  const what = `\`${userText(typed, 80)}\``;
   if (matches.length === 0) {
     const text = `:warning: No campaign matches ${what}. Use its reference (e.g. \`C-12\`) or part of its title.\nUsage: \`/campaign ${usage}\``;
     return { text, blocks: [section(text)] };
   }
-  const text = `:warning: ${what} matches several campaigns; use one of these references:\n${matches.slice(0, 10).map(campaignLine).join('\n')}`;
-  return { text, blocks: [section(text)] };
+  const text = `:warning: ${what} matches several campaigns; use one of these references:`;
+  return { text, blocks: [section(text), ...listSections(matches.slice(0, 10).map(campaignLine), 5)] };
 }
 
 export function missingCampaign(usage: string): SlackMessage {
@@ -66,7 +83,7 @@ export function campaignDetails(campaign: Campaign, participants: Participant[])
 
 function historyLine(entry: HistoryEntry): string {
   const move = entry.from || entry.to ? ` ${entry.from ?? ''} → ${entry.to ?? ''}` : '';
-  const reason = entry.reason ? ` — “${escapeMrkdwn(truncate(entry.reason, 200))}”` : '';
+  const reason = entry.reason ? ` — “${userText(entry.reason, 200)}”` : '';
   return `${slackDate(entry.at, '{date_short} {time}')} ${mention(entry.actor)} *${entry.action}* ${entry.entityType} ${entry.entityId}${move}${reason}`;
 }
 
@@ -75,7 +92,7 @@ export function historyMessage(campaign: Campaign, entries: HistoryEntry[]): Sla
   const lines = [...entries].reverse().map(historyLine);
   return {
     text: `History of ${campaignReference(campaign.id)}`,
-    blocks: [section(`*History of ${campaignReference(campaign.id)} ${escapeMrkdwn(truncate(campaign.title, 100))}*`), ...listSections(lines, 200, 10)].slice(0, 50),
+    blocks: [section(`*History of ${campaignReference(campaign.id)} ${userText(campaign.title, 100)}*`), ...listSections(lines, 40)],
   };
 }
 

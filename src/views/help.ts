@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import { escapeMrkdwn, truncate } from './mrkdwn.js';
+import { userText } from './mrkdwn.js';
 
 export interface SubcommandUsage {
   usage: string;
@@ -26,7 +26,7 @@ export function helpMessage(subcommands: SubcommandUsage[]): SlackMessage {
 }
 
 export function unknownSubcommandMessage(typed: string, subcommands: SubcommandUsage[]): SlackMessage {
-  const problem = `:warning: \`${escapeMrkdwn(truncate(typed, 100))}\` is not a /campaign subcommand.`;
+  const problem = `:warning: \`${userText(typed, 100)}\` is not a /campaign subcommand.`;
   const help = helpMessage(subcommands);
   return {
     text: `${problem}\n${help.text}`,

@@ -7,7 +7,7 @@ import { listSections } from './campaigns.js';
 import { calendarDate, slackDate } from './format.js';
 import type { SubcommandUsage } from './help.js';
 import { helpMessage } from './help.js';
-import { escapeMrkdwn, truncate } from './mrkdwn.js';
+import { clampMrkdwn, userText } from './mrkdwn.js';
 
 export const HOME_CREATE_CAMPAIGN = 'home_create_campaign';
 const MAX_DECISIONS = 10;
@@ -21,9 +21,9 @@ export interface HomeData {
   notice?: string;
 }
 
-const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
+const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: clampMrkdwn(text, 3000) } });
 const more = (n: number): KnownBlock[] => (n > 0 ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: `+${n} more` }] }] : []);
-const name = (id: number, title: string) => `*${campaignReference(id)}* ${escapeMrkdwn(truncate(title, 60))}`;
+const name = (id: number, title: string) => `*${campaignReference(id)}* ${userText(title, 60)}`;
 
 function decisions(home: Home): KnownBlock[] {
   const total = home.postsToDecide.length + home.proposalsToDecide.length;
@@ -33,7 +33,7 @@ function decisions(home: Home): KnownBlock[] {
     blocks.push(section(`Proposal ${name(campaign.id, campaign.title)}`), decisionButtons(APPROVE_PROPOSAL, REJECT_PROPOSAL, campaign.id, campaign.version));
   }
   for (const { post, campaign, influencerName } of home.postsToDecide.slice(0, Math.max(0, MAX_DECISIONS - home.proposalsToDecide.length))) {
-    const text = `Draft post for *${escapeMrkdwn(truncate(influencerName, 60))}* in ${name(campaign.id, campaign.title)} (revision ${post.revision}, planned ${calendarDate(post.plannedDate)})\n>${escapeMrkdwn(truncate(post.content, 300)).replaceAll('\n', '\n>')}`;
+    const text = `Draft post for *${userText(influencerName, 60)}* in ${name(campaign.id, campaign.title)} (revision ${post.revision}, planned ${calendarDate(post.plannedDate)})\n>${userText(post.content, 300).replaceAll('\n', '\n>')}`;
     blocks.push(section(text), decisionButtons(APPROVE_POST, REJECT_POST, post.id, post.version));
   }
   return [...blocks, ...more(total - MAX_DECISIONS)];
@@ -41,10 +41,10 @@ function decisions(home: Home): KnownBlock[] {
 
 function overdue(home: Home): KnownBlock[] {
   const lines = [
-    ...home.latePosts.map(({ post, campaign, influencerName }) => `:hourglass: ${name(campaign.id, campaign.title)}: ${escapeMrkdwn(truncate(influencerName, 60))} was to post on ${calendarDate(post.plannedDate)}`),
-    ...home.expiredAgreements.map(({ campaign, influencerName, sentAt }) => `:memo: ${name(campaign.id, campaign.title)}: agreement with ${escapeMrkdwn(truncate(influencerName, 60))} sent ${slackDate(sentAt, '{date_short}')} has expired`),
+    ...home.latePosts.map(({ post, campaign, influencerName }) => `:hourglass: ${name(campaign.id, campaign.title)}: ${userText(influencerName, 60)} was to post on ${calendarDate(post.plannedDate)}`),
+    ...home.expiredAgreements.map(({ campaign, influencerName, sentAt }) => `:memo: ${name(campaign.id, campaign.title)}: agreement with ${userText(influencerName, 60)} sent ${slackDate(sentAt, '{date_short}')} has expired`),
   ];
-  return lines.length ? [section(`*Overdue* (${lines.length})`), ...listSections(lines, 20)] : [];
+  return lines.length ? [section(`*Overdue* (${lines.length})`), ...listSections(lines, 4)] : [];
 }
 
 function campaigns(home: Home): KnownBlock[] {
@@ -53,7 +53,7 @@ function campaigns(home: Home): KnownBlock[] {
     const inStatus = home.campaigns.filter((c) => c.status === status);
     return inStatus.length ? [`*${label(status)}*: ${inStatus.slice(0, 10).map((c) => name(c.id, c.title)).join(' · ')}${inStatus.length > 10 ? ` +${inStatus.length - 10} more` : ''}`] : [];
   });
-  return [section('*Your campaigns*'), ...listSections(lines, 8, 8)];
+  return [section('*Your campaigns*'), ...listSections(lines, 8)];
 }
 
 /** The App Home tab: what waits for this user, what is late, their campaigns, and the commands. */

@@ -1,6 +1,6 @@
 import type { ModalView } from '@slack/types';
 import { type Campaign, campaignReference } from '../domain/brief.js';
-import { escapeMrkdwn, truncate } from './mrkdwn.js';
+import { userText } from './mrkdwn.js';
 
 export const CONFIRM_STEP = 'campaign_step';
 export const REJECT_REASON = 'reject_reason';
@@ -27,7 +27,7 @@ export interface StepMetadata {
 export function confirmStepModal(step: Step, campaign: Campaign): ModalView {
   const { title, button, what, irreversible } = STEPS[step];
   const metadata: StepMetadata = { step, campaignId: campaign.id, version: campaign.version };
-  const name = `*${campaignReference(campaign.id)} ${escapeMrkdwn(truncate(campaign.title, 150))}*`;
+  const name = `*${campaignReference(campaign.id)} ${userText(campaign.title, 150)}*`;
   return {
     type: 'modal',
     callback_id: CONFIRM_STEP,
@@ -58,7 +58,7 @@ export function rejectReasonModal(metadata: RejectMetadata, subject: string): Mo
     submit: { type: 'plain_text', text: 'Reject' },
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(truncate(subject, 2900)) } },
+      { type: 'section', text: { type: 'mrkdwn', text: userText(subject, 2900) } },
       {
         type: 'input',
         block_id: REASON_BLOCK,

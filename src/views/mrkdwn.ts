@@ -10,3 +10,24 @@ export function escapeMrkdwn(text: string): string {
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
+
+/**
+ * User text ready for mrkdwn and at most `max` characters once escaped (escaping makes text
+ * longer, so cutting first is not enough); never cuts an escape such as `&lt;` in half.
+ */
+export function userText(text: string, max: number): string {
+  const escaped = escapeMrkdwn(text);
+  if (escaped.length <= max) return escaped;
+  let cut = escaped.slice(0, max - 1);
+  const amp = cut.lastIndexOf('&');
+  if (amp > cut.length - 5 && !cut.slice(amp).includes(';')) cut = cut.slice(0, amp);
+  return `${cut}…`;
+}
+
+/** A whole mrkdwn text kept under a block's limit, cut at a line break when one is near. */
+export function clampMrkdwn(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 2);
+  const lineBreak = cut.lastIndexOf('\n');
+  return `${lineBreak > max / 2 ? cut.slice(0, lineBreak) : cut}\n…`;
+}

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APPROVE_POST } from '../../src/views/approvals.js';
+import { HOME_CREATE_CAMPAIGN } from '../../src/views/home.js';
+import { CREATE_CAMPAIGN } from '../../src/views/campaign-form.js';
+import * as posts from '../../src/workflow/posts.js';
+import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
+import type { SlackCall } from '../support/fake-slack.js';
+import { type Harness, startHarness } from '../support/harness.js';
+import { collaboratingCampaign } from '../support/scenario.js';
+import { PEOPLE, at, ok } from '../support/workflow.js';
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin });
+});
+afterAll(() => harness?.stop());
+
+const texts = (call: SlackCall) => mrkdwnTexts(call.args.view).join('\n');
+
+describe('App Home', () => {
+  it("shows an approver the posts waiting for them with buttons, and approving there removes it; a second click explains at the top", async () => {
+    const prisma = harness.running.db.prisma;
+    const scenario = await collaboratingCampaign(prisma, 'Home flow');
+    const post = ok(await posts.submitPost(prisma, { participationId: scenario.collaborator.id, socialAccountId: scenario.account.id, plannedDate: new Date('2026-12-05'), content: 'Home content', mediaUrls: [] }, at(PEOPLE.member)));
+
+    await harness.slack.appHomeOpened(PEOPLE.approver);
+    const home = await harness.fakeSlack.waitFor('views.publish', (c) => c.args.user_id === PEOPLE.approver && texts(c).includes('Home content'));
+    expect(texts(home)).toContain('*Waiting for your decision* (1)');
+    expect(texts(home)).toContain(`*C-${scenario.id}* Home flow`);
+    expect(blockKitViolations(home.args.view as Record<string, unknown>, 'home')).toEqual([]);
+
+    const before = harness.fakeSlack.callsTo('views.publish').length;
+    await harness.slack.blockAction({ action_id: APPROVE_POST, value: `${post.id}:${post.version}` }, { userId: PEOPLE.approver, fromHome: true });
+    await harness.fakeSlack.waitFor('views.publish', (c) => c.args.user_id === PEOPLE.approver && texts(c).includes('Nothing right now.'));
+    expect(harness.fakeSlack.callsTo('views.publish').length).toBeGreaterThan(before);
+
+    await harness.slack.replay();
+    await harness.fakeSlack.waitFor('views.publish', (c) => c.args.user_id === PEOPLE.approver && texts(c).includes(`Already approved by <@${PEOPLE.approver}>`));
+  });
+
+  it('opens the create-campaign modal from its button', async () => {
+    await harness.slack.blockAction({ action_id: HOME_CREATE_CAMPAIGN }, { userId: PEOPLE.member, fromHome: true });
+    const opened = await harness.fakeSlack.waitFor('views.open', (c) => (c.args.view as { callback_id: string }).callback_id === CREATE_CAMPAIGN);
+    expect(opened.args.trigger_id).toMatch(/trigger/);
+  });
+
+  it('lists a late planned post as overdue', async () => {
+    const prisma = harness.running.db.prisma;
+    const scenario = await collaboratingCampaign(prisma, 'Late flow');
+    const post = ok(await posts.submitPost(prisma, { participationId: scenario.collaborator.id, socialAccountId: scenario.account.id, plannedDate: new Date('2020-01-01'), content: 'Late', mediaUrls: [] }, at(PEOPLE.member)));
+    ok(await posts.approvePost(prisma, post.id, at(PEOPLE.approver)));
+    await harness.slack.appHomeOpened(PEOPLE.salesPic);
+    const home = await harness.fakeSlack.waitFor('views.publish', (c) => c.args.user_id === PEOPLE.salesPic && texts(c).includes('Late flow') && texts(c).includes('Overdue'));
+    expect(texts(home)).toContain('was to post on 2020-01-01');
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import type { Campaign } from '../../src/domain/brief.js';
+import { ALL_OPTIONAL_STAGES } from '../../src/domain/campaign.js';
+import type { HistoryEntry } from '../../src/domain/history.js';
+import type { Participant } from '../../src/domain/participation.js';
+import type { Post } from '../../src/domain/posts.js';
+import { postApprovalMessage, proposalApprovalMessage } from '../../src/views/approvals.js';
+import { campaignCard } from '../../src/views/campaign-card.js';
+import { createCampaignModal } from '../../src/views/campaign-form.js';
+import { campaignDetails, campaignList, campaignNotFound, historyMessage } from '../../src/views/campaigns.js';
+import { helpMessage } from '../../src/views/help.js';
+import { homeView } from '../../src/views/home.js';
+import { confirmStepModal, rejectReasonModal, STEPS, type Step } from '../../src/views/modals.js';
+import { submitPostModal } from '../../src/views/post-form.js';
+import { refusalModal } from '../../src/views/refusals.js';
+import { SUBCOMMANDS } from '../../src/handlers/commands/index.js';
+import { blockKitViolations } from '../support/block-kit.js';
+
+// Worst cases: hundreds of campaigns, titles and texts at their maximum, many influencers.
+const LONG = 'Ü<&>'.repeat(800);
+const at = new Date('2026-11-23T09:00:00Z');
+
+function campaign(id: number, overrides: Partial<Campaign> = {}): Campaign {
+  return {
+    id, title: `${LONG} ${id}`, advertiser: LONG, dealReferences: [LONG], salesPicId: 'U0SALES', influencerPicId: 'U0INFPIC', country: LONG, category: LONG,
+    objective: LONG, platforms: ['instagram', 'tiktok', 'youtube', 'x', 'facebook', 'threads', 'other'], targetInfluencers: 500, postRequirements: LONG,
+    budgetMinor: 9_007_199_254_740_991, currency: 'IDR', marginBasisPoints: 1234, trackingUrl: `https://x.example.com/${'a'.repeat(1900)}`,
+    startDate: at, endDate: at, recruitmentCloseDate: at, channelId: 'C0CAMPAIGN', approverIds: Array.from({ length: 200 }, (_, i) => `U0APPROVER${i}`),
+    optionalStages: ALL_OPTIONAL_STAGES, agreementWindowDays: 3, status: (['draft', 'recruiting', 'collaborating', 'proposal_published'] as const)[id % 4]!,
+    publishedAt: at, collaborationStartedAt: null, createdBy: 'U0MEMBER', createdAt: at, version: 7, ...overrides,
+  };
+}
+
+function post(id: number): Post {
+  return { id, participationId: id, socialAccountId: id, plannedDate: at, content: LONG, mediaUrls: Array.from({ length: 50 }, (_, i) => `https://cdn.example.com/${i}/${'m'.repeat(500)}`), postUrl: null, status: 'pending_approval', revision: 12, metrics: null, submittedBy: 'U0MEMBER', version: 3 };
+}
+
+const campaigns = Array.from({ length: 600 }, (_, i) => campaign(i + 1));
+const participants: Participant[] = Array.from({ length: 500 }, (_, i) => ({
+  id: i, campaignId: 1, influencerId: i, influencerName: LONG, stage: 'candidate', accountIds: [i], budgetMinor: 1, influencerCostMinor: 1, shippingCostMinor: 1,
+  agreementSentAt: null, agreementSignedAt: null, agreementDeclinedAt: null, deliverables: [], version: 1,
+}));
+const history: HistoryEntry[] = Array.from({ length: 2000 }, (_, i) => ({ actor: 'U0MEMBER', at, entityType: 'post', entityId: String(i), action: 'post.rejected', from: 'pending_approval', to: 'rejected', reason: LONG }));
+const decision: HistoryEntry = { actor: 'U0APPROVE', at, entityType: 'post', entityId: '1', action: 'post.rejected', reason: LONG };
+const home = {
+  postsToDecide: campaigns.slice(0, 300).map((c, i) => ({ campaign: c, influencerName: LONG, post: post(i) })),
+  proposalsToDecide: campaigns.slice(0, 300),
+  campaigns,
+  latePosts: campaigns.slice(0, 300).map((c, i) => ({ campaign: c, influencerName: LONG, post: post(i) })),
+  expiredAgreements: campaigns.slice(0, 300).map((c) => ({ campaign: c, influencerName: LONG, sentAt: at })),
+};
+
+const messages = {
+  help: helpMessage(SUBCOMMANDS),
+  'campaign card': campaignCard(campaign(1)),
+  'campaign list': campaignList(campaigns),
+  'campaign details': campaignDetails(campaign(1), participants),
+  'not found (ambiguous)': campaignNotFound(LONG, campaigns, 'show <campaign>'),
+  history: historyMessage(campaign(1), history),
+  'proposal approval': proposalApprovalMessage(campaign(1), 'U0SALES'),
+  'proposal decided': proposalApprovalMessage(campaign(1), 'U0SALES', decision),
+  'post approval': postApprovalMessage(campaign(1), LONG, post(1)),
+  'post decided': postApprovalMessage(campaign(1), LONG, post(1), decision),
+};
+
+const modals = {
+  'create campaign': createCampaignModal('U0MEMBER'),
+  'submit post (300 accounts)': submitPostModal(campaign(1), Array.from({ length: 300 }, (_, i) => ({ participantId: i, influencerName: LONG, account: { id: i, platform: 'instagram' as const, handle: LONG, followers: 1, avgEngagementPct: null } }))),
+  ...Object.fromEntries((Object.keys(STEPS) as Step[]).map((step) => [`confirm ${step}`, confirmStepModal(step, campaign(1))])),
+  'reject reason': rejectReasonModal({ kind: 'post', id: 1, version: 1 }, LONG),
+  refusal: refusalModal('Reject draft post', { ok: false, rule: 'x', reason: LONG }),
+};
+
+describe('every view within Block Kit limits, with large data', () => {
+  it.each(Object.entries(messages))('message: %s', (_, message) => {
+    expect(blockKitViolations(message as unknown as Record<string, unknown>, 'message')).toEqual([]);
+  });
+
+  it.each(Object.entries(modals))('modal: %s', (_, modal) => {
+    expect(blockKitViolations(modal as unknown as Record<string, unknown>, 'modal')).toEqual([]);
+  });
+
+  it('App Home with 600 campaigns, 300 waiting decisions and 600 overdue items', () => {
+    const view = homeView({ userId: 'U0APPROVE', isAdmin: true, subcommands: SUBCOMMANDS, home, notice: LONG.slice(0, 2900) });
+    expect(blockKitViolations(view as unknown as Record<string, unknown>, 'home')).toEqual([]);
+    expect(JSON.stringify(view)).toContain('more');
+  });
+
+  it('the checker itself catches a breach', () => {
+    expect(blockKitViolations({ text: 'x', blocks: Array.from({ length: 51 }, () => ({ type: 'divider' })) }, 'message')).toEqual(['51 blocks']);
+    expect(blockKitViolations({ blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'x'.repeat(3001) } }] }, 'message')).toEqual(['block 0 (section): text 3001 chars']);
+  });
+});
