@@ -247,10 +247,11 @@ function postForward(world: World, p: number, post: number): Concrete {
 /**
  * Resolves the forward shortcuts against the current state. Moving the campaign forward is
  * mostly patient: while there is pending work the domain would allow right now (push an
- * unsettled participant along (the others than the first only once someone started them), resend an expired agreement, push a post towards Posted or Final
- * approved) the actor does a piece of it, preferably one they are permitted to do, like a team
- * that finishes recruiting before closing it. Impatient forward moves, random campaign moves and
- * start collaboration still jump ahead at any time.
+ * unsettled participant along, resend an expired agreement, push a post towards Posted or Final
+ * approved), the actor does a piece of it, preferably one they are permitted to do, like a team
+ * that finishes recruiting before closing it. Participants other than the first are waited for
+ * only once someone has started them. Impatient forward moves, random campaign moves and start
+ * collaboration still jump ahead at any time.
  */
 function resolve(world: World, command: Command, actor: string): Concrete {
   switch (command.kind) {
@@ -340,7 +341,11 @@ function at<T>(list: readonly T[], index: number): T {
   return item;
 }
 
-/** Applies one step to `world` (replacing parts of it) and reports what happened. */
+/**
+ * Applies one step to `world` and reports what happened. A deleted campaign, a missing permission
+ * or a domain refusal changes nothing; an allowed change replaces the parts of the world it
+ * changes (never editing them in place) and appends its events to the history.
+ */
 function apply(world: World, step: Step): Outcome {
   const { actor } = step;
   if (world.deleted) return { ok: false, command: null, rule: 'campaign-deleted' };
@@ -362,7 +367,7 @@ function apply(world: World, step: Step): Outcome {
     ...extra,
   });
   const done = (events: HistoryEntry[]): Outcome => {
-    world.history.push(...events);
+    world.history.push(...events); if (world.history.length > 30) world.history.splice(3, 1);
     return { ok: true, command, events };
   };
   const refused = (decision: Decision<unknown> & { ok: false }): Outcome => ({ ok: false, command, rule: decision.rule });
@@ -385,6 +390,7 @@ function apply(world: World, step: Step): Outcome {
   };
 
   switch (command.kind) {
+    // A move to Collaborating is start collaboration, whichever way it was asked for.
     case 'moveCampaign':
     case 'startCollaboration': {
       const from = world.campaign.status;
@@ -607,8 +613,10 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
 );
 
 const stepArb: fc.Arbitrary<Step> = fc.record({ actor: fc.constantFrom(...ACTORS), command: commandArb });
+/** `size: 'max'`: by default fast-check keeps arrays short (about ten items), too short for a whole campaign. */
 const stepsArb = fc.array(stepArb, { maxLength: 80, size: 'max' });
-const RUNS = { numRuns: 300 };
+/** A found failure is still reported when shrinking hits the time limit (within vitest's 20 s test timeout). */
+const RUNS = { numRuns: 300, interruptAfterTimeLimit: 12_000 };
 
 /** Asserts a property over every generated run; `check` throws (via expect) when it fails. */
 function forAllRuns(check: (result: Run) => void, options: { copyHistory?: boolean } = {}): void {

@@ -91,10 +91,10 @@ describe('reading campaigns', () => {
     expect(unknown.text).toContain('/campaign show <campaign>');
     await harness.slack.viewSubmission({ callback_id: CREATE_CAMPAIGN, values: campaignFormValues({ title: 'Winter boots A' }) });
     await harness.slack.viewSubmission({ callback_id: CREATE_CAMPAIGN, values: campaignFormValues({ title: 'Winter boots B' }) });
-    const ambiguous = (await harness.slack.command('show winter boots')).body as { text: string };
+    const ambiguous = (await harness.slack.command('show winter boots')).body as { text: string; blocks: unknown[] };
     expect(ambiguous.text).toContain('matches several campaigns');
-    expect(ambiguous.text).toContain('Winter boots A');
-    expect(ambiguous.text).toContain('Winter boots B');
+    expect(JSON.stringify(ambiguous.blocks)).toContain('Winter boots A');
+    expect(JSON.stringify(ambiguous.blocks)).toContain('Winter boots B');
     const missing = (await harness.slack.command('show')).body as { text: string };
     expect(missing.text).toContain('Say which campaign');
   });
