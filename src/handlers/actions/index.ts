@@ -11,6 +11,8 @@ import { approveProposal, mayDecideProposal } from '../../workflow/campaigns.js'
 import { lastEvent } from '../../workflow/history.js';
 import { approvePost, mayDecidePost, postContext } from '../../workflow/posts.js';
 import type { HandlerContext } from '../context.js';
+import * as directory from './directory.js';
+import * as participants from './participants.js';
 import { publishHome, refreshHomes } from '../home.js';
 import { showCampaignCard, showPostDecision, showProposalDecision } from '../messages.js';
 
@@ -32,7 +34,10 @@ async function answerRefusal(args: { respond?: RespondFn; client: WebClient; bod
   await publishHome(args.client, prisma, args.body.user.id, now, refusalText(refusal));
 }
 
-export function register(app: App, { prisma, now }: HandlerContext): void {
+export function register(app: App, context: HandlerContext): void {
+  const { prisma, now } = context;
+  directory.register(app, context);
+  participants.register(app, context);
   app.action(HOME_CREATE_CAMPAIGN, async ({ ack, body, client }) => {
     await ack();
     await client.views.open({ trigger_id: (body as BlockAction).trigger_id, view: createCampaignModal(body.user.id) });

@@ -2,6 +2,8 @@ import type { App } from '@slack/bolt';
 import { helpMessage, unknownSubcommandMessage } from '../../views/help.js';
 import type { HandlerContext } from '../context.js';
 import { create } from './create.js';
+import { add, influencers } from './directory.js';
+import { budget, move } from './participants.js';
 import { post } from './post.js';
 import { history, list, show } from './read.js';
 import { steps } from './steps.js';
@@ -13,7 +15,11 @@ export const SUBCOMMANDS: Subcommand[] = [
   create,
   list,
   show,
+  influencers,
+  add,
+  move,
   post,
+  budget,
   ...steps,
   history,
 ];

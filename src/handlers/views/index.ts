@@ -10,6 +10,8 @@ import { lastEvent } from '../../workflow/history.js';
 import { SUBMIT_POST } from '../../views/post-form.js';
 import { postContext, rejectPost, submitPost } from '../../workflow/posts.js';
 import type { HandlerContext } from '../context.js';
+import * as directory from './directory.js';
+import * as participants from './participants.js';
 import { refreshHomes } from '../home.js';
 import { askToApprovePost, askToApproveProposal, showCampaignCard, showPostDecision, showProposalDecision } from '../messages.js';
 import { briefErrorsByBlock, parseCampaignBrief } from './campaign-brief.js';
@@ -27,7 +29,10 @@ const STEP_USE_CASES: Record<Step, typeof campaigns.publishProposal> = {
   archive: campaigns.archiveCampaign,
 };
 
-export function register(app: App, { prisma, now }: HandlerContext): void {
+export function register(app: App, context: HandlerContext): void {
+  const { prisma, now } = context;
+  directory.register(app, context);
+  participants.register(app, context);
   app.view(CREATE_CAMPAIGN, async ({ ack, body, view, client, logger }) => {
     const parsed = parseCampaignBrief(view.state.values);
     if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
