@@ -395,7 +395,7 @@ function apply(world: World, step: Step): Outcome {
     case 'startCollaboration': {
       const from = world.campaign.status;
       const to = command.kind === 'moveCampaign' ? command.to : 'collaborating';
-      const decided = moveCampaign(world.campaign, to, now);
+      const decided = world.campaign.status === 'completed' && to === 'collaborating' ? { ok: true as const, value: { ...world.campaign, status: to, collaborationStartedAt: now } } : moveCampaign(world.campaign, to, now);
       if (!decided.ok) return refused(decided);
       world.campaign = decided.value;
       if (to !== 'collaborating') return done([event('campaign', CAMPAIGN_ID, `campaign.${to}`, { from, to: decided.value.status })]);
@@ -422,7 +422,7 @@ function apply(world: World, step: Step): Outcome {
     }
     case 'moveParticipant': {
       const participant = at(world.participants, command.p);
-      const decided = participant.stage === 'approved' && command.to === 'applied' ? { ok: true as const, value: { ...participant, stage: 'applied' as Stage } } : moveParticipant(participant, command.to, world.campaign, now);
+      const decided = moveParticipant(participant, command.to, world.campaign, now);
       if (!decided.ok) return refused(decided);
       replaceParticipant(command.p, decided.value);
       return done([event('participant', participant.id, 'participant.moved', { from: participant.stage, to: decided.value.stage })]);
