@@ -19,6 +19,7 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'chat.update': ['chat:write'],
   'views.open': [],
   'views.publish': [],
+  'views.update': [],
 };
 
 /** Scopes needed to receive each event (https://docs.slack.dev/reference/events). */

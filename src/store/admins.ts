@@ -13,3 +13,11 @@ export async function insertMissingAdmins(tx: Tx, userIds: string[], grantedBy: 
 export async function isAdmin(tx: Tx, userId: string): Promise<boolean> {
   return (await tx.admin.count({ where: { userId } })) > 0;
 }
+
+export async function listAdmins(tx: Tx): Promise<string[]> {
+  return (await tx.admin.findMany({ orderBy: { grantedAt: 'asc' }, select: { userId: true } })).map((a) => a.userId);
+}
+
+export async function removeAdmins(tx: Tx, userIds: string[]): Promise<void> {
+  await tx.admin.deleteMany({ where: { userId: { in: userIds } } });
+}

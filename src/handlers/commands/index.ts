@@ -5,6 +5,7 @@ import { create } from './create.js';
 import { add, influencers } from './directory.js';
 import { budget, move } from './participants.js';
 import { post } from './post.js';
+import { settings } from './settings.js';
 import { history, list, show } from './read.js';
 import { steps } from './steps.js';
 import type { Subcommand } from './subcommand.js';
@@ -22,6 +23,7 @@ export const SUBCOMMANDS: Subcommand[] = [
   budget,
   ...steps,
   history,
+  settings,
 ];
 
 /** Splits `/campaign <name> <rest>`; no text means help. */

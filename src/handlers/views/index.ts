@@ -8,6 +8,8 @@ import { refusalModal } from '../../views/refusals.js';
 import * as campaigns from '../../workflow/campaigns.js';
 import { lastEvent } from '../../workflow/history.js';
 import { SUBMIT_POST } from '../../views/post-form.js';
+import { ADMINS_BLOCK, SETTINGS } from '../../views/settings.js';
+import { setAdmins } from '../../workflow/admins.js';
 import { postContext, rejectPost, submitPost } from '../../workflow/posts.js';
 import type { HandlerContext } from '../context.js';
 import * as directory from './directory.js';
@@ -40,6 +42,17 @@ export function register(app: App, context: HandlerContext): void {
     if (!created.ok) return ack({ response_action: 'errors', errors: briefErrorsByBlock(created.errors) });
     await ack();
     if (!created.repeated) await showCampaignCard(client, prisma, logger, created.campaign);
+  });
+
+  app.view(SETTINGS, async ({ ack, body, view }) => {
+    const chosen = read(view.state.values, ADMINS_BLOCK).selected_users ?? [];
+    const saved = await setAdmins(prisma, chosen, { userId: body.user.id, now: now() });
+    if (!saved.ok) {
+      return saved.rule === 'last-admin'
+        ? ack({ response_action: 'errors', errors: { [ADMINS_BLOCK]: saved.reason } })
+        : ack({ response_action: 'update', view: refusalModal('Settings', saved) });
+    }
+    await ack();
   });
 
   app.view(SUBMIT_POST, async ({ ack, body, view, client, logger }) => {
