@@ -60,3 +60,8 @@ export async function accountsTaken(tx: Tx, accounts: Array<{ platform: Influenc
     select: { platform: true, handle: true },
   });
 }
+
+export async function followersOf(tx: Tx, accountIds: number[]): Promise<Map<number, number>> {
+  const rows = await tx.socialAccount.findMany({ where: { id: { in: accountIds } }, select: { id: true, followers: true } });
+  return new Map(rows.map((row) => [row.id, row.followers]));
+}

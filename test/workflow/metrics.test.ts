@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/store/database.js';
+import { campaignNumbers } from '../../src/workflow/metrics.js';
+import { editCosts } from '../../src/workflow/participants.js';
+import * as posts from '../../src/workflow/posts.js';
+import { collaboratingCampaign } from '../support/scenario.js';
+import { PEOPLE, at, ok, testDatabase } from '../support/workflow.js';
+
+let db: Database;
+let close: () => Promise<void>;
+beforeAll(async () => {
+  ({ db, close } = await testDatabase());
+});
+afterAll(() => close?.());
+
+describe('campaign numbers from the database', () => {
+  it('count costs, followers of the chosen accounts and only posted posts (hand-computed)', async () => {
+    const scenario = await collaboratingCampaign(db.prisma, 'Numbers');
+    ok(await editCosts(db.prisma, scenario.collaborator.id, { budgetMinor: 300_000, influencerCostMinor: 200_000, shippingCostMinor: 5_000 }, at(PEOPLE.salesPic)));
+    const draft = (content: string) => ({ participationId: scenario.collaborator.id, socialAccountId: scenario.account.id, plannedDate: new Date('2026-12-05'), content, mediaUrls: [] });
+    const live = ok(await posts.submitPost(db.prisma, draft('Live'), at(PEOPLE.member)));
+    ok(await posts.approvePost(db.prisma, live.id, at(PEOPLE.approver)));
+    const metrics = { impressions: 10_000, reach: 8_000, likes: 600, comments: 40, shares: 20, saves: 15, clicks: 90, conversions: 6, attributedRevenueMinor: 410_000 };
+    ok(await posts.recordPostResult(db.prisma, live.id, { metrics }, at(PEOPLE.member)));
+    // A pending post's numbers do not count.
+    ok(await posts.submitPost(db.prisma, draft('Pending'), at(PEOPLE.member)));
+
+    const numbers = await campaignNumbers(db.prisma, scenario.id);
+    // Budget 1,000,000 (brief); costs 200,000 + 5,000; followers 120,000 (Aiko) + 45,000 (Ben, not selected but still a participant).
+    expect(numbers?.campaign).toMatchObject({
+      budgetMinor: 1_000_000,
+      totalCostMinor: 205_000,
+      remainingBudgetMinor: 795_000,
+      profitMinor: 800_000,
+      potentialReach: 165_000,
+      engagements: 675,
+      engagementRatePct: 8.44, // 675 / 8,000 × 100 = 8.4375
+      costPerEngagementMinor: 303.7, // 205,000 / 675 = 303.7037
+      roiPct: 100, // (410,000 − 205,000) / 205,000 × 100
+    });
+    expect(numbers?.participants.find((p) => p.participantId === scenario.notSelected.id)?.metrics).toMatchObject({ engagementRatePct: null, roiPct: null, costPerEngagementMinor: null });
+  });
+});
