@@ -8,7 +8,9 @@ import { launch } from '../src/app.js';
 import { parseConfig } from '../src/config.js';
 import { openDatabase } from '../src/store/database.js';
 import { applyPendingMigrations } from '../src/store/migrations.js';
+import { CREATE_CAMPAIGN } from '../src/views/campaign-form.js';
 import { FakeSlack } from '../test/support/fake-slack.js';
+import { campaignFormValues } from '../test/support/modal-values.js';
 import { SlackSender } from '../test/support/slack-requests.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -82,6 +84,13 @@ async function requests(): Promise<void> {
     }))[1]);
   }
   console.log(`app_home_opened → views.publish (with a database read): p50 ${ms(percentile(home, 50))}, p95 ${ms(percentile(home, 95))} (100)`);
+  const create: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    create.push((await timed(() => slack.viewSubmission({ callback_id: CREATE_CAMPAIGN, values: campaignFormValues({ title: `Bench ${i}` }) })))[1]);
+  }
+  console.log(`create-campaign modal submitted → acknowledged (validation + insert + history): p50 ${ms(percentile(create, 50))}, p95 ${ms(percentile(create, 95))} (50)`);
+  const [, list] = await timed(() => slack.command('list'));
+  console.log(`/campaign list with ${50} campaigns: ${ms(list)}`);
   console.log(`resident memory after the load: ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`);
 
   await running.stop();
