@@ -1,3 +1,4 @@
+import type { Platform } from '../domain/brief.js';
 import type { Influencer, InfluencerFilter, InfluencerProfile } from '../domain/influencer.js';
 import type { Prisma as PrismaTypes } from '../generated/prisma/client.js';
 import { type Tx, assertUpdated } from './tx.js';
@@ -64,4 +65,27 @@ export async function accountsTaken(tx: Tx, accounts: Array<{ platform: Influenc
 export async function followersOf(tx: Tx, accountIds: number[]): Promise<Map<number, number>> {
   const rows = await tx.socialAccount.findMany({ where: { id: { in: accountIds } }, select: { id: true, followers: true } });
   return new Map(rows.map((row) => [row.id, row.followers]));
+}
+
+/** The influencer with this ID, or those whose name contains the text. */
+export async function influencersNamed(tx: Tx, text: string, limit: number): Promise<Influencer[]> {
+  const id = /^\d{1,9}$/.test(text) ? Number(text) : undefined;
+  const rows = await tx.influencer.findMany({
+    where: { OR: [...(id ? [{ id }] : []), { name: { contains: text, mode: 'insensitive' } }] },
+    include: withAccounts,
+    orderBy: { name: 'asc' },
+    take: limit,
+  });
+  return rows.map(toInfluencer);
+}
+
+/** Influencers with an account on one of the platforms who are not in the campaign yet. */
+export async function influencersOutside(tx: Tx, campaignId: number, platforms: Platform[], limit: number): Promise<Influencer[]> {
+  const rows = await tx.influencer.findMany({
+    where: { accounts: { some: { platform: { in: platforms } } }, participations: { none: { campaignId } } },
+    include: withAccounts,
+    orderBy: { name: 'asc' },
+    take: limit,
+  });
+  return rows.map(toInfluencer);
 }

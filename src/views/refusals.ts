@@ -18,6 +18,13 @@ const DONE: Record<string, string> = {
   'campaign.collaboration_started': 'started collaborating',
   'campaign.completed': 'completed',
   'campaign.archived': 'archived',
+  'campaign.brief_edited': 'edited',
+  'campaign.stages_configured': 'changed (optional stages)',
+  'participant.moved': 'moved',
+  'participant.costs_changed': 'changed (budget and costs)',
+  'participant.deliverables_changed': 'changed (deliverables)',
+  'participant.agreement_resent': 'changed (agreement sent again)',
+  'influencer.edited': 'edited',
 };
 
 export function whatHappened(since: HistoryEntry): string {

@@ -1,11 +1,29 @@
-import type { Subcommand } from './subcommand.js';
+import { type Campaign, campaignReference } from '../../domain/brief.js';
+import type { Participant } from '../../domain/participation.js';
+import { notice } from '../../views/campaigns.js';
+import { costsModal, moveModal } from '../../views/participants.js';
+import { listParticipants } from '../../workflow/participants.js';
+import { type CommandInput, type Subcommand, campaignArgument, ephemeral } from './subcommand.js';
+
+/** The campaign and its participants, or answers why there is nothing to open. */
+async function campaignWithParticipants(input: CommandInput, usage: string): Promise<{ campaign: Campaign; participants: Participant[] } | undefined> {
+  const campaign = await campaignArgument(input, usage);
+  if (!campaign) return undefined;
+  const participants = await listParticipants(input.context.prisma, campaign.id);
+  if (participants.length > 0) return { campaign, participants };
+  await input.ack(ephemeral(notice(`:no_entry: ${campaignReference(campaign.id)} has no participants yet: add influencers with \`/campaign add\`.`)));
+  return undefined;
+}
 
 export const move: Subcommand = {
   name: 'move',
   usage: 'move <campaign>',
   summary: 'move participants to another stage',
-  async run({ ack }) {
-    await ack({ response_type: 'ephemeral', text: 'Coming soon.' });
+  async run(input) {
+    const found = await campaignWithParticipants(input, this.usage);
+    if (!found) return;
+    await input.ack();
+    await input.client.views.open({ trigger_id: input.triggerId, view: moveModal(found.campaign, found.participants) });
   },
 };
 
@@ -13,7 +31,10 @@ export const budget: Subcommand = {
   name: 'budget',
   usage: 'budget <campaign>',
   summary: 'edit participant budgets and costs (managers)',
-  async run({ ack }) {
-    await ack({ response_type: 'ephemeral', text: 'Coming soon.' });
+  async run(input) {
+    const found = await campaignWithParticipants(input, this.usage);
+    if (!found) return;
+    await input.ack();
+    await input.client.views.open({ trigger_id: input.triggerId, view: costsModal(found.campaign, found.participants) });
   },
 };

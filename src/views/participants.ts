@@ -1,0 +1,143 @@
+import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import { type Campaign, campaignReference } from '../domain/brief.js';
+import type { Refusal } from '../domain/decision.js';
+import { type Participant, STAGES, STAGE_LABELS, type Stage, nextStages } from '../domain/participation.js';
+import { VALUE } from './campaign-form.js';
+import { count, currencyDigits } from './format.js';
+import { clampMrkdwn, truncate, userText } from './mrkdwn.js';
+import { refusalText } from './refusals.js';
+
+export const MOVE_PARTICIPANT = 'participant_move';
+export const MOVE_FIELDS = { participant: 'move_participant', stage: 'move_stage' } as const;
+export const EDIT_COSTS = 'participant_costs';
+export const COST_FIELDS = ['budget', 'influencer_cost', 'shipping_cost'] as const;
+export type CostField = (typeof COST_FIELDS)[number];
+/** 20 participants × (name + 3 inputs) stays under a modal's 100 blocks. */
+export const MAX_COST_ROWS = 20;
+const MAX_OPTIONS = 100;
+
+const plain = (text: string) => ({ type: 'plain_text' as const, text });
+const COST_LABELS: Record<CostField, string> = { budget: 'Budget', influencer_cost: 'Influencer cost', shipping_cost: 'Shipping cost' };
+
+export function costBlockId(participantId: number, field: CostField): string {
+  return `p${participantId}_${field}`;
+}
+
+const byStage = (a: Participant, b: Participant) => STAGES.indexOf(a.stage) - STAGES.indexOf(b.stage) || a.influencerName.localeCompare(b.influencerName);
+
+function participantOption(p: Participant): PlainTextOption {
+  const stage = STAGE_LABELS[p.stage];
+  return { text: plain(`${truncate(p.influencerName, 75 - stage.length - 3)} · ${stage}`), value: String(p.id) };
+}
+
+/** Why a participant has nowhere to go; the domain gives the same reasons when a move is forced. */
+function noMoveReason(stage: Stage): string {
+  if (stage === 'declined') return 'Declined is final: this influencer cannot collaborate in this campaign.';
+  if (stage === 'not_selected') return 'Not selected is final: collaboration started without this influencer.';
+  if (stage === 'signed') return 'A signed participant becomes Collaborating when collaboration starts.';
+  return `${STAGE_LABELS[stage]} is an end stage: there is nowhere to move this participant.`;
+}
+
+/**
+ * Move in two steps inside one view: choose the participant (the select dispatches an action),
+ * then the view is updated to offer only the stages the pipeline allows from theirs.
+ */
+export function moveModal(campaign: Campaign, participants: Participant[], chosen?: Participant): ModalView {
+  const shown = [...participants].sort(byStage).slice(0, MAX_OPTIONS);
+  const groups = [...new Set(shown.map((p) => p.stage))].map((stage) => ({
+    label: plain(STAGE_LABELS[stage]),
+    options: shown.filter((p) => p.stage === stage).map(participantOption),
+  }));
+  const initial = chosen && shown.some((p) => p.id === chosen.id) ? { initial_option: participantOption(chosen) } : {};
+  const blocks: KnownBlock[] = [
+    { type: 'section', text: { type: 'mrkdwn', text: `Move a participant of *${campaignReference(campaign.id)} ${userText(campaign.title, 200)}* to another stage.` } },
+    {
+      type: 'input',
+      block_id: MOVE_FIELDS.participant,
+      dispatch_action: true,
+      label: plain('Participant'),
+      element: { type: 'static_select', action_id: VALUE, placeholder: plain('Choose a participant'), option_groups: groups, ...initial },
+    },
+  ];
+  if (participants.length > shown.length) {
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `+${participants.length - shown.length} not shown.` }] });
+  }
+  if (chosen) blocks.push(stageChoice(campaign, chosen));
+  const metadata = chosen ? { campaignId: campaign.id, participantId: chosen.id, version: chosen.version } : { campaignId: campaign.id };
+  return {
+    type: 'modal',
+    callback_id: MOVE_PARTICIPANT,
+    private_metadata: JSON.stringify(metadata),
+    title: plain('Move participant'),
+    submit: plain('Move'),
+    close: plain('Cancel'),
+    blocks,
+  };
+}
+
+function stageChoice(campaign: Campaign, chosen: Participant): KnownBlock {
+  const targets = nextStages(chosen.stage, campaign);
+  if (targets.length === 0) return { type: 'section', text: { type: 'mrkdwn', text: `:no_entry: ${noMoveReason(chosen.stage)}` } };
+  return {
+    type: 'input',
+    block_id: MOVE_FIELDS.stage,
+    label: plain(`Move from ${STAGE_LABELS[chosen.stage]} to`),
+    element: { type: 'static_select', action_id: VALUE, options: targets.map((stage) => ({ text: plain(STAGE_LABELS[stage]), value: stage })) },
+  };
+}
+
+/** 150025 minor units with 2 digits → "1500.25", without floating-point rounding. */
+export function majorUnits(minor: number, digits: number): string {
+  if (digits === 0) return String(minor);
+  const scale = 10 ** digits;
+  return `${Math.floor(minor / scale)}.${String(minor % scale).padStart(digits, '0')}`;
+}
+
+export function costsModal(campaign: Campaign, participants: Participant[]): ModalView {
+  const shown = participants.slice(0, MAX_COST_ROWS);
+  const digits = currencyDigits(campaign.currency);
+  const amounts = (p: Participant): Record<CostField, number> => ({ budget: p.budgetMinor, influencer_cost: p.influencerCostMinor, shipping_cost: p.shippingCostMinor });
+  const blocks: KnownBlock[] = [
+    { type: 'section', text: { type: 'mrkdwn', text: `Budgets and costs in *${campaignReference(campaign.id)} ${userText(campaign.title, 200)}*, in ${campaign.currency}.` } },
+  ];
+  if (participants.length > shown.length) {
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Showing the first ${shown.length} of ${count(participants.length, 'participant')}.` }] });
+  }
+  for (const p of shown) {
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${userText(p.influencerName, 200)}* · ${STAGE_LABELS[p.stage]}` } });
+    for (const field of COST_FIELDS) {
+      blocks.push({
+        type: 'input',
+        block_id: costBlockId(p.id, field),
+        label: plain(`${COST_LABELS[field]} (${campaign.currency})`),
+        element: { type: 'number_input', action_id: VALUE, is_decimal_allowed: digits > 0, min_value: '0', initial_value: majorUnits(amounts(p)[field], digits) },
+      });
+    }
+  }
+  return {
+    type: 'modal',
+    callback_id: EDIT_COSTS,
+    private_metadata: JSON.stringify({ campaignId: campaign.id, versions: Object.fromEntries(shown.map((p) => [p.id, p.version])) }),
+    title: plain('Budgets and costs'),
+    submit: plain('Save'),
+    close: plain('Cancel'),
+    blocks,
+  };
+}
+
+/** Participants whose change was refused, grouped by reason (a non-manager gets one line, not twenty). */
+export function costRefusalsModal(refused: Array<{ name: string; refusal: Refusal }>, saved: number): ModalView {
+  const byReason = new Map<string, string[]>();
+  for (const { name, refusal } of refused) byReason.set(refusalText(refusal), [...(byReason.get(refusalText(refusal)) ?? []), name]);
+  const lines = [...byReason].map(([reason, names]) => `• *${names.map((name) => userText(name, 100)).join(', ')}*: ${reason}`);
+  const summary = saved > 0 ? `The changes for ${count(saved, 'other participant')} were saved.` : 'Nothing was saved.';
+  return {
+    type: 'modal',
+    title: plain('Budgets and costs'),
+    close: plain('Close'),
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: clampMrkdwn(`Some changes were refused:\n${lines.join('\n')}`, 2900) } },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: summary }] },
+    ],
+  };
+}

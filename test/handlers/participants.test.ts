@@ -1,0 +1,269 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VALUE } from '../../src/views/campaign-form.js';
+import { EDIT_COSTS, MOVE_FIELDS, MOVE_PARTICIPANT, costBlockId } from '../../src/views/participants.js';
+import * as campaigns from '../../src/workflow/campaigns.js';
+import { entityHistory } from '../../src/workflow/history.js';
+import { addInfluencers } from '../../src/workflow/influencers.js';
+import { addParticipants, listParticipants, moveParticipant } from '../../src/workflow/participants.js';
+import * as posts from '../../src/workflow/posts.js';
+import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
+import { type Harness, startHarness } from '../support/harness.js';
+import { collaboratingCampaign, recruitingCampaign } from '../support/scenario.js';
+import { APP_ID, TEAM_ID } from '../support/slack-requests.js';
+import { PEOPLE, at, brief, influencer, ok } from '../support/workflow.js';
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin });
+});
+afterAll(() => harness?.stop());
+
+const prisma = () => harness.running.db.prisma;
+
+interface Modal {
+  callback_id: string;
+  private_metadata: string;
+  blocks: Array<{ type: string; block_id?: string; text?: { text: string }; elements?: Array<{ text: string }>; element?: Record<string, unknown> }>;
+}
+type Option = { text: { text: string }; value: string };
+
+/** Runs `/campaign <name> C-<id>` and returns the modal it opened. */
+async function openModal(name: 'move' | 'budget', campaignId: number, userId: string = PEOPLE.member): Promise<Modal> {
+  const callbackId = name === 'move' ? MOVE_PARTICIPANT : EDIT_COSTS;
+  const ours = () =>
+    harness.fakeSlack.callsTo('views.open').filter((c) => {
+      const view = c.args.view as Modal;
+      return view.callback_id === callbackId && JSON.parse(view.private_metadata).campaignId === campaignId;
+    });
+  const before = ours().length;
+  await harness.slack.command(`${name} C-${campaignId}`, { userId });
+  await expect.poll(() => ours().length).toBe(before + 1);
+  return ours().at(-1)!.args.view as Modal;
+}
+
+const participantOptions = (modal: Modal) =>
+  ((modal.blocks.find((b) => b.block_id === MOVE_FIELDS.participant)!.element!.option_groups as Array<{ label: { text: string }; options: Option[] }>) ?? []);
+const stageOptions = (modal: Modal) => ((modal.blocks.find((b) => b.block_id === MOVE_FIELDS.stage)?.element?.options as Option[] | undefined) ?? []).map((o) => o.value);
+
+let viewSequence = 0;
+
+/** The user picks a participant in the open move modal: a block_actions payload from the view. */
+async function chooseParticipant(modal: Modal, participantId: number, userId: string = PEOPLE.member): Promise<{ viewId: string; updated: Modal }> {
+  const viewId = `VMOVE${++viewSequence}`;
+  const hash = `1700000000.hash${viewSequence}`;
+  await harness.slack.interaction({
+    type: 'block_actions',
+    user: { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: TEAM_ID },
+    api_app_id: APP_ID,
+    token: 'deprecated-verification-token',
+    container: { type: 'view', view_id: viewId },
+    trigger_id: `${viewSequence}.trigger`,
+    team: { id: TEAM_ID, domain: 'test-workspace' },
+    enterprise: null,
+    is_enterprise_install: false,
+    view: { id: viewId, team_id: TEAM_ID, type: 'modal', blocks: modal.blocks, private_metadata: modal.private_metadata, callback_id: modal.callback_id, state: { values: {} }, hash, app_id: APP_ID, bot_id: 'B0BOT' },
+    actions: [
+      { type: 'static_select', block_id: MOVE_FIELDS.participant, action_id: VALUE, selected_option: { text: { type: 'plain_text', text: 'x' }, value: String(participantId) }, action_ts: `${Date.now() / 1000}` },
+    ],
+  });
+  const call = await harness.fakeSlack.waitFor('views.update', (c) => c.args.view_id === viewId);
+  expect(call.args.hash, 'the update must not overwrite a newer view').toBe(hash);
+  return { viewId, updated: call.args.view as Modal };
+}
+
+const submitMove = (modal: Modal, stage: string | undefined, userId: string = PEOPLE.member) =>
+  harness.slack.viewSubmission(
+    { callback_id: MOVE_PARTICIPANT, private_metadata: modal.private_metadata, values: stage ? { [MOVE_FIELDS.stage]: { [VALUE]: { type: 'static_select', selected_option: { value: stage } } } } : {} },
+    { userId },
+  );
+
+const stageOf = async (campaignId: number, participantId: number) => (await listParticipants(prisma(), campaignId)).find((p) => p.id === participantId)!.stage;
+
+async function moveThrough(participantId: number, stages: Parameters<typeof moveParticipant>[2][]) {
+  for (const stage of stages) ok(await moveParticipant(prisma(), participantId, stage, at(PEOPLE.member)));
+}
+
+describe('/campaign move', () => {
+  it('lists participants by stage; choosing one updates the view (with its hash) to offer only the allowed stages', async () => {
+    const { id, participants } = await recruitingCampaign(prisma(), 'Move flow');
+    const [aiko, ben] = participants;
+    await moveThrough(aiko!.id, ['invited', 'applied', 'approved']);
+
+    const modal = await openModal('move', id);
+    expect(JSON.parse(modal.private_metadata)).toEqual({ campaignId: id });
+    expect(modal.blocks.find((b) => b.block_id === MOVE_FIELDS.participant)).toMatchObject({ type: 'input', dispatch_action: true });
+    expect(participantOptions(modal).map((g) => [g.label.text, g.options.map((o) => [o.text.text, o.value])])).toEqual([
+      ['Candidate', [['Ben Ito · Candidate', String(ben!.id)]]],
+      ['Approved', [['Aiko Tanaka · Approved', String(aiko!.id)]]],
+    ]);
+
+    const { updated } = await chooseParticipant(modal, aiko!.id);
+    const current = (await listParticipants(prisma(), id)).find((p) => p.id === aiko!.id)!;
+    expect(JSON.parse(updated.private_metadata)).toEqual({ campaignId: id, participantId: aiko!.id, version: current.version });
+    expect(stageOptions(updated)).toEqual(['rejected', 'deliverables']);
+    expect(blockKitViolations(updated as unknown as Record<string, unknown>, 'modal')).toEqual([]);
+
+    // Applied is not offered; a crafted submission is refused by the domain, with its reason.
+    const forced = await submitMove(updated, 'applied');
+    expect(forced.body).toMatchObject({ response_action: 'update' });
+    expect(JSON.stringify(forced.body)).toContain('Approved applicants cannot return to Applied.');
+    expect(await stageOf(id, aiko!.id)).toBe('approved');
+
+    expect(await submitMove(updated, 'deliverables')).toEqual({ status: 200, body: '' });
+    expect(await stageOf(id, aiko!.id)).toBe('deliverables');
+  });
+
+  it('asks for a participant before moving', async () => {
+    const { id } = await recruitingCampaign(prisma(), 'Move errors');
+    const modal = await openModal('move', id);
+    expect((await submitMove(modal, undefined)).body).toEqual({ response_action: 'errors', errors: { [MOVE_FIELDS.participant]: 'Choose a participant.' } });
+  });
+
+  it('says why a declined participant has nowhere to go', async () => {
+    const { id, participants } = await recruitingCampaign(prisma(), 'Declined flow');
+    const ben = participants[1]!;
+    await moveThrough(ben.id, ['invited', 'applied', 'approved', 'deliverables', 'agreement_sent', 'declined']);
+    const { updated } = await chooseParticipant(await openModal('move', id), ben.id);
+    expect(stageOptions(updated)).toEqual([]);
+    expect(mrkdwnTexts(updated).join('\n')).toContain('Declined is final');
+  });
+
+  it('a replayed submission after someone else moved the participant is refused as stale, saying who', async () => {
+    const { id, participants } = await recruitingCampaign(prisma(), 'Stale move');
+    const ben = participants[1]!;
+    const { updated } = await chooseParticipant(await openModal('move', id), ben.id);
+    expect(await submitMove(updated, 'invited')).toEqual({ status: 200, body: '' });
+    ok(await moveParticipant(prisma(), ben.id, 'candidate', at(PEOPLE.salesPic)));
+
+    const replayed = await harness.slack.replay();
+    expect(replayed.body).toMatchObject({ response_action: 'update' });
+    expect(JSON.stringify(replayed.body)).toContain(`Already moved by <@${PEOPLE.salesPic}>`);
+    expect(await stageOf(id, ben.id)).toBe('candidate');
+    expect((await entityHistory(prisma(), 'participant', ben.id)).filter((e) => e.action === 'participant.moved')).toHaveLength(2);
+  });
+});
+
+const amounts = (entries: Record<string, string>) => Object.fromEntries(Object.entries(entries).map(([block, value]) => [block, { [VALUE]: { type: 'number_input', value } }]));
+
+/** The modal's state as Slack sends it: every prefilled amount, with `changes` typed over. */
+function costValues(modal: Modal, changes: Record<string, string> = {}) {
+  const prefilled = Object.fromEntries(modal.blocks.filter((b) => b.type === 'input').map((b) => [b.block_id!, String(b.element!.initial_value)]));
+  return amounts({ ...prefilled, ...changes });
+}
+
+const submitCosts = (modal: Modal, changes: Record<string, string>, userId: string = PEOPLE.salesPic) =>
+  harness.slack.viewSubmission({ callback_id: EDIT_COSTS, private_metadata: modal.private_metadata, values: costValues(modal, changes) }, { userId });
+
+const costsOf = async (campaignId: number, participantId: number) => {
+  const p = (await listParticipants(prisma(), campaignId)).find((x) => x.id === participantId)!;
+  return [p.budgetMinor, p.influencerCostMinor, p.shippingCostMinor];
+};
+
+describe('/campaign budget', () => {
+  it('prefills major units and saves the changed participant in minor units, leaving the others untouched', async () => {
+    const { id, participants } = await recruitingCampaign(prisma(), 'Budget flow');
+    const [aiko, ben] = participants;
+    const modal = await openModal('budget', id, PEOPLE.salesPic);
+    expect(JSON.parse(modal.private_metadata)).toEqual({ campaignId: id, versions: { [aiko!.id]: aiko!.version, [ben!.id]: ben!.version } });
+    expect(modal.blocks.find((b) => b.block_id === costBlockId(aiko!.id, 'budget'))!.element).toMatchObject({ type: 'number_input', is_decimal_allowed: true, initial_value: '0.00' });
+
+    const saved = await submitCosts(modal, { [costBlockId(aiko!.id, 'budget')]: '1500.25', [costBlockId(aiko!.id, 'influencer_cost')]: '1000', [costBlockId(aiko!.id, 'shipping_cost')]: '25.5' });
+    expect(saved).toEqual({ status: 200, body: '' });
+    expect(await costsOf(id, aiko!.id)).toEqual([150_025, 100_000, 2_550]);
+    expect((await entityHistory(prisma(), 'participant', ben!.id)).filter((e) => e.action === 'participant.costs_changed')).toEqual([]);
+
+    const reopened = await openModal('budget', id, PEOPLE.admin);
+    expect(reopened.blocks.find((b) => b.block_id === costBlockId(aiko!.id, 'budget'))!.element!.initial_value).toBe('1500.25');
+  });
+
+  it('shows bad amounts as field errors and saves nothing', async () => {
+    const { id, participants } = await recruitingCampaign(prisma(), 'Budget errors');
+    const [aiko, ben] = participants;
+    const modal = await openModal('budget', id, PEOPLE.salesPic);
+    const bad = await submitCosts(modal, {
+      [costBlockId(aiko!.id, 'budget')]: '-5',
+      [costBlockId(aiko!.id, 'influencer_cost')]: 'abc',
+      [costBlockId(aiko!.id, 'shipping_cost')]: '1.234',
+      [costBlockId(ben!.id, 'budget')]: '200',
+    });
+    const message = 'Enter an amount of zero or more with at most 2 decimals.';
+    expect(bad.body).toEqual({
+      response_action: 'errors',
+      errors: { [costBlockId(aiko!.id, 'budget')]: message, [costBlockId(aiko!.id, 'influencer_cost')]: message, [costBlockId(aiko!.id, 'shipping_cost')]: message },
+    });
+    expect(await costsOf(id, ben!.id)).toEqual([0, 0, 0]);
+  });
+
+  it('refuses a member who is not a PIC, with the rule, and saves nothing', async () => {
+    const { id, participants } = await recruitingCampaign(prisma(), 'Budget member');
+    const [aiko, ben] = participants;
+    const modal = await openModal('budget', id, PEOPLE.member);
+    const refused = await submitCosts(modal, { [costBlockId(aiko!.id, 'budget')]: '10', [costBlockId(ben!.id, 'budget')]: '20' }, PEOPLE.member);
+    expect(refused.body).toMatchObject({ response_action: 'update' });
+    const text = mrkdwnTexts(refused.body).join('\n');
+    expect(text).toContain("*Aiko Tanaka, Ben Ito*: :no_entry: Only the campaign's PICs or an admin can edit budgets and costs.");
+    expect(text).toContain('Nothing was saved.');
+    expect(await costsOf(id, aiko!.id)).toEqual([0, 0, 0]);
+  });
+
+  it('refuses only the participant with a posted post; the other change still applies', async () => {
+    const scenario = await collaboratingCampaign(prisma(), 'Budget locked');
+    const post = ok(
+      await posts.submitPost(
+        prisma(),
+        { participationId: scenario.collaborator.id, socialAccountId: scenario.account.id, plannedDate: new Date('2026-12-05'), content: 'Reel', mediaUrls: [] },
+        at(PEOPLE.member),
+      ),
+    );
+    ok(await posts.approvePost(prisma(), post.id, at(PEOPLE.approver)));
+    ok(await posts.recordPostResult(prisma(), post.id, { postUrl: 'https://instagram.com/p/locked' }, at(PEOPLE.member)));
+
+    const modal = await openModal('budget', scenario.id, PEOPLE.salesPic);
+    const partly = await submitCosts(modal, { [costBlockId(scenario.collaborator.id, 'budget')]: '99', [costBlockId(scenario.notSelected.id, 'shipping_cost')]: '12.30' });
+    const text = mrkdwnTexts(partly.body).join('\n');
+    expect(text).toContain('*Aiko Tanaka*: :no_entry: Budget and costs are locked once the participant has a posted post.');
+    expect(text).toContain('The changes for 1 other participant were saved.');
+    expect(await costsOf(scenario.id, scenario.collaborator.id)).toEqual([0, 0, 0]);
+    expect(await costsOf(scenario.id, scenario.notSelected.id)).toEqual([0, 0, 1_230]);
+  });
+});
+
+describe('many participants and user text', () => {
+  it('keeps every modal within Block Kit limits with 101 participants, and escapes influencer names', async () => {
+    const created = await campaigns.createCampaign(prisma(), brief({ title: 'Crowd <!here>' }), at(PEOPLE.member));
+    if (!created.ok) throw new Error('not created');
+    const id = created.campaign.id;
+    const names = ['<!channel> *Bold* & Co', ...Array.from({ length: 100 }, (_, i) => `Creator ${String(i).padStart(3, '0')} ${'x'.repeat(80)}`)];
+    const added = ok(await addInfluencers(prisma(), names.map((name, i) => influencer(name, `crowd${id}_${i}`, 1000 + i)), at(PEOPLE.member)));
+    ok(await addParticipants(prisma(), id, added.map((inf) => ({ influencerId: inf.id })), at(PEOPLE.member)));
+
+    const move = await openModal('move', id);
+    expect(blockKitViolations(move as unknown as Record<string, unknown>, 'modal')).toEqual([]);
+    const shown = participantOptions(move).flatMap((g) => g.options);
+    expect(shown).toHaveLength(100);
+    expect(shown.every((o) => o.text.text.length <= 75)).toBe(true);
+    expect(mrkdwnTexts(move).join('\n')).toContain('+1 not shown.');
+    expect(mrkdwnTexts(move).join('\n')).not.toContain('<!here>');
+    const { updated } = await chooseParticipant(move, Number(shown[0]!.value));
+    expect(blockKitViolations(updated as unknown as Record<string, unknown>, 'modal')).toEqual([]);
+
+    const budget = await openModal('budget', id, PEOPLE.salesPic);
+    expect(blockKitViolations(budget as unknown as Record<string, unknown>, 'modal')).toEqual([]);
+    expect(budget.blocks.filter((b) => b.type === 'input')).toHaveLength(60);
+    expect(Object.keys(JSON.parse(budget.private_metadata).versions)).toHaveLength(20);
+    const texts = mrkdwnTexts(budget).join('\n');
+    expect(texts).toContain('Showing the first 20 of 101 participants.');
+    expect(texts).toContain('*&lt;!channel&gt; *Bold* &amp; Co*');
+    expect(texts).not.toContain('<!channel>');
+
+    // The refusal lists the name escaped too.
+    const refused = await submitCosts(budget, { [costBlockId(firstParticipant(budget), 'budget')]: '5' }, PEOPLE.member);
+    expect(mrkdwnTexts(refused.body).join('\n')).toContain('&lt;!channel&gt;');
+    expect(mrkdwnTexts(refused.body).join('\n')).not.toContain('<!channel>');
+  });
+});
+
+/** The participant ID of the first row of the budget modal (block IDs are p<id>_<field>). */
+function firstParticipant(modal: Modal): number {
+  return Number(/^p(\d+)_/.exec(modal.blocks.find((b) => b.type === 'input')!.block_id!)![1]);
+}
