@@ -152,3 +152,27 @@ describe('draft posts', () => {
     expect(harness.fakeSlack.callsTo('views.open')).toHaveLength(opens);
   });
 });
+
+describe('the rest of the lifecycle through Slack', () => {
+  it('close, start collaboration, complete and archive: each confirmed, refused when out of order, the card updated in place', async () => {
+    const campaign = await draft('Steps via Slack');
+    const ref = `C-${campaign.id}`;
+    // Out of order: a draft cannot start collaborating; the modal says why and nothing changes.
+    const early = await confirmStep('start-collaboration', ref, PEOPLE.salesPic);
+    expect(JSON.stringify(early.view.blocks)).toContain('cannot be undone');
+    expect(JSON.stringify(early.submitted.body)).toContain('A campaign cannot go from Draft to Collaborating.');
+
+    await confirmStep('publish', ref, PEOPLE.salesPic);
+    await campaigns.approveProposal(prisma(), campaign.id, at(PEOPLE.approver));
+    await campaigns.openRecruitment(prisma(), campaign.id, at(PEOPLE.salesPic));
+    for (const [step, status] of [['close', 'recruitment_closed'], ['start-collaboration', 'collaborating'], ['complete', 'completed'], ['archive', 'archived']] as const) {
+      const { submitted } = await confirmStep(step, ref, PEOPLE.salesPic);
+      expect(submitted, step).toEqual({ status: 200, body: '' });
+      expect((await campaigns.getCampaign(prisma(), campaign.id))?.status).toBe(status);
+    }
+    const cardStates = () => harness.fakeSlack.callsTo('chat.update').filter((c) => String(c.args.text).startsWith(`${ref} `)).map((c) => String(c.args.text).split(': ').at(-1));
+    await expect.poll(cardStates).toEqual(expect.arrayContaining(['Recruitment closed', 'Collaborating', 'Completed', 'Archived']));
+    const again = await confirmStep('archive', ref, PEOPLE.salesPic);
+    expect(JSON.stringify(again.submitted.body)).toContain('read-only');
+  });
+});
