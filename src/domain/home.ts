@@ -11,6 +11,8 @@ export interface HomeItem {
 export interface Home {
   /** Posts waiting for this user's decision, oldest first. */
   postsToDecide: HomeItem[];
+  /** Posted posts of completed campaigns waiting for this approver's final approval. */
+  postsToFinalApprove: HomeItem[];
   /** Proposals waiting for this user's decision. */
   proposalsToDecide: Campaign[];
   campaigns: Campaign[];

@@ -10,6 +10,7 @@ import { helpMessage } from './help.js';
 import { clampMrkdwn, userText } from './mrkdwn.js';
 
 export const HOME_CREATE_CAMPAIGN = 'home_create_campaign';
+export const FINAL_APPROVE_POST = 'post_final_approve_open';
 const MAX_DECISIONS = 10;
 
 export interface HomeData {
@@ -39,6 +40,19 @@ function decisions(home: Home): KnownBlock[] {
   return [...blocks, ...more(total - MAX_DECISIONS)];
 }
 
+function finalApprovals(home: Home): KnownBlock[] {
+  if (home.postsToFinalApprove.length === 0) return [];
+  const blocks: KnownBlock[] = [section(`*Ready for your final approval* (${home.postsToFinalApprove.length})`)];
+  for (const { post, campaign, influencerName } of home.postsToFinalApprove.slice(0, MAX_DECISIONS)) {
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: clampMrkdwn(`Posted by *${userText(influencerName, 60)}* in ${name(campaign.id, campaign.title)}${post.postUrl ? ` · ${userText(post.postUrl, 200)}` : ''}`, 3000) },
+      accessory: { type: 'button', action_id: FINAL_APPROVE_POST, text: { type: 'plain_text', text: 'Final approve' }, value: `${post.id}:${post.version}` },
+    });
+  }
+  return [...blocks, ...more(home.postsToFinalApprove.length - MAX_DECISIONS)];
+}
+
 function overdue(home: Home): KnownBlock[] {
   const lines = [
     ...home.latePosts.map(({ post, campaign, influencerName }) => `:hourglass: ${name(campaign.id, campaign.title)}: ${userText(influencerName, 60)} was to post on ${calendarDate(post.plannedDate)}`),
@@ -66,6 +80,7 @@ export function homeView({ userId, isAdmin, subcommands, home, notice }: HomeDat
     { type: 'actions', elements: [{ type: 'button', action_id: HOME_CREATE_CAMPAIGN, text: { type: 'plain_text', text: 'Create campaign' }, style: 'primary' }] },
     { type: 'divider' },
     ...decisions(home),
+    ...finalApprovals(home),
     ...overdue(home),
     { type: 'divider' },
     ...campaigns(home),

@@ -68,3 +68,21 @@ export function rejectReasonModal(metadata: RejectMetadata, subject: string): Mo
     ],
   };
 }
+
+export const FINAL_APPROVE = 'post_final_approve';
+
+/** Final approval is irreversible: the modal says so before anything happens. */
+export function finalApproveModal(metadata: { id: number; version: number }, subject: string): ModalView {
+  return {
+    type: 'modal',
+    callback_id: FINAL_APPROVE,
+    private_metadata: JSON.stringify(metadata),
+    title: { type: 'plain_text', text: 'Final approval' },
+    submit: { type: 'plain_text', text: 'Final approve' },
+    close: { type: 'plain_text', text: 'Cancel' },
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: userText(subject, 2800) } },
+      { type: 'section', text: { type: 'mrkdwn', text: ':warning: *Final approval cannot be undone.*' } },
+    ],
+  };
+}

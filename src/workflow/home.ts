@@ -13,6 +13,7 @@ export async function homeOf(prisma: Prisma, userId: string, now: Date): Promise
   const agreements = await agreementsSentIn(prisma, campaigns);
   return {
     postsToDecide: posts.filter((p) => p.post.status === 'pending_approval' && p.campaign.approverIds.includes(userId)),
+    postsToFinalApprove: posts.filter((p) => p.post.status === 'posted' && p.campaign.status === 'completed' && p.campaign.approverIds.includes(userId)),
     proposalsToDecide: approving.filter((c) => c.status === 'proposal_published'),
     campaigns,
     latePosts: posts.filter((p) => p.post.status === 'approved' && p.post.plannedDate.getTime() < today),

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPROVE_POST } from '../../src/views/approvals.js';
-import { HOME_CREATE_CAMPAIGN } from '../../src/views/home.js';
+import { FINAL_APPROVE_POST, HOME_CREATE_CAMPAIGN } from '../../src/views/home.js';
+import { FINAL_APPROVE } from '../../src/views/modals.js';
+import * as campaigns from '../../src/workflow/campaigns.js';
 import { CREATE_CAMPAIGN } from '../../src/views/campaign-form.js';
 import * as posts from '../../src/workflow/posts.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
@@ -52,5 +54,29 @@ describe('App Home', () => {
     await harness.slack.appHomeOpened(PEOPLE.salesPic);
     const home = await harness.fakeSlack.waitFor('views.publish', (c) => c.args.user_id === PEOPLE.salesPic && texts(c).includes('Late flow') && texts(c).includes('Overdue'));
     expect(texts(home)).toContain('was to post on 2020-01-01');
+  });
+
+  it('offers posted posts of a completed campaign for final approval, after a confirmation that says it cannot be undone', async () => {
+    const prisma = harness.running.db.prisma;
+    const scenario = await collaboratingCampaign(prisma, 'Final flow');
+    const post = ok(await posts.submitPost(prisma, { participationId: scenario.collaborator.id, socialAccountId: scenario.account.id, plannedDate: new Date('2026-12-05'), content: 'Final content', mediaUrls: [] }, at(PEOPLE.member)));
+    ok(await posts.approvePost(prisma, post.id, at(PEOPLE.approver)));
+    const posted = ok(await posts.recordPostResult(prisma, post.id, { postUrl: 'https://instagram.com/p/final' }, at(PEOPLE.member)));
+    ok(await campaigns.completeCampaign(prisma, scenario.id, at(PEOPLE.salesPic)));
+
+    await harness.slack.appHomeOpened(PEOPLE.approver2);
+    const home = await harness.fakeSlack.waitFor('views.publish', (c) => c.args.user_id === PEOPLE.approver2 && texts(c).includes('Ready for your final approval'));
+    expect(texts(home)).toContain('Final flow');
+
+    await harness.slack.blockAction({ action_id: FINAL_APPROVE_POST, value: `${posted.id}:${posted.version}` }, { userId: PEOPLE.approver2, fromHome: true });
+    const modal = (await harness.fakeSlack.waitFor('views.open', (c) => (c.args.view as { callback_id: string }).callback_id === FINAL_APPROVE)).args.view as { private_metadata: string; blocks: unknown[] };
+    expect(JSON.stringify(modal.blocks)).toContain('cannot be undone');
+
+    expect((await harness.slack.viewSubmission({ callback_id: FINAL_APPROVE, private_metadata: modal.private_metadata, values: {} }, { userId: PEOPLE.member })).body).toMatchObject({ response_action: 'update' });
+    expect((await posts.getPost(prisma, post.id))?.status).toBe('posted');
+    expect(await harness.slack.viewSubmission({ callback_id: FINAL_APPROVE, private_metadata: modal.private_metadata, values: {} }, { userId: PEOPLE.approver2 })).toEqual({ status: 200, body: '' });
+    expect((await posts.getPost(prisma, post.id))?.status).toBe('final_approved');
+    const again = await harness.slack.viewSubmission({ callback_id: FINAL_APPROVE, private_metadata: modal.private_metadata, values: {} }, { userId: PEOPLE.approver });
+    expect(JSON.stringify(again.body)).toContain('Already given final approval by');
   });
 });

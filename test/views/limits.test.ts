@@ -44,6 +44,7 @@ const history: HistoryEntry[] = Array.from({ length: 2000 }, (_, i) => ({ actor:
 const decision: HistoryEntry = { actor: 'U0APPROVE', at, entityType: 'post', entityId: '1', action: 'post.rejected', reason: LONG };
 const home = {
   postsToDecide: campaigns.slice(0, 300).map((c, i) => ({ campaign: c, influencerName: LONG, post: post(i) })),
+  postsToFinalApprove: campaigns.slice(0, 300).map((c, i) => ({ campaign: c, influencerName: LONG, post: { ...post(i), status: 'posted' as const, postUrl: `https://x.example.com/${LONG}` } })),
   proposalsToDecide: campaigns.slice(0, 300),
   campaigns,
   latePosts: campaigns.slice(0, 300).map((c, i) => ({ campaign: c, influencerName: LONG, post: post(i) })),

@@ -4,8 +4,8 @@ import type { Refusal } from '../../domain/decision.js';
 import { campaignReference } from '../../domain/brief.js';
 import { APPROVE_POST, APPROVE_PROPOSAL, REJECT_POST, REJECT_PROPOSAL } from '../../views/approvals.js';
 import { createCampaignModal } from '../../views/campaign-form.js';
-import { HOME_CREATE_CAMPAIGN } from '../../views/home.js';
-import { rejectReasonModal } from '../../views/modals.js';
+import { FINAL_APPROVE_POST, HOME_CREATE_CAMPAIGN } from '../../views/home.js';
+import { finalApproveModal, rejectReasonModal } from '../../views/modals.js';
 import { refusalText } from '../../views/refusals.js';
 import { approveProposal, mayDecideProposal } from '../../workflow/campaigns.js';
 import { lastEvent } from '../../workflow/history.js';
@@ -62,6 +62,14 @@ export function register(app: App, context: HandlerContext): void {
     const found = await postContext(prisma, id);
     const subject = `Draft post for ${found?.influencerName ?? 'an influencer'} (revision ${allowed.value.revision}):\n${allowed.value.content}`;
     await args.client.views.open({ trigger_id: args.body.trigger_id, view: rejectReasonModal({ kind: 'post', id, version }, subject) });
+  });
+
+  app.action<BlockAction<ButtonAction>>(FINAL_APPROVE_POST, async (args) => {
+    const { id, version } = target(args.action);
+    const found = await postContext(prisma, id);
+    await args.ack();
+    const subject = found ? `Post by ${found.influencerName} in ${campaignReference(found.campaign.id)} ${found.campaign.title}:\n${found.post.content}` : 'This post';
+    await args.client.views.open({ trigger_id: args.body.trigger_id, view: finalApproveModal({ id, version }, subject) });
   });
 
   app.action<BlockAction<ButtonAction>>(APPROVE_PROPOSAL, async (args) => {

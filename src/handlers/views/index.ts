@@ -3,14 +3,14 @@ import { z } from 'zod';
 import type { Campaign } from '../../domain/brief.js';
 import type { Decision } from '../../domain/decision.js';
 import { CREATE_CAMPAIGN } from '../../views/campaign-form.js';
-import { CONFIRM_STEP, MAX_REASON, REASON_BLOCK, REJECT_REASON, STEPS, type Step } from '../../views/modals.js';
+import { CONFIRM_STEP, FINAL_APPROVE, MAX_REASON, REASON_BLOCK, REJECT_REASON, STEPS, type Step } from '../../views/modals.js';
 import { refusalModal } from '../../views/refusals.js';
 import * as campaigns from '../../workflow/campaigns.js';
 import { lastEvent } from '../../workflow/history.js';
 import { SUBMIT_POST } from '../../views/post-form.js';
 import { ADMINS_BLOCK, SETTINGS } from '../../views/settings.js';
 import { setAdmins } from '../../workflow/admins.js';
-import { postContext, rejectPost, submitPost } from '../../workflow/posts.js';
+import { finalApprovePost, postContext, rejectPost, submitPost } from '../../workflow/posts.js';
 import type { HandlerContext } from '../context.js';
 import * as directory from './directory.js';
 import * as participants from './participants.js';
@@ -21,6 +21,7 @@ import { read } from './form.js';
 import { parseDraftPost } from './post-form.js';
 
 const stepMetadata = z.object({ step: z.enum(Object.keys(STEPS) as [Step, ...Step[]]), campaignId: z.number().int(), version: z.number().int() });
+const postMetadata = z.object({ id: z.number().int(), version: z.number().int() });
 const rejectMetadata = z.object({ kind: z.enum(['post', 'proposal']), id: z.number().int(), version: z.number().int() });
 
 const STEP_USE_CASES: Record<Step, typeof campaigns.publishProposal> = {
@@ -42,6 +43,15 @@ export function register(app: App, context: HandlerContext): void {
     if (!created.ok) return ack({ response_action: 'errors', errors: briefErrorsByBlock(created.errors) });
     await ack();
     if (!created.repeated) await showCampaignCard(client, prisma, logger, created.campaign);
+  });
+
+  app.view(FINAL_APPROVE, async ({ ack, body, view, client, logger }) => {
+    const { id, version } = postMetadata.parse(JSON.parse(view.private_metadata));
+    const acting = { userId: body.user.id, now: now() };
+    const decided = await finalApprovePost(prisma, id, acting, version);
+    if (!decided.ok) return ack({ response_action: 'update', view: refusalModal('Final approval', decided) });
+    await ack();
+    await refreshHomes(client, prisma, logger, [acting.userId], now());
   });
 
   app.view(SETTINGS, async ({ ack, body, view }) => {
