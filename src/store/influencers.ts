@@ -40,14 +40,19 @@ export async function saveInfluencer(tx: Tx, id: number, version: number, { acco
   return (await findInfluencer(tx, id)) as Influencer;
 }
 
-export async function searchInfluencers(tx: Tx, filter: InfluencerFilter, limit: number): Promise<{ influencers: Influencer[]; total: number }> {
-  const where: PrismaTypes.InfluencerWhereInput = {
+/** Every given filter must match. */
+function directoryWhere(filter: InfluencerFilter): PrismaTypes.InfluencerWhereInput {
+  return {
     ...(filter.niche ? { niches: { has: filter.niche.toLowerCase() } } : {}),
     ...(filter.country ? { country: { equals: filter.country, mode: 'insensitive' } } : {}),
     ...(filter.platform || filter.minFollowers
       ? { accounts: { some: { ...(filter.platform ? { platform: filter.platform } : {}), followers: { gte: filter.minFollowers ?? 0 } } } }
       : {}),
   };
+}
+
+export async function searchInfluencers(tx: Tx, filter: InfluencerFilter, limit: number): Promise<{ influencers: Influencer[]; total: number }> {
+  const where = directoryWhere(filter);
   const [rows, total] = await Promise.all([
     tx.influencer.findMany({ where, include: withAccounts, orderBy: { name: 'asc' }, take: limit }),
     tx.influencer.count({ where }),
@@ -80,9 +85,9 @@ export async function influencersNamed(tx: Tx, text: string, limit: number): Pro
 }
 
 /** Influencers with an account on one of the platforms who are not in the campaign yet. */
-export async function influencersOutside(tx: Tx, campaignId: number, platforms: Platform[], limit: number): Promise<Influencer[]> {
+export async function influencersOutside(tx: Tx, campaignId: number, platforms: Platform[], filter: InfluencerFilter, limit: number): Promise<Influencer[]> {
   const rows = await tx.influencer.findMany({
-    where: { accounts: { some: { platform: { in: platforms } } }, participations: { none: { campaignId } } },
+    where: { AND: [directoryWhere(filter), { accounts: { some: { platform: { in: platforms } } }, participations: { none: { campaignId } } }] },
     include: withAccounts,
     orderBy: { name: 'asc' },
     take: limit,

@@ -1,6 +1,6 @@
 import type { Campaign } from '../domain/brief.js';
 import type { Decision } from '../domain/decision.js';
-import type { Influencer, InfluencerProfile } from '../domain/influencer.js';
+import type { Influencer, InfluencerFilter, InfluencerProfile } from '../domain/influencer.js';
 import type { Prisma } from '../store/database.js';
 import { findInfluencer, influencersNamed, influencersOutside } from '../store/influencers.js';
 import type { Acting } from './change.js';
@@ -15,9 +15,9 @@ export async function lookUpInfluencer(prisma: Prisma, typed: string, limit = 10
   return found ? { found, matches } : { matches };
 }
 
-/** Who can still be added to the campaign: an account on its platforms, not a participant yet. */
-export function directoryCandidates(prisma: Prisma, campaign: Campaign, limit: number): Promise<Influencer[]> {
-  return influencersOutside(prisma, campaign.id, campaign.platforms, limit);
+/** Who can still be added to the campaign: matching the filter, an account on its platforms, not a participant yet. */
+export function directoryCandidates(prisma: Prisma, campaign: Campaign, filter: InfluencerFilter, limit: number): Promise<Influencer[]> {
+  return influencersOutside(prisma, campaign.id, campaign.platforms, { ...filter, niche: filter.niche?.trim().toLowerCase() }, limit);
 }
 
 /**

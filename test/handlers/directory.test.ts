@@ -231,4 +231,14 @@ describe('/campaign add <campaign>', () => {
     expect(JSON.stringify(refused.body)).toContain('Recruitment is closed: no new participants.');
     expect((await listParticipants(prisma(), scenario.id)).some((p) => p.influencerId === kai.id)).toBe(false);
   });
+
+  it('narrows the choice with the same filters as the directory search', async () => {
+    const scenario = await recruitingCampaign(prisma(), 'Filtered pick');
+    ok(await addInfluencers(prisma(), [influencer('Lia Big', 'lia_big', 900_000, { niches: ['travel'] }), influencer('Mo Small', 'mo_small', 2_000, { niches: ['travel'] })], at(PEOPLE.member)));
+    const view = await opened(`add C-${scenario.id} niche:travel min:100000`);
+    const options = view.blocks.find((b) => b.block_id === PICK_BLOCK)!.element!.options as Array<{ text: { text: string } }>;
+    expect(options.map((o) => o.text.text)).toEqual(['Lia Big · 900k followers']);
+    const bad = (await harness.slack.command(`add C-${scenario.id} min:lots`)).body as { text: string };
+    expect(bad.text).toContain('must be a whole number of followers');
+  });
 });

@@ -86,12 +86,16 @@ export const influencers: Subcommand = {
 
 export const add: Subcommand = {
   name: 'add',
-  usage: 'add <campaign>',
+  usage: 'add <campaign> [niche:… platform:… country:… min:…]',
   summary: 'add influencers from the directory to a campaign',
   async run(input) {
-    const campaign = await campaignArgument(input, this.usage);
+    // Words with a colon are directory filters; the rest names the campaign.
+    const words = input.args.split(/\s+/).filter(Boolean);
+    const filters = parseDirectoryFilter(words.filter((word) => word.includes(':')));
+    if (!filters.ok) return input.ack(ephemeral(searchProblem(filters.problem, this.usage)));
+    const campaign = await campaignArgument({ ...input, args: words.filter((word) => !word.includes(':')).join(' ') }, this.usage);
     if (!campaign) return;
-    const candidates = await directoryCandidates(input.context.prisma, campaign, MAX_PICK);
+    const candidates = await directoryCandidates(input.context.prisma, campaign, filters.filter, MAX_PICK);
     if (candidates.length === 0) return input.ack(ephemeral(noCandidates(campaign)));
     await input.ack();
     await input.client.views.open({ trigger_id: input.triggerId, view: addParticipantsModal(campaign, candidates) });
