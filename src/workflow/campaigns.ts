@@ -155,25 +155,41 @@ export async function setOptionalStages(prisma: Prisma, id: number, stages: Opti
   });
 }
 
-/** Edits the brief of a campaign that is not archived; dates and money are checked again. */
-export async function editBrief(prisma: Prisma, id: number, brief: CampaignBrief, acting: Acting, seen?: number): Promise<Decision<Campaign> | { ok: false; errors: BriefErrors }> {
-  const errors = briefErrors(brief);
-  if (Object.keys(errors).length) return { ok: false, errors };
-  return change(prisma, async (tx) => {
+/**
+ * Changes part of a campaign's brief (PICs, approvers, dates, …) unless it is archived; the
+ * whole brief is checked again. The refusal carries field errors when the brief became invalid.
+ */
+export async function editBrief(
+  prisma: Prisma,
+  id: number,
+  changes: Partial<CampaignBrief>,
+  acting: Acting,
+  seen?: number,
+): Promise<Decision<Campaign> | { ok: false; errors: BriefErrors }> {
+  let invalid: BriefErrors | undefined;
+  const decided = await change(prisma, async (tx) => {
     const loaded = await load(tx, id);
     if (!loaded.ok) return loaded;
     const before = loaded.value;
     const refusal = (await permission(tx, 'editCampaign', acting, before)) ?? (await ifCurrent(tx, 'campaign', before, seen));
     if (refusal) return refusal;
     if (before.status === 'archived') return refuse('archived-read-only', 'Archived campaigns are read-only.');
-    if (before.collaborationStartedAt && JSON.stringify(brief.optionalStages) !== JSON.stringify(before.optionalStages)) {
-      return refuse('stages-fixed', 'Optional stages cannot change after collaboration has started.');
+    const merged = { ...before, ...changes };
+    const errors = briefErrors(merged);
+    if (Object.keys(errors).length) {
+      invalid = errors;
+      return refuse('invalid-brief', Object.values(errors).join(' '));
     }
-    const after = await saveCampaign(tx, before, { ...before, ...brief });
-    const changed = (Object.keys(brief) as Array<keyof CampaignBrief>).filter((key) => JSON.stringify(brief[key]) !== JSON.stringify(before[key]));
+    if (changes.optionalStages && JSON.stringify(changes.optionalStages) !== JSON.stringify(before.optionalStages)) {
+      const stages = configureStages(before, changes.optionalStages);
+      if (!stages.ok) return stages;
+    }
+    const after = await saveCampaign(tx, before, merged);
+    const changed = (Object.keys(changes) as Array<keyof CampaignBrief>).filter((key) => JSON.stringify(changes[key]) !== JSON.stringify(before[key]));
     await appendHistory(tx, [event(acting, 'campaign', id, 'campaign.brief_edited', { details: { changed } })]);
     return allow(after);
   });
+  return invalid ? { ok: false, errors: invalid } : decided;
 }
 
 /** Called by the scheduler: closes recruitment of every campaign whose close date has come, as `system`. */
@@ -221,4 +237,12 @@ export async function mayDecideProposal(prisma: Prisma, id: number, acting: Acti
   if (!loaded.ok) return loaded;
   const refusal = (await permission(prisma, 'decideProposal', acting, loaded.value)) ?? (await ifCurrent(prisma, 'campaign', loaded.value, seen));
   return refusal ?? moveCampaign(loaded.value, 'proposal_approved', acting.now);
+}
+
+/** May this user edit the campaign now? Checked before its settings modal opens (saving re-checks). */
+export async function mayEditCampaign(prisma: Prisma, id: number, acting: Acting): Promise<Decision<Campaign>> {
+  const loaded = await load(prisma, id);
+  if (!loaded.ok) return loaded;
+  if (loaded.value.status === 'archived') return refuse('archived-read-only', 'Archived campaigns are read-only.');
+  return (await permission(prisma, 'editCampaign', acting, loaded.value)) ?? loaded;
 }

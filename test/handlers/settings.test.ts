@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMINS_BLOCK, SETTINGS } from '../../src/views/settings.js';
+import { CAMPAIGN_FIELDS as F } from '../../src/views/campaign-form.js';
+import { ADMINS_BLOCK, CAMPAIGN_SETTINGS, SETTINGS } from '../../src/views/settings.js';
+import * as campaigns from '../../src/workflow/campaigns.js';
 import { admins } from '../../src/workflow/admins.js';
 import { blockKitViolations } from '../support/block-kit.js';
 import { type Harness, startHarness } from '../support/harness.js';
-import { PEOPLE } from '../support/workflow.js';
+import { PEOPLE, at, brief } from '../support/workflow.js';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -39,5 +41,34 @@ describe('/campaign settings', () => {
 
     const formerAdmin = await harness.slack.viewSubmission({ callback_id: SETTINGS, values: adminsValue([PEOPLE.admin]) }, { userId: PEOPLE.admin });
     expect(JSON.stringify(formerAdmin.body)).toContain('Only an admin can manage admins.');
+  });
+
+  it("lets a campaign's PICs change its PICs, approvers and optional stages; others are refused; the card is updated", async () => {
+    const prisma = harness.running.db.prisma;
+    const created = await campaigns.createCampaign(prisma, brief({ title: 'People change' }), at(PEOPLE.member));
+    if (!created.ok) throw new Error('not created');
+    const ref = `C-${created.campaign.id}`;
+    expect(((await harness.slack.command(`settings ${ref}`, { userId: PEOPLE.member })).body as { text: string }).text).toContain("Only the campaign's PICs or an admin can edit this campaign.");
+
+    await harness.slack.command(`settings ${ref}`, { userId: PEOPLE.influencerPic });
+    const view = (await harness.fakeSlack.waitFor('views.open', (c) => (c.args.view as { callback_id: string }).callback_id === CAMPAIGN_SETTINGS)).args.view as { private_metadata: string };
+    expect(blockKitViolations(view as unknown as Record<string, unknown>, 'modal')).toEqual([]);
+    const values = (approvers: string[], days: string) => ({
+      [F.salesPicId]: { value: { type: 'users_select', selected_user: PEOPLE.salesPic } },
+      [F.influencerPicId]: { value: { type: 'users_select', selected_user: PEOPLE.influencerPic } },
+      [F.approverIds]: { value: { type: 'multi_users_select', selected_users: approvers } },
+      [F.optionalStages]: { value: { type: 'checkboxes', selected_options: [{ value: 'applications' }] } },
+      [F.agreementWindowDays]: { value: { type: 'number_input', value: days } },
+    });
+    const bad = await harness.slack.viewSubmission({ callback_id: CAMPAIGN_SETTINGS, private_metadata: view.private_metadata, values: values([], '0') }, { userId: PEOPLE.influencerPic });
+    expect(bad.body).toEqual({ response_action: 'errors', errors: { [F.approverIds]: 'Choose at least one approver.', [F.agreementWindowDays]: 'Give between 1 and 90 days to sign.' } });
+
+    const saved = await harness.slack.viewSubmission({ callback_id: CAMPAIGN_SETTINGS, private_metadata: view.private_metadata, values: values([PEOPLE.admin], '5') }, { userId: PEOPLE.influencerPic });
+    expect(saved).toEqual({ status: 200, body: '' });
+    expect(await campaigns.getCampaign(prisma, created.campaign.id)).toMatchObject({ approverIds: [PEOPLE.admin], agreementWindowDays: 5, optionalStages: { invited: false, applications: true, deliverables: false }, title: 'People change' });
+    await harness.fakeSlack.waitFor('chat.postMessage', (c) => String(c.args.text).startsWith(`${ref} `));
+
+    const stale = await harness.slack.replay();
+    expect(JSON.stringify(stale.body)).toContain('Already edited by');
   });
 });

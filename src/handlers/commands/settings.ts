@@ -1,15 +1,28 @@
 import { refuse } from '../../domain/decision.js';
 import { notice } from '../../views/campaigns.js';
 import { refusalText } from '../../views/refusals.js';
-import { settingsModal } from '../../views/settings.js';
+import { campaignSettingsModal, settingsModal } from '../../views/settings.js';
 import { admins, describeViewer } from '../../workflow/admins.js';
-import { type Subcommand, ephemeral } from './subcommand.js';
+import { mayEditCampaign } from '../../workflow/campaigns.js';
+import { type CommandInput, type Subcommand, campaignArgument, ephemeral } from './subcommand.js';
+
+/** `/campaign settings <campaign>`: its PICs, approvers and workflow options (managers). */
+async function campaignSettings(input: CommandInput, usage: string): Promise<void> {
+  const campaign = await campaignArgument(input, usage);
+  if (!campaign) return;
+  const allowed = await mayEditCampaign(input.context.prisma, campaign.id, { userId: input.userId, now: input.context.now() });
+  if (!allowed.ok) return input.ack(ephemeral(notice(refusalText(allowed))));
+  await input.ack();
+  await input.client.views.open({ trigger_id: input.triggerId, view: campaignSettingsModal(allowed.value) });
+}
 
 export const settings: Subcommand = {
   name: 'settings',
-  usage: 'settings',
-  summary: 'admins of the app (admins)',
-  async run({ ack, client, triggerId, userId, context }) {
+  usage: 'settings [<campaign>]',
+  summary: "the app's admins (admins), or a campaign's PICs, approvers and optional stages (managers)",
+  async run(input) {
+    if (input.args.trim()) return campaignSettings(input, 'settings <campaign>');
+    const { ack, client, triggerId, userId, context } = input;
     if (!(await describeViewer(context.prisma, userId)).isAdmin) {
       await ack(ephemeral(notice(refusalText(refuse('not-permitted', 'Only an admin can manage admins.')))));
       return;

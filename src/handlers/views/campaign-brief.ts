@@ -92,3 +92,17 @@ export function parseCampaignBrief(values: StateValues): { ok: true; brief: Camp
 export function briefErrorsByBlock(errors: Partial<Record<string, string>>): Record<string, string> {
   return Object.fromEntries(Object.entries(errors).map(([field, message]) => [F[field as Field] ?? field, message ?? '']));
 }
+
+const settingsShape = shape.pick({ salesPicId: true, influencerPicId: true, approverIds: true, optionalStages: true, agreementWindowDays: true });
+
+/** Reads the campaign settings modal (people and workflow options) into brief changes. */
+export function parseCampaignSettings(values: StateValues) {
+  const parsed = settingsShape.safeParse({
+    salesPicId: read(values, F.salesPicId).selected_user ?? undefined,
+    influencerPicId: read(values, F.influencerPicId).selected_user ?? undefined,
+    approverIds: read(values, F.approverIds).selected_users ?? undefined,
+    optionalStages: read(values, F.optionalStages).selected_options?.map((o) => o.value) ?? [],
+    agreementWindowDays: read(values, F.agreementWindowDays).value ?? undefined,
+  });
+  return parsed.success ? { ok: true as const, changes: parsed.data } : { ok: false as const, errors: fieldErrors(parsed.error, (path) => BLOCK_OF[String(path[0])]) };
+}

@@ -8,7 +8,7 @@ import { refusalModal } from '../../views/refusals.js';
 import * as campaigns from '../../workflow/campaigns.js';
 import { lastEvent } from '../../workflow/history.js';
 import { SUBMIT_POST } from '../../views/post-form.js';
-import { ADMINS_BLOCK, SETTINGS } from '../../views/settings.js';
+import { ADMINS_BLOCK, CAMPAIGN_SETTINGS, SETTINGS } from '../../views/settings.js';
 import { setAdmins } from '../../workflow/admins.js';
 import { finalApprovePost, postContext, rejectPost, submitPost } from '../../workflow/posts.js';
 import type { HandlerContext } from '../context.js';
@@ -16,7 +16,7 @@ import * as directory from './directory.js';
 import * as participants from './participants.js';
 import { refreshHomes } from '../home.js';
 import { askToApprovePost, askToApproveProposal, showCampaignCard, showPostDecision, showProposalDecision } from '../messages.js';
-import { briefErrorsByBlock, parseCampaignBrief } from './campaign-brief.js';
+import { briefErrorsByBlock, parseCampaignBrief, parseCampaignSettings } from './campaign-brief.js';
 import { read } from './form.js';
 import { parseDraftPost } from './post-form.js';
 
@@ -52,6 +52,20 @@ export function register(app: App, context: HandlerContext): void {
     if (!decided.ok) return ack({ response_action: 'update', view: refusalModal('Final approval', decided) });
     await ack();
     await refreshHomes(client, prisma, logger, [acting.userId], now());
+  });
+
+  app.view(CAMPAIGN_SETTINGS, async ({ ack, body, view, client, logger }) => {
+    const { campaignId, version } = z.object({ campaignId: z.number().int(), version: z.number().int() }).parse(JSON.parse(view.private_metadata));
+    const parsed = parseCampaignSettings(view.state.values);
+    if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
+    const saved = await campaigns.editBrief(prisma, campaignId, parsed.changes, { userId: body.user.id, now: now() }, version);
+    if (!saved.ok) {
+      return 'errors' in saved
+        ? ack({ response_action: 'errors', errors: briefErrorsByBlock(saved.errors) })
+        : ack({ response_action: 'update', view: refusalModal('Campaign settings', saved) });
+    }
+    await ack();
+    await showCampaignCard(client, prisma, logger, saved.value);
   });
 
   app.view(SETTINGS, async ({ ack, body, view }) => {
