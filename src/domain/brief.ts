@@ -44,6 +44,8 @@ export interface CampaignBrief {
 
 export interface Campaign extends CampaignBrief, CampaignState {
   id: number;
+  /** Its own daily digest is not posted. */
+  digestMuted: boolean;
   createdBy: string;
   createdAt: Date;
   version: number;

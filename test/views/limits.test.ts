@@ -27,7 +27,7 @@ function campaign(id: number, overrides: Partial<Campaign> = {}): Campaign {
     budgetMinor: 9_007_199_254_740_991, currency: 'IDR', marginBasisPoints: 1234, trackingUrl: `https://x.example.com/${'a'.repeat(1900)}`,
     startDate: at, endDate: at, recruitmentCloseDate: at, channelId: 'C0CAMPAIGN', approverIds: Array.from({ length: 200 }, (_, i) => `U0APPROVER${i}`),
     optionalStages: ALL_OPTIONAL_STAGES, agreementWindowDays: 3, status: (['draft', 'recruiting', 'collaborating', 'proposal_published'] as const)[id % 4]!,
-    publishedAt: at, collaborationStartedAt: null, createdBy: 'U0MEMBER', createdAt: at, version: 7, ...overrides,
+    publishedAt: at, collaborationStartedAt: null, createdBy: 'U0MEMBER', createdAt: at, version: 7, digestMuted: false, ...overrides,
   };
 }
 

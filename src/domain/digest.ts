@@ -1,0 +1,39 @@
+import type { Campaign } from './brief.js';
+import type { HistoryEntry } from './history.js';
+import type { Metrics } from './metrics.js';
+import type { Participant } from './participation.js';
+import type { Post } from './posts.js';
+
+/** Everything one campaign's digest is made from, loaded by the workflow. */
+export interface CampaignDigestInput {
+  campaign: Campaign;
+  participants: Participant[];
+  posts: Post[];
+  /** History of the campaign, its participants and posts since the previous digest (or the last day). */
+  changes: HistoryEntry[];
+  metrics: Metrics;
+  now: Date;
+}
+
+export type Health = 'on_track' | 'needs_attention' | 'late';
+
+/** What a digest says about one campaign; views turn it into Block Kit or plain text. */
+export interface CampaignDigest {
+  campaign: Campaign;
+  health: Health;
+  /** Participants per stage, in pipeline order, only stages with someone in them. */
+  funnel: Array<{ stage: Participant['stage']; count: number }>;
+  changes: HistoryEntry[];
+  /** Posts waiting for a decision, oldest first, with whole days waited. */
+  awaitingApproval: Array<{ post: Post; influencerName: string; waitingDays: number; approverIds: string[] }>;
+  /** Approved posts planned for today or earlier and not posted yet. */
+  duePosts: Array<{ post: Post; influencerName: string; overdueDays: number }>;
+  expiredAgreements: Array<{ participant: Participant; expiredAt: Date }>;
+  /** Days until recruitment closes, when it closes within 3 days. */
+  recruitmentClosesInDays: number | null;
+  /** Whole days to the end date; negative once past. */
+  daysToEnd: number;
+  metrics: Metrics;
+  /** Nothing needs anyone today and nothing changed. */
+  quiet: boolean;
+}

@@ -1,0 +1,45 @@
+/** The workspace's digest schedule. */
+export interface DigestSchedule {
+  /** "HH:MM", local to `timeZone`. */
+  time: string;
+  timeZone: string;
+  /** ISO weekdays, 1 = Monday … 7 = Sunday. */
+  days: number[];
+}
+
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function isClockTime(time: string): boolean {
+  return /^([01]\d|2[0-3]):[0-5]\d$/.test(time);
+}
+
+const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+
+/** The local calendar date, weekday and minutes since local midnight of `now` in `timeZone`. */
+export function localClock(now: Date, timeZone: string): { date: string; weekday: number; minutes: number } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(now)
+      .map((part) => [part.type, part.value]),
+  );
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, weekday: WEEKDAYS[parts.weekday!] ?? 0, minutes: Number(parts.hour) * 60 + Number(parts.minute) };
+}
+
+/**
+ * Is today's digest due at `now`? From the configured local time until the end of the local day,
+ * so a run missed while the app was down is caught up later the same day (the claim per channel
+ * and day keeps it to once). A time inside a daylight-saving gap is reached at the first minute
+ * after the gap instead of being skipped.
+ */
+export function digestDue(schedule: DigestSchedule, now: Date): { due: boolean; localDate: string } {
+  const clock = localClock(now, schedule.timeZone);
+  const [hours, minutes] = schedule.time.split(':').map(Number) as [number, number];
+  return { due: schedule.days.includes(clock.weekday) && clock.minutes >= hours * 60 + minutes, localDate: clock.date };
+}
