@@ -9,6 +9,7 @@ import * as events from './handlers/events/index.js';
 import { InFlight, reportUnexpectedErrors } from './handlers/middleware.js';
 import * as views from './handlers/views/index.js';
 import { type Database, openDatabase } from './store/database.js';
+import { startScheduler } from './jobs/scheduler.js';
 import { applyPendingMigrations } from './store/migrations.js';
 import { grantConfiguredAdmins } from './workflow/admins.js';
 
@@ -84,19 +85,26 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** Everything `npm start` does after reading the config; the tests start the app the same way. */
-export async function launch(config: Config, listen?: { port: number; host?: string }): Promise<RunningApp> {
+/**
+ * Everything `npm start` does after reading the config; the tests start the app the same way
+ * (without the every-minute scheduler, whose tick they call with their own clock).
+ */
+export async function launch(config: Config, listen?: { port: number; host?: string }, { scheduler = true } = {}): Promise<RunningApp> {
   const db = await openDatabase(config.DATABASE_URL);
   try {
     const appliedMigrations = await applyPendingMigrations(db);
     await grantConfiguredAdmins(db.prisma, config.ADMIN_USER_IDS, new Date());
     const campaignApp = createApp(config, db);
     const { port } = await campaignApp.start(listen);
+    const jobs = scheduler
+      ? startScheduler({ prisma: db.prisma, token: config.SLACK_BOT_TOKEN, slackApiUrl: config.SLACK_API_URL, logger: campaignApp.app.logger, now: () => new Date() })
+      : undefined;
     return {
       db,
       port,
       appliedMigrations,
       async stop() {
+        await jobs?.stop();
         await campaignApp.stop();
         await db.close();
       },

@@ -1,12 +1,36 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import { type Campaign, campaignReference } from '../domain/brief.js';
+import type { DigestSchedule } from '../domain/schedule.js';
 import { CAMPAIGN_FIELDS, STAGE_OPTIONS, VALUE } from './campaign-form.js';
 
 export const SETTINGS = 'settings';
 export const ADMINS_BLOCK = 'admins';
+export const DIGEST_FIELDS = { time: 'digest_time', timeZone: 'digest_time_zone', days: 'digest_days', overviewChannelId: 'digest_overview', quietDayMessage: 'digest_quiet', muted: 'digest_muted' } as const;
+export const QUIET_OPTION = 'quiet';
 
-/** Workspace settings (admins only). Digest settings join this modal when digests exist. */
-export function settingsModal(admins: string[]): ModalView {
+const WEEKDAY_OPTIONS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'].map((day, i) => ({ text: { type: 'plain_text' as const, text: day }, value: String(i + 1) }));
+const QUIET = { text: { type: 'plain_text' as const, text: 'On a quiet day, post "nothing needs you today"' }, value: QUIET_OPTION };
+
+export interface DigestSettingsView extends DigestSchedule {
+  overviewChannelId: string | null;
+  quietDayMessage: boolean;
+}
+
+function digestBlocks(digest: DigestSettingsView): KnownBlock[] {
+  const F = DIGEST_FIELDS;
+  const days = WEEKDAY_OPTIONS.filter((option) => digest.days.includes(Number(option.value)));
+  return [
+    { type: 'header', text: { type: 'plain_text', text: 'Daily digest' } },
+    { type: 'input', block_id: F.time, label: { type: 'plain_text', text: 'Time' }, element: { type: 'timepicker', action_id: VALUE, initial_time: digest.time } },
+    { type: 'input', block_id: F.timeZone, label: { type: 'plain_text', text: 'Time zone' }, hint: { type: 'plain_text', text: 'An IANA time zone, e.g. Asia/Tokyo, Europe/Paris, America/New_York.' }, element: { type: 'plain_text_input', action_id: VALUE, initial_value: digest.timeZone, max_length: 64 } },
+    { type: 'input', block_id: F.days, label: { type: 'plain_text', text: 'Days' }, element: { type: 'checkboxes', action_id: VALUE, options: WEEKDAY_OPTIONS, ...(days.length ? { initial_options: days } : {}) } },
+    { type: 'input', block_id: F.overviewChannelId, optional: true, label: { type: 'plain_text', text: "Managers' overview channel" }, element: { type: 'conversations_select', action_id: VALUE, filter: { include: ['public', 'private'], exclude_bot_users: true }, ...(digest.overviewChannelId ? { initial_conversation: digest.overviewChannelId } : {}) } },
+    { type: 'input', block_id: F.quietDayMessage, optional: true, label: { type: 'plain_text', text: 'Quiet days' }, element: { type: 'checkboxes', action_id: VALUE, options: [QUIET], ...(digest.quietDayMessage ? { initial_options: [QUIET] } : {}) } },
+  ] as KnownBlock[];
+}
+
+/** Workspace settings (admins only): who the admins are, and when digests are posted where. */
+export function settingsModal(admins: string[], digest: DigestSettingsView): ModalView {
   return {
     type: 'modal',
     callback_id: SETTINGS,
@@ -23,13 +47,15 @@ export function settingsModal(admins: string[]): ModalView {
       },
       {
         type: 'context',
-        elements: [{ type: 'mrkdwn', text: "A campaign's PICs and approvers are set in its brief (`/campaign create`)." }],
+        elements: [{ type: 'mrkdwn', text: "A campaign's PICs, approvers and digest mute are in `/campaign settings <campaign>`." }],
       },
+      ...digestBlocks(digest),
     ],
   };
 }
 
 export const CAMPAIGN_SETTINGS = 'campaign_settings';
+const MUTE = { text: { type: 'plain_text' as const, text: "Mute this campaign's digest (the overview still lists it)" }, value: 'muted' };
 
 /** A campaign's people and workflow options; private_metadata carries only its ID and version. */
 export function campaignSettingsModal(campaign: Campaign): ModalView {
@@ -50,6 +76,13 @@ export function campaignSettingsModal(campaign: Campaign): ModalView {
       input(F.approverIds, 'Approvers', { type: 'multi_users_select', initial_users: campaign.approverIds.slice(0, 100) }),
       { ...input(F.optionalStages, 'Optional stages', { type: 'checkboxes', options: STAGE_OPTIONS, ...(chosenStages.length ? { initial_options: chosenStages } : {}) }), optional: true } as KnownBlock,
       input(F.agreementWindowDays, 'Days to sign an agreement', { type: 'number_input', is_decimal_allowed: false, min_value: '1', initial_value: String(campaign.agreementWindowDays) }),
+      {
+        type: 'input',
+        block_id: DIGEST_FIELDS.muted,
+        optional: true,
+        label: { type: 'plain_text', text: 'Daily digest' },
+        element: { type: 'checkboxes', action_id: VALUE, options: [MUTE], ...(campaign.digestMuted ? { initial_options: [MUTE] } : {}) },
+      } as KnownBlock,
     ],
   };
 }

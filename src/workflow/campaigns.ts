@@ -162,7 +162,7 @@ export async function setOptionalStages(prisma: Prisma, id: number, stages: Opti
 export async function editBrief(
   prisma: Prisma,
   id: number,
-  changes: Partial<CampaignBrief>,
+  changes: Partial<CampaignBrief & Pick<Campaign, 'digestMuted'>>,
   acting: Acting,
   seen?: number,
 ): Promise<Decision<Campaign> | { ok: false; errors: BriefErrors }> {
@@ -185,7 +185,7 @@ export async function editBrief(
       if (!stages.ok) return stages;
     }
     const after = await saveCampaign(tx, before, merged);
-    const changed = (Object.keys(changes) as Array<keyof CampaignBrief>).filter((key) => JSON.stringify(changes[key]) !== JSON.stringify(before[key]));
+    const changed = (Object.keys(changes) as Array<keyof typeof changes>).filter((key) => JSON.stringify(changes[key]) !== JSON.stringify(before[key]));
     await appendHistory(tx, [event(acting, 'campaign', id, 'campaign.brief_edited', { details: { changed } })]);
     return allow(after);
   });

@@ -18,6 +18,8 @@ export interface Failure {
   retryAfterSeconds?: number;
   /** How many calls fail before the method works again; default: all. */
   times?: number;
+  /** Only calls to this channel fail. */
+  channel?: string;
 }
 
 const TEAM = { team_id: 'T0TEST', team: 'Test Workspace', url: 'https://test-workspace.slack.com/' };
@@ -29,7 +31,7 @@ export const BOT = { user_id: 'U0BOT', bot_id: 'B0BOT' };
  */
 export class FakeSlack {
   readonly calls: SlackCall[] = [];
-  private readonly failures = new Map<string, Failure>();
+  private readonly failures = new Map<string, Failure[]>();
   private readonly delays = new Map<string, number>();
   private readonly waiters = new Set<() => void>();
   private counter = 0;
@@ -63,7 +65,7 @@ export class FakeSlack {
   }
 
   fail(method: string, failure: Failure): void {
-    this.failures.set(method, failure);
+    this.failures.set(method, [...(this.failures.get(method) ?? []), failure]);
   }
 
   /** Makes `method` answer only after `ms` milliseconds, like a slow Slack. */
@@ -113,9 +115,10 @@ export class FakeSlack {
     const delay = this.delays.get(method);
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
 
-    const failure = this.failures.get(method);
+    const failures = this.failures.get(method) ?? [];
+    const failure = failures.find((f) => f.channel === undefined || f.channel === args.channel);
     if (failure) {
-      if (failure.times !== undefined && --failure.times <= 0) this.failures.delete(method);
+      if (failure.times !== undefined && --failure.times <= 0) failures.splice(failures.indexOf(failure), 1);
       const status = failure.status ?? (failure.error === 'ratelimited' ? 429 : 200);
       const headers: Record<string, string> = failure.retryAfterSeconds !== undefined ? { 'retry-after': String(failure.retryAfterSeconds) } : {};
       return { call, status, headers, body: { ok: false, error: failure.error } };

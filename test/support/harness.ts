@@ -32,7 +32,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     LOG_LEVEL: 'error',
     ...env,
   });
-  const running = await launch(config, { port: 0, host: '127.0.0.1' });
+  const running = await launch(config, { port: 0, host: '127.0.0.1' }, { scheduler: false });
   const url = `http://127.0.0.1:${running.port}`;
   return {
     slack: new SlackSender(url, SIGNING_SECRET, fakeSlack),

@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import { helpMessage, unknownSubcommandMessage } from '../../views/help.js';
 import type { HandlerContext } from '../context.js';
 import { create } from './create.js';
+import { digest } from './digest.js';
 import { add, influencers } from './directory.js';
 import { budget, move } from './participants.js';
 import { post } from './post.js';
@@ -23,6 +24,7 @@ export const SUBCOMMANDS: Subcommand[] = [
   budget,
   ...steps,
   history,
+  digest,
   settings,
 ];
 

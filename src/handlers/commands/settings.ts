@@ -4,6 +4,7 @@ import { refusalText } from '../../views/refusals.js';
 import { campaignSettingsModal, settingsModal } from '../../views/settings.js';
 import { admins, describeViewer } from '../../workflow/admins.js';
 import { mayEditCampaign } from '../../workflow/campaigns.js';
+import { digestSettings } from '../../workflow/digests.js';
 import { type CommandInput, type Subcommand, campaignArgument, ephemeral } from './subcommand.js';
 
 /** `/campaign settings <campaign>`: its PICs, approvers and workflow options (managers). */
@@ -27,8 +28,8 @@ export const settings: Subcommand = {
       await ack(ephemeral(notice(refusalText(refuse('not-permitted', 'Only an admin can manage admins.')))));
       return;
     }
-    const current = await admins(context.prisma);
+    const [current, digest] = await Promise.all([admins(context.prisma), digestSettings(context.prisma)]);
     await ack();
-    await client.views.open({ trigger_id: triggerId, view: settingsModal(current) });
+    await client.views.open({ trigger_id: triggerId, view: settingsModal(current, digest) });
   },
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type CampaignBrief, PLATFORMS } from '../../domain/brief.js';
 import { CAMPAIGN_FIELDS as F, CURRENCIES, MAX_LENGTH } from '../../views/campaign-form.js';
 import { currencyDigits } from '../../views/format.js';
+import { DIGEST_FIELDS, QUIET_OPTION } from '../../views/settings.js';
 import { type StateValues, fieldErrors, isoDay, read, toMinorUnits } from './form.js';
 
 const required = (label: string, max: number) =>
@@ -104,5 +105,18 @@ export function parseCampaignSettings(values: StateValues) {
     optionalStages: read(values, F.optionalStages).selected_options?.map((o) => o.value) ?? [],
     agreementWindowDays: read(values, F.agreementWindowDays).value ?? undefined,
   });
-  return parsed.success ? { ok: true as const, changes: parsed.data } : { ok: false as const, errors: fieldErrors(parsed.error, (path) => BLOCK_OF[String(path[0])]) };
+  if (!parsed.success) return { ok: false as const, errors: fieldErrors(parsed.error, (path) => BLOCK_OF[String(path[0])]) };
+  const digestMuted = (read(values, DIGEST_FIELDS.muted).selected_options ?? []).length > 0;
+  return { ok: true as const, changes: { ...parsed.data, digestMuted } };
+}
+
+/** The digest part of the settings modal; the time zone and days are checked by the use case. */
+export function parseDigestSettings(values: StateValues) {
+  return {
+    time: read(values, DIGEST_FIELDS.time).selected_time ?? '09:00',
+    timeZone: (read(values, DIGEST_FIELDS.timeZone).value ?? '').trim(),
+    days: (read(values, DIGEST_FIELDS.days).selected_options ?? []).map((option) => Number(option.value)),
+    overviewChannelId: read(values, DIGEST_FIELDS.overviewChannelId).selected_conversation ?? null,
+    quietDayMessage: (read(values, DIGEST_FIELDS.quietDayMessage).selected_options ?? []).some((option) => option.value === QUIET_OPTION),
+  };
 }

@@ -5,6 +5,7 @@ import { VALUE } from '../../views/campaign-form.js';
 export const elementState = z.object({
   value: z.string().nullish(),
   selected_date: z.string().nullish(),
+  selected_time: z.string().nullish(),
   selected_user: z.string().nullish(),
   selected_users: z.array(z.string()).nullish(),
   selected_conversation: z.string().nullish(),

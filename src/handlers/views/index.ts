@@ -8,7 +8,8 @@ import { refusalModal } from '../../views/refusals.js';
 import * as campaigns from '../../workflow/campaigns.js';
 import { lastEvent } from '../../workflow/history.js';
 import { SUBMIT_POST } from '../../views/post-form.js';
-import { ADMINS_BLOCK, CAMPAIGN_SETTINGS, SETTINGS } from '../../views/settings.js';
+import { ADMINS_BLOCK, CAMPAIGN_SETTINGS, DIGEST_FIELDS, SETTINGS } from '../../views/settings.js';
+import { updateDigestSettings } from '../../workflow/digests.js';
 import { setAdmins } from '../../workflow/admins.js';
 import { finalApprovePost, postContext, rejectPost, submitPost } from '../../workflow/posts.js';
 import type { HandlerContext } from '../context.js';
@@ -16,11 +17,12 @@ import * as directory from './directory.js';
 import * as participants from './participants.js';
 import { refreshHomes } from '../home.js';
 import { askToApprovePost, askToApproveProposal, showCampaignCard, showPostDecision, showProposalDecision } from '../messages.js';
-import { briefErrorsByBlock, parseCampaignBrief, parseCampaignSettings } from './campaign-brief.js';
+import { briefErrorsByBlock, parseCampaignBrief, parseCampaignSettings, parseDigestSettings } from './campaign-brief.js';
 import { read } from './form.js';
 import { parseDraftPost } from './post-form.js';
 
 const stepMetadata = z.object({ step: z.enum(Object.keys(STEPS) as [Step, ...Step[]]), campaignId: z.number().int(), version: z.number().int() });
+const DIGEST_BLOCK_OF_RULE: Record<string, string> = { 'digest-time': DIGEST_FIELDS.time, 'digest-time-zone': DIGEST_FIELDS.timeZone, 'digest-days': DIGEST_FIELDS.days };
 const postMetadata = z.object({ id: z.number().int(), version: z.number().int() });
 const rejectMetadata = z.object({ kind: z.enum(['post', 'proposal']), id: z.number().int(), version: z.number().int() });
 
@@ -69,13 +71,17 @@ export function register(app: App, context: HandlerContext): void {
   });
 
   app.view(SETTINGS, async ({ ack, body, view }) => {
-    const chosen = read(view.state.values, ADMINS_BLOCK).selected_users ?? [];
-    const saved = await setAdmins(prisma, chosen, { userId: body.user.id, now: now() });
-    if (!saved.ok) {
-      return saved.rule === 'last-admin'
-        ? ack({ response_action: 'errors', errors: { [ADMINS_BLOCK]: saved.reason } })
-        : ack({ response_action: 'update', view: refusalModal('Settings', saved) });
+    const acting = { userId: body.user.id, now: now() };
+    const chosenAdmins = read(view.state.values, ADMINS_BLOCK).selected_users ?? [];
+    // Checked before anything is saved, so the two settings change together or not at all.
+    if (chosenAdmins.length === 0) return ack({ response_action: 'errors', errors: { [ADMINS_BLOCK]: 'Keep at least one admin.' } });
+    const digest = await updateDigestSettings(prisma, parseDigestSettings(view.state.values), acting);
+    if (!digest.ok) {
+      const block = DIGEST_BLOCK_OF_RULE[digest.rule];
+      return block ? ack({ response_action: 'errors', errors: { [block]: digest.reason } }) : ack({ response_action: 'update', view: refusalModal('Settings', digest) });
     }
+    const saved = await setAdmins(prisma, chosenAdmins, acting);
+    if (!saved.ok) return ack({ response_action: 'update', view: refusalModal('Settings', saved) });
     await ack();
   });
 

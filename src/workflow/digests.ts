@@ -1,0 +1,112 @@
+import type { Campaign } from '../domain/brief.js';
+import { type Decision, allow, refuse } from '../domain/decision.js';
+import type { CampaignDigest, CampaignDigestInput } from '../domain/digest.js';
+import { composeCampaignDigest } from '../domain/digest-compose.js';
+import { digestDue, isClockTime, isTimeZone } from '../domain/schedule.js';
+import { listCampaigns } from '../store/campaigns.js';
+import type { Prisma } from '../store/database.js';
+import { type DigestSettings, claimDigestRun, failedDigestsSince, finishDigestRun, lastDigestAt, readDigestSettings, writeDigestSettings } from '../store/digests.js';
+import { appendHistory, campaignHistory } from '../store/history.js';
+import { participantsOf } from '../store/participants.js';
+import { postsOf } from '../store/posts.js';
+import { type Acting, change, event, permission } from './change.js';
+import { campaignNumbers } from './metrics.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+const ACTIVE = ['proposal_published', 'proposal_approved', 'recruiting', 'recruitment_closed', 'collaborating', 'completed'] as const;
+
+export function digestSettings(prisma: Prisma): Promise<DigestSettings> {
+  return readDigestSettings(prisma);
+}
+
+export async function updateDigestSettings(prisma: Prisma, settings: Omit<DigestSettings, 'version'>, acting: Acting): Promise<Decision<DigestSettings>> {
+  if (!isClockTime(settings.time)) return refuse('digest-time', 'Use a time such as 09:00.');
+  if (!isTimeZone(settings.timeZone)) return refuse('digest-time-zone', 'Use an IANA time zone such as Asia/Tokyo or Europe/Paris.');
+  if (settings.days.length === 0 || settings.days.some((day) => !Number.isInteger(day) || day < 1 || day > 7)) return refuse('digest-days', 'Choose at least one day.');
+  return change(prisma, async (tx) => {
+    const refusal = await permission(tx, 'manageAdmins', acting);
+    if (refusal) return refusal;
+    await writeDigestSettings(tx, settings);
+    await appendHistory(tx, [event(acting, 'settings', 0, 'settings.digest_changed', { entityId: 'digest', details: { ...settings } })]);
+    return allow(await readDigestSettings(tx));
+  });
+}
+
+/** What changed since the campaign's previous digest (or the last day), loaded for composing. */
+async function inputFor(prisma: Prisma, campaign: Campaign, now: Date): Promise<CampaignDigestInput> {
+  const since = (await lastDigestAt(prisma, `campaign:${campaign.id}`, now)) ?? new Date(now.getTime() - DAY);
+  const participants = await participantsOf(prisma, campaign.id);
+  const [posts, history, numbers] = await Promise.all([
+    postsOf(prisma, participants.map((p) => p.id)),
+    campaignHistory(prisma, campaign.id),
+    campaignNumbers(prisma, campaign.id),
+  ]);
+  return { campaign, participants, posts, changes: history.filter((entry) => entry.at > since && entry.at <= now), metrics: numbers!.campaign, now };
+}
+
+/** One campaign's digest now, for `/campaign digest` and the dry run: nothing is claimed or sent. */
+export async function previewDigest(prisma: Prisma, campaign: Campaign, now: Date): Promise<CampaignDigest> {
+  return composeCampaignDigest(await inputFor(prisma, campaign, now));
+}
+
+export async function activeDigests(prisma: Prisma, now: Date): Promise<CampaignDigest[]> {
+  const campaigns = await listCampaigns(prisma, { statuses: [...ACTIVE] });
+  const digests: CampaignDigest[] = [];
+  for (const campaign of campaigns) digests.push(await previewDigest(prisma, campaign, now));
+  return digests;
+}
+
+/** Posts to Slack; resolves with the message ts. Rate limits are its concern, not the claim's. */
+export type DigestToPost =
+  | { kind: 'campaign'; digest: CampaignDigest; quietDayMessage: boolean }
+  | { kind: 'overview'; digests: CampaignDigest[]; failed: Array<{ channelId: string; error: string }> };
+
+/** Posts to Slack and resolves with the message ts, or undefined when there was nothing to post. */
+export type PostDigest = (channelId: string, digest: DigestToPost) => Promise<string | undefined>;
+
+export interface DigestRunReport {
+  localDate: string;
+  sent: string[];
+  skipped: string[];
+  failed: Array<{ channelId: string; error: string }>;
+}
+
+/**
+ * Posts today's digests if they are due. Each (channel, local day, kind) is claimed before it is
+ * composed and posted, so several instances, every-minute ticks or a retry never post one twice;
+ * a run that fails is recorded, does not stop the others, and is listed in the next overview.
+ * A claimed run whose process dies before posting is lost for the day, never doubled.
+ */
+export async function runDueDigests(prisma: Prisma, now: Date, post: PostDigest): Promise<DigestRunReport | undefined> {
+  const settings = await readDigestSettings(prisma);
+  const { due, localDate } = digestDue(settings, now);
+  if (!due) return undefined;
+  const report: DigestRunReport = { localDate, sent: [], skipped: [], failed: [] };
+
+  const attempt = async (channelId: string, kind: string, send: () => Promise<string | undefined>) => {
+    const runId = await claimDigestRun(prisma, { channelId, localDate, kind }, now);
+    if (runId === undefined) return void report.skipped.push(`${channelId}/${kind}`);
+    try {
+      const ts = await send();
+      await finishDigestRun(prisma, runId, ts ? { status: 'sent', messageTs: ts } : { status: 'quiet' }, now);
+      if (ts) report.sent.push(`${channelId}/${kind}`);
+    } catch (error) {
+      const reason = (error as { data?: { error?: string } }).data?.error ?? (error instanceof Error ? error.message : String(error));
+      await finishDigestRun(prisma, runId, { status: 'failed', error: reason }, now);
+      report.failed.push({ channelId, error: reason });
+    }
+  };
+
+  for (const campaign of await listCampaigns(prisma, { statuses: [...ACTIVE] })) {
+    if (campaign.digestMuted) continue;
+    await attempt(campaign.channelId, `campaign:${campaign.id}`, async () => post(campaign.channelId, { kind: 'campaign', digest: await previewDigest(prisma, campaign, now), quietDayMessage: settings.quietDayMessage }));
+  }
+  const overviewChannel = settings.overviewChannelId;
+  if (overviewChannel) {
+    await attempt(overviewChannel, 'overview', async () => {
+      const since = (await lastDigestAt(prisma, 'overview', now)) ?? new Date(now.getTime() - DAY);
+      return post(overviewChannel, { kind: 'overview', digests: await activeDigests(prisma, now), failed: await failedDigestsSince(prisma, since) });
+    });
+  }
+  return report;
+}

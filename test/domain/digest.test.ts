@@ -1,0 +1,204 @@
+import { describe, expect, it } from 'vitest';
+import type { Campaign } from '../../src/domain/brief.js';
+import { ALL_OPTIONAL_STAGES } from '../../src/domain/campaign.js';
+import { composeCampaignDigest, daysBetween, needsSomeone } from '../../src/domain/digest-compose.js';
+import type { CampaignDigestInput } from '../../src/domain/digest.js';
+import type { HistoryEntry } from '../../src/domain/history.js';
+import type { Metrics } from '../../src/domain/metrics.js';
+import type { Participant } from '../../src/domain/participation.js';
+import type { Post } from '../../src/domain/posts.js';
+
+// "Today" is Monday 2026-11-23 (UTC); all expected values below are counted by hand.
+const NOW = new Date('2026-11-23T09:00:00Z');
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+function campaign(overrides: Partial<Campaign> = {}): Campaign {
+  return {
+    id: 12, title: 'Winter glow', advertiser: 'Acme', dealReferences: [], salesPicId: 'U0SALES', influencerPicId: 'U0INFPIC', country: 'ID', category: 'Beauty',
+    objective: 'Awareness', platforms: ['instagram'], targetInfluencers: 10, postRequirements: 'Tag us', budgetMinor: 100_000, currency: 'USD', marginBasisPoints: 1000,
+    trackingUrl: null, startDate: day('2026-11-01'), endDate: day('2026-12-03'), recruitmentCloseDate: day('2026-11-10'), channelId: 'C0CAMP', approverIds: ['U0APP1', 'U0APP2'],
+    optionalStages: ALL_OPTIONAL_STAGES, agreementWindowDays: 3, status: 'collaborating', publishedAt: day('2026-10-20'), collaborationStartedAt: day('2026-11-12'),
+    createdBy: 'U0SALES', createdAt: day('2026-10-19'), version: 4, digestMuted: false, ...overrides,
+  };
+}
+
+function participant(id: number, overrides: Partial<Participant> = {}): Participant {
+  return {
+    id, campaignId: 12, influencerId: id, influencerName: `Influencer ${id}`, stage: 'collaborating', accountIds: [id], budgetMinor: 0, influencerCostMinor: 0, shippingCostMinor: 0,
+    agreementSentAt: null, agreementSignedAt: null, agreementDeclinedAt: null, deliverables: [], version: 1, ...overrides,
+  };
+}
+
+function post(id: number, overrides: Partial<Post> = {}): Post {
+  return {
+    id, participationId: 1, socialAccountId: 1, plannedDate: day('2026-11-30'), content: 'Hello', mediaUrls: [], postUrl: null, status: 'draft', revision: 1, metrics: null,
+    submittedBy: 'U0MEMBER', version: 1, ...overrides,
+  };
+}
+
+const METRICS: Metrics = {
+  budgetMinor: 100_000, influencerCostMinor: 40_000, shippingCostMinor: 5_000, totalCostMinor: 45_000, remainingBudgetMinor: 55_000, overBudget: false, budgetUsedPct: 45,
+  profitMinor: 60_000, potentialReach: 50_000, impressions: 20_000, reach: 10_000, engagements: 500, clicks: 40, conversions: 2, attributedRevenueMinor: 0,
+  engagementRatePct: 5, costPerEngagementMinor: 90, roiPct: -100,
+};
+
+function change(entityType: string, entityId: string, action: string, at: string, extra: Partial<HistoryEntry> = {}): HistoryEntry {
+  return { actor: 'U0MEMBER', at: new Date(at), entityType, entityId, action, ...extra };
+}
+
+function input(overrides: Partial<CampaignDigestInput> = {}): CampaignDigestInput {
+  return { campaign: campaign(), participants: [participant(1), participant(2)], posts: [], changes: [], metrics: METRICS, now: NOW, ...overrides };
+}
+
+describe('days between UTC calendar days', () => {
+  it('counts calendar days, not 24-hour periods', () => {
+    expect(daysBetween(new Date('2026-11-22T23:59:00Z'), new Date('2026-11-23T00:01:00Z'))).toBe(1);
+    expect(daysBetween(new Date('2026-11-23T00:00:00Z'), new Date('2026-11-23T23:59:59Z'))).toBe(0);
+    expect(daysBetween(new Date('2026-11-23T09:00:00Z'), day('2026-11-20'))).toBe(-3);
+    expect(daysBetween(day('2026-02-28'), day('2026-03-01'))).toBe(1);
+  });
+
+  it('a post planned for today is due, not overdue, even one minute after midnight; yesterday is 1 day overdue', () => {
+    const now = new Date('2026-11-23T00:01:00Z');
+    const d = composeCampaignDigest(input({
+      now,
+      posts: [post(1, { status: 'approved', plannedDate: day('2026-11-23') }), post(2, { status: 'approved', plannedDate: day('2026-11-22') }), post(3, { status: 'approved', plannedDate: day('2026-11-24') })],
+    }));
+    expect(d.duePosts.map((p) => [p.post.id, p.overdueDays])).toEqual([[2, 1], [1, 0]]);
+    expect(d.health).toBe('late');
+  });
+
+  it('days to end across midnight: the end date is a calendar day', () => {
+    expect(composeCampaignDigest(input({ now: new Date('2026-12-02T23:59:00Z') })).daysToEnd).toBe(1);
+    expect(composeCampaignDigest(input({ now: new Date('2026-12-03T00:00:00Z') })).daysToEnd).toBe(0);
+    expect(composeCampaignDigest(input({ now: new Date('2026-12-03T23:59:00Z') })).daysToEnd).toBe(0);
+    expect(composeCampaignDigest(input({ now: new Date('2026-12-05T08:00:00Z') })).daysToEnd).toBe(-2);
+    expect(composeCampaignDigest(input()).daysToEnd).toBe(10);
+  });
+});
+
+describe('composeCampaignDigest', () => {
+  it('a quiet day: nothing changed, nothing waits, nothing due; on track', () => {
+    const d = composeCampaignDigest(input({ posts: [post(1, { status: 'posted' }), post(2, { status: 'approved', plannedDate: day('2026-11-24') })] }));
+    expect(d.quiet).toBe(true);
+    expect(d.health).toBe('on_track');
+    expect(d.funnel).toEqual([{ stage: 'collaborating', count: 2 }]);
+    expect(d.awaitingApproval).toEqual([]);
+    expect(d.duePosts).toEqual([]);
+    expect(d.expiredAgreements).toEqual([]);
+    expect(d.recruitmentClosesInDays).toBeNull();
+  });
+
+  it('funnel counts per stage in pipeline order, only stages with someone', () => {
+    const d = composeCampaignDigest(input({
+      participants: [participant(1, { stage: 'signed' }), participant(2, { stage: 'candidate' }), participant(3, { stage: 'signed' }), participant(4, { stage: 'applied' })],
+    }));
+    expect(d.funnel).toEqual([{ stage: 'candidate', count: 1 }, { stage: 'applied', count: 1 }, { stage: 'signed', count: 2 }]);
+  });
+
+  it('posts awaiting approval: influencer name, approvers, days waited since the latest change (0 without one), oldest first', () => {
+    const d = composeCampaignDigest(input({
+      posts: [post(5, { status: 'pending_approval', participationId: 2 }), post(6, { status: 'pending_approval' }), post(7, { status: 'draft' })],
+      changes: [
+        change('post', '6', 'post.submitted', '2026-11-20T23:00:00Z'),
+        change('post', '6', 'post.resubmitted', '2026-11-21T10:00:00Z'),
+        change('post', '60', 'post.submitted', '2026-11-01T10:00:00Z'),
+      ],
+    }));
+    expect(d.awaitingApproval.map((a) => [a.post.id, a.influencerName, a.waitingDays, a.approverIds])).toEqual([
+      [6, 'Influencer 1', 2, ['U0APP1', 'U0APP2']],
+      [5, 'Influencer 2', 0, ['U0APP1', 'U0APP2']],
+    ]);
+    expect(d.health).toBe('needs_attention'); // waited 2 days
+    expect(d.quiet).toBe(false);
+  });
+
+  it('a post waiting 1 day keeps the campaign on track', () => {
+    const d = composeCampaignDigest(input({
+      posts: [post(6, { status: 'pending_approval' })],
+      changes: [change('post', '6', 'post.submitted', '2026-11-22T23:59:00Z')],
+    }));
+    expect(d.awaitingApproval[0]!.waitingDays).toBe(1);
+    expect(d.health).toBe('on_track');
+  });
+
+  it('expired agreements are past the signing window, with the moment they expired', () => {
+    const d = composeCampaignDigest(input({
+      campaign: campaign({ status: 'recruitment_closed', collaborationStartedAt: null }),
+      participants: [
+        participant(1, { stage: 'agreement_sent', agreementSentAt: new Date('2026-11-19T10:00:00Z') }), // expired 2026-11-22T10:00
+        participant(2, { stage: 'agreement_sent', agreementSentAt: new Date('2026-11-21T10:00:00Z') }), // expires 2026-11-24
+        participant(3, { stage: 'signed', agreementSentAt: new Date('2026-11-01T10:00:00Z'), agreementSignedAt: new Date('2026-11-02T10:00:00Z') }),
+      ],
+    }));
+    expect(d.expiredAgreements.map((e) => [e.participant.id, e.expiredAt.toISOString()])).toEqual([[1, '2026-11-22T10:00:00.000Z']]);
+    expect(d.health).toBe('needs_attention');
+    expect(d.quiet).toBe(false);
+  });
+
+  it('recruitment closing soon: 0 to 3 days ahead while recruiting, otherwise null', () => {
+    const recruiting = (close: string, now = NOW) =>
+      composeCampaignDigest(input({ now, campaign: campaign({ status: 'recruiting', collaborationStartedAt: null, recruitmentCloseDate: day(close) }) })).recruitmentClosesInDays;
+    expect(recruiting('2026-11-25')).toBe(2);
+    expect(recruiting('2026-11-23')).toBe(0);
+    expect(recruiting('2026-11-26')).toBe(3);
+    expect(recruiting('2026-11-27')).toBeNull();
+    expect(recruiting('2026-11-22')).toBeNull();
+    expect(recruiting('2026-11-26', new Date('2026-11-22T23:59:00Z'))).toBeNull(); // 4 calendar days ahead, though under 4 × 24 h
+    expect(recruiting('2026-11-26', new Date('2026-11-23T00:00:00Z'))).toBe(3);
+  });
+
+  it('a campaign closing recruitment soon is not quiet', () => {
+    const d = composeCampaignDigest(input({ campaign: campaign({ status: 'recruiting', collaborationStartedAt: null, recruitmentCloseDate: day('2026-11-24') }) }));
+    expect(d.recruitmentClosesInDays).toBe(1);
+    expect(d.quiet).toBe(false);
+    expect(composeCampaignDigest(input({ campaign: campaign({ status: 'collaborating', recruitmentCloseDate: day('2026-11-24') }) })).recruitmentClosesInDays).toBeNull();
+  });
+
+  it('health: late when past the end date unless completed; over budget needs attention; late wins', () => {
+    const past = campaign({ endDate: day('2026-11-22') });
+    expect(composeCampaignDigest(input({ campaign: past })).health).toBe('late');
+    expect(composeCampaignDigest(input({ campaign: { ...past, status: 'completed' } })).health).toBe('on_track');
+    const over = { ...METRICS, totalCostMinor: 120_000, remainingBudgetMinor: -20_000, overBudget: true };
+    const d = composeCampaignDigest(input({ metrics: over }));
+    expect(d.health).toBe('needs_attention');
+    expect(d.quiet).toBe(true); // over budget alone is not a change nor an item waiting for someone
+    expect(composeCampaignDigest(input({ metrics: over, campaign: past })).health).toBe('late');
+  });
+
+  it('changes are kept, oldest first, and make the day not quiet', () => {
+    const d = composeCampaignDigest(input({
+      changes: [
+        change('post', '6', 'post.rejected', '2026-11-22T15:00:00Z', { reason: 'Logo missing' }),
+        change('participant', '1', 'participant.moved', '2026-11-22T10:00:00Z', { from: 'applied', to: 'approved' }),
+      ],
+    }));
+    expect(d.changes.map((c) => c.action)).toEqual(['participant.moved', 'post.rejected']);
+    expect(d.quiet).toBe(false);
+    expect(d.health).toBe('on_track');
+  });
+});
+
+describe('needsSomeone', () => {
+  it('lists posts awaiting (approvers), due posts (influencer PIC), expired agreements (influencer PIC), at most 3', () => {
+    const d = composeCampaignDigest(input({
+      campaign: campaign({ status: 'recruitment_closed', collaborationStartedAt: null }),
+      participants: [participant(1, { stage: 'agreement_sent', agreementSentAt: new Date('2026-11-01T10:00:00Z') })],
+      posts: [post(1, { status: 'pending_approval' }), post(2, { status: 'approved', plannedDate: day('2026-11-21') }), post(3, { status: 'approved', plannedDate: day('2026-11-23') })],
+      changes: [change('post', '1', 'post.submitted', '2026-11-20T08:00:00Z')],
+      metrics: { ...METRICS, overBudget: true },
+    }));
+    expect(needsSomeone(d)).toEqual([
+      { what: '1 post awaiting approval (oldest 3 days)', who: ['U0APP1', 'U0APP2'] },
+      { what: '2 posts due to go live (1 overdue)', who: ['U0INFPIC'] },
+      { what: '1 agreement past the signing window', who: ['U0INFPIC'] },
+    ]);
+  });
+
+  it('over budget goes to the sales PIC; nothing when nothing needs anyone', () => {
+    expect(needsSomeone(composeCampaignDigest(input({ metrics: { ...METRICS, overBudget: true } })))).toEqual([{ what: 'over budget', who: ['U0SALES'] }]);
+    expect(needsSomeone(composeCampaignDigest(input()))).toEqual([]);
+    const today = composeCampaignDigest(input({ posts: [post(3, { status: 'approved', plannedDate: day('2026-11-23') })] }));
+    expect(needsSomeone(today)).toEqual([{ what: '1 post due to go live today', who: ['U0INFPIC'] }]);
+  });
+});

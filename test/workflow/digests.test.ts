@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig, databaseEnvSchema } from '../../src/config.js';
+import { slackDigestPoster } from '../../src/jobs/scheduler.js';
+import { type Database, openDatabase } from '../../src/store/database.js';
+import { applyPendingMigrations } from '../../src/store/migrations.js';
+import { editBrief } from '../../src/workflow/campaigns.js';
+import { runDueDigests, updateDigestSettings } from '../../src/workflow/digests.js';
+import { SERVER_URL, freshDatabaseUrl } from '../support/database.js';
+import { FakeSlack } from '../support/fake-slack.js';
+import { recruitingCampaign } from '../support/scenario.js';
+import { PEOPLE, at, ok, testDatabase } from '../support/workflow.js';
+
+let db: Database;
+let close: () => Promise<void>;
+let fakeSlack: FakeSlack;
+beforeAll(async () => {
+  ({ db, close } = await testDatabase());
+  fakeSlack = await FakeSlack.start();
+});
+afterAll(async () => {
+  await close?.();
+  await fakeSlack?.close();
+});
+
+// Monday 2026-11-23 09:05 in Tokyo; Tuesday 09:05 a day later.
+const MONDAY = new Date('2026-11-23T00:05:00Z');
+const TUESDAY = new Date('2026-11-24T00:05:00Z');
+const settings = { time: '09:00', timeZone: 'Asia/Tokyo', days: [1, 2, 3, 4, 5], overviewChannelId: 'C0OVERVIEW', quietDayMessage: true };
+const posts = (channel: string) => fakeSlack.callsTo('chat.postMessage').filter((c) => c.args.channel === channel);
+
+describe('daily digests', () => {
+  it('post once per channel and local day, catch up later that day, and again the next day', async () => {
+    ok(await updateDigestSettings(db.prisma, settings, at(PEOPLE.admin)));
+    const scenario = await recruitingCampaign(db.prisma, 'Digest once');
+    expect((await editBrief(db.prisma, scenario.id, { channelId: 'C0DIGEST1' }, at(PEOPLE.salesPic))).ok).toBe(true);
+    const poster = slackDigestPoster('xoxb-test-token', fakeSlack.apiUrl);
+
+    expect(await runDueDigests(db.prisma, new Date('2026-11-22T23:59:00Z'), poster)).toBeUndefined();
+    const first = await runDueDigests(db.prisma, MONDAY, poster);
+    expect(first?.sent).toContain(`C0DIGEST1/campaign:${scenario.id}`);
+    expect(first?.sent).toContain('C0OVERVIEW/overview');
+    // The next minutes' ticks, and a start later the same day, find the claims taken.
+    await runDueDigests(db.prisma, new Date(MONDAY.getTime() + 60_000), poster);
+    await runDueDigests(db.prisma, new Date('2026-11-23T08:00:00Z'), poster);
+    expect(posts('C0DIGEST1')).toHaveLength(1);
+    expect(posts('C0OVERVIEW')).toHaveLength(1);
+
+    await runDueDigests(db.prisma, TUESDAY, poster);
+    expect(posts('C0DIGEST1')).toHaveLength(2);
+  });
+
+  it('skips a muted campaign, isolates a failing channel and lists it in the next overview, and waits out a 429', async () => {
+    ok(await updateDigestSettings(db.prisma, settings, at(PEOPLE.admin)));
+    const [muted, broken, limited] = [await recruitingCampaign(db.prisma, 'Muted'), await recruitingCampaign(db.prisma, 'Broken'), await recruitingCampaign(db.prisma, 'Limited')];
+    await db.prisma.campaign.update({ where: { id: muted.id }, data: { digestMuted: true, channelId: 'C0MUTED' } });
+    await db.prisma.campaign.update({ where: { id: broken.id }, data: { channelId: 'C0GONE' } });
+    await db.prisma.campaign.update({ where: { id: limited.id }, data: { channelId: 'C0LIMITED' } });
+    fakeSlack.fail('chat.postMessage', { error: 'channel_not_found', channel: 'C0GONE' });
+    fakeSlack.fail('chat.postMessage', { error: 'ratelimited', retryAfterSeconds: 1, times: 1, channel: 'C0LIMITED' });
+    const wednesday = new Date('2026-11-25T00:05:00Z');
+
+    const report = await runDueDigests(db.prisma, wednesday, slackDigestPoster('xoxb-test-token', fakeSlack.apiUrl));
+    expect(report?.failed).toEqual([{ channelId: 'C0GONE', error: 'channel_not_found' }]);
+    expect(report?.sent).toContain(`C0LIMITED/campaign:${limited.id}`);
+    expect(posts('C0MUTED')).toHaveLength(0);
+    expect(posts('C0LIMITED')).toHaveLength(2); // the 429, then the post
+
+    const overview = posts('C0OVERVIEW').at(-1)!;
+    expect(JSON.stringify(overview.args)).toContain('C0GONE');
+  });
+
+  it.runIf(SERVER_URL)('three app instances on one PostgreSQL at the same minute: each channel gets one digest', async () => {
+    const database = await freshDatabaseUrl();
+    const location = parseConfig({ DATABASE_URL: database.url }, databaseEnvSchema).DATABASE_URL;
+    const instances = await Promise.all([1, 2, 3].map(() => openDatabase(location)));
+    try {
+      await applyPendingMigrations(instances[0]!);
+      await instances[0]!.prisma.admin.create({ data: { userId: PEOPLE.admin, grantedBy: 'system' } });
+      ok(await updateDigestSettings(instances[0]!.prisma, { ...settings, overviewChannelId: 'C0RACEOVERVIEW' }, at(PEOPLE.admin)));
+      const campaigns = [await recruitingCampaign(instances[0]!.prisma, 'Race A'), await recruitingCampaign(instances[0]!.prisma, 'Race B')];
+      for (const [i, c] of campaigns.entries()) await instances[0]!.prisma.campaign.update({ where: { id: c.id }, data: { channelId: `C0RACE${i}` } });
+      await Promise.all(instances.map((instance) => runDueDigests(instance.prisma, MONDAY, slackDigestPoster('xoxb-test-token', fakeSlack.apiUrl))));
+      for (const channel of ['C0RACE0', 'C0RACE1', 'C0RACEOVERVIEW']) expect(posts(channel), channel).toHaveLength(1);
+    } finally {
+      await Promise.all(instances.map((instance) => instance.close()));
+      await database.drop();
+    }
+  });
+
+  it('within one instance, overlapping runs post each digest once', async () => {
+    const scenario = await recruitingCampaign(db.prisma, 'Overlap');
+    await db.prisma.campaign.update({ where: { id: scenario.id }, data: { channelId: 'C0OVERLAP' } });
+    const thursday = new Date('2026-11-26T00:05:00Z');
+    const poster = slackDigestPoster('xoxb-test-token', fakeSlack.apiUrl);
+    await Promise.all([1, 2, 3].map(() => runDueDigests(db.prisma, thursday, poster)));
+    expect(posts('C0OVERLAP')).toHaveLength(1);
+  });
+});
