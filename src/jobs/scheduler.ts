@@ -5,6 +5,7 @@ import type { Prisma } from '../store/database.js';
 import { campaignDigestMessage, overviewMessage } from '../views/digest.js';
 import { closeDueRecruitments } from '../workflow/campaigns.js';
 import { type PostDigest, runDueDigests } from '../workflow/digests.js';
+import { markExpiredAgreements } from '../workflow/participants.js';
 
 export interface SchedulerDeps {
   prisma: Prisma;
@@ -42,13 +43,14 @@ export function slackDigestPoster(token: string, slackApiUrl: string): PostDiges
   };
 }
 
-/** Every minute: close recruitments whose date has come, then post the digests that are due. */
+/** Every minute: close recruitments whose date has come, record expired agreements, post the digests that are due. */
 export function startScheduler({ prisma, token, slackApiUrl, logger, now }: SchedulerDeps) {
   const post = slackDigestPoster(token, slackApiUrl);
   const tick = async () => {
     const at = now();
     try {
       await closeDueRecruitments(prisma, at);
+      await markExpiredAgreements(prisma, at);
       const report = await runDueDigests(prisma, at, post);
       if (report && (report.sent.length || report.failed.length)) logger.info(`Digests ${report.localDate}: ${report.sent.length} sent, ${report.failed.length} failed`, report.failed);
     } catch (error) {

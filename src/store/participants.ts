@@ -82,3 +82,9 @@ export async function replaceDeliverables(tx: Tx, participant: Participant, deli
 export async function hasEffectivePost(tx: Tx, participationId: number): Promise<boolean> {
   return (await tx.post.count({ where: { participationId, status: { in: ['posted', 'final_approved'] } } })) > 0;
 }
+
+/** Sent, unsigned agreements in campaigns whose collaboration has not started, with their campaign. */
+export async function openAgreements(tx: Tx): Promise<Participant[]> {
+  const rows = await tx.participation.findMany({ where: { stage: 'agreement_sent', campaign: { collaborationStartedAt: null, status: { not: 'archived' } } }, include: included });
+  return rows.map(toParticipant);
+}

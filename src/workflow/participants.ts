@@ -5,6 +5,8 @@ import {
   type Deliverable,
   type Participant,
   type Stage,
+  agreementExpired,
+  agreementExpiresAt,
   mayAddParticipants,
   mayEditCosts,
   mayEditDeliverables,
@@ -13,9 +15,10 @@ import {
 } from '../domain/participation.js';
 import { findCampaign } from '../store/campaigns.js';
 import type { Prisma } from '../store/database.js';
-import { appendHistory } from '../store/history.js';
+import { SYSTEM_ACTOR } from '../domain/history.js';
+import { appendHistory, historyOf } from '../store/history.js';
 import { findInfluencer } from '../store/influencers.js';
-import { findParticipant, hasEffectivePost, insertParticipants, participantsOf, replaceDeliverables, saveParticipant } from '../store/participants.js';
+import { findParticipant, hasEffectivePost, insertParticipants, openAgreements, participantsOf, replaceDeliverables, saveParticipant } from '../store/participants.js';
 import type { Tx } from '../store/tx.js';
 import { type Acting, change, event, ifCurrent, permission } from './change.js';
 
@@ -124,4 +127,25 @@ export async function editCosts(prisma: Prisma, participantId: number, costs: Co
 
 export async function listParticipants(prisma: Prisma, campaignId: number): Promise<Participant[]> {
   return participantsOf(prisma, campaignId);
+}
+
+/**
+ * Called by the scheduler: records, as `system`, each agreement that passed its signing window,
+ * once per sending (a re-sent agreement that expires again is recorded again).
+ */
+export async function markExpiredAgreements(prisma: Prisma, now: Date): Promise<Participant[]> {
+  const marked: Participant[] = [];
+  for (const participant of await openAgreements(prisma)) {
+    const campaign = await findCampaign(prisma, participant.campaignId);
+    if (!campaign || !agreementExpired(participant, campaign, now)) continue;
+    const recorded = (await historyOf(prisma, 'participant', String(participant.id))).some(
+      (entry) => entry.action === 'participant.agreement_expired' && participant.agreementSentAt !== null && entry.at > participant.agreementSentAt,
+    );
+    if (recorded) continue;
+    await appendHistory(prisma, [
+      { actor: SYSTEM_ACTOR, at: now, entityType: 'participant', entityId: String(participant.id), action: 'participant.agreement_expired', details: { sentAt: participant.agreementSentAt?.toISOString(), expiredAt: agreementExpiresAt(participant, campaign)?.toISOString() } },
+    ]);
+    marked.push(participant);
+  }
+  return marked;
 }

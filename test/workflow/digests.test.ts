@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig, databaseEnvSchema } from '../../src/config.js';
-import { slackDigestPoster } from '../../src/jobs/scheduler.js';
+import { slackDigestPoster, startScheduler } from '../../src/jobs/scheduler.js';
 import { type Database, openDatabase } from '../../src/store/database.js';
 import { applyPendingMigrations } from '../../src/store/migrations.js';
 import { editBrief } from '../../src/workflow/campaigns.js';
@@ -94,5 +94,19 @@ describe('daily digests', () => {
     const poster = slackDigestPoster('xoxb-test-token', fakeSlack.apiUrl);
     await Promise.all([1, 2, 3].map(() => runDueDigests(db.prisma, thursday, poster)));
     expect(posts('C0OVERLAP')).toHaveLength(1);
+  });
+
+  it("the scheduler's tick closes due recruitments and posts the due digests, with its own clock", async () => {
+    const scenario = await recruitingCampaign(db.prisma, 'Ticked');
+    await db.prisma.campaign.update({ where: { id: scenario.id }, data: { channelId: 'C0TICK', recruitmentCloseDate: new Date('2026-11-27T00:00:00Z') } });
+    const logger = { debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, getLevel: () => 'error', setName() {} } as never;
+    const scheduler = startScheduler({ prisma: db.prisma, token: 'xoxb-test-token', slackApiUrl: fakeSlack.apiUrl, logger, now: () => new Date('2026-11-27T00:05:00Z') });
+    try {
+      await scheduler.tick();
+    } finally {
+      await scheduler.stop();
+    }
+    expect((await db.prisma.campaign.findUnique({ where: { id: scenario.id } }))?.status).toBe('recruitment_closed');
+    expect(posts('C0TICK')).toHaveLength(1);
   });
 });

@@ -104,4 +104,17 @@ describe('the participant pipeline', () => {
     expect(await participants.editCosts(db.prisma, p!.id, { ...costs, shippingCostMinor: -1 }, at(PEOPLE.salesPic))).toMatchObject({ ok: false, rule: 'costs-not-negative' });
     expect(ok(await participants.editCosts(db.prisma, p!.id, costs, at(PEOPLE.admin)))).toMatchObject(costs);
   });
+
+  it('the scheduler records each expired agreement once, as system, and again after a re-sent one expires', async () => {
+    const { participants: [p] } = await recruitingCampaign(db.prisma, 'Expiry marks');
+    for (const stage of ['invited', 'applied', 'approved', 'deliverables', 'agreement_sent'] as const) ok(await participants.moveParticipant(db.prisma, p!.id, stage, member));
+    const expired = new Date(T0.getTime() + 3 * DAY + 1);
+    expect(await participants.markExpiredAgreements(db.prisma, new Date(T0.getTime() + 3 * DAY))).toEqual([]);
+    expect((await participants.markExpiredAgreements(db.prisma, expired)).map((x) => x.id)).toContain(p!.id);
+    expect((await participants.markExpiredAgreements(db.prisma, new Date(expired.getTime() + DAY))).map((x) => x.id)).not.toContain(p!.id);
+    ok(await participants.resendAgreement(db.prisma, p!.id, at(PEOPLE.member, expired)));
+    expect((await participants.markExpiredAgreements(db.prisma, new Date(expired.getTime() + 4 * DAY))).map((x) => x.id)).toContain(p!.id);
+    const marks = (await entityHistory(db.prisma, 'participant', p!.id)).filter((e) => e.action === 'participant.agreement_expired');
+    expect(marks.map((e) => e.actor)).toEqual(['system', 'system']);
+  });
 });
