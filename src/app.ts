@@ -81,30 +81,35 @@ export interface RunningApp {
   db: Database;
   port: number | undefined;
   appliedMigrations: string[];
+  /** The scheduled work (recruitment, agreements, digests) as the every-minute schedule runs it. */
+  tick(): Promise<void>;
   /** Stops taking requests, finishes in-flight work, then closes the database. */
   stop(): Promise<void>;
 }
 
 /**
  * Everything `npm start` does after reading the config; the tests start the app the same way
- * (without the every-minute scheduler, whose tick they call with their own clock).
+ * (with their own clock, and without the every-minute timer: they call `tick` themselves).
  */
-export async function launch(config: Config, listen?: { port: number; host?: string }, { scheduler = true } = {}): Promise<RunningApp> {
+export async function launch(
+  config: Config,
+  listen?: { port: number; host?: string },
+  { everyMinute = true, now = () => new Date() }: { everyMinute?: boolean; now?: () => Date } = {},
+): Promise<RunningApp> {
   const db = await openDatabase(config.DATABASE_URL);
   try {
     const appliedMigrations = await applyPendingMigrations(db);
     await grantConfiguredAdmins(db.prisma, config.ADMIN_USER_IDS, new Date());
-    const campaignApp = createApp(config, db);
+    const campaignApp = createApp(config, db, now);
     const { port } = await campaignApp.start(listen);
-    const jobs = scheduler
-      ? startScheduler({ prisma: db.prisma, token: config.SLACK_BOT_TOKEN, slackApiUrl: config.SLACK_API_URL, logger: campaignApp.app.logger, now: () => new Date() })
-      : undefined;
+    const jobs = startScheduler({ prisma: db.prisma, token: config.SLACK_BOT_TOKEN, slackApiUrl: config.SLACK_API_URL, logger: campaignApp.app.logger, now }, { everyMinute });
     return {
       db,
       port,
       appliedMigrations,
+      tick: jobs.tick,
       async stop() {
-        await jobs?.stop();
+        await jobs.stop();
         await campaignApp.stop();
         await db.close();
       },

@@ -44,7 +44,7 @@ export function slackDigestPoster(token: string, slackApiUrl: string): PostDiges
 }
 
 /** Every minute: close recruitments whose date has come, record expired agreements, post the digests that are due. */
-export function startScheduler({ prisma, token, slackApiUrl, logger, now }: SchedulerDeps) {
+export function startScheduler({ prisma, token, slackApiUrl, logger, now }: SchedulerDeps, { everyMinute = true } = {}) {
   const post = slackDigestPoster(token, slackApiUrl);
   const tick = async () => {
     const at = now();
@@ -57,11 +57,11 @@ export function startScheduler({ prisma, token, slackApiUrl, logger, now }: Sche
       logger.error('Scheduled work failed:', error);
     }
   };
-  const task = cron.schedule('* * * * *', tick, { name: 'campaign-desk', noOverlap: true });
+  const task = everyMinute ? cron.schedule('* * * * *', tick, { name: 'campaign-desk', noOverlap: true }) : undefined;
   return {
     tick,
     async stop() {
-      await task.stop();
+      await task?.stop();
     },
   };
 }

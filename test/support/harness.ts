@@ -21,9 +21,13 @@ export interface Harness {
  * Starts the real app through the same `launch` as `npm start`: real config parsing, a fresh
  * database (migrated on start), Bolt's HTTP receiver on an ephemeral port, Slack faked on 127.0.0.1.
  */
-export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
-  const fakeSlack = await FakeSlack.start();
-  const database = await freshDatabaseUrl();
+export async function startHarness(
+  env: Record<string, string> = {},
+  { now, fakeSlack: sharedSlack, databaseUrl }: { now?: () => Date; fakeSlack?: FakeSlack; databaseUrl?: string } = {},
+): Promise<Harness> {
+  const fakeSlack = sharedSlack ?? (await FakeSlack.start());
+  // Several app instances may share one database (and one fake Slack); the first owner drops it.
+  const database = databaseUrl ? { url: databaseUrl, drop: async () => undefined } : await freshDatabaseUrl();
   const config = parseConfig({
     SLACK_BOT_TOKEN: 'xoxb-test-token',
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -32,7 +36,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     LOG_LEVEL: 'error',
     ...env,
   });
-  const running = await launch(config, { port: 0, host: '127.0.0.1' }, { scheduler: false });
+  const running = await launch(config, { port: 0, host: '127.0.0.1' }, { everyMinute: false, ...(now ? { now } : {}) });
   const url = `http://127.0.0.1:${running.port}`;
   return {
     slack: new SlackSender(url, SIGNING_SECRET, fakeSlack),
@@ -42,7 +46,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     url,
     async stop() {
       await running.stop();
-      await fakeSlack.close();
+      if (!sharedSlack) await fakeSlack.close();
       await database.drop();
     },
   };

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig, databaseEnvSchema } from '../../src/config.js';
 import { slackDigestPoster, startScheduler } from '../../src/jobs/scheduler.js';
-import { type Database, openDatabase } from '../../src/store/database.js';
-import { applyPendingMigrations } from '../../src/store/migrations.js';
+import type { Database } from '../../src/store/database.js';
 import { editBrief } from '../../src/workflow/campaigns.js';
 import { runDueDigests, updateDigestSettings } from '../../src/workflow/digests.js';
 import { SERVER_URL, freshDatabaseUrl } from '../support/database.js';
 import { FakeSlack } from '../support/fake-slack.js';
+import { startHarness } from '../support/harness.js';
 import { recruitingCampaign } from '../support/scenario.js';
 import { PEOPLE, at, ok, testDatabase } from '../support/workflow.js';
 
@@ -69,20 +68,23 @@ describe('daily digests', () => {
     expect(JSON.stringify(overview.args)).toContain('C0GONE');
   });
 
-  it.runIf(SERVER_URL)('three app instances on one PostgreSQL at the same minute: each channel gets one digest', async () => {
+  it.runIf(SERVER_URL)('three app instances on one PostgreSQL firing at the same minute: each channel gets one digest', async () => {
     const database = await freshDatabaseUrl();
-    const location = parseConfig({ DATABASE_URL: database.url }, databaseEnvSchema).DATABASE_URL;
-    const instances = await Promise.all([1, 2, 3].map(() => openDatabase(location)));
+    const clock = () => MONDAY;
+    const first = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin, DATABASE_URL: database.url }, { now: clock, fakeSlack, databaseUrl: database.url });
+    const others = await Promise.all([2, 3].map(() => startHarness({ DATABASE_URL: database.url }, { now: clock, fakeSlack, databaseUrl: database.url })));
+    const instances = [first, ...others];
     try {
-      await applyPendingMigrations(instances[0]!);
-      await instances[0]!.prisma.admin.create({ data: { userId: PEOPLE.admin, grantedBy: 'system' } });
-      ok(await updateDigestSettings(instances[0]!.prisma, { ...settings, overviewChannelId: 'C0RACEOVERVIEW' }, at(PEOPLE.admin)));
-      const campaigns = [await recruitingCampaign(instances[0]!.prisma, 'Race A'), await recruitingCampaign(instances[0]!.prisma, 'Race B')];
-      for (const [i, c] of campaigns.entries()) await instances[0]!.prisma.campaign.update({ where: { id: c.id }, data: { channelId: `C0RACE${i}` } });
-      await Promise.all(instances.map((instance) => runDueDigests(instance.prisma, MONDAY, slackDigestPoster('xoxb-test-token', fakeSlack.apiUrl))));
+      const prisma = first.running.db.prisma;
+      ok(await updateDigestSettings(prisma, { ...settings, overviewChannelId: 'C0RACEOVERVIEW' }, at(PEOPLE.admin)));
+      for (const [i, title] of ['Race A', 'Race B'].entries()) {
+        const { id } = await recruitingCampaign(prisma, title);
+        await prisma.campaign.update({ where: { id }, data: { channelId: `C0RACE${i}` } });
+      }
+      await Promise.all(instances.map((instance) => instance.running.tick()));
       for (const channel of ['C0RACE0', 'C0RACE1', 'C0RACEOVERVIEW']) expect(posts(channel), channel).toHaveLength(1);
     } finally {
-      await Promise.all(instances.map((instance) => instance.close()));
+      for (const instance of instances) await instance.stop();
       await database.drop();
     }
   });
