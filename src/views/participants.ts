@@ -39,49 +39,53 @@ function noMoveReason(stage: Stage): string {
 }
 
 /**
- * Move in two steps inside one view: choose the participant (the select dispatches an action),
- * then the view is updated to offer only the stages the pipeline allows from theirs.
+ * Move in two steps inside one view: choose participants (the select dispatches an action),
+ * then the view is updated to offer only the stages the pipeline allows from where they all are.
  */
-export function moveModal(campaign: Campaign, participants: Participant[], chosen?: Participant): ModalView {
+export function moveModal(campaign: Campaign, participants: Participant[], chosen: Participant[] = []): ModalView {
   const shown = [...participants].sort(byStage).slice(0, MAX_OPTIONS);
   const groups = [...new Set(shown.map((p) => p.stage))].map((stage) => ({
     label: plain(STAGE_LABELS[stage]),
     options: shown.filter((p) => p.stage === stage).map(participantOption),
   }));
-  const initial = chosen && shown.some((p) => p.id === chosen.id) ? { initial_option: participantOption(chosen) } : {};
+  const initial = chosen.filter((c) => shown.some((p) => p.id === c.id)).map(participantOption);
   const blocks: KnownBlock[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: `Move a participant of *${campaignReference(campaign.id)} ${userText(campaign.title, 200)}* to another stage.` } },
+    { type: 'section', text: { type: 'mrkdwn', text: `Move participants of *${campaignReference(campaign.id)} ${userText(campaign.title, 200)}* to another stage.` } },
     {
       type: 'input',
       block_id: MOVE_FIELDS.participant,
       dispatch_action: true,
-      label: plain('Participant'),
-      element: { type: 'static_select', action_id: VALUE, placeholder: plain('Choose a participant'), option_groups: groups, ...initial },
+      label: plain('Participants'),
+      element: { type: 'multi_static_select', action_id: VALUE, placeholder: plain('Choose participants'), option_groups: groups, ...(initial.length ? { initial_options: initial } : {}) },
     },
   ];
   if (participants.length > shown.length) {
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `+${participants.length - shown.length} not shown.` }] });
   }
-  if (chosen) blocks.push(stageChoice(campaign, chosen));
-  const metadata = chosen ? { campaignId: campaign.id, participantId: chosen.id, version: chosen.version } : { campaignId: campaign.id };
+  if (chosen.length) blocks.push(stageChoice(campaign, chosen));
+  const metadata = chosen.length ? { campaignId: campaign.id, chosen: Object.fromEntries(chosen.map((p) => [p.id, p.version])) } : { campaignId: campaign.id };
   return {
     type: 'modal',
     callback_id: MOVE_PARTICIPANT,
     private_metadata: JSON.stringify(metadata),
-    title: plain('Move participant'),
+    title: plain('Move participants'),
     submit: plain('Move'),
     close: plain('Cancel'),
     blocks,
   };
 }
 
-function stageChoice(campaign: Campaign, chosen: Participant): KnownBlock {
-  const targets = nextStages(chosen.stage, campaign);
-  if (targets.length === 0) return { type: 'section', text: { type: 'mrkdwn', text: `:no_entry: ${noMoveReason(chosen.stage)}` } };
+/** The stages every chosen participant may move to, or why there are none. */
+function stageChoice(campaign: Campaign, chosen: Participant[]): KnownBlock {
+  const targets = chosen.map((p) => nextStages(p.stage, campaign)).reduce((common, next) => common.filter((stage) => next.includes(stage)));
+  if (targets.length === 0) {
+    const reason = chosen.length === 1 ? noMoveReason(chosen[0]!.stage) : 'These participants have no stage in common to move to: choose participants who are in the same stage.';
+    return { type: 'section', text: { type: 'mrkdwn', text: `:no_entry: ${reason}` } };
+  }
   return {
     type: 'input',
     block_id: MOVE_FIELDS.stage,
-    label: plain(`Move from ${STAGE_LABELS[chosen.stage]} to`),
+    label: plain(chosen.length === 1 ? `Move from ${STAGE_LABELS[chosen[0]!.stage]} to` : `Move ${chosen.length} participants to`),
     element: { type: 'static_select', action_id: VALUE, options: targets.map((stage) => ({ text: plain(STAGE_LABELS[stage]), value: stage })) },
   };
 }
@@ -126,18 +130,25 @@ export function costsModal(campaign: Campaign, participants: Participant[]): Mod
 }
 
 /** Participants whose change was refused, grouped by reason (a non-manager gets one line, not twenty). */
-export function costRefusalsModal(refused: Array<{ name: string; refusal: Refusal }>, saved: number): ModalView {
+export function refusedParticipantsModal(title: string, refused: Array<{ name: string; refusal: Refusal }>, summary: string): ModalView {
   const byReason = new Map<string, string[]>();
   for (const { name, refusal } of refused) byReason.set(refusalText(refusal), [...(byReason.get(refusalText(refusal)) ?? []), name]);
   const lines = [...byReason].map(([reason, names]) => `• *${names.map((name) => userText(name, 100)).join(', ')}*: ${reason}`);
-  const summary = saved > 0 ? `The changes for ${count(saved, 'other participant')} were saved.` : 'Nothing was saved.';
   return {
     type: 'modal',
-    title: plain('Budgets and costs'),
+    title: plain(title),
     close: plain('Close'),
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: clampMrkdwn(`Some changes were refused:\n${lines.join('\n')}`, 2900) } },
       { type: 'context', elements: [{ type: 'mrkdwn', text: summary }] },
     ],
   };
+}
+
+export function costRefusalsModal(refused: Array<{ name: string; refusal: Refusal }>, saved: number): ModalView {
+  return refusedParticipantsModal('Budgets and costs', refused, saved > 0 ? `The changes for ${count(saved, 'other participant')} were saved.` : 'Nothing was saved.');
+}
+
+export function moveRefusalsModal(refused: Array<{ name: string; refusal: Refusal }>, moved: number): ModalView {
+  return refusedParticipantsModal('Move participants', refused, moved > 0 ? `${count(moved, 'other participant')} moved.` : 'Nobody was moved.');
 }

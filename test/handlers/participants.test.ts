@@ -47,8 +47,9 @@ const stageOptions = (modal: Modal) => ((modal.blocks.find((b) => b.block_id ===
 
 let viewSequence = 0;
 
-/** The user picks a participant in the open move modal: a block_actions payload from the view. */
-async function chooseParticipant(modal: Modal, participantId: number, userId: string = PEOPLE.member): Promise<{ viewId: string; updated: Modal }> {
+/** The user picks participants in the open move modal: a block_actions payload from the view. */
+async function chooseParticipant(modal: Modal, participantIds: number | number[], userId: string = PEOPLE.member): Promise<{ viewId: string; updated: Modal }> {
+  const ids = Array.isArray(participantIds) ? participantIds : [participantIds];
   const viewId = `VMOVE${++viewSequence}`;
   const hash = `1700000000.hash${viewSequence}`;
   await harness.slack.interaction({
@@ -63,7 +64,7 @@ async function chooseParticipant(modal: Modal, participantId: number, userId: st
     is_enterprise_install: false,
     view: { id: viewId, team_id: TEAM_ID, type: 'modal', blocks: modal.blocks, private_metadata: modal.private_metadata, callback_id: modal.callback_id, state: { values: {} }, hash, app_id: APP_ID, bot_id: 'B0BOT' },
     actions: [
-      { type: 'static_select', block_id: MOVE_FIELDS.participant, action_id: VALUE, selected_option: { text: { type: 'plain_text', text: 'x' }, value: String(participantId) }, action_ts: `${Date.now() / 1000}` },
+      { type: 'multi_static_select', block_id: MOVE_FIELDS.participant, action_id: VALUE, selected_options: ids.map((id) => ({ text: { type: 'plain_text', text: 'x' }, value: String(id) })), action_ts: `${Date.now() / 1000}` },
     ],
   });
   const call = await harness.fakeSlack.waitFor('views.update', (c) => c.args.view_id === viewId);
@@ -99,7 +100,7 @@ describe('/campaign move', () => {
 
     const { updated } = await chooseParticipant(modal, aiko!.id);
     const current = (await listParticipants(prisma(), id)).find((p) => p.id === aiko!.id)!;
-    expect(JSON.parse(updated.private_metadata)).toEqual({ campaignId: id, participantId: aiko!.id, version: current.version });
+    expect(JSON.parse(updated.private_metadata)).toEqual({ campaignId: id, chosen: { [aiko!.id]: current.version } });
     expect(stageOptions(updated)).toEqual(['rejected', 'deliverables']);
     expect(blockKitViolations(updated as unknown as Record<string, unknown>, 'modal')).toEqual([]);
 
@@ -116,7 +117,23 @@ describe('/campaign move', () => {
   it('asks for a participant before moving', async () => {
     const { id } = await recruitingCampaign(prisma(), 'Move errors');
     const modal = await openModal('move', id);
-    expect((await submitMove(modal, undefined)).body).toEqual({ response_action: 'errors', errors: { [MOVE_FIELDS.participant]: 'Choose a participant.' } });
+    expect((await submitMove(modal, undefined)).body).toEqual({ response_action: 'errors', errors: { [MOVE_FIELDS.participant]: 'Choose at least one participant.' } });
+  });
+
+  it('moves several participants at once to a stage allowed from where they all are', async () => {
+    const { id, participants } = await recruitingCampaign(prisma(), 'Move together');
+    const [aiko, ben] = participants;
+    const { updated } = await chooseParticipant(await openModal('move', id), [aiko!.id, ben!.id]);
+    expect(stageOptions(updated)).toEqual(['invited']);
+    expect(await submitMove(updated, 'invited')).toEqual({ status: 200, body: '' });
+    expect([await stageOf(id, aiko!.id), await stageOf(id, ben!.id)]).toEqual(['invited', 'invited']);
+
+    // Different stages with nothing in common: said plainly, nothing offered.
+    await moveThrough(aiko!.id, ['applied', 'approved']);
+    await moveThrough(ben!.id, ['candidate']);
+    const { updated: apart } = await chooseParticipant(await openModal('move', id), [aiko!.id, ben!.id]);
+    expect(stageOptions(apart)).toEqual([]);
+    expect(mrkdwnTexts(apart).join('\n')).toContain('no stage in common');
   });
 
   it('says why a declined participant has nowhere to go', async () => {

@@ -5,7 +5,11 @@ import { type StateValues, fieldErrors, read, toMinorUnits } from './form.js';
 
 const id = z.number().int().positive();
 
-export const moveMetadata = z.object({ campaignId: id, participantId: id.optional(), version: z.number().int().optional() });
+/** `chosen`: participant ID → the version the mover saw. */
+export const moveMetadata = z.object({
+  campaignId: id,
+  chosen: z.record(z.string().regex(/^\d+$/), z.number().int()).default({}).transform((chosen) => new Map(Object.entries(chosen).map(([p, v]) => [Number(p), v]))),
+});
 
 export const costsMetadata = z.object({
   campaignId: id,

@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { Refusal } from '../../domain/decision.js';
 import { currencyDigits } from '../../views/format.js';
-import { EDIT_COSTS, MOVE_FIELDS, MOVE_PARTICIPANT, costRefusalsModal } from '../../views/participants.js';
+import { EDIT_COSTS, MOVE_FIELDS, MOVE_PARTICIPANT, costRefusalsModal, moveRefusalsModal } from '../../views/participants.js';
 import { refusalModal } from '../../views/refusals.js';
 import { getCampaign } from '../../workflow/campaigns.js';
 import { editCosts, listParticipants, moveParticipant } from '../../workflow/participants.js';
@@ -11,17 +11,24 @@ import { costsMetadata, moveMetadata, parseCosts, parseMoveStage } from './parti
 export function register(app: App, context: HandlerContext): void {
   const { prisma, now } = context;
 
+  // Each participant moves in its own transaction: one refused (stale, not allowed) does not undo the others.
   app.view(MOVE_PARTICIPANT, async ({ ack, body, view }) => {
-    const { participantId, version } = moveMetadata.parse(JSON.parse(view.private_metadata));
-    if (participantId === undefined) return ack({ response_action: 'errors', errors: { [MOVE_FIELDS.participant]: 'Choose a participant.' } });
+    const { campaignId, chosen } = moveMetadata.parse(JSON.parse(view.private_metadata));
+    if (chosen.size === 0) return ack({ response_action: 'errors', errors: { [MOVE_FIELDS.participant]: 'Choose at least one participant.' } });
     const parsed = parseMoveStage(view.state.values);
     if (!parsed.ok) {
       // Without a stage select (nowhere to move), the error can only sit on the participant select.
       const hasStage = view.blocks.some((block) => block.block_id === MOVE_FIELDS.stage);
-      return ack({ response_action: 'errors', errors: hasStage ? parsed.errors : { [MOVE_FIELDS.participant]: 'This participant cannot move; choose another.' } });
+      return ack({ response_action: 'errors', errors: hasStage ? parsed.errors : { [MOVE_FIELDS.participant]: 'These participants cannot move together; choose others.' } });
     }
-    const moved = await moveParticipant(prisma, participantId, parsed.stage, { userId: body.user.id, now: now() }, version);
-    if (!moved.ok) return ack({ response_action: 'update', view: refusalModal('Move participant', moved) });
+    const acting = { userId: body.user.id, now: now() };
+    const names = new Map((await listParticipants(prisma, campaignId)).map((p) => [p.id, p.influencerName]));
+    const refused: Array<{ name: string; refusal: Refusal }> = [];
+    for (const [participantId, version] of chosen) {
+      const moved = await moveParticipant(prisma, participantId, parsed.stage, acting, version);
+      if (!moved.ok) refused.push({ name: names.get(participantId) ?? `#${participantId}`, refusal: moved });
+    }
+    if (refused.length > 0) return ack({ response_action: 'update', view: moveRefusalsModal(refused, chosen.size - refused.length) });
     await ack();
   });
 
