@@ -1,3 +1,5 @@
+import type { PostMetrics } from './posts.js';
+
 /**
  * Campaign and participant numbers: cost, budget, reach, engagement and ROI.
  * Money is integer minor units (cents); sums of money stay integers. Rates are rounded to two
@@ -7,17 +9,8 @@
 /** `null` means "not available" (a division by zero); never NaN or Infinity. */
 export type Rate = number | null;
 
-export interface PostNumbers {
-  impressions: number;
-  reach: number;
-  likes: number;
-  comments: number;
-  shares: number;
-  saves: number;
-  clicks: number;
-  conversions: number;
-  attributedRevenueMinor: number;
-}
+/** A post's numbers are the ones recorded on it. */
+export type PostNumbers = PostMetrics;
 
 export interface ParticipantNumbers {
   budgetMinor: number; // what the client pays for this influencer

@@ -1,5 +1,6 @@
-import type { KnownBlock, ModalView, Option, PlainTextOption } from '@slack/types';
+import type { ModalView, Option, PlainTextOption } from '@slack/types';
 import { PLATFORMS, PLATFORM_LABELS } from '../domain/brief.js';
+import { VALUE, input, plain } from './blocks.js';
 
 /** Block IDs of the campaign modal; the submission handler reads and reports errors by these. */
 export const CAMPAIGN_FIELDS = {
@@ -28,26 +29,14 @@ export const CAMPAIGN_FIELDS = {
 } as const;
 
 export const CREATE_CAMPAIGN = 'campaign_create';
-/** Each input's action_id is "value": one element per block keeps the state easy to read. */
-export const VALUE = 'value';
+export { VALUE };
 
 export const CURRENCIES = ['USD', 'EUR', 'GBP', 'JPY', 'SGD', 'IDR', 'THB', 'MYR', 'PHP', 'VND', 'KRW', 'TWD', 'HKD', 'AUD', 'INR'] as const;
 
 export const MAX_LENGTH = { short: 150, medium: 1000, long: 3000 } as const;
 
-const plain = (text: string) => ({ type: 'plain_text' as const, text });
 const option = (value: string, text: string): PlainTextOption => ({ text: plain(text), value });
 
-function input(blockId: string, label: string, element: Record<string, unknown>, extra: { optional?: boolean; hint?: string } = {}): KnownBlock {
-  return {
-    type: 'input',
-    block_id: blockId,
-    label: plain(label),
-    optional: extra.optional ?? false,
-    ...(extra.hint ? { hint: plain(extra.hint) } : {}),
-    element: { action_id: VALUE, ...element },
-  } as KnownBlock;
-}
 
 const text = (maxLength: number, multiline = false) => ({ type: 'plain_text_input', max_length: maxLength, multiline });
 

@@ -1,7 +1,7 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { type Campaign, PLATFORMS, PLATFORM_LABELS, campaignReference } from '../domain/brief.js';
 import type { Influencer, InfluencerFilter, SocialAccount } from '../domain/influencer.js';
-import { VALUE } from './campaign-form.js';
+import { input, plain } from './blocks.js';
 import { listSections, notice } from './campaigns.js';
 import type { SlackMessage } from './help.js';
 import { truncate, userText } from './mrkdwn.js';
@@ -37,20 +37,9 @@ export interface InfluencerMetadata {
   version: number;
 }
 
-const plain = (text: string) => ({ type: 'plain_text' as const, text });
 const option = (value: string, text: string): PlainTextOption => ({ text: plain(truncate(text, 75)), value });
 const platformOptions = PLATFORMS.map((p) => option(p, PLATFORM_LABELS[p]));
 
-function input(blockId: string, label: string, element: Record<string, unknown>, extra: { optional?: boolean; hint?: string } = {}): KnownBlock {
-  return {
-    type: 'input',
-    block_id: blockId,
-    label: plain(label),
-    optional: extra.optional ?? false,
-    ...(extra.hint ? { hint: plain(extra.hint) } : {}),
-    element: { action_id: VALUE, ...element },
-  } as KnownBlock;
-}
 
 const initial = (value: string | number | null | undefined) => (value === null || value === undefined || value === '' ? {} : { initial_value: String(value) });
 

@@ -13,6 +13,7 @@ import {
   moveParticipant as decideMove,
   resendAgreement as decideResend,
 } from '../domain/participation.js';
+import type { Action } from '../domain/roles.js';
 import { findCampaign } from '../store/campaigns.js';
 import type { Prisma } from '../store/database.js';
 import { SYSTEM_ACTOR } from '../domain/history.js';
@@ -59,14 +60,30 @@ export async function addParticipants(
   });
 }
 
-/** Moves a participant to another stage if the pipeline allows it (agreement stages record their times). */
-export async function moveParticipant(prisma: Prisma, participantId: number, to: Stage, acting: Acting, seenVersion?: number): Promise<Decision<Participant>> {
+/**
+ * One change of one participant: load it with its campaign, check the actor's permission and the
+ * version they saw, then `work` decides and saves, all in one transaction.
+ */
+function onParticipant(
+  prisma: Prisma,
+  participantId: number,
+  action: Action,
+  acting: Acting,
+  seenVersion: number | undefined,
+  work: (tx: Tx, participant: Participant, campaign: Campaign) => Promise<Decision<Participant>>,
+): Promise<Decision<Participant>> {
   return change(prisma, async (tx) => {
     const loaded = await loadWithCampaign(tx, participantId);
     if (!loaded.ok) return loaded;
     const { participant, campaign } = loaded.value;
-    const refusal = (await permission(tx, 'manageParticipants', acting, campaign)) ?? (await ifCurrent(tx, 'participant', participant, seenVersion));
-    if (refusal) return refusal;
+    const refusal = (await permission(tx, action, acting, campaign)) ?? (await ifCurrent(tx, 'participant', participant, seenVersion));
+    return refusal ?? work(tx, participant, campaign);
+  });
+}
+
+/** Moves a participant to another stage if the pipeline allows it (agreement stages record their times). */
+export function moveParticipant(prisma: Prisma, participantId: number, to: Stage, acting: Acting, seenVersion?: number): Promise<Decision<Participant>> {
+  return onParticipant(prisma, participantId, 'manageParticipants', acting, seenVersion, async (tx, participant, campaign) => {
     const decided = decideMove(participant, to, campaign, acting.now);
     if (!decided.ok) return decided;
     const after = await saveParticipant(tx, participant, decided.value);
@@ -75,13 +92,8 @@ export async function moveParticipant(prisma: Prisma, participantId: number, to:
   });
 }
 
-export async function resendAgreement(prisma: Prisma, participantId: number, acting: Acting, seenVersion?: number): Promise<Decision<Participant>> {
-  return change(prisma, async (tx) => {
-    const loaded = await loadWithCampaign(tx, participantId);
-    if (!loaded.ok) return loaded;
-    const { participant, campaign } = loaded.value;
-    const refusal = (await permission(tx, 'manageParticipants', acting, campaign)) ?? (await ifCurrent(tx, 'participant', participant, seenVersion));
-    if (refusal) return refusal;
+export function resendAgreement(prisma: Prisma, participantId: number, acting: Acting, seenVersion?: number): Promise<Decision<Participant>> {
+  return onParticipant(prisma, participantId, 'manageParticipants', acting, seenVersion, async (tx, participant, campaign) => {
     const decided = decideResend(participant, campaign, acting.now);
     if (!decided.ok) return decided;
     const after = await saveParticipant(tx, participant, decided.value);
@@ -90,13 +102,8 @@ export async function resendAgreement(prisma: Prisma, participantId: number, act
   });
 }
 
-export async function editDeliverables(prisma: Prisma, participantId: number, deliverables: Deliverable[], acting: Acting, seenVersion?: number): Promise<Decision<Participant>> {
-  return change(prisma, async (tx) => {
-    const loaded = await loadWithCampaign(tx, participantId);
-    if (!loaded.ok) return loaded;
-    const { participant, campaign } = loaded.value;
-    const refusal = (await permission(tx, 'manageParticipants', acting, campaign)) ?? (await ifCurrent(tx, 'participant', participant, seenVersion));
-    if (refusal) return refusal;
+export function editDeliverables(prisma: Prisma, participantId: number, deliverables: Deliverable[], acting: Acting, seenVersion?: number): Promise<Decision<Participant>> {
+  return onParticipant(prisma, participantId, 'manageParticipants', acting, seenVersion, async (tx, participant, campaign) => {
     const allowed = mayEditDeliverables(participant, campaign);
     if (!allowed.ok) return allowed;
     const after = await replaceDeliverables(tx, participant, deliverables);
@@ -110,12 +117,7 @@ export async function editCosts(prisma: Prisma, participantId: number, costs: Co
   if (Object.values(costs).some((amount) => !Number.isSafeInteger(amount) || amount < 0)) {
     return refuse('costs-not-negative', 'Budget and costs are amounts of zero or more.');
   }
-  return change(prisma, async (tx) => {
-    const loaded = await loadWithCampaign(tx, participantId);
-    if (!loaded.ok) return loaded;
-    const { participant, campaign } = loaded.value;
-    const refusal = (await permission(tx, 'editBudgets', acting, campaign)) ?? (await ifCurrent(tx, 'participant', participant, seenVersion));
-    if (refusal) return refusal;
+  return onParticipant(prisma, participantId, 'editBudgets', acting, seenVersion, async (tx, participant, campaign) => {
     const allowed = mayEditCosts(await hasEffectivePost(tx, participant.id), campaign);
     if (!allowed.ok) return allowed;
     const after = await saveParticipant(tx, participant, { ...participant, ...costs });

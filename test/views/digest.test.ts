@@ -1,49 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Campaign } from '../../src/domain/brief.js';
-import { ALL_OPTIONAL_STAGES } from '../../src/domain/campaign.js';
 import { composeCampaignDigest } from '../../src/domain/digest-compose.js';
 import type { CampaignDigest, CampaignDigestInput } from '../../src/domain/digest.js';
 import type { HistoryEntry } from '../../src/domain/history.js';
 import type { Metrics } from '../../src/domain/metrics.js';
-import type { Participant } from '../../src/domain/participation.js';
 import type { Post } from '../../src/domain/posts.js';
 import { APPROVE_POST, REJECT_POST } from '../../src/views/approvals.js';
 import { campaignDigestMessage, digestText, overviewMessage } from '../../src/views/digest.js';
 import type { SlackMessage } from '../../src/views/help.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
+import { METRICS as BASE_METRICS, NOW, campaignFixture, day, participant, post as postFixture } from '../support/digest-fixtures.js';
 
-const NOW = new Date('2026-11-23T09:00:00Z');
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-
-function campaign(id: number, overrides: Partial<Campaign> = {}): Campaign {
-  return {
-    id, title: 'Winter glow', advertiser: 'Acme', dealReferences: [], salesPicId: 'U0SALES', influencerPicId: 'U0INFPIC', country: 'ID', category: 'Beauty',
-    objective: 'Awareness', platforms: ['instagram'], targetInfluencers: 10, postRequirements: 'Tag us', budgetMinor: 100_000, currency: 'USD', marginBasisPoints: 1000,
-    trackingUrl: null, startDate: day('2026-11-01'), endDate: day('2026-12-03'), recruitmentCloseDate: day('2026-11-10'), channelId: 'C0CAMP', approverIds: ['U0APP1', 'U0APP2'],
-    optionalStages: ALL_OPTIONAL_STAGES, agreementWindowDays: 3, status: 'collaborating', publishedAt: day('2026-10-20'), collaborationStartedAt: day('2026-11-12'),
-    createdBy: 'U0SALES', createdAt: day('2026-10-19'), version: 4, digestMuted: false, ...overrides,
-  };
-}
-
-function participant(id: number, overrides: Partial<Participant> = {}): Participant {
-  return {
-    id, campaignId: 12, influencerId: id, influencerName: `Influencer ${id}`, stage: 'collaborating', accountIds: [id], budgetMinor: 0, influencerCostMinor: 0, shippingCostMinor: 0,
-    agreementSentAt: null, agreementSignedAt: null, agreementDeclinedAt: null, deliverables: [], version: 1, ...overrides,
-  };
-}
-
-function post(id: number, overrides: Partial<Post> = {}): Post {
-  return {
-    id, participationId: 1, socialAccountId: 1, plannedDate: day('2026-11-30'), content: 'Hello', mediaUrls: [], postUrl: null, status: 'draft', revision: 1, metrics: null,
-    submittedBy: 'U0MEMBER', version: 3, ...overrides,
-  };
-}
-
-const METRICS: Metrics = {
-  budgetMinor: 100_000, influencerCostMinor: 40_000, shippingCostMinor: 5_000, totalCostMinor: 45_000, remainingBudgetMinor: 55_000, overBudget: false, budgetUsedPct: 45,
-  profitMinor: 60_000, potentialReach: 50_000, impressions: 20_000, reach: 12_345, engagements: 500, clicks: 40, conversions: 2, attributedRevenueMinor: 0,
-  engagementRatePct: 4.05, costPerEngagementMinor: 90, roiPct: -100,
-};
+const campaign = (id: number, overrides: Partial<Campaign> = {}) => campaignFixture({ id, ...overrides });
+const post = (id: number, overrides: Partial<Post> = {}) => postFixture(id, { version: 3, ...overrides });
+const METRICS: Metrics = { ...BASE_METRICS, reach: 12_345, engagementRatePct: 4.05 };
 
 function digest(overrides: Partial<CampaignDigestInput> = {}): CampaignDigest {
   return composeCampaignDigest({ campaign: campaign(12), participants: [participant(1), participant(2)], posts: [], changes: [], metrics: METRICS, now: NOW, ...overrides });
