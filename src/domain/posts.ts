@@ -98,17 +98,20 @@ export function rejectPost<P extends PostState>(post: P, reason: string, campaig
   return allow({ ...post, status: 'rejected' });
 }
 
+export const NO_METRICS: PostMetrics = { impressions: 0, reach: 0, likes: 0, comments: 0, shares: 0, saves: 0, clicks: 0, conversions: 0, attributedRevenueMinor: 0 };
+
 /**
  * Recording the live post URL or its first metrics makes an approved post effective (Posted);
- * later recordings update the numbers of a posted post.
+ * later recordings update the numbers of a posted post. Numbers not given keep their recorded value.
  */
 export function recordResult<P extends PostState>(
   post: P,
-  result: { postUrl?: string; metrics?: PostMetrics },
+  result: { postUrl?: string; metrics?: Partial<PostMetrics> },
   campaign: CampaignState,
 ): Decision<P> {
   if (campaign.status === 'archived') return refuse('archived-read-only', READ_ONLY);
-  if (!result.postUrl && !result.metrics) return refuse('result-needs-url-or-metrics', 'Record the post URL or its metrics.');
+  const numbers = result.metrics && Object.keys(result.metrics).length > 0 ? result.metrics : undefined;
+  if (!result.postUrl && !numbers) return refuse('result-needs-url-or-metrics', 'Record the post URL or its metrics.');
   if (post.status !== 'approved' && post.status !== 'posted' && post.status !== 'final_approved') {
     return refuse('results-after-approval', 'Results are recorded only for approved posts.');
   }
@@ -116,7 +119,7 @@ export function recordResult<P extends PostState>(
     ...post,
     status: post.status === 'approved' ? 'posted' : post.status,
     postUrl: result.postUrl ?? post.postUrl,
-    metrics: result.metrics ?? post.metrics,
+    metrics: numbers ? { ...(post.metrics ?? NO_METRICS), ...numbers } : post.metrics,
   });
 }
 

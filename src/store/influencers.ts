@@ -1,5 +1,5 @@
 import type { Platform } from '../domain/brief.js';
-import type { Influencer, InfluencerFilter, InfluencerProfile } from '../domain/influencer.js';
+import type { Influencer, InfluencerFilter, InfluencerProfile, SocialAccount } from '../domain/influencer.js';
 import type { Prisma as PrismaTypes } from '../generated/prisma/client.js';
 import { type Tx, assertUpdated } from './tx.js';
 
@@ -93,4 +93,9 @@ export async function influencersOutside(tx: Tx, campaignId: number, platforms: 
     take: limit,
   });
   return rows.map(toInfluencer);
+}
+
+export async function accountsById(tx: Tx, accountIds: number[]): Promise<Map<number, SocialAccount>> {
+  const rows = await tx.socialAccount.findMany({ where: { id: { in: accountIds } }, select: { id: true, platform: true, handle: true, followers: true, avgEngagementPct: true } });
+  return new Map(rows.map((row) => [row.id, row]));
 }

@@ -60,3 +60,19 @@ export async function postApprovalMessage(tx: Tx, id: number): Promise<{ channel
 export async function rememberPostApprovalMessage(tx: Tx, id: number, channelId: string, ts: string): Promise<void> {
   await tx.post.updateMany({ where: { id }, data: { approvalChannelId: channelId, approvalMessageTs: ts } });
 }
+
+/** The post whose Approve / Reject message is this one (a thread's parent). */
+export async function postWithApprovalMessage(tx: Tx, channelId: string, ts: string): Promise<Post | undefined> {
+  const row = await tx.post.findFirst({ where: { approvalChannelId: channelId, approvalMessageTs: ts } });
+  return row ? toPost(row) : undefined;
+}
+
+/** Links a Slack file to a post once; false when it was linked already (a retried event). */
+export async function insertScreenshot(tx: Tx, postId: number, file: { id: string; permalink: string | null }, by: { userId: string; now: Date }): Promise<boolean> {
+  const { count } = await tx.postScreenshot.createMany({ data: [{ fileId: file.id, postId, permalink: file.permalink, sharedBy: by.userId, sharedAt: by.now }], skipDuplicates: true });
+  return count === 1;
+}
+
+export async function screenshotsOf(tx: Tx, postId: number): Promise<Array<{ fileId: string; permalink: string | null }>> {
+  return tx.postScreenshot.findMany({ where: { postId }, orderBy: { sharedAt: 'asc' }, select: { fileId: true, permalink: true } });
+}

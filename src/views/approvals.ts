@@ -4,7 +4,7 @@ import type { HistoryEntry } from '../domain/history.js';
 import type { Post } from '../domain/posts.js';
 import { calendarDate, mention, slackDate } from './format.js';
 import type { SlackMessage } from './help.js';
-import { userText } from './mrkdwn.js';
+import { link, userText } from './mrkdwn.js';
 
 /** Button values carry only the entity ID and the version the approver sees; the truth is re-read. */
 export const APPROVE_POST = 'post_approve';
@@ -56,7 +56,7 @@ export function postApprovalMessage(campaign: Campaign, influencerName: string, 
   const ref = campaignReference(campaign.id);
   const who = `${mention(post.submittedBy)} submitted a draft post for *${userText(influencerName, 100)}* in *${ref} ${userText(campaign.title, 150)}* (revision ${post.revision}, planned ${calendarDate(post.plannedDate)}).`;
   const content = `>${userText(post.content, 2500).replaceAll('\n', '\n>')}`;
-  const media = post.mediaUrls.slice(0, 5).map((url) => `<${encodeURI(url).replaceAll('|', '%7C').replaceAll('>', '%3E')}|${userText(url, 80)}>`);
+  const media = post.mediaUrls.slice(0, 5).map((url) => link(url, userText(url, 80)));
   const more = post.mediaUrls.length > 5 ? ` +${post.mediaUrls.length - 5} more` : '';
   return {
     text: `Draft post for ${userText(influencerName, 100)} in ${ref} ${decision ? 'decided' : 'waits for approval'}`,

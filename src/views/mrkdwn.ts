@@ -31,3 +31,8 @@ export function clampMrkdwn(text: string, max: number): string {
   const lineBreak = cut.lastIndexOf('\n');
   return `${lineBreak > max / 2 ? cut.slice(0, lineBreak) : cut}\n…`;
 }
+
+/** A link Slack will not misread: `<url|text>` with the URL's own `|` and `>` percent-encoded; `text` is mrkdwn already. */
+export function link(url: string, text: string): string {
+  return `<${encodeURI(url).replaceAll('|', '%7C').replaceAll('>', '%3E')}|${text}>`;
+}

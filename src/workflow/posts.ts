@@ -1,5 +1,6 @@
-import type { Campaign } from '../domain/brief.js';
+import { type Campaign, campaignReference } from '../domain/brief.js';
 import { type Decision, allow, refuse } from '../domain/decision.js';
+import { READ_ONLY } from '../domain/campaign.js';
 import type { Participant } from '../domain/participation.js';
 import {
   type Post,
@@ -18,7 +19,7 @@ import type { Prisma } from '../store/database.js';
 import { appendHistory } from '../store/history.js';
 import { findInfluencer } from '../store/influencers.js';
 import { findParticipant, participantsOf, saveParticipant } from '../store/participants.js';
-import { findPost, insertPost, savePost } from '../store/posts.js';
+import { findPost, insertPost, insertScreenshot, postWithApprovalMessage, postsOf, savePost } from '../store/posts.js';
 import { findSubmission, recordSubmission } from '../store/submissions.js';
 import type { Tx } from '../store/tx.js';
 import { type Acting, change, event, ifCurrent, permission } from './change.js';
@@ -71,41 +72,120 @@ export async function submitPost(prisma: Prisma, draft: DraftPost, acting: Actin
 
 type PostDecider = (post: Post, campaign: Campaign, participant: Participant) => Decision<Post>;
 
-/** Load post, participant and campaign; check permission and version; decide; save with history. */
-function decidePost(prisma: Prisma, postId: number, action: Action, historyAction: string, decide: PostDecider, acting: Acting, seenVersion?: number, extra: { reason?: string } = {}) {
-  return change(prisma, async (tx): Promise<Decision<Post>> => {
-    const post = await findPost(tx, postId);
-    if (!post) return refuse('post-not-found', 'That post does not exist.');
-    const participant = (await findParticipant(tx, post.participationId)) as Participant;
-    const campaign = (await findCampaign(tx, participant.campaignId)) as Campaign;
-    const refusal = (await permission(tx, action, acting, campaign)) ?? (await ifCurrent(tx, 'post', post, seenVersion));
-    if (refusal) return refusal;
-    const decided = decide(post, campaign, participant);
-    if (!decided.ok) return decided;
-    const after = await savePost(tx, post, decided.value, acting.now);
-    await appendHistory(tx, [
-      event(acting, 'post', post.id, historyAction, { from: post.status, to: after.status, ...extra, details: { revision: after.revision } }),
-      ...(await followPost(tx, participant, after, acting)),
-    ]);
-    return allow(after);
-  });
+interface PostChange {
+  postId: number;
+  action: Action;
+  historyAction: string;
+  decide: PostDecider;
+  seenVersion?: number | undefined;
+  reason?: string;
+  details?: Record<string, unknown>;
 }
 
+/** Inside a transaction: load post, participant and campaign; check permission and version; decide; save with history. */
+async function changePost(tx: Tx, { postId, action, historyAction, decide, seenVersion, reason, details }: PostChange, acting: Acting): Promise<Decision<Post>> {
+  const post = await findPost(tx, postId);
+  if (!post) return refuse('post-not-found', 'That post does not exist.');
+  const participant = (await findParticipant(tx, post.participationId)) as Participant;
+  const campaign = (await findCampaign(tx, participant.campaignId)) as Campaign;
+  const refusal = (await permission(tx, action, acting, campaign)) ?? (await ifCurrent(tx, 'post', post, seenVersion));
+  if (refusal) return refusal;
+  const decided = decide(post, campaign, participant);
+  if (!decided.ok) return decided;
+  const after = await savePost(tx, post, decided.value, acting.now);
+  await appendHistory(tx, [
+    event(acting, 'post', post.id, historyAction, { from: post.status, to: after.status, ...(reason ? { reason } : {}), details: { revision: after.revision, ...details } }),
+    ...(await followPost(tx, participant, after, acting)),
+  ]);
+  return allow(after);
+}
+
+const decidePost = (prisma: Prisma, postChange: PostChange, acting: Acting) => change(prisma, (tx) => changePost(tx, postChange, acting));
+
 export const approvePost = (prisma: Prisma, postId: number, acting: Acting, seenVersion?: number) =>
-  decidePost(prisma, postId, 'decidePost', 'post.approved', (post, campaign) => decideApprove(post, campaign), acting, seenVersion);
+  decidePost(prisma, { postId, action: 'decidePost', historyAction: 'post.approved', decide: (post, campaign) => decideApprove(post, campaign), seenVersion }, acting);
 
 export const rejectPost = (prisma: Prisma, postId: number, reason: string, acting: Acting, seenVersion?: number) =>
-  decidePost(prisma, postId, 'decidePost', 'post.rejected', (post, campaign) => decideReject(post, reason, campaign), acting, seenVersion, { reason: reason.trim() });
+  decidePost(prisma, { postId, action: 'decidePost', historyAction: 'post.rejected', decide: (post, campaign) => decideReject(post, reason, campaign), seenVersion, reason: reason.trim() }, acting);
 
 /** A rejected post comes back, revised, as the next revision. */
 export const resubmitPost = (prisma: Prisma, postId: number, revised: { content: string; mediaUrls: string[] }, acting: Acting, seenVersion?: number) =>
-  decidePost(prisma, postId, 'submitPost', 'post.resubmitted', (post, campaign, participant) => decideSubmit(post, revised, campaign, participant.stage), acting, seenVersion);
+  decidePost(prisma, { postId, action: 'submitPost', historyAction: 'post.resubmitted', decide: (post, campaign, participant) => decideSubmit(post, revised, campaign, participant.stage), seenVersion }, acting);
 
-export const recordPostResult = (prisma: Prisma, postId: number, result: { postUrl?: string; metrics?: PostMetrics }, acting: Acting, seenVersion?: number) =>
-  decidePost(prisma, postId, 'recordPostResult', 'post.result_recorded', (post, campaign) => decideResult(post, result, campaign), acting, seenVersion);
+export type PostResult = { postUrl?: string; metrics?: Partial<PostMetrics> };
 
-export const finalApprovePost = (prisma: Prisma, postId: number, acting: Acting, seenVersion?: number) =>
-  decidePost(prisma, postId, 'finalApprovePost', 'post.final_approved', (post, campaign) => decideFinal(post, campaign), acting, seenVersion);
+/**
+ * Records the live URL and numbers (what was recorded goes into the history). `submissionKey`
+ * (the Slack view ID) makes a repeated submission of the same modal change nothing.
+ */
+export async function recordPostResult(prisma: Prisma, postId: number, result: PostResult, acting: Acting, seenVersion?: number, submissionKey?: string): Promise<Decision<Post & { repeated?: true }>> {
+  if (submissionKey && (await findSubmission(prisma, submissionKey))) {
+    const post = await findPost(prisma, postId);
+    if (post) return allow({ ...post, repeated: true });
+  }
+  return change(prisma, async (tx) => {
+    const recorded = await changePost(tx, { postId, action: 'recordPostResult', historyAction: 'post.result_recorded', decide: (post, campaign) => decideResult(post, result, campaign), seenVersion, details: { ...result } }, acting);
+    if (recorded.ok && submissionKey) await recordSubmission(tx, submissionKey, 'post', postId, acting.now);
+    return recorded;
+  });
+}
+
+const finalApproval = (postId: number, seenVersion?: number): PostChange => ({ postId, action: 'finalApprovePost', historyAction: 'post.final_approved', decide: (post, campaign) => decideFinal(post, campaign), seenVersion });
+
+export const finalApprovePost = (prisma: Prisma, postId: number, acting: Acting, seenVersion?: number) => decidePost(prisma, finalApproval(postId, seenVersion), acting);
+
+/** Final approval of several posts at once: all of them, or (when one is refused) none. */
+export function finalApprovePosts(prisma: Prisma, targets: Array<{ id: number; version: number }>, acting: Acting): Promise<Decision<Post[]>> {
+  return change(prisma, async (tx) => {
+    const approved: Post[] = [];
+    for (const { id, version } of targets) {
+      const decided = await changePost(tx, finalApproval(id, version), acting);
+      if (!decided.ok) return decided;
+      approved.push(decided.value);
+    }
+    return allow(approved);
+  });
+}
+
+/** Posted posts of a completed campaign that wait for final approval, when this user may give it. */
+export async function postsForFinalApproval(prisma: Prisma, campaignId: number, acting: Acting): Promise<Decision<Array<{ post: Post; influencerName: string }>>> {
+  const campaign = await findCampaign(prisma, campaignId);
+  if (!campaign) return refuse('campaign-not-found', 'That campaign does not exist.');
+  const refusal = await permission(prisma, 'finalApprovePost', acting, campaign);
+  if (refusal) return refusal;
+  const participants = await participantsOf(prisma, campaignId);
+  const posted = (await postsOf(prisma, participants.map((p) => p.id))).filter((post) => post.status === 'posted');
+  const first = posted[0];
+  if (!first) return refuse('nothing-to-final-approve', `No posted post of ${campaignReference(campaignId)} waits for final approval.`);
+  const allowed = decideFinal(first, campaign);
+  if (!allowed.ok) return allowed;
+  return allow(posted.map((post) => ({ post, influencerName: participants.find((p) => p.id === post.participationId)!.influencerName })));
+}
+
+/** Approved and posted posts of a campaign, whose results can be recorded. */
+export async function postsAwaitingResults(prisma: Prisma, campaignId: number): Promise<Array<{ post: Post; influencerName: string }>> {
+  const participants = await participantsOf(prisma, campaignId);
+  return (await postsOf(prisma, participants.map((p) => p.id)))
+    .filter((post) => post.status === 'approved' || post.status === 'posted')
+    .map((post) => ({ post, influencerName: participants.find((p) => p.id === post.participationId)!.influencerName }));
+}
+
+/**
+ * Links an insights screenshot (a Slack file shared in the post's approval thread) to the post.
+ * Slack's retries of the event find the file already linked and change nothing.
+ */
+export async function linkScreenshot(prisma: Prisma, where: { channelId: string; threadTs: string }, file: { id: string; permalink: string | null }, acting: Acting): Promise<Decision<{ post: Post; linked: boolean }>> {
+  const post = await postWithApprovalMessage(prisma, where.channelId, where.threadTs);
+  if (!post) return refuse('not-a-post-thread', 'That thread is not a post’s approval thread.');
+  return change(prisma, async (tx) => {
+    const participant = (await findParticipant(tx, post.participationId)) as Participant;
+    const campaign = (await findCampaign(tx, participant.campaignId)) as Campaign;
+    if (campaign.status === 'archived') return refuse('archived-read-only', READ_ONLY);
+    const linked = await insertScreenshot(tx, post.id, file, acting);
+    if (linked) await appendHistory(tx, [event(acting, 'post', post.id, 'post.screenshot_linked', { details: { fileId: file.id, permalink: file.permalink } })]);
+    return allow({ post, linked });
+  });
+}
 
 export async function getPost(prisma: Prisma, postId: number): Promise<Post | undefined> {
   return findPost(prisma, postId);

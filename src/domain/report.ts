@@ -1,0 +1,131 @@
+/**
+ * A campaign's results report: what it cost against its budget, what the posts did, what is late.
+ * Pure: the workflow loads the campaign and passes `now`.
+ *
+ * Currencies: a campaign has exactly one currency and every amount of it (budget, costs, attributed
+ * revenue) is entered in that currency, so a report never adds two currencies and never converts.
+ */
+import type { Campaign } from './brief.js';
+import { daysBetween } from './digest-compose.js';
+import { type Metrics, type ParticipantNumbers, type Rate, campaignMetrics, engagementsOf, participantMetrics } from './metrics.js';
+import { type Participant, STAGES, type Stage, agreementExpired, agreementExpiresAt, phaseOf } from './participation.js';
+import type { Post } from './posts.js';
+
+/** An effective post counts in the numbers: it is live (Posted) or final-approved. */
+export const isEffective = (post: Post): boolean => post.status === 'posted' || post.status === 'final_approved';
+const wasApproved = (post: Post): boolean => post.status === 'approved' || isEffective(post);
+
+export const TOP_POSTS = 5;
+
+export interface ReportInput {
+  campaign: Campaign;
+  participants: Participant[];
+  posts: Post[];
+  /** Followers of every social account chosen for the campaign, by account ID. */
+  followers: Map<number, number>;
+  now: Date;
+}
+
+export interface ParticipantResult {
+  participant: Participant;
+  followers: number;
+  posts: Post[];
+  metrics: Metrics;
+}
+
+export interface PostResult {
+  post: Post;
+  influencerName: string;
+  engagements: number;
+  engagementRatePct: Rate;
+}
+
+export type LateItem =
+  | { kind: 'post_not_live'; post: Post; influencerName: string; days: number }
+  | { kind: 'post_awaiting_approval'; post: Post; influencerName: string; days: number }
+  | { kind: 'agreement_expired'; influencerName: string; expiredAt: Date }
+  | { kind: 'campaign_past_end'; days: number };
+
+export interface CampaignReport {
+  campaign: Campaign;
+  metrics: Metrics;
+  /** Influencers who collaborate (Collaborating and after): the ones the money pays for. */
+  influencers: number;
+  /** Total cost / influencers; `null` when nobody collaborates. */
+  costPerInfluencerMinor: Rate;
+  posts: { planned: number; approved: number; posted: number; finalApproved: number };
+  /** Participants per stage, pipeline order, only stages with someone in them. */
+  funnel: Array<{ stage: Stage; count: number }>;
+  participants: ParticipantResult[];
+  /** Effective posts, most engagements first (ties: older post first), at most TOP_POSTS. */
+  topPosts: PostResult[];
+  late: LateItem[];
+}
+
+function rate(numerator: number, denominator: number, scale: number): Rate {
+  return denominator === 0 ? null : Math.round((numerator / denominator) * scale * 100) / 100;
+}
+
+export function postResult(post: Post, influencerName: string): PostResult {
+  const engagements = post.metrics ? engagementsOf(post.metrics) : 0;
+  return { post, influencerName, engagements, engagementRatePct: rate(engagements, post.metrics?.reach ?? 0, 100) };
+}
+
+function lateItems({ campaign, participants, posts, now }: ReportInput): LateItem[] {
+  const nameOf = (participationId: number) => participants.find((p) => p.id === participationId)?.influencerName ?? `participant #${participationId}`;
+  const overdue = (post: Post) => daysBetween(post.plannedDate, now);
+  const items: LateItem[] = [];
+  if (campaign.status !== 'completed' && campaign.status !== 'archived' && daysBetween(campaign.endDate, now) > 0) {
+    items.push({ kind: 'campaign_past_end', days: daysBetween(campaign.endDate, now) });
+  }
+  for (const post of posts) {
+    if (post.status === 'approved' && overdue(post) > 0) items.push({ kind: 'post_not_live', post, influencerName: nameOf(post.participationId), days: overdue(post) });
+    if (post.status === 'pending_approval' && overdue(post) > 0) items.push({ kind: 'post_awaiting_approval', post, influencerName: nameOf(post.participationId), days: overdue(post) });
+  }
+  for (const participant of participants) {
+    if (agreementExpired(participant, campaign, now)) {
+      items.push({ kind: 'agreement_expired', influencerName: participant.influencerName, expiredAt: agreementExpiresAt(participant, campaign) as Date });
+    }
+  }
+  return items;
+}
+
+export function campaignReport(input: ReportInput): CampaignReport {
+  const { campaign, participants, posts, followers } = input;
+  const numbers = participants.map((participant): ParticipantNumbers => ({
+    budgetMinor: participant.budgetMinor,
+    influencerCostMinor: participant.influencerCostMinor,
+    shippingCostMinor: participant.shippingCostMinor,
+    followers: participant.accountIds.map((id) => followers.get(id) ?? 0),
+    posts: posts.filter((post) => post.participationId === participant.id && isEffective(post) && post.metrics).map((post) => post.metrics!),
+  }));
+  const metrics = campaignMetrics({ budgetMinor: campaign.budgetMinor, participants: numbers });
+  const participantResults = participants.map((participant, i): ParticipantResult => ({
+    participant,
+    followers: numbers[i]!.followers.reduce((a, b) => a + b, 0),
+    posts: posts.filter((post) => post.participationId === participant.id),
+    metrics: participantMetrics(numbers[i]!),
+  }));
+  const influencers = participants.filter((p) => phaseOf(p.stage) === 'collaboration').length;
+  const nameOf = (participationId: number) => participants.find((p) => p.id === participationId)?.influencerName ?? `participant #${participationId}`;
+  return {
+    campaign,
+    metrics,
+    influencers,
+    costPerInfluencerMinor: rate(metrics.totalCostMinor, influencers, 1),
+    posts: {
+      planned: posts.length,
+      approved: posts.filter(wasApproved).length,
+      posted: posts.filter(isEffective).length,
+      finalApproved: posts.filter((post) => post.status === 'final_approved').length,
+    },
+    funnel: STAGES.map((stage) => ({ stage, count: participants.filter((p) => p.stage === stage).length })).filter((s) => s.count > 0),
+    participants: participantResults,
+    topPosts: posts
+      .filter((post) => isEffective(post) && post.metrics)
+      .map((post) => postResult(post, nameOf(post.participationId)))
+      .sort((a, b) => b.engagements - a.engagements || a.post.id - b.post.id)
+      .slice(0, TOP_POSTS),
+    late: lateItems(input),
+  };
+}

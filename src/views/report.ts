@@ -1,0 +1,68 @@
+import type { KnownBlock } from '@slack/types';
+import { campaignReference } from '../domain/brief.js';
+import { label } from '../domain/campaign.js';
+import { STAGE_LABELS } from '../domain/participation.js';
+import type { CampaignReport, LateItem } from '../domain/report.js';
+import { calendarDate, count, money, rate, slackDate } from './format.js';
+import type { SlackMessage } from './help.js';
+import { clampMrkdwn, link, userText } from './mrkdwn.js';
+
+const MAX_LATE = 10;
+const inline = (text: string, max: number) => userText(text.replace(/\s+/g, ' ').trim(), max);
+const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: clampMrkdwn(text, 3000) } });
+const field = (name: string, value: string) => ({ type: 'mrkdwn' as const, text: `*${name}*\n${value}` });
+
+function lateLine(item: LateItem): string {
+  const days = (n: number) => count(n, 'day');
+  switch (item.kind) {
+    case 'campaign_past_end':
+      return `• The campaign ended ${days(item.days)} ago and is not completed`;
+    case 'post_not_live':
+      return `• *${inline(item.influencerName, 80)}* · post #${item.post.id} approved, planned ${calendarDate(item.post.plannedDate)}, not live: ${days(item.days)} late`;
+    case 'post_awaiting_approval':
+      return `• *${inline(item.influencerName, 80)}* · post #${item.post.id} still awaits approval, planned ${calendarDate(item.post.plannedDate)}: ${days(item.days)} late`;
+    case 'agreement_expired':
+      return `• *${inline(item.influencerName, 80)}* · agreement not signed; the signing window ended ${slackDate(item.expiredAt, '{date_short}')}`;
+  }
+}
+
+/** The report's Block Kit summary; the CSV and the chart go with it as files. */
+export function reportMessage(report: CampaignReport, now: Date, filesNote = 'The CSV and the chart follow in the thread.'): SlackMessage {
+  const { campaign, metrics: m } = report;
+  const ref = campaignReference(campaign.id);
+  const cur = campaign.currency;
+  const over = m.overBudget ? `\n:warning: over budget by ${money(-m.remainingBudgetMinor, cur)}` : `\n${money(m.remainingBudgetMinor, cur)} left`;
+  const perInfluencer = report.costPerInfluencerMinor === null ? 'not available' : `${money(report.costPerInfluencerMinor, cur)} (${count(report.influencers, 'influencer')})`;
+  const perEngagement = m.costPerEngagementMinor === null ? 'not available' : money(m.costPerEngagementMinor, cur);
+  const top = report.topPosts.map(({ post, influencerName, engagements, engagementRatePct }, i) => {
+    const where = post.postUrl ? link(post.postUrl, `post #${post.id}`) : `post #${post.id}`;
+    return `${i + 1}. *${inline(influencerName, 80)}* · ${where} · ${count(engagements, 'engagement')} · ${rate(engagementRatePct)} of ${(post.metrics?.reach ?? 0).toLocaleString('en')} reach`;
+  });
+  const late = report.late.slice(0, MAX_LATE).map(lateLine);
+  if (report.late.length > MAX_LATE) late.push(`+${report.late.length - MAX_LATE} more`);
+  const funnel = report.funnel.length ? report.funnel.map((s) => `${STAGE_LABELS[s.stage]} ${s.count}`).join(' → ') : 'no participants';
+  const title = inline(campaign.title, 120);
+  return {
+    text: `Report for ${ref} ${title}: spend ${money(m.totalCostMinor, cur)} of ${money(m.budgetMinor, cur)}, ${count(m.engagements, 'engagement')}, ROI ${rate(m.roiPct)}`,
+    blocks: [
+      { type: 'header', text: { type: 'plain_text', text: `Report · ${ref} ${campaign.title}`.slice(0, 150) } },
+      {
+        type: 'section',
+        fields: [
+          field('Spend vs budget', `${money(m.totalCostMinor, cur)} of ${money(m.budgetMinor, cur)} (${rate(m.budgetUsedPct)})${over}`),
+          field('Cost per influencer', perInfluencer),
+          field('Potential reach', `${m.potentialReach.toLocaleString('en')} followers`),
+          field('Engagements', `${m.engagements.toLocaleString('en')} on ${m.reach.toLocaleString('en')} reach`),
+          field('Engagement rate', rate(m.engagementRatePct)),
+          field('Cost per engagement', perEngagement),
+          field('ROI', `${rate(m.roiPct)} (${money(m.attributedRevenueMinor, cur)} attributed revenue)`),
+          field('Posts', `${report.posts.planned} planned · ${report.posts.approved} approved · ${report.posts.posted} posted · ${report.posts.finalApproved} final approved`),
+        ],
+      },
+      section(`*Funnel:* ${funnel}`),
+      section(`*Top posts by engagement*\n${top.length ? top.join('\n') : 'No posted results yet.'}`),
+      section(`*Late* (${report.late.length})\n${late.length ? late.join('\n') : 'Nothing is late.'}`),
+      { type: 'context', elements: [{ type: 'mrkdwn', text: `${label(campaign.status)} · amounts in ${cur} · as of ${slackDate(now)} · ${filesNote}` }] },
+    ],
+  };
+}

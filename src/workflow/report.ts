@@ -1,0 +1,18 @@
+import type { SocialAccount } from '../domain/influencer.js';
+import { type CampaignReport, campaignReport } from '../domain/report.js';
+import { findCampaign } from '../store/campaigns.js';
+import type { Prisma } from '../store/database.js';
+import { accountsById } from '../store/influencers.js';
+import { participantsOf } from '../store/participants.js';
+import { postsOf } from '../store/posts.js';
+
+/** A campaign's report, in any status (archived too: reading never changes anything). */
+export async function reportOf(prisma: Prisma, campaignId: number, now: Date): Promise<{ report: CampaignReport; accounts: Map<number, SocialAccount> } | undefined> {
+  const campaign = await findCampaign(prisma, campaignId);
+  if (!campaign) return undefined;
+  const participants = await participantsOf(prisma, campaignId);
+  const posts = await postsOf(prisma, participants.map((p) => p.id));
+  const accounts = await accountsById(prisma, [...new Set([...participants.flatMap((p) => p.accountIds), ...posts.map((p) => p.socialAccountId)])]);
+  const followers = new Map([...accounts].map(([id, account]) => [id, account.followers]));
+  return { report: campaignReport({ campaign, participants, posts, followers, now }), accounts };
+}
