@@ -17,14 +17,21 @@ const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '../manifest.
 const METHOD_SCOPES: Record<string, string[]> = {
   'chat.postMessage': ['chat:write'],
   'chat.update': ['chat:write'],
+  'conversations.open': ['im:write'],
+  // The client's wrapper around files.getUploadURLExternal → upload → files.completeUploadExternal.
+  filesUploadV2: ['files:write'],
   'views.open': [],
   'views.publish': [],
   'views.update': [],
 };
 
-/** Scopes needed to receive each event (https://docs.slack.dev/reference/events). */
-const EVENT_SCOPES: Record<string, string[]> = {
-  app_home_opened: [],
+/**
+ * Each event the code listens to: the subscriptions it needs in the manifest and their scopes
+ * (https://docs.slack.dev/reference/events). `message` arrives through one subscription per kind of channel.
+ */
+const EVENTS: Record<string, { subscriptions: string[]; scopes: string[] }> = {
+  app_home_opened: { subscriptions: ['app_home_opened'], scopes: [] },
+  message: { subscriptions: ['message.channels', 'message.groups'], scopes: ['channels:history', 'groups:history'] },
 };
 
 function validator() {
@@ -45,7 +52,7 @@ function usedBySource() {
   const all = (pattern: RegExp) => [...new Set([...source.matchAll(pattern)].map((match) => match[1] as string))].sort();
   const commands = all(/\.command\(\s*'([^']+)'/g);
   const events = all(/\.event\(\s*'([^']+)'/g);
-  const methods = all(/\bclient\.((?:[a-z]+\.)+[a-zA-Z]+)\(/g);
+  const methods = all(/\bclient\.((?:[a-z]+\.)+[a-zA-Z]+|filesUploadV2)\(/g);
   return { commands, events, methods, interactive: /\.(action|view|options|shortcut)\(/.test(source) };
 }
 
@@ -64,16 +71,16 @@ describe('manifest.json', () => {
     const used = usedBySource();
     const unknownMethods = used.methods.filter((method) => !(method in METHOD_SCOPES));
     expect(unknownMethods, 'add these methods and their scopes to METHOD_SCOPES').toEqual([]);
-    const unknownEvents = used.events.filter((event) => !(event in EVENT_SCOPES));
-    expect(unknownEvents, 'add these events and their scopes to EVENT_SCOPES').toEqual([]);
+    const unknownEvents = used.events.filter((event) => !(event in EVENTS));
+    expect(unknownEvents, 'add these events, their subscriptions and scopes to EVENTS').toEqual([]);
 
     const scopes = new Set([
       ...(used.commands.length ? ['commands'] : []),
       ...used.methods.flatMap((method) => METHOD_SCOPES[method] ?? []),
-      ...used.events.flatMap((event) => EVENT_SCOPES[event] ?? []),
+      ...used.events.flatMap((event) => EVENTS[event]?.scopes ?? []),
     ]);
     expect(manifest.features.slash_commands.map((c: { command: string }) => c.command).sort()).toEqual(used.commands);
-    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(used.events);
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(used.events.flatMap((event) => EVENTS[event]?.subscriptions ?? []).sort());
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...scopes].sort());
   });
 

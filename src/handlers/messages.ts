@@ -67,3 +67,12 @@ export async function showPostDecision(client: WebClient, prisma: Prisma, logger
     await client.chat.postMessage({ channel: message.channelId, thread_ts: message.ts, text: `<@${post.submittedBy}> your draft post (revision ${post.revision}) was ${verb} by <@${decision.actor}>.` });
   });
 }
+
+/** Shows a post's recorded results on its approval message (the decision stays as it was). */
+export async function showPostResults(client: WebClient, prisma: Prisma, logger: Logger, campaign: Campaign, influencerName: string, post: Post, decision: HistoryEntry | undefined): Promise<void> {
+  await quietly(logger, `show the results of post ${post.id}`, async () => {
+    const message = await storedPostMessage(prisma, post.id);
+    if (!message) return;
+    await client.chat.update({ channel: message.channelId, ts: message.ts, ...postApprovalMessage(campaign, influencerName, post, decision) });
+  });
+}

@@ -1,8 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import { type Campaign, campaignReference } from '../domain/brief.js';
 import type { HistoryEntry } from '../domain/history.js';
-import type { Post } from '../domain/posts.js';
-import { calendarDate, mention, slackDate } from './format.js';
+import { engagementsOf } from '../domain/metrics.js';
+import { POST_STATUS_LABELS, type Post } from '../domain/posts.js';
+import { calendarDate, count, mention, slackDate } from './format.js';
 import type { SlackMessage } from './help.js';
 import { link, userText } from './mrkdwn.js';
 
@@ -11,6 +12,8 @@ export const APPROVE_POST = 'post_approve';
 export const REJECT_POST = 'post_reject';
 export const APPROVE_PROPOSAL = 'proposal_approve';
 export const REJECT_PROPOSAL = 'proposal_reject';
+/** Opens the results modal; the value is the post ID. */
+export const RECORD_RESULTS_BUTTON = 'post_record_results_open';
 
 export function buttonValue(id: number, version: number): string {
   return `${id}:${version}`;
@@ -64,9 +67,26 @@ export function postApprovalMessage(campaign: Campaign, influencerName: string, 
       { type: 'section', text: { type: 'mrkdwn', text: who } },
       { type: 'section', text: { type: 'mrkdwn', text: content } },
       ...(media.length ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: `Media: ${media.join(' · ')}${more}` }] }] : []),
-      decision
-        ? { type: 'section', text: { type: 'mrkdwn', text: decisionLine(decision) } }
-        : decisionButtons(APPROVE_POST, REJECT_POST, post.id, post.version),
+      ...(decision ? [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: decisionLine(decision) } }] : [decisionButtons(APPROVE_POST, REJECT_POST, post.id, post.version)]),
+      ...resultBlocks(post),
     ],
   };
+}
+
+/** Once approved: the live link and numbers when recorded, and the button to record them. */
+function resultBlocks(post: Post): KnownBlock[] {
+  if (post.status !== 'approved' && post.status !== 'posted' && post.status !== 'final_approved') return [];
+  const live = post.postUrl ? `:link: ${link(post.postUrl, 'Live post')}` : ':hourglass: Not live yet';
+  const numbers = post.metrics
+    ? ` · ${count(post.metrics.reach, 'reach', 'reach')} · ${count(engagementsOf(post.metrics), 'engagement')} · ${count(post.metrics.clicks, 'click')}`
+    : '';
+  const blocks: KnownBlock[] = [{ type: 'context', elements: [{ type: 'mrkdwn', text: `${live}${numbers} · ${POST_STATUS_LABELS[post.status]}` }] }];
+  if (post.status !== 'final_approved') {
+    blocks.push({
+      type: 'actions',
+      block_id: 'results',
+      elements: [{ type: 'button', action_id: RECORD_RESULTS_BUTTON, text: { type: 'plain_text', text: post.metrics ? 'Update results' : 'Record results' }, value: String(post.id) }],
+    });
+  }
+  return blocks;
 }

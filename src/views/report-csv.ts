@@ -6,6 +6,7 @@ import { POST_STATUS_LABELS } from '../domain/posts.js';
 import { type CampaignReport, isEffective, postResult } from '../domain/report.js';
 import type { SocialAccount } from '../domain/influencer.js';
 import { calendarDate, currencyDigits } from './format.js';
+import { majorUnits } from './participants.js';
 
 export const CSV_COLUMNS = [
   'row', 'campaign', 'influencer', 'stage', 'post', 'post status', 'account', 'planned date', 'post url', 'followers', 'currency',
@@ -21,7 +22,7 @@ export const CSV_COLUMNS = [
 export function reportCsv(report: CampaignReport, accounts: Map<number, SocialAccount>): string {
   const { campaign } = report;
   const digits = currencyDigits(campaign.currency);
-  const amount = (minor: number) => (minor / 10 ** digits).toFixed(digits);
+  const amount = (minor: number) => majorUnits(minor, digits);
   const ratio = (value: Rate): number | '' => (value === null ? '' : value);
   const account = (id: number) => {
     const found = accounts.get(id);

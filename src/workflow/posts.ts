@@ -148,7 +148,7 @@ export function finalApprovePosts(prisma: Prisma, targets: Array<{ id: number; v
 }
 
 /** Posted posts of a completed campaign that wait for final approval, when this user may give it. */
-export async function postsForFinalApproval(prisma: Prisma, campaignId: number, acting: Acting): Promise<Decision<Array<{ post: Post; influencerName: string }>>> {
+export async function postsForFinalApproval(prisma: Prisma, campaignId: number, acting: Acting): Promise<Decision<{ campaign: Campaign; choices: Array<{ post: Post; influencerName: string }> }>> {
   const campaign = await findCampaign(prisma, campaignId);
   if (!campaign) return refuse('campaign-not-found', 'That campaign does not exist.');
   const refusal = await permission(prisma, 'finalApprovePost', acting, campaign);
@@ -159,7 +159,7 @@ export async function postsForFinalApproval(prisma: Prisma, campaignId: number, 
   if (!first) return refuse('nothing-to-final-approve', `No posted post of ${campaignReference(campaignId)} waits for final approval.`);
   const allowed = decideFinal(first, campaign);
   if (!allowed.ok) return allowed;
-  return allow(posted.map((post) => ({ post, influencerName: participants.find((p) => p.id === post.participationId)!.influencerName })));
+  return allow({ campaign, choices: posted.map((post) => ({ post, influencerName: participants.find((p) => p.id === post.participationId)!.influencerName })) });
 }
 
 /** Approved and posted posts of a campaign, whose results can be recorded. */

@@ -31,6 +31,8 @@ export const BOT = { user_id: 'U0BOT', bot_id: 'B0BOT' };
  */
 export class FakeSlack {
   readonly calls: SlackCall[] = [];
+  /** Bytes posted to the upload URLs files.getUploadURLExternal handed out, by file ID. */
+  readonly uploads = new Map<string, { filename: string; bytes: Buffer }>();
   private readonly failures = new Map<string, Failure[]>();
   private readonly delays = new Map<string, number>();
   private readonly waiters = new Set<() => void>();
@@ -103,9 +105,20 @@ export class FakeSlack {
   }
 
   private async handle(req: IncomingMessage): Promise<{ call: SlackCall; status: number; headers: Record<string, string>; body: unknown }> {
-    const raw = await readBody(req);
+    const bytes = await readBody(req);
+    const raw = bytes.toString('utf8');
     const path = new URL(req.url ?? '/', this.origin).pathname;
     const isResponseUrl = path.startsWith('/response/');
+    const upload = /^\/upload\/(F\w+)$/.exec(path)?.[1];
+    if (upload) {
+      // The upload step of files.getUploadURLExternal → upload → files.completeUploadExternal: raw bytes.
+      const call: SlackCall = { method: 'upload', args: { file_id: upload, length: bytes.length }, token: req.headers.authorization, answered: false };
+      this.calls.push(call);
+      const pending = this.uploads.get(upload);
+      if (pending) pending.bytes = bytes;
+      for (const wake of [...this.waiters]) wake();
+      return { call, status: pending ? 200 : 404, headers: {}, body: pending ? `OK - ${bytes.length}` : 'unknown upload' };
+    }
     const method = isResponseUrl ? 'response_url' : path.replace(/^\/api\//, '');
     const args = parseArgs(raw, req.headers['content-type']);
     const token = req.headers.authorization?.replace(/^Bearer /, '') ?? (args.token as string | undefined);
@@ -138,6 +151,15 @@ export class FakeSlack {
         return { channel: args.channel, ts: args.ts, text: args.text };
       case 'chat.postEphemeral':
         return { message_ts: `1700000000.${String(id).padStart(6, '0')}` };
+      case 'conversations.open':
+        return { channel: { id: `D${String(args.users)}` } };
+      case 'files.getUploadURLExternal': {
+        const fileId = `F${String(id).padStart(8, '0')}`;
+        this.uploads.set(fileId, { filename: String(args.filename), bytes: Buffer.alloc(0) });
+        return { upload_url: `${this.origin}/upload/${fileId}`, file_id: fileId };
+      }
+      case 'files.completeUploadExternal':
+        return { files: (args.files as Array<{ id: string; title?: string }>).map((file) => ({ id: file.id, title: file.title })) };
       case 'views.open':
       case 'views.update':
       case 'views.push':
@@ -149,10 +171,10 @@ export class FakeSlack {
   }
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** The Web API client posts forms whose nested objects (blocks, view) are JSON strings. */

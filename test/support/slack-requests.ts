@@ -116,6 +116,28 @@ export class SlackSender {
     );
   }
 
+  /**
+   * A file shared in a thread: a `message` event with subtype `file_share`
+   * (https://docs.slack.dev/reference/events/message/file_share, @slack/types `FileShareMessageEvent`).
+   */
+  fileShare(
+    { channelId, threadTs, userId = 'U0MEMBER', fileId, name = 'insights.png' }: { channelId: string; threadTs: string; userId?: string; fileId: string; name?: string },
+    options: SendOptions & { eventId?: string; retryNum?: number } = {},
+  ) {
+    const ts = `${(Date.now() / 1000).toFixed(6)}`;
+    const file = {
+      id: fileId, created: Math.floor(Date.now() / 1000), timestamp: Math.floor(Date.now() / 1000), name, title: name, mimetype: 'image/png', filetype: 'png', pretty_type: 'PNG',
+      user: userId, user_team: TEAM_ID, editable: false, size: 48213, mode: 'hosted', is_external: false, external_type: '', is_public: true, public_url_shared: false,
+      display_as_bot: false, username: '', url_private: `https://files.slack.com/files-pri/${TEAM_ID}-${fileId}/${name}`,
+      url_private_download: `https://files.slack.com/files-pri/${TEAM_ID}-${fileId}/download/${name}`,
+      permalink: `https://test-workspace.slack.com/files/${userId}/${fileId}/${name}`, permalink_public: `https://slack-files.com/${TEAM_ID}-${fileId}-0ce8936320`,
+    };
+    return this.event(
+      { type: 'message', subtype: 'file_share', text: '', files: [file], upload: false, user: userId, display_as_bot: false, ts, thread_ts: threadTs, parent_user_id: 'U0BOT', channel: channelId, event_ts: ts, channel_type: 'channel' },
+      options,
+    );
+  }
+
   /** An interactivity payload (block_actions, view_submission, view_closed), form-encoded as `payload=`. */
   interaction(payload: Record<string, unknown>, options: SendOptions = {}) {
     const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();

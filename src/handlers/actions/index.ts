@@ -13,6 +13,7 @@ import { approvePost, mayDecidePost, postContext } from '../../workflow/posts.js
 import type { HandlerContext } from '../context.js';
 import * as directory from './directory.js';
 import * as participants from './participants.js';
+import * as results from './results.js';
 import { publishHome, refreshHomes } from '../home.js';
 import { showCampaignCard, showPostDecision, showProposalDecision } from '../messages.js';
 
@@ -38,6 +39,7 @@ export function register(app: App, context: HandlerContext): void {
   const { prisma, now } = context;
   directory.register(app, context);
   participants.register(app, context);
+  results.register(app, context);
   app.action(HOME_CREATE_CAMPAIGN, async ({ ack, body, client }) => {
     await ack();
     await client.views.open({ trigger_id: (body as BlockAction).trigger_id, view: createCampaignModal(body.user.id) });

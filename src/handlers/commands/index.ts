@@ -5,7 +5,10 @@ import { create } from './create.js';
 import { digest } from './digest.js';
 import { add, influencers } from './directory.js';
 import { budget, move } from './participants.js';
+import { finalApprove } from './final-approve.js';
 import { post } from './post.js';
+import { report } from './report.js';
+import { results } from './results.js';
 import { settings } from './settings.js';
 import { history, list, show } from './read.js';
 import { steps } from './steps.js';
@@ -21,8 +24,11 @@ export const SUBCOMMANDS: Subcommand[] = [
   add,
   move,
   post,
+  results,
   budget,
   ...steps,
+  finalApprove,
+  report,
   history,
   digest,
   settings,
@@ -35,13 +41,13 @@ export function parseSubcommand(text: string): { name: string; args: string } {
 }
 
 export function register(app: App, context: HandlerContext): void {
-  app.command('/campaign', async ({ command, ack, respond, client }) => {
+  app.command('/campaign', async ({ command, ack, respond, client, logger }) => {
     const { name, args } = parseSubcommand(command.text);
     const subcommand = SUBCOMMANDS.find((candidate) => candidate.name === name);
     if (!subcommand) {
       await ack({ response_type: 'ephemeral', ...unknownSubcommandMessage(name, SUBCOMMANDS) });
       return;
     }
-    await subcommand.run({ args, userId: command.user_id, channelId: command.channel_id, triggerId: command.trigger_id, ack, respond, client, context });
+    await subcommand.run({ args, userId: command.user_id, channelId: command.channel_id, triggerId: command.trigger_id, ack, respond, client, logger, context });
   });
 }

@@ -1,4 +1,4 @@
-import type { AckFn, RespondArguments, RespondFn } from '@slack/bolt';
+import type { AckFn, Logger, RespondArguments, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Campaign } from '../../domain/brief.js';
 import type { SlackMessage } from '../../views/help.js';
@@ -14,6 +14,7 @@ export interface CommandInput {
   ack: AckFn<string | RespondArguments>;
   respond: RespondFn;
   client: WebClient;
+  logger: Logger;
   context: HandlerContext;
 }
 

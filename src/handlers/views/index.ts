@@ -14,8 +14,11 @@ import { setAdmins } from '../../workflow/admins.js';
 import { finalApprovePost, postContext, rejectPost, submitPost } from '../../workflow/posts.js';
 import type { HandlerContext } from '../context.js';
 import * as directory from './directory.js';
+import * as finalApproval from './final-approval.js';
 import * as participants from './participants.js';
+import * as results from './results.js';
 import { refreshHomes } from '../home.js';
+import { sendCompletionReport } from '../report.js';
 import { askToApprovePost, askToApproveProposal, showCampaignCard, showPostDecision, showProposalDecision } from '../messages.js';
 import { briefErrorsByBlock, parseCampaignBrief, parseCampaignSettings, parseDigestSettings } from './campaign-brief.js';
 import { read } from './form.js';
@@ -38,6 +41,8 @@ export function register(app: App, context: HandlerContext): void {
   const { prisma, now } = context;
   directory.register(app, context);
   participants.register(app, context);
+  results.register(app, context);
+  finalApproval.register(app, context);
   app.view(CREATE_CAMPAIGN, async ({ ack, body, view, client, logger }) => {
     const parsed = parseCampaignBrief(view.state.values);
     if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
@@ -107,6 +112,7 @@ export function register(app: App, context: HandlerContext): void {
     if (step === 'publish') await askToApproveProposal(client, prisma, logger, decided.value, acting.userId);
     await showCampaignCard(client, prisma, logger, decided.value);
     if (step === 'publish') await refreshHomes(client, prisma, logger, decided.value.approverIds, now());
+    if (step === 'complete') await sendCompletionReport(client, prisma, logger, decided.value, acting.userId, now());
   });
 
   app.view(REJECT_REASON, async ({ ack, body, view, client, logger }) => {

@@ -1,0 +1,43 @@
+import type { App } from '@slack/bolt';
+import { z } from 'zod';
+import { FINAL_APPROVE_CONFIRM, FINAL_APPROVE_POSTS_BLOCK, FINAL_APPROVE_SELECT, finalApproveConfirmModal } from '../../views/final-approval.js';
+import { refusalModal } from '../../views/refusals.js';
+import { getCampaign } from '../../workflow/campaigns.js';
+import { finalApprovePosts, postsForFinalApproval } from '../../workflow/posts.js';
+import type { HandlerContext } from '../context.js';
+import { refreshHomes } from '../home.js';
+import { read } from './form.js';
+
+const target = z.string().regex(/^\d+:\d+$/).transform((value) => {
+  const [id, version] = value.split(':').map(Number) as [number, number];
+  return { id, version };
+});
+const selectMetadata = z.object({ campaignId: z.number().int() });
+const confirmMetadata = z.object({ campaignId: z.number().int(), posts: z.array(target).min(1) });
+
+export function register(app: App, { prisma, now }: HandlerContext): void {
+  // Step 1 → 2: nothing changes yet; the confirmation is pushed on top, with the versions the approver saw.
+  app.view(FINAL_APPROVE_SELECT, async ({ ack, body, view }) => {
+    const { campaignId } = selectMetadata.parse(JSON.parse(view.private_metadata));
+    const chosen = (read(view.state.values, FINAL_APPROVE_POSTS_BLOCK).selected_options ?? []).map((option) => target.parse(option.value));
+    if (chosen.length === 0) return ack({ response_action: 'errors', errors: { [FINAL_APPROVE_POSTS_BLOCK]: 'Choose at least one post.' } });
+    const available = await postsForFinalApproval(prisma, campaignId, { userId: body.user.id, now: now() });
+    if (!available.ok) return ack({ response_action: 'update', view: refusalModal('Final approval', available) });
+    const { campaign, choices } = available.value;
+    const picked = chosen.map(({ id, version }) => choices.find((choice) => choice.post.id === id && choice.post.version === version));
+    if (picked.some((choice) => !choice)) {
+      return ack({ response_action: 'errors', errors: { [FINAL_APPROVE_POSTS_BLOCK]: 'Some of these posts changed since the list was opened; close it and run the command again.' } });
+    }
+    await ack({ response_action: 'push', view: finalApproveConfirmModal(campaign, picked.map((choice) => choice!)) });
+  });
+
+  // Step 2: all chosen posts in one transaction; a refusal (e.g. someone else was faster) changes none.
+  app.view(FINAL_APPROVE_CONFIRM, async ({ ack, body, view, client, logger }) => {
+    const { campaignId, posts } = confirmMetadata.parse(JSON.parse(view.private_metadata));
+    const decided = await finalApprovePosts(prisma, posts, { userId: body.user.id, now: now() });
+    if (!decided.ok) return ack({ response_action: 'update', view: refusalModal('Final approval', decided) });
+    await ack({ response_action: 'clear' });
+    const campaign = await getCampaign(prisma, campaignId);
+    if (campaign) await refreshHomes(client, prisma, logger, [body.user.id, ...campaign.approverIds], now());
+  });
+}

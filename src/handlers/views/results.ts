@@ -1,0 +1,38 @@
+import type { App } from '@slack/bolt';
+import { z } from 'zod';
+import { currencyDigits } from '../../views/format.js';
+import { refusalModal } from '../../views/refusals.js';
+import { RECORD_RESULTS, RESULT_FIELDS } from '../../views/results-form.js';
+import { getCampaign } from '../../workflow/campaigns.js';
+import { lastEvent } from '../../workflow/history.js';
+import { postContext, recordPostResult } from '../../workflow/posts.js';
+import type { HandlerContext } from '../context.js';
+import { refreshHomes } from '../home.js';
+import { showPostResults } from '../messages.js';
+import { parseResults } from './results-form.js';
+
+const metadata = z.union([z.object({ postId: z.number().int(), version: z.number().int() }), z.object({ campaignId: z.number().int() })]);
+
+export function register(app: App, { prisma, now }: HandlerContext): void {
+  app.view(RECORD_RESULTS, async ({ ack, body, view, client, logger }) => {
+    const meta = metadata.parse(JSON.parse(view.private_metadata));
+    const single = 'postId' in meta ? await postContext(prisma, meta.postId) : undefined;
+    const campaign = single?.campaign ?? ('campaignId' in meta ? await getCampaign(prisma, meta.campaignId) : undefined);
+    const parsed = parseResults(view.state.values, currencyDigits(campaign?.currency ?? 'USD'), !single);
+    if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
+    const postId = 'postId' in meta ? meta.postId : (parsed.postId as number);
+    const seenVersion = 'version' in meta ? meta.version : undefined;
+    const recorded = await recordPostResult(prisma, postId, parsed.result, { userId: body.user.id, now: now() }, seenVersion, view.id);
+    if (!recorded.ok) {
+      return recorded.rule === 'result-needs-url-or-metrics'
+        ? ack({ response_action: 'errors', errors: { [RESULT_FIELDS.postUrl]: 'Give the live post URL or at least one number.' } })
+        : ack({ response_action: 'update', view: refusalModal('Record results', recorded) });
+    }
+    await ack();
+    if (recorded.value.repeated) return;
+    const found = await postContext(prisma, postId);
+    if (!found) return;
+    await showPostResults(client, prisma, logger, found.campaign, found.influencerName, found.post, await lastEvent(prisma, 'post', postId, 'post.approved'));
+    await refreshHomes(client, prisma, logger, [body.user.id, found.campaign.influencerPicId], now());
+  });
+}
