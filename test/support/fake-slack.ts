@@ -115,7 +115,7 @@ export class FakeSlack {
       const call: SlackCall = { method: 'upload', args: { file_id: upload, length: bytes.length }, token: req.headers.authorization, answered: false };
       this.calls.push(call);
       const pending = this.uploads.get(upload);
-      if (pending) pending.bytes = bytes;
+      if (pending) pending.bytes = await uploadedBytes(bytes, req.headers['content-type']);
       for (const wake of [...this.waiters]) wake();
       return { call, status: pending ? 200 : 404, headers: {}, body: pending ? `OK - ${bytes.length}` : 'unknown upload' };
     }
@@ -169,6 +169,14 @@ export class FakeSlack {
         return {};
     }
   }
+}
+
+/** The Web API client posts the file as multipart/form-data (one file part) or as the raw body. */
+async function uploadedBytes(body: Buffer, contentType: string | undefined): Promise<Buffer> {
+  if (!contentType?.startsWith('multipart/form-data')) return body;
+  const form = await new Response(new Uint8Array(body), { headers: { 'content-type': contentType } }).formData();
+  const file = [...form.values()].find((value) => typeof value !== 'string');
+  return file && typeof file !== 'string' ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0);
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
