@@ -12,6 +12,10 @@ import { CREATE_CAMPAIGN } from '../src/views/campaign-form.js';
 import { FakeSlack } from '../test/support/fake-slack.js';
 import { campaignFormValues } from '../test/support/modal-values.js';
 import { SlackSender } from '../test/support/slack-requests.js';
+import { campaignReport } from '../src/domain/report.js';
+import { reportChart } from '../src/views/report-chart.js';
+import { reportCsv } from '../src/views/report-csv.js';
+import { NOW, campaignFixture, participant, post } from '../test/support/digest-fixtures.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const SECRET = 'bench-signing-secret';
@@ -91,6 +95,17 @@ async function requests(): Promise<void> {
   console.log(`create-campaign modal submitted → acknowledged (validation + insert + history): p50 ${ms(percentile(create, 50))}, p95 ${ms(percentile(create, 95))} (50)`);
   const [, list] = await timed(() => slack.command('list'));
   console.log(`/campaign list with ${50} campaigns: ${ms(list)}`);
+  const acked: number[] = [];
+  const delivered: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const before = fakeSlack.callsTo('files.completeUploadExternal').length;
+    const start = performance.now();
+    await slack.command('report C-1', { channelId: 'C0BENCH' });
+    acked.push(performance.now() - start);
+    await fakeSlack.waitFor('files.completeUploadExternal', () => fakeSlack.callsTo('files.completeUploadExternal').length > before);
+    delivered.push(performance.now() - start);
+  }
+  console.log(`/campaign report → acknowledged p50 ${ms(percentile(acked, 50))}; → summary, CSV and chart uploaded (fake Slack) p50 ${ms(percentile(delivered, 50))}, p95 ${ms(percentile(delivered, 95))} (20)`);
   console.log(`resident memory after the load: ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`);
 
   await running.stop();
@@ -98,6 +113,29 @@ async function requests(): Promise<void> {
   rmSync(folder, { recursive: true, force: true });
 }
 
+/** Rendering a report of 200 influencers with 3 posts each: the CSV and the PNG chart, in the process. */
+async function reportRendering(): Promise<void> {
+  const metrics = (i: number) => ({ impressions: 10_000 + i, reach: 8_000 + i, likes: 300 + i, comments: 20, shares: 5, saves: 5, clicks: 50, conversions: 2, attributedRevenueMinor: 50_000 });
+  const report = campaignReport({
+    campaign: campaignFixture(),
+    participants: Array.from({ length: 200 }, (_, i) => participant(i + 1, { stage: 'posted', influencerCostMinor: 100_000 })),
+    posts: Array.from({ length: 600 }, (_, i) => post(i + 1, { participationId: (i % 200) + 1, status: 'posted', metrics: metrics(i) })),
+    followers: new Map(Array.from({ length: 200 }, (_, i) => [i + 1, 50_000])),
+    now: NOW,
+  });
+  const csv: number[] = [];
+  for (let i = 0; i < 20; i++) csv.push((await timed(async () => reportCsv(report, new Map())))[1]);
+  const chart: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < 20; i++) {
+    const [png, took] = await timed(() => reportChart(report));
+    chart.push(took);
+    bytes = png.length;
+  }
+  console.log(`report of 200 influencers / 600 posts: CSV p50 ${ms(percentile(csv, 50))} (${report.participants.length + 600} rows); PNG chart p50 ${ms(percentile(chart, 50))}, first ${ms(chart[0]!)}, ${(bytes / 1024).toFixed(0)} KB`);
+}
+
 configFailure();
 await migrations();
 await requests();
+await reportRendering();

@@ -161,6 +161,20 @@ describe('closing a campaign', () => {
     expect((await posts.getPost(prisma(), scenario.live.id))?.status).toBe('posted');
   });
 
+  it('two approvers confirming the same batch at once: one wins whole, the other is told, each post approved once', async () => {
+    const scenario = await campaignWithResults('Bulk race');
+    ok(await campaigns.completeCampaign(prisma(), scenario.id, at(PEOPLE.salesPic)));
+    const fresh = await Promise.all([scenario.live.id, scenario.second.id].map(async (id) => (await posts.getPost(prisma(), id))!));
+    const metadata = JSON.stringify({ campaignId: scenario.id, posts: fresh.map((p) => `${p.id}:${p.version}`) });
+    const answers = await Promise.all(
+      [PEOPLE.approver, PEOPLE.approver2].map((userId) => harness.slack.viewSubmission({ callback_id: FINAL_APPROVE_CONFIRM, private_metadata: metadata, values: {} }, { userId })),
+    );
+    expect(answers.map((a) => (a.body as { response_action: string }).response_action).sort()).toEqual(['clear', 'update']);
+    const events = await Promise.all(fresh.map(async ({ id }) => (await entityHistory(prisma(), 'post', id)).filter((e) => e.action === 'post.final_approved')));
+    expect(events.map((e) => e.length)).toEqual([1, 1]);
+    expect(events[0]![0]!.actor).toBe(events[1]![0]!.actor); // the same approver won both
+  });
+
   it('archived: read-only, gone from the active list, while show, history and report still work', async () => {
     const scenario = await campaignWithResults('Archived report');
     ok(await campaigns.archiveCampaign(prisma(), scenario.id, at(PEOPLE.salesPic)));

@@ -13,6 +13,10 @@ import { homeView } from '../../src/views/home.js';
 import { confirmStepModal, rejectReasonModal, STEPS, type Step } from '../../src/views/modals.js';
 import { submitPostModal } from '../../src/views/post-form.js';
 import { refusalModal } from '../../src/views/refusals.js';
+import { campaignReport } from '../../src/domain/report.js';
+import { finalApproveConfirmModal, finalApproveSelectModal } from '../../src/views/final-approval.js';
+import { reportMessage } from '../../src/views/report.js';
+import { recordResultsModal } from '../../src/views/results-form.js';
 import { SUBCOMMANDS } from '../../src/handlers/commands/index.js';
 import { blockKitViolations } from '../support/block-kit.js';
 
@@ -51,7 +55,20 @@ const home = {
   expiredAgreements: campaigns.slice(0, 300).map((c) => ({ campaign: c, influencerName: LONG, sentAt: at })),
 };
 
+const numbers = { impressions: 2_000_000_000, reach: 2_000_000_000, likes: 2_000_000_000, comments: 1, shares: 1, saves: 1, clicks: 1, conversions: 1, attributedRevenueMinor: 9_007_199_254_740_991 };
+const livePost = (id: number): Post => ({ ...post(id), status: 'posted', postUrl: `https://x.example.com/${'p'.repeat(1900)}|>`, metrics: numbers, plannedDate: new Date('2026-01-01') });
+const report = campaignReport({
+  campaign: campaign(1, { endDate: new Date('2026-01-01') }),
+  participants: participants.map((p) => ({ ...p, stage: 'agreement_sent', agreementSentAt: new Date('2026-01-01') })),
+  posts: [...Array.from({ length: 300 }, (_, i) => livePost(i)), ...Array.from({ length: 300 }, (_, i) => ({ ...post(i + 300), status: 'approved' as const, plannedDate: new Date('2026-01-01') }))],
+  followers: new Map(participants.map((p) => [p.id, 2_000_000_000])),
+  now: at,
+});
+const choices = Array.from({ length: 300 }, (_, i) => ({ post: livePost(i), influencerName: LONG }));
+
 const messages = {
+  'report (500 participants, 600 posts, 800 late items)': reportMessage(report, at),
+  'post with results': postApprovalMessage(campaign(1), LONG, livePost(1), decision),
   help: helpMessage(SUBCOMMANDS),
   'campaign card': campaignCard(campaign(1)),
   'campaign list': campaignList(campaigns),
@@ -70,6 +87,10 @@ const modals = {
   ...Object.fromEntries((Object.keys(STEPS) as Step[]).map((step) => [`confirm ${step}`, confirmStepModal(step, campaign(1))])),
   'reject reason': rejectReasonModal({ kind: 'post', id: 1, version: 1 }, LONG),
   refusal: refusalModal('Reject draft post', { ok: false, rule: 'x', reason: LONG }),
+  'record results (one post)': recordResultsModal(campaign(1), choices.slice(0, 1)),
+  'record results (300 posts)': recordResultsModal(campaign(1), choices),
+  'final approval: choose (300 posts)': finalApproveSelectModal(campaign(1), choices),
+  'final approval: confirm (100 posts)': finalApproveConfirmModal(campaign(1), choices.slice(0, 100)),
 };
 
 describe('every view within Block Kit limits, with large data', () => {

@@ -16,8 +16,9 @@ export const report: Subcommand = {
     const campaign = await campaignArgument({ ...input, args: input.args.replace(new RegExp(PRIVATE, 'g'), ' ') }, this.usage);
     if (!campaign) return;
     const now = input.context.now();
-    const loaded = (await reportOf(input.context.prisma, campaign.id, now))!;
     const { logger } = input;
+    if (!isPrivate) await input.ack();
+    const loaded = (await reportOf(input.context.prisma, campaign.id, now))!;
     if (isPrivate) {
       await input.ack(ephemeral(reportMessage(loaded.report, now, 'The CSV and the chart are on their way to you in a direct message from the app.')));
       const files = await reportFiles(loaded.report, loaded.accounts, now);
@@ -25,7 +26,6 @@ export const report: Subcommand = {
       if (failed.length) await input.respond(ephemeral(notice(':warning: The CSV and the chart could not be sent to you; try again in a moment.')));
       return;
     }
-    await input.ack();
     try {
       await postReport(input.client, input.channelId, loaded.report, await reportFiles(loaded.report, loaded.accounts, now), now);
     } catch (error) {
