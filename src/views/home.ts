@@ -50,7 +50,9 @@ function finalApprovals(home: Home): KnownBlock[] {
       accessory: { type: 'button', action_id: FINAL_APPROVE_POST, text: { type: 'plain_text', text: 'Final approve' }, value: `${post.id}:${post.version}` },
     });
   }
-  return [...blocks, ...more(home.postsToFinalApprove.length - MAX_DECISIONS)];
+  const refs = [...new Set(home.postsToFinalApprove.map(({ campaign }) => campaignReference(campaign.id)))].slice(0, 5);
+  const several: KnownBlock = { type: 'context', elements: [{ type: 'mrkdwn', text: `Several at once: ${refs.map((ref) => `\`/campaign final-approve ${ref}\``).join(' · ')}` }] };
+  return [...blocks, ...more(home.postsToFinalApprove.length - MAX_DECISIONS), several];
 }
 
 function overdue(home: Home): KnownBlock[] {

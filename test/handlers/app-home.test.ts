@@ -67,6 +67,7 @@ describe('App Home', () => {
     await harness.slack.appHomeOpened(PEOPLE.approver2);
     const home = await harness.fakeSlack.waitFor('views.publish', (c) => c.args.user_id === PEOPLE.approver2 && texts(c).includes('Ready for your final approval'));
     expect(texts(home)).toContain('Final flow');
+    expect(texts(home)).toContain(`Several at once: \`/campaign final-approve C-${scenario.id}\``);
 
     await harness.slack.blockAction({ action_id: FINAL_APPROVE_POST, value: `${posted.id}:${posted.version}` }, { userId: PEOPLE.approver2, fromHome: true });
     const modal = (await harness.fakeSlack.waitFor('views.open', (c) => (c.args.view as { callback_id: string }).callback_id === FINAL_APPROVE)).args.view as { private_metadata: string; blocks: unknown[] };

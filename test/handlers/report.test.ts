@@ -4,7 +4,9 @@ import { CONFIRM_STEP } from '../../src/views/modals.js';
 import { FINAL_APPROVE_CONFIRM, FINAL_APPROVE_POSTS_BLOCK, FINAL_APPROVE_SELECT } from '../../src/views/final-approval.js';
 import { CHART_HEIGHT, CHART_WIDTH } from '../../src/views/report-chart.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
+import { activeDigests } from '../../src/workflow/digests.js';
 import { entityHistory } from '../../src/workflow/history.js';
+import { homeOf } from '../../src/workflow/home.js';
 import * as participants from '../../src/workflow/participants.js';
 import * as posts from '../../src/workflow/posts.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
@@ -180,6 +182,8 @@ describe('closing a campaign', () => {
     ok(await campaigns.archiveCampaign(prisma(), scenario.id, at(PEOPLE.salesPic)));
     const list = await harness.slack.command('list');
     expect(JSON.stringify(list.body)).not.toContain('Archived report');
+    expect((await homeOf(prisma(), PEOPLE.salesPic, new Date())).campaigns.map((c) => c.id)).not.toContain(scenario.id);
+    expect((await activeDigests(prisma(), new Date())).map((d) => d.campaign.id)).not.toContain(scenario.id);
     expect(JSON.stringify((await harness.slack.command(`show C-${scenario.id}`)).body)).toContain('Archived report');
     expect(JSON.stringify((await harness.slack.command(`history C-${scenario.id}`)).body)).toContain('archived');
     const report = await harness.slack.command(`report --private C-${scenario.id}`);

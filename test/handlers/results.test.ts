@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPROVE_POST, RECORD_RESULTS_BUTTON } from '../../src/views/approvals.js';
 import { POST_FIELDS, SUBMIT_POST } from '../../src/views/post-form.js';
 import { COUNT_FIELDS, RECORD_RESULTS, RESULT_FIELDS } from '../../src/views/results-form.js';
+import { parseResults } from '../../src/handlers/views/results-form.js';
 import { postApprovalMessage } from '../../src/store/posts.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
 import { entityHistory } from '../../src/workflow/history.js';
@@ -57,6 +58,16 @@ async function approvedPost(title: string) {
   const approved = await harness.fakeSlack.waitFor('chat.update', (c) => texts(c).includes(`${title} reel`) && texts(c).includes('Approved by'));
   return { scenario, postId, approved, message: (await postApprovalMessage(prisma(), postId))! };
 }
+
+describe('the results form, read', () => {
+  const revenue = (value: string) => ({ [RESULT_FIELDS.revenue]: number(value) });
+  it('amounts in the campaign currency only: decimals a currency does not have are refused (JPY has none)', () => {
+    expect(parseResults(revenue('1200'), 0, false)).toMatchObject({ ok: true, result: { metrics: { attributedRevenueMinor: 1_200 } } });
+    expect(parseResults(revenue('1200.5'), 0, false)).toEqual({ ok: false, errors: { [RESULT_FIELDS.revenue]: 'Use a whole amount, 0 or more.' } });
+    expect(parseResults(revenue('1200.5'), 2, false)).toMatchObject({ ok: true, result: { metrics: { attributedRevenueMinor: 120_050 } } });
+    expect(parseResults(revenue('-1'), 2, false)).toEqual({ ok: false, errors: { [RESULT_FIELDS.revenue]: 'Use an amount with at most 2 decimals, 0 or more.' } });
+  });
+});
 
 describe('recording results', () => {
   it('the approved post offers Record results; bad numbers are field errors that change nothing; good ones make the post Posted', async () => {
