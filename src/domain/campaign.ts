@@ -62,6 +62,16 @@ export const DEFAULT_AGREEMENT_WINDOW_DAYS = 3;
 
 export const READ_ONLY = 'Archived campaigns are read-only.';
 
+/** Archived campaigns refuse every change; anything else may change (the other rules permitting). */
+export function writable(campaign: Pick<CampaignState, 'status'>): Decision<true> {
+  return campaign.status === 'archived' ? refuse('archived-read-only', READ_ONLY) : allow(true);
+}
+
+/** A completed or archived campaign: its end date passing no longer makes it late. */
+export function isFinished(campaign: Pick<CampaignState, 'status'>): boolean {
+  return campaign.status === 'completed' || campaign.status === 'archived';
+}
+
 export function label(status: CampaignStatus): string {
   return CAMPAIGN_STATUS_LABELS[status];
 }

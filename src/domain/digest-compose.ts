@@ -3,6 +3,7 @@
  * the input), so every rule is testable with literal dates.
  */
 import type { CampaignDigest, CampaignDigestInput, Health } from './digest.js';
+import { isFinished } from './campaign.js';
 import { agreementExpired, agreementExpiresAt, STAGES } from './participation.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -19,8 +20,6 @@ export function daysBetween(from: Date, to: Date): number {
   return Math.floor(to.getTime() / DAY_MS) - Math.floor(from.getTime() / DAY_MS);
 }
 
-/** Campaigns whose end date passing no longer makes them late. */
-const FINISHED = new Set(['completed', 'archived']);
 
 export function composeCampaignDigest(input: CampaignDigestInput): CampaignDigest {
   const { campaign, participants, posts, changes, metrics, now } = input;
@@ -78,7 +77,7 @@ export function composeCampaignDigest(input: CampaignDigestInput): CampaignDiges
   ) {
     health = 'needs_attention';
   }
-  if (duePosts.some((d) => d.overdueDays >= 1) || (daysToEnd < 0 && !FINISHED.has(campaign.status))) health = 'late';
+  if (duePosts.some((d) => d.overdueDays >= 1) || (daysToEnd < 0 && !isFinished(campaign))) health = 'late';
 
   const quiet =
     changes.length === 0 &&

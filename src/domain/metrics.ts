@@ -1,4 +1,5 @@
-import type { PostMetrics } from './posts.js';
+import type { Participant } from './participation.js';
+import { type Post, type PostMetrics, isEffective } from './posts.js';
 
 /**
  * Campaign and participant numbers: cost, budget, reach, engagement and ROI.
@@ -55,13 +56,24 @@ interface Totals {
 }
 
 /** numerator / denominator × scale, rounded to two decimals; `null` when the denominator is 0. */
-function rate(numerator: number, denominator: number, scale: number): Rate {
+export function rate(numerator: number, denominator: number, scale: number): Rate {
   if (denominator === 0) return null;
   return Math.round((numerator / denominator) * scale * 100) / 100;
 }
 
 function sum(values: readonly number[]): number {
   return values.reduce((total, value) => total + value, 0);
+}
+
+/** What the numbers of one participant are made of: costs, followers of the chosen accounts, effective posts' metrics. */
+export function participantNumbers(participant: Participant, posts: Post[], followers: Map<number, number>): ParticipantNumbers {
+  return {
+    budgetMinor: participant.budgetMinor,
+    influencerCostMinor: participant.influencerCostMinor,
+    shippingCostMinor: participant.shippingCostMinor,
+    followers: participant.accountIds.map((id) => followers.get(id) ?? 0),
+    posts: posts.flatMap((post) => (post.participationId === participant.id && isEffective(post) && post.metrics ? [post.metrics] : [])),
+  };
 }
 
 export function engagementsOf(post: PostNumbers): number {

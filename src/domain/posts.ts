@@ -1,4 +1,4 @@
-import { type CampaignState, READ_ONLY } from './campaign.js';
+import { type CampaignState, READ_ONLY, writable } from './campaign.js';
 import { type Decision, allow, refuse } from './decision.js';
 import { type Stage, phaseOf } from './participation.js';
 
@@ -98,6 +98,13 @@ export function rejectPost<P extends PostState>(post: P, reason: string, campaig
   return allow({ ...post, status: 'rejected' });
 }
 
+/** An effective post counts in the numbers: it is live (Posted) or final-approved. */
+export const isEffective = (post: PostState): boolean => post.status === 'posted' || post.status === 'final_approved';
+/** Approved at some point: ready to post, posted or final-approved. Results can be recorded from then on. */
+export const wasApproved = (post: PostState): boolean => post.status === 'approved' || isEffective(post);
+/** Results are still being collected: approved or posted, not yet final-approved. */
+export const awaitsResults = (post: PostState): boolean => post.status === 'approved' || post.status === 'posted';
+
 export const NO_METRICS: PostMetrics = { impressions: 0, reach: 0, likes: 0, comments: 0, shares: 0, saves: 0, clicks: 0, conversions: 0, attributedRevenueMinor: 0 };
 
 /**
@@ -109,12 +116,11 @@ export function recordResult<P extends PostState>(
   result: { postUrl?: string; metrics?: Partial<PostMetrics> },
   campaign: CampaignState,
 ): Decision<P> {
-  if (campaign.status === 'archived') return refuse('archived-read-only', READ_ONLY);
+  const open = writable(campaign);
+  if (!open.ok) return open;
   const numbers = result.metrics && Object.keys(result.metrics).length > 0 ? result.metrics : undefined;
   if (!result.postUrl && !numbers) return refuse('result-needs-url-or-metrics', 'Record the post URL or its metrics.');
-  if (post.status !== 'approved' && post.status !== 'posted' && post.status !== 'final_approved') {
-    return refuse('results-after-approval', 'Results are recorded only for approved posts.');
-  }
+  if (!wasApproved(post)) return refuse('results-after-approval', 'Results are recorded only for approved posts.');
   return allow({
     ...post,
     status: post.status === 'approved' ? 'posted' : post.status,

@@ -6,14 +6,11 @@
  * revenue) is entered in that currency, so a report never adds two currencies and never converts.
  */
 import type { Campaign } from './brief.js';
+import { isFinished } from './campaign.js';
 import { daysBetween } from './digest-compose.js';
-import { type Metrics, type ParticipantNumbers, type Rate, campaignMetrics, engagementsOf, participantMetrics } from './metrics.js';
+import { type Metrics, type Rate, campaignMetrics, engagementsOf, participantMetrics, participantNumbers, rate } from './metrics.js';
 import { type Participant, STAGES, type Stage, agreementExpired, agreementExpiresAt, phaseOf } from './participation.js';
-import type { Post } from './posts.js';
-
-/** An effective post counts in the numbers: it is live (Posted) or final-approved. */
-export const isEffective = (post: Post): boolean => post.status === 'posted' || post.status === 'final_approved';
-const wasApproved = (post: Post): boolean => post.status === 'approved' || isEffective(post);
+import { type Post, isEffective, wasApproved } from './posts.js';
 
 export const TOP_POSTS = 5;
 
@@ -62,8 +59,9 @@ export interface CampaignReport {
   late: LateItem[];
 }
 
-function rate(numerator: number, denominator: number, scale: number): Rate {
-  return denominator === 0 ? null : Math.round((numerator / denominator) * scale * 100) / 100;
+/** The influencer's name of a participation, for lines about its posts. */
+function nameOf(participants: Participant[], participationId: number): string {
+  return participants.find((p) => p.id === participationId)?.influencerName ?? `participant #${participationId}`;
 }
 
 export function postResult(post: Post, influencerName: string): PostResult {
@@ -72,15 +70,15 @@ export function postResult(post: Post, influencerName: string): PostResult {
 }
 
 function lateItems({ campaign, participants, posts, now }: ReportInput): LateItem[] {
-  const nameOf = (participationId: number) => participants.find((p) => p.id === participationId)?.influencerName ?? `participant #${participationId}`;
   const overdue = (post: Post) => daysBetween(post.plannedDate, now);
   const items: LateItem[] = [];
-  if (campaign.status !== 'completed' && campaign.status !== 'archived' && daysBetween(campaign.endDate, now) > 0) {
+  if (!isFinished(campaign) && daysBetween(campaign.endDate, now) > 0) {
     items.push({ kind: 'campaign_past_end', days: daysBetween(campaign.endDate, now) });
   }
   for (const post of posts) {
-    if (post.status === 'approved' && overdue(post) > 0) items.push({ kind: 'post_not_live', post, influencerName: nameOf(post.participationId), days: overdue(post) });
-    if (post.status === 'pending_approval' && overdue(post) > 0) items.push({ kind: 'post_awaiting_approval', post, influencerName: nameOf(post.participationId), days: overdue(post) });
+    const influencerName = nameOf(participants, post.participationId);
+    if (post.status === 'approved' && overdue(post) > 0) items.push({ kind: 'post_not_live', post, influencerName, days: overdue(post) });
+    if (post.status === 'pending_approval' && overdue(post) > 0) items.push({ kind: 'post_awaiting_approval', post, influencerName, days: overdue(post) });
   }
   for (const participant of participants) {
     if (agreementExpired(participant, campaign, now)) {
@@ -92,13 +90,7 @@ function lateItems({ campaign, participants, posts, now }: ReportInput): LateIte
 
 export function campaignReport(input: ReportInput): CampaignReport {
   const { campaign, participants, posts, followers } = input;
-  const numbers = participants.map((participant): ParticipantNumbers => ({
-    budgetMinor: participant.budgetMinor,
-    influencerCostMinor: participant.influencerCostMinor,
-    shippingCostMinor: participant.shippingCostMinor,
-    followers: participant.accountIds.map((id) => followers.get(id) ?? 0),
-    posts: posts.filter((post) => post.participationId === participant.id && isEffective(post) && post.metrics).map((post) => post.metrics!),
-  }));
+  const numbers = participants.map((participant) => participantNumbers(participant, posts, followers));
   const metrics = campaignMetrics({ budgetMinor: campaign.budgetMinor, participants: numbers });
   const participantResults = participants.map((participant, i): ParticipantResult => ({
     participant,
@@ -107,7 +99,6 @@ export function campaignReport(input: ReportInput): CampaignReport {
     metrics: participantMetrics(numbers[i]!),
   }));
   const influencers = participants.filter((p) => phaseOf(p.stage) === 'collaboration').length;
-  const nameOf = (participationId: number) => participants.find((p) => p.id === participationId)?.influencerName ?? `participant #${participationId}`;
   return {
     campaign,
     metrics,
@@ -123,7 +114,7 @@ export function campaignReport(input: ReportInput): CampaignReport {
     participants: participantResults,
     topPosts: posts
       .filter((post) => isEffective(post) && post.metrics)
-      .map((post) => postResult(post, nameOf(post.participationId)))
+      .map((post) => postResult(post, nameOf(participants, post.participationId)))
       .sort((a, b) => b.engagements - a.engagements || a.post.id - b.post.id)
       .slice(0, TOP_POSTS),
     late: lateItems(input),

@@ -7,10 +7,9 @@ import { type Campaign, campaignReference } from '../domain/brief.js';
 import type { SocialAccount } from '../domain/influencer.js';
 import type { CampaignReport } from '../domain/report.js';
 import { calendarDate } from '../views/format.js';
-import { reportMessage } from '../views/report.js';
+import { completionIntro, reportMessage } from '../views/report.js';
 import { reportChart } from '../views/report-chart.js';
 import { reportCsv } from '../views/report-csv.js';
-import { userText } from '../views/mrkdwn.js';
 import type { Prisma } from '../store/database.js';
 import { reportOf } from '../workflow/report.js';
 
@@ -37,8 +36,7 @@ export async function reportFiles(report: CampaignReport, accounts: Map<number, 
 
 /** Posts the summary in `channelId` and the files in its thread. Throws what Slack answered. */
 export async function postReport(client: WebClient, channelId: string, report: CampaignReport, files: ReportFile[], now: Date, intro?: string): Promise<void> {
-  const message = reportMessage(report, now);
-  const posted = await client.chat.postMessage({ channel: channelId, ...message, ...(intro ? { text: `${intro}\n${message.text}`, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: intro } }, ...message.blocks] } : {}) });
+  const posted = await client.chat.postMessage({ channel: channelId, ...reportMessage(report, now, intro ? { intro } : {}) });
   await client.filesUploadV2({ channel_id: channelId, thread_ts: posted.ts as string, file_uploads: files });
 }
 
@@ -69,8 +67,7 @@ export async function sendReportByDirectMessage(
 export async function sendCompletionReport(client: WebClient, prisma: Prisma, logger: Logger, campaign: Campaign, completedBy: string, now: Date): Promise<void> {
   const loaded = await reportOf(prisma, campaign.id, now);
   if (!loaded) return;
-  const ref = campaignReference(campaign.id);
-  const intro = `:checkered_flag: <@${completedBy}> completed *${ref} ${userText(campaign.title, 150)}*. Approvers can now give final approval to its posted posts: \`/campaign final-approve ${ref}\`.`;
+  const intro = completionIntro(campaign, completedBy);
   const files = await reportFiles(loaded.report, loaded.accounts, now);
   await sendReportByDirectMessage(client, logger, [campaign.salesPicId, campaign.influencerPicId, ...campaign.approverIds], loaded.report, files, now, intro);
 }

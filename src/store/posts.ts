@@ -72,7 +72,3 @@ export async function insertScreenshot(tx: Tx, postId: number, file: { id: strin
   const { count } = await tx.postScreenshot.createMany({ data: [{ fileId: file.id, postId, permalink: file.permalink, sharedBy: by.userId, sharedAt: by.now }], skipDuplicates: true });
   return count === 1;
 }
-
-export async function screenshotsOf(tx: Tx, postId: number): Promise<Array<{ fileId: string; permalink: string | null }>> {
-  return tx.postScreenshot.findMany({ where: { postId }, orderBy: { sharedAt: 'asc' }, select: { fileId: true, permalink: true } });
-}

@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import { type Campaign, campaignReference } from '../domain/brief.js';
 import type { HistoryEntry } from '../domain/history.js';
 import { engagementsOf } from '../domain/metrics.js';
-import { POST_STATUS_LABELS, type Post } from '../domain/posts.js';
+import { POST_STATUS_LABELS, type Post, awaitsResults, wasApproved } from '../domain/posts.js';
 import { calendarDate, count, mention, slackDate } from './format.js';
 import type { SlackMessage } from './help.js';
 import { link, userText } from './mrkdwn.js';
@@ -75,13 +75,13 @@ export function postApprovalMessage(campaign: Campaign, influencerName: string, 
 
 /** Once approved: the live link and numbers when recorded, and the button to record them. */
 function resultBlocks(post: Post): KnownBlock[] {
-  if (post.status !== 'approved' && post.status !== 'posted' && post.status !== 'final_approved') return [];
+  if (!wasApproved(post)) return [];
   const live = post.postUrl ? `:link: ${link(post.postUrl, 'Live post')}` : ':hourglass: Not live yet';
   const numbers = post.metrics
     ? ` · ${count(post.metrics.reach, 'reach', 'reach')} · ${count(engagementsOf(post.metrics), 'engagement')} · ${count(post.metrics.clicks, 'click')}`
     : '';
   const blocks: KnownBlock[] = [{ type: 'context', elements: [{ type: 'mrkdwn', text: `${live}${numbers} · ${POST_STATUS_LABELS[post.status]}` }] }];
-  if (post.status !== 'final_approved') {
+  if (awaitsResults(post)) {
     blocks.push({
       type: 'actions',
       block_id: 'results',

@@ -15,7 +15,7 @@ import { POST_STATUS_LABELS } from '../domain/posts.js';
 import { APPROVE_POST, REJECT_POST, decisionButtons } from './approvals.js';
 import { calendarDate, count, mention, money, rate, slackDate } from './format.js';
 import type { SlackMessage } from './help.js';
-import { truncate, userText } from './mrkdwn.js';
+import { oneLine as inline, truncate } from './mrkdwn.js';
 
 /** Total block text a digest message may hold (Slack refuses about 13,000). */
 export const DIGEST_MAX_CHARS = 12_000;
@@ -31,7 +31,6 @@ const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 
 const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
 const plural = (n: number, noun: string) => count(n, noun);
 /** User text on one line: a digest line never lets user text open a block quote or a new line. */
-const inline = (text: string, max: number) => userText(text.replace(/\s+/g, ' ').trim(), max);
 
 /**
  * Lines packed into sections of at most 2,900 characters, within `maxChars` and `maxBlocks`

@@ -24,6 +24,11 @@ export function userText(text: string, max: number): string {
   return `${cut}…`;
 }
 
+/** User text on one line (runs of whitespace become one space), escaped and at most `max` characters. */
+export function oneLine(text: string, max: number): string {
+  return userText(text.replace(/\s+/g, ' ').trim(), max);
+}
+
 /** A whole mrkdwn text kept under a block's limit, cut at a line break when one is near. */
 export function clampMrkdwn(text: string, max: number): string {
   if (text.length <= max) return text;

@@ -4,6 +4,7 @@ import { Chart, type ChartConfiguration, type ChartItem, registerables } from 'c
 import { campaignReference } from '../domain/brief.js';
 import { STAGE_LABELS } from '../domain/participation.js';
 import type { CampaignReport } from '../domain/report.js';
+import { truncate } from './mrkdwn.js';
 
 Chart.register(...registerables);
 
@@ -13,7 +14,6 @@ const PANEL_HEIGHT = 640;
 export const CHART_HEIGHT = PANEL_HEIGHT * 2;
 const MAX_INFLUENCERS = 10;
 const FONT = { family: 'DejaVu Sans, Arial, sans-serif', size: 26 };
-const cut = (text: string) => (text.length > 24 ? `${text.slice(0, 23)}…` : text);
 
 function panel(title: string, labels: string[], values: number[], color: string): Buffer {
   const canvas = createCanvas(CHART_WIDTH, PANEL_HEIGHT);
@@ -51,7 +51,7 @@ export async function reportChart(report: CampaignReport): Promise<Buffer> {
     .slice(0, MAX_INFLUENCERS);
   const engagements = panel(
     `${ref} · engagements per influencer`,
-    people.map((p) => cut(p.participant.influencerName)),
+    people.map((p) => truncate(p.participant.influencerName, 24)),
     people.map((p) => p.metrics.engagements),
     '#2eb67d',
   );

@@ -1,14 +1,13 @@
 import type { KnownBlock } from '@slack/types';
-import { campaignReference } from '../domain/brief.js';
+import { type Campaign, campaignReference } from '../domain/brief.js';
 import { label } from '../domain/campaign.js';
 import { STAGE_LABELS } from '../domain/participation.js';
 import type { CampaignReport, LateItem } from '../domain/report.js';
 import { calendarDate, count, money, rate, slackDate } from './format.js';
 import type { SlackMessage } from './help.js';
-import { clampMrkdwn, link, userText } from './mrkdwn.js';
+import { clampMrkdwn, link, oneLine as inline, userText } from './mrkdwn.js';
 
 const MAX_LATE = 10;
-const inline = (text: string, max: number) => userText(text.replace(/\s+/g, ' ').trim(), max);
 const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: clampMrkdwn(text, 3000) } });
 const field = (name: string, value: string) => ({ type: 'mrkdwn' as const, text: `*${name}*\n${value}` });
 
@@ -26,8 +25,14 @@ function lateLine(item: LateItem): string {
   }
 }
 
-/** The report's Block Kit summary; the CSV and the chart go with it as files. */
-export function reportMessage(report: CampaignReport, now: Date, filesNote = 'The CSV and the chart follow in the thread.'): SlackMessage {
+/** The line above the report sent to the PICs and approvers when a campaign completes. */
+export function completionIntro(campaign: Campaign, completedBy: string): string {
+  const ref = campaignReference(campaign.id);
+  return `:checkered_flag: <@${completedBy}> completed *${ref} ${userText(campaign.title, 150)}*. Approvers can now give final approval to its posted posts: \`/campaign final-approve ${ref}\`.`;
+}
+
+/** The report's Block Kit summary, with an optional line above it; the CSV and the chart go with it as files. */
+export function reportMessage(report: CampaignReport, now: Date, { filesNote = 'The CSV and the chart follow in the thread.', intro }: { filesNote?: string; intro?: string } = {}): SlackMessage {
   const { campaign, metrics: m } = report;
   const ref = campaignReference(campaign.id);
   const cur = campaign.currency;
@@ -43,8 +48,9 @@ export function reportMessage(report: CampaignReport, now: Date, filesNote = 'Th
   const funnel = report.funnel.length ? report.funnel.map((s) => `${STAGE_LABELS[s.stage]} ${s.count}`).join(' → ') : 'no participants';
   const title = inline(campaign.title, 120);
   return {
-    text: `Report for ${ref} ${title}: spend ${money(m.totalCostMinor, cur)} of ${money(m.budgetMinor, cur)}, ${count(m.engagements, 'engagement')}, ROI ${rate(m.roiPct)}`,
+    text: `${intro ? `${intro}\n` : ''}Report for ${ref} ${title}: spend ${money(m.totalCostMinor, cur)} of ${money(m.budgetMinor, cur)}, ${count(m.engagements, 'engagement')}, ROI ${rate(m.roiPct)}`,
     blocks: [
+      ...(intro ? [section(intro)] : []),
       { type: 'header', text: { type: 'plain_text', text: `Report · ${ref} ${campaign.title}`.slice(0, 150) } },
       {
         type: 'section',

@@ -1,4 +1,4 @@
-import { type Metrics, type ParticipantNumbers, campaignMetrics, participantMetrics } from '../domain/metrics.js';
+import { type Metrics, campaignMetrics, participantMetrics, participantNumbers } from '../domain/metrics.js';
 import { findCampaign } from '../store/campaigns.js';
 import type { Prisma } from '../store/database.js';
 import { followersOf } from '../store/influencers.js';
@@ -17,13 +17,7 @@ export async function campaignNumbers(prisma: Prisma, campaignId: number): Promi
   const participants = await participantsOf(prisma, campaignId);
   const followers = await followersOf(prisma, participants.flatMap((p) => p.accountIds));
   const posts = await postsOf(prisma, participants.map((p) => p.id));
-  const numbers = participants.map((p): ParticipantNumbers => ({
-    budgetMinor: p.budgetMinor,
-    influencerCostMinor: p.influencerCostMinor,
-    shippingCostMinor: p.shippingCostMinor,
-    followers: p.accountIds.map((id) => followers.get(id) ?? 0),
-    posts: posts.filter((post) => post.participationId === p.id && post.metrics && (post.status === 'posted' || post.status === 'final_approved')).map((post) => post.metrics!),
-  }));
+  const numbers = participants.map((p) => participantNumbers(p, posts, followers));
   return {
     campaign: campaignMetrics({ budgetMinor: campaign.budgetMinor, participants: numbers }),
     participants: participants.map((p, i) => ({ participantId: p.id, influencerName: p.influencerName, metrics: participantMetrics(numbers[i]!) })),

@@ -1,11 +1,12 @@
 import { type Campaign, campaignReference } from '../domain/brief.js';
 import { type Decision, allow, refuse } from '../domain/decision.js';
-import { READ_ONLY } from '../domain/campaign.js';
+import { writable } from '../domain/campaign.js';
 import type { Participant } from '../domain/participation.js';
 import {
   type Post,
   type PostMetrics,
   approvePost as decideApprove,
+  awaitsResults,
   finalApprovePost as decideFinal,
   recordResult as decideResult,
   rejectPost as decideReject,
@@ -147,27 +148,31 @@ export function finalApprovePosts(prisma: Prisma, targets: Array<{ id: number; v
   });
 }
 
+/** A campaign's posts with the influencer each is for, oldest first. */
+async function postsOfCampaign(prisma: Prisma, campaignId: number): Promise<Array<{ post: Post; influencerName: string }>> {
+  const participants = await participantsOf(prisma, campaignId);
+  return (await postsOf(prisma, participants.map((p) => p.id))).map((post) => ({ post, influencerName: participants.find((p) => p.id === post.participationId)!.influencerName }));
+}
+
 /** Posted posts of a completed campaign that wait for final approval, when this user may give it. */
 export async function postsForFinalApproval(prisma: Prisma, campaignId: number, acting: Acting): Promise<Decision<{ campaign: Campaign; choices: Array<{ post: Post; influencerName: string }> }>> {
   const campaign = await findCampaign(prisma, campaignId);
   if (!campaign) return refuse('campaign-not-found', 'That campaign does not exist.');
   const refusal = await permission(prisma, 'finalApprovePost', acting, campaign);
   if (refusal) return refusal;
-  const participants = await participantsOf(prisma, campaignId);
-  const posted = (await postsOf(prisma, participants.map((p) => p.id))).filter((post) => post.status === 'posted');
-  const first = posted[0];
+  const choices = (await postsOfCampaign(prisma, campaignId)).filter(({ post }) => post.status === 'posted');
+  const first = choices[0];
   if (!first) return refuse('nothing-to-final-approve', `No posted post of ${campaignReference(campaignId)} waits for final approval.`);
-  const allowed = decideFinal(first, campaign);
-  if (!allowed.ok) return allowed;
-  return allow({ campaign, choices: posted.map((post) => ({ post, influencerName: participants.find((p) => p.id === post.participationId)!.influencerName })) });
+  const allowed = decideFinal(first.post, campaign);
+  return allowed.ok ? allow({ campaign, choices }) : allowed;
 }
 
-/** Approved and posted posts of a campaign, whose results can be recorded. */
-export async function postsAwaitingResults(prisma: Prisma, campaignId: number): Promise<Array<{ post: Post; influencerName: string }>> {
-  const participants = await participantsOf(prisma, campaignId);
-  return (await postsOf(prisma, participants.map((p) => p.id)))
-    .filter((post) => post.status === 'approved' || post.status === 'posted')
-    .map((post) => ({ post, influencerName: participants.find((p) => p.id === post.participationId)!.influencerName }));
+/** Approved and posted posts of a campaign, whose results can be recorded; refused when there are none or the campaign is archived. */
+export async function postsAwaitingResults(prisma: Prisma, campaign: Campaign): Promise<Decision<Array<{ post: Post; influencerName: string }>>> {
+  const ref = campaignReference(campaign.id);
+  if (!writable(campaign).ok) return refuse('archived-read-only', `${ref} is archived: archived campaigns are read-only.`);
+  const choices = (await postsOfCampaign(prisma, campaign.id)).filter(({ post }) => awaitsResults(post));
+  return choices.length ? allow(choices) : refuse('no-approved-posts', `No post of ${ref} is approved yet: results are recorded once a post is approved.`);
 }
 
 /**
@@ -180,7 +185,8 @@ export async function linkScreenshot(prisma: Prisma, where: { channelId: string;
   return change(prisma, async (tx) => {
     const participant = (await findParticipant(tx, post.participationId)) as Participant;
     const campaign = (await findCampaign(tx, participant.campaignId)) as Campaign;
-    if (campaign.status === 'archived') return refuse('archived-read-only', READ_ONLY);
+    const open = writable(campaign);
+    if (!open.ok) return open;
     const linked = await insertScreenshot(tx, post.id, file, acting);
     if (linked) await appendHistory(tx, [event(acting, 'post', post.id, 'post.screenshot_linked', { details: { fileId: file.id, permalink: file.permalink } })]);
     return allow({ post, linked });

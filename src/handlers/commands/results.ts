@@ -1,5 +1,5 @@
-import { campaignReference } from '../../domain/brief.js';
 import { notice } from '../../views/campaigns.js';
+import { refusalText } from '../../views/refusals.js';
 import { recordResultsModal } from '../../views/results-form.js';
 import { postsAwaitingResults } from '../../workflow/posts.js';
 import { type Subcommand, campaignArgument, ephemeral } from './subcommand.js';
@@ -11,16 +11,12 @@ export const results: Subcommand = {
   async run(input) {
     const campaign = await campaignArgument(input, this.usage);
     if (!campaign) return;
-    if (campaign.status === 'archived') {
-      await input.ack(ephemeral(notice(`:no_entry: ${campaignReference(campaign.id)} is archived: archived campaigns are read-only.`)));
-      return;
-    }
-    const choices = await postsAwaitingResults(input.context.prisma, campaign.id);
-    if (choices.length === 0) {
-      await input.ack(ephemeral(notice(`:no_entry: No post of ${campaignReference(campaign.id)} is approved yet: results are recorded once a post is approved.`)));
+    const choices = await postsAwaitingResults(input.context.prisma, campaign);
+    if (!choices.ok) {
+      await input.ack(ephemeral(notice(refusalText(choices))));
       return;
     }
     await input.ack();
-    await input.client.views.open({ trigger_id: input.triggerId, view: recordResultsModal(campaign, choices) });
+    await input.client.views.open({ trigger_id: input.triggerId, view: recordResultsModal(campaign, choices.value) });
   },
 };
