@@ -111,5 +111,6 @@ describe('npm start', () => {
       await db.close();
       await fakeSlack.close();
     }
-  });
+    // Two whole processes, the first creating the embedded database: seconds each on a loaded machine.
+  }, 90_000);
 });
