@@ -33,6 +33,18 @@ export async function showCampaignCard(client: WebClient, prisma: Prisma, logger
   });
 }
 
+export async function campaignCardMessage(prisma: Prisma, campaignId: number): Promise<string | undefined> {
+  return (await campaignMessages(prisma, campaignId))?.cardTs ?? undefined;
+}
+
+/** A deleted draft's card stays in the channel, saying who deleted it and when. */
+export async function showDeletedCard(client: WebClient, logger: Logger, campaign: Campaign, cardTs: string | undefined, deleted: { userId: string; now: Date }): Promise<void> {
+  if (!cardTs) return;
+  await quietly(logger, `show that campaign ${campaign.id} was deleted`, () =>
+    client.chat.update({ channel: campaign.channelId, ts: cardTs, ...campaignCard(campaign, { by: deleted.userId, at: deleted.now }) }),
+  );
+}
+
 export async function askToApproveProposal(client: WebClient, prisma: Prisma, logger: Logger, campaign: Campaign, publishedBy: string): Promise<void> {
   await quietly(logger, `ask to approve the proposal of campaign ${campaign.id}`, async () => {
     const posted = await client.chat.postMessage({ channel: campaign.channelId, ...proposalApprovalMessage(campaign, publishedBy) });

@@ -5,12 +5,13 @@ import { calendarDate, mention, money, slackDate } from './format.js';
 import type { SlackMessage } from './help.js';
 import { truncate, userText } from './mrkdwn.js';
 
-/** The campaign at a glance: posted in its channel when created and updated in place. */
-export function campaignCard(campaign: Campaign): SlackMessage {
+/** The campaign at a glance: posted in its channel when created and updated in place (also once a draft is deleted). */
+export function campaignCard(campaign: Campaign, deleted?: { by: string; at: Date }): SlackMessage {
   const ref = campaignReference(campaign.id);
   const title = userText(campaign.title, 200);
+  const status = deleted ? 'Deleted' : label(campaign.status);
   const fields = [
-    `*Status*\n${label(campaign.status)}`,
+    `*Status*\n${status}`,
     `*Advertiser*\n${userText(campaign.advertiser, 150)}`,
     `*PICs*\n${mention(campaign.salesPicId)} (sales), ${mention(campaign.influencerPicId)} (influencers)`,
     `*Dates*\n${calendarDate(campaign.startDate)} → ${calendarDate(campaign.endDate)}`,
@@ -20,13 +21,20 @@ export function campaignCard(campaign: Campaign): SlackMessage {
     `*Recruitment closes*\n${campaign.recruitmentCloseDate ? calendarDate(campaign.recruitmentCloseDate) : 'by hand'}`,
   ];
   return {
-    text: `${ref} ${title}: ${label(campaign.status)}`,
+    text: `${ref} ${title}: ${status}`,
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: truncate(`${ref} ${campaign.title}`, 150) } },
       { type: 'section', fields: fields.map((text) => ({ type: 'mrkdwn', text })) },
       {
         type: 'context',
-        elements: [{ type: 'mrkdwn', text: `Created by ${mention(campaign.createdBy)} ${slackDate(campaign.createdAt)} · \`/campaign show ${ref}\` for details` }],
+        elements: [
+          {
+            type: 'mrkdwn',
+            text: deleted
+              ? `:wastebasket: Deleted by ${mention(deleted.by)} ${slackDate(deleted.at)}`
+              : `Created by ${mention(campaign.createdBy)} ${slackDate(campaign.createdAt)} · \`/campaign show ${ref}\` for details`,
+          },
+        ],
       },
     ] satisfies KnownBlock[],
   };

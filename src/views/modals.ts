@@ -9,6 +9,7 @@ export const MAX_REASON = 1000;
 
 /** Lifecycle steps a manager confirms in a modal; irreversible ones say so plainly. */
 export const STEPS = {
+  delete: { title: 'Delete draft', button: 'Delete', what: 'delete the draft', irreversible: 'A deleted draft cannot be restored; its history is kept.' },
   publish: { title: 'Publish proposal', button: 'Publish', what: 'publish the proposal and ask the approvers to approve it', irreversible: 'Once published, this campaign can never be deleted, only archived.' },
   close: { title: 'Close recruitment', button: 'Close', what: 'close recruitment: no new invitations or applications', irreversible: undefined },
   'start-collaboration': { title: 'Start collaboration', button: 'Start', what: 'start collaboration: signed influencers become Collaborating, every other participant becomes Not selected', irreversible: 'This happens once and cannot be undone: the group is fixed.' },

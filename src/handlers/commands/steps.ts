@@ -17,6 +17,7 @@ function step(name: Step, summary: string): Subcommand {
 }
 
 export const steps: Subcommand[] = [
+  step('delete', 'delete a draft that was never published (managers)'),
   step('publish', 'publish the proposal for approval (managers)'),
   step('close', 'close recruitment (managers)'),
   step('start-collaboration', 'fix the group and start collaborating (managers)'),

@@ -19,7 +19,7 @@ import * as participants from './participants.js';
 import * as results from './results.js';
 import { refreshHomes } from '../home.js';
 import { sendCompletionReport } from '../report.js';
-import { askToApprovePost, askToApproveProposal, showCampaignCard, showPostDecision, showProposalDecision } from '../messages.js';
+import { askToApprovePost, askToApproveProposal, campaignCardMessage, showCampaignCard, showDeletedCard, showPostDecision, showProposalDecision } from '../messages.js';
 import { briefErrorsByBlock, parseCampaignBrief, parseCampaignSettings, parseDigestSettings } from './campaign-brief.js';
 import { read } from './form.js';
 import { parseDraftPost } from './post-form.js';
@@ -30,6 +30,7 @@ const postMetadata = z.object({ id: z.number().int(), version: z.number().int() 
 const rejectMetadata = z.object({ kind: z.enum(['post', 'proposal']), id: z.number().int(), version: z.number().int() });
 
 const STEP_USE_CASES: Record<Step, typeof campaigns.publishProposal> = {
+  delete: campaigns.deleteDraft,
   publish: campaigns.publishProposal,
   close: campaigns.closeRecruitment,
   'start-collaboration': campaigns.startCollaboration,
@@ -106,9 +107,12 @@ export function register(app: App, context: HandlerContext): void {
   app.view(CONFIRM_STEP, async ({ ack, body, view, client, logger }) => {
     const { step, campaignId, version } = stepMetadata.parse(JSON.parse(view.private_metadata));
     const acting = { userId: body.user.id, now: now() };
+    // A deleted campaign takes its message references with it: read where its card is first.
+    const card = step === 'delete' ? await campaignCardMessage(prisma, campaignId) : undefined;
     const decided: Decision<Campaign> = await STEP_USE_CASES[step](prisma, campaignId, acting, version);
     if (!decided.ok) return ack({ response_action: 'update', view: refusalModal(STEPS[step].title, decided) });
     await ack();
+    if (step === 'delete') return showDeletedCard(client, logger, decided.value, card, acting);
     if (step === 'publish') await askToApproveProposal(client, prisma, logger, decided.value, acting.userId);
     await showCampaignCard(client, prisma, logger, decided.value);
     if (step === 'publish') await refreshHomes(client, prisma, logger, decided.value.approverIds, now());
