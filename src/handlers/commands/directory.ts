@@ -7,6 +7,7 @@ import {
   addParticipantsModal,
   directoryMessage,
   importModal,
+  influencerDraft,
   influencerModal,
   influencerNotFound,
   noCandidates,
@@ -56,7 +57,7 @@ async function edit(input: CommandInput, typed: string, usage: string): Promise<
   const { found, matches } = await lookUpInfluencer(input.context.prisma, typed);
   if (!found) return input.ack(ephemeral(influencerNotFound(typed, matches, usage)));
   await input.ack();
-  await input.client.views.open({ trigger_id: input.triggerId, view: influencerModal(found) });
+  await input.client.views.open({ trigger_id: input.triggerId, view: influencerModal(influencerDraft(found)) });
 }
 
 export const influencers: Subcommand = {
@@ -68,7 +69,7 @@ export const influencers: Subcommand = {
     switch (verb.toLowerCase()) {
       case 'add':
         await input.ack();
-        await input.client.views.open({ trigger_id: input.triggerId, view: influencerModal() });
+        await input.client.views.open({ trigger_id: input.triggerId, view: influencerModal(influencerDraft()) });
         return;
       case 'import':
         await input.ack();
@@ -98,6 +99,6 @@ export const add: Subcommand = {
     const candidates = await directoryCandidates(input.context.prisma, campaign, filters.filter, MAX_PICK);
     if (candidates.length === 0) return input.ack(ephemeral(noCandidates(campaign)));
     await input.ack();
-    await input.client.views.open({ trigger_id: input.triggerId, view: addParticipantsModal(campaign, candidates) });
+    await input.client.views.open({ trigger_id: input.triggerId, view: addParticipantsModal(campaign, candidates, filters.filter) });
   },
 };
