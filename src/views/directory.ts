@@ -197,7 +197,7 @@ const MAX_LISTED_PROBLEMS = 10;
 
 /** Every row's problems in one field error: the first ones listed, the rest counted. */
 export function importProblemsText(problems: RowProblem[]): string {
-  const lines = problems.map(({ row, problem }) => `Row ${row}: ${problem}`);
+  const lines = problems.map(({ row, problem }) => truncate(`Row ${row}: ${problem}`, 300));
   const listed = lines.slice(0, MAX_LISTED_PROBLEMS).join('\n');
   const more = lines.length > MAX_LISTED_PROBLEMS ? `\n…and ${lines.length - MAX_LISTED_PROBLEMS} more problems.` : '';
   return `${listed}${more}\nNothing was imported.`;

@@ -63,7 +63,7 @@ async function edit(input: CommandInput, typed: string, usage: string): Promise<
 export const influencers: Subcommand = {
   name: 'influencers',
   usage: 'influencers [add | edit <name> | search <filters> | import]',
-  summary: 'the influencer directory',
+  summary: 'the influencer directory: each influencer with their social accounts',
   async run(input) {
     const [verb = '', ...rest] = input.args.split(/\s+/).filter(Boolean);
     switch (verb.toLowerCase()) {
@@ -88,7 +88,7 @@ export const influencers: Subcommand = {
 export const add: Subcommand = {
   name: 'add',
   usage: 'add <campaign> [niche:… platform:… country:… min:…]',
-  summary: 'add influencers from the directory to a campaign',
+  summary: 'add influencers from the directory to a campaign, choosing which accounts post',
   async run(input) {
     // Words with a colon are directory filters; the rest names the campaign.
     const words = input.args.split(/\s+/).filter(Boolean);
