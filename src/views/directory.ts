@@ -236,7 +236,9 @@ export function addParticipantsModal(campaign: Campaign, candidates: Influencer[
   const initial = chosen.filter((c) => listed.some((i) => i.id === c.id)).map(optionOf);
   const several = chosen.filter((i) => i.accounts.length > 1);
   const platforms = campaign.platforms.map((p) => PLATFORM_LABELS[p]).join(', ');
-  const metadata: AddParticipantsMetadata = { campaignId: campaign.id, filter };
+  // Longer filters match nothing anyway (niches are at most 500 characters); cut to fit private_metadata.
+  const kept = { ...filter, ...(filter.niche ? { niche: filter.niche.slice(0, 500) } : {}), ...(filter.country ? { country: filter.country.slice(0, 60) } : {}) };
+  const metadata: AddParticipantsMetadata = { campaignId: campaign.id, filter: kept };
   return {
     type: 'modal',
     callback_id: ADD_PARTICIPANTS,
