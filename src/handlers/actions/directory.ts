@@ -35,10 +35,10 @@ export function register(app: App, context: HandlerContext): void {
     await ack();
     if (!body.view) return;
     const draft = readInfluencerDraft(body.view);
+    if (draft.accounts.length <= 1) return;
     const key = action.value ?? '';
     const savedId = /^a(\d+)$/.exec(key)?.[1];
     const allowed = savedId && draft.influencerId !== undefined ? await mayRemoveAccountOf(prisma, draft.influencerId, Number(savedId)) : undefined;
-    if (draft.accounts.length <= 1) return;
     const accounts = allowed && !allowed.ok
       ? draft.accounts.map((a) => (a.key === key ? { ...a, note: allowed.reason } : a))
       : draft.accounts.filter((a) => a.key !== key);

@@ -51,8 +51,11 @@ export function register(app: App, context: HandlerContext): void {
   app.view(IMPORT_INFLUENCERS, async ({ ack, body, view }) => {
     const parsed = parseInfluencerCsv(read(view.state.values, CSV_BLOCK).value ?? '');
     if ('problem' in parsed) return ack({ response_action: 'errors', errors: { [CSV_BLOCK]: parsed.problem } });
-    const problems = [...parsed.problems, ...(await importProblems(prisma, parsed.rows))].sort((a, b) => a.row - b.row);
-    if (problems.length) return ack({ response_action: 'errors', errors: { [CSV_BLOCK]: importProblemsText(problems) } });
+    if (parsed.problems.length) {
+      // The rows that read well are checked against the directory too, so every problem shows at once.
+      const problems = [...parsed.problems, ...(await importProblems(prisma, parsed.rows))].sort((a, b) => a.row - b.row);
+      return ack({ response_action: 'errors', errors: { [CSV_BLOCK]: importProblemsText(problems) } });
+    }
     const imported = await importInfluencers(prisma, parsed.rows, { userId: body.user.id, now: now() });
     if (!imported.ok && 'problems' in imported) return ack({ response_action: 'errors', errors: { [CSV_BLOCK]: importProblemsText(imported.problems) } });
     if (!imported.ok) return ack({ response_action: 'update', view: refusalModal('Import influencers', imported) });
