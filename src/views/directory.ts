@@ -71,7 +71,7 @@ export interface InfluencerMetadata {
   next: number;
 }
 
-export const savedAccountKey = (id: number) => `a${id}`;
+const savedAccountKey = (id: number) => `a${id}`;
 export const accountBlockId = (key: string, field: AccountField) => `account.${key}.${ACCOUNT_FIELDS[field]}`;
 
 const option = (value: string, text: string): PlainTextOption => ({ text: plain(truncate(text, 75)), value });
