@@ -25,6 +25,9 @@ const DONE: Record<string, string> = {
   'participant.deliverables_changed': 'changed (deliverables)',
   'participant.agreement_resent': 'changed (agreement sent again)',
   'influencer.edited': 'edited',
+  'influencer.account_added': 'changed (account added)',
+  'influencer.account_edited': 'changed (account edited)',
+  'influencer.account_removed': 'changed (account removed)',
 };
 
 export function whatHappened(since: HistoryEntry): string {
