@@ -68,7 +68,7 @@ const choices = Array.from({ length: 300 }, (_, i) => ({ post: livePost(i), infl
 
 const messages = {
   'report (500 participants, 600 posts, 800 late items)': reportMessage(report, at),
-  'post with results': postApprovalMessage(campaign(1), LONG, livePost(1), decision),
+  'post with results': postApprovalMessage(campaign(1), LONG, livePost(1), [decision]),
   help: helpMessage(SUBCOMMANDS),
   'campaign card': campaignCard(campaign(1)),
   'campaign list': campaignList(campaigns),
@@ -78,7 +78,7 @@ const messages = {
   'proposal approval': proposalApprovalMessage(campaign(1), 'U0SALES'),
   'proposal decided': proposalApprovalMessage(campaign(1), 'U0SALES', decision),
   'post approval': postApprovalMessage(campaign(1), LONG, post(1)),
-  'post decided': postApprovalMessage(campaign(1), LONG, post(1), decision),
+  'post decided': postApprovalMessage(campaign(1), LONG, post(1), [decision]),
 };
 
 const modals = {
