@@ -166,7 +166,8 @@ const FIELD_NAMES: Record<string, string> = { content: 'caption', mediaUrls: 'me
 /** Tells the approvers, in the card's thread, that a waiting draft changed and what. */
 export function postEditedReply(campaign: Campaign, edit: HistoryEntry): SlackMessage {
   const changed = Object.keys((edit.details?.changed as Record<string, unknown> | undefined) ?? {}).map((field) => FIELD_NAMES[field] ?? field);
-  const approvers = campaign.approverIds.map(mention).join(' ');
+  // A mention per approver notifies each of them; past 20 the rest read the thread like everyone else.
+  const approvers = campaign.approverIds.slice(0, 20).map(mention).join(' ');
   const text = `${approvers} ${mention(edit.actor)} edited this draft (${changed.join(', ')}) while it waits for your decision: the message above shows the new version.`;
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }
