@@ -69,7 +69,7 @@ export async function submitPost(prisma: Prisma, draft: DraftPost, acting: Actin
     }
     const latest = await latestPostFor(tx, participant.id, draft.socialAccountId);
     if (latest?.status === 'rejected') {
-      const revised = await revise(tx, latest.id, draft, acting);
+      const revised = await revise(tx, latest.id, { content: draft.content, mediaUrls: draft.mediaUrls, plannedDate: draft.plannedDate }, acting);
       if (revised.ok && submissionKey) await recordSubmission(tx, submissionKey, 'post', latest.id, acting.now);
       return revised;
     }
@@ -173,6 +173,7 @@ export async function mayRevisePost(prisma: Prisma, postId: number, acting: Acti
   const participant = (await findParticipant(prisma, card.post.participationId)) as Participant;
   const refusal = (await permission(prisma, 'submitPost', acting, card.campaign)) ?? (await ifCurrent(prisma, 'post', card.post, seenVersion));
   if (refusal) return refusal;
+  // Would resubmitting its last content be allowed now? The form then lets the user change it.
   const decided = decideSubmit(card.post, card.post, card.campaign, participant.stage);
   return decided.ok ? allow(card) : decided;
 }

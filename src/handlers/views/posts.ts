@@ -12,7 +12,7 @@ import { parsePostFields } from './post-form.js';
 const metadata = z.object({ postId: z.number().int(), version: z.number().int() });
 
 /** Refusals a person fixes in the form itself; any other refusal replaces the form with the reason. */
-const FIELD_OF_RULE: Record<string, string> = { 'post-content-required': POST_FIELDS.content, 'post-unchanged': POST_FIELDS.content };
+const FIELD_OF_RULE: Record<string, string> = { 'post-unchanged': POST_FIELDS.content };
 
 export function register(app: App, { prisma, now }: HandlerContext): void {
   // The next revision of a rejected post: the same post, asked for approval again in a new message.
