@@ -902,7 +902,7 @@ describe('the simulator reaches the interesting states', () => {
     ]);
   });
 
-  it('random runs (fixed seed) reach collaboration, completion, live and final-approved posts, and deletions', () => {
+  it('random runs (fixed seed) reach collaboration, completion, live, final-approved and withdrawn posts, and deletions', () => {
     const reached = new Map<string, number>();
     const count = (name: string, hit: boolean) => reached.set(name, (reached.get(name) ?? 0) + (hit ? 1 : 0));
     for (const steps of fc.sample(stepsArb, { numRuns: 300, seed: 20250106 })) {
@@ -916,6 +916,7 @@ describe('the simulator reaches the interesting states', () => {
       count('collaborating participant', states.some((state) => state.participants.some((p) => p.stage === 'collaborating')));
       count('posted', states.some((state) => state.posts.flat().some((post) => post.status === 'posted')));
       count('final_approved', states.some((state) => state.posts.flat().some((post) => post.status === 'final_approved')));
+      count('withdrawn', states.some((state) => state.posts.flat().some((post) => post.status === 'withdrawn')));
       count('deliverables edited', result.world.history.some((entry) => entry.action === 'participant.deliverables_changed'));
       count('costs edited', result.world.history.some((entry) => entry.action === 'participant.costs_changed'));
     }
