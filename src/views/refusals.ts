@@ -8,6 +8,8 @@ const DONE: Record<string, string> = {
   'post.approved': 'approved',
   'post.rejected': 'rejected',
   'post.resubmitted': 'resubmitted',
+  'post.edited': 'edited',
+  'post.withdrawn': 'withdrawn',
   'post.final_approved': 'given final approval',
   'post.result_recorded': 'updated with results',
   'campaign.proposal_published': 'published',
