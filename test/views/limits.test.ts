@@ -50,6 +50,7 @@ const home = {
   postsToDecide: campaigns.slice(0, 300).map((c, i) => ({ campaign: c, influencerName: LONG, post: post(i) })),
   postsToFinalApprove: campaigns.slice(0, 300).map((c, i) => ({ campaign: c, influencerName: LONG, post: { ...post(i), status: 'posted' as const, postUrl: `https://x.example.com/${LONG}` } })),
   proposalsToDecide: campaigns.slice(0, 300),
+  stepsToTake: campaigns.slice(0, 300),
   campaigns,
   latePosts: campaigns.slice(0, 300).map((c, i) => ({ campaign: c, influencerName: LONG, post: post(i) })),
   expiredAgreements: campaigns.slice(0, 300).map((c) => ({ campaign: c, influencerName: LONG, sentAt: at })),

@@ -11,6 +11,7 @@ import { approveProposal, mayDecideProposal } from '../../workflow/campaigns.js'
 import { lastEvent } from '../../workflow/history.js';
 import { approvePost, mayDecidePost, postContext } from '../../workflow/posts.js';
 import type { HandlerContext } from '../context.js';
+import * as campaignSteps from './campaign-steps.js';
 import * as directory from './directory.js';
 import * as participants from './participants.js';
 import * as results from './results.js';
@@ -18,7 +19,7 @@ import { publishHome, refreshHomes } from '../home.js';
 import { showCampaignCard, showPostDecision, showProposalDecision } from '../messages.js';
 
 /** Buttons carry "<id>:<version>"; permission and state are re-read from the database. */
-function target(action: ButtonAction): { id: number; version: number } {
+export function target(action: ButtonAction): { id: number; version: number } {
   const [id, version] = (action.value ?? '').split(':').map(Number);
   return { id: id ?? NaN, version: version ?? NaN };
 }
@@ -27,7 +28,7 @@ function target(action: ButtonAction): { id: number; version: number } {
  * A refused click answers only the clicker, saying why or what happened instead: ephemerally in
  * the channel, or at the top of their App Home when they clicked there (no response_url).
  */
-async function answerRefusal(args: { respond?: RespondFn; client: WebClient; body: BlockAction }, refusal: Refusal, prisma: HandlerContext['prisma'], now: Date): Promise<void> {
+export async function answerRefusal(args: { respond?: RespondFn; client: WebClient; body: BlockAction }, refusal: Refusal, prisma: HandlerContext['prisma'], now: Date): Promise<void> {
   if (args.body.response_url && args.respond) {
     await args.respond({ response_type: 'ephemeral', replace_original: false, text: refusalText(refusal) });
     return;
@@ -37,6 +38,7 @@ async function answerRefusal(args: { respond?: RespondFn; client: WebClient; bod
 
 export function register(app: App, context: HandlerContext): void {
   const { prisma, now } = context;
+  campaignSteps.register(app, context);
   directory.register(app, context);
   participants.register(app, context);
   results.register(app, context);
@@ -83,7 +85,7 @@ export function register(app: App, context: HandlerContext): void {
     const decision = await lastEvent(prisma, 'campaign', id, 'campaign.proposal_approved');
     if (published && decision) await showProposalDecision(args.client, prisma, args.logger, decided.value, published.actor, decision);
     await showCampaignCard(args.client, prisma, args.logger, decided.value);
-    await refreshHomes(args.client, prisma, args.logger, [args.body.user.id, ...decided.value.approverIds], now());
+    await refreshHomes(args.client, prisma, args.logger, [args.body.user.id, ...decided.value.approverIds, decided.value.salesPicId, decided.value.influencerPicId], now());
   });
 
   app.action<BlockAction<ButtonAction>>(REJECT_PROPOSAL, async (args) => {
