@@ -204,7 +204,7 @@ export async function editBrief(
     const refusal = (await permission(tx, 'editCampaign', acting, before)) ?? (await ifCurrent(tx, 'campaign', before, seen));
     if (refusal) return refusal;
     if (before.status === 'archived') return refuse('archived-read-only', 'Archived campaigns are read-only.');
-    const changed = (Object.keys(changes) as EditableField[]).filter((key) => JSON.stringify(changes[key]) !== JSON.stringify(before[key]));
+    const changed = (Object.keys(FIELD_LABELS) as EditableField[]).filter((key) => key in changes && JSON.stringify(changes[key]) !== JSON.stringify(before[key]));
     const locked = lockedFields(before);
     const refused = changed.filter((field) => locked[field]);
     if (refused.length) return refuse('brief-field-locked', refused.map((field) => `${FIELD_LABELS[field]}: ${locked[field]}`).join(' '));
