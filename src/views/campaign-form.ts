@@ -49,6 +49,12 @@ export const STAGE_OPTIONS: Option[] = [
   option('deliverables', 'Deliverables (agree what to post before the agreement)'),
 ];
 
+/** Joined as typed; without spaces when that is what fits the field (its input was at most that long). */
+function dealReferencesText(references: string[]): string {
+  const spaced = references.join(', ');
+  return spaced.length <= MAX_LENGTH.short ? spaced : references.join(',');
+}
+
 /** Each field's input element, prefilled from `initial` when editing. */
 function elements(initial: Campaign | undefined, creatorId: string): Record<keyof typeof CAMPAIGN_FIELDS, Record<string, unknown>> {
   const textValue = (value: string | undefined) => (value ? { initial_value: value } : {});
@@ -60,7 +66,7 @@ function elements(initial: Campaign | undefined, creatorId: string): Record<keyo
   return {
     title: { ...text(MAX_LENGTH.short), placeholder: plain('Spring skincare launch'), ...textValue(initial?.title) },
     advertiser: { ...text(MAX_LENGTH.short), ...textValue(initial?.advertiser) },
-    dealReferences: { ...text(MAX_LENGTH.short), ...textValue(initial?.dealReferences.join(', ')) },
+    dealReferences: { ...text(MAX_LENGTH.short), ...textValue(initial && dealReferencesText(initial.dealReferences)) },
     salesPicId: { type: 'users_select', initial_user: initial?.salesPicId ?? creatorId },
     influencerPicId: { type: 'users_select', ...(initial ? { initial_user: initial.influencerPicId } : {}) },
     country: { ...text(60), ...textValue(initial?.country) },

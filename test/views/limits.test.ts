@@ -6,7 +6,8 @@ import type { Participant } from '../../src/domain/participation.js';
 import type { Post } from '../../src/domain/posts.js';
 import { postApprovalMessage, proposalApprovalMessage } from '../../src/views/approvals.js';
 import { campaignCard } from '../../src/views/campaign-card.js';
-import { createCampaignModal } from '../../src/views/campaign-form.js';
+import { createCampaignModal, editBriefModal } from '../../src/views/campaign-form.js';
+import { openRecruitmentModal } from '../../src/views/open-recruitment.js';
 import { campaignDetails, campaignList, campaignNotFound, historyMessage } from '../../src/views/campaigns.js';
 import { helpMessage } from '../../src/views/help.js';
 import { homeView } from '../../src/views/home.js';
@@ -78,12 +79,16 @@ const messages = {
   history: historyMessage(campaign(1), history),
   'proposal approval': proposalApprovalMessage(campaign(1), 'U0SALES'),
   'proposal decided': proposalApprovalMessage(campaign(1), 'U0SALES', decision),
+  'proposal approved, recruitment to open': proposalApprovalMessage(campaign(1, { status: 'proposal_approved' }), 'U0SALES', { ...decision, action: 'campaign.proposal_approved' }),
   'post approval': postApprovalMessage(campaign(1), LONG, post(1)),
   'post decided': postApprovalMessage(campaign(1), LONG, post(1), decision),
 };
 
 const modals = {
   'create campaign': createCampaignModal('U0MEMBER'),
+  'edit brief (published, collaborating)': editBriefModal(campaign(1, { collaborationStartedAt: at })),
+  'edit brief (draft)': editBriefModal(campaign(1, { publishedAt: null, status: 'draft' })),
+  'open recruitment': openRecruitmentModal(campaign(1)),
   'submit post (300 accounts)': submitPostModal(campaign(1), Array.from({ length: 300 }, (_, i) => ({ participantId: i, influencerName: LONG, account: { id: i, platform: 'instagram' as const, handle: LONG, followers: 1, avgEngagementPct: null } }))),
   ...Object.fromEntries((Object.keys(STEPS) as Step[]).map((step) => [`confirm ${step}`, confirmStepModal(step, campaign(1))])),
   'reject reason': rejectReasonModal({ kind: 'post', id: 1, version: 1 }, LONG),
