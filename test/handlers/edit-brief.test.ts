@@ -154,6 +154,13 @@ describe('/campaign edit', () => {
 
     const modal = await openEdit(campaign.id, PEOPLE.salesPic);
     expect(modal.blocks.some((b) => b.type === 'input' && b.block_id === F.optionalStages)).toBe(false);
+    // The settings form shows them read-only too, and saves the rest.
+    await harness.slack.command(`settings C-${campaign.id}`, { userId: PEOPLE.salesPic });
+    const settingsModal = (await harness.fakeSlack.waitFor('views.open', (c) => (c.args.view as Modal).callback_id === CAMPAIGN_SETTINGS && (c.args.view as Modal).private_metadata.includes(`"campaignId":${campaign.id},`))).args.view as Modal;
+    expect(settingsModal.blocks.find((b) => b.block_id === F.optionalStages)).toMatchObject({ type: 'context', elements: [{ text: expect.stringContaining(':lock: Fixed once collaboration has started') }] });
+    const { [F.optionalStages]: _, ...withoutStages } = settings;
+    expect(await harness.slack.viewSubmission({ callback_id: CAMPAIGN_SETTINGS, private_metadata: settingsModal.private_metadata, values: { ...withoutStages, [F.agreementWindowDays]: number('5') } }, { userId: PEOPLE.salesPic })).toEqual({ status: 200, body: '' });
+    expect(await campaigns.getCampaign(prisma(), campaign.id)).toMatchObject({ agreementWindowDays: 5, optionalStages: campaign.optionalStages });
 
     ok(await campaigns.archiveCampaign(prisma(), campaign.id, at(PEOPLE.salesPic)));
     expect((await harness.slack.command(`edit C-${campaign.id}`, { userId: PEOPLE.salesPic })).body).toMatchObject({ text: expect.stringContaining('Archived campaigns are read-only.') });

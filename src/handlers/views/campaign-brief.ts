@@ -121,7 +121,9 @@ export function parseCampaignSettings(values: StateValues) {
   });
   if (!parsed.success) return { ok: false as const, errors: fieldErrors(parsed.error, (path) => BLOCK_OF[String(path[0])]) };
   const digestMuted = (read(values, DIGEST_FIELDS.muted).selected_options ?? []).length > 0;
-  return { ok: true as const, changes: { ...parsed.data, digestMuted } };
+  // Once the stages are locked the form shows them read-only: no input, nothing to change.
+  const { optionalStages, ...rest } = parsed.data;
+  return { ok: true as const, changes: { ...rest, ...(values[F.optionalStages] ? { optionalStages } : {}), digestMuted } };
 }
 
 /** The digest part of the settings modal; the time zone and days are checked by the use case. */
