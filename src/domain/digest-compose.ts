@@ -4,6 +4,7 @@
  */
 import type { CampaignDigest, CampaignDigestInput, Health } from './digest.js';
 import { isFinished } from './campaign.js';
+import { historyNames } from './history.js';
 import { agreementExpired, agreementExpiresAt, STAGES } from './participation.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -91,6 +92,7 @@ export function composeCampaignDigest(input: CampaignDigestInput): CampaignDiges
     health,
     funnel,
     changes: [...changes].sort((a, b) => a.at.getTime() - b.at.getTime()),
+    names: historyNames(campaign.currency, participants, posts),
     awaitingApproval,
     duePosts,
     expiredAgreements,

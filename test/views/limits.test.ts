@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Campaign } from '../../src/domain/brief.js';
 import { ALL_OPTIONAL_STAGES } from '../../src/domain/campaign.js';
-import type { HistoryEntry } from '../../src/domain/history.js';
+import { type HistoryEntry, historyNames } from '../../src/domain/history.js';
 import type { Participant } from '../../src/domain/participation.js';
 import type { Post } from '../../src/domain/posts.js';
 import { postApprovalMessage, proposalApprovalMessage } from '../../src/views/approvals.js';
@@ -9,6 +9,7 @@ import { campaignCard } from '../../src/views/campaign-card.js';
 import { createCampaignModal } from '../../src/views/campaign-form.js';
 import { campaignDetails, campaignList, campaignNotFound, historyMessage } from '../../src/views/campaigns.js';
 import { helpMessage } from '../../src/views/help.js';
+import { costsModal } from '../../src/views/participants.js';
 import { homeView } from '../../src/views/home.js';
 import { confirmStepModal, rejectReasonModal, STEPS, type Step } from '../../src/views/modals.js';
 import { submitPostModal } from '../../src/views/post-form.js';
@@ -72,9 +73,9 @@ const messages = {
   help: helpMessage(SUBCOMMANDS),
   'campaign card': campaignCard(campaign(1)),
   'campaign list': campaignList(campaigns),
-  'campaign details': campaignDetails(campaign(1), participants),
+  'campaign details (500 participants)': campaignDetails(report, new Map(participants.map((p) => [p.id, { id: p.id, platform: 'instagram' as const, handle: LONG, followers: 1, avgEngagementPct: null }])), new Map(participants.map((p) => [p.id, at]))),
   'not found (ambiguous)': campaignNotFound(LONG, campaigns, 'show <campaign>'),
-  history: historyMessage(campaign(1), history),
+  history: historyMessage(campaign(1), history, historyNames('IDR', participants, Array.from({ length: 2000 }, (_, i) => ({ id: i, participationId: i % 500 })))),
   'proposal approval': proposalApprovalMessage(campaign(1), 'U0SALES'),
   'proposal decided': proposalApprovalMessage(campaign(1), 'U0SALES', decision),
   'post approval': postApprovalMessage(campaign(1), LONG, post(1)),
@@ -83,6 +84,7 @@ const messages = {
 
 const modals = {
   'create campaign': createCampaignModal('U0MEMBER'),
+  'budgets and costs (500 participants)': costsModal(campaign(1), participants),
   'submit post (300 accounts)': submitPostModal(campaign(1), Array.from({ length: 300 }, (_, i) => ({ participantId: i, influencerName: LONG, account: { id: i, platform: 'instagram' as const, handle: LONG, followers: 1, avgEngagementPct: null } }))),
   ...Object.fromEntries((Object.keys(STEPS) as Step[]).map((step) => [`confirm ${step}`, confirmStepModal(step, campaign(1))])),
   'reject reason': rejectReasonModal({ kind: 'post', id: 1, version: 1 }, LONG),
