@@ -9,6 +9,7 @@ import { campaignCard } from '../../src/views/campaign-card.js';
 import { createCampaignModal } from '../../src/views/campaign-form.js';
 import { campaignDetails, campaignList, campaignNotFound, historyMessage } from '../../src/views/campaigns.js';
 import { helpMessage } from '../../src/views/help.js';
+import { collaborationStartedMessage, influencerMessage } from '../../src/views/influencer-messages.js';
 import { costsModal } from '../../src/views/participants.js';
 import { homeView } from '../../src/views/home.js';
 import { confirmStepModal, rejectReasonModal, STEPS, type Step } from '../../src/views/modals.js';
@@ -77,6 +78,8 @@ const messages = {
   'not found (ambiguous)': campaignNotFound(LONG, campaigns, 'show <campaign>'),
   history: historyMessage(campaign(1), history, historyNames('IDR', participants, Array.from({ length: 2000 }, (_, i) => ({ id: i, participationId: i % 500 })))),
   'proposal approval': proposalApprovalMessage(campaign(1), 'U0SALES'),
+  'influencer draft (500 invited)': influencerMessage(campaign(1), 'agreement_sent', participants.map((p) => p.influencerName), 'Sun, 6 Dec 2026, 09:00 GMT+9'),
+  'collaboration started (500 + 500)': collaborationStartedMessage(campaign(1), participants.map((p) => p.influencerName), participants.map((p) => p.influencerName)),
   'proposal decided': proposalApprovalMessage(campaign(1), 'U0SALES', decision),
   'post approval': postApprovalMessage(campaign(1), LONG, post(1)),
   'post decided': postApprovalMessage(campaign(1), LONG, post(1), decision),
