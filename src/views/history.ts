@@ -16,7 +16,7 @@ export type ActorName = (actor: string) => string;
 const LABELS: Record<string, Record<string, string>> = { campaign: CAMPAIGN_STATUS_LABELS, participant: STAGE_LABELS, post: POST_STATUS_LABELS };
 
 /** `end_date`, `endDate`, `post.withdrawn` → "end date", "withdrawn" (escaped: codes are data too). */
-function words(code: string): string {
+export function words(code: string): string {
   return oneLine(
     code
       .replace(/^[a-z]+\./, '')

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { type HistoryEntry, historyNames } from '../../src/domain/history.js';
 import { mention } from '../../src/views/format.js';
 import { historySentence, roleName } from '../../src/views/history.js';
+import { whatHappened } from '../../src/views/refusals.js';
 
 const at = new Date('2026-11-23T09:00:00Z');
 const names = historyNames('USD', [{ id: 4, influencerName: 'Aiko Tanaka' }], [{ id: 3, participationId: 4 }]);
@@ -58,6 +59,10 @@ describe('history as sentences', () => {
   it('an action nobody taught the renderer reads as words, with its states', () => {
     const entry: HistoryEntry = { actor: 'system', at, entityType: 'participant', entityId: '4', action: 'participant.contract_archived', from: 'signed', to: 'collaborating' };
     expect(historySentence(entry, names, mention)).toBe('The scheduler recorded “contract archived” for *Aiko Tanaka* from Signed to Collaborating');
+  });
+
+  it('a stale click names what happened in words, even for an action without a sentence', () => {
+    expect(whatHappened({ ...eventOf('post.withdrawn'), at })).toMatch(/^Already changed \(withdrawn\) by <@U0ANA> /);
   });
 
   it('a brief edited field by field says old → new', () => {
