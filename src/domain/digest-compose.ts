@@ -25,7 +25,7 @@ export function daysBetween(from: Date, to: Date): number {
 export function composeCampaignDigest(input: CampaignDigestInput): CampaignDigest {
   const { campaign, participants, posts, changes, metrics, now } = input;
   const nameOf = (participationId: number) =>
-    participants.find((p) => p.id === participationId)?.influencerName ?? `participant #${participationId}`;
+    participants.find((p) => p.id === participationId)?.influencerName ?? 'an unknown influencer';
 
   const funnel = STAGES.map((stage) => ({ stage, count: participants.filter((p) => p.stage === stage).length })).filter((s) => s.count > 0);
 
