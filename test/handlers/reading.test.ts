@@ -6,11 +6,12 @@ import * as posts from '../../src/workflow/posts.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { collaboratingCampaign } from '../support/scenario.js';
-import { PEOPLE, at, ok } from '../support/workflow.js';
+import { PEOPLE, T0, at, ok } from '../support/workflow.js';
 
 let harness: Harness;
 beforeAll(async () => {
-  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin });
+  // An hour after the setup's changes (made at T0), so they are what changed since the last digest.
+  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin }, { now: () => new Date(T0.getTime() + 60 * 60 * 1000) });
 });
 afterAll(() => harness?.stop());
 
@@ -39,6 +40,21 @@ describe('/campaign history', () => {
     expect(text).toContain(`<@${PEOPLE.salesPic}> moved *Ben Ito* from Candidate to Not selected — “collaboration started”`);
     expect(text).toContain(`<@${PEOPLE.salesPic}> changed the money of *Aiko Tanaka*: budget $0.00 → $2,000.00, influencer cost $0.00 → $1,500.00, shipping cost $0.00 → $50.00`);
     expect(text).not.toMatch(/participant\.|post\.|campaign\.|content_in_review|participant #/);
+  });
+});
+
+describe('/campaign digest', () => {
+  it("lists what changed as sentences naming influencers and roles (no pings), and says how the money numbers are computed", async () => {
+    const { id, post } = await campaignWithLivePost('Digest sentences');
+    const reply = (await harness.slack.command(`digest C-${id}`)).body as Reply;
+    expect(blockKitViolations(reply as unknown as Record<string, unknown>, 'message')).toEqual([]);
+    const text = mrkdwnTexts(reply).join('\n');
+    expect(text).toContain(`A team member moved *Aiko Tanaka* from Content in review to Posted (post #${post.id} went live)`);
+    expect(text).toContain(`An approver approved post #${post.id} by *Aiko Tanaka*`);
+    expect(text).toContain('The sales PIC started collaboration');
+    expect(text).not.toMatch(new RegExp(`<@(${PEOPLE.member}|${PEOPLE.salesPic})>|participant\\.|content_in_review`));
+    expect(text).toContain('*Profit:* $8,500.00');
+    expect(text).toContain('cost per engagement = total cost (influencers + shipping) ÷ engagements · ROI = (attributed revenue − total cost) ÷ total cost × 100 · profit = budget − influencer costs.');
   });
 });
 
