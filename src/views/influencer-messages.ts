@@ -56,7 +56,7 @@ const nameList = (names: string[]) => clampMrkdwn(names.map((name) => `*${userTe
 /** After a move: the draft for the influencers who arrived in `stage`. */
 export function influencerMessage(campaign: Campaign, stage: ToldStage, names: string[], signBy?: string): SlackMessage {
   const ref = `${campaignReference(campaign.id)} ${userText(campaign.title, 150)}`;
-  const intro = `:envelope_with_arrow: Now ${STAGE_LABELS[stage]} in *${ref}*: ${nameList(names)}. Ready to send, copy it into an email or a DM:`;
+  const intro = `:envelope_with_arrow: ${nameList(names)} ${names.length === 1 ? 'is' : 'are'} now ${STAGE_LABELS[stage]} in *${ref}*. Ready to send, copy it into an email or a DM:`;
   return { text: `Message to send: ${STAGE_LABELS[stage]} in ${ref}`, blocks: [section(intro), codeBlock(influencerDraft(campaign, stage, names, signBy))] };
 }
 

@@ -36,7 +36,7 @@ describe('ready-to-send messages for influencers', () => {
     expect(shown.args.channel).toBe('C0CAMPAIGN');
     expect(blockKitViolations(shown.args, 'message')).toEqual([]);
     const text = texts(shown);
-    expect(text).toContain('Now Invited in *C-' + id + ' Invite drafts*: *Aiko Tanaka*');
+    expect(text).toContain(`*Aiko Tanaka* is now Invited in *C-${id} Invite drafts*. Ready to send, copy it into an email or a DM:`);
     expect(text).toContain('```Hi Aiko Tanaka,\n\nWe would love you to take part in “Invite drafts”, a campaign for Glow Labs.');
     expect(text).toContain('Dates: 2026-12-01 to 2026-12-31\nPlatforms: Instagram, TikTok\nWhat we ask: One reel and one story, tag @glowlabs\nTracking link: https://glow.example.com/?utm_source=influencers```');
   });
