@@ -16,6 +16,7 @@ const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '../manifest.
  */
 const METHOD_SCOPES: Record<string, string[]> = {
   'chat.postMessage': ['chat:write'],
+  'chat.postEphemeral': ['chat:write'],
   'chat.update': ['chat:write'],
   'conversations.open': ['im:write'],
   // The client's wrapper around files.getUploadURLExternal → upload → files.completeUploadExternal.

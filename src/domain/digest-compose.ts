@@ -4,6 +4,7 @@
  */
 import type { CampaignDigest, CampaignDigestInput, Health } from './digest.js';
 import { isFinished } from './campaign.js';
+import { historyNames } from './history.js';
 import { agreementExpired, agreementExpiresAt, STAGES } from './participation.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -24,7 +25,7 @@ export function daysBetween(from: Date, to: Date): number {
 export function composeCampaignDigest(input: CampaignDigestInput): CampaignDigest {
   const { campaign, participants, posts, changes, metrics, now } = input;
   const nameOf = (participationId: number) =>
-    participants.find((p) => p.id === participationId)?.influencerName ?? `participant #${participationId}`;
+    participants.find((p) => p.id === participationId)?.influencerName ?? 'an unknown influencer';
 
   const funnel = STAGES.map((stage) => ({ stage, count: participants.filter((p) => p.stage === stage).length })).filter((s) => s.count > 0);
 
@@ -91,6 +92,7 @@ export function composeCampaignDigest(input: CampaignDigestInput): CampaignDiges
     health,
     funnel,
     changes: [...changes].sort((a, b) => a.at.getTime() - b.at.getTime()),
+    names: historyNames(campaign.currency, participants, posts),
     awaitingApproval,
     duePosts,
     expiredAgreements,

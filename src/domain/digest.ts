@@ -1,5 +1,5 @@
 import type { Campaign } from './brief.js';
-import type { HistoryEntry } from './history.js';
+import type { HistoryEntry, HistoryNames } from './history.js';
 import type { Metrics } from './metrics.js';
 import type { Participant } from './participation.js';
 import type { Post } from './posts.js';
@@ -24,6 +24,8 @@ export interface CampaignDigest {
   /** Participants per stage, in pipeline order, only stages with someone in them. */
   funnel: Array<{ stage: Participant['stage']; count: number }>;
   changes: HistoryEntry[];
+  /** Who the changes are about, by name. */
+  names: HistoryNames;
   /** Posts waiting for a decision, oldest first, with whole days waited. */
   awaitingApproval: Array<{ post: Post; influencerName: string; waitingDays: number; approverIds: string[] }>;
   /** Approved posts planned for today or earlier and not posted yet. */

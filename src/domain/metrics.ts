@@ -55,6 +55,11 @@ interface Totals {
   attributedRevenueMinor: number;
 }
 
+/** Profit: what the client pays (budget) minus what the influencers are paid; shipping is not in it. */
+export function profitOf(budgetMinor: number, influencerCostMinor: number): number {
+  return budgetMinor - influencerCostMinor;
+}
+
 /** numerator / denominator × scale, rounded to two decimals; `null` when the denominator is 0. */
 export function rate(numerator: number, denominator: number, scale: number): Rate {
   if (denominator === 0) return null;
@@ -130,7 +135,7 @@ function metricsOf(budgetMinor: number, totals: Totals): Metrics {
     remainingBudgetMinor: budgetMinor - totalCostMinor,
     overBudget: totalCostMinor > budgetMinor,
     budgetUsedPct: rate(totalCostMinor, budgetMinor, 100),
-    profitMinor: budgetMinor - totals.influencerCostMinor,
+    profitMinor: profitOf(budgetMinor, totals.influencerCostMinor),
     engagementRatePct: rate(totals.engagements, totals.reach, 100),
     costPerEngagementMinor: rate(totalCostMinor, totals.engagements, 1),
     roiPct: rate(totals.attributedRevenueMinor - totalCostMinor, totalCostMinor, 100),

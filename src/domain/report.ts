@@ -61,7 +61,7 @@ export interface CampaignReport {
 
 /** The influencer's name of a participation, for lines about its posts. */
 function nameOf(participants: Participant[], participationId: number): string {
-  return participants.find((p) => p.id === participationId)?.influencerName ?? `participant #${participationId}`;
+  return participants.find((p) => p.id === participationId)?.influencerName ?? 'an unknown influencer';
 }
 
 export function postResult(post: Post, influencerName: string): PostResult {

@@ -2,9 +2,8 @@ import type { KnownBlock, ModalView, Option, PlainTextOption } from '@slack/type
 import { type Campaign, type EditableField, FIELD_LABELS, PLATFORMS, PLATFORM_LABELS, type Platform, campaignReference, fieldText, lockedFields } from '../domain/brief.js';
 import { ALL_OPTIONAL_STAGES, DEFAULT_AGREEMENT_WINDOW_DAYS, type OptionalStages } from '../domain/campaign.js';
 import { VALUE, input, plain } from './blocks.js';
-import { calendarDate, currencyDigits } from './format.js';
+import { calendarDate, currencyDigits, majorUnits } from './format.js';
 import { userText } from './mrkdwn.js';
-import { majorUnits } from './participants.js';
 
 /** Block IDs of the campaign modal; the submission handler reads and reports errors by these. */
 export const CAMPAIGN_FIELDS = {

@@ -1,12 +1,15 @@
 import type { KnownBlock } from '@slack/types';
-import { type Campaign, campaignReference } from '../domain/brief.js';
+import { type Campaign, PLATFORM_LABELS, campaignReference } from '../domain/brief.js';
 import { CAMPAIGN_STATUSES, label } from '../domain/campaign.js';
-import type { HistoryEntry } from '../domain/history.js';
-import { type Participant, STAGE_LABELS, STAGES } from '../domain/participation.js';
+import type { HistoryEntry, HistoryNames } from '../domain/history.js';
+import type { SocialAccount } from '../domain/influencer.js';
+import { STAGE_LABELS, STAGES } from '../domain/participation.js';
+import type { CampaignReport, ParticipantResult } from '../domain/report.js';
 import { campaignCard } from './campaign-card.js';
-import { mention, slackDate } from './format.js';
+import { PROFIT_FORMULA, mention, money, slackDate } from './format.js';
 import type { SlackMessage } from './help.js';
-import { clampMrkdwn, userText } from './mrkdwn.js';
+import { historyLine } from './history.js';
+import { clampMrkdwn, oneLine, userText } from './mrkdwn.js';
 
 const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: clampMrkdwn(text, 3000) } });
 
@@ -69,27 +72,41 @@ export function missingCampaign(usage: string): SlackMessage {
   return { text, blocks: [section(text)] };
 }
 
-/** `/campaign show`: the card plus the funnel. */
-export function campaignDetails(campaign: Campaign, participants: Participant[]): SlackMessage {
+/** One participant in `show`: name, the accounts chosen for the campaign, since when in this stage, profit. */
+function participantLine({ participant, metrics }: ParticipantResult, accounts: Map<number, SocialAccount>, since: Date | undefined, currency: string): string {
+  const chosen = participant.accountIds.flatMap((id) => {
+    const account = accounts.get(id);
+    return account ? [`${PLATFORM_LABELS[account.platform]} @${oneLine(account.handle, 60)}`] : [];
+  });
+  return [`• *${oneLine(participant.influencerName, 80)}*`, ...chosen, ...(since ? [`since ${slackDate(since, '{date_short}')}`] : []), `profit ${money(metrics.profitMinor, currency)}`].join(' · ');
+}
+
+/** `/campaign show`: the card, who is in each stage, and the money. */
+export function campaignDetails(report: CampaignReport, accounts: Map<number, SocialAccount>, since: Map<number, Date>): SlackMessage {
+  const { campaign, metrics: m } = report;
   const card = campaignCard(campaign);
-  const funnel = STAGES.map((stage) => [stage, participants.filter((p) => p.stage === stage).length] as const)
-    .filter(([, n]) => n > 0)
-    .map(([stage, n]) => `${STAGE_LABELS[stage]}: ${n}`);
+  const lines = STAGES.flatMap((stage) => {
+    const inStage = report.participants.filter((r) => r.participant.stage === stage);
+    if (inStage.length === 0) return [];
+    return [`*${STAGE_LABELS[stage]}* (${inStage.length})`, ...inStage.map((r) => participantLine(r, accounts, since.get(r.participant.id), campaign.currency))];
+  });
+  const cur = campaign.currency;
+  const moneyLine = `*Money:* budget ${money(m.budgetMinor, cur)} · influencer costs ${money(m.influencerCostMinor, cur)} · shipping ${money(m.shippingCostMinor, cur)} · *profit ${money(m.profitMinor, cur)}*`;
   return {
     text: card.text,
-    blocks: [...card.blocks, section(`*Participants* (${participants.length})\n${funnel.join(' · ') || 'none yet'}`)],
+    blocks: [
+      ...card.blocks,
+      section(`*Participants* (${report.participants.length})${lines.length ? '' : '\nnone yet'}`),
+      ...listSections(lines, 40),
+      section(moneyLine),
+      { type: 'context', elements: [{ type: 'mrkdwn', text: PROFIT_FORMULA }] },
+    ],
   };
 }
 
-function historyLine(entry: HistoryEntry): string {
-  const move = entry.from || entry.to ? ` ${entry.from ?? ''} → ${entry.to ?? ''}` : '';
-  const reason = entry.reason ? ` — “${userText(entry.reason, 200)}”` : '';
-  return `${slackDate(entry.at, '{date_short} {time}')} ${mention(entry.actor)} *${entry.action}* ${entry.entityType} ${entry.entityId}${move}${reason}`;
-}
-
-/** Newest first; the oldest are summarised past the limit. */
-export function historyMessage(campaign: Campaign, entries: HistoryEntry[]): SlackMessage {
-  const lines = [...entries].reverse().map(historyLine);
+/** Newest first; the oldest are summarised past the limit. Each person is mentioned: only the reader sees it. */
+export function historyMessage(campaign: Campaign, entries: HistoryEntry[], names: HistoryNames): SlackMessage {
+  const lines = [...entries].reverse().map((entry) => historyLine(entry, names, mention));
   return {
     text: `History of ${campaignReference(campaign.id)}`,
     blocks: [section(`*History of ${campaignReference(campaign.id)} ${userText(campaign.title, 100)}*`), ...listSections(lines, 40)],

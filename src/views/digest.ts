@@ -6,15 +6,14 @@
  */
 import type { KnownBlock } from '@slack/types';
 import { campaignReference } from '../domain/brief.js';
-import { CAMPAIGN_STATUS_LABELS, label } from '../domain/campaign.js';
+import { label } from '../domain/campaign.js';
 import type { CampaignDigest, Health } from '../domain/digest.js';
 import { needsSomeone } from '../domain/digest-compose.js';
-import type { HistoryEntry } from '../domain/history.js';
 import { STAGE_LABELS } from '../domain/participation.js';
-import { POST_STATUS_LABELS } from '../domain/posts.js';
 import { APPROVE_POST, REJECT_POST, decisionButtons } from './approvals.js';
-import { calendarDate, count, mention, money, rate, slackDate } from './format.js';
+import { FORMULAS, calendarDate, count, mention, money, rate, slackDate } from './format.js';
 import type { SlackMessage } from './help.js';
+import { historyLine, roleName } from './history.js';
 import { oneLine as inline, truncate } from './mrkdwn.js';
 
 /** Total block text a digest message may hold (Slack refuses about 13,000). */
@@ -70,56 +69,6 @@ function mentions(userIds: string[], max: number): string {
 
 const days = (n: number) => plural(n, 'day');
 
-/** A status or stage named as people read it, for the kind of entity that changed. */
-function stateName(entityType: string, value: string | undefined): string {
-  if (value === undefined) return '—';
-  const labels: Record<string, string> =
-    entityType === 'campaign' ? CAMPAIGN_STATUS_LABELS : entityType === 'post' ? POST_STATUS_LABELS : entityType === 'participant' ? STAGE_LABELS : {};
-  return Object.hasOwn(labels, value) ? labels[value]! : inline(value, 40);
-}
-
-/** What a history action reads as: "<who> <verb> <entity>". */
-const VERBS: Record<string, string> = {
-  'post.submitted': 'submitted',
-  'post.resubmitted': 'resubmitted',
-  'post.approved': 'approved',
-  'post.rejected': 'rejected',
-  'post.final_approved': 'gave final approval to',
-  'post.result_recorded': 'recorded results for',
-  'participant.added': 'added',
-  'participant.moved': 'moved',
-  'participant.costs_changed': 'changed budget and costs of',
-  'participant.deliverables_changed': 'changed deliverables of',
-  'participant.agreement_resent': 'sent the agreement again to',
-  'campaign.created': 'created',
-  'campaign.proposal_published': 'published the proposal of',
-  'campaign.proposal_approved': 'approved the proposal of',
-  'campaign.proposal_rejected': 'rejected the proposal of',
-  'campaign.recruitment_opened': 'opened recruitment for',
-  'campaign.recruitment_closed': 'closed recruitment for',
-  'campaign.collaboration_started': 'started collaboration in',
-  'campaign.completed': 'completed',
-  'campaign.archived': 'archived',
-  'campaign.brief_edited': 'edited the brief of',
-  'campaign.stages_configured': 'changed the optional stages of',
-};
-
-function entityName(entry: HistoryEntry): string {
-  const id = inline(entry.entityId, 20);
-  if (entry.entityType === 'campaign') return 'the campaign';
-  if (entry.entityType === 'post') return `post #${id}`;
-  if (entry.entityType === 'participant') return `participant #${id}`;
-  return `${inline(entry.entityType, 30)} #${id}`;
-}
-
-/** One change, readable: who did what, from → to, the reason quoted. At most about 330 characters. */
-export function changeLine(entry: HistoryEntry): string {
-  const verb = VERBS[entry.action] ?? `changed (${inline(entry.action, 40)})`;
-  const move = entry.from !== undefined || entry.to !== undefined ? `: ${stateName(entry.entityType, entry.from)} → ${stateName(entry.entityType, entry.to)}` : '';
-  const reason = entry.reason ? ` — “${inline(entry.reason, 160)}”` : '';
-  return `• ${slackDate(entry.at, '{date_short} {time}')} ${mention(inline(entry.actor, 20))} ${verb} ${entityName(entry)}${move}${reason}`;
-}
-
 function title(d: CampaignDigest, max: number): string {
   return `*${campaignReference(d.campaign.id)}* ${inline(d.campaign.title, max)}`;
 }
@@ -149,8 +98,8 @@ function numbersLine(d: CampaignDigest): string {
   const currency = d.campaign.currency;
   const over = m.overBudget ? ` — :warning: over budget by ${money(-m.remainingBudgetMinor, currency)}` : '';
   return [
-    `*Spend:* ${money(m.totalCostMinor, currency)} of ${money(m.budgetMinor, currency)} (${rate(m.budgetUsedPct)})${over}`,
-    `*Reach:* ${m.reach.toLocaleString('en')} · *Engagement rate:* ${rate(m.engagementRatePct)}`,
+    `*Spend:* ${money(m.totalCostMinor, currency)} of ${money(m.budgetMinor, currency)} (${rate(m.budgetUsedPct)})${over} · *Profit:* ${money(m.profitMinor, currency)}`,
+    `*Reach:* ${m.reach.toLocaleString('en')} · *Engagement rate:* ${rate(m.engagementRatePct)} · *Cost per engagement:* ${m.costPerEngagementMinor === null ? 'not available' : money(m.costPerEngagementMinor, currency)} · *ROI:* ${rate(m.roiPct)}`,
   ].join('\n');
 }
 
@@ -199,7 +148,7 @@ function expiredBlocks(d: CampaignDigest): KnownBlock[] {
 function changeBlocks(d: CampaignDigest): KnownBlock[] {
   if (!d.changes.length) return [];
   const ref = campaignReference(d.campaign.id);
-  const lines = [...d.changes].reverse().map(changeLine); // newest first; the oldest are summarized
+  const lines = [...d.changes].reverse().map((entry) => `• ${historyLine(entry, d.names, roleName(d.campaign))}`); // newest first; the oldest are summarized
   return [
     section(`*What changed since the last digest* (${d.changes.length})`),
     ...packLines(lines, 3500, 4, (n) => `+${n} earlier changes — \`/campaign history ${ref}\` shows them all.`),
@@ -231,6 +180,7 @@ export function campaignDigestMessage(d: CampaignDigest, options: { quietMessage
     ...expiredBlocks(d),
     ...changeBlocks(d),
     section(numbersLine(d)),
+    context(FORMULAS),
   ];
   const summary = [
     d.awaitingApproval.length ? `${d.awaitingApproval.length} awaiting approval` : '',

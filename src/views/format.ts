@@ -1,5 +1,3 @@
-import { escapeMrkdwn } from './mrkdwn.js';
-
 /** Slack shows each reader the time in their own zone; the fallback is UTC. */
 export function slackDate(date: Date, format = '{date_short_pretty} {time}'): string {
   const fallback = `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
@@ -17,21 +15,17 @@ export function mention(userId: string): string {
 
 /** Digits after the decimal point of a currency (2 for USD, 0 for JPY). */
 export function currencyDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
-/** 1234567 minor units of USD → "$12,345.67". */
+/** 1234567 minor units of USD → "$12,345.67"; a fraction of a minor unit (a cost per engagement) is rounded. */
 export function money(minor: number, currency: string): string {
-  const digits = currencyDigits(currency);
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency, minimumFractionDigits: digits }).format(minor / 10 ** digits);
-  } catch {
-    return `${(minor / 10 ** digits).toFixed(digits)} ${escapeMrkdwn(currency)}`;
-  }
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).format(minor / 10 ** currencyDigits(currency));
+}
+
+/** 150025 minor units with 2 digits → "1500.25": a plain number, for inputs and the CSV (no symbol, no grouping). */
+export function majorUnits(minor: number, digits: number): string {
+  return new Intl.NumberFormat('en', { useGrouping: false, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(minor / 10 ** digits);
 }
 
 export function count(n: number, noun: string, plural = `${noun}s`): string {
@@ -41,3 +35,10 @@ export function count(n: number, noun: string, plural = `${noun}s`): string {
 export function rate(value: number | null, suffix = ' %'): string {
   return value === null ? 'not available' : `${value.toLocaleString('en', { maximumFractionDigits: 2 })}${suffix}`;
 }
+
+/** How profit is computed (README, "Numbers"), said where profit is shown. */
+export const PROFIT_FORMULA = 'Profit = budget − influencer costs.';
+
+/** How the report's and the digest's ratios are computed (README, "Numbers"), in one context line. */
+export const FORMULAS =
+  'Engagement rate = engagements (likes + comments + shares + saves) ÷ reach × 100 · cost per engagement = total cost (influencers + shipping) ÷ engagements · ROI = (attributed revenue − total cost) ÷ total cost × 100 · profit = budget − influencer costs.';

@@ -1,9 +1,10 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { type Campaign, campaignReference } from '../domain/brief.js';
 import type { Refusal } from '../domain/decision.js';
+import { profitOf } from '../domain/metrics.js';
 import { type Participant, STAGES, STAGE_LABELS, type Stage, nextStages } from '../domain/participation.js';
 import { VALUE } from './campaign-form.js';
-import { count, currencyDigits } from './format.js';
+import { PROFIT_FORMULA, count, currencyDigits, majorUnits, money } from './format.js';
 import { clampMrkdwn, truncate, userText } from './mrkdwn.js';
 import { refusalText } from './refusals.js';
 
@@ -12,7 +13,7 @@ export const MOVE_FIELDS = { participant: 'move_participant', stage: 'move_stage
 export const EDIT_COSTS = 'participant_costs';
 export const COST_FIELDS = ['budget', 'influencer_cost', 'shipping_cost'] as const;
 export type CostField = (typeof COST_FIELDS)[number];
-/** 20 participants × (name + 3 inputs) stays under a modal's 100 blocks. */
+/** 20 participants × (name + 3 inputs) and the intro stay under a modal's 100 blocks. */
 export const MAX_COST_ROWS = 20;
 const MAX_OPTIONS = 100;
 
@@ -90,30 +91,26 @@ function stageChoice(campaign: Campaign, chosen: Participant[]): KnownBlock {
   };
 }
 
-/** 150025 minor units with 2 digits → "1500.25", without floating-point rounding. */
-export function majorUnits(minor: number, digits: number): string {
-  if (digits === 0) return String(minor);
-  const scale = 10 ** digits;
-  return `${Math.floor(minor / scale)}.${String(minor % scale).padStart(digits, '0')}`;
-}
-
 export function costsModal(campaign: Campaign, participants: Participant[]): ModalView {
   const shown = participants.slice(0, MAX_COST_ROWS);
   const digits = currencyDigits(campaign.currency);
+  const influencerCosts = participants.reduce((sum, p) => sum + p.influencerCostMinor, 0);
   const amounts = (p: Participant): Record<CostField, number> => ({ budget: p.budgetMinor, influencer_cost: p.influencerCostMinor, shipping_cost: p.shippingCostMinor });
   const blocks: KnownBlock[] = [
     { type: 'section', text: { type: 'mrkdwn', text: `Budgets and costs in *${campaignReference(campaign.id)} ${userText(campaign.title, 200)}*, in ${campaign.currency}.` } },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: `Campaign profit now: *${money(profitOf(campaign.budgetMinor, influencerCosts), campaign.currency)}* (campaign budget ${money(campaign.budgetMinor, campaign.currency)} − influencer costs ${money(influencerCosts, campaign.currency)}). ${PROFIT_FORMULA}` }] },
   ];
   if (participants.length > shown.length) {
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Showing the first ${shown.length} of ${count(participants.length, 'participant')}.` }] });
   }
   for (const p of shown) {
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${userText(p.influencerName, 200)}* · ${STAGE_LABELS[p.stage]}` } });
+    const profit = money(profitOf(p.budgetMinor, p.influencerCostMinor), campaign.currency);
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${userText(p.influencerName, 200)}* · ${STAGE_LABELS[p.stage]} · profit now ${profit}` } });
     for (const field of COST_FIELDS) {
       blocks.push({
         type: 'input',
         block_id: costBlockId(p.id, field),
-        label: plain(`${COST_LABELS[field]} (${campaign.currency})`),
+        label: plain(`${COST_LABELS[field]} for ${truncate(p.influencerName, 150)} (${campaign.currency})`),
         element: { type: 'number_input', action_id: VALUE, is_decimal_allowed: digits > 0, min_value: '0', initial_value: majorUnits(amounts(p)[field], digits) },
       });
     }

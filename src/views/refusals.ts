@@ -2,6 +2,7 @@ import type { ModalView } from '@slack/types';
 import type { Refusal } from '../domain/decision.js';
 import type { HistoryEntry } from '../domain/history.js';
 import { mention, slackDate } from './format.js';
+import { words } from './history.js';
 import { truncate } from './mrkdwn.js';
 
 const DONE: Record<string, string> = {
@@ -33,7 +34,7 @@ const DONE: Record<string, string> = {
 };
 
 export function whatHappened(since: HistoryEntry): string {
-  const done = DONE[since.action] ?? `changed (${since.action})`;
+  const done = DONE[since.action] ?? `changed (${words(since.action)})`;
   return `Already ${done} by ${mention(since.actor)} ${slackDate(since.at)}.`;
 }
 

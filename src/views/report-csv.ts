@@ -5,17 +5,17 @@ import { STAGE_LABELS } from '../domain/participation.js';
 import { POST_STATUS_LABELS, isEffective } from '../domain/posts.js';
 import { type CampaignReport, postResult } from '../domain/report.js';
 import type { SocialAccount } from '../domain/influencer.js';
-import { calendarDate, currencyDigits } from './format.js';
-import { majorUnits } from './participants.js';
+import { calendarDate, currencyDigits, majorUnits } from './format.js';
 
 export const CSV_COLUMNS = [
   'row', 'campaign', 'influencer', 'stage', 'post', 'post status', 'account', 'planned date', 'post url', 'followers', 'currency',
-  'budget', 'influencer cost', 'shipping cost', 'total cost', 'impressions', 'reach', 'likes', 'comments', 'shares', 'saves',
+  'budget', 'influencer cost', 'shipping cost', 'total cost', 'profit', 'impressions', 'reach', 'likes', 'comments', 'shares', 'saves',
   'engagements', 'clicks', 'conversions', 'attributed revenue', 'engagement rate %', 'cost per engagement', 'roi %',
 ] as const;
 
 /**
- * One row per participant (their totals) followed by one row per post of theirs. Money is written
+ * One row per participant (their totals) followed by one row per post of theirs, then the campaign's
+ * totals (its own budget, so its profit is the campaign's). Money is written
  * in major units with the currency's digits (12.50 USD, 1200 JPY); a ratio that is not available is empty.
  * Text cells starting with = + - @ are prefixed with ' so a spreadsheet does not run them as formulas.
  */
@@ -35,7 +35,7 @@ export function reportCsv(report: CampaignReport, accounts: Map<number, SocialAc
       ...base, row: 'participant', influencer: participant.influencerName, stage: STAGE_LABELS[participant.stage],
       account: participant.accountIds.map(account).filter(Boolean).join('; '), followers,
       budget: amount(participant.budgetMinor), 'influencer cost': amount(participant.influencerCostMinor), 'shipping cost': amount(participant.shippingCostMinor),
-      'total cost': amount(m.totalCostMinor), impressions: m.impressions, reach: m.reach, engagements: m.engagements, clicks: m.clicks, conversions: m.conversions,
+      'total cost': amount(m.totalCostMinor), profit: amount(m.profitMinor), impressions: m.impressions, reach: m.reach, engagements: m.engagements, clicks: m.clicks, conversions: m.conversions,
       'attributed revenue': amount(m.attributedRevenueMinor), 'engagement rate %': ratio(m.engagementRatePct),
       'cost per engagement': m.costPerEngagementMinor === null ? '' : amount(m.costPerEngagementMinor), 'roi %': ratio(m.roiPct),
     });
@@ -50,9 +50,19 @@ export function reportCsv(report: CampaignReport, accounts: Map<number, SocialAc
       });
     }
   }
+  const m = report.metrics;
+  rows.push({
+    ...base, row: 'campaign total', followers: m.potentialReach,
+    budget: amount(m.budgetMinor), 'influencer cost': amount(m.influencerCostMinor), 'shipping cost': amount(m.shippingCostMinor), 'total cost': amount(m.totalCostMinor), profit: amount(m.profitMinor),
+    impressions: m.impressions, reach: m.reach, engagements: m.engagements, clicks: m.clicks, conversions: m.conversions, 'attributed revenue': amount(m.attributedRevenueMinor),
+    'engagement rate %': ratio(m.engagementRatePct), 'cost per engagement': m.costPerEngagementMinor === null ? '' : amount(m.costPerEngagementMinor), 'roi %': ratio(m.roiPct),
+  });
   return stringify(rows.map(neutralize), { header: true, columns: [...CSV_COLUMNS], bom: true });
 }
 
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+/** A negative amount stays a number; other text that a spreadsheet would run as a formula does not. */
 function neutralize(row: Record<string, string | number>): Record<string, string | number> {
-  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value]));
+  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === 'string' && /^[=+\-@\t\r]/.test(value) && !NUMBER.test(value) ? `'${value}` : value]));
 }

@@ -3,11 +3,12 @@ import { type Campaign, campaignReference } from '../domain/brief.js';
 import { label } from '../domain/campaign.js';
 import { STAGE_LABELS } from '../domain/participation.js';
 import type { CampaignReport, LateItem } from '../domain/report.js';
-import { calendarDate, count, money, rate, slackDate } from './format.js';
+import { FORMULAS, calendarDate, count, money, rate, slackDate } from './format.js';
 import type { SlackMessage } from './help.js';
 import { clampMrkdwn, link, oneLine as inline, userText } from './mrkdwn.js';
 
 const MAX_LATE = 10;
+const MAX_PROFITS = 15;
 const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: clampMrkdwn(text, 3000) } });
 const field = (name: string, value: string) => ({ type: 'mrkdwn' as const, text: `*${name}*\n${value}` });
 
@@ -43,6 +44,8 @@ export function reportMessage(report: CampaignReport, now: Date, { filesNote = '
     const where = post.postUrl ? link(post.postUrl, `post #${post.id}`) : `post #${post.id}`;
     return `${i + 1}. *${inline(influencerName, 80)}* · ${where} · ${count(engagements, 'engagement')} · ${rate(engagementRatePct)} of ${(post.metrics?.reach ?? 0).toLocaleString('en')} reach`;
   });
+  const profits = report.participants.slice(0, MAX_PROFITS).map(({ participant, metrics }) => `• *${inline(participant.influencerName, 80)}* ${money(metrics.profitMinor, cur)}`);
+  if (report.participants.length > MAX_PROFITS) profits.push(`+${report.participants.length - MAX_PROFITS} more in the CSV`);
   const late = report.late.slice(0, MAX_LATE).map(lateLine);
   if (report.late.length > MAX_LATE) late.push(`+${report.late.length - MAX_LATE} more`);
   const funnel = report.funnel.length ? report.funnel.map((s) => `${STAGE_LABELS[s.stage]} ${s.count}`).join(' → ') : 'no participants';
@@ -62,12 +65,15 @@ export function reportMessage(report: CampaignReport, now: Date, { filesNote = '
           field('Engagement rate', rate(m.engagementRatePct)),
           field('Cost per engagement', perEngagement),
           field('ROI', `${rate(m.roiPct)} (${money(m.attributedRevenueMinor, cur)} attributed revenue)`),
+          field('Profit', `${money(m.profitMinor, cur)} (budget ${money(m.budgetMinor, cur)} − influencer costs ${money(m.influencerCostMinor, cur)})`),
           field('Posts', `${report.posts.planned} planned · ${report.posts.approved} approved · ${report.posts.posted} posted · ${report.posts.finalApproved} final approved`),
         ],
       },
       section(`*Funnel:* ${funnel}`),
+      section(`*Profit by influencer*\n${profits.length ? profits.join('\n') : 'No participants yet.'}`),
       section(`*Top posts by engagement*\n${top.length ? top.join('\n') : 'No posted results yet.'}`),
       section(`*Late* (${report.late.length})\n${late.length ? late.join('\n') : 'Nothing is late.'}`),
+      { type: 'context', elements: [{ type: 'mrkdwn', text: FORMULAS }] },
       { type: 'context', elements: [{ type: 'mrkdwn', text: `${label(campaign.status)} · amounts in ${cur} · as of ${slackDate(now)} · ${filesNote}` }] },
     ],
   };

@@ -2,9 +2,8 @@ import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { type Campaign, campaignReference } from '../domain/brief.js';
 import type { Post, PostMetrics } from '../domain/posts.js';
 import { input, plain } from './blocks.js';
-import { calendarDate, currencyDigits } from './format.js';
+import { calendarDate, currencyDigits, majorUnits } from './format.js';
 import { truncate, userText } from './mrkdwn.js';
-import { majorUnits } from './participants.js';
 
 export const RECORD_RESULTS = 'post_results';
 export const COUNT_FIELDS = ['impressions', 'reach', 'likes', 'comments', 'shares', 'saves', 'clicks', 'conversions'] as const;

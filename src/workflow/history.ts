@@ -1,13 +1,19 @@
-import type { HistoryEntry } from '../domain/history.js';
+import type { Campaign } from '../domain/brief.js';
+import { type HistoryEntry, type HistoryNames, historyNames } from '../domain/history.js';
 import type { Prisma } from '../store/database.js';
 import { campaignHistory, historyOf } from '../store/history.js';
+import { participantsOf } from '../store/participants.js';
+import { postsOf } from '../store/posts.js';
 
 export function entityHistory(prisma: Prisma, entityType: string, entityId: number): Promise<HistoryEntry[]> {
   return historyOf(prisma, entityType, String(entityId));
 }
 
-export function campaignTimeline(prisma: Prisma, campaignId: number): Promise<HistoryEntry[]> {
-  return campaignHistory(prisma, campaignId);
+/** Everything recorded about a campaign, oldest first, with the names its sentences need (one query per kind). */
+export async function campaignTimeline(prisma: Prisma, campaign: Campaign): Promise<{ entries: HistoryEntry[]; names: HistoryNames }> {
+  const participants = await participantsOf(prisma, campaign.id);
+  const [entries, posts] = await Promise.all([campaignHistory(prisma, campaign.id), postsOf(prisma, participants.map((p) => p.id))]);
+  return { entries, names: historyNames(campaign.currency, participants, posts) };
 }
 
 /** The latest event of `action` on an entity, e.g. who published a proposal or decided a post. */

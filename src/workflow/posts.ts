@@ -46,7 +46,7 @@ async function followPost(tx: Tx, participant: Participant, post: Post, acting: 
   const stage = stageAfterPost(participant.stage, post.status, anotherWaits);
   if (stage === participant.stage) return [];
   await saveParticipant(tx, participant, { ...participant, stage });
-  return [event(acting, 'participant', participant.id, 'participant.moved', { from: participant.stage, to: stage, reason: `post #${post.id} ${post.status.replace('_', ' ')}` })];
+  return [event(acting, 'participant', participant.id, 'participant.moved', { from: participant.stage, to: stage, reason: `post #${post.id} ${post.status.replace('_', ' ')}`, details: { postId: post.id, postStatus: post.status } })];
 }
 
 /**

@@ -1,7 +1,10 @@
+import type { Campaign } from '../domain/brief.js';
+import { stageSince } from '../domain/history.js';
 import type { SocialAccount } from '../domain/influencer.js';
 import { type CampaignReport, campaignReport } from '../domain/report.js';
 import { findCampaign } from '../store/campaigns.js';
 import type { Prisma } from '../store/database.js';
+import { campaignHistory } from '../store/history.js';
 import { accountsById } from '../store/influencers.js';
 import { participantsOf } from '../store/participants.js';
 import { postsOf } from '../store/posts.js';
@@ -15,4 +18,11 @@ export async function reportOf(prisma: Prisma, campaignId: number, now: Date): P
   const accounts = await accountsById(prisma, [...new Set([...participants.flatMap((p) => p.accountIds), ...posts.map((p) => p.socialAccountId)])]);
   const followers = new Map([...accounts].map(([id, account]) => [id, account.followers]));
   return { report: campaignReport({ campaign, participants, posts, followers, now }), accounts };
+}
+
+/** What `/campaign show` tells: the report's numbers, the accounts, and since when each participant is in its stage. */
+export async function campaignOverview(prisma: Prisma, campaign: Campaign, now: Date): Promise<{ report: CampaignReport; accounts: Map<number, SocialAccount>; since: Map<number, Date> }> {
+  const [loaded, entries] = await Promise.all([reportOf(prisma, campaign.id, now), campaignHistory(prisma, campaign.id)]);
+  const { report, accounts } = loaded!;
+  return { report, accounts, since: stageSince(entries, report.participants.map((r) => r.participant)) };
 }

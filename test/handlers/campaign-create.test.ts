@@ -82,7 +82,8 @@ describe('reading campaigns', () => {
     }
 
     const history = (await harness.slack.command(`history ${ref}`)).body as { blocks: unknown[] };
-    expect(JSON.stringify(history.blocks)).toContain('campaign.created');
+    expect(JSON.stringify(history.blocks)).toContain(`<@${PEOPLE.member}> created the campaign`);
+    expect(JSON.stringify(history.blocks)).not.toContain('campaign.created');
   });
 
   it('answers an unknown or ambiguous campaign with "not found" or the matches, and the usage', async () => {

@@ -64,6 +64,9 @@ describe('/campaign report', () => {
     expect(text).toContain('*Cost per engagement*\n$2.20');
     expect(text).toContain('*ROI*\n100 % ($2,200.00 attributed revenue)'); // (2,200 − 1,100) / 1,100
     expect(text).toContain('3 planned · 2 approved · 2 posted · 0 final approved');
+    expect(text).toContain('*Profit*\n$9,000.00 (budget $10,000.00 − influencer costs $1,000.00)');
+    expect(text).toContain('*Profit by influencer*\n• *Aiko Tanaka* $1,000.00\n• *Ben Ito* $0.00');
+    expect(text).toContain('Engagement rate = engagements (likes + comments + shares + saves) ÷ reach × 100 · cost per engagement = total cost (influencers + shipping) ÷ engagements · ROI = (attributed revenue − total cost) ÷ total cost × 100 · profit = budget − influencer costs.');
     expect(text).toMatch(/1\. \*Aiko Tanaka\* · <https:\/\/instagram\.com\/p\/live\|post #\d+> · 400 engagements/);
 
     const complete = await harness.fakeSlack.waitFor('files.completeUploadExternal', (c) => c.args.channel_id === 'C0REPORTS');
@@ -79,8 +82,10 @@ describe('/campaign report', () => {
       ['post', 'Aiko Tanaka', 'Posted'],
       ['post', 'Aiko Tanaka', 'Pending approval'],
       ['participant', 'Ben Ito', ''],
+      ['campaign total', '', ''],
     ]);
-    expect(rows[0]).toMatchObject({ budget: '2000.00', 'total cost': '1100.00', engagements: '500', reach: '10000', 'attributed revenue': '2200.00', 'roi %': '100', currency: 'USD' });
+    expect(rows[0]).toMatchObject({ budget: '2000.00', 'total cost': '1100.00', profit: '1000.00', engagements: '500', reach: '10000', 'attributed revenue': '2200.00', 'cost per engagement': '2.20', 'roi %': '100', currency: 'USD' });
+    expect(rows.at(-1)).toMatchObject({ budget: '10000.00', 'influencer cost': '1000.00', 'total cost': '1100.00', profit: '9000.00', engagements: '500', 'cost per engagement': '2.20' });
     expect(rows[1]).toMatchObject({ 'post url': 'https://instagram.com/p/live', likes: '350', engagements: '400', 'engagement rate %': '5' });
     expect(pngSize(chart!.bytes)).toEqual({ signature: 'PNG', width: CHART_WIDTH, height: CHART_HEIGHT });
   });

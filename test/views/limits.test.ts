@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Campaign } from '../../src/domain/brief.js';
 import { ALL_OPTIONAL_STAGES } from '../../src/domain/campaign.js';
-import type { HistoryEntry } from '../../src/domain/history.js';
+import { type HistoryEntry, historyNames } from '../../src/domain/history.js';
 import type { Participant } from '../../src/domain/participation.js';
 import type { Post } from '../../src/domain/posts.js';
 import { decisionReply, postApprovalMessage, postEditedReply, proposalApprovalMessage } from '../../src/views/approvals.js';
@@ -10,6 +10,8 @@ import { createCampaignModal, editBriefModal } from '../../src/views/campaign-fo
 import { openRecruitmentModal } from '../../src/views/open-recruitment.js';
 import { campaignDetails, campaignList, campaignNotFound, historyMessage } from '../../src/views/campaigns.js';
 import { helpMessage } from '../../src/views/help.js';
+import { collaborationStartedMessage, influencerMessage } from '../../src/views/influencer-messages.js';
+import { costsModal } from '../../src/views/participants.js';
 import { homeView } from '../../src/views/home.js';
 import { confirmStepModal, rejectReasonModal, STEPS, type Step } from '../../src/views/modals.js';
 import { existingPostModal, submitPostModal } from '../../src/views/post-form.js';
@@ -74,10 +76,12 @@ const messages = {
   help: helpMessage(SUBCOMMANDS),
   'campaign card': campaignCard(campaign(1)),
   'campaign list': campaignList(campaigns),
-  'campaign details': campaignDetails(campaign(1), participants),
+  'campaign details (500 participants)': campaignDetails(report, new Map(participants.map((p) => [p.id, { id: p.id, platform: 'instagram' as const, handle: LONG, followers: 1, avgEngagementPct: null }])), new Map(participants.map((p) => [p.id, at]))),
   'not found (ambiguous)': campaignNotFound(LONG, campaigns, 'show <campaign>'),
-  history: historyMessage(campaign(1), history),
+  history: historyMessage(campaign(1), history, historyNames('IDR', participants, Array.from({ length: 2000 }, (_, i) => ({ id: i, participationId: i % 500 })))),
   'proposal approval': proposalApprovalMessage(campaign(1), 'U0SALES'),
+  'influencer draft (500 invited)': influencerMessage(campaign(1), 'agreement_sent', participants.map((p) => p.influencerName), 'Sun, 6 Dec 2026, 09:00 GMT+9'),
+  'collaboration started (500 + 500)': collaborationStartedMessage(campaign(1), participants.map((p) => p.influencerName), participants.map((p) => p.influencerName)),
   'proposal decided': proposalApprovalMessage(campaign(1), 'U0SALES', decision),
   'proposal approved, recruitment to open': proposalApprovalMessage(campaign(1, { status: 'proposal_approved' }), 'U0SALES', { ...decision, action: 'campaign.proposal_approved' }),
   'post approval': postApprovalMessage(campaign(1), LONG, post(1)),
@@ -99,6 +103,7 @@ const modals = {
   'edit brief (published, collaborating)': editBriefModal(campaign(1, { collaborationStartedAt: at })),
   'edit brief (draft)': editBriefModal(campaign(1, { publishedAt: null, status: 'draft' })),
   'open recruitment': openRecruitmentModal(campaign(1)),
+  'budgets and costs (500 participants)': costsModal(campaign(1), participants),
   'submit post (300 accounts)': submitPostModal(campaign(1), Array.from({ length: 300 }, (_, i) => ({ participantId: i, influencerName: LONG, account: { id: i, platform: 'instagram' as const, handle: LONG, followers: 1, avgEngagementPct: null } }))),
   ...Object.fromEntries((Object.keys(STEPS) as Step[]).map((step) => [`confirm ${step}`, confirmStepModal(step, campaign(1))])),
   'submit revision': existingPostModal('revise', { campaign: campaign(1), influencerName: LONG, post: { ...post(1), content: LONG, status: 'rejected' } }, decision),

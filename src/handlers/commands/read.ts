@@ -1,7 +1,7 @@
 import { campaignDetails, campaignList, historyMessage } from '../../views/campaigns.js';
 import { listActiveCampaigns } from '../../workflow/campaigns.js';
 import { campaignTimeline } from '../../workflow/history.js';
-import { listParticipants } from '../../workflow/participants.js';
+import { campaignOverview } from '../../workflow/report.js';
 import { type Subcommand, campaignArgument, ephemeral } from './subcommand.js';
 
 export const list: Subcommand = {
@@ -16,11 +16,12 @@ export const list: Subcommand = {
 export const show: Subcommand = {
   name: 'show',
   usage: 'show <campaign>',
-  summary: "a campaign's brief and participants by stage",
+  summary: "a campaign's brief, who is in each stage since when, and its money",
   async run(input) {
     const campaign = await campaignArgument(input, this.usage);
     if (!campaign) return;
-    await input.ack(ephemeral(campaignDetails(campaign, await listParticipants(input.context.prisma, campaign.id))));
+    const { report, accounts, since } = await campaignOverview(input.context.prisma, campaign, input.context.now());
+    await input.ack(ephemeral(campaignDetails(report, accounts, since)));
   },
 };
 
@@ -31,6 +32,7 @@ export const history: Subcommand = {
   async run(input) {
     const campaign = await campaignArgument(input, this.usage);
     if (!campaign) return;
-    await input.ack(ephemeral(historyMessage(campaign, await campaignTimeline(input.context.prisma, campaign.id))));
+    const { entries, names } = await campaignTimeline(input.context.prisma, campaign);
+    await input.ack(ephemeral(historyMessage(campaign, entries, names)));
   },
 };

@@ -21,6 +21,7 @@ import * as posts from './posts.js';
 import * as results from './results.js';
 import { refreshHomes } from '../home.js';
 import { sendCompletionReport } from '../report.js';
+import { tellAboutCollaboration } from '../influencer-messages.js';
 import { askToApprovePost, askToApproveProposal, campaignCardMessage, showCampaignCard, showDeletedCard, showPostCard, showPostDecision, showProposalDecision } from '../messages.js';
 import { briefErrorsByBlock, parseCampaignBrief, parseCampaignSettings, parseDigestSettings } from './campaign-brief.js';
 import { read } from './form.js';
@@ -123,6 +124,7 @@ export function register(app: App, context: HandlerContext): void {
     await showCampaignCard(client, prisma, logger, decided.value);
     if (step === 'publish') await refreshHomes(client, prisma, logger, decided.value.approverIds, now());
     if (step === 'complete') await sendCompletionReport(client, prisma, logger, decided.value, acting.userId, now());
+    if (step === 'start-collaboration') await tellAboutCollaboration(client, prisma, logger, decided.value, acting.userId);
   });
 
   app.view(REJECT_REASON, async ({ ack, body, view, client, logger }) => {

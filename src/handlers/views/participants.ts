@@ -1,18 +1,20 @@
 import type { App } from '@slack/bolt';
 import type { Refusal } from '../../domain/decision.js';
+import type { Participant } from '../../domain/participation.js';
 import { currencyDigits } from '../../views/format.js';
 import { EDIT_COSTS, MOVE_FIELDS, MOVE_PARTICIPANT, costRefusalsModal, moveRefusalsModal } from '../../views/participants.js';
 import { refusalModal } from '../../views/refusals.js';
 import { getCampaign } from '../../workflow/campaigns.js';
 import { editCosts, listParticipants, moveParticipant } from '../../workflow/participants.js';
 import type { HandlerContext } from '../context.js';
+import { tellAboutMoves } from '../influencer-messages.js';
 import { costsMetadata, moveMetadata, parseCosts, parseMoveStage } from './participants-form.js';
 
 export function register(app: App, context: HandlerContext): void {
   const { prisma, now } = context;
 
   // Each participant moves in its own transaction: one refused (stale, not allowed) does not undo the others.
-  app.view(MOVE_PARTICIPANT, async ({ ack, body, view }) => {
+  app.view(MOVE_PARTICIPANT, async ({ ack, body, view, client, logger }) => {
     const { campaignId, chosen } = moveMetadata.parse(JSON.parse(view.private_metadata));
     if (chosen.size === 0) return ack({ response_action: 'errors', errors: { [MOVE_FIELDS.participant]: 'Choose at least one participant.' } });
     const parsed = parseMoveStage(view.state.values);
@@ -24,12 +26,14 @@ export function register(app: App, context: HandlerContext): void {
     const acting = { userId: body.user.id, now: now() };
     const names = new Map((await listParticipants(prisma, campaignId)).map((p) => [p.id, p.influencerName]));
     const refused: Array<{ name: string; refusal: Refusal }> = [];
+    const movedOnes: Participant[] = [];
     for (const [participantId, version] of chosen) {
       const moved = await moveParticipant(prisma, participantId, parsed.stage, acting, version);
-      if (!moved.ok) refused.push({ name: names.get(participantId) ?? `#${participantId}`, refusal: moved });
+      if (moved.ok) movedOnes.push(moved.value);
+      else refused.push({ name: names.get(participantId) ?? `#${participantId}`, refusal: moved });
     }
-    if (refused.length > 0) return ack({ response_action: 'update', view: moveRefusalsModal(refused, chosen.size - refused.length) });
-    await ack();
+    await (refused.length > 0 ? ack({ response_action: 'update', view: moveRefusalsModal(refused, movedOnes.length) }) : ack());
+    await tellAboutMoves(client, prisma, logger, campaignId, movedOnes, acting.userId);
   });
 
   /**
