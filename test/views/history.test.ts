@@ -62,7 +62,7 @@ describe('history as sentences', () => {
   });
 
   it('a stale click names what happened in words, even for an action without a sentence', () => {
-    expect(whatHappened({ ...eventOf('post.withdrawn'), at })).toMatch(/^Already changed \(withdrawn\) by <@U0ANA> /);
+    expect(whatHappened({ ...eventOf('post.contract_archived'), at })).toMatch(/^Already changed \(contract archived\) by <@U0ANA> /);
   });
 
   it('a brief edited field by field says old → new', () => {
