@@ -1,4 +1,4 @@
-import type { Platform } from './brief.js';
+import { PLATFORM_LABELS, type Platform } from './brief.js';
 import { type CampaignState, READ_ONLY } from './campaign.js';
 import { type Decision, allow, refuse } from './decision.js';
 
@@ -317,6 +317,12 @@ export function lateDeliverables(participant: Pick<Participant, 'stage' | 'deliv
       due += deliverable.quantity;
       return Math.floor(deliverable.dueDate.getTime() / DAY_MS) < today && postedPosts < due;
     });
+}
+
+/** "2 × Instagram Reel, due 2026-12-10 (notes)": how history and lists name a deliverable. */
+export function describeDeliverable(d: Deliverable): string {
+  const notes = d.notes.trim() ? ` (${d.notes.trim()})` : '';
+  return `${d.quantity} × ${PLATFORM_LABELS[d.platform]} ${CONTENT_KIND_LABELS[d.kind]}, due ${d.dueDate.toISOString().slice(0, 10)}${notes}`;
 }
 
 export const MAX_DELIVERABLE_QUANTITY = 100;
