@@ -41,3 +41,8 @@ export function count(n: number, noun: string, plural = `${noun}s`): string {
 export function rate(value: number | null, suffix = ' %'): string {
   return value === null ? 'not available' : `${value.toLocaleString('en', { maximumFractionDigits: 2 })}${suffix}`;
 }
+
+/** "Sun 6 Dec, 09:00" in the workspace's time zone (the digest settings' IANA zone). */
+export function zonedDateTime(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(date);
+}

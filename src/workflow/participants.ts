@@ -160,6 +160,12 @@ export async function editCosts(prisma: Prisma, participantId: number, costs: Co
   });
 }
 
+/** One participant with its campaign, for buttons that act on it; undefined when either is gone. */
+export async function participantInCampaign(prisma: Prisma, participantId: number): Promise<{ participant: Participant; campaign: Campaign } | undefined> {
+  const loaded = await loadWithCampaign(prisma, participantId);
+  return loaded.ok ? loaded.value : undefined;
+}
+
 export async function listParticipants(prisma: Prisma, campaignId: number): Promise<Participant[]> {
   return participantsOf(prisma, campaignId);
 }

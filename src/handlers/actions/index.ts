@@ -11,6 +11,8 @@ import { approveProposal, mayDecideProposal } from '../../workflow/campaigns.js'
 import { lastEvent } from '../../workflow/history.js';
 import { approvePost, mayDecidePost, postContext } from '../../workflow/posts.js';
 import type { HandlerContext } from '../context.js';
+import * as agreements from './agreements.js';
+import * as deliverables from './deliverables.js';
 import * as directory from './directory.js';
 import * as participants from './participants.js';
 import * as results from './results.js';
@@ -27,7 +29,7 @@ function target(action: ButtonAction): { id: number; version: number } {
  * A refused click answers only the clicker, saying why or what happened instead: ephemerally in
  * the channel, or at the top of their App Home when they clicked there (no response_url).
  */
-async function answerRefusal(args: { respond?: RespondFn; client: WebClient; body: BlockAction }, refusal: Refusal, prisma: HandlerContext['prisma'], now: Date): Promise<void> {
+export async function answerRefusal(args: { respond?: RespondFn; client: WebClient; body: BlockAction }, refusal: Refusal, prisma: HandlerContext['prisma'], now: Date): Promise<void> {
   if (args.body.response_url && args.respond) {
     await args.respond({ response_type: 'ephemeral', replace_original: false, text: refusalText(refusal) });
     return;
@@ -37,6 +39,8 @@ async function answerRefusal(args: { respond?: RespondFn; client: WebClient; bod
 
 export function register(app: App, context: HandlerContext): void {
   const { prisma, now } = context;
+  agreements.register(app, context);
+  deliverables.register(app, context);
   directory.register(app, context);
   participants.register(app, context);
   results.register(app, context);

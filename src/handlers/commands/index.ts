@@ -4,7 +4,7 @@ import type { HandlerContext } from '../context.js';
 import { create } from './create.js';
 import { digest } from './digest.js';
 import { add, influencers } from './directory.js';
-import { budget, move } from './participants.js';
+import { budget, deliverables, move, resend } from './participants.js';
 import { finalApprove } from './final-approve.js';
 import { post } from './post.js';
 import { report } from './report.js';
@@ -23,6 +23,8 @@ export const SUBCOMMANDS: Subcommand[] = [
   influencers,
   add,
   move,
+  deliverables,
+  resend,
   post,
   results,
   budget,
