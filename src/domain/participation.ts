@@ -325,6 +325,11 @@ export function describeDeliverable(d: Deliverable): string {
   return `${d.quantity} × ${PLATFORM_LABELS[d.platform]} ${CONTENT_KIND_LABELS[d.kind]}, due ${d.dueDate.toISOString().slice(0, 10)}${notes}`;
 }
 
+/** A participant whose deliverables or agreement someone should look at: agreeing what to post, or an agreement out. */
+export function needsFollowUp(participant: Pick<Participant, 'stage' | 'deliverables'>): boolean {
+  return participant.deliverables.length > 0 || ['deliverables', 'agreement_sent', 'declined'].includes(participant.stage);
+}
+
 export const MAX_DELIVERABLE_QUANTITY = 100;
 export const MAX_DELIVERABLE_NOTES = 500;
 

@@ -53,6 +53,11 @@ export async function participantsOf(tx: Tx, campaignId: number): Promise<Partic
   return rows.map(toParticipant);
 }
 
+export async function participantsOfCampaigns(tx: Tx, campaignIds: number[]): Promise<Participant[]> {
+  const rows = await tx.participation.findMany({ where: { campaignId: { in: campaignIds } }, include: included, orderBy: { id: 'asc' } });
+  return rows.map(toParticipant);
+}
+
 /** Writes stage, agreement times and costs if nobody changed the participant since `before` was read. */
 export async function saveParticipant(tx: Tx, before: Participant, after: Participant): Promise<Participant> {
   const { count } = await tx.participation.updateMany({

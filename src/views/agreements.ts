@@ -1,6 +1,6 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { type Campaign, campaignReference } from '../domain/brief.js';
-import { type Participant, STAGE_LABELS, agreementExpired, agreementExpiresAt, describeDeliverable, mayEditDeliverables, resendAgreement } from '../domain/participation.js';
+import { type Participant, STAGE_LABELS, agreementExpired, agreementExpiresAt, describeDeliverable, mayEditDeliverables, needsFollowUp, resendAgreement } from '../domain/participation.js';
 import { VALUE } from './campaign-form.js';
 import { OPEN_DELIVERABLES } from './deliverables.js';
 import { zonedDateTime } from './format.js';
@@ -35,11 +35,6 @@ export function agreementLine(participant: Participant, campaign: Campaign, now:
   return undefined;
 }
 
-/** A participant whose agreement or deliverables someone should look at. */
-export function needsFollowUp(participant: Participant): boolean {
-  return participant.deliverables.length > 0 || ['deliverables', 'agreement_sent', 'declined'].includes(participant.stage);
-}
-
 /**
  * One section per participant: its stage, agreement clock and deliverables, with the button that
  * acts on it (send the agreement again, or edit the deliverables while they are editable).
@@ -60,6 +55,22 @@ export function followUpBlocks(items: Array<{ campaign: Campaign; participant: P
         : undefined;
     return { type: 'section', text: { type: 'mrkdwn', text: clampMrkdwn(lines.join('\n'), 3000) }, ...(button ? { accessory: button } : {}) };
   });
+}
+
+/**
+ * "Agreements and deliverables": a heading, one section per participant to follow up, and how to
+ * see the rest, within `maxBlocks` (what is left of the surface's block limit).
+ */
+export function followUpSection(items: Array<{ campaign: Campaign; participant: Participant }>, now: Date, timeZone: string, maxBlocks: number, options: { withCampaign?: boolean; more: string }): KnownBlock[] {
+  const followed = items.filter(({ participant }) => needsFollowUp(participant));
+  if (followed.length === 0 || maxBlocks < 3) return [];
+  const shown = followed.slice(0, maxBlocks - 2);
+  const rest = followed.length - shown.length;
+  return [
+    { type: 'section', text: { type: 'mrkdwn', text: `*Agreements and deliverables* (${followed.length}) · times in ${userText(timeZone, 60)}` } },
+    ...followUpBlocks(shown, now, timeZone, options),
+    ...(rest > 0 ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: `+${rest} more — ${options.more}` }] }] : []),
+  ];
 }
 
 /** `/campaign resend`: choose whose declined or expired agreement to send again. */

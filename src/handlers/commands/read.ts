@@ -1,4 +1,7 @@
+import { campaignReference } from '../../domain/brief.js';
+import { followUpSection } from '../../views/agreements.js';
 import { campaignDetails, campaignList, historyMessage } from '../../views/campaigns.js';
+import { digestSettings } from '../../workflow/digests.js';
 import { listActiveCampaigns } from '../../workflow/campaigns.js';
 import { campaignTimeline } from '../../workflow/history.js';
 import { listParticipants } from '../../workflow/participants.js';
@@ -20,7 +23,11 @@ export const show: Subcommand = {
   async run(input) {
     const campaign = await campaignArgument(input, this.usage);
     if (!campaign) return;
-    await input.ack(ephemeral(campaignDetails(campaign, await listParticipants(input.context.prisma, campaign.id))));
+    const [participants, { timeZone }] = await Promise.all([listParticipants(input.context.prisma, campaign.id), digestSettings(input.context.prisma)]);
+    const details = campaignDetails(campaign, participants);
+    const more = `\`/campaign deliverables ${campaignReference(campaign.id)}\` · \`/campaign resend ${campaignReference(campaign.id)}\``;
+    const followUps = followUpSection(participants.map((participant) => ({ campaign, participant })), input.context.now(), timeZone, 50 - details.blocks.length, { more });
+    await input.ack(ephemeral({ ...details, blocks: [...details.blocks, ...followUps] }));
   },
 };
 
