@@ -1,7 +1,7 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { type Campaign, campaignReference } from '../domain/brief.js';
 import { type Participant, STAGE_LABELS, agreementExpired, agreementExpiresAt, describeDeliverable, mayEditDeliverables, needsFollowUp, resendAgreement } from '../domain/participation.js';
-import { VALUE } from './campaign-form.js';
+import { VALUE, plain } from './blocks.js';
 import { OPEN_DELIVERABLES } from './deliverables.js';
 import { zonedDateTime } from './format.js';
 import { clampMrkdwn, truncate, userText } from './mrkdwn.js';
@@ -12,7 +12,6 @@ export const RESEND_FORM = 'agreement_resend_form';
 export const RESEND_PICK = 'resend_participant';
 const MAX_OPTIONS = 100;
 
-const plain = (text: string) => ({ type: 'plain_text' as const, text });
 
 /** Whether a PIC may send this participant's agreement again now (expired or declined, before collaboration). */
 export function mayResend(participant: Participant, campaign: Campaign, now: Date): boolean {

@@ -12,7 +12,7 @@ import {
   describeDeliverable,
   mayEditDeliverables,
 } from '../domain/participation.js';
-import { VALUE } from './campaign-form.js';
+import { VALUE, input, plain } from './blocks.js';
 import { calendarDate } from './format.js';
 import { truncate, userText } from './mrkdwn.js';
 
@@ -27,7 +27,6 @@ export type DeliverableField = (typeof DELIVERABLE_FIELDS)[number];
 export const MAX_DELIVERABLE_LINES = 8;
 const MAX_OPTIONS = 100;
 
-const plain = (text: string) => ({ type: 'plain_text' as const, text });
 const option = (value: string, text: string): PlainTextOption => ({ text: plain(truncate(text, 75)), value });
 
 export function deliverableBlockId(line: number, field: DeliverableField): string {
@@ -49,25 +48,25 @@ function participantOption(p: Participant): PlainTextOption {
 
 function lineBlocks(campaign: Campaign, line: number, deliverable: Deliverable | undefined): KnownBlock[] {
   const platforms = PLATFORMS.filter((p) => campaign.platforms.includes(p) || p === deliverable?.platform);
-  const input = (field: DeliverableField, label: string, element: Record<string, unknown>, hint?: string): KnownBlock =>
-    ({ type: 'input', block_id: deliverableBlockId(line, field), optional: true, label: plain(label), element: { action_id: VALUE, ...element }, ...(hint ? { hint: plain(hint) } : {}) }) as KnownBlock;
+  const field = (name: DeliverableField, label: string, element: Record<string, unknown>, hint?: string) =>
+    input(deliverableBlockId(line, name), label, element, { optional: true, ...(hint ? { hint } : {}) });
   const platformOption = (p: Platform) => option(p, PLATFORM_LABELS[p]);
   return [
     { type: 'context', elements: [{ type: 'mrkdwn', text: `*Deliverable ${line + 1}*${deliverable ? '' : ' (new)'}` }] },
-    input('platform', 'Platform', { type: 'static_select', options: platforms.map(platformOption), ...(deliverable ? { initial_option: platformOption(deliverable.platform) } : {}) }),
-    input('kind', 'Kind of content', {
+    field('platform', 'Platform', { type: 'static_select', options: platforms.map(platformOption), ...(deliverable ? { initial_option: platformOption(deliverable.platform) } : {}) }),
+    field('kind', 'Kind of content', {
       type: 'static_select',
       options: CONTENT_KINDS.map((k) => option(k, CONTENT_KIND_LABELS[k])),
       ...(deliverable ? { initial_option: option(deliverable.kind, CONTENT_KIND_LABELS[deliverable.kind]) } : {}),
     }),
-    input(
+    field(
       'quantity',
       'How many',
       { type: 'number_input', is_decimal_allowed: false, min_value: '0', max_value: String(MAX_DELIVERABLE_QUANTITY), ...(deliverable ? { initial_value: String(deliverable.quantity) } : {}) },
       deliverable ? '0 removes this deliverable.' : undefined,
     ),
-    input('due', 'Due date', { type: 'datepicker', ...(deliverable ? { initial_date: calendarDate(deliverable.dueDate) } : {}) }),
-    input('notes', 'Notes', { type: 'plain_text_input', max_length: MAX_DELIVERABLE_NOTES, ...(deliverable?.notes ? { initial_value: deliverable.notes } : {}) }),
+    field('due', 'Due date', { type: 'datepicker', ...(deliverable ? { initial_date: calendarDate(deliverable.dueDate) } : {}) }),
+    field('notes', 'Notes', { type: 'plain_text_input', max_length: MAX_DELIVERABLE_NOTES, ...(deliverable?.notes ? { initial_value: deliverable.notes } : {}) }),
   ];
 }
 

@@ -5,6 +5,7 @@ import { input, plain } from './blocks.js';
 import { listSections, notice } from './campaigns.js';
 import type { SlackMessage } from './help.js';
 import { truncate, userText } from './mrkdwn.js';
+import { startingStageBlocks } from './starting-stage.js';
 
 export const ADD_INFLUENCER = 'influencer_add';
 export const EDIT_INFLUENCER = 'influencer_edit';
@@ -132,6 +133,7 @@ export function addParticipantsModal(campaign: Campaign, candidates: Influencer[
         type: 'context',
         elements: [{ type: 'mrkdwn', text: `Listed: the first ${MAX_PICK} by name on ${platforms}, not in the campaign yet. \`/campaign influencers search\` finds more.` }],
       },
+      ...startingStageBlocks(campaign),
     ],
   };
 }

@@ -10,6 +10,7 @@ import { addParticipants } from '../../workflow/participants.js';
 import type { HandlerContext } from '../context.js';
 import { parseInfluencerCsv, parseInfluencerForm } from './directory-form.js';
 import { read } from './form.js';
+import { parseStartingStage } from './starting-stage-form.js';
 
 const influencerMetadata = z.object({ influencerId: z.number().int(), version: z.number().int() });
 const campaignMetadata = z.object({ campaignId: z.number().int() });
@@ -57,8 +58,10 @@ export function register(app: App, context: HandlerContext): void {
   app.view(ADD_PARTICIPANTS, async ({ ack, body, view }) => {
     const { campaignId } = campaignMetadata.parse(JSON.parse(view.private_metadata));
     const chosen = (read(view.state.values, PICK_BLOCK).selected_options ?? []).map((o) => Number(o.value)).filter(Number.isSafeInteger);
-    if (chosen.length === 0) return ack({ response_action: 'errors', errors: { [PICK_BLOCK]: 'Choose at least one influencer.' } });
-    const added = await addParticipants(prisma, campaignId, chosen.map((influencerId) => ({ influencerId })), { userId: body.user.id, now: now() });
+    const starting = parseStartingStage(view.state.values);
+    const errors = { ...(chosen.length === 0 ? { [PICK_BLOCK]: 'Choose at least one influencer.' } : {}), ...(starting.ok ? {} : starting.errors) };
+    if (Object.keys(errors).length > 0) return ack({ response_action: 'errors', errors });
+    const added = await addParticipants(prisma, campaignId, chosen.map((influencerId) => ({ influencerId })), { userId: body.user.id, now: now() }, starting.ok ? starting.start : undefined);
     if (!added.ok) return ack({ response_action: 'update', view: refusalModal('Add influencers', added) });
     await ack();
   });
