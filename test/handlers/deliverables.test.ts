@@ -7,11 +7,13 @@ import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { recruitingCampaign } from '../support/scenario.js';
 import { APP_ID, TEAM_ID } from '../support/slack-requests.js';
-import { PEOPLE, at, ok } from '../support/workflow.js';
+import * as campaigns from '../../src/workflow/campaigns.js';
+import { PEOPLE, T0, at, ok } from '../support/workflow.js';
 
+let clock = T0;
 let harness: Harness;
 beforeAll(async () => {
-  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin });
+  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin }, { now: () => clock });
 });
 afterAll(() => harness?.stop());
 
@@ -164,5 +166,28 @@ describe('/campaign deliverables', () => {
     const modal = deliverablesModals(id).at(-1)!;
     expect(JSON.parse(modal.private_metadata)).toMatchObject({ participantId: aiko.id, version: current.version, lines: 2 });
     expect(modal.blocks.find((b) => b.block_id === deliverableBlockId(0, 'quantity'))!.element).toMatchObject({ initial_value: '3' });
+  });
+
+  it('a deliverable due without a posted post is late in the digest and in the report', async () => {
+    clock = T0;
+    const { id, participants } = await recruitingCampaign(prisma(), 'Late deliverables');
+    const aiko = participants[0]!;
+    await toDeliverablesStage(aiko.id);
+    ok(await editDeliverables(prisma(), aiko.id, [{ platform: 'instagram', kind: 'reel', quantity: 1, dueDate: new Date('2026-11-25'), notes: '' }], at(PEOPLE.member)));
+    ok(await moveParticipant(prisma(), aiko.id, 'agreement_sent', at(PEOPLE.member)));
+    ok(await moveParticipant(prisma(), aiko.id, 'signed', at(PEOPLE.member)));
+    ok(await campaigns.closeRecruitment(prisma(), id, at(PEOPLE.salesPic)));
+    ok(await campaigns.startCollaboration(prisma(), id, at(PEOPLE.salesPic)));
+
+    clock = new Date('2026-11-25T12:00:00Z'); // due today: not late yet
+    expect(JSON.stringify((await harness.slack.command(`digest C-${id}`)).body)).not.toContain('*Late deliverables*');
+
+    clock = new Date('2026-11-26T12:00:00Z');
+    const digest = mrkdwnTexts((await harness.slack.command(`digest C-${id}`)).body).join('\n');
+    expect(digest).toContain('*Late deliverables* (1) — due, without enough posted posts');
+    expect(digest).toContain('*Aiko Tanaka* · 1 × Instagram Reel, due 2026-11-25');
+
+    const report = mrkdwnTexts((await harness.slack.command(`report C-${id} --private`)).body).join('\n');
+    expect(report).toContain('*Aiko Tanaka* · deliverable 1 × Instagram Reel, due 2026-11-25 not posted: 1 day late');
   });
 });
