@@ -14,7 +14,7 @@ import {
 } from '../domain/participation.js';
 import { VALUE, input, plain } from './blocks.js';
 import { calendarDate } from './format.js';
-import { truncate, userText } from './mrkdwn.js';
+import { clampMrkdwn, truncate, userText } from './mrkdwn.js';
 
 export const EDIT_DELIVERABLES = 'participant_deliverables';
 /** The participant select at the top of the deliverables modal (an actions block: choosing re-renders the modal). */
@@ -97,7 +97,7 @@ export function deliverablesModal(campaign: Campaign, participants: Participant[
   const editable = chosen && mayEditDeliverables(chosen, campaign);
   if (chosen && editable && !editable.ok) {
     const current = chosen.deliverables.map((d) => `• ${userText(describeDeliverable(d), 600)}`).join('\n') || 'No deliverables yet.';
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `:no_entry: ${editable.reason}\n${current}` } });
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clampMrkdwn(`:no_entry: ${editable.reason}\n${current}`, 3000) } });
   } else if (chosen) {
     const lines = Math.min(MAX_DELIVERABLE_LINES, Math.max(2, chosen.deliverables.length + 1));
     for (let line = 0; line < lines; line += 1) blocks.push(...lineBlocks(campaign, line, chosen.deliverables[line]));
