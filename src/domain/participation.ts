@@ -120,6 +120,9 @@ export interface ParticipantState {
   agreementDeclinedAt: Date | null;
 }
 
+/** Where every participant starts. */
+export const NEW_PARTICIPANT: ParticipantState = { stage: 'candidate', agreementSentAt: null, agreementSignedAt: null, agreementDeclinedAt: null };
+
 /** The kinds of content a deliverable asks for, in the order forms offer them. */
 export const CONTENT_KINDS = ['post', 'reel', 'story', 'video', 'short', 'live', 'other'] as const;
 export type ContentKind = (typeof CONTENT_KINDS)[number];
@@ -273,7 +276,7 @@ export type LaterStartStage = (typeof LATER_START_STAGES)[number];
  * A PIC adds an influencer straight into a later stage, with a reason, while recruiting or after
  * recruitment closes and before collaboration starts. Agreement stages record their times.
  */
-export function startAtStage<P extends ParticipantState>(participant: P, stage: Stage, campaign: CampaignState, now: Date): Decision<P> {
+export function startAtStage(stage: Stage, campaign: CampaignState, now: Date): Decision<ParticipantState> {
   if (campaign.status === 'archived') return refuse('archived-read-only', READ_ONLY);
   if (campaign.collaborationStartedAt || campaign.status === 'completed') {
     return refuse('group-fixed', 'Collaboration has started: the group is fixed, so no new participants.');
@@ -286,7 +289,7 @@ export function startAtStage<P extends ParticipantState>(participant: P, stage: 
   }
   if (isSwitchedOff(stage, campaign)) return refuse('stage-switched-off', `The ${STAGE_LABELS[stage]} stage is switched off for this campaign.`);
   const sent = stage === 'agreement_sent' || stage === 'signed';
-  return allow({ ...participant, stage, agreementSentAt: sent ? now : null, agreementSignedAt: stage === 'signed' ? now : null, agreementDeclinedAt: null });
+  return allow({ ...NEW_PARTICIPANT, stage, agreementSentAt: sent ? now : null, agreementSignedAt: stage === 'signed' ? now : null });
 }
 
 /** New participants join while the campaign is still being prepared or recruiting. */

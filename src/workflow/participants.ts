@@ -57,7 +57,8 @@ export async function addParticipants(
     if (!campaign) return refuse('campaign-not-found', `Campaign ${campaignReference(campaignId)} does not exist.`);
     const refusal = await permission(tx, start ? 'addAtLaterStage' : 'manageParticipants', acting, campaign);
     if (refusal) return refusal;
-    const allowed = start ? startAtStage({ stage: 'candidate', agreementSentAt: null, agreementSignedAt: null, agreementDeclinedAt: null }, start.stage, campaign, acting.now) : mayAddParticipants(campaign);
+    const started = start ? startAtStage(start.stage, campaign, acting.now) : undefined;
+    const allowed = started ?? mayAddParticipants(campaign);
     if (!allowed.ok) return allowed;
     const resolved: Array<{ influencerId: number; accountIds: number[] }> = [];
     for (const entry of entries) {
@@ -68,12 +69,9 @@ export async function addParticipants(
       if (accountIds.some((id) => !own.includes(id))) return refuse('account-not-owned', `An account chosen for ${influencer.name} belongs to someone else.`);
       resolved.push({ influencerId: influencer.id, accountIds });
     }
-    const inserted = await insertParticipants(tx, campaignId, resolved);
     const added: Participant[] = [];
-    for (const participant of inserted) {
-      const started = start ? startAtStage(participant, start.stage, campaign, acting.now) : allow(participant);
-      if (!started.ok) return started;
-      added.push(start ? await saveParticipant(tx, participant, started.value) : participant);
+    for (const participant of await insertParticipants(tx, campaignId, resolved)) {
+      added.push(started?.ok ? await saveParticipant(tx, participant, { ...participant, ...started.value }) : participant);
     }
     await appendHistory(
       tx,

@@ -622,12 +622,12 @@ describe('adding a known influencer straight into a later stage', () => {
     ['agreement_sent', now, null],
     ['signed', now, now],
   ] as const)('joins at %s while recruiting, recording the agreement times', (stage, sentAt, signedAt) => {
-    expect(valueOf(startAtStage(fresh, stage, recruiting, now))).toEqual({ ...fresh, stage, agreementSentAt: sentAt, agreementSignedAt: signedAt });
-    expect(valueOf(startAtStage(fresh, stage, recruitmentClosed, now)).stage).toBe(stage);
+    expect(valueOf(startAtStage(stage, recruiting, now))).toEqual({ ...fresh, stage, agreementSentAt: sentAt, agreementSignedAt: signedAt });
+    expect(valueOf(startAtStage(stage, recruitmentClosed, now)).stage).toBe(stage);
   });
 
   it.each(['candidate', 'invited', 'applied', 'reviewing', 'rejected', 'declined', 'collaborating', 'posted', 'not_selected'] as const)('never joins at %s', (stage) => {
-    expect(refusalOf(startAtStage(fresh, stage, recruiting, now))).toMatchObject({ rule: 'start-stage-not-allowed' });
+    expect(refusalOf(startAtStage(stage, recruiting, now))).toMatchObject({ rule: 'start-stage-not-allowed' });
   });
 
   it.each([
@@ -638,11 +638,11 @@ describe('adding a known influencer straight into a later stage', () => {
     ['archived', 'archived-read-only'],
   ] as const)('is refused while the campaign is %s', (status, rule) => {
     const state = campaign({ status, collaborationStartedAt: status === 'collaborating' || status === 'completed' || status === 'archived' ? collaborationStartedAt : null });
-    expect(refusalOf(startAtStage(fresh, 'signed', state, now))).toMatchObject({ rule });
+    expect(refusalOf(startAtStage('signed', state, now))).toMatchObject({ rule });
   });
 
   it('is refused into a switched-off stage', () => {
-    expect(refusalOf(startAtStage(fresh, 'deliverables', withStages({ deliverables: false }), now))).toMatchObject({ rule: 'stage-switched-off' });
+    expect(refusalOf(startAtStage('deliverables', withStages({ deliverables: false }), now))).toMatchObject({ rule: 'stage-switched-off' });
   });
 });
 
