@@ -1,27 +1,25 @@
 import type { App, BlockAction, ButtonAction, StaticSelectAction } from '@slack/bolt';
 import { VALUE } from '../../views/campaign-form.js';
 import { OPEN_DELIVERABLES, PICK_DELIVERABLES_PARTICIPANT, deliverablesModal } from '../../views/deliverables.js';
-import { notice } from '../../views/campaigns.js';
+import { refuse } from '../../domain/decision.js';
 import { getCampaign } from '../../workflow/campaigns.js';
 import { listParticipants, participantInCampaign } from '../../workflow/participants.js';
 import type { HandlerContext } from '../context.js';
 import { deliverablesMetadata } from '../views/deliverables-form.js';
+import { answerRefusal } from './index.js';
 
 const isHashConflict = (error: unknown) => (error as { data?: { error?: string } }).data?.error === 'hash_conflict';
 
 export function register(app: App, context: HandlerContext): void {
-  const { prisma } = context;
+  const { prisma, now } = context;
 
   // "Deliverables" next to a participant (show, App Home): the modal opens on that participant.
-  app.action<BlockAction<ButtonAction>>(OPEN_DELIVERABLES, async ({ ack, action, body, client, respond }) => {
-    const found = await participantInCampaign(prisma, Number((action.value ?? '').split(':')[0]));
-    await ack();
-    if (!found) {
-      if (body.response_url) await respond({ response_type: 'ephemeral', replace_original: false, ...notice(':no_entry: That participant no longer exists.') });
-      return;
-    }
-    const participants = await listParticipants(prisma, found.campaign.id);
-    await client.views.open({ trigger_id: body.trigger_id, view: deliverablesModal(found.campaign, participants, found.participant) });
+  app.action<BlockAction<ButtonAction>>(OPEN_DELIVERABLES, async (args) => {
+    const found = await participantInCampaign(prisma, Number((args.action.value ?? '').split(':')[0]));
+    const participants = found ? await listParticipants(prisma, found.campaign.id) : [];
+    await args.ack();
+    if (!found) return answerRefusal(args, refuse('participant-not-found', 'That participant no longer exists.'), prisma, now());
+    await args.client.views.open({ trigger_id: args.body.trigger_id, view: deliverablesModal(found.campaign, participants, found.participant) });
   });
 
   // Choosing a participant in the modal shows its deliverable lines, or why they cannot be edited now.
