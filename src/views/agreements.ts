@@ -12,15 +12,15 @@ export const RESEND_FORM = 'agreement_resend_form';
 export const RESEND_PICK = 'resend_participant';
 const MAX_OPTIONS = 100;
 
-
 /** Whether a PIC may send this participant's agreement again now (expired or declined, before collaboration). */
 export function mayResend(participant: Participant, campaign: Campaign, now: Date): boolean {
   return resendAgreement(participant, campaign, now).ok;
 }
 
 /**
- * The line about a participant's agreement, with its clock in the workspace's time zone:
- * "sign by Sun 6 Dec, 09:00", "expired Sun 6 Dec, 09:00", "declined", "signed". Undefined before one was sent.
+ * The line about a participant's agreement, with its clock in the workspace's time zone
+ * ("sign by Sun 6 Dec, 09:00", or that it passed), or when it was declined or signed.
+ * Undefined before one was sent.
  */
 export function agreementLine(participant: Participant, campaign: Campaign, now: Date, timeZone: string): string | undefined {
   const expiresAt = agreementExpiresAt(participant, campaign);
@@ -38,7 +38,7 @@ export function agreementLine(participant: Participant, campaign: Campaign, now:
  * One section per participant: its stage, agreement clock and deliverables, with the button that
  * acts on it (send the agreement again, or edit the deliverables while they are editable).
  */
-export function followUpBlocks(items: Array<{ campaign: Campaign; participant: Participant }>, now: Date, timeZone: string, { withCampaign = false } = {}): KnownBlock[] {
+function followUpBlocks(items: Array<{ campaign: Campaign; participant: Participant }>, now: Date, timeZone: string, { withCampaign = false } = {}): KnownBlock[] {
   return items.map(({ campaign, participant: p }) => {
     const where = withCampaign ? ` in *${campaignReference(campaign.id)}* ${userText(campaign.title, 60)}` : '';
     const lines = [
