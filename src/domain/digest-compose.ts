@@ -5,7 +5,8 @@
 import type { CampaignDigest, CampaignDigestInput, Health } from './digest.js';
 import { isFinished } from './campaign.js';
 import { historyNames } from './history.js';
-import { agreementExpired, agreementExpiresAt, STAGES } from './participation.js';
+import { agreementExpired, agreementExpiresAt, lateDeliverables as lateOf, STAGES } from './participation.js';
+import { isEffective } from './posts.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -62,6 +63,16 @@ export function composeCampaignDigest(input: CampaignDigestInput): CampaignDiges
     .map((participant) => ({ participant, expiredAt: agreementExpiresAt(participant, campaign) as Date }))
     .sort((a, b) => a.expiredAt.getTime() - b.expiredAt.getTime() || a.participant.id - b.participant.id);
 
+  const pendingAgreements = participants
+    .filter((p) => p.stage === 'agreement_sent' && !agreementExpired(p, campaign, now))
+    .map((participant) => ({ participant, expiresAt: agreementExpiresAt(participant, campaign) as Date }))
+    .sort((a, b) => a.expiresAt.getTime() - b.expiresAt.getTime() || a.participant.id - b.participant.id);
+
+  const lateDeliverables = participants.flatMap((participant) => {
+    const posted = posts.filter((post) => post.participationId === participant.id && isEffective(post)).length;
+    return lateOf(participant, posted, now).map((deliverable) => ({ participant, deliverable }));
+  });
+
   let recruitmentClosesInDays: number | null = null;
   if (campaign.status === 'recruiting' && campaign.recruitmentCloseDate) {
     const days = daysBetween(now, campaign.recruitmentCloseDate);
@@ -73,6 +84,7 @@ export function composeCampaignDigest(input: CampaignDigestInput): CampaignDiges
   let health: Health = 'on_track';
   if (
     expiredAgreements.length > 0 ||
+    lateDeliverables.length > 0 ||
     awaitingApproval.some((a) => a.waitingDays >= SLOW_APPROVAL_DAYS) ||
     metrics.overBudget
   ) {
@@ -85,6 +97,7 @@ export function composeCampaignDigest(input: CampaignDigestInput): CampaignDiges
     awaitingApproval.length === 0 &&
     duePosts.length === 0 &&
     expiredAgreements.length === 0 &&
+    lateDeliverables.length === 0 &&
     recruitmentClosesInDays === null;
 
   return {
@@ -96,6 +109,9 @@ export function composeCampaignDigest(input: CampaignDigestInput): CampaignDiges
     awaitingApproval,
     duePosts,
     expiredAgreements,
+    pendingAgreements,
+    lateDeliverables,
+    timeZone: input.timeZone ?? 'UTC',
     recruitmentClosesInDays,
     daysToEnd,
     metrics,
@@ -107,8 +123,8 @@ const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /**
  * The top items needing someone, most urgent kind first: posts awaiting approval (the approvers),
- * posts due or overdue (the influencer PIC), expired agreements (the influencer PIC), over budget
- * (the sales PIC). One item per kind, at most three. `what` is plain text without user text.
+ * posts due or overdue (the influencer PIC), expired agreements and late deliverables (the influencer
+ * PIC), over budget (the sales PIC). One item per kind, at most three. `what` is plain text without user text.
  */
 export function needsSomeone(d: CampaignDigest): Array<{ what: string; who: string[] }> {
   const items: Array<{ what: string; who: string[] }> = [];
@@ -127,6 +143,9 @@ export function needsSomeone(d: CampaignDigest): Array<{ what: string; who: stri
   }
   if (d.expiredAgreements.length) {
     items.push({ what: `${plural(d.expiredAgreements.length, 'agreement')} past the signing window`, who: [campaign.influencerPicId] });
+  }
+  if (d.lateDeliverables.length) {
+    items.push({ what: `${plural(d.lateDeliverables.length, 'deliverable')} past the due date`, who: [campaign.influencerPicId] });
   }
   if (d.metrics.overBudget) items.push({ what: 'over budget', who: [campaign.salesPicId] });
   return items.slice(0, MAX_NEEDS);

@@ -1,7 +1,7 @@
 import type { Campaign } from './brief.js';
 import type { HistoryEntry, HistoryNames } from './history.js';
 import type { Metrics } from './metrics.js';
-import type { Participant } from './participation.js';
+import type { Deliverable, Participant } from './participation.js';
 import type { Post } from './posts.js';
 
 /** Everything one campaign's digest is made from, loaded by the workflow. */
@@ -13,6 +13,8 @@ export interface CampaignDigestInput {
   changes: HistoryEntry[];
   metrics: Metrics;
   now: Date;
+  /** The workspace's IANA time zone, for agreement clocks (UTC when not given). */
+  timeZone?: string;
 }
 
 export type Health = 'on_track' | 'needs_attention' | 'late';
@@ -31,6 +33,11 @@ export interface CampaignDigest {
   /** Approved posts planned for today or earlier and not posted yet. */
   duePosts: Array<{ post: Post; influencerName: string; overdueDays: number }>;
   expiredAgreements: Array<{ participant: Participant; expiredAt: Date }>;
+  /** Agreements sent and still within their signing window, the soonest to expire first. */
+  pendingAgreements: Array<{ participant: Participant; expiresAt: Date }>;
+  /** Deliverables past their due day without enough posted posts (see lateDeliverables). */
+  lateDeliverables: Array<{ participant: Participant; deliverable: Deliverable }>;
+  timeZone: string;
   /** Days until recruitment closes, when it closes within 3 days. */
   recruitmentClosesInDays: number | null;
   /** Whole days to the end date; negative once past. */

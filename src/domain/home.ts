@@ -1,4 +1,5 @@
 import type { Campaign } from './brief.js';
+import type { Participant } from './participation.js';
 import type { Post } from './posts.js';
 
 /** What a user's App Home shows: built by the workflow, rendered by the views. */
@@ -20,5 +21,10 @@ export interface Home {
   campaigns: Campaign[];
   /** Approved posts whose planned date has passed without being posted. */
   latePosts: HomeItem[];
-  expiredAgreements: Array<{ campaign: Campaign; influencerName: string; sentAt: Date }>;
+  expiredAgreements: Array<{ campaign: Campaign; influencerName: string; sentAt: Date; expiresAt: Date }>;
+  /** In campaigns this user is a PIC of, before collaboration: participants whose agreement or deliverables to follow up. */
+  followUps: Array<{ campaign: Campaign; participant: Participant }>;
+  /** The workspace's time zone (the digest settings'), for agreement clocks; and when the home was built. */
+  timeZone: string;
+  now: Date;
 }

@@ -1,4 +1,4 @@
-import type { Platform } from './brief.js';
+import { PLATFORM_LABELS, type Platform } from './brief.js';
 import { type CampaignState, READ_ONLY } from './campaign.js';
 import { type Decision, allow, refuse } from './decision.js';
 
@@ -120,12 +120,31 @@ export interface ParticipantState {
   agreementDeclinedAt: Date | null;
 }
 
-/** What the participant must post. */
+/** Where every participant starts. */
+export const NEW_PARTICIPANT: ParticipantState = { stage: 'candidate', agreementSentAt: null, agreementSignedAt: null, agreementDeclinedAt: null };
+
+/** The kinds of content a deliverable asks for, in the order forms offer them. */
+export const CONTENT_KINDS = ['post', 'reel', 'story', 'video', 'short', 'live', 'other'] as const;
+export type ContentKind = (typeof CONTENT_KINDS)[number];
+
+export const CONTENT_KIND_LABELS: Record<ContentKind, string> = {
+  post: 'Feed post',
+  reel: 'Reel',
+  story: 'Story',
+  video: 'Video',
+  short: 'Short video',
+  live: 'Live stream',
+  other: 'Other',
+};
+
+/** What the participant must post: how many of which kind, on which platform, by which day. */
 export interface Deliverable {
   platform: Platform;
-  description: string;
+  kind: ContentKind;
   quantity: number;
+  /** A calendar day, stored as midnight UTC. */
   dueDate: Date;
+  notes: string;
 }
 
 export interface Costs {
@@ -165,7 +184,7 @@ export function moveParticipant<P extends ParticipantState>(participant: P, to: 
   const name = (stage: Stage) => STAGE_LABELS[stage];
   if (campaign.status === 'archived') return refuse('archived-read-only', READ_ONLY);
   if (from === to) return refuse('same-stage', `The participant is already in ${name(to)}.`);
-  if (from === 'declined') return refuse('declined-final', 'Declined is final: this influencer cannot collaborate in this campaign.');
+  if (from === 'declined') return refuse('declined-final', 'A declined participant does not move; a PIC can send the agreement again (`/campaign resend`) until collaboration starts.');
   if (from === 'not_selected') return refuse('not-selected-final', 'Not selected is final: collaboration started without this influencer.');
   if (DECIDED_STAGES.includes(from) && APPLICATION_STAGES.includes(to)) {
     return refuse('no-return-to-applied', `${name(from)} applicants cannot return to ${name(to)}.`);
@@ -206,15 +225,23 @@ export function moveParticipant<P extends ParticipantState>(participant: P, to: 
   });
 }
 
-/** An expired agreement can be sent again while collaboration has not started. */
+/**
+ * A PIC sends an agreement again after it expired or was declined, until collaboration starts:
+ * the participant is (back) in Agreement sent with a new sending time, so a new signing window.
+ */
 export function resendAgreement<P extends ParticipantState>(participant: P, campaign: CampaignState, now: Date): Decision<P> {
   if (campaign.status === 'archived') return refuse('archived-read-only', READ_ONLY);
   if (campaign.collaborationStartedAt) return refuse('group-fixed', 'Collaboration has started: no new agreements.');
-  if (participant.stage !== 'agreement_sent') return refuse('no-agreement-to-resend', 'Only a sent, unsigned agreement can be sent again.');
-  if (!agreementExpired(participant, campaign, now)) {
-    return refuse('agreement-not-expired', 'The agreement is still within its signing window.');
+  if (participant.stage !== 'agreement_sent' && participant.stage !== 'declined') {
+    return refuse('no-agreement-to-resend', 'Only an expired or declined agreement can be sent again.');
   }
-  return allow({ ...participant, agreementSentAt: now });
+  if (participant.stage === 'agreement_sent' && !agreementExpired(participant, campaign, now)) {
+    return refuse('agreement-not-expired', 'The agreement is still within its signing window; it can be sent again once it expires or is declined.');
+  }
+  if (campaign.status !== 'recruiting' && campaign.status !== 'recruitment_closed') {
+    return refuse('agreements-before-collaboration', 'Agreements are handled while recruiting or after recruitment closes, before collaboration starts.');
+  }
+  return allow({ ...participant, stage: 'agreement_sent', agreementSentAt: now, agreementDeclinedAt: null });
 }
 
 /**
@@ -241,6 +268,30 @@ export function mayEditCosts(hasEffectivePost: boolean, campaign: CampaignState)
   return allow(true);
 }
 
+/** The stages a known influencer may join at directly ("already agreed off-platform"). */
+export const LATER_START_STAGES = ['approved', 'deliverables', 'agreement_sent', 'signed'] as const satisfies readonly Stage[];
+export type LaterStartStage = (typeof LATER_START_STAGES)[number];
+
+/**
+ * A PIC adds an influencer straight into a later stage, with a reason, while recruiting or after
+ * recruitment closes and before collaboration starts. Agreement stages record their times.
+ */
+export function startAtStage(stage: Stage, campaign: CampaignState, now: Date): Decision<ParticipantState> {
+  if (campaign.status === 'archived') return refuse('archived-read-only', READ_ONLY);
+  if (campaign.collaborationStartedAt || campaign.status === 'completed') {
+    return refuse('group-fixed', 'Collaboration has started: the group is fixed, so no new participants.');
+  }
+  if (!(LATER_START_STAGES as readonly Stage[]).includes(stage)) {
+    return refuse('start-stage-not-allowed', `A participant can start only as a Candidate or at ${LATER_START_STAGES.map((s) => STAGE_LABELS[s]).join(', ')}.`);
+  }
+  if (campaign.status !== 'recruiting' && campaign.status !== 'recruitment_closed') {
+    return refuse('later-start-while-recruiting', 'Influencers join at a later stage only while recruiting or after recruitment closes: open recruitment first.');
+  }
+  if (isSwitchedOff(stage, campaign)) return refuse('stage-switched-off', `The ${STAGE_LABELS[stage]} stage is switched off for this campaign.`);
+  const sent = stage === 'agreement_sent' || stage === 'signed';
+  return allow({ ...NEW_PARTICIPANT, stage, agreementSentAt: sent ? now : null, agreementSignedAt: stage === 'signed' ? now : null });
+}
+
 /** New participants join while the campaign is still being prepared or recruiting. */
 export function mayAddParticipants(campaign: CampaignState): Decision<true> {
   if (campaign.status === 'archived') return refuse('archived-read-only', READ_ONLY);
@@ -249,4 +300,48 @@ export function mayAddParticipants(campaign: CampaignState): Decision<true> {
   }
   if (campaign.status === 'recruitment_closed') return refuse('recruitment-closed', 'Recruitment is closed: no new participants.');
   return allow(true);
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A deliverable is late when its due day has passed (in UTC) and the participant, in the
+ * Collaboration phase, has fewer posted posts than its deliverables due by that day ask for.
+ * Which post covers which deliverable is not tracked: posted posts are counted against the
+ * deliverables in due-date order.
+ */
+export function lateDeliverables(participant: Pick<Participant, 'stage' | 'deliverables'>, postedPosts: number, now: Date): Deliverable[] {
+  if (phaseOf(participant.stage) !== 'collaboration') return [];
+  const today = Math.floor(now.getTime() / DAY_MS);
+  let due = 0;
+  return [...participant.deliverables]
+    .sort((a, b) => a.dueDate.getTime() - b.dueDate.getTime())
+    .filter((deliverable) => {
+      due += deliverable.quantity;
+      return Math.floor(deliverable.dueDate.getTime() / DAY_MS) < today && postedPosts < due;
+    });
+}
+
+/** "2 × Instagram Reel, due 2026-12-10 (notes)": how history and lists name a deliverable. */
+export function describeDeliverable(d: Deliverable): string {
+  const notes = d.notes.trim() ? ` (${d.notes.trim()})` : '';
+  return `${d.quantity} × ${PLATFORM_LABELS[d.platform]} ${CONTENT_KIND_LABELS[d.kind]}, due ${d.dueDate.toISOString().slice(0, 10)}${notes}`;
+}
+
+/** A participant whose deliverables or agreement someone should look at: agreeing what to post, or an agreement out. */
+export function needsFollowUp(participant: Pick<Participant, 'stage' | 'deliverables'>): boolean {
+  return participant.deliverables.length > 0 || ['deliverables', 'agreement_sent', 'declined'].includes(participant.stage);
+}
+
+export const MAX_DELIVERABLE_QUANTITY = 100;
+export const MAX_DELIVERABLE_NOTES = 500;
+
+/** Why a deliverable cannot be saved, or undefined when it can. */
+export function deliverableProblem(deliverable: Deliverable): string | undefined {
+  const { quantity, notes, kind, dueDate } = deliverable;
+  if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_DELIVERABLE_QUANTITY) return `How many is a whole number from 1 to ${MAX_DELIVERABLE_QUANTITY}.`;
+  if (!(CONTENT_KINDS as readonly string[]).includes(kind)) return 'Choose a kind of content.';
+  if (Number.isNaN(dueDate.getTime())) return 'Choose a due date.';
+  if (notes.length > MAX_DELIVERABLE_NOTES) return `Notes are at most ${MAX_DELIVERABLE_NOTES} characters.`;
+  return undefined;
 }

@@ -9,7 +9,7 @@ import type { Campaign } from './brief.js';
 import { isFinished } from './campaign.js';
 import { daysBetween } from './digest-compose.js';
 import { type Metrics, type Rate, campaignMetrics, engagementsOf, participantMetrics, participantNumbers, rate } from './metrics.js';
-import { type Participant, STAGES, type Stage, agreementExpired, agreementExpiresAt, phaseOf } from './participation.js';
+import { type Deliverable, type Participant, STAGES, type Stage, agreementExpired, agreementExpiresAt, lateDeliverables, phaseOf } from './participation.js';
 import { type Post, isEffective, wasApproved } from './posts.js';
 
 export const TOP_POSTS = 5;
@@ -41,6 +41,7 @@ export type LateItem =
   | { kind: 'post_not_live'; post: Post; influencerName: string; days: number }
   | { kind: 'post_awaiting_approval'; post: Post; influencerName: string; days: number }
   | { kind: 'agreement_expired'; influencerName: string; expiredAt: Date }
+  | { kind: 'deliverable_late'; influencerName: string; deliverable: Deliverable; days: number }
   | { kind: 'campaign_past_end'; days: number };
 
 export interface CampaignReport {
@@ -83,6 +84,10 @@ function lateItems({ campaign, participants, posts, now }: ReportInput): LateIte
   for (const participant of participants) {
     if (agreementExpired(participant, campaign, now)) {
       items.push({ kind: 'agreement_expired', influencerName: participant.influencerName, expiredAt: agreementExpiresAt(participant, campaign) as Date });
+    }
+    const posted = posts.filter((post) => post.participationId === participant.id && isEffective(post)).length;
+    for (const deliverable of lateDeliverables(participant, posted, now)) {
+      items.push({ kind: 'deliverable_late', influencerName: participant.influencerName, deliverable, days: daysBetween(deliverable.dueDate, now) });
     }
   }
   return items;

@@ -1,4 +1,4 @@
-import type { Deliverable, Participant } from '../domain/participation.js';
+import type { ContentKind, Deliverable, Participant } from '../domain/participation.js';
 import type { Prisma as PrismaTypes } from '../generated/prisma/client.js';
 import { type Tx, assertUpdated, toMinor } from './tx.js';
 
@@ -23,7 +23,7 @@ function toParticipant(row: Row): Participant {
     agreementSentAt: row.agreementSentAt,
     agreementSignedAt: row.agreementSignedAt,
     agreementDeclinedAt: row.agreementDeclinedAt,
-    deliverables: row.deliverables.map(({ platform, description, quantity, dueDate }) => ({ platform, description, quantity, dueDate })),
+    deliverables: row.deliverables.map(({ platform, kind, quantity, dueDate, notes }) => ({ platform, kind: kind as ContentKind, quantity, dueDate, notes })),
     version: row.version,
   };
 }
@@ -50,6 +50,11 @@ export async function findParticipant(tx: Tx, id: number): Promise<Participant |
 
 export async function participantsOf(tx: Tx, campaignId: number): Promise<Participant[]> {
   const rows = await tx.participation.findMany({ where: { campaignId }, include: included, orderBy: { id: 'asc' } });
+  return rows.map(toParticipant);
+}
+
+export async function participantsOfCampaigns(tx: Tx, campaignIds: number[]): Promise<Participant[]> {
+  const rows = await tx.participation.findMany({ where: { campaignId: { in: campaignIds } }, include: included, orderBy: { id: 'asc' } });
   return rows.map(toParticipant);
 }
 

@@ -9,9 +9,9 @@ import { campaignReference } from '../domain/brief.js';
 import { label } from '../domain/campaign.js';
 import type { CampaignDigest, Health } from '../domain/digest.js';
 import { needsSomeone } from '../domain/digest-compose.js';
-import { STAGE_LABELS } from '../domain/participation.js';
+import { STAGE_LABELS, describeDeliverable } from '../domain/participation.js';
 import { APPROVE_POST, REJECT_POST, decisionButtons } from './approvals.js';
-import { FORMULAS, calendarDate, count, mention, money, rate, slackDate } from './format.js';
+import { FORMULAS, calendarDate, count, mention, money, rate, zonedDateTime } from './format.js';
 import type { SlackMessage } from './help.js';
 import { historyLine, roleName } from './history.js';
 import { oneLine as inline, truncate } from './mrkdwn.js';
@@ -137,11 +137,30 @@ function dueBlocks(d: CampaignDigest): KnownBlock[] {
 function expiredBlocks(d: CampaignDigest): KnownBlock[] {
   if (!d.expiredAgreements.length) return [];
   const lines = d.expiredAgreements.map(
-    ({ participant, expiredAt }) => `• *${inline(participant.influencerName, 80)}* · signing window ended ${slackDate(expiredAt, '{date_short}')}`,
+    ({ participant, expiredAt }) => `• *${inline(participant.influencerName, 80)}* · sign by ${zonedDateTime(expiredAt, d.timeZone)} passed`,
   );
+  const resend = d.campaign.collaborationStartedAt ? '' : ` — a PIC can send them again: \`/campaign resend ${campaignReference(d.campaign.id)}\``;
   return [
-    section(`*Agreements past their signing window* (${d.expiredAgreements.length})`),
+    section(`*Agreements past their signing window* (${d.expiredAgreements.length})${resend}`),
     ...packLines(lines, 1500, 3, (n) => `+${n} more expired agreements — see the App Home.`),
+  ];
+}
+
+function pendingAgreementBlocks(d: CampaignDigest): KnownBlock[] {
+  if (!d.pendingAgreements.length) return [];
+  const lines = d.pendingAgreements.map(({ participant, expiresAt }) => `• *${inline(participant.influencerName, 80)}* · sign by ${zonedDateTime(expiresAt, d.timeZone)}`);
+  return [
+    section(`*Agreements waiting for a signature* (${d.pendingAgreements.length})`),
+    ...packLines(lines, 800, 2, (n) => `+${n} more — \`/campaign show ${campaignReference(d.campaign.id)}\``),
+  ];
+}
+
+function lateDeliverableBlocks(d: CampaignDigest): KnownBlock[] {
+  if (!d.lateDeliverables.length) return [];
+  const lines = d.lateDeliverables.map(({ participant, deliverable }) => `• *${inline(participant.influencerName, 80)}* · ${inline(describeDeliverable(deliverable), 200)}`);
+  return [
+    section(`*Late deliverables* (${d.lateDeliverables.length}) — due, without enough posted posts`),
+    ...packLines(lines, 1000, 2, (n) => `+${n} more late deliverables — \`/campaign report ${campaignReference(d.campaign.id)}\``),
   ];
 }
 
@@ -178,6 +197,8 @@ export function campaignDigestMessage(d: CampaignDigest, options: { quietMessage
     ...awaitingBlocks(d),
     ...dueBlocks(d),
     ...expiredBlocks(d),
+    ...pendingAgreementBlocks(d),
+    ...lateDeliverableBlocks(d),
     ...changeBlocks(d),
     section(numbersLine(d)),
     context(FORMULAS),
@@ -186,6 +207,7 @@ export function campaignDigestMessage(d: CampaignDigest, options: { quietMessage
     d.awaitingApproval.length ? `${d.awaitingApproval.length} awaiting approval` : '',
     d.duePosts.length ? `${d.duePosts.length} due` : '',
     d.expiredAgreements.length ? `${d.expiredAgreements.length} expired agreements` : '',
+    d.lateDeliverables.length ? `${d.lateDeliverables.length} late deliverables` : '',
     d.changes.length ? `${plural(d.changes.length, 'change')}` : '',
   ].filter(Boolean);
   return {

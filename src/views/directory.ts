@@ -5,6 +5,7 @@ import { input, plain } from './blocks.js';
 import { listSections, notice } from './campaigns.js';
 import type { SlackMessage } from './help.js';
 import { truncate, userText } from './mrkdwn.js';
+import { startingStageBlocks } from './starting-stage.js';
 
 export const ADD_INFLUENCER = 'influencer_add';
 export const EDIT_INFLUENCER = 'influencer_edit';
@@ -257,6 +258,7 @@ export function addParticipantsModal(campaign: Campaign, candidates: Influencer[
       ...(several.length > MAX_ACCOUNT_CHOICES
         ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: `The other ${several.length - MAX_ACCOUNT_CHOICES} post with their ${platforms} accounts.` }] } as KnownBlock]
         : []),
+      ...startingStageBlocks(campaign),
     ],
   };
 }

@@ -42,3 +42,8 @@ export const PROFIT_FORMULA = 'Profit = budget − influencer costs.';
 /** How the report's and the digest's ratios are computed (README, "Numbers"), in one context line. */
 export const FORMULAS =
   'Engagement rate = engagements (likes + comments + shares + saves) ÷ reach × 100 · cost per engagement = total cost (influencers + shipping) ÷ engagements · ROI = (attributed revenue − total cost) ÷ total cost × 100 · profit = budget − influencer costs.';
+
+/** "Sun 6 Dec, 09:00" in the workspace's time zone (the digest settings' IANA zone). */
+export function zonedDateTime(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(date);
+}

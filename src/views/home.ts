@@ -4,7 +4,8 @@ import { CAMPAIGN_STATUSES, type CampaignStatus, NEXT_MANAGER_STEP, label } from
 import type { Home } from '../domain/home.js';
 import { APPROVE_POST, APPROVE_PROPOSAL, REJECT_POST, REJECT_PROPOSAL, decisionButtons } from './approvals.js';
 import { listSections } from './campaigns.js';
-import { calendarDate, slackDate } from './format.js';
+import { followUpSection } from './agreements.js';
+import { calendarDate, slackDate, zonedDateTime } from './format.js';
 import type { SubcommandUsage } from './help.js';
 import { helpMessage } from './help.js';
 import { clampMrkdwn, userText } from './mrkdwn.js';
@@ -96,7 +97,10 @@ function finalApprovals(home: Home): KnownBlock[] {
 function overdue(home: Home): KnownBlock[] {
   const lines = [
     ...home.latePosts.map(({ post, campaign, influencerName }) => `:hourglass: ${name(campaign.id, campaign.title)}: ${userText(influencerName, 60)} was to post on ${calendarDate(post.plannedDate)}`),
-    ...home.expiredAgreements.map(({ campaign, influencerName, sentAt }) => `:memo: ${name(campaign.id, campaign.title)}: agreement with ${userText(influencerName, 60)} sent ${slackDate(sentAt, '{date_short}')} has expired`),
+    ...home.expiredAgreements.map(
+      ({ campaign, influencerName, sentAt, expiresAt }) =>
+        `:memo: ${name(campaign.id, campaign.title)}: agreement with ${userText(influencerName, 60)} sent ${slackDate(sentAt, '{date_short}')} has expired (sign by ${zonedDateTime(expiresAt, home.timeZone)} passed)`,
+    ),
   ];
   return lines.length ? [section(`*Overdue* (${lines.length})`), ...listSections(lines, 4)] : [];
 }
@@ -123,6 +127,7 @@ export function homeView({ userId, isAdmin, subcommands, home, notice }: HomeDat
     ...stepsToTake(home),
     ...finalApprovals(home),
     ...overdue(home),
+    ...followUpSection(home.followUps, home.now, home.timeZone, 12, { withCampaign: true, more: '`/campaign show <campaign>` lists them all.' }),
     { type: 'divider' },
     ...campaigns(home),
     { type: 'divider' },

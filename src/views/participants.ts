@@ -33,7 +33,7 @@ function participantOption(p: Participant): PlainTextOption {
 
 /** Why a participant has nowhere to go; the domain gives the same reasons when a move is forced. */
 function noMoveReason(stage: Stage): string {
-  if (stage === 'declined') return 'Declined is final: this influencer cannot collaborate in this campaign.';
+  if (stage === 'declined') return 'A declined participant does not move; a PIC can send the agreement again (`/campaign resend`) until collaboration starts.';
   if (stage === 'not_selected') return 'Not selected is final: collaboration started without this influencer.';
   if (stage === 'signed') return 'A signed participant becomes Collaborating when collaboration starts.';
   return `${STAGE_LABELS[stage]} is an end stage: there is nowhere to move this participant.`;

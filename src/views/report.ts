@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { type Campaign, campaignReference } from '../domain/brief.js';
 import { label } from '../domain/campaign.js';
-import { STAGE_LABELS } from '../domain/participation.js';
+import { STAGE_LABELS, describeDeliverable } from '../domain/participation.js';
 import type { CampaignReport, LateItem } from '../domain/report.js';
 import { FORMULAS, calendarDate, count, money, rate, slackDate } from './format.js';
 import type { SlackMessage } from './help.js';
@@ -23,6 +23,8 @@ function lateLine(item: LateItem): string {
       return `• *${inline(item.influencerName, 80)}* · post #${item.post.id} still awaits approval, planned ${calendarDate(item.post.plannedDate)}: ${days(item.days)} late`;
     case 'agreement_expired':
       return `• *${inline(item.influencerName, 80)}* · agreement not signed; the signing window ended ${slackDate(item.expiredAt, '{date_short}')}`;
+    case 'deliverable_late':
+      return `• *${inline(item.influencerName, 80)}* · deliverable ${inline(describeDeliverable(item.deliverable), 200)} not posted: ${days(item.days)} late`;
   }
 }
 

@@ -40,12 +40,14 @@ export async function updateDigestSettings(prisma: Prisma, settings: Omit<Digest
 async function inputFor(prisma: Prisma, campaign: Campaign, now: Date): Promise<CampaignDigestInput> {
   const since = (await lastDigestAt(prisma, `campaign:${campaign.id}`, now)) ?? new Date(now.getTime() - DAY);
   const participants = await participantsOf(prisma, campaign.id);
-  const [posts, history, numbers] = await Promise.all([
+  const [posts, history, numbers, settings] = await Promise.all([
     postsOf(prisma, participants.map((p) => p.id)),
     campaignHistory(prisma, campaign.id),
     campaignNumbers(prisma, campaign.id),
+    readDigestSettings(prisma),
   ]);
-  return { campaign, participants, posts, changes: history.filter((entry) => entry.at > since && entry.at <= now), metrics: numbers!.campaign, now };
+  const changes = history.filter((entry) => entry.at > since && entry.at <= now);
+  return { campaign, participants, posts, changes, metrics: numbers!.campaign, now, timeZone: settings.timeZone };
 }
 
 /** One campaign's digest now, for `/campaign digest` and the dry run: nothing is claimed or sent. */

@@ -1,8 +1,10 @@
 import { NEXT_MANAGER_STEP } from '../domain/campaign.js';
-import { agreementExpired } from '../domain/participation.js';
+import { agreementExpired, agreementExpiresAt, needsFollowUp } from '../domain/participation.js';
 import type { Home } from '../domain/home.js';
 import type { Prisma } from '../store/database.js';
+import { readDigestSettings } from '../store/digests.js';
 import { agreementsSentIn, campaignsOf, postsIn } from '../store/home.js';
+import { participantsOfCampaigns } from '../store/participants.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -12,6 +14,8 @@ export async function homeOf(prisma: Prisma, userId: string, now: Date): Promise
   const posts = await postsIn(prisma, campaigns);
   const today = Math.floor(now.getTime() / DAY) * DAY;
   const agreements = await agreementsSentIn(prisma, campaigns);
+  const picOf = campaigns.filter((c) => (c.salesPicId === userId || c.influencerPicId === userId) && !c.collaborationStartedAt);
+  const followed = (await participantsOfCampaigns(prisma, picOf.map((c) => c.id))).filter(needsFollowUp);
   return {
     postsToDecide: posts.filter((p) => p.post.status === 'pending_approval' && p.campaign.approverIds.includes(userId)),
     postsToFinalApprove: posts.filter((p) => p.post.status === 'posted' && p.campaign.status === 'completed' && p.campaign.approverIds.includes(userId)),
@@ -21,7 +25,11 @@ export async function homeOf(prisma: Prisma, userId: string, now: Date): Promise
     latePosts: posts.filter((p) => p.post.status === 'approved' && p.post.plannedDate.getTime() < today),
     expiredAgreements: agreements.flatMap((a) => {
       const campaign = campaigns.find((c) => c.id === a.campaignId)!;
-      return agreementExpired(a, campaign, now) && a.agreementSentAt ? [{ campaign, influencerName: a.influencer.name, sentAt: a.agreementSentAt }] : [];
+      const expiresAt = agreementExpiresAt(a, campaign);
+      return agreementExpired(a, campaign, now) && a.agreementSentAt && expiresAt ? [{ campaign, influencerName: a.influencer.name, sentAt: a.agreementSentAt, expiresAt }] : [];
     }),
+    followUps: followed.map((participant) => ({ campaign: picOf.find((c) => c.id === participant.campaignId)!, participant })),
+    timeZone: (await readDigestSettings(prisma)).timeZone,
+    now,
   };
 }

@@ -7,11 +7,14 @@ import {
   type Stage,
   agreementExpired,
   agreementExpiresAt,
+  deliverableProblem,
+  describeDeliverable,
   mayAddParticipants,
   mayEditCosts,
   mayEditDeliverables,
   moveParticipant as decideMove,
   resendAgreement as decideResend,
+  startAtStage,
 } from '../domain/participation.js';
 import type { Action } from '../domain/roles.js';
 import { findCampaign } from '../store/campaigns.js';
@@ -31,19 +34,31 @@ async function loadWithCampaign(tx: Tx, participantId: number): Promise<Decision
   return allow({ participant, campaign });
 }
 
-/** Adds influencers from the directory, with the accounts chosen for the campaign; ones already in it are skipped. */
+/** A later stage to start at ("already agreed off-platform") and why, kept in the history. */
+export interface StartingStage {
+  stage: Stage;
+  reason: string;
+}
+
+/**
+ * Adds influencers from the directory, with the accounts chosen for the campaign; ones already in
+ * it are skipped. With `start`, a PIC adds them straight into a later stage.
+ */
 export async function addParticipants(
   prisma: Prisma,
   campaignId: number,
   entries: Array<{ influencerId: number; accountIds?: number[] }>,
   acting: Acting,
+  start?: StartingStage,
 ): Promise<Decision<Participant[]>> {
+  if (start && !start.reason.trim()) return refuse('start-reason-required', 'Say why they start at a later stage (e.g. already agreed off-platform).');
   return change(prisma, async (tx) => {
     const campaign = await findCampaign(tx, campaignId);
     if (!campaign) return refuse('campaign-not-found', `Campaign ${campaignReference(campaignId)} does not exist.`);
-    const refusal = await permission(tx, 'manageParticipants', acting, campaign);
+    const refusal = await permission(tx, start ? 'addAtLaterStage' : 'manageParticipants', acting, campaign);
     if (refusal) return refusal;
-    const allowed = mayAddParticipants(campaign);
+    const started = start ? startAtStage(start.stage, campaign, acting.now) : undefined;
+    const allowed = started ?? mayAddParticipants(campaign);
     if (!allowed.ok) return allowed;
     const resolved: Array<{ influencerId: number; accountIds: number[] }> = [];
     for (const entry of entries) {
@@ -55,8 +70,14 @@ export async function addParticipants(
       if (accountIds.length === 0) return refuse('no-account', `Choose at least one account of ${influencer.name} that will post.`);
       resolved.push({ influencerId: influencer.id, accountIds });
     }
-    const added = await insertParticipants(tx, campaignId, resolved);
-    await appendHistory(tx, added.map((p) => event(acting, 'participant', p.id, 'participant.added', { to: p.stage, details: { campaignId, influencerId: p.influencerId, accountIds: p.accountIds } })));
+    const added: Participant[] = [];
+    for (const participant of await insertParticipants(tx, campaignId, resolved)) {
+      added.push(started?.ok ? await saveParticipant(tx, participant, { ...participant, ...started.value }) : participant);
+    }
+    await appendHistory(
+      tx,
+      added.map((p) => event(acting, 'participant', p.id, 'participant.added', { to: p.stage, ...(start ? { reason: start.reason.trim() } : {}), details: { campaignId, influencerId: p.influencerId, accountIds: p.accountIds } })),
+    );
     return allow(added);
   });
 }
@@ -93,23 +114,33 @@ export function moveParticipant(prisma: Prisma, participantId: number, to: Stage
   });
 }
 
+/** A PIC sends an expired or declined agreement again: a new signing window starts now. */
 export function resendAgreement(prisma: Prisma, participantId: number, acting: Acting, seenVersion?: number): Promise<Decision<Participant>> {
-  return onParticipant(prisma, participantId, 'manageParticipants', acting, seenVersion, async (tx, participant, campaign) => {
+  return onParticipant(prisma, participantId, 'resendAgreement', acting, seenVersion, async (tx, participant, campaign) => {
     const decided = decideResend(participant, campaign, acting.now);
     if (!decided.ok) return decided;
     const after = await saveParticipant(tx, participant, decided.value);
-    await appendHistory(tx, [event(acting, 'participant', participant.id, 'participant.agreement_resent')]);
+    const details = { previousSentAt: participant.agreementSentAt?.toISOString(), expiresAt: agreementExpiresAt(after, campaign)?.toISOString() };
+    await appendHistory(tx, [event(acting, 'participant', participant.id, 'participant.agreement_resent', { from: participant.stage, to: after.stage, details })]);
     return allow(after);
   });
 }
 
+/** Replaces the participant's deliverables; the history event lists the lines removed and added. */
 export function editDeliverables(prisma: Prisma, participantId: number, deliverables: Deliverable[], acting: Acting, seenVersion?: number): Promise<Decision<Participant>> {
+  const problem = deliverables.map(deliverableProblem).find(Boolean);
+  if (problem) return Promise.resolve(refuse('invalid-deliverable', problem));
   return onParticipant(prisma, participantId, 'manageParticipants', acting, seenVersion, async (tx, participant, campaign) => {
     const allowed = mayEditDeliverables(participant, campaign);
     if (!allowed.ok) return allowed;
-    const after = await replaceDeliverables(tx, participant, deliverables);
-    await appendHistory(tx, [event(acting, 'participant', participant.id, 'participant.deliverables_changed', { details: { count: deliverables.length } })]);
-    return allow(after);
+    const before = participant.deliverables.map(describeDeliverable);
+    const after = deliverables.map(describeDeliverable);
+    const removed = before.filter((line) => !after.includes(line));
+    const added = after.filter((line) => !before.includes(line));
+    if (removed.length === 0 && added.length === 0) return refuse('deliverables-unchanged', 'Nothing changed: the deliverables are as they were.');
+    const saved = await replaceDeliverables(tx, participant, deliverables);
+    await appendHistory(tx, [event(acting, 'participant', participant.id, 'participant.deliverables_changed', { details: { removed, added } })]);
+    return allow(saved);
   });
 }
 
@@ -126,6 +157,12 @@ export async function editCosts(prisma: Prisma, participantId: number, costs: Co
     await appendHistory(tx, [event(acting, 'participant', participant.id, 'participant.costs_changed', { details: { before, after: costs } })]);
     return allow(after);
   });
+}
+
+/** One participant with its campaign, for buttons that act on it; undefined when either is gone. */
+export async function participantInCampaign(prisma: Prisma, participantId: number): Promise<{ participant: Participant; campaign: Campaign } | undefined> {
+  const loaded = await loadWithCampaign(prisma, participantId);
+  return loaded.ok ? loaded.value : undefined;
 }
 
 export async function listParticipants(prisma: Prisma, campaignId: number): Promise<Participant[]> {

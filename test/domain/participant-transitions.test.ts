@@ -10,6 +10,8 @@ import {
 import type { Decision } from '../../src/domain/decision.js';
 import {
   agreementExpired,
+  type Deliverable,
+  lateDeliverables,
   mayAddParticipants,
   mayEditCosts,
   mayEditDeliverables,
@@ -21,6 +23,7 @@ import {
   STAGE_LABELS,
   STAGES,
   stageAtCollaborationStart,
+  startAtStage,
 } from '../../src/domain/participation.js';
 
 // The participant pipeline, written out by hand. The tables are the product's rules as documented,
@@ -203,11 +206,11 @@ describe('refusals in the pipeline tell the user why', () => {
     expect(refusal).toMatchObject({ rule: 'no-return-to-applied', reason: 'Rejected applicants cannot return to Reviewing.' });
   });
 
-  it('Declined is final', () => {
+  it('Declined does not move; only resending the agreement brings the influencer back', () => {
     const refusal = refusalOf(moveParticipant(participantIn('declined'), 'agreement_sent', recruiting, now));
     expect(refusal).toMatchObject({
       rule: 'declined-final',
-      reason: 'Declined is final: this influencer cannot collaborate in this campaign.',
+      reason: 'A declined participant does not move; a PIC can send the agreement again (`/campaign resend`) until collaboration starts.',
     });
   });
 
@@ -408,12 +411,24 @@ describe('sending an agreement again', () => {
 
   it('is refused while the agreement is still within its window', () => {
     const refusal = refusalOf(resendAgreement(sent, recruiting, windowEnd));
-    expect(refusal).toMatchObject({ rule: 'agreement-not-expired', reason: 'The agreement is still within its signing window.' });
+    expect(refusal).toMatchObject({ rule: 'agreement-not-expired', reason: 'The agreement is still within its signing window; it can be sent again once it expires or is declined.' });
   });
 
-  it.each(['deliverables', 'signed', 'declined'] as const)('is refused for a participant in %s', (stage) => {
+  it('after a decline, moves the participant back to Agreement sent with a new window, at any time', () => {
+    const declined = participant('declined', { agreementSentAt: sentAt, agreementDeclinedAt: sentAt });
+    const resent = valueOf(resendAgreement(declined, recruitmentClosed, sentAt));
+    expect(resent).toEqual({ ...declined, stage: 'agreement_sent', agreementSentAt: sentAt, agreementDeclinedAt: null });
+    expect(valueOf(moveParticipant(resent, 'signed', recruitmentClosed, windowEnd)).stage).toBe('signed');
+  });
+
+  it.each(['deliverables', 'signed', 'collaborating'] as const)('is refused for a participant in %s', (stage) => {
     const refusal = refusalOf(resendAgreement(participant(stage, { agreementSentAt: sentAt }), recruiting, justAfter));
-    expect(refusal).toMatchObject({ rule: 'no-agreement-to-resend', reason: 'Only a sent, unsigned agreement can be sent again.' });
+    expect(refusal).toMatchObject({ rule: 'no-agreement-to-resend', reason: 'Only an expired or declined agreement can be sent again.' });
+  });
+
+  it('is refused outside recruiting and recruitment closed', () => {
+    const declined = participant('declined', { agreementSentAt: sentAt, agreementDeclinedAt: sentAt });
+    expect(refusalOf(resendAgreement(declined, campaign({ status: 'proposal_approved' }), justAfter))).toMatchObject({ rule: 'agreements-before-collaboration' });
   });
 
   it('is refused once collaboration has started', () => {
@@ -595,5 +610,61 @@ describe('after recruitment closes', () => {
     for (const [from, to] of [['candidate', 'invited'], ['invited', 'applied']] as const) {
       expect(moveParticipant(participant(from), to, recruitmentClosed, now)).toMatchObject({ ok: false, rule: 'invite-while-recruiting' });
     }
+  });
+});
+
+describe('adding a known influencer straight into a later stage', () => {
+  const fresh = participant('candidate');
+
+  it.each([
+    ['approved', null, null],
+    ['deliverables', null, null],
+    ['agreement_sent', now, null],
+    ['signed', now, now],
+  ] as const)('joins at %s while recruiting, recording the agreement times', (stage, sentAt, signedAt) => {
+    expect(valueOf(startAtStage(stage, recruiting, now))).toEqual({ ...fresh, stage, agreementSentAt: sentAt, agreementSignedAt: signedAt });
+    expect(valueOf(startAtStage(stage, recruitmentClosed, now)).stage).toBe(stage);
+  });
+
+  it.each(['candidate', 'invited', 'applied', 'reviewing', 'rejected', 'declined', 'collaborating', 'posted', 'not_selected'] as const)('never joins at %s', (stage) => {
+    expect(refusalOf(startAtStage(stage, recruiting, now))).toMatchObject({ rule: 'start-stage-not-allowed' });
+  });
+
+  it.each([
+    ['draft', 'later-start-while-recruiting'],
+    ['proposal_approved', 'later-start-while-recruiting'],
+    ['collaborating', 'group-fixed'],
+    ['completed', 'group-fixed'],
+    ['archived', 'archived-read-only'],
+  ] as const)('is refused while the campaign is %s', (status, rule) => {
+    const state = campaign({ status, collaborationStartedAt: status === 'collaborating' || status === 'completed' || status === 'archived' ? collaborationStartedAt : null });
+    expect(refusalOf(startAtStage('signed', state, now))).toMatchObject({ rule });
+  });
+
+  it('is refused into a switched-off stage', () => {
+    expect(refusalOf(startAtStage('deliverables', withStages({ deliverables: false }), now))).toMatchObject({ rule: 'stage-switched-off' });
+  });
+});
+
+describe('late deliverables: due day passed without enough posted posts', () => {
+  const due = (day: string, quantity = 1): Deliverable => ({ platform: 'instagram', kind: 'reel', quantity, dueDate: new Date(`${day}T00:00:00Z`), notes: '' });
+  const reel = due('2026-11-22');
+  const story = due('2026-11-23', 2);
+  const later = due('2026-11-30');
+
+  it('counts posted posts against the deliverables in due-date order', () => {
+    const p = { stage: 'collaborating' as const, deliverables: [later, story, reel] };
+    expect(lateDeliverables(p, 0, now)).toEqual([reel]);
+    expect(lateDeliverables(p, 1, now)).toEqual([]);
+    expect(lateDeliverables(p, 1, new Date('2026-11-24T00:00:00Z'))).toEqual([story]);
+    expect(lateDeliverables(p, 3, new Date('2026-11-24T00:00:00Z'))).toEqual([]);
+  });
+
+  it('is due on the due day itself, late from the next day', () => {
+    expect(lateDeliverables({ stage: 'posted', deliverables: [story] }, 0, now)).toEqual([]);
+  });
+
+  it.each(['deliverables', 'signed', 'declined', 'not_selected'] as const)('is never late for a participant in %s', (stage) => {
+    expect(lateDeliverables({ stage, deliverables: [reel] }, 0, now)).toEqual([]);
   });
 });

@@ -315,9 +315,10 @@ function permissionOf(command: Exclude<Concrete, { kind: 'tick' }>): Action {
     case 'configureStages':
       return 'configureStages';
     case 'moveParticipant':
-    case 'resendAgreement':
     case 'editDeliverables':
       return 'manageParticipants';
+    case 'resendAgreement':
+      return 'resendAgreement';
     case 'editCosts':
       return 'editBudgets';
     case 'submitPost':
@@ -439,7 +440,7 @@ function apply(world: World, step: Step): Outcome {
       const decided = resendAgreement(participant, world.campaign, now);
       if (!decided.ok) return refused(decided);
       replaceParticipant(command.p, decided.value);
-      return done([event('participant', participant.id, 'participant.agreement_resent')]);
+      return done([event('participant', participant.id, 'participant.agreement_resent', { from: participant.stage, to: decided.value.stage })]);
     }
     case 'editDeliverables': {
       const participant = at(world.participants, command.p);
@@ -763,11 +764,15 @@ describe('campaign rules under random sequences of actions by random actors', ()
     });
   });
 
-  it('keeps Declined final, posted posts posted, and final approval for completed campaigns', () => {
+  it('lets Declined leave only by a resent agreement before collaboration, keeps posted posts posted, and final approval for completed campaigns', () => {
     forAllRuns(({ frames, world }) => {
-      for (const { before, after } of frames) {
+      for (const { before, after, outcome } of frames) {
         before.participants.forEach((participant, p) => {
-          if (participant.stage === 'declined') expect(at(after.participants, p).stage).toBe('declined');
+          const next = at(after.participants, p).stage;
+          if (participant.stage !== 'declined' || next === 'declined') return;
+          expect(outcome.ok && outcome.command.kind).toBe('resendAgreement');
+          expect(next).toBe('agreement_sent');
+          expect(before.campaign.collaborationStartedAt).toBeNull();
         });
         before.posts.forEach((posts, p) =>
           posts.forEach((post, j) => {
@@ -793,6 +798,7 @@ describe('campaign rules under random sequences of actions by random actors', ()
       'startCollaboration',
       'deleteCampaign',
       'configureStages',
+      'resendAgreement',
       'editCosts',
       'approvePost',
       'rejectPost',
@@ -827,10 +833,13 @@ describe('the simulator reaches the interesting states', () => {
       { actor: MEMBER, command: { kind: 'editDeliverables', p: 0, count: 3 } }, // refused: Agreement phase
       { actor: MEMBER, command: { kind: 'tick', ms: 4 * DAY } },
       ...move(MEMBER, 0, 'signed'), // refused: the agreement expired
-      { actor: MEMBER, command: { kind: 'resendAgreement', p: 0 } },
+      { actor: MEMBER, command: { kind: 'resendAgreement', p: 0 } }, // refused: only PICs resend
+      { actor: INFLUENCER_PIC, command: { kind: 'resendAgreement', p: 0 } },
       ...move(MEMBER, 0, 'signed'),
       ...move(OTHER_MEMBER, 1, 'invited', 'applied', 'rejected', 'applied'), // the last one is refused
-      ...move(OTHER_MEMBER, 2, 'invited', 'applied', 'approved', 'deliverables', 'agreement_sent', 'declined', 'agreement_sent'),
+      ...move(OTHER_MEMBER, 2, 'invited', 'applied', 'approved', 'deliverables', 'agreement_sent', 'declined', 'agreement_sent'), // the last one is refused
+      { actor: INFLUENCER_PIC, command: { kind: 'resendAgreement', p: 2 } },
+      ...move(OTHER_MEMBER, 2, 'declined'),
       campaign(SALES_PIC, 'recruitment_closed'),
       { actor: ADMIN, command: { kind: 'startCollaboration' } },
       { actor: ADMIN, command: { kind: 'startCollaboration' } }, // refused: already collaborating
@@ -858,6 +867,7 @@ describe('the simulator reaches the interesting states', () => {
       'not-permitted',
       'deliverables-candidates-only',
       'agreement-expired',
+      'not-permitted',
       'no-return-to-applied',
       'declined-final',
       expect.stringMatching(/^(collaboration-starts-once|same-status)$/), // both rules apply; either answer will do
@@ -917,6 +927,7 @@ describe('the simulator reaches the interesting states', () => {
       count('posted', states.some((state) => state.posts.flat().some((post) => post.status === 'posted')));
       count('final_approved', states.some((state) => state.posts.flat().some((post) => post.status === 'final_approved')));
       count('withdrawn', states.some((state) => state.posts.flat().some((post) => post.status === 'withdrawn')));
+      count('agreement resent after a decline', result.world.history.some((entry) => entry.action === 'participant.agreement_resent' && entry.from === 'declined'));
       count('deliverables edited', result.world.history.some((entry) => entry.action === 'participant.deliverables_changed'));
       count('costs edited', result.world.history.some((entry) => entry.action === 'participant.costs_changed'));
     }

@@ -142,7 +142,7 @@ describe('/campaign move', () => {
     await moveThrough(ben.id, ['invited', 'applied', 'approved', 'deliverables', 'agreement_sent', 'declined']);
     const { updated } = await chooseParticipant(await openModal('move', id), ben.id);
     expect(stageOptions(updated)).toEqual([]);
-    expect(mrkdwnTexts(updated).join('\n')).toContain('Declined is final');
+    expect(mrkdwnTexts(updated).join('\n')).toContain('a PIC can send the agreement again (`/campaign resend`)');
   });
 
   it('a replayed submission after someone else moved the participant is refused as stale, saying who', async () => {

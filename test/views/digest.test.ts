@@ -80,7 +80,7 @@ describe('campaign digest message', () => {
     expect(text).toContain('Influencer 2 · post #6, revision 1 · planned 2026-11-30 · submitted today');
     expect(text).toContain('   [Approve] [Reject]');
     expect(text).toContain('Influencer 1 · post #8 planned 2026-11-21 · 2 days overdue');
-    expect(text).toContain('Ana · signing window ended 2026-11-13 10:00 UTC');
+    expect(text).toContain('Ana · sign by Fri 13 Nov, 10:00 passed');
     // Changes read as sentences with names; people are named by role, so the digest pings nobody for them.
     expect(text).toContain('2026-11-22 15:00 UTC An approver rejected post #5 by Influencer 2 — “Logo <missing> & blurry”');
     expect(text).toContain('2026-11-22 10:00 UTC A team member moved Influencer 1 from Applied to Approved');

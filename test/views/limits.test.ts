@@ -56,7 +56,10 @@ const home = {
   stepsToTake: campaigns.slice(0, 300),
   campaigns,
   latePosts: campaigns.slice(0, 300).map((c, i) => ({ campaign: c, influencerName: LONG, post: post(i) })),
-  expiredAgreements: campaigns.slice(0, 300).map((c) => ({ campaign: c, influencerName: LONG, sentAt: at })),
+  expiredAgreements: campaigns.slice(0, 300).map((c) => ({ campaign: c, influencerName: LONG, sentAt: at, expiresAt: at })),
+  followUps: participants.slice(0, 300).map((p, i) => ({ campaign: campaigns[i]!, participant: { ...p, stage: 'declined' as const, agreementSentAt: at, agreementDeclinedAt: at } })),
+  timeZone: 'Pacific/Chatham',
+  now: at,
 };
 
 const numbers = { impressions: 2_000_000_000, reach: 2_000_000_000, likes: 2_000_000_000, comments: 1, shares: 1, saves: 1, clicks: 1, conversions: 1, attributedRevenueMinor: 9_007_199_254_740_991 };

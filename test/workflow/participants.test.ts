@@ -80,17 +80,20 @@ describe('the participant pipeline', () => {
     }
     const late = at(PEOPLE.member, new Date(T0.getTime() + 3 * DAY + 1));
     expect(await participants.moveParticipant(db.prisma, p!.id, 'signed', late)).toMatchObject({ ok: false, rule: 'agreement-expired' });
-    expect(await participants.resendAgreement(db.prisma, p!.id, member)).toMatchObject({ ok: false, rule: 'agreement-not-expired' });
-    const resent = ok(await participants.resendAgreement(db.prisma, p!.id, late));
+    expect(await participants.resendAgreement(db.prisma, p!.id, at(PEOPLE.salesPic))).toMatchObject({ ok: false, rule: 'agreement-not-expired' });
+    expect(await participants.resendAgreement(db.prisma, p!.id, late)).toMatchObject({ ok: false, rule: 'not-permitted' });
+    const resent = ok(await participants.resendAgreement(db.prisma, p!.id, at(PEOPLE.salesPic, late.now)));
     expect(resent.agreementSentAt).toEqual(late.now);
     expect(ok(await participants.moveParticipant(db.prisma, p!.id, 'signed', late)).agreementSignedAt).toEqual(late.now);
   });
 
   it('edits deliverables only in the Candidates phase; moving back re-enables editing', async () => {
     const { participants: [p] } = await recruitingCampaign(db.prisma, 'Deliverables');
-    const reel = [{ platform: 'instagram' as const, description: 'One reel', quantity: 1, dueDate: new Date('2026-12-10') }];
+    const reel = [{ platform: 'instagram' as const, kind: 'reel' as const, quantity: 1, dueDate: new Date('2026-12-10'), notes: 'Tag the brand' }];
     for (const stage of ['invited', 'applied', 'approved', 'deliverables'] as const) ok(await participants.moveParticipant(db.prisma, p!.id, stage, member));
     expect(ok(await participants.editDeliverables(db.prisma, p!.id, reel, member)).deliverables).toEqual(reel);
+    const changed = (await entityHistory(db.prisma, 'participant', p!.id)).filter((e) => e.action === 'participant.deliverables_changed');
+    expect(changed.map((e) => e.details)).toEqual([{ removed: [], added: ['1 × Instagram Reel, due 2026-12-10 (Tag the brand)'] }]);
     ok(await participants.moveParticipant(db.prisma, p!.id, 'agreement_sent', member));
     expect(await participants.editDeliverables(db.prisma, p!.id, [], member)).toMatchObject({ ok: false, rule: 'deliverables-candidates-only' });
     ok(await participants.moveParticipant(db.prisma, p!.id, 'deliverables', member));
@@ -112,7 +115,7 @@ describe('the participant pipeline', () => {
     expect(await participants.markExpiredAgreements(db.prisma, new Date(T0.getTime() + 3 * DAY))).toEqual([]);
     expect((await participants.markExpiredAgreements(db.prisma, expired)).map((x) => x.id)).toContain(p!.id);
     expect((await participants.markExpiredAgreements(db.prisma, new Date(expired.getTime() + DAY))).map((x) => x.id)).not.toContain(p!.id);
-    ok(await participants.resendAgreement(db.prisma, p!.id, at(PEOPLE.member, expired)));
+    ok(await participants.resendAgreement(db.prisma, p!.id, at(PEOPLE.salesPic, expired)));
     expect((await participants.markExpiredAgreements(db.prisma, new Date(expired.getTime() + 4 * DAY))).map((x) => x.id)).toContain(p!.id);
     const marks = (await entityHistory(db.prisma, 'participant', p!.id)).filter((e) => e.action === 'participant.agreement_expired');
     expect(marks.map((e) => e.actor)).toEqual(['system', 'system']);

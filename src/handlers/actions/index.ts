@@ -12,6 +12,8 @@ import { lastEvent } from '../../workflow/history.js';
 import { approvePost, mayDecidePost, postContext } from '../../workflow/posts.js';
 import type { HandlerContext } from '../context.js';
 import * as campaignSteps from './campaign-steps.js';
+import * as agreements from './agreements.js';
+import * as deliverables from './deliverables.js';
 import * as directory from './directory.js';
 import * as participants from './participants.js';
 import * as posts from './posts.js';
@@ -40,6 +42,8 @@ export async function answerRefusal(args: { respond?: RespondFn; client: WebClie
 export function register(app: App, context: HandlerContext): void {
   const { prisma, now } = context;
   campaignSteps.register(app, context);
+  agreements.register(app, context);
+  deliverables.register(app, context);
   directory.register(app, context);
   participants.register(app, context);
   posts.register(app, context);

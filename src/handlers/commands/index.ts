@@ -5,7 +5,7 @@ import { create } from './create.js';
 import { digest } from './digest.js';
 import { edit } from './edit.js';
 import { add, influencers } from './directory.js';
-import { budget, move } from './participants.js';
+import { budget, deliverables, move, resend } from './participants.js';
 import { finalApprove } from './final-approve.js';
 import { post } from './post.js';
 import { report } from './report.js';
@@ -25,6 +25,8 @@ export const SUBCOMMANDS: Subcommand[] = [
   influencers,
   add,
   move,
+  deliverables,
+  resend,
   post,
   results,
   budget,

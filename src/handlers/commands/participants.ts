@@ -1,6 +1,8 @@
 import { type Campaign, campaignReference } from '../../domain/brief.js';
 import type { Participant } from '../../domain/participation.js';
+import { mayResend, resendModal } from '../../views/agreements.js';
 import { notice } from '../../views/campaigns.js';
+import { deliverablesModal } from '../../views/deliverables.js';
 import { costsModal, moveModal } from '../../views/participants.js';
 import { listParticipants } from '../../workflow/participants.js';
 import { type CommandInput, type Subcommand, campaignArgument, ephemeral } from './subcommand.js';
@@ -36,5 +38,34 @@ export const budget: Subcommand = {
     if (!found) return;
     await input.ack();
     await input.client.views.open({ trigger_id: input.triggerId, view: costsModal(found.campaign, found.participants) });
+  },
+};
+
+export const deliverables: Subcommand = {
+  name: 'deliverables',
+  usage: 'deliverables <campaign>',
+  summary: "what a participant must post: platform, kind, how many, due date (Candidates phase)",
+  async run(input) {
+    const found = await campaignWithParticipants(input, this.usage);
+    if (!found) return;
+    await input.ack();
+    await input.client.views.open({ trigger_id: input.triggerId, view: deliverablesModal(found.campaign, found.participants) });
+  },
+};
+
+export const resend: Subcommand = {
+  name: 'resend',
+  usage: 'resend <campaign>',
+  summary: 'send a declined or expired agreement again, until collaboration starts (PICs)',
+  async run(input) {
+    const found = await campaignWithParticipants(input, this.usage);
+    if (!found) return;
+    const resendable = found.participants.filter((p) => mayResend(p, found.campaign, input.context.now()));
+    if (resendable.length === 0) {
+      const ref = campaignReference(found.campaign.id);
+      return input.ack(ephemeral(notice(`:no_entry: No agreement to send again in ${ref}: only expired or declined agreements can be sent again, until collaboration starts. \`/campaign show ${ref}\` shows each agreement's clock.`)));
+    }
+    await input.ack();
+    await input.client.views.open({ trigger_id: input.triggerId, view: resendModal(found.campaign, resendable) });
   },
 };

@@ -1,4 +1,7 @@
+import { campaignReference } from '../../domain/brief.js';
+import { followUpSection } from '../../views/agreements.js';
 import { campaignDetails, campaignList, historyMessage } from '../../views/campaigns.js';
+import { digestSettings } from '../../workflow/digests.js';
 import { listActiveCampaigns } from '../../workflow/campaigns.js';
 import { campaignTimeline } from '../../workflow/history.js';
 import { campaignOverview } from '../../workflow/report.js';
@@ -20,8 +23,11 @@ export const show: Subcommand = {
   async run(input) {
     const campaign = await campaignArgument(input, this.usage);
     if (!campaign) return;
-    const { report, accounts, since } = await campaignOverview(input.context.prisma, campaign, input.context.now());
-    await input.ack(ephemeral(campaignDetails(report, accounts, since)));
+    const [{ report, accounts, since }, { timeZone }] = await Promise.all([campaignOverview(input.context.prisma, campaign, input.context.now()), digestSettings(input.context.prisma)]);
+    const details = campaignDetails(report, accounts, since);
+    const more = `\`/campaign deliverables ${campaignReference(campaign.id)}\` · \`/campaign resend ${campaignReference(campaign.id)}\``;
+    const followUps = followUpSection(report.participants.map(({ participant }) => ({ campaign, participant })), input.context.now(), timeZone, 50 - details.blocks.length, { more });
+    await input.ack(ephemeral({ ...details, blocks: [...details.blocks, ...followUps] }));
   },
 };
 

@@ -19,6 +19,7 @@ import { addParticipants } from '../../workflow/participants.js';
 import type { HandlerContext } from '../context.js';
 import { type ParsedInfluencer, addParticipantsMetadata, chosenAccounts, parseInfluencerCsv, parseInfluencerForm, readInfluencerDraft } from './directory-form.js';
 import { read } from './form.js';
+import { parseStartingStage } from './starting-stage-form.js';
 
 export function register(app: App, context: HandlerContext): void {
   const { prisma, now } = context;
@@ -65,12 +66,13 @@ export function register(app: App, context: HandlerContext): void {
   app.view(ADD_PARTICIPANTS, async ({ ack, body, view }) => {
     const { campaignId } = addParticipantsMetadata(view.private_metadata);
     const chosen = (read(view.state.values, PICK_BLOCK).selected_options ?? []).map((o) => Number(o.value)).filter(Number.isSafeInteger);
-    if (chosen.length === 0) return ack({ response_action: 'errors', errors: { [PICK_BLOCK]: 'Choose at least one influencer.' } });
+    const starting = parseStartingStage(view.state.values);
     const accounts = chosenAccounts(view.state.values, chosen);
     const unticked = [...accounts].filter(([, ids]) => ids.length === 0).map(([id]) => [accountsBlockId(id), 'Choose at least one account that will post.']);
-    if (unticked.length) return ack({ response_action: 'errors', errors: Object.fromEntries(unticked) });
+    const errors = { ...(chosen.length === 0 ? { [PICK_BLOCK]: 'Choose at least one influencer.' } : {}), ...Object.fromEntries(unticked), ...(starting.ok ? {} : starting.errors) };
+    if (Object.keys(errors).length > 0) return ack({ response_action: 'errors', errors });
     const entries = chosen.map((influencerId) => ({ influencerId, ...(accounts.has(influencerId) ? { accountIds: accounts.get(influencerId) } : {}) }));
-    const added = await addParticipants(prisma, campaignId, entries, { userId: body.user.id, now: now() });
+    const added = await addParticipants(prisma, campaignId, entries, { userId: body.user.id, now: now() }, starting.ok ? starting.start : undefined);
     if (!added.ok) return ack({ response_action: 'update', view: refusalModal('Add influencers', added) });
     await ack();
   });

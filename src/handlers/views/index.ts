@@ -14,6 +14,8 @@ import { setAdmins } from '../../workflow/admins.js';
 import { finalApprovePost, postContext, rejectPost, submitPost } from '../../workflow/posts.js';
 import type { HandlerContext } from '../context.js';
 import * as campaignEdits from './campaign-edits.js';
+import * as agreements from './agreements.js';
+import * as deliverables from './deliverables.js';
 import * as directory from './directory.js';
 import * as finalApproval from './final-approval.js';
 import * as participants from './participants.js';
@@ -43,6 +45,8 @@ const STEP_USE_CASES: Record<Step, typeof campaigns.publishProposal> = {
 export function register(app: App, context: HandlerContext): void {
   const { prisma, now } = context;
   campaignEdits.register(app, context);
+  agreements.register(app, context);
+  deliverables.register(app, context);
   directory.register(app, context);
   participants.register(app, context);
   posts.register(app, context);

@@ -1,0 +1,32 @@
+import type { App } from '@slack/bolt';
+import { z } from 'zod';
+import { RESEND_FORM, RESEND_PICK, resentModal, resentText } from '../../views/agreements.js';
+import { refusalModal } from '../../views/refusals.js';
+import { digestSettings } from '../../workflow/digests.js';
+import { participantInCampaign, resendAgreement } from '../../workflow/participants.js';
+import type { HandlerContext } from '../context.js';
+import { refreshHomes } from '../home.js';
+import { read } from './form.js';
+
+/** `versions`: participant ID → the version the PIC saw when the form opened. */
+const resendMetadata = z.object({
+  campaignId: z.number().int(),
+  versions: z.record(z.string().regex(/^\d+$/), z.number().int()),
+});
+
+export function register(app: App, context: HandlerContext): void {
+  const { prisma, now } = context;
+
+  app.view(RESEND_FORM, async ({ ack, body, view, client, logger }) => {
+    const { versions } = resendMetadata.parse(JSON.parse(view.private_metadata));
+    const chosen = read(view.state.values, RESEND_PICK).selected_option?.value;
+    if (!chosen || !(chosen in versions)) return ack({ response_action: 'errors', errors: { [RESEND_PICK]: 'Choose whose agreement to send again.' } });
+    const acting = { userId: body.user.id, now: now() };
+    const resent = await resendAgreement(prisma, Number(chosen), acting, versions[chosen]);
+    if (!resent.ok) return ack({ response_action: 'update', view: refusalModal('Send agreement again', resent) });
+    const found = await participantInCampaign(prisma, resent.value.id);
+    if (!found) return ack();
+    await ack({ response_action: 'update', view: resentModal(resentText(resent.value, found.campaign, (await digestSettings(prisma)).timeZone)) });
+    await refreshHomes(client, prisma, logger, [found.campaign.salesPicId, found.campaign.influencerPicId], acting.now);
+  });
+}

@@ -1,0 +1,193 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VALUE } from '../../src/views/blocks.js';
+import { EDIT_DELIVERABLES, OPEN_DELIVERABLES, PICK_DELIVERABLES_PARTICIPANT, deliverableBlockId } from '../../src/views/deliverables.js';
+import { entityHistory } from '../../src/workflow/history.js';
+import { editDeliverables, listParticipants, moveParticipant } from '../../src/workflow/participants.js';
+import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
+import { type Harness, startHarness } from '../support/harness.js';
+import { recruitingCampaign } from '../support/scenario.js';
+import { APP_ID, TEAM_ID } from '../support/slack-requests.js';
+import * as campaigns from '../../src/workflow/campaigns.js';
+import { PEOPLE, T0, at, ok } from '../support/workflow.js';
+
+let clock = T0;
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin }, { now: () => clock });
+});
+afterAll(() => harness?.stop());
+
+const prisma = () => harness.running.db.prisma;
+
+interface Modal {
+  callback_id: string;
+  private_metadata: string;
+  submit?: { text: string };
+  blocks: Array<{ type: string; block_id?: string; text?: { text: string }; element?: Record<string, unknown>; elements?: Array<Record<string, unknown>> }>;
+}
+
+const deliverablesModals = (campaignId: number) =>
+  harness.fakeSlack.callsTo('views.open').map((c) => c.args.view as Modal).filter((v) => v.callback_id === EDIT_DELIVERABLES && JSON.parse(v.private_metadata).campaignId === campaignId);
+
+async function openDeliverables(campaignId: number): Promise<Modal> {
+  const before = deliverablesModals(campaignId).length;
+  await harness.slack.command(`deliverables C-${campaignId}`);
+  await expect.poll(() => deliverablesModals(campaignId).length).toBe(before + 1);
+  return deliverablesModals(campaignId).at(-1)!;
+}
+
+let sequence = 0;
+
+/** The user picks a participant in the open modal: a block_actions payload from the view; returns the updated view. */
+async function choose(modal: Modal, participantId: number): Promise<Modal> {
+  const viewId = `VDELIV${++sequence}`;
+  const hash = `1700000000.deliv${sequence}`;
+  await harness.slack.interaction({
+    type: 'block_actions',
+    user: { id: PEOPLE.member, username: 'member', name: 'member', team_id: TEAM_ID },
+    api_app_id: APP_ID,
+    token: 'deprecated-verification-token',
+    container: { type: 'view', view_id: viewId },
+    trigger_id: `${sequence}.trigger`,
+    team: { id: TEAM_ID, domain: 'test-workspace' },
+    enterprise: null,
+    is_enterprise_install: false,
+    view: { id: viewId, team_id: TEAM_ID, type: 'modal', blocks: modal.blocks, private_metadata: modal.private_metadata, callback_id: modal.callback_id, state: { values: {} }, hash, app_id: APP_ID, bot_id: 'B0BOT' },
+    actions: [{ type: 'static_select', block_id: PICK_DELIVERABLES_PARTICIPANT, action_id: VALUE, selected_option: { text: { type: 'plain_text', text: 'x' }, value: String(participantId) }, action_ts: `${Date.now() / 1000}` }],
+  });
+  const call = await harness.fakeSlack.waitFor('views.update', (c) => c.args.view_id === viewId);
+  expect(call.args.hash).toBe(hash);
+  return call.args.view as Modal;
+}
+
+type Line = { platform?: string; kind?: string; quantity?: string; due?: string; notes?: string };
+
+/** `view.state.values` as Slack sends it: empty inputs arrive as null. */
+function lineValues(lines: Line[]) {
+  return Object.fromEntries(
+    lines.flatMap((line, i) => [
+      [deliverableBlockId(i, 'platform'), { [VALUE]: { type: 'static_select', selected_option: line.platform ? { value: line.platform } : null } }],
+      [deliverableBlockId(i, 'kind'), { [VALUE]: { type: 'static_select', selected_option: line.kind ? { value: line.kind } : null } }],
+      [deliverableBlockId(i, 'quantity'), { [VALUE]: { type: 'number_input', value: line.quantity ?? null } }],
+      [deliverableBlockId(i, 'due'), { [VALUE]: { type: 'datepicker', selected_date: line.due ?? null } }],
+      [deliverableBlockId(i, 'notes'), { [VALUE]: { type: 'plain_text_input', value: line.notes ?? null } }],
+    ]),
+  );
+}
+
+const submit = (modal: Modal, lines: Line[], userId: string = PEOPLE.member) =>
+  harness.slack.viewSubmission({ callback_id: EDIT_DELIVERABLES, private_metadata: modal.private_metadata, values: lineValues(lines) }, { userId });
+
+const deliverablesOf = async (campaignId: number, participantId: number) => (await listParticipants(prisma(), campaignId)).find((p) => p.id === participantId)!.deliverables;
+
+async function toDeliverablesStage(participantId: number) {
+  for (const stage of ['invited', 'applied', 'approved', 'deliverables'] as const) ok(await moveParticipant(prisma(), participantId, stage, at(PEOPLE.member)));
+}
+
+describe('/campaign deliverables', () => {
+  it('picks a participant, shows every fault of every line at once, then saves the lines and records what changed', async () => {
+    const { id, participants } = await recruitingCampaign(prisma(), 'Deliverables form');
+    const aiko = participants[0]!;
+    await toDeliverablesStage(aiko.id);
+
+    const picker = await openDeliverables(id);
+    expect(picker.submit).toBeUndefined();
+    const modal = await choose(picker, aiko.id);
+    expect(blockKitViolations(modal as unknown as Record<string, unknown>, 'modal')).toEqual([]);
+    expect(JSON.parse(modal.private_metadata)).toMatchObject({ campaignId: id, participantId: aiko.id, lines: 2 });
+    expect(modal.blocks.find((b) => b.block_id === deliverableBlockId(0, 'kind'))!.element).toMatchObject({ type: 'static_select' });
+
+    const faulty = await submit(modal, [{ kind: 'reel', quantity: '2' }, { platform: 'tiktok', kind: 'video', quantity: '500', due: '2026-12-12' }]);
+    expect(faulty.body).toEqual({
+      response_action: 'errors',
+      errors: {
+        [deliverableBlockId(0, 'platform')]: 'Choose the platform.',
+        [deliverableBlockId(0, 'due')]: 'Choose the due date.',
+        [deliverableBlockId(1, 'quantity')]: 'Enter a whole number from 1 to 100 (0 removes the line).',
+      },
+    });
+    expect(await deliverablesOf(id, aiko.id)).toEqual([]);
+
+    const saved = await submit(modal, [{ platform: 'instagram', kind: 'reel', quantity: '2', due: '2026-12-10', notes: 'Tag @glowlabs' }, {}]);
+    expect(saved).toEqual({ status: 200, body: '' });
+    expect(await deliverablesOf(id, aiko.id)).toEqual([{ platform: 'instagram', kind: 'reel', quantity: 2, dueDate: new Date('2026-12-10T00:00:00Z'), notes: 'Tag @glowlabs' }]);
+    const events = (await entityHistory(prisma(), 'participant', aiko.id)).filter((e) => e.action === 'participant.deliverables_changed');
+    expect(events.map((e) => [e.actor, e.details])).toEqual([[PEOPLE.member, { removed: [], added: ['2 × Instagram Reel, due 2026-12-10 (Tag @glowlabs)'] }]]);
+
+    // Reopened: prefilled, one empty line more; 0 removes a line.
+    const again = await choose(await openDeliverables(id), aiko.id);
+    expect(again.blocks.find((b) => b.block_id === deliverableBlockId(0, 'quantity'))!.element).toMatchObject({ initial_value: '2' });
+    expect(again.blocks.find((b) => b.block_id === deliverableBlockId(0, 'due'))!.element).toMatchObject({ initial_date: '2026-12-10' });
+    expect(await submit(again, [{ platform: 'instagram', kind: 'reel', quantity: '0', due: '2026-12-10' }, { platform: 'tiktok', kind: 'video', quantity: '1', due: '2026-12-12' }])).toEqual({ status: 200, body: '' });
+    expect((await deliverablesOf(id, aiko.id)).map((d) => [d.platform, d.kind, d.quantity])).toEqual([['tiktok', 'video', 1]]);
+  });
+
+  it('outside the Candidates phase says why and what to do; a submission from an older form is refused', async () => {
+    const { id, participants } = await recruitingCampaign(prisma(), 'Deliverables locked');
+    const ben = participants[1]!;
+    await toDeliverablesStage(ben.id);
+    const open = await choose(await openDeliverables(id), ben.id);
+    ok(await moveParticipant(prisma(), ben.id, 'agreement_sent', at(PEOPLE.member)));
+
+    const locked = await choose(await openDeliverables(id), ben.id);
+    expect(locked.submit).toBeUndefined();
+    expect(mrkdwnTexts(locked).join('\n')).toContain('Deliverables can be edited only in the Candidates phase; move the participant back to edit them.');
+
+    // The form opened before the move is stale: nothing is saved and the user is told what happened.
+    const stale = await submit(open, [{ platform: 'instagram', kind: 'story', quantity: '1', due: '2026-12-10' }]);
+    expect(stale.body).toMatchObject({ response_action: 'update' });
+    expect(JSON.stringify(stale.body)).toContain(`Already moved by <@${PEOPLE.member}>`);
+
+    // Same version, but the phase forbids it: the domain's reason.
+    const current = (await listParticipants(prisma(), id)).find((p) => p.id === ben.id)!;
+    const crafted = { ...open, private_metadata: JSON.stringify({ ...JSON.parse(open.private_metadata), version: current.version }) };
+    const refused = await submit(crafted, [{ platform: 'instagram', kind: 'story', quantity: '1', due: '2026-12-10' }]);
+    expect(JSON.stringify(refused.body)).toContain('Deliverables can be edited only in the Candidates phase');
+    expect(await deliverablesOf(id, ben.id)).toEqual([]);
+  });
+
+  it('the Deliverables button next to a participant in /campaign show opens the form on that participant', async () => {
+    const { id, participants } = await recruitingCampaign(prisma(), 'Deliverables from show');
+    const aiko = participants[0]!;
+    await toDeliverablesStage(aiko.id);
+    ok(await editDeliverables(prisma(), aiko.id, [{ platform: 'instagram', kind: 'story', quantity: 3, dueDate: new Date('2026-12-05'), notes: '' }], at(PEOPLE.member)));
+
+    const shown = await harness.slack.command(`show C-${id}`);
+    const text = JSON.stringify(shown.body);
+    expect(text).toContain('3 × Instagram Story, due 2026-12-05');
+    const current = (await listParticipants(prisma(), id)).find((p) => p.id === aiko.id)!;
+    expect(text).toContain(`"action_id":"${OPEN_DELIVERABLES}"`);
+    expect(text).toContain(`"value":"${aiko.id}:${current.version}"`);
+    expect(blockKitViolations(shown.body as Record<string, unknown>, 'message')).toEqual([]);
+
+    const before = deliverablesModals(id).length;
+    await harness.slack.blockAction({ action_id: OPEN_DELIVERABLES, value: `${aiko.id}:${current.version}` });
+    await expect.poll(() => deliverablesModals(id).length).toBe(before + 1);
+    const modal = deliverablesModals(id).at(-1)!;
+    expect(JSON.parse(modal.private_metadata)).toMatchObject({ participantId: aiko.id, version: current.version, lines: 2 });
+    expect(modal.blocks.find((b) => b.block_id === deliverableBlockId(0, 'quantity'))!.element).toMatchObject({ initial_value: '3' });
+  });
+
+  it('a deliverable due without a posted post is late in the digest and in the report', async () => {
+    clock = T0;
+    const { id, participants } = await recruitingCampaign(prisma(), 'Late deliverables');
+    const aiko = participants[0]!;
+    await toDeliverablesStage(aiko.id);
+    ok(await editDeliverables(prisma(), aiko.id, [{ platform: 'instagram', kind: 'reel', quantity: 1, dueDate: new Date('2026-11-25'), notes: '' }], at(PEOPLE.member)));
+    ok(await moveParticipant(prisma(), aiko.id, 'agreement_sent', at(PEOPLE.member)));
+    ok(await moveParticipant(prisma(), aiko.id, 'signed', at(PEOPLE.member)));
+    ok(await campaigns.closeRecruitment(prisma(), id, at(PEOPLE.salesPic)));
+    ok(await campaigns.startCollaboration(prisma(), id, at(PEOPLE.salesPic)));
+
+    clock = new Date('2026-11-25T12:00:00Z'); // due today: not late yet
+    expect(JSON.stringify((await harness.slack.command(`digest C-${id}`)).body)).not.toContain('*Late deliverables*');
+
+    clock = new Date('2026-11-26T12:00:00Z');
+    const digest = mrkdwnTexts((await harness.slack.command(`digest C-${id}`)).body).join('\n');
+    expect(digest).toContain('*Late deliverables* (1) — due, without enough posted posts');
+    expect(digest).toContain('*Aiko Tanaka* · 1 × Instagram Reel, due 2026-11-25');
+
+    const report = mrkdwnTexts((await harness.slack.command(`report C-${id} --private`)).body).join('\n');
+    expect(report).toContain('*Aiko Tanaka* · deliverable 1 × Instagram Reel, due 2026-11-25 not posted: 1 day late');
+  });
+});
