@@ -65,7 +65,7 @@ describe('agreements with a visible clock', () => {
     const digest = mrkdwnTexts((await harness.slack.command(`digest C-${id}`)).body).join('\n');
     expect(digest).toContain(`*Agreements past their signing window* (1) — a PIC can send them again: \`/campaign resend C-${id}\``);
     expect(digest).toContain('*Aiko Tanaka* · sign by Thu 26 Nov, 18:00 passed');
-    expect(digest).toContain('the scheduler recorded the expired agreement of');
+    expect(digest).toContain('The agreement sent to *Aiko Tanaka* expired unsigned');
 
     await harness.slack.command(`resend C-${id}`, { userId: PEOPLE.influencerPic });
     const opened = await harness.fakeSlack.waitFor('views.open', (c) => (c.args.view as { callback_id: string; private_metadata: string }).callback_id === RESEND_FORM && JSON.parse((c.args.view as { private_metadata: string }).private_metadata).campaignId === id);
