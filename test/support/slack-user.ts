@@ -101,6 +101,14 @@ export function formState(view: View, answers: Answers = {}): Record<string, Rec
   return values;
 }
 
+/** The value of the option whose label starts with `label`, in the input `blockId` of a modal. */
+export function optionValue(view: View, blockId: string, label: string): string {
+  const element = view.blocks.find((block) => block.block_id === blockId)?.element;
+  const found = element && optionsOf(element).find((option) => option.text.text.startsWith(label));
+  if (!found) throw new Error(`no option "${label}…" in ${blockId}: ${element ? optionsOf(element).map((o) => o.text.text).join(' | ') : 'no such input'}`);
+  return found.value;
+}
+
 export function buttonsOf(message: Message | View): Element[] {
   return (message.blocks ?? []).flatMap((block) => [...(block.elements ?? []), ...(block.accessory ? [block.accessory] : [])]).filter((element) => element.type === 'button');
 }
