@@ -146,7 +146,7 @@ describe('a whole campaign through Slack', () => {
     await latestMessage('Add #ad at the start');
 
     const revision = await member.openModal(`post ${ref}`);
-    expect((await member.submit(revision, { [POST_FIELDS.account]: account, [POST_FIELDS.content]: '#ad Winter glow with @glowlabs' })).body).toBe('');
+    expect((await member.submit(revision, { [POST_FIELDS.account]: account, [POST_FIELDS.plannedDate]: '2026-12-21', [POST_FIELDS.content]: '#ad Winter glow with @glowlabs' })).body).toBe('');
     const revised = await latestMessage('#ad Winter glow with @glowlabs', 'post_approve');
     expect(textOf(revised)).toMatch(/[Rr]evision 2/);
     await approver.click(revised, 'post_approve');
@@ -163,7 +163,7 @@ describe('a whole campaign through Slack', () => {
     const finalApproval = await approver.openModal(`final-approve ${ref}`);
     const confirm = await approver.submit(finalApproval);
     const pushed = (confirm.body as { response_action: string; view: View }).view;
-    expect(await approver.submit(pushed).then((r) => r.body)).toBe('');
+    expect((await approver.submit(pushed)).body).toEqual({ response_action: 'clear' });
     await latestMessage(`Final approved by <@${PEOPLE.approver}>`);
     expect((await confirmStep(salesPic, 'archive', ref)).body).toBe('');
 
