@@ -1,8 +1,9 @@
 import { type CampaignState, READ_ONLY, writable } from './campaign.js';
 import { type Decision, allow, refuse } from './decision.js';
 import { type Stage, phaseOf } from './participation.js';
+import type { Role } from './roles.js';
 
-export const POST_STATUSES = ['draft', 'pending_approval', 'approved', 'rejected', 'posted', 'final_approved'] as const;
+export const POST_STATUSES = ['draft', 'pending_approval', 'approved', 'rejected', 'posted', 'final_approved', 'withdrawn'] as const;
 export type PostStatus = (typeof POST_STATUSES)[number];
 
 export const POST_STATUS_LABELS: Record<PostStatus, string> = {
@@ -12,16 +13,21 @@ export const POST_STATUS_LABELS: Record<PostStatus, string> = {
   rejected: 'Rejected',
   posted: 'Posted',
   final_approved: 'Final approved',
+  withdrawn: 'Withdrawn',
 };
 
-/** Post review. A rejected post comes back as a new revision; Posted and Final approved never go back. */
+/**
+ * Post review. A rejected post comes back as a new revision; a waiting post may be withdrawn
+ * before anyone decides it; Posted, Final approved and Withdrawn never go back.
+ */
 export const POST_MOVES: Record<PostStatus, readonly PostStatus[]> = {
   draft: ['pending_approval'],
-  pending_approval: ['approved', 'rejected'],
+  pending_approval: ['approved', 'rejected', 'withdrawn'],
   approved: ['posted'],
   rejected: ['pending_approval'],
   posted: ['final_approved'],
   final_approved: [],
+  withdrawn: [],
 };
 
 export interface PostMetrics {
@@ -60,6 +66,8 @@ function refusal(from: PostStatus, to: PostStatus): Decision<never> {
   if (from === to) return refuse('same-post-status', `The post is already ${name(to).toLowerCase()}.`);
   if (from === 'approved' && to === 'rejected') return refuse('approved-not-rejected', 'An approved post cannot be rejected.');
   if (from === 'posted' || from === 'final_approved') return refuse('posted-never-back', `A ${name(from).toLowerCase()} post cannot go back.`);
+  if (from === 'withdrawn') return refuse('withdrawn-stays', 'A withdrawn post stays withdrawn; submit a new draft instead.');
+  if (to === 'withdrawn' && (from === 'approved' || from === 'rejected')) return refuse('decided-post-stays', `The post was already ${name(from).toLowerCase()}: a decided post cannot be withdrawn.`);
   return refuse('post-move-not-allowed', `A post cannot go from ${name(from)} to ${name(to)}.`);
 }
 
@@ -68,10 +76,17 @@ function check(from: PostStatus, to: PostStatus, campaign: CampaignState): Decis
   return POST_MOVES[from].includes(to) ? allow(true) : refusal(from, to);
 }
 
-/** A draft goes to review; a rejected post comes back as the next revision with its new content. */
+/** What a submitter writes: the caption and media, and (for a post that has one) its planned date. */
+export interface PostDraft {
+  content: string;
+  mediaUrls: string[];
+  plannedDate?: Date;
+}
+
+/** A draft goes to review; a rejected post comes back as the next revision with its new content (and date). */
 export function submitPost<P extends PostState>(
   post: P,
-  change: { content: string; mediaUrls: string[] },
+  change: PostDraft,
   campaign: CampaignState,
   participantStage: Stage,
 ): Decision<P> {
@@ -96,6 +111,40 @@ export function rejectPost<P extends PostState>(post: P, reason: string, campaig
   if (!checked.ok) return checked;
   if (!reason.trim()) return refuse('rejection-needs-reason', 'A rejection needs a reason.');
   return allow({ ...post, status: 'rejected' });
+}
+
+/**
+ * Who may edit or withdraw a post that waits for approval: whoever submitted it, or the
+ * campaign's PICs (and admins).
+ */
+export function mayChangeWaitingPost(post: { submittedBy: string }, userId: string, roles: ReadonlySet<Role>): Decision<true> {
+  if (post.submittedBy === userId || roles.has('manager')) return allow(true);
+  return refuse('not-permitted', "Only whoever submitted the post or the campaign's PICs (or an admin) can edit or withdraw it.");
+}
+
+/** Only a post nobody has decided yet can be edited, and not in an archived campaign. */
+export function mayEditPost(post: PostState, campaign: CampaignState): Decision<true> {
+  const open = writable(campaign);
+  if (!open.ok) return open;
+  if (post.status === 'pending_approval') return allow(true);
+  return refuse('only-waiting-posts-edited', `Only a post waiting for approval can be edited; this one is ${name(post.status).toLowerCase()}.`);
+}
+
+/** A post waiting for approval gets a new caption, media or date; it keeps waiting, as the same revision. */
+export function editWaitingPost<P extends PostState & { plannedDate: Date }>(post: P, change: Required<PostDraft>, campaign: CampaignState): Decision<P> {
+  const open = mayEditPost(post, campaign);
+  if (!open.ok) return open;
+  if (!change.content.trim()) return refuse('post-content-required', 'A draft post needs its content.');
+  const same =
+    change.content === post.content && change.plannedDate.getTime() === post.plannedDate.getTime() && change.mediaUrls.join('\n') === post.mediaUrls.join('\n');
+  if (same) return refuse('post-unchanged', 'Nothing changed: the caption, media and date are as they were.');
+  return allow({ ...post, ...change });
+}
+
+/** A post waiting for approval is taken back before anyone decides it. */
+export function withdrawPost<P extends PostState>(post: P, campaign: CampaignState): Decision<P> {
+  const checked = check(post.status, 'withdrawn', campaign);
+  return checked.ok ? allow({ ...post, status: 'withdrawn' }) : checked;
 }
 
 /** An effective post counts in the numbers: it is live (Posted) or final-approved. */
@@ -139,9 +188,13 @@ export function finalApprovePost<P extends PostState>(post: P, campaign: Campaig
   return allow({ ...post, status: 'final_approved' });
 }
 
-/** The participant's stage follows its posts: in review while a post waits, Posted once one is live. */
-export function stageAfterPost(stage: Stage, postStatus: PostStatus): Stage {
+/**
+ * The participant's stage follows its posts: in review while a post waits, Posted once one is
+ * live, back to Collaborating when a withdrawn post was the only one waiting.
+ */
+export function stageAfterPost(stage: Stage, postStatus: PostStatus, anotherWaits = false): Stage {
   if (postStatus === 'pending_approval' && stage === 'collaborating') return 'content_in_review';
+  if (postStatus === 'withdrawn' && stage === 'content_in_review' && !anotherWaits) return 'collaborating';
   if (postStatus === 'posted' && (stage === 'collaborating' || stage === 'content_in_review')) return 'posted';
   return stage;
 }

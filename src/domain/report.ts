@@ -105,7 +105,7 @@ export function campaignReport(input: ReportInput): CampaignReport {
     influencers,
     costPerInfluencerMinor: rate(metrics.totalCostMinor, influencers, 1),
     posts: {
-      planned: posts.length,
+      planned: posts.filter((post) => post.status !== 'withdrawn').length,
       approved: posts.filter(wasApproved).length,
       posted: posts.filter(isEffective).length,
       finalApproved: posts.filter((post) => post.status === 'final_approved').length,

@@ -4,12 +4,12 @@ import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Campaign } from '../domain/brief.js';
 import type { HistoryEntry } from '../domain/history.js';
-import type { Post } from '../domain/posts.js';
 import type { Prisma } from '../store/database.js';
 import { campaignMessages, rememberCampaignMessages } from '../store/campaigns.js';
 import { postApprovalMessage as storedPostMessage, rememberPostApprovalMessage } from '../store/posts.js';
-import { postApprovalMessage, proposalApprovalMessage } from '../views/approvals.js';
+import { decisionReply, postApprovalMessage, postEditedReply, proposalApprovalMessage } from '../views/approvals.js';
 import { campaignCard } from '../views/campaign-card.js';
+import { type PostCard, postCard } from '../workflow/posts.js';
 
 async function quietly(logger: Logger, what: string, work: () => Promise<unknown>): Promise<void> {
   try {
@@ -63,28 +63,42 @@ export async function showProposalDecision(client: WebClient, prisma: Prisma, lo
   });
 }
 
-export async function askToApprovePost(client: WebClient, prisma: Prisma, logger: Logger, campaign: Campaign, influencerName: string, post: Post): Promise<void> {
-  await quietly(logger, `ask to approve post ${post.id}`, async () => {
-    const posted = await client.chat.postMessage({ channel: campaign.channelId, ...postApprovalMessage(campaign, influencerName, post) });
-    if (posted.ts) await rememberPostApprovalMessage(prisma, post.id, campaign.channelId, posted.ts);
+/** Posts a post's approval message (a new one for each revision) and remembers where it is. */
+export async function askToApprovePost(client: WebClient, prisma: Prisma, logger: Logger, postId: number): Promise<void> {
+  await quietly(logger, `ask to approve post ${postId}`, async () => {
+    const card = await postCard(prisma, postId);
+    if (!card) return;
+    const posted = await client.chat.postMessage({ channel: card.campaign.channelId, ...postApprovalMessage(card.campaign, card.influencerName, card.post, card.history) });
+    if (posted.ts) await rememberPostApprovalMessage(prisma, postId, card.campaign.channelId, posted.ts);
   });
 }
 
-export async function showPostDecision(client: WebClient, prisma: Prisma, logger: Logger, campaign: Campaign, influencerName: string, post: Post, decision: HistoryEntry): Promise<void> {
-  await quietly(logger, `show the decision on post ${post.id}`, async () => {
-    const message = await storedPostMessage(prisma, post.id);
-    if (!message) return;
-    await client.chat.update({ channel: message.channelId, ts: message.ts, ...postApprovalMessage(campaign, influencerName, post, decision) });
-    const verb = decision.action.endsWith('rejected') ? 'rejected' : 'approved';
-    await client.chat.postMessage({ channel: message.channelId, thread_ts: message.ts, text: `<@${post.submittedBy}> your draft post (revision ${post.revision}) was ${verb} by <@${decision.actor}>.` });
+/** Redraws a post's approval message in place from the post and its history: decision, edit, results, final approval. */
+async function redrawPostCard(client: WebClient, prisma: Prisma, postId: number): Promise<{ card: PostCard; channelId: string; ts: string } | undefined> {
+  const [card, message] = await Promise.all([postCard(prisma, postId), storedPostMessage(prisma, postId)]);
+  if (!card || !message) return undefined;
+  await client.chat.update({ channel: message.channelId, ts: message.ts, ...postApprovalMessage(card.campaign, card.influencerName, card.post, card.history) });
+  return { card, ...message };
+}
+
+export async function showPostCard(client: WebClient, prisma: Prisma, logger: Logger, postId: number): Promise<void> {
+  await quietly(logger, `update the message of post ${postId}`, () => redrawPostCard(client, prisma, postId));
+}
+
+/** Shows the decision on the card and tells the submitter in its thread (after a rejection, with the button for the next revision). */
+export async function showPostDecision(client: WebClient, prisma: Prisma, logger: Logger, postId: number, decision: HistoryEntry): Promise<void> {
+  await quietly(logger, `show the decision on post ${postId}`, async () => {
+    const shown = await redrawPostCard(client, prisma, postId);
+    if (!shown) return;
+    await client.chat.postMessage({ channel: shown.channelId, thread_ts: shown.ts, ...decisionReply(shown.card.post, decision) });
   });
 }
 
-/** Shows a post's recorded results on its approval message (the decision stays as it was). */
-export async function showPostResults(client: WebClient, prisma: Prisma, logger: Logger, campaign: Campaign, influencerName: string, post: Post, decision: HistoryEntry | undefined): Promise<void> {
-  await quietly(logger, `show the results of post ${post.id}`, async () => {
-    const message = await storedPostMessage(prisma, post.id);
-    if (!message) return;
-    await client.chat.update({ channel: message.channelId, ts: message.ts, ...postApprovalMessage(campaign, influencerName, post, decision) });
+/** After an edit the card says "edited", and the approvers are told in its thread. */
+export async function showPostEdited(client: WebClient, prisma: Prisma, logger: Logger, postId: number, edit: HistoryEntry): Promise<void> {
+  await quietly(logger, `show the edit of post ${postId}`, async () => {
+    const shown = await redrawPostCard(client, prisma, postId);
+    if (!shown) return;
+    await client.chat.postMessage({ channel: shown.channelId, thread_ts: shown.ts, ...postEditedReply(shown.card.campaign, edit) });
   });
 }

@@ -1,5 +1,5 @@
 import type { Platform } from '../domain/brief.js';
-import type { Influencer, InfluencerFilter, InfluencerProfile, SocialAccount } from '../domain/influencer.js';
+import type { AccountChanges, Influencer, InfluencerFilter, InfluencerProfile, SocialAccount } from '../domain/influencer.js';
 import type { Prisma as PrismaTypes } from '../generated/prisma/client.js';
 import { type Tx, assertUpdated } from './tx.js';
 
@@ -13,7 +13,7 @@ function toInfluencer({ createdAt, ...row }: Row): Influencer {
 export async function insertInfluencers(tx: Tx, profiles: InfluencerProfile[], now: Date): Promise<Influencer[]> {
   const created: Influencer[] = [];
   for (const { accounts, ...profile } of profiles) {
-    const row = await tx.influencer.create({ data: { ...profile, createdAt: now, accounts: { create: accounts } }, include: withAccounts });
+    const row = await tx.influencer.create({ data: { ...profile, createdAt: now, accounts: { create: accounts.map(({ id: _id, ...account }) => account) } }, include: withAccounts });
     created.push(toInfluencer(row));
   }
   return created;
@@ -24,20 +24,43 @@ export async function findInfluencer(tx: Tx, id: number): Promise<Influencer | u
   return row ? toInfluencer(row) : undefined;
 }
 
-/** Replaces the profile and its accounts if nobody changed the influencer since `version`. */
-export async function saveInfluencer(tx: Tx, id: number, version: number, { accounts, ...profile }: InfluencerProfile): Promise<Influencer> {
+/** Saves the profile and its account changes if nobody changed the influencer since `version`. */
+export async function saveInfluencer(tx: Tx, id: number, version: number, profile: Omit<InfluencerProfile, 'accounts'>, accounts: AccountChanges): Promise<Influencer> {
   const { count } = await tx.influencer.updateMany({ where: { id, version }, data: { ...profile, version: { increment: 1 } } });
   assertUpdated(count, 'influencer', id);
-  // Accounts used by posts or participations stay; the rest are replaced by the edited list.
-  const kept = await tx.socialAccount.findMany({ where: { influencerId: id } });
-  for (const account of accounts) {
-    const existing = kept.find((k) => k.platform === account.platform && k.handle === account.handle);
-    if (existing) await tx.socialAccount.update({ where: { id: existing.id }, data: account });
-    else await tx.socialAccount.create({ data: { ...account, influencerId: id } });
-  }
-  const removed = kept.filter((k) => !accounts.some((a) => a.platform === k.platform && a.handle === k.handle));
-  await tx.socialAccount.deleteMany({ where: { id: { in: removed.map((k) => k.id) }, posts: { none: {} }, participations: { none: {} } } });
+  // Removed first, so an edited account may take a removed one's handle.
+  await tx.socialAccount.deleteMany({ where: { id: { in: accounts.removed.map((a) => a.id) }, influencerId: id } });
+  for (const { after: { id: accountId, ...account } } of accounts.edited) await tx.socialAccount.update({ where: { id: accountId, influencerId: id }, data: account });
+  await tx.socialAccount.createMany({ data: accounts.added.map((account) => ({ ...account, influencerId: id })) });
   return (await findInfluencer(tx, id)) as Influencer;
+}
+
+/** The campaigns whose participants or posts use each account. */
+export async function accountUses(tx: Tx, accountIds: number[]): Promise<Map<number, Array<{ id: number; title: string }>>> {
+  const campaign = { select: { id: true, title: true } } as const;
+  const rows = await tx.socialAccount.findMany({
+    where: { id: { in: accountIds } },
+    select: { id: true, participations: { select: { campaign } }, posts: { select: { participation: { select: { campaign } } } } },
+  });
+  return new Map(rows.map((row) => {
+    const campaigns = [...row.participations.map((p) => p.campaign), ...row.posts.map((p) => p.participation.campaign)];
+    return [row.id, [...new Map(campaigns.map((c) => [c.id, c])).values()]];
+  }));
+}
+
+/** Influencers whose email is one of these, without regard to case. */
+export async function influencersWithEmails(tx: Tx, emails: string[]): Promise<Influencer[]> {
+  if (emails.length === 0) return [];
+  const rows = await tx.influencer.findMany({ where: { OR: emails.map((email) => ({ email: { equals: email, mode: 'insensitive' } })) }, include: withAccounts, orderBy: { id: 'asc' } });
+  return rows.map(toInfluencer);
+}
+
+/** Adds accounts to an influencer, as a change of the influencer (its version moves on). */
+export async function addAccounts(tx: Tx, influencer: Influencer, accounts: Array<Omit<SocialAccount, 'id'>>): Promise<Influencer> {
+  const { count } = await tx.influencer.updateMany({ where: { id: influencer.id, version: influencer.version }, data: { version: { increment: 1 } } });
+  assertUpdated(count, 'influencer', influencer.id);
+  await tx.socialAccount.createMany({ data: accounts.map((account) => ({ ...account, influencerId: influencer.id })) });
+  return (await findInfluencer(tx, influencer.id)) as Influencer;
 }
 
 /** Every given filter must match. */
@@ -60,10 +83,15 @@ export async function searchInfluencers(tx: Tx, filter: InfluencerFilter, limit:
   return { influencers: rows.map(toInfluencer), total };
 }
 
-export async function accountsTaken(tx: Tx, accounts: Array<{ platform: InfluencerProfile['accounts'][number]['platform']; handle: string }>, exceptInfluencerId?: number) {
+/** The accounts already in the directory (handles compared without case), but for `exceptInfluencerId`'s own. */
+export async function accountsTaken(tx: Tx, accounts: Array<{ platform: Platform; handle: string }>, exceptInfluencerId?: number) {
+  if (accounts.length === 0) return [];
   return tx.socialAccount.findMany({
-    where: { OR: accounts.map(({ platform, handle }) => ({ platform, handle })), ...(exceptInfluencerId ? { influencerId: { not: exceptInfluencerId } } : {}) },
-    select: { platform: true, handle: true },
+    where: {
+      OR: accounts.map(({ platform, handle }) => ({ platform, handle: { equals: handle, mode: 'insensitive' as const } })),
+      ...(exceptInfluencerId ? { influencerId: { not: exceptInfluencerId } } : {}),
+    },
+    select: { platform: true, handle: true, influencer: { select: { name: true } } },
   });
 }
 

@@ -32,6 +32,12 @@ export async function postsOf(tx: Tx, participationIds: number[]): Promise<Post[
   return rows.map(toPost);
 }
 
+/** The newest post of one influencer account in a campaign: the one a new draft would revise when it was rejected. */
+export async function latestPostFor(tx: Tx, participationId: number, socialAccountId: number): Promise<Post | undefined> {
+  const row = await tx.post.findFirst({ where: { participationId, socialAccountId }, orderBy: { id: 'desc' } });
+  return row ? toPost(row) : undefined;
+}
+
 /** Writes `after` over the post if nobody changed it since `before` was read. */
 export async function savePost(tx: Tx, before: Post, after: Post, now: Date): Promise<Post> {
   const metricsChanged = after.metrics !== before.metrics;
@@ -40,6 +46,8 @@ export async function savePost(tx: Tx, before: Post, after: Post, now: Date): Pr
     data: {
       status: after.status,
       revision: after.revision,
+      plannedDate: after.plannedDate,
+      submittedBy: after.submittedBy,
       content: after.content,
       mediaUrls: after.mediaUrls,
       postUrl: after.postUrl,

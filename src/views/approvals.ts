@@ -5,7 +5,7 @@ import { engagementsOf } from '../domain/metrics.js';
 import { POST_STATUS_LABELS, type Post, awaitsResults, wasApproved } from '../domain/posts.js';
 import { calendarDate, count, mention, slackDate } from './format.js';
 import type { SlackMessage } from './help.js';
-import { link, userText } from './mrkdwn.js';
+import { link, oneLine, userText } from './mrkdwn.js';
 
 /** Button values carry only the entity ID and the version the approver sees; the truth is re-read. */
 export const APPROVE_POST = 'post_approve';
@@ -14,6 +14,10 @@ export const APPROVE_PROPOSAL = 'proposal_approve';
 export const REJECT_PROPOSAL = 'proposal_reject';
 /** Opens the results modal; the value is the post ID. */
 export const RECORD_RESULTS_BUTTON = 'post_record_results_open';
+/** On a waiting post: the submitter or a PIC changes it or takes it back. On a rejected one: its next revision. */
+export const EDIT_POST = 'post_edit_open';
+export const WITHDRAW_POST = 'post_withdraw';
+export const REVISE_POST = 'post_revise_open';
 
 export function buttonValue(id: number, version: number): string {
   return `${id}:${version}`;
@@ -33,7 +37,7 @@ export function decisionButtons(approveAction: string, rejectAction: string, id:
 
 /** What a decision looks like once made: who, when (in each reader's time zone), why. */
 export function decisionLine(decision: HistoryEntry): string {
-  const verb = decision.action.endsWith('rejected') ? ':x: Rejected' : ':white_check_mark: Approved';
+  const verb = decision.action.endsWith('rejected') ? ':x: Rejected' : decision.action.endsWith('withdrawn') ? ':leftwards_arrow_with_hook: Withdrawn' : ':white_check_mark: Approved';
   const reason = decision.reason ? `\n>${userText(decision.reason, 1500).replaceAll('\n', '\n>')}` : '';
   return `${verb} by ${mention(decision.actor)} ${slackDate(decision.at)}${reason}`;
 }
@@ -55,20 +59,77 @@ export function proposalApprovalMessage(campaign: Campaign, submittedBy: string,
   };
 }
 
-export function postApprovalMessage(campaign: Campaign, influencerName: string, post: Post, decision?: HistoryEntry): SlackMessage {
+const DECISIONS = ['post.approved', 'post.rejected', 'post.withdrawn'];
+
+/**
+ * What the post's history says about its current revision: the rejection it answers (from before
+ * it was submitted), its last edit, its decision and its final approval (since it was submitted).
+ */
+function revisionStory(history: HistoryEntry[]) {
+  const submitted = history.findLastIndex((entry) => entry.action === 'post.submitted' || entry.action === 'post.resubmitted');
+  const before = history.slice(0, Math.max(submitted, 0));
+  const since = history.slice(submitted + 1);
+  const last = (entries: HistoryEntry[], actions: string[]) => entries.filter((entry) => actions.includes(entry.action)).at(-1);
+  return {
+    answers: last(before, ['post.rejected']),
+    edited: last(since, ['post.edited']),
+    decision: last(since, DECISIONS),
+    finalApproval: last(since, ['post.final_approved']),
+  };
+}
+
+const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
+const button = (action_id: string, text: string, value: string, extra: Record<string, unknown> = {}) => ({ type: 'button' as const, action_id, text: { type: 'plain_text' as const, text }, value, ...extra });
+
+/** While a post waits: Approve / Reject for approvers, Edit / Withdraw for the submitter and the PICs. */
+function waitingButtons(post: Post): KnownBlock {
+  const value = buttonValue(post.id, post.version);
+  const decide = decisionButtons(APPROVE_POST, REJECT_POST, post.id, post.version) as { elements: unknown[] };
+  const withdraw = button(WITHDRAW_POST, 'Withdraw', value, {
+    confirm: {
+      title: { type: 'plain_text', text: 'Withdraw this draft?' },
+      text: { type: 'plain_text', text: 'The approvers will no longer be asked to decide it. It cannot be undone; a new draft can be submitted later.' },
+      confirm: { type: 'plain_text', text: 'Withdraw' },
+      deny: { type: 'plain_text', text: 'Keep it' },
+    },
+  });
+  return { type: 'actions', block_id: 'decision', elements: [...decide.elements, button(EDIT_POST, 'Edit', value), withdraw] } as KnownBlock;
+}
+
+/** The button under a rejection (card and thread reply) that opens the form for the next revision. */
+export function reviseButton(post: Post): KnownBlock {
+  return { type: 'actions', block_id: 'revise', elements: [button(REVISE_POST, 'Submit revision', buttonValue(post.id, post.version), { style: 'primary' })] };
+}
+
+/** Which rejection a revision answers: who rejected the previous revision, when and why. */
+export function answersLine(revision: number, rejection: HistoryEntry): string {
+  const why = rejection.reason ? `: “${oneLine(rejection.reason, 1500)}”` : '';
+  return `:repeat: Revision ${revision} of this post. Revision ${revision - 1} was rejected by ${mention(rejection.actor)} ${slackDate(rejection.at)}${why}`;
+}
+
+/** The post's approval message, as its history tells it: revision, what it answers, edits, decision, results. */
+export function postApprovalMessage(campaign: Campaign, influencerName: string, post: Post, history: HistoryEntry[] = []): SlackMessage {
   const ref = campaignReference(campaign.id);
+  const story = revisionStory(history);
   const who = `${mention(post.submittedBy)} submitted a draft post for *${userText(influencerName, 100)}* in *${ref} ${userText(campaign.title, 150)}* (revision ${post.revision}, planned ${calendarDate(post.plannedDate)}).`;
   const content = `>${userText(post.content, 2500).replaceAll('\n', '\n>')}`;
   const media = post.mediaUrls.slice(0, 5).map((url) => link(url, userText(url, 80)));
   const more = post.mediaUrls.length > 5 ? ` +${post.mediaUrls.length - 5} more` : '';
+  const answers = story.answers && post.revision > 1 ? [context(answersLine(post.revision, story.answers))] : [];
+  const decided = story.decision ? [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: decisionLine(story.decision) } }] : [];
+  const buttons = post.status === 'pending_approval' ? [waitingButtons(post)] : post.status === 'rejected' ? [reviseButton(post)] : [];
   return {
-    text: `Draft post for ${userText(influencerName, 100)} in ${ref} ${decision ? 'decided' : 'waits for approval'}`,
+    text: `Draft post for ${userText(influencerName, 100)} in ${ref} (revision ${post.revision}) ${story.decision ? 'decided' : 'waits for approval'}`,
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: who } },
+      ...answers,
       { type: 'section', text: { type: 'mrkdwn', text: content } },
-      ...(media.length ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: `Media: ${media.join(' · ')}${more}` }] }] : []),
-      ...(decision ? [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: decisionLine(decision) } }] : [decisionButtons(APPROVE_POST, REJECT_POST, post.id, post.version)]),
+      ...(media.length ? [context(`Media: ${media.join(' · ')}${more}`)] : []),
+      ...(story.edited ? [context(`:pencil2: Edited by ${mention(story.edited.actor)} ${slackDate(story.edited.at)}`)] : []),
+      ...decided,
+      ...buttons,
       ...resultBlocks(post),
+      ...(story.finalApproval ? [context(`:trophy: Final approved by ${mention(story.finalApproval.actor)} ${slackDate(story.finalApproval.at)}`)] : []),
     ],
   };
 }
@@ -89,4 +150,24 @@ function resultBlocks(post: Post): KnownBlock[] {
     });
   }
   return blocks;
+}
+
+/** The thread reply to the submitter once their post is decided; after a rejection it offers the next revision. */
+export function decisionReply(post: Post, decision: HistoryEntry): SlackMessage {
+  const verb = decision.action.endsWith('rejected') ? 'rejected' : 'approved';
+  const text = `${mention(post.submittedBy)} your draft post (revision ${post.revision}) was ${verb} by ${mention(decision.actor)}.`;
+  if (post.status !== 'rejected') return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  const next = `${text} Revise it here: the form opens with the last caption, media and date, and saving asks the approvers again as revision ${post.revision + 1}.`;
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: next } }, reviseButton(post)] };
+}
+
+const FIELD_NAMES: Record<string, string> = { content: 'caption', mediaUrls: 'media', plannedDate: 'planned date' };
+
+/** Tells the approvers, in the card's thread, that a waiting draft changed and what. */
+export function postEditedReply(campaign: Campaign, edit: HistoryEntry): SlackMessage {
+  const changed = Object.keys((edit.details?.changed as Record<string, unknown> | undefined) ?? {}).map((field) => FIELD_NAMES[field] ?? field);
+  // A mention per approver notifies each of them; past 20 the rest read the thread like everyone else.
+  const approvers = campaign.approverIds.slice(0, 20).map(mention).join(' ');
+  const text = `${approvers} ${mention(edit.actor)} edited this draft (${changed.join(', ')}) while it waits for your decision: the message above shows the new version.`;
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }

@@ -1,6 +1,6 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { type Campaign, PLATFORMS, PLATFORM_LABELS, campaignReference } from '../domain/brief.js';
-import type { Influencer, InfluencerFilter, SocialAccount } from '../domain/influencer.js';
+import { type Influencer, type InfluencerFilter, MAX_ACCOUNTS, type RowProblem, type SocialAccount } from '../domain/influencer.js';
 import { input, plain } from './blocks.js';
 import { listSections, notice } from './campaigns.js';
 import type { SlackMessage } from './help.js';
@@ -17,29 +17,65 @@ export const INFLUENCER_FIELDS = {
   country: 'country',
   niches: 'niches',
   email: 'email',
+} as const;
+export const ACCOUNT_FIELDS = {
   platform: 'platform',
   handle: 'handle',
   followers: 'followers',
   avgEngagement: 'avg_engagement',
 } as const;
+export type AccountField = keyof typeof ACCOUNT_FIELDS;
+export const ADD_ACCOUNT = 'influencer_account_add';
+export const REMOVE_ACCOUNT = 'influencer_account_remove';
 export const CSV_BLOCK = 'csv';
 export const PICK_BLOCK = 'influencers';
-export const CSV_COLUMNS = ['name', 'country', 'niches', 'email', 'platform', 'handle', 'followers', 'avg_engagement'] as const;
+export const CSV_COLUMNS = [...Object.values(INFLUENCER_FIELDS), ...Object.values(ACCOUNT_FIELDS)];
 export const MAX_IMPORT_ROWS = 200;
 /** Slack's static selects hold at most 100 options. */
 export const MAX_PICK = 100;
 export const MAX_LISTED = 40;
 export const SEARCH_EXAMPLE = '/campaign influencers search beauty platform:instagram country:JP min:10000';
 
-/** What the edit modal carries; the profile itself is re-read on submit. */
-export interface InfluencerMetadata {
-  influencerId: number;
-  version: number;
+/**
+ * One account's inputs in the influencer modal. `key` is `a<id>` for a saved account and `n<k>` for
+ * a new one; it stays with the row when others are added or removed, so Slack keeps what was typed.
+ */
+export interface AccountDraft {
+  key: string;
+  platform?: string;
+  handle?: string;
+  followers?: string;
+  avgEngagement?: string;
+  /** Why the row is still here after "Remove". */
+  note?: string;
 }
+
+/** The influencer modal's content: saved values, or what the user typed so far. */
+export interface InfluencerDraft {
+  influencerId?: number;
+  version?: number;
+  name?: string;
+  country?: string;
+  niches?: string;
+  email?: string;
+  accounts: AccountDraft[];
+  /** The next new row is `n<next>`. */
+  next: number;
+}
+
+/** What the modal carries: IDs, the version seen and its rows' keys; the profile itself is re-read on submit. */
+export interface InfluencerMetadata {
+  influencerId?: number;
+  version?: number;
+  accounts: string[];
+  next: number;
+}
+
+const savedAccountKey = (id: number) => `a${id}`;
+export const accountBlockId = (key: string, field: AccountField) => `account.${key}.${ACCOUNT_FIELDS[field]}`;
 
 const option = (value: string, text: string): PlainTextOption => ({ text: plain(truncate(text, 75)), value });
 const platformOptions = PLATFORMS.map((p) => option(p, PLATFORM_LABELS[p]));
-
 
 const initial = (value: string | number | null | undefined) => (value === null || value === undefined || value === '' ? {} : { initial_value: String(value) });
 
@@ -48,29 +84,71 @@ export function followers(n: number): string {
   return new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 }).format(n).toLowerCase();
 }
 
-/** Add (no influencer) or edit (the influencer and its first account) one directory entry. */
-export function influencerModal(influencer?: Influencer): ModalView {
+/** The influencer as the modal first shows it: nothing yet (one empty account), or its saved profile. */
+export function influencerDraft(influencer?: Influencer): InfluencerDraft {
+  if (!influencer) return { accounts: [{ key: 'n1' }], next: 2 };
+  return {
+    influencerId: influencer.id,
+    version: influencer.version,
+    name: influencer.name,
+    country: influencer.country,
+    niches: influencer.niches.join(', '),
+    email: influencer.email ?? undefined,
+    accounts: influencer.accounts.map((a) => ({
+      key: savedAccountKey(a.id),
+      platform: a.platform,
+      handle: a.handle,
+      followers: String(a.followers),
+      avgEngagement: a.avgEngagementPct === null ? undefined : String(a.avgEngagementPct),
+    })),
+    next: 1,
+  };
+}
+
+function accountBlocks(account: AccountDraft, number: number, removable: boolean): KnownBlock[] {
+  const id = (field: AccountField) => accountBlockId(account.key, field);
+  const note = account.note ? `\n:no_entry: ${userText(account.note, 1000)}` : '';
+  const platform = platformOptions.find((o) => o.value === account.platform);
+  return [
+    {
+      type: 'section',
+      block_id: `account.${account.key}`,
+      text: { type: 'mrkdwn', text: `*Social account ${number}*${note}` },
+      ...(removable ? { accessory: { type: 'button', action_id: REMOVE_ACCOUNT, text: plain('Remove'), value: account.key } } : {}),
+    },
+    input(id('platform'), 'Platform', { type: 'static_select', options: platformOptions, ...(platform ? { initial_option: platform } : {}) }),
+    input(id('handle'), 'Handle', { type: 'plain_text_input', max_length: 100, placeholder: plain('@handle'), ...initial(account.handle) }),
+    input(id('followers'), 'Followers', { type: 'number_input', is_decimal_allowed: false, min_value: '0', ...initial(account.followers) }),
+    input(id('avgEngagement'), 'Average engagement (%)', { type: 'number_input', is_decimal_allowed: true, min_value: '0', max_value: '100', ...initial(account.avgEngagement) }, { optional: true }),
+  ];
+}
+
+/** Add (no influencer ID) or edit one directory entry, with one group of inputs per social account. */
+export function influencerModal(draft: InfluencerDraft): ModalView {
   const F = INFLUENCER_FIELDS;
-  const account = influencer?.accounts[0];
-  const others = (influencer?.accounts.length ?? 1) - 1;
-  const metadata: InfluencerMetadata | undefined = influencer && { influencerId: influencer.id, version: influencer.version };
+  const editing = draft.influencerId !== undefined;
+  const metadata: InfluencerMetadata = {
+    ...(editing ? { influencerId: draft.influencerId, version: draft.version } : {}),
+    accounts: draft.accounts.map((a) => a.key),
+    next: draft.next,
+  };
+  const more: KnownBlock = draft.accounts.length < MAX_ACCOUNTS
+    ? { type: 'actions', block_id: ADD_ACCOUNT, elements: [{ type: 'button', action_id: ADD_ACCOUNT, text: plain('Add account') }] }
+    : { type: 'context', elements: [{ type: 'mrkdwn', text: `An influencer has at most ${MAX_ACCOUNTS} social accounts.` }] };
   return {
     type: 'modal',
-    callback_id: influencer ? EDIT_INFLUENCER : ADD_INFLUENCER,
-    ...(metadata ? { private_metadata: JSON.stringify(metadata) } : {}),
-    title: plain(influencer ? 'Edit influencer' : 'Add influencer'),
+    callback_id: editing ? EDIT_INFLUENCER : ADD_INFLUENCER,
+    private_metadata: JSON.stringify(metadata),
+    title: plain(editing ? 'Edit influencer' : 'Add influencer'),
     submit: plain('Save'),
     close: plain('Cancel'),
     blocks: [
-      input(F.name, 'Name', { type: 'plain_text_input', max_length: 150, ...initial(influencer?.name) }),
-      input(F.country, 'Country', { type: 'plain_text_input', max_length: 60, placeholder: plain('JP'), ...initial(influencer?.country) }),
-      input(F.niches, 'Niches', { type: 'plain_text_input', max_length: 500, ...initial(influencer?.niches.join(', ')) }, { optional: true, hint: 'Comma-separated, e.g. beauty, skincare' }),
-      input(F.email, 'Email', { type: 'email_text_input', ...initial(influencer?.email) }, { optional: true }),
-      { type: 'header', text: plain(others > 0 ? `First social account (${others} more kept as they are)` : 'Social account') },
-      input(F.platform, 'Platform', { type: 'static_select', options: platformOptions, ...(account ? { initial_option: platformOptions.find((o) => o.value === account.platform) } : {}) }),
-      input(F.handle, 'Handle', { type: 'plain_text_input', max_length: 100, placeholder: plain('@handle'), ...initial(account?.handle) }),
-      input(F.followers, 'Followers', { type: 'number_input', is_decimal_allowed: false, min_value: '0', ...initial(account?.followers) }),
-      input(F.avgEngagement, 'Average engagement (%)', { type: 'number_input', is_decimal_allowed: true, min_value: '0', max_value: '100', ...initial(account?.avgEngagementPct) }, { optional: true }),
+      input(F.name, 'Name', { type: 'plain_text_input', max_length: 150, ...initial(draft.name) }),
+      input(F.country, 'Country', { type: 'plain_text_input', max_length: 60, placeholder: plain('JP'), ...initial(draft.country) }),
+      input(F.niches, 'Niches', { type: 'plain_text_input', max_length: 500, ...initial(draft.niches) }, { optional: true, hint: 'Comma-separated, e.g. beauty, skincare' }),
+      input(F.email, 'Email', { type: 'email_text_input', ...initial(draft.email) }, { optional: true }),
+      ...draft.accounts.flatMap((account, i) => accountBlocks(account, i + 1, draft.accounts.length > 1)),
+      more,
     ],
   };
 }
@@ -87,7 +165,7 @@ export function importModal(): ModalView {
         type: 'section',
         text: {
           type: 'mrkdwn',
-          text: `Paste CSV rows under this header (niches separated by \`;\`, email and avg_engagement may be empty):\n\`${CSV_COLUMNS.join(',')}\`\nAt most ${MAX_IMPORT_ROWS} rows; if any row has a problem, nothing is imported.`,
+          text: `Paste CSV rows under this header (niches separated by \`;\`, email and avg_engagement may be empty; rows with the same email are one influencer’s accounts, added to the influencer with that email if the directory has one):\n\`${CSV_COLUMNS.join(',')}\`\nAt most ${MAX_IMPORT_ROWS} rows; if any row has a problem, nothing is imported.`,
         },
       },
       input(CSV_BLOCK, 'CSV rows', {
@@ -100,38 +178,85 @@ export function importModal(): ModalView {
   };
 }
 
-export function importedModal(count: number): ModalView {
+/** What an import did: influencers added, and those already in the directory that got accounts. */
+export function importedModal(imported: { added: Influencer[]; extended: Influencer[] }): ModalView {
+  const { added, extended } = imported;
+  const lines = [
+    added.length ? `:white_check_mark: Added ${added.length === 1 ? '1 influencer' : `${added.length} influencers`} to the directory.` : '',
+    extended.length ? `:white_check_mark: Added accounts to ${extended.length === 1 ? '1 influencer' : `${extended.length} influencers`} already in it: ${userText(extended.map((i) => i.name).join(', '), 2000)}.` : '',
+  ].filter(Boolean);
   return {
     type: 'modal',
     title: plain('Import influencers'),
     close: plain('Done'),
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `:white_check_mark: Added ${count === 1 ? '1 influencer' : `${count} influencers`} to the directory.` } }],
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: lines.join('\n') } }],
   };
+}
+
+const MAX_LISTED_PROBLEMS = 10;
+
+/** Every row's problems in one field error: the first ones listed, the rest counted. */
+export function importProblemsText(problems: RowProblem[]): string {
+  const lines = problems.map(({ row, problem }) => truncate(`Row ${row}: ${problem}`, 300));
+  const listed = lines.slice(0, MAX_LISTED_PROBLEMS).join('\n');
+  const more = lines.length > MAX_LISTED_PROBLEMS ? `\n…and ${lines.length - MAX_LISTED_PROBLEMS} more problems.` : '';
+  return `${listed}${more}\nNothing was imported.`;
 }
 
 const reach = (accounts: SocialAccount[]) => accounts.reduce((sum, a) => sum + a.followers, 0);
 
-/** `/campaign add`: influencers with an account on the campaign's platforms, by name. */
-export function addParticipantsModal(campaign: Campaign, candidates: Influencer[]): ModalView {
-  const options = candidates.slice(0, MAX_PICK).map((i) => {
-    const onPlatforms = i.accounts.filter((a) => campaign.platforms.includes(a.platform));
-    return option(String(i.id), `${i.name} · ${followers(reach(onPlatforms))} followers`);
-  });
+/** What the add modal carries: the campaign and the filters its list came from, to list it again. */
+export interface AddParticipantsMetadata {
+  campaignId: number;
+  filter: InfluencerFilter;
+}
+
+/** The accounts choice of one chosen influencer in the add modal. */
+export const accountsBlockId = (influencerId: number) => `accounts.${influencerId}`;
+/** Enough for a large pick while staying under the modal's 100 blocks; beyond it the default accounts post. */
+export const MAX_ACCOUNT_CHOICES = 40;
+
+/** The accounts that post unless the user chooses: those on the campaign's platforms. */
+export const defaultAccounts = (campaign: Campaign, influencer: Influencer) => influencer.accounts.filter((a) => campaign.platforms.includes(a.platform));
+
+function accountsChoice(campaign: Campaign, influencer: Influencer, selected?: number[]): KnownBlock {
+  const options = influencer.accounts.slice(0, MAX_ACCOUNTS).map((a) => ({ text: plain(truncate(`${PLATFORM_LABELS[a.platform]} @${a.handle} · ${followers(a.followers)} followers`, 75)), value: String(a.id) }));
+  const chosen = new Set(selected ?? defaultAccounts(campaign, influencer).map((a) => a.id));
+  const initial = options.filter((o) => chosen.has(Number(o.value)));
+  return input(accountsBlockId(influencer.id), `Accounts of ${truncate(influencer.name, 150)} that will post`, { type: 'checkboxes', options, ...(initial.length ? { initial_options: initial } : {}) });
+}
+
+/**
+ * `/campaign add`: influencers with an account on the campaign's platforms, by name. Choosing
+ * influencers redraws the view with, for each one with several accounts, which of them will post.
+ */
+export function addParticipantsModal(campaign: Campaign, candidates: Influencer[], filter: InfluencerFilter = {}, chosen: Influencer[] = [], selected = new Map<number, number[]>()): ModalView {
+  const listed = candidates.slice(0, MAX_PICK);
+  const optionOf = (i: Influencer) => option(String(i.id), `${i.name} · ${followers(reach(defaultAccounts(campaign, i)))} followers`);
+  const initial = chosen.filter((c) => listed.some((i) => i.id === c.id)).map(optionOf);
+  const several = chosen.filter((i) => i.accounts.length > 1);
   const platforms = campaign.platforms.map((p) => PLATFORM_LABELS[p]).join(', ');
+  // Longer filters match nothing anyway (niches are at most 500 characters); cut to fit private_metadata.
+  const kept = { ...filter, ...(filter.niche ? { niche: filter.niche.slice(0, 500) } : {}), ...(filter.country ? { country: filter.country.slice(0, 60) } : {}) };
+  const metadata: AddParticipantsMetadata = { campaignId: campaign.id, filter: kept };
   return {
     type: 'modal',
     callback_id: ADD_PARTICIPANTS,
-    private_metadata: JSON.stringify({ campaignId: campaign.id }),
+    private_metadata: JSON.stringify(metadata),
     title: plain('Add influencers'),
     submit: plain('Add'),
     close: plain('Cancel'),
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: `Add candidates to *${campaignReference(campaign.id)} ${userText(campaign.title, 150)}*, with their ${platforms} accounts.` } },
-      input(PICK_BLOCK, 'Influencers', { type: 'multi_static_select', options, placeholder: plain('Choose from the directory') }),
+      { type: 'section', text: { type: 'mrkdwn', text: `Add candidates to *${campaignReference(campaign.id)} ${userText(campaign.title, 150)}*, with their ${platforms} accounts unless you choose others.` } },
+      { ...input(PICK_BLOCK, 'Influencers', { type: 'multi_static_select', options: listed.map(optionOf), placeholder: plain('Choose from the directory'), ...(initial.length ? { initial_options: initial } : {}) }), dispatch_action: true } as KnownBlock,
       {
         type: 'context',
         elements: [{ type: 'mrkdwn', text: `Listed: the first ${MAX_PICK} by name on ${platforms}, not in the campaign yet. \`/campaign influencers search\` finds more.` }],
       },
+      ...several.slice(0, MAX_ACCOUNT_CHOICES).map((i) => accountsChoice(campaign, i, selected.get(i.id))),
+      ...(several.length > MAX_ACCOUNT_CHOICES
+        ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: `The other ${several.length - MAX_ACCOUNT_CHOICES} post with their ${platforms} accounts.` }] } as KnownBlock]
+        : []),
     ],
   };
 }

@@ -1,9 +1,15 @@
-import type { ModalView, PlainTextOption } from '@slack/types';
+import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { PLATFORM_LABELS, type Campaign, campaignReference } from '../domain/brief.js';
+import type { HistoryEntry } from '../domain/history.js';
 import type { SocialAccount } from '../domain/influencer.js';
-import { truncate } from './mrkdwn.js';
+import type { Post } from '../domain/posts.js';
+import { answersLine } from './approvals.js';
+import { truncate, userText } from './mrkdwn.js';
 
 export const SUBMIT_POST = 'post_submit';
+/** The form for the next revision of a rejected post, and for editing a waiting one; metadata {postId, version}. */
+export const REVISE_POST_FORM = 'post_revise';
+export const EDIT_POST_FORM = 'post_edit';
 export const POST_FIELDS = { account: 'account', plannedDate: 'planned_date', content: 'content', mediaUrls: 'media_urls' } as const;
 export const MAX_CONTENT = 3000;
 export const MAX_MEDIA = 10;
@@ -13,13 +19,41 @@ export interface PostTarget {
   participantId: number;
   influencerName: string;
   account: SocialAccount;
+  /** The account's latest post, when it was rejected: a draft for this account becomes its next revision. */
+  rejected?: Post;
 }
+
+/** Date, caption and media, prefilled from `post` when it is given. */
+function postInputs(post?: Post): KnownBlock[] {
+  const initial = <T>(value: T | undefined, key: string) => (value === undefined ? {} : { [key]: value });
+  return [
+    { type: 'input', block_id: POST_FIELDS.plannedDate, label: { type: 'plain_text', text: 'Planned posting date' }, element: { type: 'datepicker', action_id: 'value', ...initial(post?.plannedDate.toISOString().slice(0, 10), 'initial_date') } },
+    {
+      type: 'input',
+      block_id: POST_FIELDS.content,
+      label: { type: 'plain_text', text: 'Caption / content' },
+      element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: MAX_CONTENT, ...initial(post?.content.slice(0, MAX_CONTENT), 'initial_value') },
+    },
+    {
+      type: 'input',
+      block_id: POST_FIELDS.mediaUrls,
+      optional: true,
+      label: { type: 'plain_text', text: 'Media links' },
+      hint: { type: 'plain_text', text: `One link per line, at most ${MAX_MEDIA}.` },
+      element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: 3000, ...initial(post?.mediaUrls.length ? post.mediaUrls.join('\n').slice(0, 3000) : undefined, 'initial_value') },
+    },
+  ] as KnownBlock[];
+}
+
+const revisionNote = (t: PostTarget) => (t.rejected ? ` · revision ${t.rejected.revision + 1} of rejected post` : '');
 
 export function submitPostModal(campaign: Campaign, targets: PostTarget[]): ModalView {
   const options: PlainTextOption[] = targets.slice(0, 100).map((t) => ({
-    text: { type: 'plain_text', text: truncate(`${t.influencerName} · ${PLATFORM_LABELS[t.account.platform]} @${t.account.handle}`, 75) },
+    text: { type: 'plain_text', text: truncate(`${t.influencerName} · ${PLATFORM_LABELS[t.account.platform]} @${t.account.handle}`, 75 - revisionNote(t).length) + revisionNote(t) },
     value: `${t.participantId}:${t.account.id}`,
   }));
+  const revising = targets.some((t) => t.rejected);
+  const note = revising ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: "An account marked “revision … of rejected post” had its latest draft rejected: saving makes that post's next revision, and the approvers see which rejection it answers." }] }] : [];
   return {
     type: 'modal',
     callback_id: SUBMIT_POST,
@@ -30,16 +64,34 @@ export function submitPostModal(campaign: Campaign, targets: PostTarget[]): Moda
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: `For *${campaignReference(campaign.id)}*; the approvers are asked in <#${campaign.channelId}>.` } },
       { type: 'input', block_id: POST_FIELDS.account, label: { type: 'plain_text', text: 'Influencer and account' }, element: { type: 'static_select', action_id: 'value', options } },
-      { type: 'input', block_id: POST_FIELDS.plannedDate, label: { type: 'plain_text', text: 'Planned posting date' }, element: { type: 'datepicker', action_id: 'value' } },
-      { type: 'input', block_id: POST_FIELDS.content, label: { type: 'plain_text', text: 'Caption / content' }, element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: MAX_CONTENT } },
-      {
-        type: 'input',
-        block_id: POST_FIELDS.mediaUrls,
-        optional: true,
-        label: { type: 'plain_text', text: 'Media links' },
-        hint: { type: 'plain_text', text: `One link per line, at most ${MAX_MEDIA}.` },
-        element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: 3000 },
-      },
+      ...note,
+      ...postInputs(),
+    ],
+  };
+}
+
+/**
+ * The same form for one existing post, prefilled with its last caption, media and date: its next
+ * revision after a rejection (`rejection` says which one it answers), or an edit while it waits.
+ */
+export function existingPostModal(kind: 'revise' | 'edit', card: { campaign: Campaign; influencerName: string; post: Post }, rejection?: HistoryEntry): ModalView {
+  const { campaign, influencerName, post } = card;
+  const whose = `*${userText(influencerName, 100)}* in *${campaignReference(campaign.id)}*`;
+  const intro =
+    kind === 'revise'
+      ? `Revision ${post.revision + 1} of the draft post for ${whose}; the approvers are asked again in <#${campaign.channelId}>.`
+      : `Revision ${post.revision} of the draft post for ${whose} waits for approval; saving updates its message in <#${campaign.channelId}> and tells the approvers.`;
+  return {
+    type: 'modal',
+    callback_id: kind === 'revise' ? REVISE_POST_FORM : EDIT_POST_FORM,
+    private_metadata: JSON.stringify({ postId: post.id, version: post.version }),
+    title: { type: 'plain_text', text: kind === 'revise' ? 'Submit revision' : 'Edit draft post' },
+    submit: { type: 'plain_text', text: kind === 'revise' ? 'Submit for approval' : 'Save' },
+    close: { type: 'plain_text', text: 'Cancel' },
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: intro } },
+      ...(kind === 'revise' && rejection ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: answersLine(post.revision + 1, rejection) }] }] : []),
+      ...postInputs(post),
     ],
   };
 }

@@ -8,6 +8,8 @@ const DONE: Record<string, string> = {
   'post.approved': 'approved',
   'post.rejected': 'rejected',
   'post.resubmitted': 'resubmitted',
+  'post.edited': 'edited',
+  'post.withdrawn': 'withdrawn',
   'post.final_approved': 'given final approval',
   'post.result_recorded': 'updated with results',
   'campaign.proposal_published': 'published',
@@ -25,6 +27,9 @@ const DONE: Record<string, string> = {
   'participant.deliverables_changed': 'changed (deliverables)',
   'participant.agreement_resent': 'changed (agreement sent again)',
   'influencer.edited': 'edited',
+  'influencer.account_added': 'changed (account added)',
+  'influencer.account_edited': 'changed (account edited)',
+  'influencer.account_removed': 'changed (account removed)',
 };
 
 export function whatHappened(since: HistoryEntry): string {

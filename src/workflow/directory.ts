@@ -1,10 +1,7 @@
 import type { Campaign } from '../domain/brief.js';
-import type { Decision } from '../domain/decision.js';
-import type { Influencer, InfluencerFilter, InfluencerProfile } from '../domain/influencer.js';
+import type { Influencer, InfluencerFilter } from '../domain/influencer.js';
 import type { Prisma } from '../store/database.js';
-import { findInfluencer, influencersNamed, influencersOutside } from '../store/influencers.js';
-import type { Acting } from './change.js';
-import { editInfluencer } from './influencers.js';
+import { influencersNamed, influencersOutside } from '../store/influencers.js';
 
 /** The influencer `typed` names (an ID, an exact name, or the only partial match), else the candidates. */
 export async function lookUpInfluencer(prisma: Prisma, typed: string, limit = 10): Promise<{ found?: Influencer; matches: Influencer[] }> {
@@ -18,17 +15,4 @@ export async function lookUpInfluencer(prisma: Prisma, typed: string, limit = 10
 /** Who can still be added to the campaign: matching the filter, an account on its platforms, not a participant yet. */
 export function directoryCandidates(prisma: Prisma, campaign: Campaign, filter: InfluencerFilter, limit: number): Promise<Influencer[]> {
   return influencersOutside(prisma, campaign.id, campaign.platforms, { ...filter, niche: filter.niche?.trim().toLowerCase() }, limit);
-}
-
-/**
- * The edit modal shows one account, the first; the influencer's other accounts are kept rather
- * than dropped. A change since `seenVersion` is refused by `editInfluencer`.
- */
-export async function editInfluencerProfile(prisma: Prisma, id: number, profile: InfluencerProfile, acting: Acting, seenVersion: number): Promise<Decision<Influencer>> {
-  const current = await findInfluencer(prisma, id);
-  const edited = profile.accounts[0];
-  const others = (current?.accounts.slice(1) ?? [])
-    .filter((a) => !(edited && a.platform === edited.platform && a.handle === edited.handle.trim().replace(/^@/, '')))
-    .map(({ id: _id, ...account }) => account);
-  return editInfluencer(prisma, id, { ...profile, accounts: [...profile.accounts, ...others] }, acting, seenVersion);
 }

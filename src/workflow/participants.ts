@@ -52,10 +52,11 @@ export async function addParticipants(
       const own = influencer.accounts.map((account) => account.id);
       const accountIds = entry.accountIds ?? influencer.accounts.filter((a) => campaign.platforms.includes(a.platform)).map((a) => a.id);
       if (accountIds.some((id) => !own.includes(id))) return refuse('account-not-owned', `An account chosen for ${influencer.name} belongs to someone else.`);
+      if (accountIds.length === 0) return refuse('no-account', `Choose at least one account of ${influencer.name} that will post.`);
       resolved.push({ influencerId: influencer.id, accountIds });
     }
     const added = await insertParticipants(tx, campaignId, resolved);
-    await appendHistory(tx, added.map((p) => event(acting, 'participant', p.id, 'participant.added', { to: p.stage, details: { campaignId, influencerId: p.influencerId } })));
+    await appendHistory(tx, added.map((p) => event(acting, 'participant', p.id, 'participant.added', { to: p.stage, details: { campaignId, influencerId: p.influencerId, accountIds: p.accountIds } })));
     return allow(added);
   });
 }

@@ -2,25 +2,32 @@ import { type Campaign, campaignReference } from '../domain/brief.js';
 import { type Decision, allow, refuse } from '../domain/decision.js';
 import { writable } from '../domain/campaign.js';
 import type { Participant } from '../domain/participation.js';
+import type { HistoryEntry } from '../domain/history.js';
 import {
   type Post,
+  type PostDraft,
   type PostMetrics,
   approvePost as decideApprove,
   awaitsResults,
+  editWaitingPost,
   finalApprovePost as decideFinal,
+  mayChangeWaitingPost,
+  mayEditPost,
   recordResult as decideResult,
   rejectPost as decideReject,
   stageAfterPost,
   submitPost as decideSubmit,
+  withdrawPost as decideWithdraw,
 } from '../domain/posts.js';
 import type { SocialAccount } from '../domain/influencer.js';
-import type { Action } from '../domain/roles.js';
+import { type Action, rolesOf } from '../domain/roles.js';
+import { isAdmin } from '../store/admins.js';
 import { findCampaign } from '../store/campaigns.js';
 import type { Prisma } from '../store/database.js';
-import { appendHistory } from '../store/history.js';
+import { appendHistory, historyOf } from '../store/history.js';
 import { findInfluencer } from '../store/influencers.js';
 import { findParticipant, participantsOf, saveParticipant } from '../store/participants.js';
-import { findPost, insertPost, insertScreenshot, postWithApprovalMessage, postsOf, savePost } from '../store/posts.js';
+import { findPost, insertPost, insertScreenshot, latestPostFor, postWithApprovalMessage, postsOf, savePost } from '../store/posts.js';
 import { findSubmission, recordSubmission } from '../store/submissions.js';
 import type { Tx } from '../store/tx.js';
 import { type Acting, change, event, ifCurrent, permission } from './change.js';
@@ -33,16 +40,18 @@ export interface DraftPost {
   mediaUrls: string[];
 }
 
-/** After a post changes, the participant's stage follows it (Content in review, Posted). */
+/** After a post changes, the participant's stage follows it (Content in review, Posted, back to Collaborating). */
 async function followPost(tx: Tx, participant: Participant, post: Post, acting: Acting) {
-  const stage = stageAfterPost(participant.stage, post.status);
+  const anotherWaits = post.status === 'withdrawn' && (await postsOf(tx, [participant.id])).some((other) => other.id !== post.id && other.status === 'pending_approval');
+  const stage = stageAfterPost(participant.stage, post.status, anotherWaits);
   if (stage === participant.stage) return [];
   await saveParticipant(tx, participant, { ...participant, stage });
   return [event(acting, 'participant', participant.id, 'participant.moved', { from: participant.stage, to: stage, reason: `post #${post.id} ${post.status.replace('_', ' ')}` })];
 }
 
 /**
- * A team member submits a draft post for approval (revision 1, Pending approval).
+ * A team member submits a draft post for approval (revision 1, Pending approval). When the
+ * account's latest post was rejected, the draft is that post's next revision instead.
  * `submissionKey` (the Slack view ID) makes a repeated submission return the post it created.
  */
 export async function submitPost(prisma: Prisma, draft: DraftPost, acting: Acting, submissionKey?: string): Promise<Decision<Post & { repeated?: true }>> {
@@ -57,6 +66,12 @@ export async function submitPost(prisma: Prisma, draft: DraftPost, acting: Actin
     if (refusal) return refusal;
     if (!participant.accountIds.includes(draft.socialAccountId)) {
       return refuse('account-not-selected', "Choose one of the influencer's accounts selected for this campaign.");
+    }
+    const latest = await latestPostFor(tx, participant.id, draft.socialAccountId);
+    if (latest?.status === 'rejected') {
+      const revised = await revise(tx, latest.id, { content: draft.content, mediaUrls: draft.mediaUrls, plannedDate: draft.plannedDate }, acting);
+      if (revised.ok && submissionKey) await recordSubmission(tx, submissionKey, 'post', latest.id, acting.now);
+      return revised;
     }
     const blank: Post = { id: 0, ...draft, postUrl: null, status: 'draft', revision: 1, metrics: null, submittedBy: acting.userId, version: 1 };
     const decided = decideSubmit(blank, draft, campaign, participant.stage);
@@ -109,9 +124,123 @@ export const approvePost = (prisma: Prisma, postId: number, acting: Acting, seen
 export const rejectPost = (prisma: Prisma, postId: number, reason: string, acting: Acting, seenVersion?: number) =>
   decidePost(prisma, { postId, action: 'decidePost', historyAction: 'post.rejected', decide: (post, campaign) => decideReject(post, reason, campaign), seenVersion, reason: reason.trim() }, acting);
 
-/** A rejected post comes back, revised, as the next revision. */
-export const resubmitPost = (prisma: Prisma, postId: number, revised: { content: string; mediaUrls: string[] }, acting: Acting, seenVersion?: number) =>
-  decidePost(prisma, { postId, action: 'submitPost', historyAction: 'post.resubmitted', decide: (post, campaign, participant) => decideSubmit(post, revised, campaign, participant.stage), seenVersion }, acting);
+/** The rejection the next revision answers: who rejected the post last, when and why. */
+async function lastRejection(tx: Tx, postId: number): Promise<HistoryEntry | undefined> {
+  return (await historyOf(tx, 'post', String(postId))).filter((entry) => entry.action === 'post.rejected').at(-1);
+}
+
+/** Inside a transaction: the rejected post comes back as its next revision; the history names the rejection it answers. */
+async function revise(tx: Tx, postId: number, revised: PostDraft, acting: Acting, seenVersion?: number): Promise<Decision<Post>> {
+  const rejection = await lastRejection(tx, postId);
+  const previous = rejection ? { previousRevision: rejection.details?.revision, rejectedBy: rejection.actor, rejectedAt: rejection.at.toISOString(), rejectionReason: rejection.reason } : {};
+  return changePost(
+    tx,
+    {
+      postId,
+      action: 'submitPost',
+      historyAction: 'post.resubmitted',
+      decide: (post, campaign, participant) => {
+        const decided = decideSubmit(post, revised, campaign, participant.stage);
+        return decided.ok ? allow({ ...decided.value, submittedBy: acting.userId }) : decided;
+      },
+      seenVersion,
+      details: previous,
+    },
+    acting,
+  );
+}
+
+/**
+ * A rejected post comes back, revised (caption, media and possibly its date), as the next revision
+ * of the same post. `submissionKey` (the Slack view ID) makes a repeated submission change nothing.
+ */
+export async function resubmitPost(prisma: Prisma, postId: number, revised: PostDraft, acting: Acting, seenVersion?: number, submissionKey?: string): Promise<Decision<Post & { repeated?: true }>> {
+  if (submissionKey && (await findSubmission(prisma, submissionKey))) {
+    const post = await findPost(prisma, postId);
+    if (post) return allow({ ...post, repeated: true });
+  }
+  return change(prisma, async (tx) => {
+    const revisedPost = await revise(tx, postId, revised, acting, seenVersion);
+    if (revisedPost.ok && submissionKey) await recordSubmission(tx, submissionKey, 'post', postId, acting.now);
+    return revisedPost;
+  });
+}
+
+/** May this user submit the next revision of this rejected post now? Checked before the form opens (saving re-checks). */
+export async function mayRevisePost(prisma: Prisma, postId: number, acting: Acting, seenVersion?: number): Promise<Decision<PostCard>> {
+  const card = await postCard(prisma, postId);
+  if (!card) return refuse('post-not-found', 'That post does not exist.');
+  const participant = (await findParticipant(prisma, card.post.participationId)) as Participant;
+  const refusal = (await permission(prisma, 'submitPost', acting, card.campaign)) ?? (await ifCurrent(prisma, 'post', card.post, seenVersion));
+  if (refusal) return refusal;
+  // Would resubmitting its last content be allowed now? The form then lets the user change it.
+  const decided = decideSubmit(card.post, card.post, card.campaign, participant.stage);
+  return decided.ok ? allow(card) : decided;
+}
+
+/** The submitter, a PIC or an admin; refused for anyone else. */
+async function mayChange(tx: Tx, post: Post, campaign: Campaign, acting: Acting): Promise<Decision<true>> {
+  return mayChangeWaitingPost(post, acting.userId, rolesOf(acting.userId, campaign, await isAdmin(tx, acting.userId)));
+}
+
+/** May this user edit this waiting post now? Checked before the form opens (saving re-checks). */
+export async function mayEditWaitingPost(prisma: Prisma, postId: number, acting: Acting, seenVersion?: number): Promise<Decision<PostCard>> {
+  const card = await postCard(prisma, postId);
+  if (!card) return refuse('post-not-found', 'That post does not exist.');
+  const who = await mayChange(prisma, card.post, card.campaign, acting);
+  if (!who.ok) return who;
+  const refusal = await ifCurrent(prisma, 'post', card.post, seenVersion);
+  if (refusal) return refusal;
+  const open = mayEditPost(card.post, card.campaign);
+  return open.ok ? allow(card) : open;
+}
+
+/** What an edit changed, old → new, for the history. */
+function changedFields(before: Post, after: Post): Record<string, { from: unknown; to: unknown }> {
+  const day = (date: Date) => date.toISOString().slice(0, 10);
+  const fields = {
+    content: [before.content, after.content],
+    mediaUrls: [before.mediaUrls, after.mediaUrls],
+    plannedDate: [day(before.plannedDate), day(after.plannedDate)],
+  } as const;
+  return Object.fromEntries(Object.entries(fields).filter(([, [from, to]]) => JSON.stringify(from) !== JSON.stringify(to)).map(([field, [from, to]]) => [field, { from, to }]));
+}
+
+/** The submitter or a PIC changes the caption, media or date of a post still waiting for approval. */
+export async function editPost(prisma: Prisma, postId: number, edited: Required<PostDraft>, acting: Acting, seenVersion?: number, submissionKey?: string): Promise<Decision<Post & { repeated?: true }>> {
+  if (submissionKey && (await findSubmission(prisma, submissionKey))) {
+    const post = await findPost(prisma, postId);
+    if (post) return allow({ ...post, repeated: true });
+  }
+  return change(prisma, async (tx) => {
+    const post = await findPost(tx, postId);
+    if (!post) return refuse('post-not-found', 'That post does not exist.');
+    const participant = (await findParticipant(tx, post.participationId)) as Participant;
+    const campaign = (await findCampaign(tx, participant.campaignId)) as Campaign;
+    const who = await mayChange(tx, post, campaign, acting);
+    if (!who.ok) return who;
+    const refusal = await ifCurrent(tx, 'post', post, seenVersion);
+    if (refusal) return refusal;
+    const decided = editWaitingPost(post, edited, campaign);
+    if (!decided.ok) return decided;
+    const after = await savePost(tx, post, decided.value, acting.now);
+    await appendHistory(tx, [event(acting, 'post', post.id, 'post.edited', { from: post.status, to: after.status, details: { revision: after.revision, changed: changedFields(post, after) } })]);
+    if (submissionKey) await recordSubmission(tx, submissionKey, 'post', post.id, acting.now);
+    return allow(after);
+  });
+}
+
+/** The submitter or a PIC takes back a post nobody has decided yet; the participant's stage follows. */
+export function withdrawPost(prisma: Prisma, postId: number, acting: Acting, seenVersion?: number): Promise<Decision<Post>> {
+  return change(prisma, async (tx) => {
+    const post = await findPost(tx, postId);
+    if (!post) return refuse('post-not-found', 'That post does not exist.');
+    const campaign = (await findCampaign(tx, ((await findParticipant(tx, post.participationId)) as Participant).campaignId)) as Campaign;
+    const who = await mayChange(tx, post, campaign, acting);
+    if (!who.ok) return who;
+    return changePost(tx, { postId, action: 'submitPost', historyAction: 'post.withdrawn', decide: (current, open) => decideWithdraw(current, open), seenVersion }, acting);
+  });
+}
 
 export type PostResult = { postUrl?: string; metrics?: Partial<PostMetrics> };
 
@@ -205,6 +334,19 @@ export async function postContext(prisma: Prisma, postId: number): Promise<{ pos
   return { post, campaign: (await findCampaign(prisma, participant.campaignId)) as Campaign, influencerName: participant.influencerName };
 }
 
+/** What a post's approval message shows: the post, its campaign, the influencer and the post's history. */
+export interface PostCard {
+  post: Post;
+  campaign: Campaign;
+  influencerName: string;
+  history: HistoryEntry[];
+}
+
+export async function postCard(prisma: Prisma, postId: number): Promise<PostCard | undefined> {
+  const found = await postContext(prisma, postId);
+  return found && { ...found, history: await historyOf(prisma, 'post', String(postId)) };
+}
+
 /** May this user decide this post now? Checked before the reject modal opens (the decision re-checks). */
 export async function mayDecidePost(prisma: Prisma, postId: number, acting: Acting, seenVersion?: number): Promise<Decision<Post>> {
   const found = await postContext(prisma, postId);
@@ -213,14 +355,20 @@ export async function mayDecidePost(prisma: Prisma, postId: number, acting: Acti
   return refusal ?? decideApprove(found.post, found.campaign);
 }
 
-/** Who can post now: collaborating participants and the accounts chosen for the campaign. */
-export async function postTargets(prisma: Prisma, campaignId: number): Promise<Array<{ participantId: number; influencerName: string; account: SocialAccount }>> {
+/**
+ * Who can post now: collaborating participants and the accounts chosen for the campaign, with the
+ * account's rejected post when its latest one was rejected (a new draft becomes its next revision).
+ */
+export async function postTargets(prisma: Prisma, campaignId: number): Promise<Array<{ participantId: number; influencerName: string; account: SocialAccount; rejected?: Post }>> {
   const participants = (await participantsOf(prisma, campaignId)).filter((p) => ['collaborating', 'content_in_review', 'posted'].includes(p.stage));
+  const posts = await postsOf(prisma, participants.map((p) => p.id));
   const targets = [];
   for (const participant of participants) {
     const influencer = await findInfluencer(prisma, participant.influencerId);
     for (const account of influencer?.accounts ?? []) {
-      if (participant.accountIds.includes(account.id)) targets.push({ participantId: participant.id, influencerName: participant.influencerName, account });
+      if (!participant.accountIds.includes(account.id)) continue;
+      const latest = posts.filter((post) => post.participationId === participant.id && post.socialAccountId === account.id).at(-1);
+      targets.push({ participantId: participant.id, influencerName: participant.influencerName, account, ...(latest?.status === 'rejected' ? { rejected: latest } : {}) });
     }
   }
   return targets;

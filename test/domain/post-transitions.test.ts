@@ -10,7 +10,9 @@ import type { Decision } from '../../src/domain/decision.js';
 import { type Stage, STAGES } from '../../src/domain/participation.js';
 import {
   approvePost,
+  editWaitingPost,
   finalApprovePost,
+  mayChangeWaitingPost,
   POST_STATUS_LABELS,
   POST_STATUSES,
   type PostMetrics,
@@ -20,7 +22,9 @@ import {
   rejectPost,
   stageAfterPost,
   submitPost,
+  withdrawPost,
 } from '../../src/domain/posts.js';
+import { rolesOf } from '../../src/domain/roles.js';
 
 // Post review, written out by hand. The table is the product's rules as documented, not a copy of
 // POST_MOVES: a change to the review flow must change it too.
@@ -87,7 +91,7 @@ const name = (status: PostStatus) => POST_STATUS_LABELS[status];
 /**
  * The action that moves a post to each status, with what it needs to succeed: a collaborating
  * participant for submission, a reason for rejection, a URL for the result, a completed campaign
- * for final approval. Nothing moves a post back to Draft.
+ * for final approval; withdrawal needs nothing more. Nothing moves a post back to Draft.
  */
 const ACTIONS: Record<Exclude<PostStatus, 'draft'>, { action: string; run: (post: PostState) => Decision<PostState> }> = {
   pending_approval: { action: 'submit', run: (p) => submitPost(p, revisedContent, collaborating, 'collaborating') },
@@ -95,12 +99,13 @@ const ACTIONS: Record<Exclude<PostStatus, 'draft'>, { action: string; run: (post
   rejected: { action: 'reject', run: (p) => rejectPost(p, 'The brand logo is not visible.', collaborating) },
   posted: { action: 'record the result of', run: (p) => recordResult(p, { postUrl }, collaborating) },
   final_approved: { action: 'final-approve', run: (p) => finalApprovePost(p, completed) },
+  withdrawn: { action: 'withdraw', run: (p) => withdrawPost(p, collaborating) },
 };
 
 describe('the post statuses', () => {
-  it('are, in review order, Draft to Final approved', () => {
+  it('are, in review order, Draft to Final approved, then Withdrawn', () => {
     // The columns of the table below follow this order.
-    expect(POST_STATUSES).toEqual(['draft', 'pending_approval', 'approved', 'rejected', 'posted', 'final_approved']);
+    expect(POST_STATUSES).toEqual(['draft', 'pending_approval', 'approved', 'rejected', 'posted', 'final_approved', 'withdrawn']);
   });
 });
 
@@ -113,7 +118,11 @@ describe('reviewing a post: every (from, to) pair', () => {
   const NOT_REJECTED = 'approved-not-rejected';
   const NEVER_BACK = 'posted-never-back';
   const AFTER_APPROVAL = 'results-after-approval';
+  const DECIDED = 'decided-post-stays';
+  const STAYS = 'withdrawn-stays';
   type Expected =
+    | typeof DECIDED
+    | typeof STAYS
     | typeof OK
     | typeof KEEPS
     | typeof NONE
@@ -125,16 +134,18 @@ describe('reviewing a post: every (from, to) pair', () => {
 
   // Rows are the post's status; columns the status an action aims for, in POST_STATUSES order:
   // submit → Pending approval, approve → Approved, reject → Rejected, record result → Posted,
-  // final-approve → Final approved. KEEPS: recording new numbers on a final-approved post.
+  // final-approve → Final approved, withdraw → Withdrawn. KEEPS: recording new numbers on a
+  // final-approved post.
   // prettier-ignore
   const EXPECTED: Record<PostStatus, readonly Expected[]> = {
-    //               draft  pending     approved    rejected      posted          final
-    draft:          [NONE,  OK,         NO,         NO,           AFTER_APPROVAL, NO        ],
-    pending_approval:[NONE, SAME,       OK,         OK,           AFTER_APPROVAL, NO        ],
-    approved:       [NONE,  NO,         SAME,       NOT_REJECTED, OK,             NO        ],
-    rejected:       [NONE,  OK,         NO,         SAME,         AFTER_APPROVAL, NO        ],
-    posted:         [NONE,  NEVER_BACK, NEVER_BACK, NEVER_BACK,   OK,             OK        ],
-    final_approved: [NONE,  NEVER_BACK, NEVER_BACK, NEVER_BACK,   KEEPS,          SAME      ],
+    //               draft  pending     approved    rejected      posted          final       withdrawn
+    draft:          [NONE,  OK,         NO,         NO,           AFTER_APPROVAL, NO,         NO        ],
+    pending_approval:[NONE, SAME,       OK,         OK,           AFTER_APPROVAL, NO,         OK        ],
+    approved:       [NONE,  NO,         SAME,       NOT_REJECTED, OK,             NO,         DECIDED   ],
+    rejected:       [NONE,  OK,         NO,         SAME,         AFTER_APPROVAL, NO,         DECIDED   ],
+    posted:         [NONE,  NEVER_BACK, NEVER_BACK, NEVER_BACK,   OK,             OK,         NEVER_BACK],
+    final_approved: [NONE,  NEVER_BACK, NEVER_BACK, NEVER_BACK,   KEEPS,          SAME,       NEVER_BACK],
+    withdrawn:      [NONE,  STAYS,      STAYS,      STAYS,        AFTER_APPROVAL, STAYS,      SAME      ],
   };
 
   const pairs = POST_STATUSES.flatMap((from) =>
@@ -146,7 +157,7 @@ describe('reviewing a post: every (from, to) pair', () => {
     }),
   );
 
-  it('covers all 36 pairs, one row of 6 per status', () => {
+  it('covers all 49 pairs, one row of 7 per status', () => {
     expect(pairs).toHaveLength(POST_STATUSES.length ** 2);
     for (const row of Object.values(EXPECTED)) expect(row).toHaveLength(POST_STATUSES.length);
   });
@@ -250,6 +261,45 @@ describe('submitting and resubmitting a post', () => {
   });
 });
 
+describe('editing or withdrawing a post that waits for approval', () => {
+  const waiting = { ...post({ status: 'pending_approval' }), plannedDate: new Date('2026-12-05'), submittedBy: 'USUBMITTER' };
+  const edit = { content: 'Morning routine, logo visible', mediaUrls: [], plannedDate: new Date('2026-12-07') };
+  const people = { salesPicId: 'USALES', influencerPicId: 'UINFPIC', approverIds: ['UAPPROVER'] };
+  const roles = (userId: string, admin = false) => rolesOf(userId, people, admin);
+
+  it.each([
+    ['whoever submitted it', 'USUBMITTER', false, true],
+    ['a PIC', 'UINFPIC', false, true],
+    ['an admin', 'UADMIN', true, true],
+    ['an approver', 'UAPPROVER', false, false],
+    ['another member', 'UOTHER', false, false],
+  ] as const)('%s: may change it %s', (_who, userId, admin, may) => {
+    const decision = mayChangeWaitingPost(waiting, userId, roles(userId, admin));
+    if (may) expect(decision.ok).toBe(true);
+    else expect(refusalOf(decision).reason).toBe("Only whoever submitted the post or the campaign's PICs (or an admin) can edit or withdraw it.");
+  });
+
+  it('an edit keeps the post waiting as the same revision, with the new caption, media and date', () => {
+    expect(valueOf(editWaitingPost(waiting, edit, collaborating))).toEqual({ ...waiting, ...edit });
+  });
+
+  it.each(POST_STATUSES.filter((status) => status !== 'pending_approval'))('a %s post cannot be edited', (status) => {
+    const refusal = refusalOf(editWaitingPost({ ...waiting, status }, edit, collaborating));
+    expect(refusal).toMatchObject({ rule: 'only-waiting-posts-edited', reason: `Only a post waiting for approval can be edited; this one is ${name(status).toLowerCase()}.` });
+  });
+
+  it('an edit needs content and a change, and is refused in an archived campaign', () => {
+    expect(refusalOf(editWaitingPost(waiting, { ...edit, content: ' ' }, collaborating)).rule).toBe('post-content-required');
+    expect(refusalOf(editWaitingPost(waiting, { content: waiting.content, mediaUrls: waiting.mediaUrls, plannedDate: waiting.plannedDate }, collaborating)).rule).toBe('post-unchanged');
+    expect(refusalOf(editWaitingPost(waiting, edit, archived)).rule).toBe('archived-read-only');
+  });
+
+  it('a decided post cannot be withdrawn, and says so', () => {
+    expect(refusalOf(withdrawPost(post({ status: 'approved' }), collaborating)).reason).toBe('The post was already approved (ready to post): a decided post cannot be withdrawn.');
+    expect(refusalOf(withdrawPost(post({ status: 'pending_approval' }), archived)).rule).toBe('archived-read-only');
+  });
+});
+
 describe('posts are submitted only while the participant is collaborating', () => {
   // prettier-ignore
   const MAY_SUBMIT: Record<Stage, boolean> = {
@@ -340,6 +390,7 @@ describe('an archived campaign is read-only for its posts', () => {
     ['reject a post', () => rejectPost(post({ status: 'pending_approval' }), 'Too late.', archived)],
     ['record a result', () => recordResult(post({ status: 'approved' }), { postUrl }, archived)],
     ['give final approval', () => finalApprovePost(post({ status: 'posted' }), archived)],
+    ['withdraw a post', () => withdrawPost(post({ status: 'pending_approval' }), archived)],
   ] as const)('cannot %s', (_what, act) => {
     expect(refusalOf(act())).toMatchObject(READ);
   });
@@ -350,19 +401,19 @@ describe("the participant's stage follows its posts", () => {
   const EXPECTED: Record<'collaborating' | 'content_in_review' | 'posted' | 'completed', Record<PostStatus, Stage>> = {
     collaborating: {
       draft: 'collaborating', pending_approval: 'content_in_review', approved: 'collaborating',
-      rejected: 'collaborating', posted: 'posted', final_approved: 'collaborating',
+      rejected: 'collaborating', posted: 'posted', final_approved: 'collaborating', withdrawn: 'collaborating',
     },
     content_in_review: {
       draft: 'content_in_review', pending_approval: 'content_in_review', approved: 'content_in_review',
-      rejected: 'content_in_review', posted: 'posted', final_approved: 'content_in_review',
+      rejected: 'content_in_review', posted: 'posted', final_approved: 'content_in_review', withdrawn: 'collaborating',
     },
     posted: {
       draft: 'posted', pending_approval: 'posted', approved: 'posted',
-      rejected: 'posted', posted: 'posted', final_approved: 'posted',
+      rejected: 'posted', posted: 'posted', final_approved: 'posted', withdrawn: 'posted',
     },
     completed: {
       draft: 'completed', pending_approval: 'completed', approved: 'completed',
-      rejected: 'completed', posted: 'completed', final_approved: 'completed',
+      rejected: 'completed', posted: 'completed', final_approved: 'completed', withdrawn: 'completed',
     },
   };
 
@@ -372,6 +423,10 @@ describe("the participant's stage follows its posts", () => {
 
   it.each(cases)('a participant in %s with a post now %s is in %s', (stage, status, expected) => {
     expect(stageAfterPost(stage, status)).toBe(expected);
+  });
+
+  it('a withdrawn post leaves the participant in Content in review while another post waits', () => {
+    expect(stageAfterPost('content_in_review', 'withdrawn', true)).toBe('content_in_review');
   });
 
   it('stages before collaboration do not follow posts', () => {

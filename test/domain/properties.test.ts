@@ -30,10 +30,12 @@ import {
   type PostStatus,
   approvePost,
   finalApprovePost,
+  mayChangeWaitingPost,
   recordResult,
   rejectPost,
   stageAfterPost,
   submitPost,
+  withdrawPost,
 } from '../../src/domain/posts.js';
 import { type Action, type CampaignPeople, permissionRefusal, rolesOf } from '../../src/domain/roles.js';
 
@@ -82,6 +84,8 @@ interface ModelParticipant extends ParticipantState {
 
 interface ModelPost extends PostState {
   id: string;
+  /** Who submitted it last: they (or a PIC) may withdraw it while it waits. */
+  submittedBy?: string;
 }
 
 /** Everything that can change; the people and admins are fixed for a run. */
@@ -188,6 +192,7 @@ type Command =
   | { kind: 'rejectPost'; p: number; post: number; reason: string }
   | { kind: 'recordResult'; p: number; post: number; postUrl?: string; metrics?: PostMetrics }
   | { kind: 'finalApprovePost'; p: number; post: number }
+  | { kind: 'withdrawPost'; p: number; post: number }
   | { kind: 'tick'; ms: number };
 
 interface Step {
@@ -316,6 +321,7 @@ function permissionOf(command: Exclude<Concrete, { kind: 'tick' }>): Action {
     case 'editCosts':
       return 'editBudgets';
     case 'submitPost':
+    case 'withdrawPost':
       return 'submitPost';
     case 'approvePost':
     case 'rejectPost':
@@ -381,7 +387,8 @@ function apply(world: World, step: Step): Outcome {
     world.posts = world.posts.map((list, i) => (i === p ? list.map((old, j) => (j === post ? decided.value : old)) : list));
     const events = [event('post', before.id, action, { from: before.status, to: decided.value.status, ...(reason === undefined ? {} : { reason }) })];
     const participant = at(world.participants, p);
-    const stage = stageAfterPost(participant.stage, decided.value.status);
+    const anotherWaits = at(world.posts, p).some((other, j) => j !== post && other.status === 'pending_approval');
+    const stage = stageAfterPost(participant.stage, decided.value.status, anotherWaits);
     if (stage !== participant.stage) {
       replaceParticipant(p, { ...participant, stage });
       events.push(event('participant', participant.id, 'participant.moved', { from: participant.stage, to: stage }));
@@ -453,7 +460,13 @@ function apply(world: World, step: Step): Outcome {
       const post = at(at(world.posts, command.p), command.post);
       const stage = at(world.participants, command.p).stage;
       const decided = submitPost(post, { content: command.content, mediaUrls: [] }, world.campaign, stage);
-      return postChange(command.p, command.post, decided, 'post.submitted');
+      return postChange(command.p, command.post, decided.ok ? { ...decided, value: { ...decided.value, submittedBy: actor } } : decided, 'post.submitted');
+    }
+    case 'withdrawPost': {
+      const post = at(at(world.posts, command.p), command.post);
+      const who = mayChangeWaitingPost({ submittedBy: post.submittedBy ?? '' }, actor, rolesOf(actor, world.people, world.admins.has(actor)));
+      if (!who.ok) return refused(who);
+      return postChange(command.p, command.post, withdrawPost(post, world.campaign), 'post.withdrawn');
     }
     case 'approvePost': {
       const post = at(at(world.posts, command.p), command.post);
@@ -609,6 +622,7 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
       })),
   },
   { weight: 1, arbitrary: postArb.map((target) => ({ kind: 'finalApprovePost' as const, ...target })) },
+  { weight: 1, arbitrary: postArb.map((target) => ({ kind: 'withdrawPost' as const, ...target })) },
   { weight: 2, arbitrary: fc.integer({ min: 0, max: 5 * DAY }).map((ms) => ({ kind: 'tick' as const, ms })) },
 );
 
@@ -729,6 +743,24 @@ describe('campaign rules under random sequences of actions by random actors', ()
       },
       { copyHistory: true },
     );
+  });
+
+  it('lets only whoever submitted a waiting post, or a PIC, withdraw it; a withdrawn post stays withdrawn', () => {
+    forAllRuns(({ frames }) => {
+      for (const { step, before, after, outcome } of frames) {
+        before.posts.forEach((posts, p) =>
+          posts.forEach((post, j) => {
+            const next = at(at(after.posts, p), j);
+            if (post.status === 'withdrawn') expect(next.status).toBe('withdrawn');
+            if (post.status !== 'withdrawn' && next.status === 'withdrawn') {
+              expect(post.status).toBe('pending_approval');
+              expect(outcome.ok && outcome.command.kind).toBe('withdrawPost');
+              expect(step.actor === post.submittedBy || rolesOf(step.actor, PEOPLE, ADMINS.has(step.actor)).has('manager')).toBe(true);
+            }
+          }),
+        );
+      }
+    });
   });
 
   it('keeps Declined final, posted posts posted, and final approval for completed campaigns', () => {
@@ -870,7 +902,7 @@ describe('the simulator reaches the interesting states', () => {
     ]);
   });
 
-  it('random runs (fixed seed) reach collaboration, completion, live and final-approved posts, and deletions', () => {
+  it('random runs (fixed seed) reach collaboration, completion, live, final-approved and withdrawn posts, and deletions', () => {
     const reached = new Map<string, number>();
     const count = (name: string, hit: boolean) => reached.set(name, (reached.get(name) ?? 0) + (hit ? 1 : 0));
     for (const steps of fc.sample(stepsArb, { numRuns: 300, seed: 20250106 })) {
@@ -884,6 +916,7 @@ describe('the simulator reaches the interesting states', () => {
       count('collaborating participant', states.some((state) => state.participants.some((p) => p.stage === 'collaborating')));
       count('posted', states.some((state) => state.posts.flat().some((post) => post.status === 'posted')));
       count('final_approved', states.some((state) => state.posts.flat().some((post) => post.status === 'final_approved')));
+      count('withdrawn', states.some((state) => state.posts.flat().some((post) => post.status === 'withdrawn')));
       count('deliverables edited', result.world.history.some((entry) => entry.action === 'participant.deliverables_changed'));
       count('costs edited', result.world.history.some((entry) => entry.action === 'participant.costs_changed'));
     }

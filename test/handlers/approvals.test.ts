@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APPROVE_POST, APPROVE_PROPOSAL, REJECT_POST, REJECT_PROPOSAL } from '../../src/views/approvals.js';
+import { APPROVE_POST, APPROVE_PROPOSAL, EDIT_POST, REJECT_POST, REJECT_PROPOSAL, WITHDRAW_POST } from '../../src/views/approvals.js';
 import { CONFIRM_STEP, REASON_BLOCK, REJECT_REASON } from '../../src/views/modals.js';
 import { SUBMIT_POST, POST_FIELDS } from '../../src/views/post-form.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
@@ -127,7 +127,7 @@ describe('draft posts', () => {
     const ok = await harness.slack.viewSubmission({ callback_id: SUBMIT_POST, private_metadata: modal.private_metadata, values: values('Morning *routine* <!here>') });
     expect(ok).toEqual({ status: 200, body: '' });
     const ask = await harness.fakeSlack.waitFor('chat.postMessage', (c) => texts(c).includes('Morning *routine* &lt;!here&gt;'));
-    expect(buttons(ask).map((b) => b.action_id)).toEqual([APPROVE_POST, REJECT_POST]);
+    expect(buttons(ask).map((b) => b.action_id)).toEqual([APPROVE_POST, REJECT_POST, EDIT_POST, WITHDRAW_POST]);
     expect(texts(ask)).not.toContain('<!here>');
   });
 

@@ -2,9 +2,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as campaigns from '../../src/workflow/campaigns.js';
 import { addInfluencers } from '../../src/workflow/influencers.js';
 import { listParticipants } from '../../src/workflow/participants.js';
-import { ADD_INFLUENCER, ADD_PARTICIPANTS, CSV_BLOCK, CSV_COLUMNS, EDIT_INFLUENCER, IMPORT_INFLUENCERS, INFLUENCER_FIELDS as F, PICK_BLOCK } from '../../src/views/directory.js';
+import {
+  ADD_INFLUENCER,
+  ADD_PARTICIPANTS,
+  CSV_BLOCK,
+  CSV_COLUMNS,
+  EDIT_INFLUENCER,
+  IMPORT_INFLUENCERS,
+  INFLUENCER_FIELDS as F,
+  PICK_BLOCK,
+  accountBlockId,
+  influencerDraft,
+  influencerModal,
+} from '../../src/views/directory.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import { type Harness, startHarness } from '../support/harness.js';
+import { accountValues, profileValues } from '../support/influencer-form.js';
 import { recruitingCampaign } from '../support/scenario.js';
 import { PEOPLE, at, influencer, ok } from '../support/workflow.js';
 
@@ -31,21 +44,17 @@ async function opened(text: string): Promise<View> {
 }
 
 const textInput = (value: string | null) => ({ value: { type: 'plain_text_input', value } });
-const numberInput = (value: string | null) => ({ value: { type: 'number_input', value } });
 
-function influencerValues(overrides: Partial<Record<'name' | 'country' | 'niches' | 'email' | 'platform' | 'handle' | 'followers' | 'avgEngagement', string | null>> = {}) {
-  const input = { name: 'Chika Mori', country: 'JP', niches: 'Beauty, skincare', email: 'chika@example.com', platform: 'instagram', handle: '@chika', followers: '88000', avgEngagement: '2.5', ...overrides };
-  return {
-    [F.name]: textInput(input.name),
-    [F.country]: textInput(input.country),
-    [F.niches]: textInput(input.niches),
-    [F.email]: { value: { type: 'email_text_input', value: input.email } },
-    [F.platform]: { value: { type: 'static_select', selected_option: input.platform ? { text: { type: 'plain_text', text: input.platform }, value: input.platform } : null } },
-    [F.handle]: textInput(input.handle),
-    [F.followers]: numberInput(input.followers),
-    [F.avgEngagement]: numberInput(input.avgEngagement),
-  };
+type Field = 'name' | 'country' | 'niches' | 'email' | 'platform' | 'handle' | 'followers' | 'avgEngagement';
+/** A one-account form (its row `key`; the add form's first row is n1). */
+function influencerValues(overrides: Partial<Record<Field, string | null>> = {}, key = 'n1') {
+  const { platform, handle, followers, avgEngagement, ...profile } = overrides;
+  const account = Object.fromEntries(Object.entries({ platform, handle, followers, avgEngagement }).filter(([, v]) => v !== undefined));
+  return { ...profileValues(profile), ...accountValues(key, account) };
 }
+
+/** What `/campaign influencers add` opens with: one empty account, row n1. */
+const ADD_FORM = influencerModal(influencerDraft()).private_metadata!;
 
 const csv = (...rows: string[]) => ({ [CSV_BLOCK]: textInput([CSV_COLUMNS.join(','), ...rows].join('\n')) });
 
@@ -53,7 +62,7 @@ describe('/campaign influencers add', () => {
   it('opens the modal after acknowledging; a valid submission adds the influencer with one account', async () => {
     const view = await opened('influencers add');
     expect(view.callback_id).toBe(ADD_INFLUENCER);
-    const done = await harness.slack.viewSubmission({ callback_id: ADD_INFLUENCER, values: influencerValues() });
+    const done = await harness.slack.viewSubmission({ callback_id: ADD_INFLUENCER, private_metadata: view.private_metadata, values: influencerValues() });
     expect(done).toEqual({ status: 200, body: '' });
     const [chika] = await named('Chika Mori');
     expect(chika).toMatchObject({ country: 'JP', niches: ['beauty', 'skincare'], email: 'chika@example.com' });
@@ -62,22 +71,22 @@ describe('/campaign influencers add', () => {
 
   it.each([
     ['a bad email', { email: 'chika@' }, F.email, 'Enter a valid email address, e.g. name@example.com.'],
-    ['negative followers', { followers: '-5' }, F.followers, 'Followers must be a whole number, zero or more.'],
-    ['no platform', { platform: null }, F.platform, 'Choose a platform: instagram, tiktok, youtube, x, facebook, threads, other.'],
-    ['an engagement over 100 %', { avgEngagement: '150' }, F.avgEngagement, 'Average engagement is a percentage between 0 and 100.'],
+    ['negative followers', { followers: '-5' }, accountBlockId('n1', 'followers'), 'Followers must be a whole number, zero or more.'],
+    ['no platform', { platform: null }, accountBlockId('n1', 'platform'), 'Choose a platform: instagram, tiktok, youtube, x, facebook, threads, other.'],
+    ['an engagement over 100 %', { avgEngagement: '150' }, accountBlockId('n1', 'avgEngagement'), 'Average engagement is a percentage between 0 and 100.'],
     ['a blank name', { name: '  ' }, F.name, 'The name is required.'],
   ])('shows %s as a field error and saves nothing', async (_, overrides, block, message) => {
     const before = await prisma().influencer.count();
-    const { body } = await harness.slack.viewSubmission({ callback_id: ADD_INFLUENCER, values: influencerValues({ name: 'Rejected Person', handle: 'rejected', ...overrides }) });
+    const { body } = await harness.slack.viewSubmission({ callback_id: ADD_INFLUENCER, private_metadata: ADD_FORM, values: influencerValues({ name: 'Rejected Person', handle: 'rejected', ...overrides }) });
     expect(body).toEqual({ response_action: 'errors', errors: { [block]: message } });
     expect(await prisma().influencer.count()).toBe(before);
   });
 
   it('a handle already in the directory is a field error on the handle; a replayed submission adds nothing twice', async () => {
     const values = influencerValues({ name: 'Dai Sato', handle: 'daisato' });
-    expect((await harness.slack.viewSubmission({ callback_id: ADD_INFLUENCER, values })).body).toBe('');
+    expect((await harness.slack.viewSubmission({ callback_id: ADD_INFLUENCER, private_metadata: ADD_FORM, values })).body).toBe('');
     const replayed = await harness.slack.replay();
-    expect(replayed.body).toEqual({ response_action: 'errors', errors: { [F.handle]: 'Already in the directory: instagram @daisato.' } });
+    expect(replayed.body).toEqual({ response_action: 'errors', errors: { [accountBlockId('n1', 'handle')]: 'Instagram @daisato is already in the directory (Dai Sato).' } });
     expect(await named('Dai Sato')).toHaveLength(1);
   });
 });
@@ -151,7 +160,7 @@ describe('/campaign influencers import', () => {
     ['an unknown platform', csv('Odd Row,JP,a,,myspace,odd_row,1,'), 'Row 1: Choose a platform: instagram, tiktok, youtube, x, facebook, threads, other.'],
     ['a short row', csv('Short Row,JP,a'), 'Row 1: expected 8 values, found 3.'],
     ['the same handle twice', csv('Twin A,JP,a,,instagram,twin,1,', 'Twin B,JP,a,,instagram,@Twin,1,'), 'Row 2: instagram @twin is also on row 1.'],
-    ['a handle already in the directory', csv('New Row,JP,a,,instagram,new_row,1,', 'Taken Row,JP,a,,instagram,gin_csv,1,'), 'Already in the directory: instagram @gin_csv. Nothing was imported.'],
+    ['a handle already in the directory', csv('New Row,JP,a,,instagram,new_row,1,', 'Taken Row,JP,a,,instagram,gin_csv,1,'), 'Row 2: instagram @gin_csv is already in the directory (Gin Ono).\nNothing was imported.'],
     ['a wrong header', { [CSV_BLOCK]: textInput('name,handle\nX,x') }, `The first line must be the header \`${CSV_COLUMNS.join(',')}\`.`],
     ['too many rows', csv(...Array.from({ length: 201 }, (_, i) => `Bulk ${i},JP,a,,instagram,bulk${i},1,`)), 'At most 200 rows at a time; this has 201.'],
     ['an unclosed quote', csv('"Open,JP,a,,instagram,open,1,'), 'The CSV could not be read'],
@@ -170,18 +179,20 @@ describe('/campaign influencers edit', () => {
     })], at(PEOPLE.member)));
     const view = await opened('influencers edit ivy edit');
     expect(view.callback_id).toBe(EDIT_INFLUENCER);
-    expect(JSON.parse(view.private_metadata!)).toEqual({ influencerId: ivy!.id, version: ivy!.version });
-    const handle = view.blocks.find((b) => b.block_id === F.handle)!.element!;
-    expect(handle.initial_value).toBe('ivy_edit');
+    const [insta, tube] = ivy!.accounts.map((a) => `a${a.id}`) as [string, string];
+    expect(JSON.parse(view.private_metadata!)).toEqual({ influencerId: ivy!.id, version: ivy!.version, accounts: [insta, tube], next: 1 });
+    const handle = view.blocks.find((b) => b.block_id === accountBlockId(tube, 'handle'))!.element!;
+    expect(handle.initial_value).toBe('ivy_tube');
 
-    const values = influencerValues({ name: 'Ivy Edited', handle: 'ivy_edit', followers: '4000', email: '' });
+    const tubeValues = accountValues(tube, { platform: 'youtube', handle: 'ivy_tube', followers: '700', avgEngagement: null });
+    const values = { ...influencerValues({ name: 'Ivy Edited', handle: 'ivy_edit', followers: '4000', email: '' }, insta), ...tubeValues };
     const saved = await harness.slack.viewSubmission({ callback_id: EDIT_INFLUENCER, private_metadata: view.private_metadata, values });
     expect(saved).toEqual({ status: 200, body: '' });
     const [edited] = await named('Ivy Edited');
     expect(edited).toMatchObject({ email: null, version: ivy!.version + 1 });
     expect(edited!.accounts.map((a) => `${a.platform}:${a.handle}:${a.followers}`).sort()).toEqual(['instagram:ivy_edit:4000', 'youtube:ivy_tube:700']);
 
-    const stale = await harness.slack.viewSubmission({ callback_id: EDIT_INFLUENCER, private_metadata: view.private_metadata, values: influencerValues({ name: 'Ivy Again', handle: 'ivy_edit' }) });
+    const stale = await harness.slack.viewSubmission({ callback_id: EDIT_INFLUENCER, private_metadata: view.private_metadata, values: { ...influencerValues({ name: 'Ivy Again', handle: 'ivy_edit' }, insta), ...tubeValues } });
     expect(stale.body).toMatchObject({ response_action: 'update' });
     expect(JSON.stringify(stale.body)).toContain('Nothing was changed');
     expect(await named('Ivy Again')).toHaveLength(0);

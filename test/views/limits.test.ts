@@ -4,14 +4,14 @@ import { ALL_OPTIONAL_STAGES } from '../../src/domain/campaign.js';
 import type { HistoryEntry } from '../../src/domain/history.js';
 import type { Participant } from '../../src/domain/participation.js';
 import type { Post } from '../../src/domain/posts.js';
-import { postApprovalMessage, proposalApprovalMessage } from '../../src/views/approvals.js';
+import { decisionReply, postApprovalMessage, postEditedReply, proposalApprovalMessage } from '../../src/views/approvals.js';
 import { campaignCard } from '../../src/views/campaign-card.js';
 import { createCampaignModal } from '../../src/views/campaign-form.js';
 import { campaignDetails, campaignList, campaignNotFound, historyMessage } from '../../src/views/campaigns.js';
 import { helpMessage } from '../../src/views/help.js';
 import { homeView } from '../../src/views/home.js';
 import { confirmStepModal, rejectReasonModal, STEPS, type Step } from '../../src/views/modals.js';
-import { submitPostModal } from '../../src/views/post-form.js';
+import { existingPostModal, submitPostModal } from '../../src/views/post-form.js';
 import { refusalModal } from '../../src/views/refusals.js';
 import { campaignReport } from '../../src/domain/report.js';
 import { finalApproveConfirmModal, finalApproveSelectModal } from '../../src/views/final-approval.js';
@@ -68,7 +68,7 @@ const choices = Array.from({ length: 300 }, (_, i) => ({ post: livePost(i), infl
 
 const messages = {
   'report (500 participants, 600 posts, 800 late items)': reportMessage(report, at),
-  'post with results': postApprovalMessage(campaign(1), LONG, livePost(1), decision),
+  'post with results': postApprovalMessage(campaign(1), LONG, livePost(1), [decision]),
   help: helpMessage(SUBCOMMANDS),
   'campaign card': campaignCard(campaign(1)),
   'campaign list': campaignList(campaigns),
@@ -78,13 +78,26 @@ const messages = {
   'proposal approval': proposalApprovalMessage(campaign(1), 'U0SALES'),
   'proposal decided': proposalApprovalMessage(campaign(1), 'U0SALES', decision),
   'post approval': postApprovalMessage(campaign(1), LONG, post(1)),
-  'post decided': postApprovalMessage(campaign(1), LONG, post(1), decision),
+  'post decided': postApprovalMessage(campaign(1), LONG, post(1), [decision]),
+  'post revision, edited, decided and final-approved': postApprovalMessage(campaign(1), LONG, { ...livePost(1), status: 'final_approved' }, [
+    decision,
+    { ...decision, action: 'post.resubmitted', reason: undefined },
+    { ...decision, action: 'post.edited', reason: undefined, details: { changed: { content: { from: LONG, to: LONG } } } },
+    { ...decision, action: 'post.approved', reason: undefined },
+    { ...decision, action: 'post.final_approved', reason: undefined },
+  ]),
+  'post rejected, with Submit revision': postApprovalMessage(campaign(1), LONG, { ...post(1), status: 'rejected' }, [decision]),
+  'rejection reply': decisionReply({ ...post(1), status: 'rejected' }, decision),
+  'edit told to 200 approvers': postEditedReply(campaign(1), { ...decision, action: 'post.edited', details: { changed: { content: {}, mediaUrls: {}, plannedDate: {} } } }),
 };
 
 const modals = {
   'create campaign': createCampaignModal('U0MEMBER'),
   'submit post (300 accounts)': submitPostModal(campaign(1), Array.from({ length: 300 }, (_, i) => ({ participantId: i, influencerName: LONG, account: { id: i, platform: 'instagram' as const, handle: LONG, followers: 1, avgEngagementPct: null } }))),
   ...Object.fromEntries((Object.keys(STEPS) as Step[]).map((step) => [`confirm ${step}`, confirmStepModal(step, campaign(1))])),
+  'submit revision': existingPostModal('revise', { campaign: campaign(1), influencerName: LONG, post: { ...post(1), content: LONG, status: 'rejected' } }, decision),
+  'edit draft post': existingPostModal('edit', { campaign: campaign(1), influencerName: LONG, post: { ...post(1), content: LONG } }),
+  'submit post (revisions)': submitPostModal(campaign(1), [{ participantId: 1, influencerName: LONG, account: { id: 1, platform: 'instagram' as const, handle: LONG, followers: 1, avgEngagementPct: null }, rejected: { ...post(1), status: 'rejected' } }]),
   'reject reason': rejectReasonModal({ kind: 'post', id: 1, version: 1 }, LONG),
   refusal: refusalModal('Reject draft post', { ok: false, rule: 'x', reason: LONG }),
   'record results (one post)': recordResultsModal(campaign(1), choices.slice(0, 1)),

@@ -13,12 +13,13 @@ import { approvePost, mayDecidePost, postContext } from '../../workflow/posts.js
 import type { HandlerContext } from '../context.js';
 import * as directory from './directory.js';
 import * as participants from './participants.js';
+import * as posts from './posts.js';
 import * as results from './results.js';
 import { publishHome, refreshHomes } from '../home.js';
 import { showCampaignCard, showPostDecision, showProposalDecision } from '../messages.js';
 
 /** Buttons carry "<id>:<version>"; permission and state are re-read from the database. */
-function target(action: ButtonAction): { id: number; version: number } {
+export function target(action: ButtonAction): { id: number; version: number } {
   const [id, version] = (action.value ?? '').split(':').map(Number);
   return { id: id ?? NaN, version: version ?? NaN };
 }
@@ -27,7 +28,7 @@ function target(action: ButtonAction): { id: number; version: number } {
  * A refused click answers only the clicker, saying why or what happened instead: ephemerally in
  * the channel, or at the top of their App Home when they clicked there (no response_url).
  */
-async function answerRefusal(args: { respond?: RespondFn; client: WebClient; body: BlockAction }, refusal: Refusal, prisma: HandlerContext['prisma'], now: Date): Promise<void> {
+export async function answerRefusal(args: { respond?: RespondFn; client: WebClient; body: BlockAction }, refusal: Refusal, prisma: HandlerContext['prisma'], now: Date): Promise<void> {
   if (args.body.response_url && args.respond) {
     await args.respond({ response_type: 'ephemeral', replace_original: false, text: refusalText(refusal) });
     return;
@@ -39,6 +40,7 @@ export function register(app: App, context: HandlerContext): void {
   const { prisma, now } = context;
   directory.register(app, context);
   participants.register(app, context);
+  posts.register(app, context);
   results.register(app, context);
   app.action(HOME_CREATE_CAMPAIGN, async ({ ack, body, client }) => {
     await ack();
@@ -52,7 +54,7 @@ export function register(app: App, context: HandlerContext): void {
     if (!decided.ok) return answerRefusal(args, decided, prisma, now());
     const found = await postContext(prisma, id);
     const decision = await lastEvent(prisma, 'post', id, 'post.approved');
-    if (found && decision) await showPostDecision(args.client, prisma, args.logger, found.campaign, found.influencerName, found.post, decision);
+    if (decision) await showPostDecision(args.client, prisma, args.logger, id, decision);
     if (found) await refreshHomes(args.client, prisma, args.logger, [args.body.user.id, ...found.campaign.approverIds], now());
   });
 

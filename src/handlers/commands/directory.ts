@@ -7,6 +7,7 @@ import {
   addParticipantsModal,
   directoryMessage,
   importModal,
+  influencerDraft,
   influencerModal,
   influencerNotFound,
   noCandidates,
@@ -56,19 +57,19 @@ async function edit(input: CommandInput, typed: string, usage: string): Promise<
   const { found, matches } = await lookUpInfluencer(input.context.prisma, typed);
   if (!found) return input.ack(ephemeral(influencerNotFound(typed, matches, usage)));
   await input.ack();
-  await input.client.views.open({ trigger_id: input.triggerId, view: influencerModal(found) });
+  await input.client.views.open({ trigger_id: input.triggerId, view: influencerModal(influencerDraft(found)) });
 }
 
 export const influencers: Subcommand = {
   name: 'influencers',
   usage: 'influencers [add | edit <name> | search <filters> | import]',
-  summary: 'the influencer directory',
+  summary: 'the influencer directory: each influencer with their social accounts',
   async run(input) {
     const [verb = '', ...rest] = input.args.split(/\s+/).filter(Boolean);
     switch (verb.toLowerCase()) {
       case 'add':
         await input.ack();
-        await input.client.views.open({ trigger_id: input.triggerId, view: influencerModal() });
+        await input.client.views.open({ trigger_id: input.triggerId, view: influencerModal(influencerDraft()) });
         return;
       case 'import':
         await input.ack();
@@ -87,7 +88,7 @@ export const influencers: Subcommand = {
 export const add: Subcommand = {
   name: 'add',
   usage: 'add <campaign> [niche:… platform:… country:… min:…]',
-  summary: 'add influencers from the directory to a campaign',
+  summary: 'add influencers from the directory to a campaign, choosing which accounts post',
   async run(input) {
     // Words with a colon are directory filters; the rest names the campaign.
     const words = input.args.split(/\s+/).filter(Boolean);
@@ -98,6 +99,6 @@ export const add: Subcommand = {
     const candidates = await directoryCandidates(input.context.prisma, campaign, filters.filter, MAX_PICK);
     if (candidates.length === 0) return input.ack(ephemeral(noCandidates(campaign)));
     await input.ack();
-    await input.client.views.open({ trigger_id: input.triggerId, view: addParticipantsModal(campaign, candidates) });
+    await input.client.views.open({ trigger_id: input.triggerId, view: addParticipantsModal(campaign, candidates, filters.filter) });
   },
 };

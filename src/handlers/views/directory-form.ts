@@ -1,18 +1,26 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { PLATFORMS } from '../../domain/brief.js';
-import type { InfluencerProfile } from '../../domain/influencer.js';
-import { CSV_COLUMNS, INFLUENCER_FIELDS as F, MAX_IMPORT_ROWS } from '../../views/directory.js';
+import { type AccountProfile, type ImportRow, type InfluencerProfile, type RowProblem, accountKey, accountName } from '../../domain/influencer.js';
+import {
+  type AccountDraft,
+  type AddParticipantsMetadata,
+  type AccountField,
+  type InfluencerDraft,
+  CSV_COLUMNS,
+  INFLUENCER_FIELDS as F,
+  MAX_IMPORT_ROWS,
+  accountBlockId,
+  accountsBlockId,
+} from '../../views/directory.js';
 import { type StateValues, fieldErrors, read } from './form.js';
-
-type Parsed<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
 
 /** Empty text is "not given". */
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const required = (label: string, max: number) =>
   z.string({ error: `${label} is required.` }).trim().min(1, `${label} is required.`).max(max, `${label} is at most ${max} characters.`);
 
-/** One influencer with one account, from text fields: the modal's or a CSV row's. */
+/** The influencer's own fields, from text: the modal's or a CSV row's. */
 const profileShape = (nicheSeparator: string) =>
   z.object({
     name: required('The name', 150),
@@ -21,51 +29,95 @@ const profileShape = (nicheSeparator: string) =>
       .transform((value) => (value ?? '').split(nicheSeparator).map((niche) => niche.trim()).filter(Boolean)),
     email: z.preprocess(blankToUndefined, z.email({ error: 'Enter a valid email address, e.g. name@example.com.' }).max(254).optional())
       .transform((value) => value ?? null),
-    platform: z.preprocess((value) => (typeof value === 'string' ? value.trim().toLowerCase() : value),
-      z.enum(PLATFORMS, { error: `Choose a platform: ${PLATFORMS.join(', ')}.` })),
-    handle: z.string({ error: 'Enter the handle.' }).trim().transform((value) => value.replace(/^@/, ''))
-      .pipe(z.string().min(1, 'Enter the handle.').max(100, 'The handle is at most 100 characters.').regex(/^\S+$/, 'A handle has no spaces.')),
-    followers: z.string({ error: 'Enter the followers.' }).trim()
-      .regex(/^\d{1,10}$/, 'Followers must be a whole number, zero or more.')
-      .transform(Number)
-      .refine((n) => n <= 2_000_000_000, 'Followers must be at most 2 billion.'),
-    avgEngagement: z.preprocess(blankToUndefined, z.string().trim()
-      .regex(/^\d{1,3}(\.\d+)?$/, 'Average engagement is a percentage between 0 and 100.')
-      .transform(Number)
-      .refine((n) => n <= 100, 'Average engagement is a percentage between 0 and 100.')
-      .optional()),
   });
 
-type ProfileFields = z.infer<ReturnType<typeof profileShape>>;
+/** One social account, from text. */
+const accountShape = z.object({
+  platform: z.preprocess((value) => (typeof value === 'string' ? value.trim().toLowerCase() : value),
+    z.enum(PLATFORMS, { error: `Choose a platform: ${PLATFORMS.join(', ')}.` })),
+  handle: z.string({ error: 'Enter the handle.' }).trim().transform((value) => value.replace(/^@/, ''))
+    .pipe(z.string().min(1, 'Enter the handle.').max(100, 'The handle is at most 100 characters.').regex(/^\S+$/, 'A handle has no spaces.')),
+  followers: z.string({ error: 'Enter the followers.' }).trim()
+    .regex(/^\d{1,10}$/, 'Followers must be a whole number, zero or more.')
+    .transform(Number)
+    .refine((n) => n <= 2_000_000_000, 'Followers must be at most 2 billion.'),
+  avgEngagement: z.preprocess(blankToUndefined, z.string().trim()
+    .regex(/^\d{1,3}(\.\d+)?$/, 'Average engagement is a percentage between 0 and 100.')
+    .transform(Number)
+    .refine((n) => n <= 100, 'Average engagement is a percentage between 0 and 100.')
+    .optional()),
+});
 
-function toProfile({ platform, handle, followers, avgEngagement, ...rest }: ProfileFields): InfluencerProfile {
-  return { ...rest, accounts: [{ platform, handle, followers, avgEngagementPct: avgEngagement ?? null }] };
+const toAccount = ({ avgEngagement, ...account }: z.infer<typeof accountShape>): AccountProfile => ({ ...account, avgEngagementPct: avgEngagement ?? null });
+
+const metadataShape = z.object({
+  influencerId: z.number().int().optional(),
+  version: z.number().int().optional(),
+  accounts: z.array(z.string().regex(/^[an]\d{1,9}$/)),
+  next: z.number().int(),
+});
+
+/** What the influencer modal holds now: its rows (from private_metadata) with what was typed in them. */
+export function readInfluencerDraft(view: { private_metadata: string; state: { values: StateValues } }): InfluencerDraft {
+  const { accounts, ...metadata } = metadataShape.parse(JSON.parse(view.private_metadata));
+  const values = view.state.values;
+  const text = (block: string) => read(values, block).value ?? undefined;
+  const account = (key: string): AccountDraft => ({
+    key,
+    platform: read(values, accountBlockId(key, 'platform')).selected_option?.value,
+    handle: text(accountBlockId(key, 'handle')),
+    followers: text(accountBlockId(key, 'followers')),
+    avgEngagement: text(accountBlockId(key, 'avgEngagement')),
+  });
+  return { ...metadata, name: text(F.name), country: text(F.country), niches: text(F.niches), email: text(F.email), accounts: accounts.map(account) };
 }
 
-const BLOCK_OF: Record<string, string> = F;
+const filterShape = z.object({ niche: z.string().optional(), platform: z.enum(PLATFORMS).optional(), country: z.string().optional(), minFollowers: z.number().int().optional() });
+const addMetadataShape = z.object({ campaignId: z.number().int(), filter: filterShape.default({}) });
+
+export function addParticipantsMetadata(privateMetadata: string): AddParticipantsMetadata {
+  return addMetadataShape.parse(JSON.parse(privateMetadata));
+}
+
+/** The accounts ticked for each influencer whose choice the add modal shows; the others post with the default ones. */
+export function chosenAccounts(values: StateValues, influencerIds: number[]): Map<number, number[]> {
+  const chosen = new Map<number, number[]>();
+  for (const id of influencerIds) {
+    if (values[accountsBlockId(id)]) chosen.set(id, (read(values, accountsBlockId(id)).selected_options ?? []).map((o) => Number(o.value)));
+  }
+  return chosen;
+}
+
+/** `a<id>` rows edit the saved account with that id. */
+const savedId = (key: string) => (key.startsWith('a') ? { id: Number(key.slice(1)) } : {});
+
+export interface ParsedInfluencer {
+  /** Every field error at once, by block ID; empty when the profile is good. */
+  errors: Record<string, string>;
+  profile?: InfluencerProfile;
+  /** The rows that read as accounts, to check against the directory. */
+  accounts: Array<{ key: string; account: AccountProfile }>;
+}
 
 /** Reads the add/edit influencer modal into a profile, or the field errors to show in it. */
-export function parseInfluencerForm(values: StateValues): Parsed<InfluencerProfile> {
-  const raw = {
-    name: read(values, F.name).value ?? undefined,
-    country: read(values, F.country).value ?? undefined,
-    niches: read(values, F.niches).value ?? undefined,
-    email: read(values, F.email).value ?? undefined,
-    platform: read(values, F.platform).selected_option?.value,
-    handle: read(values, F.handle).value ?? undefined,
-    followers: read(values, F.followers).value ?? undefined,
-    avgEngagement: read(values, F.avgEngagement).value ?? undefined,
-  };
-  const parsed = profileShape(',').safeParse(raw);
-  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error, (path) => BLOCK_OF[String(path[0])]) };
-  return { ok: true, value: toProfile(parsed.data) };
-}
-
-const MAX_LISTED_PROBLEMS = 5;
-
-function problems(lines: string[]): string {
-  const listed = lines.slice(0, MAX_LISTED_PROBLEMS).join('\n');
-  return lines.length > MAX_LISTED_PROBLEMS ? `${listed}\n…and ${lines.length - MAX_LISTED_PROBLEMS} more rows with problems.` : listed;
+export function parseInfluencerForm(draft: InfluencerDraft): ParsedInfluencer {
+  const profile = profileShape(',').safeParse(draft);
+  const errors = profile.success ? {} : fieldErrors(profile.error, (path) => F[path[0] as keyof typeof F]);
+  const accounts: ParsedInfluencer['accounts'] = [];
+  const seen = new Set<string>();
+  for (const row of draft.accounts) {
+    const parsed = accountShape.safeParse(row);
+    if (!parsed.success) {
+      Object.assign(errors, fieldErrors(parsed.error, (path) => accountBlockId(row.key, path[0] as AccountField)));
+      continue;
+    }
+    const account = { ...toAccount(parsed.data), ...savedId(row.key) };
+    if (seen.has(accountKey(account))) errors[accountBlockId(row.key, 'handle')] = `${accountName(account)} is listed twice.`;
+    seen.add(accountKey(account));
+    accounts.push({ key: row.key, account });
+  }
+  if (!profile.success || Object.keys(errors).length) return { errors, accounts };
+  return { errors, accounts, profile: { ...profile.data, accounts: accounts.map((a) => a.account) } };
 }
 
 function readCsv(text: string): { rows: string[][] } | { problem: string } {
@@ -77,42 +129,36 @@ function readCsv(text: string): { rows: string[][] } | { problem: string } {
 }
 
 /**
- * Pasted CSV (header first) into profiles, or one message naming every bad row (rows counted
- * after the header, as `addInfluencers` counts them). Nothing is imported unless every row is good.
+ * Pasted CSV (header first) into rows, each with its problems (rows counted after the header).
+ * Rows that read well are returned even when others do not, so the directory can check them too.
  */
-export function parseInfluencerCsv(text: string): { ok: true; value: InfluencerProfile[] } | { ok: false; problem: string } {
+export function parseInfluencerCsv(text: string): { problem: string } | { rows: ImportRow[]; problems: RowProblem[] } {
   const csv = readCsv(text);
-  if ('problem' in csv) return { ok: false, problem: csv.problem };
-  const [header = [], ...rows] = csv.rows;
+  if ('problem' in csv) return csv;
+  const [header = [], ...lines] = csv.rows;
   const columns = header.map((column) => column.toLowerCase());
   if (columns.length !== CSV_COLUMNS.length || CSV_COLUMNS.some((column, i) => columns[i] !== column)) {
-    return { ok: false, problem: `The first line must be the header \`${CSV_COLUMNS.join(',')}\`.` };
+    return { problem: `The first line must be the header \`${CSV_COLUMNS.join(',')}\`.` };
   }
-  if (rows.length === 0) return { ok: false, problem: 'Paste at least one row under the header.' };
-  if (rows.length > MAX_IMPORT_ROWS) return { ok: false, problem: `At most ${MAX_IMPORT_ROWS} rows at a time; this has ${rows.length}.` };
+  if (lines.length === 0) return { problem: 'Paste at least one row under the header.' };
+  if (lines.length > MAX_IMPORT_ROWS) return { problem: `At most ${MAX_IMPORT_ROWS} rows at a time; this has ${lines.length}.` };
 
-  const found: string[] = [];
-  const profiles: InfluencerProfile[] = [];
-  const seen = new Map<string, number>();
-  for (const [index, row] of rows.entries()) {
-    const number = index + 1;
-    if (row.length !== CSV_COLUMNS.length) {
-      found.push(`Row ${number}: expected ${CSV_COLUMNS.length} values, found ${row.length}.`);
+  const rows: ImportRow[] = [];
+  const problems: RowProblem[] = [];
+  for (const [index, line] of lines.entries()) {
+    const row = index + 1;
+    if (line.length !== CSV_COLUMNS.length) {
+      problems.push({ row, problem: `expected ${CSV_COLUMNS.length} values, found ${line.length}.` });
       continue;
     }
-    const [name, country, niches, email, platform, handle, followers, avgEngagement] = row;
-    const parsed = profileShape(';').safeParse({ name, country, niches, email, platform, handle, followers, avgEngagement });
+    const [name, country, niches, email, platform, handle, followers, avgEngagement] = line;
+    const parsed = profileShape(';').extend(accountShape.shape).safeParse({ name, country, niches, email, platform, handle, followers, avgEngagement });
     if (!parsed.success) {
-      found.push(`Row ${number}: ${[...new Set(parsed.error.issues.map((issue) => issue.message))].join(' ')}`);
+      problems.push({ row, problem: [...new Set(parsed.error.issues.map((issue) => issue.message))].join(' ') });
       continue;
     }
-    const profile = toProfile(parsed.data);
-    const account = profile.accounts[0]!;
-    const key = `${account.platform} @${account.handle.toLowerCase()}`;
-    const earlier = seen.get(key);
-    if (earlier) found.push(`Row ${number}: ${key} is also on row ${earlier}.`);
-    else seen.set(key, number);
-    profiles.push(profile);
+    const { platform: p, handle: h, followers: f, avgEngagement: e, ...profile } = parsed.data;
+    rows.push({ row, profile: { ...profile, accounts: [toAccount({ platform: p, handle: h, followers: f, avgEngagement: e })] } });
   }
-  return found.length ? { ok: false, problem: problems(found) } : { ok: true, value: profiles };
+  return { rows, problems };
 }

@@ -1,64 +1,76 @@
 import type { App } from '@slack/bolt';
-import type { ModalView } from '@slack/types';
-import { z } from 'zod';
-import type { Refusal } from '../../domain/decision.js';
-import { ADD_INFLUENCER, ADD_PARTICIPANTS, CSV_BLOCK, EDIT_INFLUENCER, IMPORT_INFLUENCERS, INFLUENCER_FIELDS, PICK_BLOCK, importedModal } from '../../views/directory.js';
+import { accountKey, accountName } from '../../domain/influencer.js';
+import {
+  ADD_INFLUENCER,
+  ADD_PARTICIPANTS,
+  CSV_BLOCK,
+  EDIT_INFLUENCER,
+  IMPORT_INFLUENCERS,
+  type InfluencerDraft,
+  PICK_BLOCK,
+  accountBlockId,
+  accountsBlockId,
+  importProblemsText,
+  importedModal,
+} from '../../views/directory.js';
 import { refusalModal } from '../../views/refusals.js';
-import { editInfluencerProfile } from '../../workflow/directory.js';
-import { addInfluencers } from '../../workflow/influencers.js';
+import { addInfluencers, editInfluencer, importInfluencers, importProblems, takenAccounts } from '../../workflow/influencers.js';
 import { addParticipants } from '../../workflow/participants.js';
 import type { HandlerContext } from '../context.js';
-import { parseInfluencerCsv, parseInfluencerForm } from './directory-form.js';
+import { type ParsedInfluencer, addParticipantsMetadata, chosenAccounts, parseInfluencerCsv, parseInfluencerForm, readInfluencerDraft } from './directory-form.js';
 import { read } from './form.js';
-
-const influencerMetadata = z.object({ influencerId: z.number().int(), version: z.number().int() });
-const campaignMetadata = z.object({ campaignId: z.number().int() });
-
-type ViewAnswer = { response_action: 'errors'; errors: Record<string, string> } | { response_action: 'update'; view: ModalView };
-
-/** A taken handle is the user's to fix in the form; anything else replaces the modal with why. */
-function refusalAnswer(title: string, refusal: Refusal): ViewAnswer {
-  if (refusal.rule === 'account-taken') return { response_action: 'errors', errors: { [INFLUENCER_FIELDS.handle]: refusal.reason } };
-  return { response_action: 'update', view: refusalModal(title, refusal) };
-}
 
 export function register(app: App, context: HandlerContext): void {
   const { prisma, now } = context;
 
-  app.view(ADD_INFLUENCER, async ({ ack, body, view }) => {
-    const parsed = parseInfluencerForm(view.state.values);
-    if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
-    const added = await addInfluencers(prisma, [parsed.value], { userId: body.user.id, now: now() });
-    if (!added.ok) return ack(refusalAnswer('Add influencer', added));
+  /** Every field error at once: the typed ones and the accounts another influencer already has. */
+  async function influencerErrors(draft: InfluencerDraft, parsed: ParsedInfluencer): Promise<Record<string, string>> {
+    const errors = { ...parsed.errors };
+    for (const taken of await takenAccounts(prisma, parsed.accounts.map((a) => a.account), draft.influencerId)) {
+      const row = parsed.accounts.find((a) => accountKey(a.account) === accountKey(taken));
+      if (row) errors[accountBlockId(row.key, 'handle')] ??= `${accountName(taken)} is already in the directory (${taken.influencer.name}).`;
+    }
+    return errors;
+  }
+
+  // Add and edit share the form; the influencer's ID in the metadata tells them apart.
+  app.view({ callback_id: new RegExp(`^(${ADD_INFLUENCER}|${EDIT_INFLUENCER})$`) }, async ({ ack, body, view }) => {
+    const draft = readInfluencerDraft(view);
+    const parsed = parseInfluencerForm(draft);
+    const errors = await influencerErrors(draft, parsed);
+    if (!parsed.profile || Object.keys(errors).length) return ack({ response_action: 'errors', errors });
+    const acting = { userId: body.user.id, now: now() };
+    const saved = draft.influencerId === undefined
+      ? await addInfluencers(prisma, [parsed.profile], acting)
+      : await editInfluencer(prisma, draft.influencerId, parsed.profile, acting, draft.version);
+    if (!saved.ok) return ack({ response_action: 'update', view: refusalModal(view.title.text, saved) });
     await ack();
   });
 
-  app.view(EDIT_INFLUENCER, async ({ ack, body, view }) => {
-    const { influencerId, version } = influencerMetadata.parse(JSON.parse(view.private_metadata));
-    const parsed = parseInfluencerForm(view.state.values);
-    if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
-    const edited = await editInfluencerProfile(prisma, influencerId, parsed.value, { userId: body.user.id, now: now() }, version);
-    if (!edited.ok) return ack(refusalAnswer('Edit influencer', edited));
-    await ack();
-  });
-
-  // All or none: a replayed submission finds every handle taken and adds nothing twice.
+  // All or none: a replayed submission finds every account taken and adds nothing twice.
   app.view(IMPORT_INFLUENCERS, async ({ ack, body, view }) => {
     const parsed = parseInfluencerCsv(read(view.state.values, CSV_BLOCK).value ?? '');
-    if (!parsed.ok) return ack({ response_action: 'errors', errors: { [CSV_BLOCK]: parsed.problem } });
-    const added = await addInfluencers(prisma, parsed.value, { userId: body.user.id, now: now() });
-    if (!added.ok && (added.rule === 'account-taken' || added.rule === 'invalid-influencer')) {
-      return ack({ response_action: 'errors', errors: { [CSV_BLOCK]: `${added.reason} Nothing was imported.` } });
+    if ('problem' in parsed) return ack({ response_action: 'errors', errors: { [CSV_BLOCK]: parsed.problem } });
+    if (parsed.problems.length) {
+      // The rows that read well are checked against the directory too, so every problem shows at once.
+      const problems = [...parsed.problems, ...(await importProblems(prisma, parsed.rows))].sort((a, b) => a.row - b.row);
+      return ack({ response_action: 'errors', errors: { [CSV_BLOCK]: importProblemsText(problems) } });
     }
-    if (!added.ok) return ack({ response_action: 'update', view: refusalModal('Import influencers', added) });
-    await ack({ response_action: 'update', view: importedModal(added.value.length) });
+    const imported = await importInfluencers(prisma, parsed.rows, { userId: body.user.id, now: now() });
+    if (!imported.ok && 'problems' in imported) return ack({ response_action: 'errors', errors: { [CSV_BLOCK]: importProblemsText(imported.problems) } });
+    if (!imported.ok) return ack({ response_action: 'update', view: refusalModal('Import influencers', imported) });
+    await ack({ response_action: 'update', view: importedModal(imported.value) });
   });
 
   app.view(ADD_PARTICIPANTS, async ({ ack, body, view }) => {
-    const { campaignId } = campaignMetadata.parse(JSON.parse(view.private_metadata));
+    const { campaignId } = addParticipantsMetadata(view.private_metadata);
     const chosen = (read(view.state.values, PICK_BLOCK).selected_options ?? []).map((o) => Number(o.value)).filter(Number.isSafeInteger);
     if (chosen.length === 0) return ack({ response_action: 'errors', errors: { [PICK_BLOCK]: 'Choose at least one influencer.' } });
-    const added = await addParticipants(prisma, campaignId, chosen.map((influencerId) => ({ influencerId })), { userId: body.user.id, now: now() });
+    const accounts = chosenAccounts(view.state.values, chosen);
+    const unticked = [...accounts].filter(([, ids]) => ids.length === 0).map(([id]) => [accountsBlockId(id), 'Choose at least one account that will post.']);
+    if (unticked.length) return ack({ response_action: 'errors', errors: Object.fromEntries(unticked) });
+    const entries = chosen.map((influencerId) => ({ influencerId, ...(accounts.has(influencerId) ? { accountIds: accounts.get(influencerId) } : {}) }));
+    const added = await addParticipants(prisma, campaignId, entries, { userId: body.user.id, now: now() });
     if (!added.ok) return ack({ response_action: 'update', view: refusalModal('Add influencers', added) });
     await ack();
   });

@@ -6,6 +6,7 @@ import { getCampaign } from '../../workflow/campaigns.js';
 import { finalApprovePosts, postsForFinalApproval } from '../../workflow/posts.js';
 import type { HandlerContext } from '../context.js';
 import { refreshHomes } from '../home.js';
+import { showPostCard } from '../messages.js';
 import { read } from './form.js';
 
 const target = z.string().regex(/^\d+:\d+$/).transform((value) => {
@@ -37,6 +38,7 @@ export function register(app: App, { prisma, now }: HandlerContext): void {
     const decided = await finalApprovePosts(prisma, posts, { userId: body.user.id, now: now() });
     if (!decided.ok) return ack({ response_action: 'update', view: refusalModal('Final approval', decided) });
     await ack({ response_action: 'clear' });
+    for (const post of decided.value) await showPostCard(client, prisma, logger, post.id);
     const campaign = await getCampaign(prisma, campaignId);
     if (campaign) await refreshHomes(client, prisma, logger, [body.user.id, ...campaign.approverIds], now());
   });

@@ -16,10 +16,11 @@ import type { HandlerContext } from '../context.js';
 import * as directory from './directory.js';
 import * as finalApproval from './final-approval.js';
 import * as participants from './participants.js';
+import * as posts from './posts.js';
 import * as results from './results.js';
 import { refreshHomes } from '../home.js';
 import { sendCompletionReport } from '../report.js';
-import { askToApprovePost, askToApproveProposal, campaignCardMessage, showCampaignCard, showDeletedCard, showPostDecision, showProposalDecision } from '../messages.js';
+import { askToApprovePost, askToApproveProposal, campaignCardMessage, showCampaignCard, showDeletedCard, showPostCard, showPostDecision, showProposalDecision } from '../messages.js';
 import { briefErrorsByBlock, parseCampaignBrief, parseCampaignSettings, parseDigestSettings } from './campaign-brief.js';
 import { read } from './form.js';
 import { parseDraftPost } from './post-form.js';
@@ -42,6 +43,7 @@ export function register(app: App, context: HandlerContext): void {
   const { prisma, now } = context;
   directory.register(app, context);
   participants.register(app, context);
+  posts.register(app, context);
   results.register(app, context);
   finalApproval.register(app, context);
   app.view(CREATE_CAMPAIGN, async ({ ack, body, view, client, logger }) => {
@@ -59,6 +61,7 @@ export function register(app: App, context: HandlerContext): void {
     const decided = await finalApprovePost(prisma, id, acting, version);
     if (!decided.ok) return ack({ response_action: 'update', view: refusalModal('Final approval', decided) });
     await ack();
+    await showPostCard(client, prisma, logger, id);
     await refreshHomes(client, prisma, logger, [acting.userId], now());
   });
 
@@ -100,7 +103,7 @@ export function register(app: App, context: HandlerContext): void {
     if (submitted.value.repeated) return;
     const found = await postContext(prisma, submitted.value.id);
     if (!found) return;
-    await askToApprovePost(client, prisma, logger, found.campaign, found.influencerName, found.post);
+    await askToApprovePost(client, prisma, logger, found.post.id);
     await refreshHomes(client, prisma, logger, found.campaign.approverIds, now());
   });
 
@@ -140,7 +143,7 @@ export function register(app: App, context: HandlerContext): void {
     await ack();
     const found = await postContext(prisma, metadata.id);
     const decision = await lastEvent(prisma, 'post', metadata.id, 'post.rejected');
-    if (found && decision) await showPostDecision(client, prisma, logger, found.campaign, found.influencerName, found.post, decision);
+    if (decision) await showPostDecision(client, prisma, logger, metadata.id, decision);
     if (found) await refreshHomes(client, prisma, logger, [acting.userId, ...found.campaign.approverIds], now());
   });
 }

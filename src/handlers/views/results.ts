@@ -4,11 +4,10 @@ import { currencyDigits } from '../../views/format.js';
 import { refusalModal } from '../../views/refusals.js';
 import { RECORD_RESULTS, RESULT_FIELDS } from '../../views/results-form.js';
 import { getCampaign } from '../../workflow/campaigns.js';
-import { lastEvent } from '../../workflow/history.js';
 import { postContext, recordPostResult } from '../../workflow/posts.js';
 import type { HandlerContext } from '../context.js';
 import { refreshHomes } from '../home.js';
-import { showPostResults } from '../messages.js';
+import { showPostCard } from '../messages.js';
 import { parseResults } from './results-form.js';
 
 const metadata = z.union([z.object({ postId: z.number().int(), version: z.number().int() }), z.object({ campaignId: z.number().int() })]);
@@ -32,7 +31,7 @@ export function register(app: App, { prisma, now }: HandlerContext): void {
     if (recorded.value.repeated) return;
     const found = await postContext(prisma, postId);
     if (!found) return;
-    await showPostResults(client, prisma, logger, found.campaign, found.influencerName, found.post, await lastEvent(prisma, 'post', postId, 'post.approved'));
+    await showPostCard(client, prisma, logger, postId);
     await refreshHomes(client, prisma, logger, [body.user.id, found.campaign.influencerPicId], now());
   });
 }
