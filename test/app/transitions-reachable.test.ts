@@ -6,11 +6,11 @@ import { CAMPAIGN_MOVES, CAMPAIGN_STATUSES } from '../../src/domain/campaign.js'
 import { STAGES, STAGE_MOVES } from '../../src/domain/participation.js';
 import { POST_MOVES, POST_STATUSES } from '../../src/domain/posts.js';
 import { SUBCOMMANDS } from '../../src/handlers/commands/index.js';
-import { APPROVE_POST, APPROVE_PROPOSAL, RECORD_RESULTS_BUTTON, REJECT_POST, REJECT_PROPOSAL } from '../../src/views/approvals.js';
+import { APPROVE_POST, APPROVE_PROPOSAL, RECORD_RESULTS_BUTTON, REJECT_POST, REJECT_PROPOSAL, REVISE_POST, WITHDRAW_POST } from '../../src/views/approvals.js';
 import { FINAL_APPROVE_POST } from '../../src/views/home.js';
 import { CONFIRM_STEP, FINAL_APPROVE, REJECT_REASON } from '../../src/views/modals.js';
 import { MOVE_PARTICIPANT } from '../../src/views/participants.js';
-import { SUBMIT_POST } from '../../src/views/post-form.js';
+import { REVISE_POST_FORM, SUBMIT_POST } from '../../src/views/post-form.js';
 import { RECORD_RESULTS } from '../../src/views/results-form.js';
 import { FINAL_APPROVE_CONFIRM } from '../../src/views/final-approval.js';
 import { type Harness, startHarness } from '../support/harness.js';
@@ -46,7 +46,8 @@ const POST_SURFACES: Record<string, Surface[]> = {
   'pending_approval → approved': [{ button: APPROVE_POST }],
   'pending_approval → rejected': [{ button: REJECT_POST }, { form: REJECT_REASON }],
   'approved → posted': [{ button: RECORD_RESULTS_BUTTON }, { command: 'results' }, { form: RECORD_RESULTS }],
-  'rejected → pending_approval': [{ command: 'post' }, { form: SUBMIT_POST }],
+  'pending_approval → withdrawn': [{ button: WITHDRAW_POST }],
+  'rejected → pending_approval': [{ button: REVISE_POST }, { form: REVISE_POST_FORM }, { command: 'post' }, { form: SUBMIT_POST }],
   'posted → final_approved': [{ button: FINAL_APPROVE_POST }, { form: FINAL_APPROVE }, { command: 'final-approve' }, { form: FINAL_APPROVE_CONFIRM }],
 };
 
