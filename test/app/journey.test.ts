@@ -2,7 +2,7 @@
 // button click to the real app, checked by what Slack is asked to show. Nothing calls src/workflow.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CAMPAIGN_FIELDS as F } from '../../src/views/campaign-form.js';
-import { INFLUENCER_FIELDS as I, PICK_BLOCK } from '../../src/views/directory.js';
+import { INFLUENCER_FIELDS as I, PICK_BLOCK, accountBlockId } from '../../src/views/directory.js';
 import { REASON_BLOCK } from '../../src/views/modals.js';
 import { MOVE_FIELDS } from '../../src/views/participants.js';
 import { POST_FIELDS } from '../../src/views/post-form.js';
@@ -123,7 +123,9 @@ describe('a whole campaign through Slack', () => {
     // Two influencers join the directory, then the campaign.
     for (const [name, handle] of [['Aiko Journey', 'aiko_journey'], ['Ben Journey', 'ben_journey']] as const) {
       const form = await member.openModal('influencers add');
-      const saved = await member.submit(form, { [I.name]: name, [I.country]: 'JP', [I.niches]: 'beauty', [I.email]: `${handle}@example.com`, [I.platform]: 'instagram', [I.handle]: handle, [I.followers]: '50000', [I.avgEngagement]: '3' });
+      const row = form.blocks.map((b) => /^account\.(.+)\.platform$/.exec(b.block_id ?? '')?.[1]).find(Boolean)!;
+      const account = { [accountBlockId(row, 'platform')]: 'instagram', [accountBlockId(row, 'handle')]: handle, [accountBlockId(row, 'followers')]: '50000', [accountBlockId(row, 'avgEngagement')]: '3' };
+      const saved = await member.submit(form, { [I.name]: name, [I.country]: 'JP', [I.niches]: 'beauty', [I.email]: `${handle}@example.com`, ...account });
       expect(saved.body, textOf(saved.body as Message)).toBe('');
     }
     const add = await member.openModal(`add ${ref}`);
