@@ -38,6 +38,15 @@ export const CAMPAIGN_MOVES: Record<CampaignStatus, readonly CampaignStatus[]> =
   archived: [],
 };
 
+/** The step a campaign's PICs take next from each status (approvers decide a published proposal). */
+export const NEXT_MANAGER_STEP: Partial<Record<CampaignStatus, CampaignStatus>> = {
+  draft: 'proposal_published',
+  proposal_approved: 'recruiting',
+  recruiting: 'recruitment_closed',
+  recruitment_closed: 'collaborating',
+  collaborating: 'completed',
+};
+
 /** Stages a campaign may switch off before collaboration starts; participants then skip them. */
 export interface OptionalStages {
   invited: boolean;
@@ -120,4 +129,19 @@ export function configureStages<C extends CampaignState>(campaign: C, optionalSt
 /** The scheduler closes recruitment on its close date (a calendar day, compared in UTC). */
 export function recruitmentIsDue(campaign: { status: CampaignStatus; recruitmentCloseDate: Date | null }, now: Date): boolean {
   return campaign.status === 'recruiting' && campaign.recruitmentCloseDate !== null && campaign.recruitmentCloseDate.getTime() <= now.getTime();
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * Opens recruitment until an optional close date (a calendar day): today or later, so the
+ * scheduler does not close it at once, and not after the campaign ends.
+ */
+export function openRecruitmentUntil<C extends CampaignState & { endDate: Date; recruitmentCloseDate: Date | null }>(campaign: C, closeDate: Date | null, now: Date): Decision<C> {
+  const opened = moveCampaign(campaign, 'recruiting', now);
+  if (!opened.ok) return opened;
+  const today = new Date(Math.floor(now.getTime() / DAY) * DAY);
+  if (closeDate && closeDate < today) return refuse('recruitment-close-date', 'Recruitment cannot close in the past: choose today or a later day, or leave it empty to close by hand.');
+  if (closeDate && closeDate > campaign.endDate) return refuse('recruitment-close-date', 'Recruitment must close on or before the end date of the campaign.');
+  return allow({ ...opened.value, recruitmentCloseDate: closeDate });
 }

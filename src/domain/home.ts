@@ -15,6 +15,8 @@ export interface Home {
   postsToFinalApprove: HomeItem[];
   /** Proposals waiting for this user's decision. */
   proposalsToDecide: Campaign[];
+  /** Campaigns this user is a PIC of, whose next lifecycle step is theirs (NEXT_MANAGER_STEP). */
+  stepsToTake: Campaign[];
   campaigns: Campaign[];
   /** Approved posts whose planned date has passed without being posted. */
   latePosts: HomeItem[];

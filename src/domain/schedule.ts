@@ -20,6 +20,15 @@ export function isClockTime(time: string): boolean {
   return /^([01]\d|2[0-3]):[0-5]\d$/.test(time);
 }
 
+/** Every fault of a schedule at once, by field. */
+export function scheduleErrors(schedule: DigestSchedule): Partial<Record<keyof DigestSchedule, string>> {
+  const errors: Partial<Record<keyof DigestSchedule, string>> = {};
+  if (!isClockTime(schedule.time)) errors.time = 'Use a time such as 09:00.';
+  if (!isTimeZone(schedule.timeZone)) errors.timeZone = 'Use an IANA time zone such as Asia/Tokyo or Europe/Paris.';
+  if (schedule.days.length === 0 || schedule.days.some((day) => !Number.isInteger(day) || day < 1 || day > 7)) errors.days = 'Choose at least one day.';
+  return errors;
+}
+
 const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
 /** The local calendar date, weekday and minutes since local midnight of `now` in `timeZone`. */

@@ -2,7 +2,7 @@
 // Slack failures here are logged, never undo the change, and never block the user's answer.
 import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { Campaign } from '../domain/brief.js';
+import { type Campaign, campaignReference } from '../domain/brief.js';
 import type { HistoryEntry } from '../domain/history.js';
 import type { Prisma } from '../store/database.js';
 import { campaignMessages, rememberCampaignMessages } from '../store/campaigns.js';
@@ -58,8 +58,17 @@ export async function showProposalDecision(client: WebClient, prisma: Prisma, lo
     const ts = (await campaignMessages(prisma, campaign.id))?.proposalMessageTs;
     if (!ts) return;
     await client.chat.update({ channel: campaign.channelId, ts, ...proposalApprovalMessage(campaign, publishedBy, decision) });
-    const verb = decision.action.endsWith('rejected') ? 'rejected' : 'approved';
-    await client.chat.postMessage({ channel: campaign.channelId, thread_ts: ts, text: `<@${publishedBy}> the proposal was ${verb} by <@${decision.actor}>.` });
+    const rejected = decision.action.endsWith('rejected');
+    const next = rejected ? '' : ` A PIC can now open recruitment with the button above or \`/campaign open ${campaignReference(campaign.id)}\`.`;
+    await client.chat.postMessage({ channel: campaign.channelId, thread_ts: ts, text: `<@${publishedBy}> the proposal was ${rejected ? 'rejected' : 'approved'} by <@${decision.actor}>.${next}` });
+  });
+}
+
+/** Shows the proposal message as the campaign is now (e.g. without "Open recruitment" once opened). */
+export async function refreshProposalMessage(client: WebClient, prisma: Prisma, logger: Logger, campaign: Campaign, publishedBy: string, decision: HistoryEntry): Promise<void> {
+  await quietly(logger, `refresh the proposal message of campaign ${campaign.id}`, async () => {
+    const ts = (await campaignMessages(prisma, campaign.id))?.proposalMessageTs;
+    if (ts) await client.chat.update({ channel: campaign.channelId, ts, ...proposalApprovalMessage(campaign, publishedBy, decision) });
   });
 }
 

@@ -6,6 +6,7 @@ import { POST_STATUS_LABELS, type Post, awaitsResults, wasApproved } from '../do
 import { calendarDate, count, mention, slackDate } from './format.js';
 import type { SlackMessage } from './help.js';
 import { link, oneLine, userText } from './mrkdwn.js';
+import { OPEN_RECRUITMENT_BUTTON } from './open-recruitment.js';
 
 /** Button values carry only the entity ID and the version the approver sees; the truth is re-read. */
 export const APPROVE_POST = 'post_approve';
@@ -55,6 +56,7 @@ export function proposalApprovalMessage(campaign: Campaign, submittedBy: string,
       decision
         ? { type: 'section', text: { type: 'mrkdwn', text: decisionLine(decision) } }
         : decisionButtons(APPROVE_PROPOSAL, REJECT_PROPOSAL, campaign.id, campaign.version),
+      ...(campaign.status === 'proposal_approved' ? [openRecruitmentButton(campaign)] : []),
     ],
   };
 }
@@ -105,6 +107,15 @@ export function reviseButton(post: Post): KnownBlock {
 export function answersLine(revision: number, rejection: HistoryEntry): string {
   const why = rejection.reason ? `: “${oneLine(rejection.reason, 1500)}”` : '';
   return `:repeat: Revision ${revision} of this post. Revision ${revision - 1} was rejected by ${mention(rejection.actor)} ${slackDate(rejection.at)}${why}`;
+}
+
+/** The next step once the proposal is approved; only the PICs may take it (the click re-checks). */
+export function openRecruitmentButton(campaign: Campaign): KnownBlock {
+  return {
+    type: 'actions',
+    block_id: 'open_recruitment',
+    elements: [{ type: 'button', action_id: OPEN_RECRUITMENT_BUTTON, text: { type: 'plain_text', text: 'Open recruitment' }, style: 'primary', value: buttonValue(campaign.id, campaign.version) }],
+  };
 }
 
 /** The post's approval message, as its history tells it: revision, what it answers, edits, decision, results. */

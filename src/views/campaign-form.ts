@@ -1,6 +1,10 @@
-import type { ModalView, Option, PlainTextOption } from '@slack/types';
-import { PLATFORMS, PLATFORM_LABELS } from '../domain/brief.js';
+import type { KnownBlock, ModalView, Option, PlainTextOption } from '@slack/types';
+import { type Campaign, type EditableField, FIELD_LABELS, PLATFORMS, PLATFORM_LABELS, type Platform, campaignReference, fieldText, lockedFields } from '../domain/brief.js';
+import { ALL_OPTIONAL_STAGES, DEFAULT_AGREEMENT_WINDOW_DAYS, type OptionalStages } from '../domain/campaign.js';
 import { VALUE, input, plain } from './blocks.js';
+import { calendarDate, currencyDigits } from './format.js';
+import { userText } from './mrkdwn.js';
+import { majorUnits } from './participants.js';
 
 /** Block IDs of the campaign modal; the submission handler reads and reports errors by these. */
 export const CAMPAIGN_FIELDS = {
@@ -37,7 +41,6 @@ export const MAX_LENGTH = { short: 150, medium: 1000, long: 3000 } as const;
 
 const option = (value: string, text: string): PlainTextOption => ({ text: plain(text), value });
 
-
 const text = (maxLength: number, multiline = false) => ({ type: 'plain_text_input', max_length: maxLength, multiline });
 
 export const STAGE_OPTIONS: Option[] = [
@@ -46,38 +49,90 @@ export const STAGE_OPTIONS: Option[] = [
   option('deliverables', 'Deliverables (agree what to post before the agreement)'),
 ];
 
+/** Joined as typed; without spaces when that is what fits the field (its input was at most that long). */
+function dealReferencesText(references: string[]): string {
+  const spaced = references.join(', ');
+  return spaced.length <= MAX_LENGTH.short ? spaced : references.join(',');
+}
+
+/** Each field's input element, prefilled from `initial` when editing. */
+function elements(initial: Campaign | undefined, creatorId: string): Record<keyof typeof CAMPAIGN_FIELDS, Record<string, unknown>> {
+  const textValue = (value: string | undefined) => (value ? { initial_value: value } : {});
+  const day = (date: Date | null | undefined) => (date ? { initial_date: calendarDate(date) } : {});
+  const chosenStages = STAGE_OPTIONS.filter((o) => (initial?.optionalStages ?? ALL_OPTIONAL_STAGES)[o.value as keyof OptionalStages]);
+  const platforms = PLATFORMS.map((p) => option(p, PLATFORM_LABELS[p]));
+  const chosenPlatforms = platforms.filter((o) => initial?.platforms.includes(o.value as Platform));
+  const currency = initial?.currency ?? 'USD';
+  return {
+    title: { ...text(MAX_LENGTH.short), placeholder: plain('Spring skincare launch'), ...textValue(initial?.title) },
+    advertiser: { ...text(MAX_LENGTH.short), ...textValue(initial?.advertiser) },
+    dealReferences: { ...text(MAX_LENGTH.short), ...textValue(initial && dealReferencesText(initial.dealReferences)) },
+    salesPicId: { type: 'users_select', initial_user: initial?.salesPicId ?? creatorId },
+    influencerPicId: { type: 'users_select', ...(initial ? { initial_user: initial.influencerPicId } : {}) },
+    country: { ...text(60), ...textValue(initial?.country) },
+    category: { ...text(MAX_LENGTH.short), ...textValue(initial?.category) },
+    objective: { ...text(MAX_LENGTH.medium, true), ...textValue(initial?.objective) },
+    platforms: { type: 'multi_static_select', options: platforms, ...(chosenPlatforms.length ? { initial_options: chosenPlatforms } : {}) },
+    targetInfluencers: { type: 'number_input', is_decimal_allowed: false, min_value: '1', ...textValue(initial?.targetInfluencers?.toString()) },
+    postRequirements: { ...text(MAX_LENGTH.long, true), ...textValue(initial?.postRequirements) },
+    budgetMinor: { type: 'number_input', is_decimal_allowed: true, min_value: '0', ...textValue(initial && majorUnits(initial.budgetMinor, currencyDigits(initial.currency))) },
+    currency: { type: 'static_select', options: CURRENCIES.map((c) => option(c, c)), initial_option: option(currency, currency) },
+    marginBasisPoints: { type: 'number_input', is_decimal_allowed: true, min_value: '0', max_value: '100', ...textValue(initial && String(initial.marginBasisPoints / 100)) },
+    trackingUrl: { type: 'url_text_input', ...textValue(initial?.trackingUrl ?? undefined) },
+    startDate: { type: 'datepicker', ...day(initial?.startDate) },
+    endDate: { type: 'datepicker', ...day(initial?.endDate) },
+    recruitmentCloseDate: { type: 'datepicker', ...day(initial?.recruitmentCloseDate) },
+    channelId: { type: 'conversations_select', filter: { include: ['public', 'private'], exclude_bot_users: true }, ...(initial ? { initial_conversation: initial.channelId } : { default_to_current_conversation: true }) },
+    approverIds: { type: 'multi_users_select', ...(initial ? { initial_users: initial.approverIds.slice(0, 100) } : {}) },
+    optionalStages: { type: 'checkboxes', options: STAGE_OPTIONS, ...(chosenStages.length ? { initial_options: chosenStages } : {}) },
+    agreementWindowDays: { type: 'number_input', is_decimal_allowed: false, min_value: '1', initial_value: String(initial?.agreementWindowDays ?? DEFAULT_AGREEMENT_WINDOW_DAYS) },
+  };
+}
+
+const OPTIONAL = new Set<keyof typeof CAMPAIGN_FIELDS>(['dealReferences', 'targetInfluencers', 'trackingUrl', 'recruitmentCloseDate', 'optionalStages']);
+const HINTS: Partial<Record<keyof typeof CAMPAIGN_FIELDS, string>> = {
+  dealReferences: 'Comma-separated, e.g. DEAL-1042, PO-77',
+  category: 'e.g. Beauty, Gaming, Food',
+  channelId: 'The card and approval requests are posted here; invite the app to private channels.',
+};
+
+/** Every field of the brief, in form order; a locked field is a read-only line saying why. */
+function briefBlocks(initial: Campaign | undefined, creatorId: string, locked: Partial<Record<EditableField, string>>): KnownBlock[] {
+  const element = elements(initial, creatorId);
+  return (Object.keys(CAMPAIGN_FIELDS) as Array<keyof typeof CAMPAIGN_FIELDS>).map((field): KnownBlock => {
+    const reason = locked[field];
+    if (initial && reason) {
+      const value = field === 'channelId' ? `<#${initial.channelId}>` : userText(fieldText(initial, field), 500);
+      return { type: 'context', block_id: CAMPAIGN_FIELDS[field], elements: [{ type: 'mrkdwn', text: `*${FIELD_LABELS[field]}:* ${value}\n:lock: ${reason}` }] };
+    }
+    const hint = HINTS[field];
+    return input(CAMPAIGN_FIELDS[field], FIELD_LABELS[field], element[field], { optional: OPTIONAL.has(field), ...(hint ? { hint } : {}) });
+  });
+}
+
 /** The "Create campaign" modal: every field of the brief. */
 export function createCampaignModal(creatorId: string): ModalView {
-  const F = CAMPAIGN_FIELDS;
   return {
     type: 'modal',
     callback_id: CREATE_CAMPAIGN,
     title: plain('Create campaign'),
     submit: plain('Create draft'),
     close: plain('Cancel'),
-    blocks: [
-      input(F.title, 'Title', { ...text(MAX_LENGTH.short), placeholder: plain('Spring skincare launch') }),
-      input(F.advertiser, 'Advertiser', text(MAX_LENGTH.short)),
-      input(F.dealReferences, 'Deal references', text(MAX_LENGTH.short), { optional: true, hint: 'Comma-separated, e.g. DEAL-1042, PO-77' }),
-      input(F.salesPicId, 'Sales PIC', { type: 'users_select', initial_user: creatorId }),
-      input(F.influencerPicId, 'Influencer-management PIC', { type: 'users_select' }),
-      input(F.country, 'Country', text(60)),
-      input(F.category, 'Category', text(MAX_LENGTH.short), { hint: 'e.g. Beauty, Gaming, Food' }),
-      input(F.objective, 'Objective', text(MAX_LENGTH.medium, true)),
-      input(F.platforms, 'Social platforms', { type: 'multi_static_select', options: PLATFORMS.map((p) => option(p, PLATFORM_LABELS[p])) }),
-      input(F.targetInfluencers, 'Target number of influencers', { type: 'number_input', is_decimal_allowed: false, min_value: '1' }, { optional: true }),
-      input(F.postRequirements, 'Post requirements', text(MAX_LENGTH.long, true)),
-      input(F.budgetMinor, 'Budget', { type: 'number_input', is_decimal_allowed: true, min_value: '0' }),
-      input(F.currency, 'Currency', { type: 'static_select', options: CURRENCIES.map((c) => option(c, c)), initial_option: option('USD', 'USD') }),
-      input(F.marginBasisPoints, 'Agency margin (%)', { type: 'number_input', is_decimal_allowed: true, min_value: '0', max_value: '100' }),
-      input(F.trackingUrl, 'Tracking URL', { type: 'url_text_input' }, { optional: true }),
-      input(F.startDate, 'Start date', { type: 'datepicker' }),
-      input(F.endDate, 'End date', { type: 'datepicker' }),
-      input(F.recruitmentCloseDate, 'Recruitment closes on', { type: 'datepicker' }, { optional: true }),
-      input(F.channelId, 'Campaign channel', { type: 'conversations_select', default_to_current_conversation: true, filter: { include: ['public', 'private'], exclude_bot_users: true } }, { hint: 'The card and approval requests are posted here; invite the app to private channels.' }),
-      input(F.approverIds, 'Approvers', { type: 'multi_users_select' }),
-      input(F.optionalStages, 'Optional stages', { type: 'checkboxes', options: STAGE_OPTIONS, initial_options: STAGE_OPTIONS }, { optional: true }),
-      input(F.agreementWindowDays, 'Days to sign an agreement', { type: 'number_input', is_decimal_allowed: false, min_value: '1', initial_value: '3' }),
-    ],
+    blocks: briefBlocks(undefined, creatorId, {}),
+  };
+}
+
+export const EDIT_BRIEF = 'campaign_edit_brief';
+
+/** `/campaign edit`: every field prefilled; private_metadata carries only the ID and version seen. */
+export function editBriefModal(campaign: Campaign): ModalView {
+  return {
+    type: 'modal',
+    callback_id: EDIT_BRIEF,
+    private_metadata: JSON.stringify({ campaignId: campaign.id, version: campaign.version }),
+    title: plain(`Edit ${campaignReference(campaign.id)}`.slice(0, 24)),
+    submit: plain('Save'),
+    close: plain('Cancel'),
+    blocks: briefBlocks(campaign, campaign.createdBy, lockedFields(campaign)),
   };
 }

@@ -1,6 +1,6 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import { campaignReference } from '../domain/brief.js';
-import { CAMPAIGN_STATUSES, label } from '../domain/campaign.js';
+import { CAMPAIGN_STATUSES, type CampaignStatus, NEXT_MANAGER_STEP, label } from '../domain/campaign.js';
 import type { Home } from '../domain/home.js';
 import { APPROVE_POST, APPROVE_PROPOSAL, REJECT_POST, REJECT_PROPOSAL, decisionButtons } from './approvals.js';
 import { listSections } from './campaigns.js';
@@ -8,6 +8,7 @@ import { calendarDate, slackDate } from './format.js';
 import type { SubcommandUsage } from './help.js';
 import { helpMessage } from './help.js';
 import { clampMrkdwn, userText } from './mrkdwn.js';
+import { OPEN_RECRUITMENT_BUTTON } from './open-recruitment.js';
 
 export const HOME_CREATE_CAMPAIGN = 'home_create_campaign';
 export const FINAL_APPROVE_POST = 'post_final_approve_open';
@@ -38,6 +39,43 @@ function decisions(home: Home): KnownBlock[] {
     blocks.push(section(text), decisionButtons(APPROVE_POST, REJECT_POST, post.id, post.version));
   }
   return [...blocks, ...more(total - MAX_DECISIONS)];
+}
+
+/** A lifecycle step's button in App Home; its value is "<step>:<campaign id>:<version>". */
+export const HOME_CAMPAIGN_STEP = 'home_campaign_step';
+
+/** What each next step is called, and the command that takes it (the step's own button opens the same form). */
+const NEXT_STEPS: Partial<Record<CampaignStatus, { label: string; command: string }>> = {
+  proposal_published: { label: 'Publish proposal', command: 'publish' },
+  recruiting: { label: 'Open recruitment', command: 'open' },
+  recruitment_closed: { label: 'Close recruitment', command: 'close' },
+  collaborating: { label: 'Start collaboration', command: 'start-collaboration' },
+  completed: { label: 'Complete', command: 'complete' },
+};
+
+/** A PIC's campaigns and the lifecycle step each waits for, with its button. */
+function stepsToTake(home: Home): KnownBlock[] {
+  const steps = home.stepsToTake.flatMap((campaign) => {
+    const to = NEXT_MANAGER_STEP[campaign.status];
+    const step = to && NEXT_STEPS[to];
+    return step ? [{ campaign, step }] : [];
+  });
+  if (steps.length === 0) return [];
+  const blocks: KnownBlock[] = [section(`*Next steps in your campaigns* (${steps.length})`)];
+  for (const { campaign, step } of steps.slice(0, MAX_DECISIONS)) {
+    const opens = step.command === 'open';
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: `${name(campaign.id, campaign.title)} · ${label(campaign.status)} · next: \`/campaign ${step.command} ${campaignReference(campaign.id)}\`` },
+      accessory: {
+        type: 'button',
+        action_id: opens ? OPEN_RECRUITMENT_BUTTON : HOME_CAMPAIGN_STEP,
+        text: { type: 'plain_text', text: step.label },
+        value: `${opens ? '' : `${step.command}:`}${campaign.id}:${campaign.version}`,
+      },
+    });
+  }
+  return [...blocks, ...more(steps.length - MAX_DECISIONS)];
 }
 
 function finalApprovals(home: Home): KnownBlock[] {
@@ -82,6 +120,7 @@ export function homeView({ userId, isAdmin, subcommands, home, notice }: HomeDat
     { type: 'actions', elements: [{ type: 'button', action_id: HOME_CREATE_CAMPAIGN, text: { type: 'plain_text', text: 'Create campaign' }, style: 'primary' }] },
     { type: 'divider' },
     ...decisions(home),
+    ...stepsToTake(home),
     ...finalApprovals(home),
     ...overdue(home),
     { type: 'divider' },

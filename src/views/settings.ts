@@ -1,5 +1,5 @@
 import type { KnownBlock, ModalView } from '@slack/types';
-import { type Campaign, campaignReference } from '../domain/brief.js';
+import { type Campaign, FIELD_LABELS, campaignReference, fieldText, lockedFields } from '../domain/brief.js';
 import type { DigestSchedule } from '../domain/schedule.js';
 import { CAMPAIGN_FIELDS, STAGE_OPTIONS, VALUE } from './campaign-form.js';
 
@@ -60,6 +60,7 @@ const MUTE = { text: { type: 'plain_text' as const, text: "Mute this campaign's 
 /** A campaign's people and workflow options; private_metadata carries only its ID and version. */
 export function campaignSettingsModal(campaign: Campaign): ModalView {
   const F = CAMPAIGN_FIELDS;
+  const stagesLocked = lockedFields(campaign).optionalStages;
   const chosenStages = STAGE_OPTIONS.filter((option) => campaign.optionalStages[option.value as keyof Campaign['optionalStages']]);
   const input = (block_id: string, label: string, element: Record<string, unknown>) =>
     ({ type: 'input', block_id, label: { type: 'plain_text', text: label }, element: { action_id: VALUE, ...element } }) as KnownBlock;
@@ -74,7 +75,9 @@ export function campaignSettingsModal(campaign: Campaign): ModalView {
       input(F.salesPicId, 'Sales PIC', { type: 'users_select', initial_user: campaign.salesPicId }),
       input(F.influencerPicId, 'Influencer-management PIC', { type: 'users_select', initial_user: campaign.influencerPicId }),
       input(F.approverIds, 'Approvers', { type: 'multi_users_select', initial_users: campaign.approverIds.slice(0, 100) }),
-      { ...input(F.optionalStages, 'Optional stages', { type: 'checkboxes', options: STAGE_OPTIONS, ...(chosenStages.length ? { initial_options: chosenStages } : {}) }), optional: true } as KnownBlock,
+      stagesLocked
+        ? ({ type: 'context', block_id: F.optionalStages, elements: [{ type: 'mrkdwn', text: `*${FIELD_LABELS.optionalStages}:* ${fieldText(campaign, 'optionalStages')}\n:lock: ${stagesLocked}` }] } as KnownBlock)
+        : ({ ...input(F.optionalStages, 'Optional stages', { type: 'checkboxes', options: STAGE_OPTIONS, ...(chosenStages.length ? { initial_options: chosenStages } : {}) }), optional: true } as KnownBlock),
       input(F.agreementWindowDays, 'Days to sign an agreement', { type: 'number_input', is_decimal_allowed: false, min_value: '1', initial_value: String(campaign.agreementWindowDays) }),
       {
         type: 'input',

@@ -1,5 +1,5 @@
-import { type BriefErrors, type Campaign, type CampaignBrief, briefErrors, campaignReference, parseCampaignReference } from '../domain/brief.js';
-import { CAMPAIGN_STATUSES, type CampaignStatus, type OptionalStages, configureStages, mayDelete, moveCampaign, recruitmentIsDue } from '../domain/campaign.js';
+import { type BriefErrors, type Campaign, type CampaignBrief, type EditableField, FIELD_LABELS, briefErrors, campaignReference, fieldText, lockedFields, parseCampaignReference } from '../domain/brief.js';
+import { CAMPAIGN_STATUSES, type CampaignStatus, type OptionalStages, configureStages, mayDelete, moveCampaign, openRecruitmentUntil, recruitmentIsDue } from '../domain/campaign.js';
 import { type Decision, allow, refuse } from '../domain/decision.js';
 import { SYSTEM_ACTOR } from '../domain/history.js';
 import { stageAtCollaborationStart } from '../domain/participation.js';
@@ -85,8 +85,36 @@ export async function rejectProposal(prisma: Prisma, id: number, reason: string,
   return step(prisma, id, 'decideProposal', 'draft', 'campaign.proposal_rejected', acting, seen, reason.trim());
 }
 
-export const openRecruitment = (prisma: Prisma, id: number, acting: Acting, seen?: number) =>
-  step(prisma, id, 'openRecruitment', 'recruiting', 'campaign.recruitment_opened', acting, seen);
+/**
+ * Opens recruitment until `closeDate` (undefined keeps the brief's date; null closes by hand):
+ * the date is saved with the step, in the same transaction and history event.
+ */
+export async function openRecruitment(prisma: Prisma, id: number, acting: Acting, seen?: number, closeDate?: Date | null): Promise<Decision<Campaign>> {
+  return change(prisma, async (tx) => {
+    const loaded = await load(tx, id);
+    if (!loaded.ok) return loaded;
+    const before = loaded.value;
+    const refusal = (await permission(tx, 'openRecruitment', acting, before)) ?? (await ifCurrent(tx, 'campaign', before, seen));
+    if (refusal) return refusal;
+    const decided = openRecruitmentUntil(before, closeDate === undefined ? before.recruitmentCloseDate : closeDate, acting.now);
+    if (!decided.ok) return decided;
+    const after = await saveCampaign(tx, before, decided.value);
+    const details = { recruitmentCloseDate: fieldText(after, 'recruitmentCloseDate') };
+    await appendHistory(tx, [event(acting, 'campaign', id, 'campaign.recruitment_opened', { from: before.status, to: after.status, details })]);
+    return allow(after);
+  });
+}
+
+/** May this user open recruitment now? Checked before the modal opens (opening re-checks). */
+export async function mayOpenRecruitment(prisma: Prisma, id: number, acting: Acting, seen?: number): Promise<Decision<Campaign>> {
+  const loaded = await load(prisma, id);
+  if (!loaded.ok) return loaded;
+  const refusal = await permission(prisma, 'openRecruitment', acting, loaded.value);
+  if (refusal) return refusal;
+  const opened = moveCampaign(loaded.value, 'recruiting', acting.now);
+  // A button seen before a change that made the step impossible answers what happened.
+  return opened.ok ? loaded : ((await ifCurrent(prisma, 'campaign', loaded.value, seen)) ?? opened);
+}
 
 export const closeRecruitment = (prisma: Prisma, id: number, acting: Acting, seen?: number) =>
   step(prisma, id, 'closeRecruitment', 'recruitment_closed', 'campaign.recruitment_closed', acting, seen);
@@ -156,8 +184,10 @@ export async function setOptionalStages(prisma: Prisma, id: number, stages: Opti
 }
 
 /**
- * Changes part of a campaign's brief (PICs, approvers, dates, …) unless it is archived; the
- * whole brief is checked again. The refusal carries field errors when the brief became invalid.
+ * Changes part of a campaign's brief (from `/campaign edit` or its settings) unless it is archived.
+ * The whole brief is checked again, locked fields are refused, and each changed field is one
+ * history event with its old and new value. The refusal carries field errors when the brief
+ * became invalid. Nothing changed: nothing saved, nothing recorded.
  */
 export async function editBrief(
   prisma: Prisma,
@@ -174,19 +204,22 @@ export async function editBrief(
     const refusal = (await permission(tx, 'editCampaign', acting, before)) ?? (await ifCurrent(tx, 'campaign', before, seen));
     if (refusal) return refusal;
     if (before.status === 'archived') return refuse('archived-read-only', 'Archived campaigns are read-only.');
+    const changed = (Object.keys(FIELD_LABELS) as EditableField[]).filter((key) => key in changes && JSON.stringify(changes[key]) !== JSON.stringify(before[key]));
+    const locked = lockedFields(before);
+    const refused = changed.filter((field) => locked[field]);
+    if (refused.length) return refuse('brief-field-locked', refused.map((field) => `${FIELD_LABELS[field]}: ${locked[field]}`).join(' '));
     const merged = { ...before, ...changes };
     const errors = briefErrors(merged);
     if (Object.keys(errors).length) {
       invalid = errors;
       return refuse('invalid-brief', Object.values(errors).join(' '));
     }
-    if (changes.optionalStages && JSON.stringify(changes.optionalStages) !== JSON.stringify(before.optionalStages)) {
-      const stages = configureStages(before, changes.optionalStages);
-      if (!stages.ok) return stages;
-    }
+    if (changed.length === 0) return allow(before);
     const after = await saveCampaign(tx, before, merged);
-    const changed = (Object.keys(changes) as Array<keyof typeof changes>).filter((key) => JSON.stringify(changes[key]) !== JSON.stringify(before[key]));
-    await appendHistory(tx, [event(acting, 'campaign', id, 'campaign.brief_edited', { details: { changed } })]);
+    await appendHistory(
+      tx,
+      changed.map((field) => event(acting, 'campaign', id, 'campaign.brief_edited', { from: fieldText(before, field), to: fieldText(after, field), details: { field, label: FIELD_LABELS[field] } })),
+    );
     return allow(after);
   });
   return invalid ? { ok: false, errors: invalid } : decided;

@@ -2,7 +2,7 @@ import type { Campaign } from '../domain/brief.js';
 import { type Decision, allow, refuse } from '../domain/decision.js';
 import type { CampaignDigest, CampaignDigestInput } from '../domain/digest.js';
 import { composeCampaignDigest } from '../domain/digest-compose.js';
-import { digestDue, isClockTime, isTimeZone } from '../domain/schedule.js';
+import { type DigestSchedule, digestDue, scheduleErrors } from '../domain/schedule.js';
 import { listCampaigns } from '../store/campaigns.js';
 import type { Prisma } from '../store/database.js';
 import { type DigestSettings, claimDigestRun, failedDigestsSince, finishDigestRun, lastDigestAt, readDigestSettings, writeDigestSettings } from '../store/digests.js';
@@ -19,10 +19,14 @@ export function digestSettings(prisma: Prisma): Promise<DigestSettings> {
   return readDigestSettings(prisma);
 }
 
+/** Every fault of the digest schedule at once (time, time zone, days), for the settings form. */
+export function digestSettingsErrors(settings: DigestSchedule) {
+  return scheduleErrors(settings);
+}
+
 export async function updateDigestSettings(prisma: Prisma, settings: Omit<DigestSettings, 'version'>, acting: Acting): Promise<Decision<DigestSettings>> {
-  if (!isClockTime(settings.time)) return refuse('digest-time', 'Use a time such as 09:00.');
-  if (!isTimeZone(settings.timeZone)) return refuse('digest-time-zone', 'Use an IANA time zone such as Asia/Tokyo or Europe/Paris.');
-  if (settings.days.length === 0 || settings.days.some((day) => !Number.isInteger(day) || day < 1 || day > 7)) return refuse('digest-days', 'Choose at least one day.');
+  const errors = scheduleErrors(settings);
+  if (Object.keys(errors).length) return refuse('invalid-digest-schedule', Object.values(errors).join(' '));
   return change(prisma, async (tx) => {
     const refusal = await permission(tx, 'manageAdmins', acting);
     if (refusal) return refusal;

@@ -1,3 +1,4 @@
+import { NEXT_MANAGER_STEP } from '../domain/campaign.js';
 import { agreementExpired } from '../domain/participation.js';
 import type { Home } from '../domain/home.js';
 import type { Prisma } from '../store/database.js';
@@ -15,6 +16,7 @@ export async function homeOf(prisma: Prisma, userId: string, now: Date): Promise
     postsToDecide: posts.filter((p) => p.post.status === 'pending_approval' && p.campaign.approverIds.includes(userId)),
     postsToFinalApprove: posts.filter((p) => p.post.status === 'posted' && p.campaign.status === 'completed' && p.campaign.approverIds.includes(userId)),
     proposalsToDecide: approving.filter((c) => c.status === 'proposal_published'),
+    stepsToTake: campaigns.filter((c) => (c.salesPicId === userId || c.influencerPicId === userId) && NEXT_MANAGER_STEP[c.status]),
     campaigns,
     latePosts: posts.filter((p) => p.post.status === 'approved' && p.post.plannedDate.getTime() < today),
     expiredAgreements: agreements.flatMap((a) => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPROVE_POST, APPROVE_PROPOSAL, EDIT_POST, REJECT_POST, REJECT_PROPOSAL, WITHDRAW_POST } from '../../src/views/approvals.js';
 import { CONFIRM_STEP, REASON_BLOCK, REJECT_REASON } from '../../src/views/modals.js';
+import { OPEN_RECRUITMENT_BUTTON } from '../../src/views/open-recruitment.js';
 import { SUBMIT_POST, POST_FIELDS } from '../../src/views/post-form.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
 import { entityHistory } from '../../src/workflow/history.js';
@@ -67,7 +68,7 @@ describe('publishing a proposal', () => {
 
     await harness.slack.blockAction({ action_id: APPROVE_PROPOSAL, value: approve!.value }, { userId: PEOPLE.approver, channelId: 'C0CAMPAIGN' });
     const updated = await harness.fakeSlack.waitFor('chat.update', (c) => texts(c).includes(':white_check_mark: Approved by <@U0APPROVE>'));
-    expect(buttons(updated)).toEqual([]);
+    expect(buttons(updated).map((b) => b.action_id)).toEqual([OPEN_RECRUITMENT_BUTTON]);
     expect(texts(updated)).toMatch(/<!date\^\d+\^/);
     await harness.fakeSlack.waitFor('chat.postMessage', (c) => c.args.thread_ts !== undefined && String(c.args.text).includes(`<@${PEOPLE.salesPic}> the proposal was approved`));
 

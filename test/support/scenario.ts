@@ -1,3 +1,4 @@
+import type { CampaignBrief } from '../../src/domain/brief.js';
 import type { Prisma } from '../../src/store/database.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
 import { addInfluencers } from '../../src/workflow/influencers.js';
@@ -7,8 +8,8 @@ import { PEOPLE, T0, at, brief, influencer, ok } from './workflow.js';
 const pic = at(PEOPLE.salesPic);
 
 /** A campaign taken through the workflow with use cases only, up to recruiting with two candidates. */
-export async function recruitingCampaign(prisma: Prisma, title = 'Spring skincare launch') {
-  const created = await campaigns.createCampaign(prisma, brief({ title }), at(PEOPLE.member));
+export async function recruitingCampaign(prisma: Prisma, title = 'Spring skincare launch', overrides: Partial<CampaignBrief> = {}) {
+  const created = await campaigns.createCampaign(prisma, brief({ title, ...overrides }), at(PEOPLE.member));
   if (!created.ok) throw new Error(JSON.stringify(created.errors));
   const id = created.campaign.id;
   const suffix = `${id}`;

@@ -6,7 +6,8 @@ import type { Participant } from '../../src/domain/participation.js';
 import type { Post } from '../../src/domain/posts.js';
 import { decisionReply, postApprovalMessage, postEditedReply, proposalApprovalMessage } from '../../src/views/approvals.js';
 import { campaignCard } from '../../src/views/campaign-card.js';
-import { createCampaignModal } from '../../src/views/campaign-form.js';
+import { createCampaignModal, editBriefModal } from '../../src/views/campaign-form.js';
+import { openRecruitmentModal } from '../../src/views/open-recruitment.js';
 import { campaignDetails, campaignList, campaignNotFound, historyMessage } from '../../src/views/campaigns.js';
 import { helpMessage } from '../../src/views/help.js';
 import { homeView } from '../../src/views/home.js';
@@ -50,6 +51,7 @@ const home = {
   postsToDecide: campaigns.slice(0, 300).map((c, i) => ({ campaign: c, influencerName: LONG, post: post(i) })),
   postsToFinalApprove: campaigns.slice(0, 300).map((c, i) => ({ campaign: c, influencerName: LONG, post: { ...post(i), status: 'posted' as const, postUrl: `https://x.example.com/${LONG}` } })),
   proposalsToDecide: campaigns.slice(0, 300),
+  stepsToTake: campaigns.slice(0, 300),
   campaigns,
   latePosts: campaigns.slice(0, 300).map((c, i) => ({ campaign: c, influencerName: LONG, post: post(i) })),
   expiredAgreements: campaigns.slice(0, 300).map((c) => ({ campaign: c, influencerName: LONG, sentAt: at })),
@@ -77,6 +79,7 @@ const messages = {
   history: historyMessage(campaign(1), history),
   'proposal approval': proposalApprovalMessage(campaign(1), 'U0SALES'),
   'proposal decided': proposalApprovalMessage(campaign(1), 'U0SALES', decision),
+  'proposal approved, recruitment to open': proposalApprovalMessage(campaign(1, { status: 'proposal_approved' }), 'U0SALES', { ...decision, action: 'campaign.proposal_approved' }),
   'post approval': postApprovalMessage(campaign(1), LONG, post(1)),
   'post decided': postApprovalMessage(campaign(1), LONG, post(1), [decision]),
   'post revision, edited, decided and final-approved': postApprovalMessage(campaign(1), LONG, { ...livePost(1), status: 'final_approved' }, [
@@ -93,6 +96,9 @@ const messages = {
 
 const modals = {
   'create campaign': createCampaignModal('U0MEMBER'),
+  'edit brief (published, collaborating)': editBriefModal(campaign(1, { collaborationStartedAt: at })),
+  'edit brief (draft)': editBriefModal(campaign(1, { publishedAt: null, status: 'draft' })),
+  'open recruitment': openRecruitmentModal(campaign(1)),
   'submit post (300 accounts)': submitPostModal(campaign(1), Array.from({ length: 300 }, (_, i) => ({ participantId: i, influencerName: LONG, account: { id: i, platform: 'instagram' as const, handle: LONG, followers: 1, avgEngagementPct: null } }))),
   ...Object.fromEntries((Object.keys(STEPS) as Step[]).map((step) => [`confirm ${step}`, confirmStepModal(step, campaign(1))])),
   'submit revision': existingPostModal('revise', { campaign: campaign(1), influencerName: LONG, post: { ...post(1), content: LONG, status: 'rejected' } }, decision),

@@ -171,3 +171,18 @@ describe('history', () => {
     expect(await entityHistory(db.prisma, 'campaign', created.campaign.id)).toMatchObject([{ actor: PEOPLE.member }]);
   });
 });
+
+describe('editing the brief', () => {
+  it('refuses a field locked after publication whatever the door, and changes nothing', async () => {
+    const created = await campaigns.createCampaign(db.prisma, brief({ title: 'Locked currency' }), at(PEOPLE.member));
+    if (!created.ok) throw new Error('not created');
+    const { id } = created.campaign;
+    expect((await campaigns.editBrief(db.prisma, id, { currency: 'EUR' }, pic)).ok).toBe(true);
+    ok(await campaigns.publishProposal(db.prisma, id, pic));
+    const refused = await campaigns.editBrief(db.prisma, id, { currency: 'JPY', title: 'Renamed' }, pic);
+    expect(refused).toMatchObject({ ok: false, rule: 'brief-field-locked', reason: expect.stringContaining('Currency: Fixed once the proposal is published') });
+    expect(await campaigns.getCampaign(db.prisma, id)).toMatchObject({ currency: 'EUR', title: 'Locked currency' });
+    const edits = (await entityHistory(db.prisma, 'campaign', id)).filter((e) => e.action === 'campaign.brief_edited');
+    expect(edits).toMatchObject([{ from: 'USD', to: 'EUR', details: { field: 'currency', label: 'Currency' } }]);
+  });
+});

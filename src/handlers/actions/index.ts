@@ -11,6 +11,7 @@ import { approveProposal, mayDecideProposal } from '../../workflow/campaigns.js'
 import { lastEvent } from '../../workflow/history.js';
 import { approvePost, mayDecidePost, postContext } from '../../workflow/posts.js';
 import type { HandlerContext } from '../context.js';
+import * as campaignSteps from './campaign-steps.js';
 import * as directory from './directory.js';
 import * as participants from './participants.js';
 import * as posts from './posts.js';
@@ -38,6 +39,7 @@ export async function answerRefusal(args: { respond?: RespondFn; client: WebClie
 
 export function register(app: App, context: HandlerContext): void {
   const { prisma, now } = context;
+  campaignSteps.register(app, context);
   directory.register(app, context);
   participants.register(app, context);
   posts.register(app, context);
@@ -85,7 +87,7 @@ export function register(app: App, context: HandlerContext): void {
     const decision = await lastEvent(prisma, 'campaign', id, 'campaign.proposal_approved');
     if (published && decision) await showProposalDecision(args.client, prisma, args.logger, decided.value, published.actor, decision);
     await showCampaignCard(args.client, prisma, args.logger, decided.value);
-    await refreshHomes(args.client, prisma, args.logger, [args.body.user.id, ...decided.value.approverIds], now());
+    await refreshHomes(args.client, prisma, args.logger, [args.body.user.id, ...decided.value.approverIds, decided.value.salesPicId, decided.value.influencerPicId], now());
   });
 
   app.action<BlockAction<ButtonAction>>(REJECT_PROPOSAL, async (args) => {

@@ -3,6 +3,7 @@ import { helpMessage, unknownSubcommandMessage } from '../../views/help.js';
 import type { HandlerContext } from '../context.js';
 import { create } from './create.js';
 import { digest } from './digest.js';
+import { edit } from './edit.js';
 import { add, influencers } from './directory.js';
 import { budget, move } from './participants.js';
 import { finalApprove } from './final-approve.js';
@@ -18,6 +19,7 @@ import type { Subcommand } from './subcommand.js';
 export const SUBCOMMANDS: Subcommand[] = [
   { name: 'help', usage: 'help', summary: 'show this list of subcommands', run: async ({ ack }) => ack({ response_type: 'ephemeral', ...helpMessage(SUBCOMMANDS) }) },
   create,
+  edit,
   list,
   show,
   influencers,

@@ -1,4 +1,5 @@
 import { type Step, confirmStepModal } from '../../views/modals.js';
+import { open } from './open.js';
 import { type Subcommand, campaignArgument } from './subcommand.js';
 
 /** Lifecycle steps: name the campaign, confirm in a modal, the submission does the step. */
@@ -18,7 +19,8 @@ function step(name: Step, summary: string): Subcommand {
 
 export const steps: Subcommand[] = [
   step('delete', 'delete a draft that was never published (managers)'),
-  step('publish', 'publish the proposal for approval (managers)'),
+  step('publish', 'publish the proposal for approval (managers); approvers then approve or reject it with its buttons'),
+  open,
   step('close', 'close recruitment (managers)'),
   step('start-collaboration', 'fix the group and start collaborating (managers)'),
   step('complete', 'complete the campaign (managers)'),

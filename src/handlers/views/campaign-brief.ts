@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type CampaignBrief, PLATFORMS } from '../../domain/brief.js';
+import { type CampaignBrief, PLATFORMS, briefErrors } from '../../domain/brief.js';
 import { CAMPAIGN_FIELDS as F, CURRENCIES, MAX_LENGTH } from '../../views/campaign-form.js';
 import { currencyDigits } from '../../views/format.js';
 import { DIGEST_FIELDS, QUIET_OPTION } from '../../views/settings.js';
@@ -53,9 +53,13 @@ const shape = z.object({
 type Field = keyof typeof F;
 const BLOCK_OF: Record<string, string> = { ...F, budget: F.budgetMinor, margin: F.marginBasisPoints };
 
-/** Reads the campaign modal into a brief, or the field errors to show in the modal. */
-export function parseCampaignBrief(values: StateValues): { ok: true; brief: CampaignBrief } | { ok: false; errors: Record<string, string> } {
-  const raw = {
+/**
+ * Reads the campaign modal into a brief, or every fault at once: each field's own error and the
+ * brief's cross-field rules (dates out of order, …) on the fields that could be read, keyed by
+ * block ID. `fixed` holds the locked fields, which the edit form shows but does not ask for.
+ */
+export function parseCampaignBrief(values: StateValues, fixed: Partial<CampaignBrief> = {}): { ok: true; brief: CampaignBrief } | { ok: false; errors: Record<string, string> } {
+  const raw: Record<string, unknown> = {
     title: read(values, F.title).value ?? undefined,
     advertiser: read(values, F.advertiser).value ?? undefined,
     dealReferences: read(values, F.dealReferences).value ?? undefined,
@@ -79,14 +83,24 @@ export function parseCampaignBrief(values: StateValues): { ok: true; brief: Camp
     optionalStages: read(values, F.optionalStages).selected_options?.map((o) => o.value) ?? [],
     agreementWindowDays: read(values, F.agreementWindowDays).value ?? undefined,
   };
-  const parsed = shape.safeParse(raw);
-  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error, (path) => BLOCK_OF[String(path[0])]) };
-  const { budget, margin, ...rest } = parsed.data;
-  const budgetMinor = toMinorUnits(budget, currencyDigits(rest.currency));
-  if (budgetMinor === undefined) {
-    return { ok: false, errors: { [F.budgetMinor]: `Enter an amount of zero or more with at most ${currencyDigits(rest.currency)} decimals.` } };
+  const errors: Record<string, string> = {};
+  const fields: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(shape.shape as Record<string, z.ZodType>)) {
+    if (key in fixed) continue;
+    const parsed = schema.safeParse(raw[key]);
+    if (parsed.success) fields[key] = parsed.data;
+    else errors[BLOCK_OF[key]!] = parsed.error.issues[0]!.message;
   }
-  return { ok: true, brief: { ...rest, budgetMinor, marginBasisPoints: margin } };
+  const { budget, margin, ...rest } = fields;
+  const brief: Partial<CampaignBrief> = { ...rest, ...(typeof margin === 'number' ? { marginBasisPoints: margin } : {}), ...fixed };
+  if (typeof budget === 'string') {
+    const digits = currencyDigits(brief.currency ?? 'USD');
+    const budgetMinor = toMinorUnits(budget, digits);
+    if (budgetMinor === undefined) errors[F.budgetMinor] = `Enter an amount of zero or more with at most ${digits} decimals.`;
+    else brief.budgetMinor = budgetMinor;
+  }
+  for (const [block, message] of Object.entries(briefErrorsByBlock(briefErrors(brief)))) errors[block] ??= message;
+  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, brief: brief as CampaignBrief };
 }
 
 /** Domain errors (dates out of order, …) keyed by brief field → the modal's block IDs. */
@@ -107,7 +121,9 @@ export function parseCampaignSettings(values: StateValues) {
   });
   if (!parsed.success) return { ok: false as const, errors: fieldErrors(parsed.error, (path) => BLOCK_OF[String(path[0])]) };
   const digestMuted = (read(values, DIGEST_FIELDS.muted).selected_options ?? []).length > 0;
-  return { ok: true as const, changes: { ...parsed.data, digestMuted } };
+  // Once the stages are locked the form shows them read-only: no input, nothing to change.
+  const { optionalStages, ...rest } = parsed.data;
+  return { ok: true as const, changes: { ...rest, ...(values[F.optionalStages] ? { optionalStages } : {}), digestMuted } };
 }
 
 /** The digest part of the settings modal; the time zone and days are checked by the use case. */

@@ -9,10 +9,11 @@ import * as campaigns from '../../workflow/campaigns.js';
 import { lastEvent } from '../../workflow/history.js';
 import { SUBMIT_POST } from '../../views/post-form.js';
 import { ADMINS_BLOCK, CAMPAIGN_SETTINGS, DIGEST_FIELDS, SETTINGS } from '../../views/settings.js';
-import { updateDigestSettings } from '../../workflow/digests.js';
+import { digestSettingsErrors, updateDigestSettings } from '../../workflow/digests.js';
 import { setAdmins } from '../../workflow/admins.js';
 import { finalApprovePost, postContext, rejectPost, submitPost } from '../../workflow/posts.js';
 import type { HandlerContext } from '../context.js';
+import * as campaignEdits from './campaign-edits.js';
 import * as directory from './directory.js';
 import * as finalApproval from './final-approval.js';
 import * as participants from './participants.js';
@@ -26,7 +27,6 @@ import { read } from './form.js';
 import { parseDraftPost } from './post-form.js';
 
 const stepMetadata = z.object({ step: z.enum(Object.keys(STEPS) as [Step, ...Step[]]), campaignId: z.number().int(), version: z.number().int() });
-const DIGEST_BLOCK_OF_RULE: Record<string, string> = { 'digest-time': DIGEST_FIELDS.time, 'digest-time-zone': DIGEST_FIELDS.timeZone, 'digest-days': DIGEST_FIELDS.days };
 const postMetadata = z.object({ id: z.number().int(), version: z.number().int() });
 const rejectMetadata = z.object({ kind: z.enum(['post', 'proposal']), id: z.number().int(), version: z.number().int() });
 
@@ -41,6 +41,7 @@ const STEP_USE_CASES: Record<Step, typeof campaigns.publishProposal> = {
 
 export function register(app: App, context: HandlerContext): void {
   const { prisma, now } = context;
+  campaignEdits.register(app, context);
   directory.register(app, context);
   participants.register(app, context);
   posts.register(app, context);
@@ -82,13 +83,15 @@ export function register(app: App, context: HandlerContext): void {
   app.view(SETTINGS, async ({ ack, body, view }) => {
     const acting = { userId: body.user.id, now: now() };
     const chosenAdmins = read(view.state.values, ADMINS_BLOCK).selected_users ?? [];
-    // Checked before anything is saved, so the two settings change together or not at all.
-    if (chosenAdmins.length === 0) return ack({ response_action: 'errors', errors: { [ADMINS_BLOCK]: 'Keep at least one admin.' } });
-    const digest = await updateDigestSettings(prisma, parseDigestSettings(view.state.values), acting);
-    if (!digest.ok) {
-      const block = DIGEST_BLOCK_OF_RULE[digest.rule];
-      return block ? ack({ response_action: 'errors', errors: { [block]: digest.reason } }) : ack({ response_action: 'update', view: refusalModal('Settings', digest) });
-    }
+    const schedule = parseDigestSettings(view.state.values);
+    // Every fault at once, checked before anything is saved, so the two settings change together or not at all.
+    const errors = {
+      ...(chosenAdmins.length === 0 ? { [ADMINS_BLOCK]: 'Keep at least one admin.' } : {}),
+      ...Object.fromEntries(Object.entries(digestSettingsErrors(schedule)).map(([field, message]) => [DIGEST_FIELDS[field as keyof typeof DIGEST_FIELDS], message])),
+    };
+    if (Object.keys(errors).length) return ack({ response_action: 'errors', errors });
+    const digest = await updateDigestSettings(prisma, schedule, acting);
+    if (!digest.ok) return ack({ response_action: 'update', view: refusalModal('Settings', digest) });
     const saved = await setAdmins(prisma, chosenAdmins, acting);
     if (!saved.ok) return ack({ response_action: 'update', view: refusalModal('Settings', saved) });
     await ack();

@@ -1,0 +1,29 @@
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { HOME_CAMPAIGN_STEP } from '../../views/home.js';
+import { STEPS, type Step, confirmStepModal } from '../../views/modals.js';
+import { OPEN_RECRUITMENT_BUTTON, openRecruitmentModal } from '../../views/open-recruitment.js';
+import { getCampaign, mayOpenRecruitment } from '../../workflow/campaigns.js';
+import type { HandlerContext } from '../context.js';
+import { answerRefusal, target } from './index.js';
+
+const isStep = (name: string): name is Step => Object.hasOwn(STEPS, name);
+
+export function register(app: App, { prisma, now }: HandlerContext): void {
+  // Only a PIC gets the form; anyone else, or a click after recruitment opened, is told why.
+  app.action<BlockAction<ButtonAction>>(OPEN_RECRUITMENT_BUTTON, async (args) => {
+    const { id, version } = target(args.action);
+    const allowed = await mayOpenRecruitment(prisma, id, { userId: args.body.user.id, now: now() }, version);
+    await args.ack();
+    if (!allowed.ok) return answerRefusal(args, allowed, prisma, now());
+    await args.client.views.open({ trigger_id: args.body.trigger_id, view: openRecruitmentModal(allowed.value) });
+  });
+
+  // The same confirmation as `/campaign <step>`, for the version the PIC saw in App Home.
+  app.action<BlockAction<ButtonAction>>(HOME_CAMPAIGN_STEP, async (args) => {
+    const [step = '', id, version] = (args.action.value ?? '').split(':');
+    const campaign = await getCampaign(prisma, Number(id));
+    await args.ack();
+    if (!campaign || !isStep(step)) return answerRefusal(args, { ok: false, rule: 'campaign-not-found', reason: 'That campaign no longer exists.' }, prisma, now());
+    await args.client.views.open({ trigger_id: args.body.trigger_id, view: confirmStepModal(step, { ...campaign, version: Number(version) }) });
+  });
+}

@@ -1,0 +1,53 @@
+import type { App } from '@slack/bolt';
+import { z } from 'zod';
+import { type Campaign, lockedFields } from '../../domain/brief.js';
+import { EDIT_BRIEF } from '../../views/campaign-form.js';
+import { CLOSE_DATE_BLOCK, OPEN_RECRUITMENT } from '../../views/open-recruitment.js';
+import { refusalModal } from '../../views/refusals.js';
+import * as campaigns from '../../workflow/campaigns.js';
+import { lastEvent } from '../../workflow/history.js';
+import type { HandlerContext } from '../context.js';
+import { refreshHomes } from '../home.js';
+import { refreshProposalMessage, showCampaignCard } from '../messages.js';
+import { briefErrorsByBlock, parseCampaignBrief } from './campaign-brief.js';
+import { isoDay, read } from './form.js';
+
+const metadata = z.object({ campaignId: z.number().int(), version: z.number().int() });
+
+export function register(app: App, { prisma, now }: HandlerContext): void {
+  app.view(OPEN_RECRUITMENT, async ({ ack, body, view, client, logger }) => {
+    const { campaignId, version } = metadata.parse(JSON.parse(view.private_metadata));
+    const closeDate = isoDay(read(view.state.values, CLOSE_DATE_BLOCK).selected_date) ?? null;
+    const acting = { userId: body.user.id, now: now() };
+    const opened = await campaigns.openRecruitment(prisma, campaignId, acting, version, closeDate);
+    if (!opened.ok) {
+      return opened.rule === 'recruitment-close-date'
+        ? ack({ response_action: 'errors', errors: { [CLOSE_DATE_BLOCK]: opened.reason } })
+        : ack({ response_action: 'update', view: refusalModal('Open recruitment', opened) });
+    }
+    await ack();
+    const campaign = opened.value;
+    await showCampaignCard(client, prisma, logger, campaign);
+    const [published, approved] = await Promise.all([lastEvent(prisma, 'campaign', campaignId, 'campaign.proposal_published'), lastEvent(prisma, 'campaign', campaignId, 'campaign.proposal_approved')]);
+    if (published && approved) await refreshProposalMessage(client, prisma, logger, campaign, published.actor, approved);
+    await refreshHomes(client, prisma, logger, [acting.userId, campaign.salesPicId, campaign.influencerPicId], now());
+  });
+
+  app.view(EDIT_BRIEF, async ({ ack, body, view, client, logger }) => {
+    const { campaignId, version } = metadata.parse(JSON.parse(view.private_metadata));
+    const current = await campaigns.getCampaign(prisma, campaignId);
+    if (!current) return ack({ response_action: 'update', view: refusalModal('Edit campaign', { ok: false, rule: 'campaign-not-found', reason: 'That campaign no longer exists.' }) });
+    // Locked fields are not in the form: they keep their stored values.
+    const fixed = Object.fromEntries(Object.keys(lockedFields(current)).map((field) => [field, current[field as keyof Campaign]]));
+    const parsed = parseCampaignBrief(view.state.values, fixed);
+    if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
+    const saved = await campaigns.editBrief(prisma, campaignId, parsed.brief, { userId: body.user.id, now: now() }, version);
+    if (!saved.ok) {
+      return 'errors' in saved
+        ? ack({ response_action: 'errors', errors: briefErrorsByBlock(saved.errors) })
+        : ack({ response_action: 'update', view: refusalModal('Edit campaign', saved) });
+    }
+    await ack();
+    await showCampaignCard(client, prisma, logger, saved.value);
+  });
+}
