@@ -2,20 +2,27 @@
 // button click to the real app, checked by what Slack is asked to show. Nothing calls src/workflow.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CAMPAIGN_FIELDS as F } from '../../src/views/campaign-form.js';
+import { INFLUENCER_FIELDS as I, PICK_BLOCK, accountBlockId } from '../../src/views/directory.js';
+import { REASON_BLOCK } from '../../src/views/modals.js';
+import { MOVE_FIELDS } from '../../src/views/participants.js';
+import { POST_FIELDS } from '../../src/views/post-form.js';
+import { RESULT_FIELDS } from '../../src/views/results-form.js';
 import type { SlackCall } from '../support/fake-slack.js';
 import { type Harness, startHarness } from '../support/harness.js';
-import { type Message, SlackUser, buttonsOf, textOf } from '../support/slack-user.js';
+import { type Message, SlackUser, type View, buttonsOf, optionValue, textOf } from '../support/slack-user.js';
 import { PEOPLE } from '../support/workflow.js';
 
 let harness: Harness;
 let member: SlackUser;
 let salesPic: SlackUser;
 let approver: SlackUser;
+let influencerPic: SlackUser;
 beforeAll(async () => {
   harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin });
   member = new SlackUser(harness, PEOPLE.member);
   salesPic = new SlackUser(harness, PEOPLE.salesPic);
   approver = new SlackUser(harness, PEOPLE.approver);
+  influencerPic = new SlackUser(harness, PEOPLE.influencerPic);
 });
 afterAll(() => harness?.stop());
 
@@ -84,8 +91,21 @@ describe('a draft', () => {
   });
 });
 
+/** What `/campaign <text>` answers ephemerally, as one string. */
+async function answer(user: SlackUser, text: string): Promise<string> {
+  return textOf((await user.command(text)).body as Message);
+}
+
+/** `/campaign move <ref>`: picks the participant by name, then the stage, and saves. */
+async function moveParticipant(ref: string, name: string, stage: string) {
+  const form = await member.openModal(`move ${ref}`);
+  const chosen = await member.choose(form, MOVE_FIELDS.participant, [optionValue(form, MOVE_FIELDS.participant, name)]);
+  const saved = await member.submit(chosen, { [MOVE_FIELDS.stage]: stage });
+  expect(saved.body, `${name} → ${stage}: ${textOf(saved.body as Message)}`).toBe('');
+}
+
 describe('a whole campaign through Slack', () => {
-  it('goes from /campaign create to archive with commands, forms and buttons only', async () => {
+  it('goes from /campaign create to archive with commands, forms and buttons only', { timeout: 120_000 }, async () => {
     const title = 'Winter glow journey';
     const ref = await createCampaign(title);
 
@@ -94,5 +114,65 @@ describe('a whole campaign through Slack', () => {
     const request = await latestMessage(`${ref} ${title}`, 'proposal_approve');
     await approver.click(request, 'proposal_approve');
     await latestMessage(`Approved by <@${PEOPLE.approver}>`);
+
+    // The PIC opens recruitment, with a close date.
+    const open = await salesPic.openModal(`open ${ref}`);
+    expect((await salesPic.submit(open)).body).toBe('');
+    expect(await answer(member, `show ${ref}`)).toContain('Recruiting');
+
+    // Two influencers join the directory, then the campaign.
+    for (const [name, handle] of [['Aiko Journey', 'aiko_journey'], ['Ben Journey', 'ben_journey']] as const) {
+      const form = await member.openModal('influencers add');
+      const row = form.blocks.map((b) => /^account\.(.+)\.platform$/.exec(b.block_id ?? '')?.[1]).find(Boolean)!;
+      const account = { [accountBlockId(row, 'platform')]: 'instagram', [accountBlockId(row, 'handle')]: handle, [accountBlockId(row, 'followers')]: '50000', [accountBlockId(row, 'avgEngagement')]: '3' };
+      const saved = await member.submit(form, { [I.name]: name, [I.country]: 'JP', [I.niches]: 'beauty', [I.email]: `${handle}@example.com`, ...account });
+      expect(saved.body, textOf(saved.body as Message)).toBe('');
+    }
+    const add = await member.openModal(`add ${ref}`);
+    const picked = [optionValue(add, PICK_BLOCK, 'Aiko Journey'), optionValue(add, PICK_BLOCK, 'Ben Journey')];
+    expect((await member.submit(add, { [PICK_BLOCK]: picked })).body).toBe('');
+
+    // Aiko goes through the pipeline to a signed agreement; Ben stays a candidate.
+    for (const stage of ['invited', 'applied', 'approved', 'deliverables', 'agreement_sent', 'signed']) await moveParticipant(ref, 'Aiko Journey', stage);
+    expect((await confirmStep(salesPic, 'close', ref)).body).toBe('');
+    expect((await confirmStep(salesPic, 'start-collaboration', ref)).body).toBe('');
+    expect(await answer(member, `show ${ref}`)).toMatch(/Collaborating/);
+
+    // A draft post is rejected with a reason, revised, and approved.
+    const postForm = await member.openModal(`post ${ref}`);
+    const account = optionValue(postForm, POST_FIELDS.account, 'Aiko Journey');
+    expect((await member.submit(postForm, { [POST_FIELDS.account]: account, [POST_FIELDS.plannedDate]: '2026-12-20', [POST_FIELDS.content]: 'Winter glow with @glowlabs' })).body).toBe('');
+    const card = await latestMessage('Winter glow with @glowlabs', 'post_reject');
+    const reason = await approver.expectModal(() => approver.click(card, 'post_reject'));
+    expect((await approver.submit(reason, { [REASON_BLOCK]: 'Add #ad at the start' })).body).toBe('');
+    await latestMessage('Add #ad at the start');
+
+    const revision = await member.openModal(`post ${ref}`);
+    expect((await member.submit(revision, { [POST_FIELDS.account]: account, [POST_FIELDS.plannedDate]: '2026-12-21', [POST_FIELDS.content]: '#ad Winter glow with @glowlabs' })).body).toBe('');
+    const revised = await latestMessage('#ad Winter glow with @glowlabs', 'post_approve');
+    expect(textOf(revised)).toMatch(/[Rr]evision 2/);
+    await approver.click(revised, 'post_approve');
+
+    // Results go live on the approved card.
+    const approved = await latestMessage('#ad Winter glow with @glowlabs', 'post_record_results_open');
+    const results = await member.expectModal(() => member.click(approved, 'post_record_results_open'));
+    const recorded = await member.submit(results, { [RESULT_FIELDS.postUrl]: 'https://instagram.com/p/winterglow', reach: '40000', likes: '2000', comments: '150' });
+    expect(recorded.body, textOf(recorded.body as Message)).toBe('');
+    expect(await answer(member, `show ${ref}`)).toContain('Posted');
+
+    // Completion, final approval of the post, then the archive.
+    expect((await confirmStep(salesPic, 'complete', ref)).body).toBe('');
+    const finalApproval = await approver.openModal(`final-approve ${ref}`);
+    const confirm = await approver.submit(finalApproval);
+    const pushed = (confirm.body as { response_action: string; view: View }).view;
+    expect((await approver.submit(pushed)).body).toEqual({ response_action: 'clear' });
+    await latestMessage(`Final approved by <@${PEOPLE.approver}>`);
+    expect((await confirmStep(salesPic, 'archive', ref)).body).toBe('');
+
+    const shown = await answer(member, `show ${ref}`);
+    expect(shown).toContain('Archived');
+    const history = await answer(influencerPic, `history ${ref}`);
+    for (const step of ['published', 'approved', 'recruitment', 'Aiko Journey', 'Add #ad at the start', 'archived']) expect(history).toContain(step);
+    expect(history).not.toMatch(/participant\.moved|content_in_review/);
   });
 });
