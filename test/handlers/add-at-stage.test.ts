@@ -71,6 +71,8 @@ describe('/campaign add straight into a later stage ("already agreed off-platfor
       ['participant.added', PEOPLE.salesPic, 'agreement_sent', 'Agreed by email on 20 Nov'],
     ]);
     expect(JSON.stringify((await harness.slack.command(`show C-${id}`)).body)).toContain('Mei Offline');
+    // The influencer PIC is sent the agreement message for Mei (the sales PIC added her).
+    await harness.fakeSlack.waitFor('chat.postMessage', (c) => String(c.args.channel).startsWith('D') && JSON.stringify(c.args).includes('Mei Offline') && JSON.stringify(c.args).includes('Please sign it by'));
   });
 
   it('works after recruitment closes, and is refused readably once collaboration started', async () => {

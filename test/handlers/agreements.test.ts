@@ -80,6 +80,9 @@ describe('agreements with a visible clock', () => {
     const sent = await harness.slack.viewSubmission({ callback_id: RESEND_FORM, private_metadata: modal.private_metadata, values }, { userId: PEOPLE.influencerPic });
     expect(JSON.stringify(sent.body)).toContain('Agreement sent again to *Aiko Tanaka* · sign by Mon 30 Nov, 18:00.');
     expect(await participantOf(id, aiko.id)).toMatchObject({ stage: 'agreement_sent', agreementSentAt: clock });
+    // The PIC who resent it gets the message for the influencer, with the new date to sign by.
+    const draft = await harness.fakeSlack.waitFor('chat.postEphemeral', (c) => c.args.user === PEOPLE.influencerPic && JSON.stringify(c.args).includes('Aiko Tanaka') && JSON.stringify(c.args).includes('30 Nov'));
+    expect(draft.args.channel).toBe('C0CAMPAIGN');
     const events = (await entityHistory(prisma(), 'participant', aiko.id)).filter((e) => e.action.startsWith('participant.agreement_'));
     expect(events.map((e) => [e.action, e.actor])).toEqual([['participant.agreement_expired', 'system'], ['participant.agreement_resent', PEOPLE.influencerPic]]);
   });

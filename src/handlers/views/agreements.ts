@@ -6,6 +6,7 @@ import { digestSettings } from '../../workflow/digests.js';
 import { participantInCampaign, resendAgreement } from '../../workflow/participants.js';
 import type { HandlerContext } from '../context.js';
 import { refreshHomes } from '../home.js';
+import { tellAboutMoves } from '../influencer-messages.js';
 import { read } from './form.js';
 
 /** `versions`: participant ID → the version the PIC saw when the form opened. */
@@ -28,5 +29,6 @@ export function register(app: App, context: HandlerContext): void {
     if (!found) return ack();
     await ack({ response_action: 'update', view: resentModal(resentText(resent.value, found.campaign, (await digestSettings(prisma)).timeZone)) });
     await refreshHomes(client, prisma, logger, [found.campaign.salesPicId, found.campaign.influencerPicId], acting.now);
+    await tellAboutMoves(client, prisma, logger, found.campaign.id, [resent.value], acting.userId);
   });
 }

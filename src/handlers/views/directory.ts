@@ -17,6 +17,7 @@ import { refusalModal } from '../../views/refusals.js';
 import { addInfluencers, editInfluencer, importInfluencers, importProblems, takenAccounts } from '../../workflow/influencers.js';
 import { addParticipants } from '../../workflow/participants.js';
 import type { HandlerContext } from '../context.js';
+import { tellAboutMoves } from '../influencer-messages.js';
 import { type ParsedInfluencer, addParticipantsMetadata, chosenAccounts, parseInfluencerCsv, parseInfluencerForm, readInfluencerDraft } from './directory-form.js';
 import { read } from './form.js';
 import { parseStartingStage } from './starting-stage-form.js';
@@ -63,7 +64,7 @@ export function register(app: App, context: HandlerContext): void {
     await ack({ response_action: 'update', view: importedModal(imported.value) });
   });
 
-  app.view(ADD_PARTICIPANTS, async ({ ack, body, view }) => {
+  app.view(ADD_PARTICIPANTS, async ({ ack, body, view, client, logger }) => {
     const { campaignId } = addParticipantsMetadata(view.private_metadata);
     const chosen = (read(view.state.values, PICK_BLOCK).selected_options ?? []).map((o) => Number(o.value)).filter(Number.isSafeInteger);
     const starting = parseStartingStage(view.state.values);
@@ -75,5 +76,6 @@ export function register(app: App, context: HandlerContext): void {
     const added = await addParticipants(prisma, campaignId, entries, { userId: body.user.id, now: now() }, starting.ok ? starting.start : undefined);
     if (!added.ok) return ack({ response_action: 'update', view: refusalModal('Add influencers', added) });
     await ack();
+    await tellAboutMoves(client, prisma, logger, campaignId, added.value, body.user.id);
   });
 }
