@@ -6,7 +6,6 @@ import { editDeliverables, listParticipants, moveParticipant } from '../../src/w
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { recruitingCampaign } from '../support/scenario.js';
-import { APP_ID, TEAM_ID } from '../support/slack-requests.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
 import { PEOPLE, T0, at, ok } from '../support/workflow.js';
 
@@ -36,28 +35,9 @@ async function openDeliverables(campaignId: number): Promise<Modal> {
   return deliverablesModals(campaignId).at(-1)!;
 }
 
-let sequence = 0;
-
-/** The user picks a participant in the open modal: a block_actions payload from the view; returns the updated view. */
-async function choose(modal: Modal, participantId: number): Promise<Modal> {
-  const viewId = `VDELIV${++sequence}`;
-  const hash = `1700000000.deliv${sequence}`;
-  await harness.slack.interaction({
-    type: 'block_actions',
-    user: { id: PEOPLE.member, username: 'member', name: 'member', team_id: TEAM_ID },
-    api_app_id: APP_ID,
-    token: 'deprecated-verification-token',
-    container: { type: 'view', view_id: viewId },
-    trigger_id: `${sequence}.trigger`,
-    team: { id: TEAM_ID, domain: 'test-workspace' },
-    enterprise: null,
-    is_enterprise_install: false,
-    view: { id: viewId, team_id: TEAM_ID, type: 'modal', blocks: modal.blocks, private_metadata: modal.private_metadata, callback_id: modal.callback_id, state: { values: {} }, hash, app_id: APP_ID, bot_id: 'B0BOT' },
-    actions: [{ type: 'static_select', block_id: PICK_DELIVERABLES_PARTICIPANT, action_id: VALUE, selected_option: { text: { type: 'plain_text', text: 'x' }, value: String(participantId) }, action_ts: `${Date.now() / 1000}` }],
-  });
-  const call = await harness.fakeSlack.waitFor('views.update', (c) => c.args.view_id === viewId);
-  expect(call.args.hash).toBe(hash);
-  return call.args.view as Modal;
+/** The user picks a participant in the open modal; returns the view the app redrew with their deliverables. */
+function choose(modal: Modal, participantId: number): Promise<Modal> {
+  return harness.slack.inModal<Modal>(modal, { type: 'static_select', block_id: PICK_DELIVERABLES_PARTICIPANT, action_id: VALUE, selected_option: { text: { type: 'plain_text', text: 'x' }, value: String(participantId) } });
 }
 
 type Line = { platform?: string; kind?: string; quantity?: string; due?: string; notes?: string };

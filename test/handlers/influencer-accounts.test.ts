@@ -19,7 +19,7 @@ import { addInfluencers, editInfluencer } from '../../src/workflow/influencers.j
 import { listParticipants } from '../../src/workflow/participants.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import { type Harness, startHarness } from '../support/harness.js';
-import { type OpenModal, accountValues, actInModal, profileValues } from '../support/influencer-form.js';
+import { type OpenModal, accountValues, profileValues } from '../support/influencer-form.js';
 import { recruitingCampaign } from '../support/scenario.js';
 import { PEOPLE, at, influencer, ok } from '../support/workflow.js';
 
@@ -46,8 +46,8 @@ async function opened(text: string): Promise<OpenModal> {
   return modal;
 }
 
-const clickAddAccount = (modal: OpenModal, values = {}) => actInModal(harness, modal, { action_id: ADD_ACCOUNT, block_id: ADD_ACCOUNT }, { values });
-const clickRemove = (modal: OpenModal, key: string, values = {}) => actInModal(harness, modal, { action_id: REMOVE_ACCOUNT, block_id: `account.${key}`, value: key }, { values });
+const clickAddAccount = (modal: OpenModal, values = {}) => harness.slack.inModal<OpenModal>(modal, { action_id: ADD_ACCOUNT, block_id: ADD_ACCOUNT }, { values });
+const clickRemove = (modal: OpenModal, key: string, values = {}) => harness.slack.inModal<OpenModal>(modal, { action_id: REMOVE_ACCOUNT, block_id: `account.${key}`, value: key }, { values });
 const save = (modal: OpenModal, values: Record<string, Record<string, unknown>>) =>
   harness.slack.viewSubmission({ callback_id: modal.callback_id, private_metadata: modal.private_metadata, values });
 
@@ -213,7 +213,7 @@ describe('/campaign influencers import with several accounts', () => {
 
 describe('/campaign add asks which accounts will post', () => {
   const pick = (modal: OpenModal, ids: number[]) =>
-    actInModal(harness, modal, { type: 'multi_static_select', block_id: PICK_BLOCK, action_id: VALUE, selected_options: ids.map((id) => ({ text: { type: 'plain_text', text: 'x' }, value: String(id) })) });
+    harness.slack.inModal<OpenModal>(modal, { type: 'multi_static_select', block_id: PICK_BLOCK, action_id: VALUE, selected_options: ids.map((id) => ({ text: { type: 'plain_text', text: 'x' }, value: String(id) })) });
   const chosenValues = (ids: number[], accounts: Record<number, number[]> = {}) => ({
     [PICK_BLOCK]: { [VALUE]: { type: 'multi_static_select', selected_options: ids.map((id) => ({ text: { type: 'plain_text', text: 'x' }, value: String(id) })) } },
     ...Object.fromEntries(Object.entries(accounts).map(([id, accountIds]) => [

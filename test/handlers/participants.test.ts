@@ -9,7 +9,6 @@ import * as posts from '../../src/workflow/posts.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { collaboratingCampaign, recruitingCampaign } from '../support/scenario.js';
-import { APP_ID, TEAM_ID } from '../support/slack-requests.js';
 import { PEOPLE, at, brief, influencer, ok } from '../support/workflow.js';
 
 let harness: Harness;
@@ -45,31 +44,11 @@ const participantOptions = (modal: Modal) =>
   ((modal.blocks.find((b) => b.block_id === MOVE_FIELDS.participant)!.element!.option_groups as Array<{ label: { text: string }; options: Option[] }>) ?? []);
 const stageOptions = (modal: Modal) => ((modal.blocks.find((b) => b.block_id === MOVE_FIELDS.stage)?.element?.options as Option[] | undefined) ?? []).map((o) => o.value);
 
-let viewSequence = 0;
-
-/** The user picks participants in the open move modal: a block_actions payload from the view. */
-async function chooseParticipant(modal: Modal, participantIds: number | number[], userId: string = PEOPLE.member): Promise<{ viewId: string; updated: Modal }> {
+/** The user picks participants in the open move modal; the app redraws it with the stages they may go to. */
+async function chooseParticipant(modal: Modal, participantIds: number | number[], userId: string = PEOPLE.member): Promise<{ updated: Modal }> {
   const ids = Array.isArray(participantIds) ? participantIds : [participantIds];
-  const viewId = `VMOVE${++viewSequence}`;
-  const hash = `1700000000.hash${viewSequence}`;
-  await harness.slack.interaction({
-    type: 'block_actions',
-    user: { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: TEAM_ID },
-    api_app_id: APP_ID,
-    token: 'deprecated-verification-token',
-    container: { type: 'view', view_id: viewId },
-    trigger_id: `${viewSequence}.trigger`,
-    team: { id: TEAM_ID, domain: 'test-workspace' },
-    enterprise: null,
-    is_enterprise_install: false,
-    view: { id: viewId, team_id: TEAM_ID, type: 'modal', blocks: modal.blocks, private_metadata: modal.private_metadata, callback_id: modal.callback_id, state: { values: {} }, hash, app_id: APP_ID, bot_id: 'B0BOT' },
-    actions: [
-      { type: 'multi_static_select', block_id: MOVE_FIELDS.participant, action_id: VALUE, selected_options: ids.map((id) => ({ text: { type: 'plain_text', text: 'x' }, value: String(id) })), action_ts: `${Date.now() / 1000}` },
-    ],
-  });
-  const call = await harness.fakeSlack.waitFor('views.update', (c) => c.args.view_id === viewId);
-  expect(call.args.hash, 'the update must not overwrite a newer view').toBe(hash);
-  return { viewId, updated: call.args.view as Modal };
+  const choice = { type: 'multi_static_select', block_id: MOVE_FIELDS.participant, action_id: VALUE, selected_options: ids.map((id) => ({ text: { type: 'plain_text', text: 'x' }, value: String(id) })) };
+  return { updated: await harness.slack.inModal<Modal>(modal, choice, { userId }) };
 }
 
 const submitMove = (modal: Modal, stage: string | undefined, userId: string = PEOPLE.member) =>

@@ -173,6 +173,36 @@ export class SlackSender {
     }, options);
   }
 
+  /**
+   * The user acts inside an open modal (a button, or a select that dispatches): Slack sends the view
+   * with what is typed so far and its hash. Returns the view the app drew with `views.update`, after
+   * checking that the update carries that hash (so it cannot overwrite a newer view).
+   */
+  async inModal<V>(
+    modal: { blocks: unknown[]; private_metadata?: string; callback_id: string },
+    action: Record<string, unknown> & { action_id: string; block_id: string },
+    { values = {}, userId = 'U0MEMBER' }: { values?: Record<string, Record<string, unknown>>; userId?: string } = {},
+  ): Promise<V & { id: string }> {
+    const viewId = `VMODAL${++this.sequence}`;
+    const hash = `1700000000.modal${this.sequence}`;
+    await this.interaction({
+      type: 'block_actions',
+      user: { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: TEAM_ID },
+      api_app_id: APP_ID,
+      token: 'deprecated-verification-token',
+      container: { type: 'view', view_id: viewId },
+      trigger_id: this.triggerId(),
+      team: { id: TEAM_ID, domain: 'test-workspace' },
+      enterprise: null,
+      is_enterprise_install: false,
+      view: { id: viewId, team_id: TEAM_ID, type: 'modal', blocks: modal.blocks, private_metadata: modal.private_metadata ?? '', callback_id: modal.callback_id, state: { values }, hash, app_id: APP_ID, bot_id: 'B0BOT' },
+      actions: [{ type: 'button', action_ts: `${Date.now() / 1000}`, ...action }],
+    });
+    const call = await this.fakeSlack.waitFor('views.update', (c) => c.args.view_id === viewId);
+    if (call.args.hash !== hash) throw new Error('the update must carry the hash of the view it replaces');
+    return { ...(call.args.view as V), id: viewId };
+  }
+
   /** Submits a modal; `values` is `view.state.values` (block_id → action_id → element state). */
   viewSubmission(
     view: { callback_id: string; private_metadata?: string; values: Record<string, Record<string, unknown>>; id?: string },

@@ -4,7 +4,6 @@
 import { expect } from 'vitest';
 import type { Harness } from './harness.js';
 import type { SlackResponse } from './slack-requests.js';
-import { APP_ID, TEAM_ID } from './slack-requests.js';
 
 type Element = Record<string, unknown> & { type: string; action_id?: string };
 type Block = { type: string; block_id?: string; element?: Element; elements?: Element[]; dispatch_action?: boolean; accessory?: Element };
@@ -159,24 +158,8 @@ export class SlackUser {
   async choose(view: View, blockId: string, answer: string | string[]): Promise<View> {
     const block = view.blocks.find((candidate) => candidate.block_id === blockId);
     if (!block?.element) throw new Error(`no input ${blockId} in ${view.callback_id}`);
-    const viewId = view.id ?? `V${++viewSequence}`;
-    const hash = `${Date.now()}.hash${++viewSequence}`;
     const state = stateOf(block.element, answer);
-    await this.harness.slack.interaction({
-      type: 'block_actions',
-      user: { id: this.userId, username: this.userId.toLowerCase(), name: this.userId.toLowerCase(), team_id: TEAM_ID },
-      api_app_id: APP_ID,
-      token: 'deprecated-verification-token',
-      container: { type: 'view', view_id: viewId },
-      trigger_id: `${viewSequence}.${Date.now()}.trigger`,
-      team: { id: TEAM_ID, domain: 'test-workspace' },
-      enterprise: null,
-      is_enterprise_install: false,
-      view: { id: viewId, team_id: TEAM_ID, type: 'modal', blocks: view.blocks, private_metadata: view.private_metadata ?? '', callback_id: view.callback_id, state: { values: formState(view) }, hash, app_id: APP_ID, bot_id: 'B0BOT' },
-      actions: [{ ...state, block_id: blockId, action_id: block.element.action_id, action_ts: `${Date.now() / 1000}` }],
-    });
-    const call = await this.harness.fakeSlack.waitFor('views.update', (c) => c.args.view_id === viewId && c.args.hash === hash);
-    return { ...(call.args.view as View), id: viewId };
+    return this.harness.slack.inModal<View>(view, { ...state, block_id: blockId, action_id: block.element.action_id as string }, { values: formState(view), userId: this.userId });
   }
 
   /** Clicks the button `actionId` of a message the app posted (in its channel). */
