@@ -7,7 +7,10 @@ import { join } from 'node:path';
 import { launch } from '../src/app.js';
 import { parseConfig } from '../src/config.js';
 import { openDatabase } from '../src/store/database.js';
+import type { Prisma } from '../src/store/database.js';
 import { applyPendingMigrations } from '../src/store/migrations.js';
+import { addInfluencers } from '../src/workflow/influencers.js';
+import { addParticipants } from '../src/workflow/participants.js';
 import { CREATE_CAMPAIGN } from '../src/views/campaign-form.js';
 import { FakeSlack } from '../test/support/fake-slack.js';
 import { campaignFormValues } from '../test/support/modal-values.js';
@@ -95,6 +98,13 @@ async function requests(): Promise<void> {
   console.log(`create-campaign modal submitted → acknowledged (validation + insert + history): p50 ${ms(percentile(create, 50))}, p95 ${ms(percentile(create, 95))} (50)`);
   const [, list] = await timed(() => slack.command('list'));
   console.log(`/campaign list with ${50} campaigns: ${ms(list)}`);
+  await seedParticipants(running.db.prisma, 1, 100);
+  for (const read of ['show', 'history'] as const) {
+    const times: number[] = [];
+    for (let i = 0; i < 50; i++) times.push((await timed(() => slack.command(`${read} C-1`)))[1]);
+    const p50 = percentile(times, 50);
+    console.log(`/campaign ${read} of a campaign with 100 participants: p50 ${ms(p50)} (${(p50 / percentile(help, 50)).toFixed(1)}× help), p95 ${ms(percentile(times, 95))} (50)`);
+  }
   const acked: number[] = [];
   const delivered: number[] = [];
   for (let i = 0; i < 20; i++) {
@@ -111,6 +121,16 @@ async function requests(): Promise<void> {
   await running.stop();
   await fakeSlack.close();
   rmSync(folder, { recursive: true, force: true });
+}
+
+/** `count` directory influencers added to campaign `campaignId`, through the use cases (names and history as in real use). */
+async function seedParticipants(prisma: Prisma, campaignId: number, count: number): Promise<void> {
+  const acting = { userId: 'U0BENCH', now: new Date() };
+  const profiles = Array.from({ length: count }, (_, i) => ({ name: `Bench Influencer ${i}`, country: 'JP', niches: ['beauty'], email: null, accounts: [{ platform: 'instagram' as const, handle: `bench_${i}`, followers: 10_000 + i, avgEngagementPct: 3 }] }));
+  const added = await addInfluencers(prisma, profiles, acting);
+  if (!added.ok) throw new Error(added.reason);
+  const joined = await addParticipants(prisma, campaignId, added.value.map((influencer) => ({ influencerId: influencer.id })), acting);
+  if (!joined.ok) throw new Error(joined.reason);
 }
 
 /** Rendering a report of 200 influencers with 3 posts each: the CSV and the PNG chart, in the process. */
