@@ -43,7 +43,8 @@ async function exitOf(child: ChildProcess): Promise<number | null> {
   return code as number | null;
 }
 
-describe('npm start', () => {
+// Whole processes (the first creating an embedded database) take seconds each, many on a loaded machine.
+describe('npm start', { timeout: 180_000 }, () => {
   const folders: string[] = [];
   afterAll(() => {
     for (const folder of folders) rmSync(folder, { recursive: true, force: true });
@@ -86,7 +87,7 @@ describe('npm start', () => {
 
     for (const run of [1, 2]) {
       const { child, output } = start(env, cwd);
-      await expect.poll(() => output(), { timeout: 30_000 }).toMatch(/Listening on port \d+/);
+      await expect.poll(() => output(), { timeout: 120_000 }).toMatch(/Listening on port \d+/);
       const port = /Listening on port (\d+)/.exec(output())?.[1];
       const url = `http://127.0.0.1:${port}`;
       expect(output().includes('Applied migrations')).toBe(run === 1);
@@ -111,6 +112,5 @@ describe('npm start', () => {
       await db.close();
       await fakeSlack.close();
     }
-    // Two whole processes, the first creating the embedded database: seconds each on a loaded machine.
-  }, 90_000);
+  });
 });

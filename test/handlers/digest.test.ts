@@ -31,7 +31,7 @@ describe('/campaign digest', () => {
   });
 });
 
-describe.skipIf(SERVER_URL)('npm run digest -- --dry-run', () => {
+describe.skipIf(SERVER_URL)('npm run digest -- --dry-run', { timeout: 120_000 }, () => {
   it('prints the digests as text from the configured database, without Slack', async () => {
     const database = await freshDatabaseUrl();
     const root = join(import.meta.dirname, '../..');

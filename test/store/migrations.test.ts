@@ -9,7 +9,8 @@ import { MIGRATIONS_DIR, SCHEMA_PATH } from '../../src/store/schema-engine.js';
 import { grantConfiguredAdmins } from '../../src/workflow/admins.js';
 import { SERVER_URL, freshDatabaseUrl } from '../support/database.js';
 
-describe('prisma/schema.prisma and prisma/migrations', () => {
+// Each check runs the WASM schema engine on a shadow database: seconds, more on a loaded machine.
+describe('prisma/schema.prisma and prisma/migrations', { timeout: 120_000 }, () => {
   it('agree: a database built from the migrations needs no further change', async () => {
     expect(await unmigratedSchemaChanges()).toBe('');
   });
