@@ -20,7 +20,10 @@ const markLostAnswers: FetchFunction = async (url, init) => {
     const code = (error as { cause?: { code?: string } }).cause?.code;
     throw code && NOT_SENT.has(code) ? error : new AnswerLost(`${method} may have been done, its answer was lost`, { cause: error });
   });
-  if (response.status >= 500) throw new AnswerLost(`${method} may have been done, Slack answered HTTP ${response.status}`);
+  if (response.status >= 500) {
+    await response.body?.cancel();
+    throw new AnswerLost(`${method} may have been done, Slack answered HTTP ${response.status}`);
+  }
   return response;
 };
 
@@ -28,8 +31,8 @@ const markLostAnswers: FetchFunction = async (url, init) => {
  * Transient failures are retried, with backoff: a 429 after its Retry-After (the client pauses
  * its queue that long: `rejectRateLimitedCalls` stays false), a timeout or 5xx of a method that
  * is safe to repeat (updates, views, reads). A creating method whose answer was lost is not
- * retried: its caller has claimed the post (digests) or tells the person it failed. A Slack
- * error answer (`ok: false`, e.g. `internal_error`) is never retried by the client.
+ * retried: the caller decides (a digest is recorded as failed and listed in the next overview).
+ * A Slack error answer (`ok: false`, e.g. `internal_error`) is never retried by the client.
  * `onFailedAttempt` is passed through to p-retry, which stops retrying when it throws.
  */
 const retryConfig: RetryOptions & { onFailedAttempt(error: Error): void } = {

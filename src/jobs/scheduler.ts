@@ -23,17 +23,16 @@ const CHANNEL_GAP_MS = 1000;
 class ChannelPace {
   private readonly lastAnswered = new Map<string, Promise<number>>();
 
-  async inTurn<T>(channelId: string, post: () => Promise<T>): Promise<T> {
+  inTurn<T>(channelId: string, post: () => Promise<T>): Promise<T> {
     const previous = this.lastAnswered.get(channelId);
-    let answered = (_at: number) => {};
-    this.lastAnswered.set(channelId, new Promise((resolve) => (answered = resolve)));
-    const wait = previous ? (await previous) + CHANNEL_GAP_MS - performance.now() : 0;
-    if (wait > 0) await setTimeout(wait);
-    try {
-      return await post();
-    } finally {
-      answered(performance.now());
-    }
+    const turn = (async () => {
+      const wait = previous ? (await previous) + CHANNEL_GAP_MS - performance.now() : 0;
+      if (wait > 0) await setTimeout(wait);
+      return post();
+    })();
+    const answeredAt = () => performance.now();
+    this.lastAnswered.set(channelId, turn.then(answeredAt, answeredAt));
+    return turn;
   }
 }
 
