@@ -10,6 +10,7 @@ import { InFlight, reportUnexpectedErrors } from './handlers/middleware.js';
 import * as views from './handlers/views/index.js';
 import { type Database, openDatabase } from './store/database.js';
 import { startScheduler } from './jobs/scheduler.js';
+import { slackClientOptions } from './slack-client.js';
 import { applyPendingMigrations } from './store/migrations.js';
 import { grantConfiguredAdmins } from './workflow/admins.js';
 
@@ -33,12 +34,7 @@ export function createApp(config: Config, db: Database, now: () => Date = () => 
     logLevel: config.LOG_LEVEL as LogLevel,
     // auth.test runs in start(), so a wrong token stops the process with a clear message.
     deferInitialization: true,
-    clientOptions: {
-      slackApiUrl: config.SLACK_API_URL,
-      // Without a timeout a hung Slack call would hold its listener (and shutdown) forever.
-      timeout: 10_000,
-      retryConfig: { retries: 3, maxTimeout: 30_000 },
-    },
+    clientOptions: slackClientOptions(config.SLACK_API_URL),
     customRoutes: [{ path: '/healthz', method: ['GET'], handler: (_req, res) => void health(db, res) }],
   });
 
@@ -102,7 +98,7 @@ export async function launch(
     await grantConfiguredAdmins(db.prisma, config.ADMIN_USER_IDS, new Date());
     const campaignApp = createApp(config, db, now);
     const { port } = await campaignApp.start(listen);
-    const jobs = startScheduler({ prisma: db.prisma, token: config.SLACK_BOT_TOKEN, slackApiUrl: config.SLACK_API_URL, logger: campaignApp.app.logger, now }, { everyMinute });
+    const jobs = startScheduler({ prisma: db.prisma, client: campaignApp.app.client, logger: campaignApp.app.logger, now }, { everyMinute });
     return {
       db,
       port,

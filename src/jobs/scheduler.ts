@@ -1,5 +1,6 @@
 import type { Logger } from '@slack/bolt';
-import { WebClient } from '@slack/web-api';
+import { setTimeout } from 'node:timers/promises';
+import type { WebClient } from '@slack/web-api';
 import cron from 'node-cron';
 import type { Prisma } from '../store/database.js';
 import { campaignDigestMessage, overviewMessage } from '../views/digest.js';
@@ -9,43 +10,48 @@ import { markExpiredAgreements } from '../workflow/participants.js';
 
 export interface SchedulerDeps {
   prisma: Prisma;
-  token: string;
-  slackApiUrl: string;
+  /** Built from `slackClientOptions`, like the listeners' clients. */
+  client: WebClient;
   logger: Logger;
   now: () => Date;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Slack's pace for posts to one channel: about one message a second. */
+const CHANNEL_GAP_MS = 1000;
+
+/** Starts a post to a channel a second after the previous one there was answered; other channels do not wait. */
+class ChannelPace {
+  private readonly lastAnswered = new Map<string, Promise<number>>();
+
+  inTurn<T>(channelId: string, post: () => Promise<T>): Promise<T> {
+    const previous = this.lastAnswered.get(channelId);
+    const turn = (async () => {
+      const wait = previous ? (await previous) + CHANNEL_GAP_MS - performance.now() : 0;
+      if (wait > 0) await setTimeout(wait);
+      return post();
+    })();
+    const answeredAt = () => performance.now();
+    this.lastAnswered.set(channelId, turn.then(answeredAt, answeredAt));
+    return turn;
+  }
+}
 
 /**
- * Posts a digest at most once. The client never retries by itself (a lost answer to
- * chat.postMessage would post twice); only a 429, which means "not posted", is retried after
- * its Retry-After. Posts to one channel are spaced a second apart, Slack's pace per channel.
+ * Posts a digest, paced per channel. The run was claimed before, and the client does not
+ * repeat a post whose answer was lost (see slack-client.ts), so a digest is posted at most once.
  */
-export function slackDigestPoster(token: string, slackApiUrl: string): PostDigest {
-  const client = new WebClient(token, { slackApiUrl, timeout: 10_000, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
-  const lastPost = new Map<string, number>();
+export function slackDigestPoster(client: WebClient): PostDigest {
+  const pace = new ChannelPace();
   return async (channelId, toPost) => {
     const message = toPost.kind === 'campaign' ? campaignDigestMessage(toPost.digest, { quietMessage: toPost.quietDayMessage }) : overviewMessage(toPost.digests, toPost.failed);
     if (!message) return undefined;
-    for (let attempt = 1; ; attempt++) {
-      const wait = (lastPost.get(channelId) ?? 0) + 1000 - Date.now();
-      if (wait > 0) await sleep(wait);
-      lastPost.set(channelId, Date.now());
-      try {
-        return (await client.chat.postMessage({ channel: channelId, ...message })).ts;
-      } catch (error) {
-        const retryAfter = (error as { code?: string; retryAfter?: number }).code === 'slack_webapi_rate_limited_error' ? (error as { retryAfter: number }).retryAfter : undefined;
-        if (retryAfter === undefined || attempt >= 3) throw error;
-        await sleep(retryAfter * 1000);
-      }
-    }
+    return pace.inTurn(channelId, async () => (await client.chat.postMessage({ channel: channelId, ...message })).ts);
   };
 }
 
 /** Every minute: close recruitments whose date has come, record expired agreements, post the digests that are due. */
-export function startScheduler({ prisma, token, slackApiUrl, logger, now }: SchedulerDeps, { everyMinute = true } = {}) {
-  const post = slackDigestPoster(token, slackApiUrl);
+export function startScheduler({ prisma, client, logger, now }: SchedulerDeps, { everyMinute = true } = {}) {
+  const post = slackDigestPoster(client);
   const tick = async () => {
     const at = now();
     try {

@@ -62,12 +62,12 @@ export async function activeDigests(prisma: Prisma, now: Date): Promise<Campaign
   return digests;
 }
 
-/** Posts to Slack; resolves with the message ts. Rate limits are its concern, not the claim's. */
+/** What a digest post carries. */
 export type DigestToPost =
   | { kind: 'campaign'; digest: CampaignDigest; quietDayMessage: boolean }
   | { kind: 'overview'; digests: CampaignDigest[]; failed: Array<{ channelId: string; error: string }> };
 
-/** Posts to Slack and resolves with the message ts, or undefined when there was nothing to post. */
+/** Posts to Slack and resolves with the message ts, or undefined when there was nothing to post. Rate limits are its concern, not the claim's. */
 export type PostDigest = (channelId: string, digest: DigestToPost) => Promise<string | undefined>;
 
 export interface DigestRunReport {
@@ -103,10 +103,19 @@ export async function runDueDigests(prisma: Prisma, now: Date, post: PostDigest)
     }
   };
 
+  // Campaigns sharing a channel are posted one after another, channels side by side: a channel
+  // with many campaigns (the poster spaces its posts) does not hold up the others.
+  const byChannel = new Map<string, Campaign[]>();
   for (const campaign of await listCampaigns(prisma, { statuses: [...ACTIVE] })) {
-    if (campaign.digestMuted) continue;
-    await attempt(campaign.channelId, `campaign:${campaign.id}`, async () => post(campaign.channelId, { kind: 'campaign', digest: await previewDigest(prisma, campaign, now), quietDayMessage: settings.quietDayMessage }));
+    if (!campaign.digestMuted) byChannel.set(campaign.channelId, [...(byChannel.get(campaign.channelId) ?? []), campaign]);
   }
+  await Promise.all(
+    [...byChannel].map(async ([channelId, campaigns]) => {
+      for (const campaign of campaigns) {
+        await attempt(channelId, `campaign:${campaign.id}`, async () => post(channelId, { kind: 'campaign', digest: await previewDigest(prisma, campaign, now), quietDayMessage: settings.quietDayMessage }));
+      }
+    }),
+  );
   const overviewChannel = settings.overviewChannelId;
   if (overviewChannel) {
     await attempt(overviewChannel, 'overview', async () => {

@@ -7,6 +7,8 @@ export interface SlackCall {
   method: string;
   args: Record<string, unknown>;
   token: string | undefined;
+  /** When the fake received it (Date.now()). */
+  at: number;
   /** Set once the fake has sent its answer. */
   answered: boolean;
 }
@@ -20,6 +22,8 @@ export interface Failure {
   times?: number;
   /** Only calls to this channel fail. */
   channel?: string;
+  /** Drops the connection instead of answering, after doing the work (a post is posted): a lost answer. */
+  reset?: boolean;
 }
 
 const TEAM = { team_id: 'T0TEST', team: 'Test Workspace', url: 'https://test-workspace.slack.com/' };
@@ -46,7 +50,8 @@ export class FakeSlack {
     await once(server, 'listening');
     const fake = new FakeSlack(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
     server.on('request', (req, res) => {
-      void fake.handle(req).then(({ call, status, headers, body }) => {
+      void fake.handle(req).then(({ call, status, headers, body, reset }) => {
+        if (reset) return void req.socket.destroy();
         res.writeHead(status, { 'content-type': 'application/json', ...headers });
         res.end(JSON.stringify(body), () => {
           call.answered = true;
@@ -104,7 +109,7 @@ export class FakeSlack {
     await new Promise((resolve) => this.server.close(resolve));
   }
 
-  private async handle(req: IncomingMessage): Promise<{ call: SlackCall; status: number; headers: Record<string, string>; body: unknown }> {
+  private async handle(req: IncomingMessage): Promise<{ call: SlackCall; status: number; headers: Record<string, string>; body: unknown; reset?: boolean }> {
     const bytes = await readBody(req);
     const raw = bytes.toString('utf8');
     const path = new URL(req.url ?? '/', this.origin).pathname;
@@ -112,7 +117,7 @@ export class FakeSlack {
     const upload = /^\/upload\/(F\w+)$/.exec(path)?.[1];
     if (upload) {
       // The upload step of files.getUploadURLExternal → upload → files.completeUploadExternal: raw bytes.
-      const call: SlackCall = { method: 'upload', args: { file_id: upload, length: bytes.length }, token: req.headers.authorization, answered: false };
+      const call: SlackCall = { method: 'upload', args: { file_id: upload, length: bytes.length }, token: req.headers.authorization, at: Date.now(), answered: false };
       this.calls.push(call);
       const pending = this.uploads.get(upload);
       if (pending) pending.bytes = await uploadedBytes(bytes, req.headers['content-type']);
@@ -122,7 +127,7 @@ export class FakeSlack {
     const method = isResponseUrl ? 'response_url' : path.replace(/^\/api\//, '');
     const args = parseArgs(raw, req.headers['content-type']);
     const token = req.headers.authorization?.replace(/^Bearer /, '') ?? (args.token as string | undefined);
-    const call: SlackCall = { method, args, token, answered: false };
+    const call: SlackCall = { method, args, token, at: Date.now(), answered: false };
     this.calls.push(call);
     for (const wake of [...this.waiters]) wake();
     const delay = this.delays.get(method);
@@ -132,6 +137,7 @@ export class FakeSlack {
     const failure = failures.find((f) => f.channel === undefined || f.channel === args.channel);
     if (failure) {
       if (failure.times !== undefined && --failure.times <= 0) failures.splice(failures.indexOf(failure), 1);
+      if (failure.reset) return { call, status: 200, headers: {}, body: { ok: true, ...this.answer(method, args) }, reset: true };
       const status = failure.status ?? (failure.error === 'ratelimited' ? 429 : 200);
       const headers: Record<string, string> = failure.retryAfterSeconds !== undefined ? { 'retry-after': String(failure.retryAfterSeconds) } : {};
       return { call, status, headers, body: { ok: false, error: failure.error } };

@@ -1,5 +1,7 @@
+import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slackDigestPoster, startScheduler } from '../../src/jobs/scheduler.js';
+import { slackClientOptions } from '../../src/slack-client.js';
 import type { Database } from '../../src/store/database.js';
 import { runDueDigests, updateDigestSettings } from '../../src/workflow/digests.js';
 import { SERVER_URL, freshDatabaseUrl } from '../support/database.js';
@@ -24,13 +26,14 @@ afterAll(async () => {
 const MONDAY = new Date('2026-11-23T00:05:00Z');
 const TUESDAY = new Date('2026-11-24T00:05:00Z');
 const settings = { time: '09:00', timeZone: 'Asia/Tokyo', days: [1, 2, 3, 4, 5], overviewChannelId: 'C0OVERVIEW', quietDayMessage: true };
+const client = () => new WebClient('xoxb-test-token', slackClientOptions(fakeSlack.apiUrl));
 const posts = (channel: string) => fakeSlack.callsTo('chat.postMessage').filter((c) => c.args.channel === channel);
 
 describe('daily digests', () => {
   it('post once per channel and local day, catch up later that day, and again the next day', async () => {
     ok(await updateDigestSettings(db.prisma, settings, at(PEOPLE.admin)));
     const scenario = await recruitingCampaign(db.prisma, 'Digest once', { channelId: 'C0DIGEST1' });
-    const poster = slackDigestPoster('xoxb-test-token', fakeSlack.apiUrl);
+    const poster = slackDigestPoster(client());
 
     expect(await runDueDigests(db.prisma, new Date('2026-11-22T23:59:00Z'), poster)).toBeUndefined();
     const first = await runDueDigests(db.prisma, MONDAY, poster);
@@ -56,7 +59,7 @@ describe('daily digests', () => {
     fakeSlack.fail('chat.postMessage', { error: 'ratelimited', retryAfterSeconds: 1, times: 1, channel: 'C0LIMITED' });
     const wednesday = new Date('2026-11-25T00:05:00Z');
 
-    const report = await runDueDigests(db.prisma, wednesday, slackDigestPoster('xoxb-test-token', fakeSlack.apiUrl));
+    const report = await runDueDigests(db.prisma, wednesday, slackDigestPoster(client()));
     expect(report?.failed).toEqual([{ channelId: 'C0GONE', error: 'channel_not_found' }]);
     expect(report?.sent).toContain(`C0LIMITED/campaign:${limited.id}`);
     expect(posts('C0MUTED')).toHaveLength(0);
@@ -91,7 +94,7 @@ describe('daily digests', () => {
     const scenario = await recruitingCampaign(db.prisma, 'Overlap');
     await db.prisma.campaign.update({ where: { id: scenario.id }, data: { channelId: 'C0OVERLAP' } });
     const thursday = new Date('2026-11-26T00:05:00Z');
-    const poster = slackDigestPoster('xoxb-test-token', fakeSlack.apiUrl);
+    const poster = slackDigestPoster(client());
     await Promise.all([1, 2, 3].map(() => runDueDigests(db.prisma, thursday, poster)));
     expect(posts('C0OVERLAP')).toHaveLength(1);
   });
@@ -100,7 +103,7 @@ describe('daily digests', () => {
     const scenario = await recruitingCampaign(db.prisma, 'Ticked');
     await db.prisma.campaign.update({ where: { id: scenario.id }, data: { channelId: 'C0TICK', recruitmentCloseDate: new Date('2026-11-27T00:00:00Z') } });
     const logger = { debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, getLevel: () => 'error', setName() {} } as never;
-    const scheduler = startScheduler({ prisma: db.prisma, token: 'xoxb-test-token', slackApiUrl: fakeSlack.apiUrl, logger, now: () => new Date('2026-11-27T00:05:00Z') });
+    const scheduler = startScheduler({ prisma: db.prisma, client: client(), logger, now: () => new Date('2026-11-27T00:05:00Z') });
     try {
       await scheduler.tick();
     } finally {
