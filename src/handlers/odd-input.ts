@@ -36,9 +36,12 @@ export function readMetadata<T extends z.ZodType>(schema: T, privateMetadata: st
   return parsed.data;
 }
 
-/** C0 controls and DEL, except tab and line breaks (which multiline fields hold). Slack's inputs cannot type them. */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-export const CONTROL_CHARACTER_ERROR = 'This contains an invisible control character (such as a NUL byte) that cannot be saved. Retype the text without it.';
+/**
+ * C0 controls and DEL, which Slack's inputs cannot type: tab and line breaks only where the view
+ * says the field is multiline (or does not say).
+ */
+const CONTROL = { multiline: /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/, singleLine: /[\u0000-\u001F\u007F]/ };
+export const CONTROL_CHARACTER_ERROR = 'This contains a control character (such as a NUL byte, or a line break in a one-line field) that cannot be saved. Retype the text without it.';
 
 export function register(app: App, context: HandlerContext): void {
   app.use(refuseControlCharacters);
@@ -47,14 +50,21 @@ export function register(app: App, context: HandlerContext): void {
 
 /** Every form at once: a field holding a control character is refused at the field, before any listener reads it. */
 const refuseControlCharacters: Middleware<AnyMiddlewareArgs> = async (args) => {
-  const body = args.body as { type?: string; view?: { state?: { values?: Record<string, Record<string, { value?: unknown }>> } } };
+  const body = args.body as { type?: string; view?: SubmittedView };
   if (body.type !== 'view_submission' || !('ack' in args) || !args.ack) return args.next();
+  const singleLine = new Set((body.view?.blocks ?? []).filter((b) => b.element?.type === 'plain_text_input' && !b.element.multiline).map((b) => b.block_id));
   const errors: Record<string, string> = {};
   for (const [blockId, actions] of Object.entries(body.view?.state?.values ?? {})) {
-    if (Object.values(actions).some((state) => typeof state?.value === 'string' && CONTROL.test(state.value))) errors[blockId] = CONTROL_CHARACTER_ERROR;
+    const control = singleLine.has(blockId) ? CONTROL.singleLine : CONTROL.multiline;
+    if (Object.values(actions).some((state) => typeof state?.value === 'string' && control.test(state.value))) errors[blockId] = CONTROL_CHARACTER_ERROR;
   }
   if (Object.keys(errors).length === 0) return args.next();
   await (args.ack as (response: unknown) => Promise<void>)({ response_action: 'errors', errors });
+};
+
+type SubmittedView = {
+  blocks?: Array<{ block_id?: string; element?: { type?: string; multiline?: boolean } }>;
+  state?: { values?: Record<string, Record<string, { value?: unknown }>> };
 };
 
 /** Answers an out-of-date click or form where the person is, changes nothing, and logs what arrived with a reference. */

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CONTROL_CHARACTER_ERROR } from '../../src/handlers/odd-input.js';
 import { APPROVE_POST, APPROVE_PROPOSAL, RECORD_RESULTS_BUTTON, REJECT_POST } from '../../src/views/approvals.js';
-import { CREATE_CAMPAIGN, CAMPAIGN_FIELDS } from '../../src/views/campaign-form.js';
+import { CREATE_CAMPAIGN, CAMPAIGN_FIELDS, createCampaignModal } from '../../src/views/campaign-form.js';
 import { ADD_INFLUENCER, INFLUENCER_FIELDS, influencerDraft, influencerModal } from '../../src/views/directory.js';
 import { FINAL_APPROVE_POST } from '../../src/views/home.js';
 import { CONFIRM_STEP, FINAL_APPROVE, REASON_BLOCK, REJECT_REASON } from '../../src/views/modals.js';
@@ -14,6 +14,7 @@ import { blockKitViolations } from '../support/block-kit.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { accountValues, profileValues } from '../support/influencer-form.js';
 import { campaignFormValues } from '../support/modal-values.js';
+import { APP_ID, TEAM_ID } from '../support/slack-requests.js';
 import { collaboratingCampaign } from '../support/scenario.js';
 import { PEOPLE, at, brief, ok } from '../support/workflow.js';
 
@@ -57,6 +58,19 @@ describe('control characters in a form', () => {
   it('a NUL byte in a campaign title is refused at the field, and nothing is saved', async () => {
     const before = await prisma().campaign.count();
     const { status, body } = await harness.slack.viewSubmission({ callback_id: CREATE_CAMPAIGN, values: campaignFormValues({ title: 'Spring\u0000launch' }) }, { userId: PEOPLE.member });
+    expect(status).toBe(200);
+    expect(body).toEqual({ response_action: 'errors', errors: { [CAMPAIGN_FIELDS.title]: CONTROL_CHARACTER_ERROR } });
+    expect(await prisma().campaign.count()).toBe(before);
+  });
+
+  it('a line break is refused in a one-line field and kept in a multiline one, as the submitted view says', async () => {
+    const before = await prisma().campaign.count();
+    const modal = createCampaignModal(PEOPLE.member);
+    const values = campaignFormValues({ title: 'Spring\nlaunch' });
+    values[CAMPAIGN_FIELDS.objective] = { value: { type: 'plain_text_input', value: 'Awareness\n\tand sales' } };
+    const user = { id: PEOPLE.member, username: 'member', name: 'member', team_id: TEAM_ID };
+    const view = { id: 'V0LINES', team_id: TEAM_ID, type: 'modal', callback_id: CREATE_CAMPAIGN, blocks: modal.blocks, private_metadata: modal.private_metadata ?? '', state: { values }, hash: 'h', app_id: APP_ID };
+    const { status, body } = await harness.slack.interaction({ type: 'view_submission', team: { id: TEAM_ID, domain: 'test-workspace' }, user, api_app_id: APP_ID, trigger_id: 'T1', view });
     expect(status).toBe(200);
     expect(body).toEqual({ response_action: 'errors', errors: { [CAMPAIGN_FIELDS.title]: CONTROL_CHARACTER_ERROR } });
     expect(await prisma().campaign.count()).toBe(before);

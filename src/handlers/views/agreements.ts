@@ -13,7 +13,7 @@ import { readMetadata, storedInt } from '../odd-input.js';
 /** `versions`: participant ID → the version the PIC saw when the form opened. */
 const resendMetadata = z.object({
   campaignId: storedInt,
-  versions: z.record(z.string().regex(/^\d+$/), storedInt),
+  versions: z.record(z.string().regex(/^\d{1,9}$/), storedInt),
 });
 
 export function register(app: App, context: HandlerContext): void {
