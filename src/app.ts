@@ -7,6 +7,7 @@ import * as commands from './handlers/commands/index.js';
 import type { HandlerContext } from './handlers/context.js';
 import * as events from './handlers/events/index.js';
 import { InFlight, reportUnexpectedErrors } from './handlers/middleware.js';
+import * as oddInput from './handlers/odd-input.js';
 import * as views from './handlers/views/index.js';
 import { type Database, openDatabase } from './store/database.js';
 import { startScheduler } from './jobs/scheduler.js';
@@ -43,6 +44,7 @@ export function createApp(config: Config, db: Database, now: () => Date = () => 
   app.use(reportUnexpectedErrors(app));
 
   const context: HandlerContext = { prisma: db.prisma, now };
+  oddInput.register(app, context);
   commands.register(app, context);
   actions.register(app, context);
   views.register(app, context);

@@ -4,7 +4,7 @@ import { digestSettings } from '../../workflow/digests.js';
 import { participantInCampaign, resendAgreement } from '../../workflow/participants.js';
 import type { HandlerContext } from '../context.js';
 import { publishHome, refreshHomes } from '../home.js';
-import { answerRefusal } from './index.js';
+import { answerRefusal, target } from './index.js';
 
 export function register(app: App, context: HandlerContext): void {
   const { prisma, now } = context;
@@ -12,9 +12,9 @@ export function register(app: App, context: HandlerContext): void {
   // "Send agreement again" on a declined or expired agreement (show, App Home); the domain re-decides on the stored state.
   app.action<BlockAction<ButtonAction>>(RESEND_AGREEMENT, async (args) => {
     await args.ack();
-    const [id, version] = (args.action.value ?? '').split(':').map(Number);
+    const { id, version } = target(args.action);
     const acting = { userId: args.body.user.id, now: now() };
-    const resent = await resendAgreement(prisma, id ?? NaN, acting, version);
+    const resent = await resendAgreement(prisma, id, acting, version);
     if (!resent.ok) return answerRefusal(args, resent, prisma, acting.now);
     const found = await participantInCampaign(prisma, resent.value.id);
     if (!found) return;

@@ -4,6 +4,7 @@ import { STEPS, type Step, confirmStepModal } from '../../views/modals.js';
 import { OPEN_RECRUITMENT_BUTTON, openRecruitmentModal } from '../../views/open-recruitment.js';
 import { getCampaign, mayOpenRecruitment } from '../../workflow/campaigns.js';
 import type { HandlerContext } from '../context.js';
+import { buttonNumbers } from '../odd-input.js';
 import { answerRefusal, target } from './index.js';
 
 const isStep = (name: string): name is Step => Object.hasOwn(STEPS, name);
@@ -20,10 +21,11 @@ export function register(app: App, { prisma, now }: HandlerContext): void {
 
   // The same confirmation as `/campaign <step>`, for the version the PIC saw in App Home.
   app.action<BlockAction<ButtonAction>>(HOME_CAMPAIGN_STEP, async (args) => {
-    const [step = '', id, version] = (args.action.value ?? '').split(':');
-    const campaign = await getCampaign(prisma, Number(id));
+    const [step = '', ...ids] = (args.action.value ?? '').split(':');
+    const [id = NaN, version = NaN] = buttonNumbers(ids.join(':'), 2);
+    const campaign = await getCampaign(prisma, id);
     await args.ack();
     if (!campaign || !isStep(step)) return answerRefusal(args, { ok: false, rule: 'campaign-not-found', reason: 'That campaign no longer exists.' }, prisma, now());
-    await args.client.views.open({ trigger_id: args.body.trigger_id, view: confirmStepModal(step, { ...campaign, version: Number(version) }) });
+    await args.client.views.open({ trigger_id: args.body.trigger_id, view: confirmStepModal(step, { ...campaign, version }) });
   });
 }

@@ -5,8 +5,9 @@ import { refuse } from '../../domain/decision.js';
 import { getCampaign } from '../../workflow/campaigns.js';
 import { listParticipants, participantInCampaign } from '../../workflow/participants.js';
 import type { HandlerContext } from '../context.js';
+import { readMetadata } from '../odd-input.js';
 import { deliverablesMetadata } from '../views/deliverables-form.js';
-import { answerRefusal } from './index.js';
+import { answerRefusal, target } from './index.js';
 
 const isHashConflict = (error: unknown) => (error as { data?: { error?: string } }).data?.error === 'hash_conflict';
 
@@ -15,7 +16,7 @@ export function register(app: App, context: HandlerContext): void {
 
   // "Deliverables" next to a participant (show, App Home): the modal opens on that participant.
   app.action<BlockAction<ButtonAction>>(OPEN_DELIVERABLES, async (args) => {
-    const found = await participantInCampaign(prisma, Number((args.action.value ?? '').split(':')[0]));
+    const found = await participantInCampaign(prisma, target(args.action).id);
     const participants = found ? await listParticipants(prisma, found.campaign.id) : [];
     await args.ack();
     if (!found) return answerRefusal(args, refuse('participant-not-found', 'That participant no longer exists.'), prisma, now());
@@ -26,7 +27,7 @@ export function register(app: App, context: HandlerContext): void {
   app.action<BlockAction<StaticSelectAction>>({ block_id: PICK_DELIVERABLES_PARTICIPANT, action_id: VALUE }, async ({ ack, body, action, client }) => {
     await ack();
     if (!body.view) return;
-    const { campaignId } = deliverablesMetadata.parse(JSON.parse(body.view.private_metadata));
+    const { campaignId } = readMetadata(deliverablesMetadata, body.view.private_metadata);
     const [campaign, participants] = await Promise.all([getCampaign(prisma, campaignId), listParticipants(prisma, campaignId)]);
     if (!campaign) return;
     const chosen = participants.find((p) => String(p.id) === action.selected_option.value);

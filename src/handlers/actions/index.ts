@@ -11,6 +11,7 @@ import { approveProposal, mayDecideProposal } from '../../workflow/campaigns.js'
 import { lastEvent } from '../../workflow/history.js';
 import { approvePost, mayDecidePost, postContext } from '../../workflow/posts.js';
 import type { HandlerContext } from '../context.js';
+import { buttonNumbers } from '../odd-input.js';
 import * as campaignSteps from './campaign-steps.js';
 import * as agreements from './agreements.js';
 import * as deliverables from './deliverables.js';
@@ -23,8 +24,8 @@ import { showCampaignCard, showPostDecision, showProposalDecision } from '../mes
 
 /** Buttons carry "<id>:<version>"; permission and state are re-read from the database. */
 export function target(action: ButtonAction): { id: number; version: number } {
-  const [id, version] = (action.value ?? '').split(':').map(Number);
-  return { id: id ?? NaN, version: version ?? NaN };
+  const [id = NaN, version = NaN] = buttonNumbers(action.value, 2);
+  return { id, version };
 }
 
 /**

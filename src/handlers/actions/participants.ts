@@ -4,6 +4,7 @@ import { MOVE_FIELDS, moveModal } from '../../views/participants.js';
 import { getCampaign } from '../../workflow/campaigns.js';
 import { listParticipants } from '../../workflow/participants.js';
 import type { HandlerContext } from '../context.js';
+import { readMetadata } from '../odd-input.js';
 import { moveMetadata } from '../views/participants-form.js';
 
 const isHashConflict = (error: unknown) => (error as { data?: { error?: string } }).data?.error === 'hash_conflict';
@@ -15,7 +16,7 @@ export function register(app: App, context: HandlerContext): void {
   app.action<BlockAction<MultiStaticSelectAction>>({ block_id: MOVE_FIELDS.participant, action_id: VALUE }, async ({ ack, body, action, client }) => {
     await ack();
     if (!body.view) return;
-    const { campaignId } = moveMetadata.parse(JSON.parse(body.view.private_metadata));
+    const { campaignId } = readMetadata(moveMetadata, body.view.private_metadata);
     const [campaign, participants] = await Promise.all([getCampaign(prisma, campaignId), listParticipants(prisma, campaignId)]);
     const ids = new Set(action.selected_options.map((option) => option.value));
     const chosen = participants.filter((p) => ids.has(String(p.id)));

@@ -8,18 +8,19 @@ import type { HandlerContext } from '../context.js';
 import { refreshHomes } from '../home.js';
 import { tellAboutMoves } from '../influencer-messages.js';
 import { read } from './form.js';
+import { readMetadata, storedInt } from '../odd-input.js';
 
 /** `versions`: participant ID → the version the PIC saw when the form opened. */
 const resendMetadata = z.object({
-  campaignId: z.number().int(),
-  versions: z.record(z.string().regex(/^\d+$/), z.number().int()),
+  campaignId: storedInt,
+  versions: z.record(z.string().regex(/^\d{1,9}$/), storedInt),
 });
 
 export function register(app: App, context: HandlerContext): void {
   const { prisma, now } = context;
 
   app.view(RESEND_FORM, async ({ ack, body, view, client, logger }) => {
-    const { versions } = resendMetadata.parse(JSON.parse(view.private_metadata));
+    const { versions } = readMetadata(resendMetadata, view.private_metadata);
     const chosen = read(view.state.values, RESEND_PICK).selected_option?.value;
     if (!chosen || !(chosen in versions)) return ack({ response_action: 'errors', errors: { [RESEND_PICK]: 'Choose whose agreement to send again.' } });
     const acting = { userId: body.user.id, now: now() };

@@ -11,12 +11,13 @@ import { refreshHomes } from '../home.js';
 import { refreshProposalMessage, showCampaignCard } from '../messages.js';
 import { briefErrorsByBlock, parseCampaignBrief } from './campaign-brief.js';
 import { isoDay, read } from './form.js';
+import { readMetadata, storedInt } from '../odd-input.js';
 
-const metadata = z.object({ campaignId: z.number().int(), version: z.number().int() });
+const metadata = z.object({ campaignId: storedInt, version: storedInt });
 
 export function register(app: App, { prisma, now }: HandlerContext): void {
   app.view(OPEN_RECRUITMENT, async ({ ack, body, view, client, logger }) => {
-    const { campaignId, version } = metadata.parse(JSON.parse(view.private_metadata));
+    const { campaignId, version } = readMetadata(metadata, view.private_metadata);
     const closeDate = isoDay(read(view.state.values, CLOSE_DATE_BLOCK).selected_date) ?? null;
     const acting = { userId: body.user.id, now: now() };
     const opened = await campaigns.openRecruitment(prisma, campaignId, acting, version, closeDate);
@@ -34,7 +35,7 @@ export function register(app: App, { prisma, now }: HandlerContext): void {
   });
 
   app.view(EDIT_BRIEF, async ({ ack, body, view, client, logger }) => {
-    const { campaignId, version } = metadata.parse(JSON.parse(view.private_metadata));
+    const { campaignId, version } = readMetadata(metadata, view.private_metadata);
     const current = await campaigns.getCampaign(prisma, campaignId);
     if (!current) return ack({ response_action: 'update', view: refusalModal('Edit campaign', { ok: false, rule: 'campaign-not-found', reason: 'That campaign no longer exists.' }) });
     // Locked fields are not in the form: they keep their stored values.

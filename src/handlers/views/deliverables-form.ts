@@ -3,13 +3,14 @@ import { PLATFORMS } from '../../domain/brief.js';
 import { CONTENT_KINDS, type Deliverable, MAX_DELIVERABLE_NOTES, MAX_DELIVERABLE_QUANTITY } from '../../domain/participation.js';
 import { DELIVERABLE_FIELDS, deliverableBlockId } from '../../views/deliverables.js';
 import { type StateValues, isoDay, read } from './form.js';
+import { storedInt } from '../odd-input.js';
 
-const id = z.number().int().positive();
+const id = storedInt.positive();
 
 export const deliverablesMetadata = z.object({
   campaignId: id,
   participantId: id.optional(),
-  version: z.number().int().optional(),
+  version: storedInt.optional(),
   lines: z.number().int().min(0).max(50).optional(),
 });
 

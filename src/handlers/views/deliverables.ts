@@ -5,12 +5,13 @@ import { editDeliverables, participantInCampaign } from '../../workflow/particip
 import type { HandlerContext } from '../context.js';
 import { refreshHomes } from '../home.js';
 import { deliverablesMetadata, parseDeliverables } from './deliverables-form.js';
+import { readMetadata } from '../odd-input.js';
 
 export function register(app: App, context: HandlerContext): void {
   const { prisma, now } = context;
 
   app.view(EDIT_DELIVERABLES, async ({ ack, body, view, client, logger }) => {
-    const { participantId, version, lines } = deliverablesMetadata.parse(JSON.parse(view.private_metadata));
+    const { participantId, version, lines } = readMetadata(deliverablesMetadata, view.private_metadata);
     if (participantId === undefined) return ack();
     const parsed = parseDeliverables(view.state.values, lines ?? 0);
     if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });

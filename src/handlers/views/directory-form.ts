@@ -14,6 +14,7 @@ import {
   accountsBlockId,
 } from '../../views/directory.js';
 import { type StateValues, fieldErrors, read } from './form.js';
+import { readMetadata, storedInt } from '../odd-input.js';
 
 /** Empty text is "not given". */
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
@@ -51,15 +52,15 @@ const accountShape = z.object({
 const toAccount = ({ avgEngagement, ...account }: z.infer<typeof accountShape>): AccountProfile => ({ ...account, avgEngagementPct: avgEngagement ?? null });
 
 const metadataShape = z.object({
-  influencerId: z.number().int().optional(),
-  version: z.number().int().optional(),
+  influencerId: storedInt.optional(),
+  version: storedInt.optional(),
   accounts: z.array(z.string().regex(/^[an]\d{1,9}$/)),
-  next: z.number().int(),
+  next: storedInt,
 });
 
 /** What the influencer modal holds now: its rows (from private_metadata) with what was typed in them. */
 export function readInfluencerDraft(view: { private_metadata: string; state: { values: StateValues } }): InfluencerDraft {
-  const { accounts, ...metadata } = metadataShape.parse(JSON.parse(view.private_metadata));
+  const { accounts, ...metadata } = readMetadata(metadataShape, view.private_metadata);
   const values = view.state.values;
   const text = (block: string) => read(values, block).value ?? undefined;
   const account = (key: string): AccountDraft => ({
@@ -73,10 +74,10 @@ export function readInfluencerDraft(view: { private_metadata: string; state: { v
 }
 
 const filterShape = z.object({ niche: z.string().optional(), platform: z.enum(PLATFORMS).optional(), country: z.string().optional(), minFollowers: z.number().int().optional() });
-const addMetadataShape = z.object({ campaignId: z.number().int(), filter: filterShape.default({}) });
+const addMetadataShape = z.object({ campaignId: storedInt, filter: filterShape.default({}) });
 
 export function addParticipantsMetadata(privateMetadata: string): AddParticipantsMetadata {
-  return addMetadataShape.parse(JSON.parse(privateMetadata));
+  return readMetadata(addMetadataShape, privateMetadata);
 }
 
 /** The accounts ticked for each influencer whose choice the add modal shows; the others post with the default ones. */

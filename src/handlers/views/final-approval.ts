@@ -8,18 +8,20 @@ import type { HandlerContext } from '../context.js';
 import { refreshHomes } from '../home.js';
 import { showPostCard } from '../messages.js';
 import { read } from './form.js';
+import { readMetadata, storedInt } from '../odd-input.js';
 
-const target = z.string().regex(/^\d+:\d+$/).transform((value) => {
+// Nine digits at most: IDs and versions are 32-bit in the database.
+const target = z.string().regex(/^\d{1,9}:\d{1,9}$/).transform((value) => {
   const [id, version] = value.split(':').map(Number) as [number, number];
   return { id, version };
 });
-const selectMetadata = z.object({ campaignId: z.number().int() });
-const confirmMetadata = z.object({ campaignId: z.number().int(), posts: z.array(target).min(1) });
+const selectMetadata = z.object({ campaignId: storedInt });
+const confirmMetadata = z.object({ campaignId: storedInt, posts: z.array(target).min(1) });
 
 export function register(app: App, { prisma, now }: HandlerContext): void {
   // Step 1 → 2: nothing changes yet; the confirmation is pushed on top, with the versions the approver saw.
   app.view(FINAL_APPROVE_SELECT, async ({ ack, body, view }) => {
-    const { campaignId } = selectMetadata.parse(JSON.parse(view.private_metadata));
+    const { campaignId } = readMetadata(selectMetadata, view.private_metadata);
     const chosen = (read(view.state.values, FINAL_APPROVE_POSTS_BLOCK).selected_options ?? []).map((option) => target.parse(option.value));
     if (chosen.length === 0) return ack({ response_action: 'errors', errors: { [FINAL_APPROVE_POSTS_BLOCK]: 'Choose at least one post.' } });
     const available = await postsForFinalApproval(prisma, campaignId, { userId: body.user.id, now: now() });
@@ -34,7 +36,7 @@ export function register(app: App, { prisma, now }: HandlerContext): void {
 
   // Step 2: all chosen posts in one transaction; a refusal (e.g. someone else was faster) changes none.
   app.view(FINAL_APPROVE_CONFIRM, async ({ ack, body, view, client, logger }) => {
-    const { campaignId, posts } = confirmMetadata.parse(JSON.parse(view.private_metadata));
+    const { campaignId, posts } = readMetadata(confirmMetadata, view.private_metadata);
     const decided = await finalApprovePosts(prisma, posts, { userId: body.user.id, now: now() });
     if (!decided.ok) return ack({ response_action: 'update', view: refusalModal('Final approval', decided) });
     await ack({ response_action: 'clear' });

@@ -28,10 +28,11 @@ import { askToApprovePost, askToApproveProposal, campaignCardMessage, showCampai
 import { briefErrorsByBlock, parseCampaignBrief, parseCampaignSettings, parseDigestSettings } from './campaign-brief.js';
 import { read } from './form.js';
 import { parseDraftPost } from './post-form.js';
+import { readMetadata, storedInt } from '../odd-input.js';
 
-const stepMetadata = z.object({ step: z.enum(Object.keys(STEPS) as [Step, ...Step[]]), campaignId: z.number().int(), version: z.number().int() });
-const postMetadata = z.object({ id: z.number().int(), version: z.number().int() });
-const rejectMetadata = z.object({ kind: z.enum(['post', 'proposal']), id: z.number().int(), version: z.number().int() });
+const stepMetadata = z.object({ step: z.enum(Object.keys(STEPS) as [Step, ...Step[]]), campaignId: storedInt, version: storedInt });
+const postMetadata = z.object({ id: storedInt, version: storedInt });
+const rejectMetadata = z.object({ kind: z.enum(['post', 'proposal']), id: storedInt, version: storedInt });
 
 const STEP_USE_CASES: Record<Step, typeof campaigns.publishProposal> = {
   delete: campaigns.deleteDraft,
@@ -62,7 +63,7 @@ export function register(app: App, context: HandlerContext): void {
   });
 
   app.view(FINAL_APPROVE, async ({ ack, body, view, client, logger }) => {
-    const { id, version } = postMetadata.parse(JSON.parse(view.private_metadata));
+    const { id, version } = readMetadata(postMetadata, view.private_metadata);
     const acting = { userId: body.user.id, now: now() };
     const decided = await finalApprovePost(prisma, id, acting, version);
     if (!decided.ok) return ack({ response_action: 'update', view: refusalModal('Final approval', decided) });
@@ -72,7 +73,7 @@ export function register(app: App, context: HandlerContext): void {
   });
 
   app.view(CAMPAIGN_SETTINGS, async ({ ack, body, view, client, logger }) => {
-    const { campaignId, version } = z.object({ campaignId: z.number().int(), version: z.number().int() }).parse(JSON.parse(view.private_metadata));
+    const { campaignId, version } = readMetadata(z.object({ campaignId: storedInt, version: storedInt }), view.private_metadata);
     const parsed = parseCampaignSettings(view.state.values);
     if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
     const saved = await campaigns.editBrief(prisma, campaignId, parsed.changes, { userId: body.user.id, now: now() }, version);
@@ -116,7 +117,7 @@ export function register(app: App, context: HandlerContext): void {
   });
 
   app.view(CONFIRM_STEP, async ({ ack, body, view, client, logger }) => {
-    const { step, campaignId, version } = stepMetadata.parse(JSON.parse(view.private_metadata));
+    const { step, campaignId, version } = readMetadata(stepMetadata, view.private_metadata);
     const acting = { userId: body.user.id, now: now() };
     // A deleted campaign takes its message references with it: read where its card is first.
     const card = step === 'delete' ? await campaignCardMessage(prisma, campaignId) : undefined;
@@ -132,7 +133,7 @@ export function register(app: App, context: HandlerContext): void {
   });
 
   app.view(REJECT_REASON, async ({ ack, body, view, client, logger }) => {
-    const metadata = rejectMetadata.parse(JSON.parse(view.private_metadata));
+    const metadata = readMetadata(rejectMetadata, view.private_metadata);
     const reason = (read(view.state.values, REASON_BLOCK).value ?? '').trim();
     if (!reason) return ack({ response_action: 'errors', errors: { [REASON_BLOCK]: 'Say why, so the submitter can fix it.' } });
     if (reason.length > MAX_REASON) return ack({ response_action: 'errors', errors: { [REASON_BLOCK]: `At most ${MAX_REASON} characters.` } });

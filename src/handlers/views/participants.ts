@@ -9,13 +9,14 @@ import { editCosts, listParticipants, moveParticipant } from '../../workflow/par
 import type { HandlerContext } from '../context.js';
 import { tellAboutMoves } from '../influencer-messages.js';
 import { costsMetadata, moveMetadata, parseCosts, parseMoveStage } from './participants-form.js';
+import { readMetadata } from '../odd-input.js';
 
 export function register(app: App, context: HandlerContext): void {
   const { prisma, now } = context;
 
   // Each participant moves in its own transaction: one refused (stale, not allowed) does not undo the others.
   app.view(MOVE_PARTICIPANT, async ({ ack, body, view, client, logger }) => {
-    const { campaignId, chosen } = moveMetadata.parse(JSON.parse(view.private_metadata));
+    const { campaignId, chosen } = readMetadata(moveMetadata, view.private_metadata);
     if (chosen.size === 0) return ack({ response_action: 'errors', errors: { [MOVE_FIELDS.participant]: 'Choose at least one participant.' } });
     const parsed = parseMoveStage(view.state.values);
     if (!parsed.ok) {
@@ -42,7 +43,7 @@ export function register(app: App, context: HandlerContext): void {
    * "Changed" compares with the stored amounts, so untouched rows are skipped even if moved since.
    */
   app.view(EDIT_COSTS, async ({ ack, body, view }) => {
-    const { campaignId, versions } = costsMetadata.parse(JSON.parse(view.private_metadata));
+    const { campaignId, versions } = readMetadata(costsMetadata, view.private_metadata);
     const [campaign, participants] = await Promise.all([getCampaign(prisma, campaignId), listParticipants(prisma, campaignId)]);
     if (!campaign) return ack({ response_action: 'update', view: refusalModal('Budgets and costs', { ok: false, rule: 'campaign-not-found', reason: 'That campaign does not exist.' }) });
     const parsed = parseCosts(view.state.values, [...versions.keys()], currencyDigits(campaign.currency));

@@ -8,8 +8,9 @@ import type { HandlerContext } from '../context.js';
 import { refreshHomes } from '../home.js';
 import { askToApprovePost, showPostEdited } from '../messages.js';
 import { parsePostFields } from './post-form.js';
+import { readMetadata, storedInt } from '../odd-input.js';
 
-const metadata = z.object({ postId: z.number().int(), version: z.number().int() });
+const metadata = z.object({ postId: storedInt, version: storedInt });
 
 /** Refusals a person fixes in the form itself; any other refusal replaces the form with the reason. */
 const FIELD_OF_RULE: Record<string, string> = { 'post-unchanged': POST_FIELDS.content };
@@ -17,7 +18,7 @@ const FIELD_OF_RULE: Record<string, string> = { 'post-unchanged': POST_FIELDS.co
 export function register(app: App, { prisma, now }: HandlerContext): void {
   // The next revision of a rejected post: the same post, asked for approval again in a new message.
   app.view(REVISE_POST_FORM, async ({ ack, body, view, client, logger }) => {
-    const { postId, version } = metadata.parse(JSON.parse(view.private_metadata));
+    const { postId, version } = readMetadata(metadata, view.private_metadata);
     const parsed = parsePostFields(view.state.values);
     if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
     const revised = await resubmitPost(prisma, postId, parsed.post, { userId: body.user.id, now: now() }, version, view.id);
@@ -30,7 +31,7 @@ export function register(app: App, { prisma, now }: HandlerContext): void {
   });
 
   app.view(EDIT_POST_FORM, async ({ ack, body, view, client, logger }) => {
-    const { postId, version } = metadata.parse(JSON.parse(view.private_metadata));
+    const { postId, version } = readMetadata(metadata, view.private_metadata);
     const parsed = parsePostFields(view.state.values);
     if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
     const edited = await editPost(prisma, postId, parsed.post, { userId: body.user.id, now: now() }, version, view.id);

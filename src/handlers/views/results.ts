@@ -9,12 +9,13 @@ import type { HandlerContext } from '../context.js';
 import { refreshHomes } from '../home.js';
 import { showPostCard } from '../messages.js';
 import { parseResults } from './results-form.js';
+import { readMetadata, storedInt } from '../odd-input.js';
 
-const metadata = z.union([z.object({ postId: z.number().int(), version: z.number().int() }), z.object({ campaignId: z.number().int() })]);
+const metadata = z.union([z.object({ postId: storedInt, version: storedInt }), z.object({ campaignId: storedInt })]);
 
 export function register(app: App, { prisma, now }: HandlerContext): void {
   app.view(RECORD_RESULTS, async ({ ack, body, view, client, logger }) => {
-    const meta = metadata.parse(JSON.parse(view.private_metadata));
+    const meta = readMetadata(metadata, view.private_metadata);
     const single = 'postId' in meta ? await postContext(prisma, meta.postId) : undefined;
     const campaign = single?.campaign ?? ('campaignId' in meta ? await getCampaign(prisma, meta.campaignId) : undefined);
     const parsed = parseResults(view.state.values, currencyDigits(campaign?.currency ?? 'USD'), !single);
