@@ -59,6 +59,10 @@ export function createApp(config: Config, db: Database, now: () => Date = () => 
         return { port: undefined };
       }
       const server = await app.start(listen);
+      // Node closes an idle kept-alive connection after 5 s; a client (or load balancer) reusing it at
+      // that moment gets a reset. Outlive their idle timeouts (60 s on common load balancers) instead.
+      server.keepAliveTimeout = 65_000;
+      server.headersTimeout = 66_000;
       return { port: (server.address() as AddressInfo).port };
     },
     async stop() {
