@@ -3,9 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CREATE_CAMPAIGN } from '../../src/views/campaign-form.js';
 import { OUT_OF_DATE_TITLE } from '../../src/views/out-of-date.js';
+import { POST_FIELDS, SUBMIT_POST } from '../../src/views/post-form.js';
 import { blockKitViolations } from '../support/block-kit.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { campaignFormValues } from '../support/modal-values.js';
+import { collaboratingCampaign } from '../support/scenario.js';
 import { TEAM_ID } from '../support/slack-requests.js';
 import { PEOPLE } from '../support/workflow.js';
 
@@ -42,6 +44,32 @@ describe('a button from an older version of a message', () => {
     expect(await prisma.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).toMatchObject({ version: campaign.version, status: 'draft' });
   });
 
+  it('on a post’s approval message: answered with where the post stands now', async () => {
+    const prisma = harness.running.db.prisma;
+    const scenario = await collaboratingCampaign(prisma, 'Retired buttons');
+    await harness.slack.command(`post C-${scenario.id}`, { userId: PEOPLE.member });
+    const opened = await harness.fakeSlack.waitFor('views.open', (c) => String((c.args.view as { private_metadata?: string }).private_metadata).includes(`"campaignId":${scenario.id}`));
+    const modal = opened.args.view as { private_metadata: string; blocks: Array<{ block_id?: string; element?: { options?: Array<{ value: string }> } }> };
+    const account = modal.blocks.find((b) => b.block_id === POST_FIELDS.account)!.element!.options![0]!.value;
+    await harness.slack.viewSubmission({
+      callback_id: SUBMIT_POST,
+      private_metadata: modal.private_metadata,
+      values: {
+        [POST_FIELDS.account]: { value: { type: 'static_select', selected_option: { value: account } } },
+        [POST_FIELDS.plannedDate]: { value: { type: 'datepicker', selected_date: '2026-12-05' } },
+        [POST_FIELDS.content]: { value: { type: 'plain_text_input', value: 'Morning routine' } },
+        [POST_FIELDS.mediaUrls]: { value: { type: 'plain_text_input', value: 'https://cdn.example.com/reel.mp4' } },
+      },
+    });
+    await expect.poll(async () => (await prisma.post.findFirst({ where: { content: 'Morning routine' } }))?.approvalMessageTs).toBeTruthy();
+    const post = (await prisma.post.findFirst({ where: { content: 'Morning routine' } }))!;
+    const before = harness.fakeSlack.calls.length;
+
+    await harness.slack.blockAction({ action_id: 'post_retired_button', value: `${post.id}:1` }, { channelId: post.approvalChannelId!, messageTs: post.approvalMessageTs! });
+
+    expect(await nextEphemeral(before)).toContain(`Post #${post.id} of C-${scenario.id} is now *Pending approval*: \`/campaign show C-${scenario.id}\``);
+  });
+
   it('on a message that is not one of ours: answered ephemerally, pointing to /campaign show and help', async () => {
     const before = harness.fakeSlack.calls.length;
     const click = await harness.slack.blockAction({ action_id: 'retired_button', value: '1:1' }, { channelId: 'C0ELSEWHERE', messageTs: '1600000000.000001' });
@@ -66,7 +94,7 @@ describe('a form or shortcut no listener has', () => {
     const { status, body } = await harness.slack.viewSubmission({ callback_id: 'retired_form', private_metadata: '{"id":1}', values: {} });
     expect(status).toBe(200);
     expect(body).toMatchObject({ response_action: 'update', view: { type: 'modal', title: { text: OUT_OF_DATE_TITLE } } });
-    expect(blockKitViolations((body as { view: object }).view, 'modal')).toEqual([]);
+    expect(blockKitViolations((body as { view: Record<string, unknown> }).view, 'modal')).toEqual([]);
     expect(await campaigns()).toBe(before);
   });
 
