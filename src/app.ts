@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import type { ServerResponse } from 'node:http';
-import { App, type LogLevel } from '@slack/bolt';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { LogLevel } from '@slack/bolt';
 import type { Config } from './config.js';
 import * as actions from './handlers/actions/index.js';
 import * as commands from './handlers/commands/index.js';
@@ -8,6 +8,8 @@ import type { HandlerContext } from './handlers/context.js';
 import * as events from './handlers/events/index.js';
 import { InFlight, reportUnexpectedErrors } from './handlers/middleware.js';
 import * as oddInput from './handlers/odd-input.js';
+import { SlackApp, httpReceiver } from './handlers/receiver.js';
+import { answerUnhandled } from './handlers/unhandled.js';
 import * as views from './handlers/views/index.js';
 import { type Database, openDatabase } from './store/database.js';
 import { startScheduler } from './jobs/scheduler.js';
@@ -16,7 +18,7 @@ import { applyPendingMigrations } from './store/migrations.js';
 import { grantConfiguredAdmins } from './workflow/admins.js';
 
 export interface CampaignApp {
-  app: App;
+  app: SlackApp;
   /** Verifies the bot token with Slack, then listens (HTTP mode) or connects (Socket Mode). */
   start(listen?: { port: number; host?: string }): Promise<{ port: number | undefined }>;
   /** Stops taking requests and waits for listeners still running. The database stays open. */
@@ -26,17 +28,19 @@ export interface CampaignApp {
 /** The composition root: one Bolt app with every listener, shared by `npm start` and the tests. */
 export function createApp(config: Config, db: Database, now: () => Date = () => new Date()): CampaignApp {
   const socketMode = Boolean(config.SLACK_APP_TOKEN);
-  const app = new App({
+  // Bolt's LogLevel values are these same strings.
+  const logLevel = config.LOG_LEVEL as LogLevel;
+  const customRoutes = [{ path: '/healthz', method: ['GET'], handler: (_req: IncomingMessage, res: ServerResponse) => void health(db, res) }];
+  const app = new SlackApp({
     token: config.SLACK_BOT_TOKEN,
-    signingSecret: config.SLACK_SIGNING_SECRET,
     appToken: config.SLACK_APP_TOKEN,
     socketMode,
-    // Bolt's LogLevel values are these same strings.
-    logLevel: config.LOG_LEVEL as LogLevel,
+    // Socket Mode has no signatures, so no signature window either.
+    ...(socketMode ? { customRoutes } : { receiver: httpReceiver({ signingSecret: config.SLACK_SIGNING_SECRET ?? '', customRoutes, logLevel }) }),
+    logLevel,
     // auth.test runs in start(), so a wrong token stops the process with a clear message.
     deferInitialization: true,
     clientOptions: slackClientOptions(config.SLACK_API_URL),
-    customRoutes: [{ path: '/healthz', method: ['GET'], handler: (_req, res) => void health(db, res) }],
   });
 
   const inFlight = new InFlight();
@@ -45,6 +49,7 @@ export function createApp(config: Config, db: Database, now: () => Date = () => 
 
   const context: HandlerContext = { prisma: db.prisma, now };
   oddInput.register(app, context);
+  app.use(answerUnhandled(context));
   commands.register(app, context);
   actions.register(app, context);
   views.register(app, context);

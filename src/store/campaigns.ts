@@ -77,6 +77,12 @@ export async function campaignMessages(tx: Tx, id: number): Promise<CampaignMess
   return (await tx.campaign.findUnique({ where: { id }, select: { cardTs: true, proposalMessageTs: true } })) ?? undefined;
 }
 
+/** The campaign whose card or proposal message is this one. */
+export async function campaignWithMessage(tx: Tx, channelId: string, ts: string): Promise<Campaign | undefined> {
+  const row = await tx.campaign.findFirst({ where: { channelId, OR: [{ cardTs: ts }, { proposalMessageTs: ts }] } });
+  return row ? toCampaign(row) : undefined;
+}
+
 /** Not a change of the campaign (no version, no history): only where Slack shows it. */
 export async function rememberCampaignMessages(tx: Tx, id: number, messages: Partial<CampaignMessages>): Promise<void> {
   await tx.campaign.updateMany({ where: { id }, data: messages });

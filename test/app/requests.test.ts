@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CREATE_CAMPAIGN } from '../../src/views/campaign-form.js';
 import { type Harness, startHarness } from '../support/harness.js';
+import { campaignFormValues } from '../support/modal-values.js';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -28,6 +30,28 @@ describe('request verification', () => {
     await harness.slack.appHomeOpened('U0CONTROL2');
     await harness.fakeSlack.waitFor('views.publish', (call) => call.args.user_id === 'U0CONTROL2');
     expect(harness.fakeSlack.calls.slice(before).map((call) => call.args.user_id)).toEqual(['U0CONTROL2']);
+  });
+
+  // Slack's window is five minutes either way; Bolt 5.1 checks only the past.
+  const campaigns = () => harness.running.db.prisma.campaign.count();
+  const secondsFromNow = (seconds: number) => Math.floor(Date.now() / 1000) + seconds;
+
+  it.each([
+    ['10 minutes in the future', 10 * 60],
+    ['10 minutes in the past', -10 * 60],
+  ])('refuses a correctly signed form submission stamped %s: 401, and no campaign is created', async (_, offset) => {
+    const before = await campaigns();
+    const { status, body } = await harness.slack.viewSubmission({ callback_id: CREATE_CAMPAIGN, values: campaignFormValues() }, { timestamp: secondsFromNow(offset) });
+    expect({ status, body }).toEqual({ status: 401, body: '' });
+    expect(await campaigns()).toBe(before);
+  });
+
+  it('accepts a correctly signed request stamped within the window, either way', async () => {
+    const before = await campaigns();
+    const late = await harness.slack.viewSubmission({ callback_id: CREATE_CAMPAIGN, values: campaignFormValues(), id: 'V0WINDOW1' }, { timestamp: secondsFromNow(-4 * 60) });
+    const early = await harness.slack.viewSubmission({ callback_id: CREATE_CAMPAIGN, values: campaignFormValues(), id: 'V0WINDOW2' }, { timestamp: secondsFromNow(4 * 60) });
+    expect([late.status, early.status]).toEqual([200, 200]);
+    expect(await campaigns()).toBe(before + 2);
   });
 
   it('answers a request without signature headers with 401', async () => {

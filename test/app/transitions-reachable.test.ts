@@ -13,6 +13,7 @@ import { MOVE_PARTICIPANT } from '../../src/views/participants.js';
 import { REVISE_POST_FORM, SUBMIT_POST } from '../../src/views/post-form.js';
 import { RECORD_RESULTS } from '../../src/views/results-form.js';
 import { FINAL_APPROVE_CONFIRM } from '../../src/views/final-approval.js';
+import { OUT_OF_DATE_TITLE } from '../../src/views/out-of-date.js';
 import { type Harness, startHarness } from '../support/harness.js';
 
 /** How a person performs a move: a /campaign subcommand, a button (action_id), a form (callback_id), or the schedule. */
@@ -61,19 +62,29 @@ beforeAll(async () => {
 });
 afterAll(() => harness?.stop());
 
+const outOfDate = (text: unknown) => String(text).includes('from an older version');
+let sentinels = 0;
+
 /**
- * A request Bolt has no listener for is answered 404 (after its 3-second wait); any listener that
- * runs answers otherwise, even when it refuses the made-up IDs sent here.
+ * A request no listener answers gets the catch-all's "out of date" answer (test/app/odd-requests.test.ts);
+ * any listener that runs answers otherwise, even when it refuses the made-up IDs sent here.
  */
 async function reachable(surface: Surface): Promise<boolean> {
   if ('command' in surface) return SUBCOMMANDS.some((subcommand) => subcommand.name === surface.command);
   if ('schedule' in surface) return true;
   if ('button' in surface) {
-    const { status } = await harness.slack.blockAction({ action_id: surface.button, value: '999999:1' }, { channelId: 'C0CAMPAIGN' });
-    return status !== 404;
+    const answeredAsOutOfDate = () => harness.fakeSlack.callsTo('response_url').filter((call) => outOfDate(call.args.text)).length;
+    const before = answeredAsOutOfDate();
+    await harness.slack.blockAction({ action_id: surface.button, value: '999999:1' }, { channelId: 'C0CAMPAIGN' });
+    // The catch-all answers after the click is acknowledged: a retired button clicked next, in the App
+    // Home, is answered after it, so once that answer is there, this one would be too.
+    const sentinel = `U0SENTINEL${++sentinels}`;
+    await harness.slack.blockAction({ action_id: 'retired_button' }, { userId: sentinel, fromHome: true });
+    await harness.fakeSlack.waitFor('views.publish', (call) => call.args.user_id === sentinel && outOfDate(JSON.stringify(call.args.view)));
+    return answeredAsOutOfDate() === before;
   }
-  const { status } = await harness.slack.viewSubmission({ callback_id: surface.form, private_metadata: '{}', values: {} });
-  return status !== 404;
+  const { body } = await harness.slack.viewSubmission({ callback_id: surface.form, private_metadata: '{}', values: {} });
+  return (body as { view?: { title?: { text?: string } } }).view?.title?.text !== OUT_OF_DATE_TITLE;
 }
 
 describe.each([
