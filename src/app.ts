@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { ServerResponse } from 'node:http';
 import { App, type LogLevel } from '@slack/bolt';
+import { type BotIdentity, identifyBot } from './bot-identity.js';
 import type { Config } from './config.js';
 import * as actions from './handlers/actions/index.js';
 import * as commands from './handlers/commands/index.js';
@@ -15,14 +16,14 @@ import { grantConfiguredAdmins } from './workflow/admins.js';
 
 export interface CampaignApp {
   app: App;
-  /** Verifies the bot token with Slack, then listens (HTTP mode) or connects (Socket Mode). */
+  /** Listens (HTTP mode) or connects (Socket Mode). */
   start(listen?: { port: number; host?: string }): Promise<{ port: number | undefined }>;
   /** Stops taking requests and waits for listeners still running. The database stays open. */
   stop(): Promise<void>;
 }
 
 /** The composition root: one Bolt app with every listener, shared by `npm start` and the tests. */
-export function createApp(config: Config, db: Database, now: () => Date = () => new Date()): CampaignApp {
+export function createApp(config: Config, db: Database, bot: BotIdentity, now: () => Date = () => new Date()): CampaignApp {
   const socketMode = Boolean(config.SLACK_APP_TOKEN);
   const app = new App({
     token: config.SLACK_BOT_TOKEN,
@@ -31,8 +32,9 @@ export function createApp(config: Config, db: Database, now: () => Date = () => 
     socketMode,
     // Bolt's LogLevel values are these same strings.
     logLevel: config.LOG_LEVEL as LogLevel,
-    // auth.test runs in start(), so a wrong token stops the process with a clear message.
-    deferInitialization: true,
+    // launch() already asked Slack who the bot is (identifyBot), quickly and with a clear failure.
+    ...bot,
+    tokenVerificationEnabled: false,
     clientOptions: {
       slackApiUrl: config.SLACK_API_URL,
       // Without a timeout a hung Slack call would hold its listener (and shutdown) forever.
@@ -55,7 +57,6 @@ export function createApp(config: Config, db: Database, now: () => Date = () => 
   return {
     app,
     async start(listen = { port: config.PORT }) {
-      await app.init();
       if (socketMode) {
         await app.start();
         return { port: undefined };
@@ -96,11 +97,12 @@ export async function launch(
   listen?: { port: number; host?: string },
   { everyMinute = true, now = () => new Date() }: { everyMinute?: boolean; now?: () => Date } = {},
 ): Promise<RunningApp> {
+  const bot = await identifyBot(config);
   const db = await openDatabase(config.DATABASE_URL);
   try {
     const appliedMigrations = await applyPendingMigrations(db);
     await grantConfiguredAdmins(db.prisma, config.ADMIN_USER_IDS, new Date());
-    const campaignApp = createApp(config, db, now);
+    const campaignApp = createApp(config, db, bot, now);
     const { port } = await campaignApp.start(listen);
     const jobs = startScheduler({ prisma: db.prisma, token: config.SLACK_BOT_TOKEN, slackApiUrl: config.SLACK_API_URL, logger: campaignApp.app.logger, now }, { everyMinute });
     return {
