@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { ServerResponse } from 'node:http';
 import { App, type LogLevel } from '@slack/bolt';
-import { type BotIdentity, identifyBot } from './bot-identity.js';
+import { type BotIdentity, explainSocketModeFailure, identifyBot } from './slack-check.js';
 import type { Config } from './config.js';
 import * as actions from './handlers/actions/index.js';
 import * as commands from './handlers/commands/index.js';
@@ -58,7 +58,9 @@ export function createApp(config: Config, db: Database, bot: BotIdentity, now: (
     app,
     async start(listen = { port: config.PORT }) {
       if (socketMode) {
-        await app.start();
+        await app.start().catch((error: unknown) => {
+          throw explainSocketModeFailure(error);
+        });
         return { port: undefined };
       }
       const server = await app.start(listen);

@@ -68,6 +68,15 @@ function explain(error: unknown, apiUrl: string, seconds: number): unknown {
   }
 }
 
+/** SLACK_APP_TOKEN is first used when Socket Mode connects; Bolt gives up at once when Slack refuses it. */
+export function explainSocketModeFailure(error: unknown): unknown {
+  const failure = error as { code?: string; data?: { error?: string } };
+  if (failure.code !== ErrorCode.PlatformError) return error;
+  return new ConfigError(
+    `Cannot start: Slack refused SLACK_APP_TOKEN (${failure.data?.error}). Generate an app-level token with scope connections:write (Basic Information → App-Level Tokens) and copy it.`,
+  );
+}
+
 /** fetch wraps the network's own reason ("getaddrinfo ENOTFOUND slack.com") in causes. */
 function innermostReason(error: unknown): string {
   let inner = error as { message?: string; code?: string; cause?: unknown; errors?: unknown[] } | undefined;
