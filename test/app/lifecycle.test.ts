@@ -90,6 +90,16 @@ describe('npm start', () => {
     await fakeSlack.close();
   });
 
+  it('in Socket Mode stops with a line naming SLACK_APP_TOKEN when Slack refuses it', async () => {
+    const fakeSlack = await FakeSlack.start();
+    fakeSlack.fail('apps.connections.open', { error: 'invalid_auth' });
+    const { child, output } = start({ ...SLACK_APP, SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: 'xapp-made-up', SLACK_API_URL: fakeSlack.apiUrl }, ROOT);
+    expect(await exitOf(child)).toBe(1);
+    expect(output()).toContain('Cannot start: Slack refused SLACK_APP_TOKEN (invalid_auth).');
+    expect(output()).not.toMatch(/\n\s+at /);
+    await fakeSlack.close();
+  }, 60_000);
+
   it('stops with one line when nothing listens at SLACK_API_URL, without retrying', async () => {
     const apiUrl = `http://127.0.0.1:${await closedPort()}/api/`;
     const { child, output } = start({ ...SLACK_APP, SLACK_API_URL: apiUrl }, ROOT);
