@@ -1,7 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { ServerResponse } from 'node:http';
 import { App, type LogLevel } from '@slack/bolt';
-import { type BotIdentity, explainSocketModeFailure, identifyBot } from './slack-check.js';
 import type { Config } from './config.js';
 import * as actions from './handlers/actions/index.js';
 import * as commands from './handlers/commands/index.js';
@@ -9,6 +8,7 @@ import type { HandlerContext } from './handlers/context.js';
 import * as events from './handlers/events/index.js';
 import { InFlight, reportUnexpectedErrors } from './handlers/middleware.js';
 import * as views from './handlers/views/index.js';
+import { type BotIdentity, explainSocketModeFailure, identifyBot } from './slack-check.js';
 import { type Database, openDatabase } from './store/database.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { applyPendingMigrations } from './store/migrations.js';
