@@ -11,6 +11,7 @@ import * as oddInput from './handlers/odd-input.js';
 import { SlackApp, httpReceiver } from './handlers/receiver.js';
 import { answerUnhandled } from './handlers/unhandled.js';
 import * as views from './handlers/views/index.js';
+import { type BotIdentity, explainSocketModeFailure, identifyBot } from './slack-check.js';
 import { type Database, openDatabase } from './store/database.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { slackClientOptions } from './slack-client.js';
@@ -19,14 +20,14 @@ import { grantConfiguredAdmins } from './workflow/admins.js';
 
 export interface CampaignApp {
   app: SlackApp;
-  /** Verifies the bot token with Slack, then listens (HTTP mode) or connects (Socket Mode). */
+  /** Listens (HTTP mode) or connects (Socket Mode). */
   start(listen?: { port: number; host?: string }): Promise<{ port: number | undefined }>;
   /** Stops taking requests and waits for listeners still running. The database stays open. */
   stop(): Promise<void>;
 }
 
 /** The composition root: one Bolt app with every listener, shared by `npm start` and the tests. */
-export function createApp(config: Config, db: Database, now: () => Date = () => new Date()): CampaignApp {
+export function createApp(config: Config, db: Database, bot: BotIdentity, now: () => Date = () => new Date()): CampaignApp {
   const socketMode = Boolean(config.SLACK_APP_TOKEN);
   // Bolt's LogLevel values are these same strings.
   const logLevel = config.LOG_LEVEL as LogLevel;
@@ -38,8 +39,9 @@ export function createApp(config: Config, db: Database, now: () => Date = () => 
     // Socket Mode has no signatures, so no signature window either.
     ...(socketMode ? { customRoutes } : { receiver: httpReceiver({ signingSecret: config.SLACK_SIGNING_SECRET ?? '', customRoutes, logLevel }) }),
     logLevel,
-    // auth.test runs in start(), so a wrong token stops the process with a clear message.
-    deferInitialization: true,
+    // launch() already asked Slack who the bot is (identifyBot), quickly and with a clear failure.
+    ...bot,
+    tokenVerificationEnabled: false,
     clientOptions: slackClientOptions(config.SLACK_API_URL),
   });
 
@@ -58,9 +60,10 @@ export function createApp(config: Config, db: Database, now: () => Date = () => 
   return {
     app,
     async start(listen = { port: config.PORT }) {
-      await app.init();
       if (socketMode) {
-        await app.start();
+        await app.start().catch((error: unknown) => {
+          throw explainSocketModeFailure(error);
+        });
         return { port: undefined };
       }
       const server = await app.start(listen);
@@ -103,11 +106,12 @@ export async function launch(
   listen?: { port: number; host?: string },
   { everyMinute = true, now = () => new Date() }: { everyMinute?: boolean; now?: () => Date } = {},
 ): Promise<RunningApp> {
+  const bot = await identifyBot(config);
   const db = await openDatabase(config.DATABASE_URL);
   try {
     const appliedMigrations = await applyPendingMigrations(db);
     await grantConfiguredAdmins(db.prisma, config.ADMIN_USER_IDS, new Date());
-    const campaignApp = createApp(config, db, now);
+    const campaignApp = createApp(config, db, bot, now);
     const { port } = await campaignApp.start(listen);
     const jobs = startScheduler({ prisma: db.prisma, client: campaignApp.app.client, logger: campaignApp.app.logger, now }, { everyMinute });
     return {

@@ -83,6 +83,7 @@ export const envSchema = z
 
 export type Config = z.output<typeof envSchema>;
 
+/** Something to fix in the environment: the entry points print its message alone, without a stack trace. */
 export class ConfigError extends Error {}
 
 /** Parses the environment; throws one ConfigError listing every problem. */

@@ -5,9 +5,7 @@ import { ConfigError, parseConfig } from './config.js';
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
   const { launch } = await import('./app.js');
-  const running = await launch(config).catch((error: unknown) => {
-    throw explainStartFailure(error);
-  });
+  const running = await launch(config);
   if (running.appliedMigrations.length) console.log(`Applied migrations: ${running.appliedMigrations.join(', ')}`);
   console.log(
     running.port === undefined
@@ -30,18 +28,6 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
-}
-
-const REFUSED_TOKEN = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked']);
-
-function explainStartFailure(error: unknown): Error {
-  const code = (error as { data?: { error?: string } }).data?.error;
-  if (code && REFUSED_TOKEN.has(code)) {
-    return new ConfigError(
-      `Cannot start: Slack refused SLACK_BOT_TOKEN (${code}). Copy the Bot User OAuth Token again from OAuth & Permissions.`,
-    );
-  }
-  return error instanceof Error ? error : new Error(String(error));
 }
 
 main().catch((error: unknown) => {

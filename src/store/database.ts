@@ -4,7 +4,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import type { DatabaseLocation } from '../config.js';
+import { ConfigError, type DatabaseLocation } from '../config.js';
 import { PrismaClient } from '../generated/prisma/client.js';
 
 export type Prisma = PrismaClient;
@@ -19,8 +19,29 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** Opens the database, or throws one ConfigError line saying which database failed, why, and what to check. */
 export async function openDatabase(location: DatabaseLocation): Promise<Database> {
-  return location.kind === 'server' ? openServer(location) : openEmbedded(location);
+  try {
+    return location.kind === 'server' ? await openServer(location) : await openEmbedded(location);
+  } catch (error) {
+    throw new ConfigError(`Cannot open the database: ${explain(location, reasonOf(error))}`);
+  }
+}
+
+function explain(location: DatabaseLocation, reason: string): string {
+  if (location.kind === 'server') {
+    const shown = new URL(location.url);
+    if (shown.password) shown.password = '***';
+    return `the PostgreSQL server in DATABASE_URL (${shown.toString()}) did not accept a connection: ${reason}. Check that it runs and is reachable from here, and DATABASE_URL's user, password and database name.`;
+  }
+  const where = location.kind === 'embedded' ? `in ${location.dataDir}` : 'in memory';
+  return `the embedded database ${where} could not be opened: ${reason}. Check that DATABASE_URL names a folder this process can write.`;
+}
+
+function reasonOf(error: unknown): string {
+  const failure = error as { message?: string; code?: string; errors?: unknown[] };
+  // Several addresses refused (IPv4 and IPv6): an AggregateError without a message.
+  return failure.message || failure.code || String(failure.errors?.[0] ?? error);
 }
 
 async function openEmbedded(location: Extract<DatabaseLocation, { kind: 'embedded' | 'memory' }>): Promise<Database> {
@@ -42,6 +63,7 @@ async function openEmbedded(location: Extract<DatabaseLocation, { kind: 'embedde
 }
 
 async function openServer(location: Extract<DatabaseLocation, { kind: 'server' }>): Promise<Database> {
+  await connectOnce(location.url);
   const searchPath = location.schema ? `-c search_path="${location.schema.replaceAll('"', '""')}"` : undefined;
   const connect = (max: number) => new pg.Pool({ connectionString: location.url, options: searchPath, max });
   const pool = connect(10);
@@ -66,6 +88,13 @@ async function openServer(location: Extract<DatabaseLocation, { kind: 'server' }
       if (!pool.ended) await pool.end();
     },
   };
+}
+
+/** The pool connects lazily: without this, a wrong DATABASE_URL would fail later, deep in the schema engine. */
+async function connectOnce(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  await client.connect();
+  await client.end();
 }
 
 async function answers(prisma: PrismaClient): Promise<boolean> {

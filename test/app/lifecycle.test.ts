@@ -1,12 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.js';
-import { freshDatabaseUrl } from '../support/database.js';
 import { FakeSlack } from '../support/fake-slack.js';
 import { SIGNING_SECRET, startHarness } from '../support/harness.js';
 import { SlackSender } from '../support/slack-requests.js';
@@ -37,6 +37,29 @@ function start(env: Record<string, string>, cwd: string): { child: ChildProcess;
   return { child, output: () => output };
 }
 
+/** The variables of an installed app, with a database that leaves nothing behind. */
+const SLACK_APP = { SLACK_BOT_TOKEN: 'xoxb-made-up', SLACK_SIGNING_SECRET: SIGNING_SECRET, DATABASE_URL: 'memory://', PORT: '0' };
+
+/** The output, checked to be a single line and no stack trace. */
+function oneLine(output: string): string {
+  expect(output.trim().split('\n')).toHaveLength(1);
+  expect(output).not.toMatch(/\n\s+at /);
+  return output.trim();
+}
+
+function secondsGivenUpAfter(line: string): number {
+  return Number(/gave up after (\d+\.\d) s/.exec(line)?.[1]);
+}
+
+/** A local port nothing listens on: connecting to it is refused at once. */
+async function closedPort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 async function exitOf(child: ChildProcess): Promise<number | null> {
   if (child.exitCode !== null) return child.exitCode;
   const [code] = await once(child, 'exit');
@@ -59,18 +82,58 @@ describe('npm start', { timeout: 180_000 }, () => {
     expect(output()).not.toMatch(/\bat .*\.ts:\d+/);
   });
 
-  it('stops with a clear message when Slack refuses the bot token', async () => {
+  it.each(['invalid_auth', 'account_inactive'])('stops with one line naming SLACK_BOT_TOKEN when Slack answers %s', async (answer) => {
     const fakeSlack = await FakeSlack.start();
-    fakeSlack.fail('auth.test', { error: 'invalid_auth' });
-    const database = await freshDatabaseUrl();
-    const { child, output } = start(
-      { SLACK_BOT_TOKEN: 'xoxb-revoked', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fakeSlack.apiUrl, DATABASE_URL: database.url, PORT: '0' },
-      ROOT,
-    );
+    fakeSlack.fail('auth.test', { error: answer });
+    const { child, output } = start({ ...SLACK_APP, SLACK_API_URL: fakeSlack.apiUrl }, ROOT);
     expect(await exitOf(child)).toBe(1);
-    expect(output()).toContain('Slack refused SLACK_BOT_TOKEN (invalid_auth)');
+    expect(oneLine(output())).toContain(`Slack refused SLACK_BOT_TOKEN (${answer})`);
     await fakeSlack.close();
-    await database.drop();
+  });
+
+  it('in Socket Mode stops with a line naming SLACK_APP_TOKEN when Slack refuses it', async () => {
+    const fakeSlack = await FakeSlack.start();
+    fakeSlack.fail('apps.connections.open', { error: 'invalid_auth' });
+    const { child, output } = start({ ...SLACK_APP, SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: 'xapp-made-up', SLACK_API_URL: fakeSlack.apiUrl }, ROOT);
+    expect(await exitOf(child)).toBe(1);
+    expect(output()).toContain('Cannot start: Slack refused SLACK_APP_TOKEN (invalid_auth).');
+    expect(output()).not.toMatch(/\n\s+at /);
+    await fakeSlack.close();
+  }, 60_000);
+
+  it('stops with one line when nothing listens at SLACK_API_URL, without retrying', async () => {
+    const apiUrl = `http://127.0.0.1:${await closedPort()}/api/`;
+    const { child, output } = start({ ...SLACK_APP, SLACK_API_URL: apiUrl }, ROOT);
+    expect(await exitOf(child)).toBe(1);
+    const line = oneLine(output());
+    expect(line).toContain(`Slack could not be reached at SLACK_API_URL (${apiUrl}): connect ECONNREFUSED`);
+    expect(line).toContain('Check the network connection, any proxy or firewall, and SLACK_API_URL.');
+    expect(secondsGivenUpAfter(line)).toBeLessThan(5);
+  });
+
+  it('gives up on a Slack that does not answer after one attempt of 5 s', async () => {
+    const fakeSlack = await FakeSlack.start();
+    fakeSlack.delay('auth.test', 20_000);
+    const { child, output } = start({ ...SLACK_APP, SLACK_API_URL: fakeSlack.apiUrl }, ROOT);
+    expect(await exitOf(child)).toBe(1);
+    const line = oneLine(output());
+    expect(line).toContain(`Slack could not be reached at SLACK_API_URL (${fakeSlack.apiUrl}): The operation was aborted due to timeout`);
+    expect(secondsGivenUpAfter(line)).toBeGreaterThanOrEqual(5);
+    expect(secondsGivenUpAfter(line)).toBeLessThan(10);
+    expect(fakeSlack.callsTo('auth.test')).toHaveLength(1);
+    await fakeSlack.close();
+  }, 30_000);
+
+  it('stops with one line, password hidden, when the PostgreSQL server in DATABASE_URL refuses connections', async () => {
+    const fakeSlack = await FakeSlack.start();
+    const databaseUrl = `postgresql://campaigns:s3cret@127.0.0.1:${await closedPort()}/campaigns`;
+    const { child, output } = start({ ...SLACK_APP, SLACK_API_URL: fakeSlack.apiUrl, DATABASE_URL: databaseUrl }, ROOT);
+    expect(await exitOf(child)).toBe(1);
+    const line = oneLine(output());
+    expect(line).toContain('Cannot open the database: the PostgreSQL server in DATABASE_URL (postgresql://campaigns:***@127.0.0.1:');
+    expect(line).toContain('connect ECONNREFUSED');
+    expect(line).not.toContain('s3cret');
+    await fakeSlack.close();
   });
 
   it('serves /healthz and signed commands, refuses forged ones, stops on SIGTERM with 0, and keeps ./data across restarts', async () => {
