@@ -1,5 +1,5 @@
 import { type BriefErrors, type Campaign, type CampaignBrief, type EditableField, FIELD_LABELS, briefErrors, campaignReference, fieldText, lockedFields, parseCampaignReference } from '../domain/brief.js';
-import { CAMPAIGN_STATUSES, type CampaignStatus, type OptionalStages, configureStages, mayDelete, moveCampaign, openRecruitmentUntil, recruitmentIsDue } from '../domain/campaign.js';
+import { CAMPAIGN_STATUSES, type CampaignStatus, mayDelete, moveCampaign, openRecruitmentUntil, recruitmentIsDue } from '../domain/campaign.js';
 import { type Decision, allow, refuse } from '../domain/decision.js';
 import { SYSTEM_ACTOR } from '../domain/history.js';
 import { stageAtCollaborationStart } from '../domain/participation.js';
@@ -165,21 +165,6 @@ export async function deleteDraft(prisma: Prisma, id: number, acting: Acting, se
     await deleteCampaign(tx, campaign);
     await appendHistory(tx, [event(acting, 'campaign', id, 'campaign.deleted', { from: campaign.status, details: { title: campaign.title } })]);
     return allow(campaign);
-  });
-}
-
-export async function setOptionalStages(prisma: Prisma, id: number, stages: OptionalStages, acting: Acting, seen?: number): Promise<Decision<Campaign>> {
-  return change(prisma, async (tx) => {
-    const loaded = await load(tx, id);
-    if (!loaded.ok) return loaded;
-    const before = loaded.value;
-    const refusal = (await permission(tx, 'configureStages', acting, before)) ?? (await ifCurrent(tx, 'campaign', before, seen));
-    if (refusal) return refusal;
-    const decided = configureStages(before, stages);
-    if (!decided.ok) return decided;
-    const after = await saveCampaign(tx, before, decided.value);
-    await appendHistory(tx, [event(acting, 'campaign', id, 'campaign.stages_configured', { details: { ...stages } })]);
-    return allow(after);
   });
 }
 

@@ -39,7 +39,7 @@ export async function change<T>(prisma: Prisma, work: (tx: Tx) => Promise<Decisi
 }
 
 /** "It changed since you saw it", with the change that did it. */
-export async function staleRefusal(tx: Tx, entityType: string, entityId: string): Promise<Refusal> {
+async function staleRefusal(tx: Tx, entityType: string, entityId: string): Promise<Refusal> {
   const since = await lastHistoryOf(tx, entityType, entityId);
   return { ...refuse('stale', 'This changed since you saw it; nothing was done.'), ...(since ? { since } : {}) };
 }

@@ -154,7 +154,7 @@ describe('archived campaigns', () => {
     ok(await campaigns.archiveCampaign(db.prisma, id, pic));
     const refusals = [
       await campaigns.openRecruitment(db.prisma, id, pic),
-      await campaigns.setOptionalStages(db.prisma, id, { invited: false, applications: true, deliverables: true }, pic),
+      await campaigns.editBrief(db.prisma, id, { optionalStages: { invited: false, applications: true, deliverables: true } }, pic),
       await campaigns.editBrief(db.prisma, id, brief({ title: 'Renamed' }), pic),
       await moveParticipant(db.prisma, participants[0]!.id, 'invited', at(PEOPLE.member)),
     ];

@@ -67,7 +67,7 @@ describe('the participant pipeline', () => {
 
   it('skips the optional stages a campaign switched off', async () => {
     const { id, participants: [p] } = await recruitingCampaign(db.prisma, 'Short pipeline');
-    ok(await campaigns.setOptionalStages(db.prisma, id, { invited: false, applications: false, deliverables: false }, at(PEOPLE.salesPic)));
+    expect(await campaigns.editBrief(db.prisma, id, { optionalStages: { invited: false, applications: false, deliverables: false } }, at(PEOPLE.salesPic))).toMatchObject({ ok: true });
     expect(await participants.moveParticipant(db.prisma, p!.id, 'invited', member)).toMatchObject({ ok: false, rule: 'stage-switched-off' });
     ok(await participants.moveParticipant(db.prisma, p!.id, 'approved', member));
     ok(await participants.moveParticipant(db.prisma, p!.id, 'agreement_sent', member));
