@@ -14,12 +14,15 @@ import * as views from './handlers/views/index.js';
 import { type BotIdentity, explainSocketModeFailure, identifyBot } from './slack-check.js';
 import { type Database, openDatabase } from './store/database.js';
 import { startScheduler } from './jobs/scheduler.js';
+import { DeliveryWorker } from './handlers/deliveries.js';
 import { slackClientOptions } from './slack-client.js';
 import { applyPendingMigrations } from './store/migrations.js';
 import { grantConfiguredAdmins } from './workflow/admins.js';
 
 export interface CampaignApp {
   app: SlackApp;
+  /** The outbox worker: delivers what changes must show in Slack. */
+  deliveries: DeliveryWorker;
   /** Listens (HTTP mode) or connects (Socket Mode). */
   start(listen?: { port: number; host?: string }): Promise<{ port: number | undefined }>;
   /** Stops taking requests and waits for listeners still running. The database stays open. */
@@ -45,11 +48,20 @@ export function createApp(config: Config, db: Database, bot: BotIdentity, now: (
     clientOptions: slackClientOptions(config.SLACK_API_URL),
   });
 
+  const deliveries = new DeliveryWorker({ prisma: db.prisma, client: app.client, logger: app.logger, now });
   const inFlight = new InFlight();
   app.use(inFlight.middleware);
+  // After every request (once acknowledged): deliver what its change must show in Slack.
+  app.use(async ({ next }) => {
+    try {
+      await next();
+    } finally {
+      await deliveries.deliver();
+    }
+  });
   app.use(reportUnexpectedErrors(app));
 
-  const context: HandlerContext = { prisma: db.prisma, now };
+  const context: HandlerContext = { prisma: db.prisma, now, deliver: () => deliveries.deliver() };
   oddInput.register(app, context);
   app.use(answerUnhandled(context));
   commands.register(app, context);
@@ -59,6 +71,7 @@ export function createApp(config: Config, db: Database, bot: BotIdentity, now: (
 
   return {
     app,
+    deliveries,
     async start(listen = { port: config.PORT }) {
       if (socketMode) {
         await app.start().catch((error: unknown) => {
@@ -76,6 +89,7 @@ export function createApp(config: Config, db: Database, bot: BotIdentity, now: (
     async stop() {
       await app.stop();
       await inFlight.idle();
+      await deliveries.stop();
     },
   };
 }
@@ -113,7 +127,11 @@ export async function launch(
     await grantConfiguredAdmins(db.prisma, config.ADMIN_USER_IDS, new Date());
     const campaignApp = createApp(config, db, bot, now);
     const { port } = await campaignApp.start(listen);
-    const jobs = startScheduler({ prisma: db.prisma, client: campaignApp.app.client, logger: campaignApp.app.logger, now }, { everyMinute });
+    const { deliveries } = campaignApp;
+    // What an earlier run saved but could not show yet (Slack down, a crash) is delivered now.
+    deliveries.start();
+    void deliveries.deliver();
+    const jobs = startScheduler({ prisma: db.prisma, client: campaignApp.app.client, logger: campaignApp.app.logger, now, deliver: () => deliveries.deliver() }, { everyMinute });
     return {
       db,
       port,

@@ -10,7 +10,7 @@ const CREATES = new Set(['chat.postMessage', 'chat.postEphemeral', 'chat.schedul
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
 /** A call that creates something failed after it was sent; the caller decides what to do. */
-class AnswerLost extends Error {}
+export class AnswerLost extends Error {}
 
 /** Marks the lost answers of creating methods, which the retry policy below does not retry. */
 const markLostAnswers: FetchFunction = async (url, init) => {

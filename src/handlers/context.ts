@@ -4,4 +4,9 @@ import type { Prisma } from '../store/database.js';
 export interface HandlerContext {
   prisma: Prisma;
   now: () => Date;
+  /**
+   * Delivers what the change just saved must show in Slack (cards, requests, replies, App Homes),
+   * from the outbox the change wrote; resolves when done or rescheduled, never throws.
+   */
+  deliver: () => Promise<void>;
 }

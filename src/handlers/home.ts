@@ -1,4 +1,3 @@
-import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Prisma } from '../store/database.js';
 import { homeView } from '../views/home.js';
@@ -10,11 +9,4 @@ import { SUBCOMMANDS } from './commands/index.js';
 export async function publishHome(client: WebClient, prisma: Prisma, userId: string, now: Date, notice?: string): Promise<void> {
   const [viewer, home] = await Promise.all([describeViewer(prisma, userId), homeOf(prisma, userId, now)]);
   await client.views.publish({ user_id: userId, view: homeView({ ...viewer, subcommands: SUBCOMMANDS, home, ...(notice ? { notice } : {}) }) });
-}
-
-/** Refreshes the homes of the people a change concerns; a failure is logged, not raised. */
-export async function refreshHomes(client: WebClient, prisma: Prisma, logger: Logger, userIds: string[], now: Date): Promise<void> {
-  for (const userId of new Set(userIds)) {
-    await publishHome(client, prisma, userId, now).catch((error: unknown) => logger.warn(`Could not refresh the App Home of ${userId}:`, error));
-  }
 }

@@ -3,15 +3,13 @@
 // which the Web API client's filesUploadV2 performs). Runs after the ack; never inside a transaction.
 import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { type Campaign, campaignReference } from '../domain/brief.js';
+import { campaignReference } from '../domain/brief.js';
 import type { SocialAccount } from '../domain/influencer.js';
 import type { CampaignReport } from '../domain/report.js';
 import { calendarDate } from '../views/format.js';
-import { completionIntro, reportMessage } from '../views/report.js';
+import { reportMessage } from '../views/report.js';
 import { reportChart } from '../views/report-chart.js';
 import { reportCsv } from '../views/report-csv.js';
-import type { Prisma } from '../store/database.js';
-import { reportOf } from '../workflow/report.js';
 
 export interface ReportFile {
   file: Buffer;
@@ -61,13 +59,4 @@ export async function sendReportByDirectMessage(
     }
   }
   return failed;
-}
-
-/** When a campaign completes, its PICs and approvers get the report in a direct message. */
-export async function sendCompletionReport(client: WebClient, prisma: Prisma, logger: Logger, campaign: Campaign, completedBy: string, now: Date): Promise<void> {
-  const loaded = await reportOf(prisma, campaign.id, now);
-  if (!loaded) return;
-  const intro = completionIntro(campaign, completedBy);
-  const files = await reportFiles(loaded.report, loaded.accounts, now);
-  await sendReportByDirectMessage(client, logger, [campaign.salesPicId, campaign.influencerPicId, ...campaign.approverIds], loaded.report, files, now, intro);
 }

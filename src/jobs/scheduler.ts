@@ -14,6 +14,8 @@ export interface SchedulerDeps {
   client: WebClient;
   logger: Logger;
   now: () => Date;
+  /** Delivers what the scheduled changes must show in Slack (cards, App Homes). */
+  deliver: () => Promise<void>;
 }
 
 /** Slack's pace for posts to one channel: about one message a second. */
@@ -50,13 +52,14 @@ export function slackDigestPoster(client: WebClient): PostDigest {
 }
 
 /** Every minute: close recruitments whose date has come, record expired agreements, post the digests that are due. */
-export function startScheduler({ prisma, client, logger, now }: SchedulerDeps, { everyMinute = true } = {}) {
+export function startScheduler({ prisma, client, logger, now, deliver }: SchedulerDeps, { everyMinute = true } = {}) {
   const post = slackDigestPoster(client);
   const tick = async () => {
     const at = now();
     try {
       await closeDueRecruitments(prisma, at);
       await markExpiredAgreements(prisma, at);
+      await deliver();
       const report = await runDueDigests(prisma, at, post);
       if (report && (report.sent.length || report.failed.length)) logger.info(`Digests ${report.localDate}: ${report.sent.length} sent, ${report.failed.length} failed`, report.failed);
     } catch (error) {

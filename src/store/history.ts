@@ -2,17 +2,24 @@ import type { HistoryEntry } from '../domain/history.js';
 import type { HistoryEvent as HistoryEventRow, Prisma as PrismaTypes } from '../generated/prisma/client.js';
 import type { Tx } from './tx.js';
 
-/** Appends history events; the only write to the table (nothing updates or deletes them). */
-export async function appendHistory(tx: Tx, entries: HistoryEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  await tx.historyEvent.createMany({
+/** Appends history events, returning their IDs in order; the only write to the table (nothing updates or deletes them). */
+export async function appendHistory(tx: Tx, entries: HistoryEntry[]): Promise<string[]> {
+  if (entries.length === 0) return [];
+  const rows = await tx.historyEvent.createManyAndReturn({
     data: entries.map(({ from, to, details, ...entry }) => ({
       ...entry,
       fromState: from,
       toState: to,
       details: details as PrismaTypes.InputJsonValue | undefined,
     })),
+    select: { id: true },
   });
+  return rows.map((row) => String(row.id));
+}
+
+export async function historyEvent(tx: Tx, id: string): Promise<HistoryEntry | undefined> {
+  const row = /^\d+$/.test(id) ? await tx.historyEvent.findUnique({ where: { id: BigInt(id) } }) : null;
+  return row ? toEntry(row) : undefined;
 }
 
 export async function historyOf(tx: Tx, entityType: string, entityId: string): Promise<HistoryEntry[]> {

@@ -59,14 +59,14 @@ export async function savePost(tx: Tx, before: Post, after: Post, now: Date): Pr
   return { ...after, version: before.version + 1 };
 }
 
-export async function postApprovalMessage(tx: Tx, id: number): Promise<{ channelId: string; ts: string } | undefined> {
-  const row = await tx.post.findUnique({ where: { id }, select: { approvalChannelId: true, approvalMessageTs: true } });
-  return row?.approvalChannelId && row.approvalMessageTs ? { channelId: row.approvalChannelId, ts: row.approvalMessageTs } : undefined;
+export async function postApprovalMessage(tx: Tx, id: number): Promise<{ channelId: string; ts: string; revision: number | null } | undefined> {
+  const row = await tx.post.findUnique({ where: { id }, select: { approvalChannelId: true, approvalMessageTs: true, approvalMessageRevision: true } });
+  return row?.approvalChannelId && row.approvalMessageTs ? { channelId: row.approvalChannelId, ts: row.approvalMessageTs, revision: row.approvalMessageRevision } : undefined;
 }
 
-/** Not a change of the post (no version, no history): only where its Approve / Reject message is. */
-export async function rememberPostApprovalMessage(tx: Tx, id: number, channelId: string, ts: string): Promise<void> {
-  await tx.post.updateMany({ where: { id }, data: { approvalChannelId: channelId, approvalMessageTs: ts } });
+/** Not a change of the post (no version, no history): only where the Approve / Reject message of a revision is. */
+export async function rememberPostApprovalMessage(tx: Tx, id: number, message: { channelId: string; ts: string; revision: number }): Promise<void> {
+  await tx.post.updateMany({ where: { id }, data: { approvalChannelId: message.channelId, approvalMessageTs: message.ts, approvalMessageRevision: message.revision } });
 }
 
 /** The post whose Approve / Reject message is this one (a thread's parent). */

@@ -77,6 +77,7 @@ const SENTENCES: Record<string, Render> = {
   'campaign.created': ({ who }) => `${who} created the campaign`,
   'campaign.deleted': ({ who }) => `${who} deleted the draft`,
   'campaign.proposal_published': ({ who }) => `${who} published the proposal for approval`,
+  'campaign.proposal_request_resent': ({ who }) => `${who} sent the approval request again (Slack had not shown it)`,
   'campaign.proposal_approved': ({ who }) => `${who} approved the proposal`,
   'campaign.proposal_rejected': ({ who }) => `${who} rejected the proposal; it is a draft again`,
   'campaign.recruitment_opened': ({ who }) => `${who} opened recruitment`,

@@ -14,6 +14,7 @@ const DONE: Record<string, string> = {
   'post.final_approved': 'given final approval',
   'post.result_recorded': 'updated with results',
   'campaign.proposal_published': 'published',
+  'campaign.proposal_request_resent': 'published again',
   'campaign.proposal_approved': 'approved',
   'campaign.proposal_rejected': 'rejected',
   'campaign.recruitment_opened': 'opened for recruitment',

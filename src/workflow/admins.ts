@@ -2,14 +2,13 @@ import { type Decision, allow, refuse } from '../domain/decision.js';
 import { SYSTEM_ACTOR } from '../domain/history.js';
 import { insertMissingAdmins, isAdmin, listAdmins, removeAdmins } from '../store/admins.js';
 import type { Prisma } from '../store/database.js';
-import { appendHistory } from '../store/history.js';
-import { type Acting, change, event, permission } from './change.js';
+import { type Acting, change, event, permission, record } from './change.js';
 
 /** Makes the users named in ADMIN_USER_IDS admins; each grant is recorded once, even across instances. */
 export async function grantConfiguredAdmins(prisma: Prisma, userIds: string[], now: Date): Promise<string[]> {
   return prisma.$transaction(async (tx) => {
     const granted = await insertMissingAdmins(tx, userIds, SYSTEM_ACTOR, now);
-    await appendHistory(
+    await record(
       tx,
       granted.map((userId) => ({
         actor: SYSTEM_ACTOR,
@@ -48,7 +47,7 @@ export async function setAdmins(prisma: Prisma, userIds: string[], acting: Actin
     const removed = current.filter((id) => !wanted.includes(id));
     const granted = await insertMissingAdmins(tx, wanted, acting.userId, acting.now);
     await removeAdmins(tx, removed);
-    await appendHistory(tx, [
+    await record(tx, [
       ...granted.map((id) => event(acting, 'admin', 0, 'admin.granted', { entityId: id })),
       ...removed.map((id) => event(acting, 'admin', 0, 'admin.revoked', { entityId: id })),
     ]);

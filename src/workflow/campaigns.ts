@@ -4,13 +4,14 @@ import { type Decision, allow, refuse } from '../domain/decision.js';
 import { SYSTEM_ACTOR } from '../domain/history.js';
 import { stageAtCollaborationStart } from '../domain/participation.js';
 import type { Action } from '../domain/roles.js';
-import { campaignsRecruitingUntil, deleteCampaign, findCampaign, findCampaignsByTitle, insertCampaign, listCampaigns, saveCampaign } from '../store/campaigns.js';
+import type { Delivery } from '../domain/deliveries.js';
+import { campaignMessages, campaignsRecruitingUntil, rememberCampaignMessages, deleteCampaign, findCampaign, findCampaignsByTitle, insertCampaign, listCampaigns, saveCampaign } from '../store/campaigns.js';
 import type { Prisma } from '../store/database.js';
-import { appendHistory } from '../store/history.js';
+import { supersedeFailedDeliveries } from '../store/deliveries.js';
 import { participantsOf, saveParticipant } from '../store/participants.js';
 import { findSubmission, recordSubmission } from '../store/submissions.js';
 import type { Tx } from '../store/tx.js';
-import { type Acting, change, event, ifCurrent, permission } from './change.js';
+import { type Acting, change, event, ifCurrent, permission, record } from './change.js';
 
 export type CreateResult = { ok: true; campaign: Campaign; repeated: boolean } | { ok: false; errors: BriefErrors };
 
@@ -31,7 +32,7 @@ export async function createCampaign(prisma: Prisma, brief: CampaignBrief, actin
     const campaign = await prisma.$transaction(async (tx) => {
       const created = await insertCampaign(tx, brief, acting.userId, acting.now);
       if (submissionKey) await recordSubmission(tx, submissionKey, 'campaign', created.id, acting.now);
-      await appendHistory(tx, [event(acting, 'campaign', created.id, 'campaign.created', { to: created.status, details: { reference: campaignReference(created.id), title: created.title } })]);
+      await record(tx, [event(acting, 'campaign', created.id, 'campaign.created', { to: created.status, details: { reference: campaignReference(created.id), title: created.title } })]);
       return created;
     });
     return { ok: true, campaign, repeated: false };
@@ -68,13 +69,32 @@ async function step(
     const decided = moveCampaign(before, to, acting.now);
     if (!decided.ok) return decided;
     const after = await saveCampaign(tx, before, decided.value);
-    await appendHistory(tx, [event(acting, 'campaign', before.id, historyAction, { from: before.status, to, ...(reason ? { reason } : {}) })]);
+    // Each publication asks for approval in a new message; the previous one keeps its decision.
+    if (to === 'proposal_published') await rememberCampaignMessages(tx, before.id, { proposalMessageTs: null });
+    await record(tx, [event(acting, 'campaign', before.id, historyAction, { from: before.status, to, ...(reason ? { reason } : {}) })]);
     return allow(after);
   });
 }
 
-export const publishProposal = (prisma: Prisma, id: number, acting: Acting, seen?: number) =>
-  step(prisma, id, 'publishProposal', 'proposal_published', 'campaign.proposal_published', acting, seen);
+/**
+ * Publishes the proposal: approvers get a new approval request in the channel. Publishing again
+ * while the request never reached Slack (its delivery failed) sends it again instead of refusing.
+ */
+export async function publishProposal(prisma: Prisma, id: number, acting: Acting, seen?: number): Promise<Decision<Campaign>> {
+  const resent = await change(prisma, async (tx): Promise<Decision<Campaign | undefined>> => {
+    const loaded = await load(tx, id);
+    if (!loaded.ok) return loaded;
+    const campaign = loaded.value;
+    if (campaign.status !== 'proposal_published' || (await campaignMessages(tx, id))?.proposalMessageTs) return allow(undefined);
+    const refusal = await permission(tx, 'publishProposal', acting, campaign);
+    if (refusal) return refusal;
+    await supersedeFailedDeliveries(tx, `proposal_request:${id}`, acting.now);
+    await record(tx, [event(acting, 'campaign', id, 'campaign.proposal_request_resent', { from: campaign.status, to: campaign.status })]);
+    return allow(campaign);
+  });
+  if (!resent.ok || resent.value) return resent as Decision<Campaign>;
+  return step(prisma, id, 'publishProposal', 'proposal_published', 'campaign.proposal_published', acting, seen);
+}
 
 export const approveProposal = (prisma: Prisma, id: number, acting: Acting, seen?: number) =>
   step(prisma, id, 'decideProposal', 'proposal_approved', 'campaign.proposal_approved', acting, seen);
@@ -100,7 +120,7 @@ export async function openRecruitment(prisma: Prisma, id: number, acting: Acting
     if (!decided.ok) return decided;
     const after = await saveCampaign(tx, before, decided.value);
     const details = { recruitmentCloseDate: fieldText(after, 'recruitmentCloseDate') };
-    await appendHistory(tx, [event(acting, 'campaign', id, 'campaign.recruitment_opened', { from: before.status, to: after.status, details })]);
+    await record(tx, [event(acting, 'campaign', id, 'campaign.recruitment_opened', { from: before.status, to: after.status, details })]);
     return allow(after);
   });
 }
@@ -146,7 +166,7 @@ export async function startCollaboration(prisma: Prisma, id: number, acting: Act
       await saveParticipant(tx, participant, { ...participant, stage });
       events.push(event(acting, 'participant', participant.id, 'participant.moved', { from: participant.stage, to: stage, reason: 'collaboration started' }));
     }
-    await appendHistory(tx, events);
+    await record(tx, events);
     return allow(after);
   });
 }
@@ -161,9 +181,12 @@ export async function deleteDraft(prisma: Prisma, id: number, acting: Acting, se
     if (refusal) return refusal;
     const allowed = mayDelete(campaign);
     if (!allowed.ok) return allowed;
+    // Recorded first, while the campaign still names the people whose App Homes change; its card travels with the delivery.
+    const cardTs = (await campaignMessages(tx, id))?.cardTs;
+    const card: Delivery[] = cardTs ? [{ kind: 'deleted_card', campaignId: id, channelId: campaign.channelId, ts: cardTs, campaign: { ...campaign }, by: acting.userId, at: acting.now.toISOString() }] : [];
+    await record(tx, [event(acting, 'campaign', id, 'campaign.deleted', { from: campaign.status, details: { title: campaign.title } })], card);
     await tx.participation.deleteMany({ where: { campaignId: id } });
     await deleteCampaign(tx, campaign);
-    await appendHistory(tx, [event(acting, 'campaign', id, 'campaign.deleted', { from: campaign.status, details: { title: campaign.title } })]);
     return allow(campaign);
   });
 }
@@ -201,7 +224,7 @@ export async function editBrief(
     }
     if (changed.length === 0) return allow(before);
     const after = await saveCampaign(tx, before, merged);
-    await appendHistory(
+    await record(
       tx,
       changed.map((field) => event(acting, 'campaign', id, 'campaign.brief_edited', { from: fieldText(before, field), to: fieldText(after, field), details: { field, label: FIELD_LABELS[field] } })),
     );
@@ -221,7 +244,7 @@ export async function closeDueRecruitments(prisma: Prisma, now: Date): Promise<C
       const decided = moveCampaign(current, 'recruitment_closed', now);
       if (!decided.ok) return decided;
       const after = await saveCampaign(tx, current, decided.value);
-      await appendHistory(tx, [
+      await record(tx, [
         { actor: SYSTEM_ACTOR, at: now, entityType: 'campaign', entityId: String(current.id), action: 'campaign.recruitment_closed', from: current.status, to: after.status, reason: 'recruitment close date reached' },
       ]);
       return allow(after);

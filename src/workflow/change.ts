@@ -1,10 +1,12 @@
 import type { Campaign } from '../domain/brief.js';
 import { type Decision, type Refusal, refuse } from '../domain/decision.js';
-import type { HistoryEntry } from '../domain/history.js';
+import { type HistoryEntry, SYSTEM_ACTOR } from '../domain/history.js';
 import { type Action, permissionRefusal, rolesOf } from '../domain/roles.js';
 import { isAdmin } from '../store/admins.js';
 import type { Prisma } from '../store/database.js';
-import { lastHistoryOf } from '../store/history.js';
+import { type Delivery, deliveriesForAll } from '../domain/deliveries.js';
+import { campaignPeopleOf, enqueueDeliveries } from '../store/deliveries.js';
+import { appendHistory, lastHistoryOf } from '../store/history.js';
 import { type Tx, VersionConflict } from '../store/tx.js';
 
 /** Who acts, and when. Use cases take the time from the caller: the domain has no clock. */
@@ -57,4 +59,16 @@ export async function permission(tx: Tx, action: Action, acting: Acting, campaig
 
 export function event(acting: Acting, entityType: string, entityId: number, action: string, extra: Partial<HistoryEntry> = {}): HistoryEntry {
   return { actor: acting.userId, at: acting.now, entityType, entityId: String(entityId), action, ...extra };
+}
+
+/**
+ * Records a change: its history events and, in the same transaction, what Slack must show because
+ * of it (cards, requests, replies, App Homes), which the outbox then delivers until Slack confirms.
+ * `extra` is for what events cannot say (a deleted campaign's card).
+ */
+export async function record(tx: Tx, entries: HistoryEntry[], extra: Delivery[] = []): Promise<void> {
+  const ids = await appendHistory(tx, entries);
+  const people = await campaignPeopleOf(tx, entries);
+  const recorded = entries.map((entry, index) => ({ entry: { ...entry, id: ids[index] as string }, people: people.get(`${entry.entityType}:${entry.entityId}`) }));
+  await enqueueDeliveries(tx, deliveriesForAll(recorded, extra), entries[0]?.actor ?? SYSTEM_ACTOR);
 }

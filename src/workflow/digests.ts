@@ -6,10 +6,10 @@ import { type DigestSchedule, digestDue, scheduleErrors } from '../domain/schedu
 import { listCampaigns } from '../store/campaigns.js';
 import type { Prisma } from '../store/database.js';
 import { type DigestSettings, claimDigestRun, failedDigestsSince, finishDigestRun, lastDigestAt, readDigestSettings, writeDigestSettings } from '../store/digests.js';
-import { appendHistory, campaignHistory } from '../store/history.js';
+import { campaignHistory } from '../store/history.js';
 import { participantsOf } from '../store/participants.js';
 import { postsOf } from '../store/posts.js';
-import { type Acting, change, event, permission } from './change.js';
+import { type Acting, change, event, permission, record } from './change.js';
 import { campaignNumbers } from './metrics.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -31,7 +31,7 @@ export async function updateDigestSettings(prisma: Prisma, settings: Omit<Digest
     const refusal = await permission(tx, 'manageAdmins', acting);
     if (refusal) return refusal;
     await writeDigestSettings(tx, settings);
-    await appendHistory(tx, [event(acting, 'settings', 0, 'settings.digest_changed', { entityId: 'digest', details: { ...settings } })]);
+    await record(tx, [event(acting, 'settings', 0, 'settings.digest_changed', { entityId: 'digest', details: { ...settings } })]);
     return allow(await readDigestSettings(tx));
   });
 }

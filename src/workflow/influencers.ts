@@ -16,7 +16,6 @@ import {
   profileErrors,
 } from '../domain/influencer.js';
 import type { Prisma } from '../store/database.js';
-import { appendHistory } from '../store/history.js';
 import {
   accountUses,
   accountsTaken,
@@ -28,7 +27,7 @@ import {
   searchInfluencers,
 } from '../store/influencers.js';
 import type { Tx } from '../store/tx.js';
-import { type Acting, change, event, ifCurrent } from './change.js';
+import { type Acting, change, event, ifCurrent, record } from './change.js';
 
 function normalise(profile: InfluencerProfile): InfluencerProfile {
   return {
@@ -53,7 +52,7 @@ export async function addInfluencers(prisma: Prisma, profiles: InfluencerProfile
     const taken = await accountsTaken(tx, normalised.flatMap((p) => p.accounts));
     if (taken.length) return refuse('account-taken', takenReason(taken));
     const created = await insertInfluencers(tx, normalised, acting.now);
-    await appendHistory(tx, created.map(addedEvent(acting)));
+    await record(tx, created.map(addedEvent(acting)));
     return allow(created);
   });
 }
@@ -120,7 +119,7 @@ export async function editInfluencer(prisma: Prisma, id: number, profile: Influe
     if (events.length === 0) return allow(before);
     const { accounts: _typed, ...fields } = normalised;
     const after = await saveInfluencer(tx, id, before.version, fields, accounts.value);
-    await appendHistory(tx, events);
+    await record(tx, events);
     return allow(after);
   });
 }
@@ -168,7 +167,7 @@ export async function importInfluencers(prisma: Prisma, rows: ImportRow[], actin
     for (const { group, existing } of plan) {
       if (existing) extended.push(await addAccounts(tx, existing, group.profile.accounts));
     }
-    await appendHistory(tx, [
+    await record(tx, [
       ...added.map(addedEvent(acting)),
       ...plan.flatMap(({ group, existing }) => (existing ? group.profile.accounts.map((a) => event(acting, 'influencer', existing.id, 'influencer.account_added', { details: accountDetails(a) })) : [])),
     ]);

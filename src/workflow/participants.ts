@@ -20,11 +20,11 @@ import type { Action } from '../domain/roles.js';
 import { findCampaign } from '../store/campaigns.js';
 import type { Prisma } from '../store/database.js';
 import { SYSTEM_ACTOR } from '../domain/history.js';
-import { appendHistory, historyOf } from '../store/history.js';
+import { historyOf } from '../store/history.js';
 import { findInfluencer } from '../store/influencers.js';
 import { findParticipant, hasEffectivePost, insertParticipants, openAgreements, participantsOf, replaceDeliverables, saveParticipant } from '../store/participants.js';
 import type { Tx } from '../store/tx.js';
-import { type Acting, change, event, ifCurrent, permission } from './change.js';
+import { type Acting, change, event, ifCurrent, permission, record } from './change.js';
 
 async function loadWithCampaign(tx: Tx, participantId: number): Promise<Decision<{ participant: Participant; campaign: Campaign }>> {
   const participant = await findParticipant(tx, participantId);
@@ -74,7 +74,7 @@ export async function addParticipants(
     for (const participant of await insertParticipants(tx, campaignId, resolved)) {
       added.push(started?.ok ? await saveParticipant(tx, participant, { ...participant, ...started.value }) : participant);
     }
-    await appendHistory(
+    await record(
       tx,
       added.map((p) => event(acting, 'participant', p.id, 'participant.added', { to: p.stage, ...(start ? { reason: start.reason.trim() } : {}), details: { campaignId, influencerId: p.influencerId, accountIds: p.accountIds } })),
     );
@@ -109,7 +109,7 @@ export function moveParticipant(prisma: Prisma, participantId: number, to: Stage
     const decided = decideMove(participant, to, campaign, acting.now);
     if (!decided.ok) return decided;
     const after = await saveParticipant(tx, participant, decided.value);
-    await appendHistory(tx, [event(acting, 'participant', participant.id, 'participant.moved', { from: participant.stage, to })]);
+    await record(tx, [event(acting, 'participant', participant.id, 'participant.moved', { from: participant.stage, to })]);
     return allow(after);
   });
 }
@@ -121,7 +121,7 @@ export function resendAgreement(prisma: Prisma, participantId: number, acting: A
     if (!decided.ok) return decided;
     const after = await saveParticipant(tx, participant, decided.value);
     const details = { previousSentAt: participant.agreementSentAt?.toISOString(), expiresAt: agreementExpiresAt(after, campaign)?.toISOString() };
-    await appendHistory(tx, [event(acting, 'participant', participant.id, 'participant.agreement_resent', { from: participant.stage, to: after.stage, details })]);
+    await record(tx, [event(acting, 'participant', participant.id, 'participant.agreement_resent', { from: participant.stage, to: after.stage, details })]);
     return allow(after);
   });
 }
@@ -139,7 +139,7 @@ export function editDeliverables(prisma: Prisma, participantId: number, delivera
     const added = after.filter((line) => !before.includes(line));
     if (removed.length === 0 && added.length === 0) return refuse('deliverables-unchanged', 'Nothing changed: the deliverables are as they were.');
     const saved = await replaceDeliverables(tx, participant, deliverables);
-    await appendHistory(tx, [event(acting, 'participant', participant.id, 'participant.deliverables_changed', { details: { removed, added } })]);
+    await record(tx, [event(acting, 'participant', participant.id, 'participant.deliverables_changed', { details: { removed, added } })]);
     return allow(saved);
   });
 }
@@ -154,7 +154,7 @@ export async function editCosts(prisma: Prisma, participantId: number, costs: Co
     if (!allowed.ok) return allowed;
     const after = await saveParticipant(tx, participant, { ...participant, ...costs });
     const before: Costs = { budgetMinor: participant.budgetMinor, influencerCostMinor: participant.influencerCostMinor, shippingCostMinor: participant.shippingCostMinor };
-    await appendHistory(tx, [event(acting, 'participant', participant.id, 'participant.costs_changed', { details: { before, after: costs } })]);
+    await record(tx, [event(acting, 'participant', participant.id, 'participant.costs_changed', { details: { before, after: costs } })]);
     return allow(after);
   });
 }
@@ -182,9 +182,11 @@ export async function markExpiredAgreements(prisma: Prisma, now: Date): Promise<
       (entry) => entry.action === 'participant.agreement_expired' && participant.agreementSentAt !== null && entry.at > participant.agreementSentAt,
     );
     if (recorded) continue;
-    await appendHistory(prisma, [
-      { actor: SYSTEM_ACTOR, at: now, entityType: 'participant', entityId: String(participant.id), action: 'participant.agreement_expired', details: { sentAt: participant.agreementSentAt?.toISOString(), expiredAt: agreementExpiresAt(participant, campaign)?.toISOString() } },
-    ]);
+    await prisma.$transaction((tx) =>
+      record(tx, [
+        { actor: SYSTEM_ACTOR, at: now, entityType: 'participant', entityId: String(participant.id), action: 'participant.agreement_expired', details: { sentAt: participant.agreementSentAt?.toISOString(), expiredAt: agreementExpiresAt(participant, campaign)?.toISOString() } },
+      ]),
+    );
     marked.push(participant);
   }
   return marked;

@@ -24,13 +24,13 @@ import { type Action, rolesOf } from '../domain/roles.js';
 import { isAdmin } from '../store/admins.js';
 import { findCampaign } from '../store/campaigns.js';
 import type { Prisma } from '../store/database.js';
-import { appendHistory, historyOf } from '../store/history.js';
+import { historyOf } from '../store/history.js';
 import { findInfluencer } from '../store/influencers.js';
 import { findParticipant, participantsOf, saveParticipant } from '../store/participants.js';
 import { findPost, insertPost, insertScreenshot, latestPostFor, postWithApprovalMessage, postsOf, savePost } from '../store/posts.js';
 import { findSubmission, recordSubmission } from '../store/submissions.js';
 import type { Tx } from '../store/tx.js';
-import { type Acting, change, event, ifCurrent, permission } from './change.js';
+import { type Acting, change, event, ifCurrent, permission, record } from './change.js';
 
 export interface DraftPost {
   participationId: number;
@@ -78,7 +78,7 @@ export async function submitPost(prisma: Prisma, draft: DraftPost, acting: Actin
     if (!decided.ok) return decided;
     const post = await insertPost(tx, { ...draft, submittedBy: acting.userId, status: decided.value.status });
     if (submissionKey) await recordSubmission(tx, submissionKey, 'post', post.id, acting.now);
-    await appendHistory(tx, [
+    await record(tx, [
       event(acting, 'post', post.id, 'post.submitted', { from: 'draft', to: post.status, details: { revision: post.revision, participationId: participant.id } }),
       ...(await followPost(tx, participant, post, acting)),
     ]);
@@ -109,7 +109,7 @@ async function changePost(tx: Tx, { postId, action, historyAction, decide, seenV
   const decided = decide(post, campaign, participant);
   if (!decided.ok) return decided;
   const after = await savePost(tx, post, decided.value, acting.now);
-  await appendHistory(tx, [
+  await record(tx, [
     event(acting, 'post', post.id, historyAction, { from: post.status, to: after.status, ...(reason ? { reason } : {}), details: { revision: after.revision, ...details } }),
     ...(await followPost(tx, participant, after, acting)),
   ]);
@@ -224,7 +224,7 @@ export async function editPost(prisma: Prisma, postId: number, edited: Required<
     const decided = editWaitingPost(post, edited, campaign);
     if (!decided.ok) return decided;
     const after = await savePost(tx, post, decided.value, acting.now);
-    await appendHistory(tx, [event(acting, 'post', post.id, 'post.edited', { from: post.status, to: after.status, details: { revision: after.revision, changed: changedFields(post, after) } })]);
+    await record(tx, [event(acting, 'post', post.id, 'post.edited', { from: post.status, to: after.status, details: { revision: after.revision, changed: changedFields(post, after) } })]);
     if (submissionKey) await recordSubmission(tx, submissionKey, 'post', post.id, acting.now);
     return allow(after);
   });
@@ -317,7 +317,7 @@ export async function linkScreenshot(prisma: Prisma, where: { channelId: string;
     const open = writable(campaign);
     if (!open.ok) return open;
     const linked = await insertScreenshot(tx, post.id, file, acting);
-    if (linked) await appendHistory(tx, [event(acting, 'post', post.id, 'post.screenshot_linked', { details: { fileId: file.id, permalink: file.permalink } })]);
+    if (linked) await record(tx, [event(acting, 'post', post.id, 'post.screenshot_linked', { details: { fileId: file.id, permalink: file.permalink } })]);
     return allow({ post, linked });
   });
 }

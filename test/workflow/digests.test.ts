@@ -103,7 +103,7 @@ describe('daily digests', () => {
     const scenario = await recruitingCampaign(db.prisma, 'Ticked');
     await db.prisma.campaign.update({ where: { id: scenario.id }, data: { channelId: 'C0TICK', recruitmentCloseDate: new Date('2026-11-27T00:00:00Z') } });
     const logger = { debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, getLevel: () => 'error', setName() {} } as never;
-    const scheduler = startScheduler({ prisma: db.prisma, client: client(), logger, now: () => new Date('2026-11-27T00:05:00Z') });
+    const scheduler = startScheduler({ prisma: db.prisma, client: client(), logger, now: () => new Date('2026-11-27T00:05:00Z'), deliver: async () => {} });
     try {
       await scheduler.tick();
     } finally {

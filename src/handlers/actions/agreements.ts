@@ -3,11 +3,11 @@ import { RESEND_AGREEMENT, resentText } from '../../views/agreements.js';
 import { digestSettings } from '../../workflow/digests.js';
 import { participantInCampaign, resendAgreement } from '../../workflow/participants.js';
 import type { HandlerContext } from '../context.js';
-import { publishHome, refreshHomes } from '../home.js';
+import { publishHome } from '../home.js';
 import { answerRefusal, target } from './index.js';
 
 export function register(app: App, context: HandlerContext): void {
-  const { prisma, now } = context;
+  const { prisma, now, deliver } = context;
 
   // "Send agreement again" on a declined or expired agreement (show, App Home); the domain re-decides on the stored state.
   app.action<BlockAction<ButtonAction>>(RESEND_AGREEMENT, async (args) => {
@@ -16,11 +16,12 @@ export function register(app: App, context: HandlerContext): void {
     const acting = { userId: args.body.user.id, now: now() };
     const resent = await resendAgreement(prisma, id, acting, version);
     if (!resent.ok) return answerRefusal(args, resent, prisma, acting.now);
+    // App Homes first, so the clicker's own (refreshed with the change) keeps the notice below.
+    await deliver();
     const found = await participantInCampaign(prisma, resent.value.id);
     if (!found) return;
     const text = resentText(resent.value, found.campaign, (await digestSettings(prisma)).timeZone);
     if (args.body.response_url) await args.respond({ response_type: 'ephemeral', replace_original: false, text });
     else await publishHome(args.client, prisma, acting.userId, acting.now, text);
-    await refreshHomes(args.client, prisma, args.logger, [found.campaign.salesPicId, found.campaign.influencerPicId].filter((id) => id !== acting.userId), acting.now);
   });
 }

@@ -8,7 +8,6 @@ import { FINAL_APPROVE_POST, HOME_CREATE_CAMPAIGN } from '../../views/home.js';
 import { finalApproveModal, rejectReasonModal } from '../../views/modals.js';
 import { refusalText } from '../../views/refusals.js';
 import { approveProposal, mayDecideProposal } from '../../workflow/campaigns.js';
-import { lastEvent } from '../../workflow/history.js';
 import { approvePost, mayDecidePost, postContext } from '../../workflow/posts.js';
 import type { HandlerContext } from '../context.js';
 import { buttonNumbers } from '../odd-input.js';
@@ -19,8 +18,7 @@ import * as directory from './directory.js';
 import * as participants from './participants.js';
 import * as posts from './posts.js';
 import * as results from './results.js';
-import { publishHome, refreshHomes } from '../home.js';
-import { showCampaignCard, showPostDecision, showProposalDecision } from '../messages.js';
+import { publishHome } from '../home.js';
 
 /** Buttons carry "<id>:<version>"; permission and state are re-read from the database. */
 export function target(action: ButtonAction): { id: number; version: number } {
@@ -59,10 +57,6 @@ export function register(app: App, context: HandlerContext): void {
     const { id, version } = target(args.action);
     const decided = await approvePost(prisma, id, { userId: args.body.user.id, now: now() }, version);
     if (!decided.ok) return answerRefusal(args, decided, prisma, now());
-    const found = await postContext(prisma, id);
-    const decision = await lastEvent(prisma, 'post', id, 'post.approved');
-    if (decision) await showPostDecision(args.client, prisma, args.logger, id, decision);
-    if (found) await refreshHomes(args.client, prisma, args.logger, [args.body.user.id, ...found.campaign.approverIds], now());
   });
 
   app.action<BlockAction<ButtonAction>>(REJECT_POST, async (args) => {
@@ -88,11 +82,6 @@ export function register(app: App, context: HandlerContext): void {
     const { id, version } = target(args.action);
     const decided = await approveProposal(prisma, id, { userId: args.body.user.id, now: now() }, version);
     if (!decided.ok) return answerRefusal(args, decided, prisma, now());
-    const published = await lastEvent(prisma, 'campaign', id, 'campaign.proposal_published');
-    const decision = await lastEvent(prisma, 'campaign', id, 'campaign.proposal_approved');
-    if (published && decision) await showProposalDecision(args.client, prisma, args.logger, decided.value, published.actor, decision);
-    await showCampaignCard(args.client, prisma, args.logger, decided.value);
-    await refreshHomes(args.client, prisma, args.logger, [args.body.user.id, ...decided.value.approverIds, decided.value.salesPicId, decided.value.influencerPicId], now());
   });
 
   app.action<BlockAction<ButtonAction>>(REJECT_PROPOSAL, async (args) => {

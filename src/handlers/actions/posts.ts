@@ -1,10 +1,8 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { EDIT_POST, REVISE_POST, WITHDRAW_POST } from '../../views/approvals.js';
 import { existingPostModal } from '../../views/post-form.js';
-import { mayEditWaitingPost, mayRevisePost, postContext, withdrawPost } from '../../workflow/posts.js';
+import { mayEditWaitingPost, mayRevisePost, withdrawPost } from '../../workflow/posts.js';
 import type { HandlerContext } from '../context.js';
-import { refreshHomes } from '../home.js';
-import { showPostCard } from '../messages.js';
 import { answerRefusal, target } from './index.js';
 
 /** The buttons on a post's approval message and its thread: next revision, edit, withdraw. */
@@ -33,8 +31,5 @@ export function register(app: App, { prisma, now }: HandlerContext): void {
     const { id, version } = target(args.action);
     const withdrawn = await withdrawPost(prisma, id, { userId: args.body.user.id, now: now() }, version);
     if (!withdrawn.ok) return answerRefusal(args, withdrawn, prisma, now());
-    await showPostCard(args.client, prisma, args.logger, id);
-    const found = await postContext(prisma, id);
-    if (found) await refreshHomes(args.client, prisma, args.logger, found.campaign.approverIds, now());
   });
 }

@@ -5,7 +5,6 @@ import { refusalModal } from '../../views/refusals.js';
 import { digestSettings } from '../../workflow/digests.js';
 import { participantInCampaign, resendAgreement } from '../../workflow/participants.js';
 import type { HandlerContext } from '../context.js';
-import { refreshHomes } from '../home.js';
 import { tellAboutMoves } from '../influencer-messages.js';
 import { read } from './form.js';
 import { readMetadata, storedInt } from '../odd-input.js';
@@ -29,7 +28,6 @@ export function register(app: App, context: HandlerContext): void {
     const found = await participantInCampaign(prisma, resent.value.id);
     if (!found) return ack();
     await ack({ response_action: 'update', view: resentModal(resentText(resent.value, found.campaign, (await digestSettings(prisma)).timeZone)) });
-    await refreshHomes(client, prisma, logger, [found.campaign.salesPicId, found.campaign.influencerPicId], acting.now);
     await tellAboutMoves(client, prisma, logger, found.campaign.id, [resent.value], acting.userId);
   });
 }

@@ -5,10 +5,7 @@ import { EDIT_BRIEF } from '../../views/campaign-form.js';
 import { CLOSE_DATE_BLOCK, OPEN_RECRUITMENT } from '../../views/open-recruitment.js';
 import { refusalModal } from '../../views/refusals.js';
 import * as campaigns from '../../workflow/campaigns.js';
-import { lastEvent } from '../../workflow/history.js';
 import type { HandlerContext } from '../context.js';
-import { refreshHomes } from '../home.js';
-import { refreshProposalMessage, showCampaignCard } from '../messages.js';
 import { briefErrorsByBlock, parseCampaignBrief } from './campaign-brief.js';
 import { isoDay, read } from './form.js';
 import { readMetadata, storedInt } from '../odd-input.js';
@@ -16,7 +13,7 @@ import { readMetadata, storedInt } from '../odd-input.js';
 const metadata = z.object({ campaignId: storedInt, version: storedInt });
 
 export function register(app: App, { prisma, now }: HandlerContext): void {
-  app.view(OPEN_RECRUITMENT, async ({ ack, body, view, client, logger }) => {
+  app.view(OPEN_RECRUITMENT, async ({ ack, body, view }) => {
     const { campaignId, version } = readMetadata(metadata, view.private_metadata);
     const closeDate = isoDay(read(view.state.values, CLOSE_DATE_BLOCK).selected_date) ?? null;
     const acting = { userId: body.user.id, now: now() };
@@ -27,14 +24,9 @@ export function register(app: App, { prisma, now }: HandlerContext): void {
         : ack({ response_action: 'update', view: refusalModal('Open recruitment', opened) });
     }
     await ack();
-    const campaign = opened.value;
-    await showCampaignCard(client, prisma, logger, campaign);
-    const [published, approved] = await Promise.all([lastEvent(prisma, 'campaign', campaignId, 'campaign.proposal_published'), lastEvent(prisma, 'campaign', campaignId, 'campaign.proposal_approved')]);
-    if (published && approved) await refreshProposalMessage(client, prisma, logger, campaign, published.actor, approved);
-    await refreshHomes(client, prisma, logger, [acting.userId, campaign.salesPicId, campaign.influencerPicId], now());
   });
 
-  app.view(EDIT_BRIEF, async ({ ack, body, view, client, logger }) => {
+  app.view(EDIT_BRIEF, async ({ ack, body, view }) => {
     const { campaignId, version } = readMetadata(metadata, view.private_metadata);
     const current = await campaigns.getCampaign(prisma, campaignId);
     if (!current) return ack({ response_action: 'update', view: refusalModal('Edit campaign', { ok: false, rule: 'campaign-not-found', reason: 'That campaign no longer exists.' }) });
@@ -49,6 +41,5 @@ export function register(app: App, { prisma, now }: HandlerContext): void {
         : ack({ response_action: 'update', view: refusalModal('Edit campaign', saved) });
     }
     await ack();
-    await showCampaignCard(client, prisma, logger, saved.value);
   });
 }

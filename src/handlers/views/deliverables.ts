@@ -1,16 +1,15 @@
 import type { App } from '@slack/bolt';
 import { EDIT_DELIVERABLES } from '../../views/deliverables.js';
 import { refusalModal } from '../../views/refusals.js';
-import { editDeliverables, participantInCampaign } from '../../workflow/participants.js';
+import { editDeliverables } from '../../workflow/participants.js';
 import type { HandlerContext } from '../context.js';
-import { refreshHomes } from '../home.js';
 import { deliverablesMetadata, parseDeliverables } from './deliverables-form.js';
 import { readMetadata } from '../odd-input.js';
 
 export function register(app: App, context: HandlerContext): void {
   const { prisma, now } = context;
 
-  app.view(EDIT_DELIVERABLES, async ({ ack, body, view, client, logger }) => {
+  app.view(EDIT_DELIVERABLES, async ({ ack, body, view }) => {
     const { participantId, version, lines } = readMetadata(deliverablesMetadata, view.private_metadata);
     if (participantId === undefined) return ack();
     const parsed = parseDeliverables(view.state.values, lines ?? 0);
@@ -19,7 +18,5 @@ export function register(app: App, context: HandlerContext): void {
     const saved = await editDeliverables(prisma, participantId, parsed.deliverables, acting, version);
     if (!saved.ok && saved.rule !== 'deliverables-unchanged') return ack({ response_action: 'update', view: refusalModal('Deliverables', saved) });
     await ack();
-    const found = saved.ok ? await participantInCampaign(prisma, participantId) : undefined;
-    if (found) await refreshHomes(client, prisma, logger, [found.campaign.salesPicId, found.campaign.influencerPicId], acting.now);
   });
 }

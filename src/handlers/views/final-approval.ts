@@ -2,11 +2,8 @@ import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { FINAL_APPROVE_CONFIRM, FINAL_APPROVE_POSTS_BLOCK, FINAL_APPROVE_SELECT, finalApproveConfirmModal } from '../../views/final-approval.js';
 import { refusalModal } from '../../views/refusals.js';
-import { getCampaign } from '../../workflow/campaigns.js';
 import { finalApprovePosts, postsForFinalApproval } from '../../workflow/posts.js';
 import type { HandlerContext } from '../context.js';
-import { refreshHomes } from '../home.js';
-import { showPostCard } from '../messages.js';
 import { read } from './form.js';
 import { readMetadata, storedInt } from '../odd-input.js';
 
@@ -35,13 +32,10 @@ export function register(app: App, { prisma, now }: HandlerContext): void {
   });
 
   // Step 2: all chosen posts in one transaction; a refusal (e.g. someone else was faster) changes none.
-  app.view(FINAL_APPROVE_CONFIRM, async ({ ack, body, view, client, logger }) => {
-    const { campaignId, posts } = readMetadata(confirmMetadata, view.private_metadata);
+  app.view(FINAL_APPROVE_CONFIRM, async ({ ack, body, view }) => {
+    const { posts } = readMetadata(confirmMetadata, view.private_metadata);
     const decided = await finalApprovePosts(prisma, posts, { userId: body.user.id, now: now() });
     if (!decided.ok) return ack({ response_action: 'update', view: refusalModal('Final approval', decided) });
     await ack({ response_action: 'clear' });
-    for (const post of decided.value) await showPostCard(client, prisma, logger, post.id);
-    const campaign = await getCampaign(prisma, campaignId);
-    if (campaign) await refreshHomes(client, prisma, logger, [body.user.id, ...campaign.approverIds], now());
   });
 }

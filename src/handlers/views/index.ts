@@ -6,12 +6,11 @@ import { CREATE_CAMPAIGN } from '../../views/campaign-form.js';
 import { CONFIRM_STEP, FINAL_APPROVE, MAX_REASON, REASON_BLOCK, REJECT_REASON, STEPS, type Step } from '../../views/modals.js';
 import { refusalModal } from '../../views/refusals.js';
 import * as campaigns from '../../workflow/campaigns.js';
-import { lastEvent } from '../../workflow/history.js';
 import { SUBMIT_POST } from '../../views/post-form.js';
 import { ADMINS_BLOCK, CAMPAIGN_SETTINGS, DIGEST_FIELDS, SETTINGS } from '../../views/settings.js';
 import { digestSettingsErrors, updateDigestSettings } from '../../workflow/digests.js';
 import { setAdmins } from '../../workflow/admins.js';
-import { finalApprovePost, postContext, rejectPost, submitPost } from '../../workflow/posts.js';
+import { finalApprovePost, rejectPost, submitPost } from '../../workflow/posts.js';
 import type { HandlerContext } from '../context.js';
 import * as campaignEdits from './campaign-edits.js';
 import * as agreements from './agreements.js';
@@ -21,10 +20,7 @@ import * as finalApproval from './final-approval.js';
 import * as participants from './participants.js';
 import * as posts from './posts.js';
 import * as results from './results.js';
-import { refreshHomes } from '../home.js';
-import { sendCompletionReport } from '../report.js';
 import { tellAboutCollaboration } from '../influencer-messages.js';
-import { askToApprovePost, askToApproveProposal, campaignCardMessage, showCampaignCard, showDeletedCard, showPostCard, showPostDecision, showProposalDecision } from '../messages.js';
 import { briefErrorsByBlock, parseCampaignBrief, parseCampaignSettings, parseDigestSettings } from './campaign-brief.js';
 import { read } from './form.js';
 import { parseDraftPost } from './post-form.js';
@@ -53,26 +49,23 @@ export function register(app: App, context: HandlerContext): void {
   posts.register(app, context);
   results.register(app, context);
   finalApproval.register(app, context);
-  app.view(CREATE_CAMPAIGN, async ({ ack, body, view, client, logger }) => {
+  app.view(CREATE_CAMPAIGN, async ({ ack, body, view }) => {
     const parsed = parseCampaignBrief(view.state.values);
     if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
     const created = await campaigns.createCampaign(prisma, parsed.brief, { userId: body.user.id, now: now() }, view.id);
     if (!created.ok) return ack({ response_action: 'errors', errors: briefErrorsByBlock(created.errors) });
     await ack();
-    if (!created.repeated) await showCampaignCard(client, prisma, logger, created.campaign);
   });
 
-  app.view(FINAL_APPROVE, async ({ ack, body, view, client, logger }) => {
+  app.view(FINAL_APPROVE, async ({ ack, body, view }) => {
     const { id, version } = readMetadata(postMetadata, view.private_metadata);
     const acting = { userId: body.user.id, now: now() };
     const decided = await finalApprovePost(prisma, id, acting, version);
     if (!decided.ok) return ack({ response_action: 'update', view: refusalModal('Final approval', decided) });
     await ack();
-    await showPostCard(client, prisma, logger, id);
-    await refreshHomes(client, prisma, logger, [acting.userId], now());
   });
 
-  app.view(CAMPAIGN_SETTINGS, async ({ ack, body, view, client, logger }) => {
+  app.view(CAMPAIGN_SETTINGS, async ({ ack, body, view }) => {
     const { campaignId, version } = readMetadata(z.object({ campaignId: storedInt, version: storedInt }), view.private_metadata);
     const parsed = parseCampaignSettings(view.state.values);
     if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
@@ -83,7 +76,6 @@ export function register(app: App, context: HandlerContext): void {
         : ack({ response_action: 'update', view: refusalModal('Campaign settings', saved) });
     }
     await ack();
-    await showCampaignCard(client, prisma, logger, saved.value);
   });
 
   app.view(SETTINGS, async ({ ack, body, view }) => {
@@ -103,36 +95,24 @@ export function register(app: App, context: HandlerContext): void {
     await ack();
   });
 
-  app.view(SUBMIT_POST, async ({ ack, body, view, client, logger }) => {
+  app.view(SUBMIT_POST, async ({ ack, body, view }) => {
     const parsed = parseDraftPost(view.state.values);
     if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
     const submitted = await submitPost(prisma, parsed.draft, { userId: body.user.id, now: now() }, view.id);
     if (!submitted.ok) return ack({ response_action: 'update', view: refusalModal('Submit draft post', submitted) });
     await ack();
-    if (submitted.value.repeated) return;
-    const found = await postContext(prisma, submitted.value.id);
-    if (!found) return;
-    await askToApprovePost(client, prisma, logger, found.post.id);
-    await refreshHomes(client, prisma, logger, found.campaign.approverIds, now());
   });
 
   app.view(CONFIRM_STEP, async ({ ack, body, view, client, logger }) => {
     const { step, campaignId, version } = readMetadata(stepMetadata, view.private_metadata);
     const acting = { userId: body.user.id, now: now() };
-    // A deleted campaign takes its message references with it: read where its card is first.
-    const card = step === 'delete' ? await campaignCardMessage(prisma, campaignId) : undefined;
     const decided: Decision<Campaign> = await STEP_USE_CASES[step](prisma, campaignId, acting, version);
     if (!decided.ok) return ack({ response_action: 'update', view: refusalModal(STEPS[step].title, decided) });
     await ack();
-    if (step === 'delete') return showDeletedCard(client, logger, decided.value, card, acting);
-    if (step === 'publish') await askToApproveProposal(client, prisma, logger, decided.value, acting.userId);
-    await showCampaignCard(client, prisma, logger, decided.value);
-    if (step === 'publish') await refreshHomes(client, prisma, logger, decided.value.approverIds, now());
-    if (step === 'complete') await sendCompletionReport(client, prisma, logger, decided.value, acting.userId, now());
     if (step === 'start-collaboration') await tellAboutCollaboration(client, prisma, logger, decided.value, acting.userId);
   });
 
-  app.view(REJECT_REASON, async ({ ack, body, view, client, logger }) => {
+  app.view(REJECT_REASON, async ({ ack, body, view }) => {
     const metadata = readMetadata(rejectMetadata, view.private_metadata);
     const reason = (read(view.state.values, REASON_BLOCK).value ?? '').trim();
     if (!reason) return ack({ response_action: 'errors', errors: { [REASON_BLOCK]: 'Say why, so the submitter can fix it.' } });
@@ -142,18 +122,10 @@ export function register(app: App, context: HandlerContext): void {
       const decided = await campaigns.rejectProposal(prisma, metadata.id, reason, acting, metadata.version);
       if (!decided.ok) return ack({ response_action: 'update', view: refusalModal('Reject proposal', decided) });
       await ack();
-      const published = await lastEvent(prisma, 'campaign', metadata.id, 'campaign.proposal_published');
-      const decision = await lastEvent(prisma, 'campaign', metadata.id, 'campaign.proposal_rejected');
-      if (published && decision) await showProposalDecision(client, prisma, logger, decided.value, published.actor, decision);
-      await showCampaignCard(client, prisma, logger, decided.value);
       return;
     }
     const decided = await rejectPost(prisma, metadata.id, reason, acting, metadata.version);
     if (!decided.ok) return ack({ response_action: 'update', view: refusalModal('Reject draft post', decided) });
     await ack();
-    const found = await postContext(prisma, metadata.id);
-    const decision = await lastEvent(prisma, 'post', metadata.id, 'post.rejected');
-    if (decision) await showPostDecision(client, prisma, logger, metadata.id, decision);
-    if (found) await refreshHomes(client, prisma, logger, [acting.userId, ...found.campaign.approverIds], now());
   });
 }

@@ -2,11 +2,8 @@ import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { EDIT_POST_FORM, POST_FIELDS, REVISE_POST_FORM } from '../../views/post-form.js';
 import { refusalModal } from '../../views/refusals.js';
-import { lastEvent } from '../../workflow/history.js';
-import { editPost, postContext, resubmitPost } from '../../workflow/posts.js';
+import { editPost, resubmitPost } from '../../workflow/posts.js';
 import type { HandlerContext } from '../context.js';
-import { refreshHomes } from '../home.js';
-import { askToApprovePost, showPostEdited } from '../messages.js';
 import { parsePostFields } from './post-form.js';
 import { readMetadata, storedInt } from '../odd-input.js';
 
@@ -17,20 +14,16 @@ const FIELD_OF_RULE: Record<string, string> = { 'post-unchanged': POST_FIELDS.co
 
 export function register(app: App, { prisma, now }: HandlerContext): void {
   // The next revision of a rejected post: the same post, asked for approval again in a new message.
-  app.view(REVISE_POST_FORM, async ({ ack, body, view, client, logger }) => {
+  app.view(REVISE_POST_FORM, async ({ ack, body, view }) => {
     const { postId, version } = readMetadata(metadata, view.private_metadata);
     const parsed = parsePostFields(view.state.values);
     if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
     const revised = await resubmitPost(prisma, postId, parsed.post, { userId: body.user.id, now: now() }, version, view.id);
     if (!revised.ok) return ack({ response_action: 'update', view: refusalModal('Submit revision', revised) });
     await ack();
-    if (revised.value.repeated) return;
-    await askToApprovePost(client, prisma, logger, postId);
-    const found = await postContext(prisma, postId);
-    if (found) await refreshHomes(client, prisma, logger, found.campaign.approverIds, now());
   });
 
-  app.view(EDIT_POST_FORM, async ({ ack, body, view, client, logger }) => {
+  app.view(EDIT_POST_FORM, async ({ ack, body, view }) => {
     const { postId, version } = readMetadata(metadata, view.private_metadata);
     const parsed = parsePostFields(view.state.values);
     if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
@@ -40,10 +33,5 @@ export function register(app: App, { prisma, now }: HandlerContext): void {
       return ack(field ? { response_action: 'errors', errors: { [field]: edited.reason } } : { response_action: 'update', view: refusalModal('Edit draft post', edited) });
     }
     await ack();
-    if (edited.value.repeated) return;
-    const edit = await lastEvent(prisma, 'post', postId, 'post.edited');
-    if (edit) await showPostEdited(client, prisma, logger, postId, edit);
-    const found = await postContext(prisma, postId);
-    if (found) await refreshHomes(client, prisma, logger, found.campaign.approverIds, now());
   });
 }

@@ -6,15 +6,13 @@ import { RECORD_RESULTS, RESULT_FIELDS } from '../../views/results-form.js';
 import { getCampaign } from '../../workflow/campaigns.js';
 import { postContext, recordPostResult } from '../../workflow/posts.js';
 import type { HandlerContext } from '../context.js';
-import { refreshHomes } from '../home.js';
-import { showPostCard } from '../messages.js';
 import { parseResults } from './results-form.js';
 import { readMetadata, storedInt } from '../odd-input.js';
 
 const metadata = z.union([z.object({ postId: storedInt, version: storedInt }), z.object({ campaignId: storedInt })]);
 
 export function register(app: App, { prisma, now }: HandlerContext): void {
-  app.view(RECORD_RESULTS, async ({ ack, body, view, client, logger }) => {
+  app.view(RECORD_RESULTS, async ({ ack, body, view }) => {
     const meta = readMetadata(metadata, view.private_metadata);
     const single = 'postId' in meta ? await postContext(prisma, meta.postId) : undefined;
     const campaign = single?.campaign ?? ('campaignId' in meta ? await getCampaign(prisma, meta.campaignId) : undefined);
@@ -29,10 +27,5 @@ export function register(app: App, { prisma, now }: HandlerContext): void {
         : ack({ response_action: 'update', view: refusalModal('Record results', recorded) });
     }
     await ack();
-    if (recorded.value.repeated) return;
-    const found = await postContext(prisma, postId);
-    if (!found) return;
-    await showPostCard(client, prisma, logger, postId);
-    await refreshHomes(client, prisma, logger, [body.user.id, found.campaign.influencerPicId], now());
   });
 }

@@ -1,0 +1,285 @@
+// The outbox worker: delivers what Slack must show after a change (cards, approval requests, thread
+// replies, App Homes, reports), from the rows the change wrote in its own transaction. Each delivery
+// is rendered from the database as it is when delivered, retried with backoff until Slack confirms,
+// and the person who acted is told when it is late or has failed.
+import type { Logger } from '@slack/bolt';
+import { ErrorCode, type WebClient } from '@slack/web-api';
+import { type Campaign, campaignReference } from '../domain/brief.js';
+import { type Delivery, type DeliveryKind, retryDelaySeconds } from '../domain/deliveries.js';
+import { SYSTEM_ACTOR } from '../domain/history.js';
+import { campaignMessages, findCampaign, rememberCampaignMessages } from '../store/campaigns.js';
+import type { Prisma } from '../store/database.js';
+import { type ClaimedDelivery, claimDeliveries, markAttemptFailed, markDelivered, postponeDelivery } from '../store/deliveries.js';
+import { historyEvent } from '../store/history.js';
+import { postApprovalMessage as storedPostMessage, rememberPostApprovalMessage } from '../store/posts.js';
+import { decisionReply, postApprovalMessage, postEditedReply, proposalApprovalMessage } from '../views/approvals.js';
+import { campaignCard } from '../views/campaign-card.js';
+import { completionIntro } from '../views/report.js';
+import { lastEvent } from '../workflow/history.js';
+import { postCard } from '../workflow/posts.js';
+import { reportOf } from '../workflow/report.js';
+import { AnswerLost } from '../slack-client.js';
+import type { Tx } from '../store/tx.js';
+import { publishHome } from './home.js';
+import { postReport, reportFiles } from './report.js';
+
+export interface DeliveryDeps {
+  prisma: Prisma;
+  client: WebClient;
+  logger: Logger;
+  /** The app's clock, for what messages say ("approved today"); retries run on real time. */
+  now: () => Date;
+}
+
+/** What a delivery did: done (delivered, or nothing left to show), or wait for something it needs. */
+type Outcome = { done: true; remember?: (tx: Tx) => Promise<void> } | { done: false; why: string };
+
+const DONE: Outcome = { done: true };
+
+/** A reply waits for its message this long before it fails (the message's own delivery may be retrying). */
+const PARENT_WAIT_MS = 30 * 60_000;
+
+/** Where a delivery shows, for the notice to the person who acted. */
+const WHAT: Record<DeliveryKind, string> = {
+  campaign_card: 'campaign card',
+  deleted_card: 'campaign card',
+  proposal_request: 'approval request',
+  proposal_reply: 'reply in the approval request thread',
+  post_request: 'post approval message',
+  post_reply: 'reply in the post thread',
+  home: 'App Home',
+  report_dm: 'report sent by direct message',
+};
+
+export class DeliveryWorker {
+  private running: Promise<void> | undefined;
+  private again = false;
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+
+  constructor(private readonly deps: DeliveryDeps) {}
+
+  /**
+   * Delivers everything due, now; resolves once nothing due is left (including what was written
+   * while it ran). Single-flight: a call while a run is going makes that run look again. Never throws.
+   */
+  deliver(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    this.again = true;
+    this.running ??= this.run().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  /** Looks for due deliveries every `everyMs` (retries, and what other instances left behind). */
+  start(everyMs = 2000): void {
+    const poll = () => {
+      this.timer = setTimeout(() => void this.deliver().finally(() => !this.stopped && poll()), everyMs);
+      this.timer.unref();
+    };
+    poll();
+  }
+
+  /** Stops polling and waits for the run in progress; what is left stays in the outbox for the next start. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private async run(): Promise<void> {
+    try {
+      while (this.again && !this.stopped) {
+        this.again = false;
+        for (;;) {
+          const claimed = await claimDeliveries(this.deps.prisma, new Date());
+          if (claimed.length === 0 || this.stopped) break;
+          // Claimed rows have distinct keys, so they cannot overtake each other.
+          await Promise.all(claimed.map((one) => this.attempt(one)));
+        }
+      }
+    } catch (error) {
+      this.deps.logger.error('The outbox could not be read:', error);
+    }
+  }
+
+  private async attempt(claimed: ClaimedDelivery): Promise<void> {
+    const { prisma, logger } = this.deps;
+    try {
+      const outcome = await this.show(claimed.delivery, claimed);
+      if (outcome.done) {
+        await prisma.$transaction(async (tx) => {
+          await outcome.remember?.(tx);
+          await markDelivered(tx, claimed.id, new Date());
+        });
+      } else if (Date.now() - claimed.createdAt.getTime() > PARENT_WAIT_MS) {
+        await this.failed(claimed, outcome.why, undefined);
+      } else {
+        await postponeDelivery(prisma, claimed.id, new Date(Date.now() + 2000), outcome.why);
+      }
+    } catch (error) {
+      const { code, retryAfter } = slackError(error);
+      if (code === 'unexpected') logger.error(`Delivery ${claimed.id} (${claimed.delivery.kind}) failed:`, error);
+      const delay = retryDelaySeconds(claimed.attempts, code, retryAfter);
+      await this.failed(claimed, code, delay === undefined ? undefined : new Date(Date.now() + delay * 1000)).catch((e: unknown) =>
+        logger.error(`Delivery ${claimed.id} could not be marked failed:`, e),
+      );
+    }
+  }
+
+  private async failed(claimed: ClaimedDelivery, error: string, retryAt: Date | undefined): Promise<void> {
+    await markAttemptFailed(this.deps.prisma, claimed.id, error, new Date(), retryAt);
+    this.deps.logger.warn(`Delivery ${claimed.id} (${claimed.delivery.kind}, try ${claimed.attempts}) failed: ${error}; ${retryAt ? `again at ${retryAt.toISOString()}` : 'given up'}`);
+    // Told once when it is first late, and once when it is given up; App Homes are not worth a notice.
+    if (claimed.delivery.kind === 'home' || claimed.actor === SYSTEM_ACTOR) return;
+    if (retryAt && claimed.attempts > 1) return;
+    await this.tellActor(claimed, error, Boolean(retryAt));
+  }
+
+  private async tellActor(claimed: ClaimedDelivery, error: string, retrying: boolean): Promise<void> {
+    const { client, logger } = this.deps;
+    const channelId = await this.channelOf(claimed.delivery).catch(() => undefined);
+    const where = `the ${WHAT[claimed.delivery.kind]}${channelId && claimed.delivery.kind !== 'report_dm' ? ` in <#${channelId}>` : ''}`;
+    const text = retrying
+      ? `:hourglass: Saved, but ${where} could not be updated yet (Slack answered \`${error}\`); retrying.`
+      : `:warning: Saved, but ${where} could not be updated (Slack answered \`${error}\`). An admin can retry it with \`/campaign deliveries\`.`;
+    try {
+      if (channelId && (await client.chat.postEphemeral({ channel: channelId, user: claimed.actor, text }).then(() => true, () => false))) return;
+      const opened = await client.conversations.open({ users: claimed.actor });
+      await client.chat.postMessage({ channel: opened.channel?.id as string, text });
+    } catch (notice) {
+      logger.warn(`Could not tell ${claimed.actor} about delivery ${claimed.id}:`, slackError(notice).code);
+    }
+  }
+
+  private async channelOf(delivery: Delivery): Promise<string | undefined> {
+    switch (delivery.kind) {
+      case 'deleted_card':
+        return delivery.channelId;
+      case 'campaign_card':
+      case 'proposal_request':
+      case 'proposal_reply':
+      case 'report_dm':
+        return (await findCampaign(this.deps.prisma, delivery.campaignId))?.channelId;
+      case 'post_request':
+      case 'post_reply':
+        return (await postCard(this.deps.prisma, delivery.postId))?.campaign.channelId;
+      case 'home':
+        return undefined;
+    }
+  }
+
+  /** Shows one delivery in Slack, from the database as it is now. */
+  private async show(delivery: Delivery, claimed: ClaimedDelivery): Promise<Outcome> {
+    const { prisma, client, now } = this.deps;
+    switch (delivery.kind) {
+      case 'campaign_card': {
+        const campaign = await findCampaign(prisma, delivery.campaignId);
+        if (!campaign) return DONE;
+        const card = campaignCard(campaign);
+        const ts = (await campaignMessages(prisma, campaign.id))?.cardTs;
+        if (ts) {
+          await client.chat.update({ channel: campaign.channelId, ts, ...card });
+          return DONE;
+        }
+        const posted = await client.chat.postMessage({ channel: campaign.channelId, ...card });
+        return { done: true, remember: (tx) => rememberCampaignMessages(tx, campaign.id, { cardTs: posted.ts as string }) };
+      }
+      case 'deleted_card': {
+        const campaign = reviveCampaign(delivery.campaign);
+        await client.chat.update({ channel: delivery.channelId, ts: delivery.ts, ...campaignCard(campaign, { by: delivery.by, at: new Date(delivery.at) }) });
+        return DONE;
+      }
+      case 'proposal_request': {
+        const campaign = await findCampaign(prisma, delivery.campaignId);
+        const published = campaign && (await lastEvent(prisma, 'campaign', campaign.id, 'campaign.proposal_published'));
+        if (!campaign || !published) return DONE;
+        const message = proposalApprovalMessage(campaign, published.actor, await proposalDecision(prisma, campaign, published.at));
+        const ts = (await campaignMessages(prisma, campaign.id))?.proposalMessageTs;
+        if (ts) {
+          await client.chat.update({ channel: campaign.channelId, ts, ...message });
+          return DONE;
+        }
+        // Posted while the proposal waits; after a decision there is nothing left to ask.
+        if (campaign.status !== 'proposal_published') return DONE;
+        const posted = await client.chat.postMessage({ channel: campaign.channelId, ...message });
+        return { done: true, remember: (tx) => rememberCampaignMessages(tx, campaign.id, { proposalMessageTs: posted.ts as string }) };
+      }
+      case 'proposal_reply': {
+        const [campaign, decision] = await Promise.all([findCampaign(prisma, delivery.campaignId), historyEvent(prisma, delivery.eventId)]);
+        const published = campaign && (await lastEvent(prisma, 'campaign', campaign.id, 'campaign.proposal_published'));
+        if (!campaign || !decision || !published) return DONE;
+        const ts = (await campaignMessages(prisma, campaign.id))?.proposalMessageTs;
+        if (!ts) return { done: false, why: 'waiting for the approval request' };
+        const rejected = decision.action.endsWith('rejected');
+        const next = rejected ? '' : ` A PIC can now open recruitment with the button above or \`/campaign open ${campaignReference(campaign.id)}\`.`;
+        await client.chat.postMessage({ channel: campaign.channelId, thread_ts: ts, text: `<@${published.actor}> the proposal was ${rejected ? 'rejected' : 'approved'} by <@${decision.actor}>.${next}` });
+        return DONE;
+      }
+      case 'post_request': {
+        const [card, message] = await Promise.all([postCard(prisma, delivery.postId), storedPostMessage(prisma, delivery.postId)]);
+        if (!card) return DONE;
+        const { post, campaign } = card;
+        const shown = postApprovalMessage(campaign, card.influencerName, post, card.history);
+        if (message && (message.revision ?? post.revision) === post.revision) {
+          await client.chat.update({ channel: message.channelId, ts: message.ts, ...shown });
+          return DONE;
+        }
+        // Only the delivery of the revision's own event posts its message (once); a later revision's covers it.
+        if (delivery.revision !== post.revision || post.status === 'draft') return DONE;
+        const posted = await client.chat.postMessage({ channel: campaign.channelId, ...shown });
+        return { done: true, remember: (tx) => rememberPostApprovalMessage(tx, post.id, { channelId: campaign.channelId, ts: posted.ts as string, revision: post.revision }) };
+      }
+      case 'post_reply': {
+        const [card, message, entry] = await Promise.all([postCard(prisma, delivery.postId), storedPostMessage(prisma, delivery.postId), historyEvent(prisma, delivery.eventId)]);
+        if (!card || !entry) return DONE;
+        const revision = entry.details?.revision;
+        if (!message || (message.revision ?? card.post.revision) !== revision) {
+          // The revision's message is not posted yet; once a later revision has its own, this reply has no thread left.
+          return typeof revision === 'number' && revision < card.post.revision ? DONE : { done: false, why: 'waiting for the post approval message' };
+        }
+        const reply = entry.action === 'post.edited' ? postEditedReply(card.campaign, entry) : decisionReply(card.post, entry);
+        await client.chat.postMessage({ channel: message.channelId, thread_ts: message.ts, ...reply });
+        return DONE;
+      }
+      case 'home':
+        await publishHome(client, prisma, delivery.userId, now());
+        return DONE;
+      case 'report_dm': {
+        const at = now();
+        const loaded = await reportOf(prisma, delivery.campaignId, at);
+        if (!loaded) return DONE;
+        const files = await reportFiles(loaded.report, loaded.accounts, at);
+        const opened = await client.conversations.open({ users: delivery.userId });
+        await postReport(client, opened.channel?.id as string, loaded.report, files, at, completionIntro(loaded.report.campaign, claimed.actor));
+        return DONE;
+      }
+    }
+  }
+}
+
+/** The decision on the proposal since it was last published, if any. */
+async function proposalDecision(prisma: Prisma, campaign: Campaign, publishedAt: Date) {
+  const [approved, rejected] = await Promise.all([
+    lastEvent(prisma, 'campaign', campaign.id, 'campaign.proposal_approved'),
+    lastEvent(prisma, 'campaign', campaign.id, 'campaign.proposal_rejected'),
+  ]);
+  return [approved, rejected].filter((entry) => entry && entry.at >= publishedAt).sort((a, b) => (a?.at ?? 0) > (b?.at ?? 0) ? -1 : 1)[0];
+}
+
+/** A deleted campaign's snapshot, as stored in the delivery's JSON: its dates come back as Dates. */
+function reviveCampaign(snapshot: Record<string, unknown>): Campaign {
+  const dates = ['startDate', 'endDate', 'recruitmentCloseDate', 'publishedAt', 'collaborationStartedAt', 'createdAt'];
+  return Object.fromEntries(Object.entries(snapshot).map(([key, value]) => [key, dates.includes(key) && typeof value === 'string' ? new Date(value) : value])) as unknown as Campaign;
+}
+
+/** Slack's error code (or what went wrong on the way), and how long Slack asked to wait. */
+function slackError(error: unknown): { code: string; retryAfter?: number } {
+  const failed = error as { code?: string; data?: { error?: string }; retryAfter?: number; original?: unknown };
+  if (failed.code === ErrorCode.RateLimitedError) return { code: 'ratelimited', ...(failed.retryAfter !== undefined ? { retryAfter: failed.retryAfter } : {}) };
+  if (failed.code === ErrorCode.PlatformError) return { code: failed.data?.error ?? 'slack_error' };
+  if (failed.code === ErrorCode.RequestError) return { code: failed.original instanceof AnswerLost ? 'answer_lost' : 'request_failed' };
+  if (failed.code === ErrorCode.HTTPError) return { code: 'http_error' };
+  return { code: 'unexpected' };
+}

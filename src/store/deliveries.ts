@@ -1,0 +1,150 @@
+// The outbox: what Slack must show, written with the change it reflects, claimed by one worker at a time.
+import { type CampaignPeople, type Delivery, deliveryKey, showsState } from '../domain/deliveries.js';
+import type { Prisma as PrismaTypes } from '../generated/prisma/client.js';
+import type { Prisma } from './database.js';
+import type { Tx } from './tx.js';
+
+export interface ClaimedDelivery {
+  id: bigint;
+  delivery: Delivery;
+  actor: string;
+  /** Tries so far, this one included. */
+  attempts: number;
+  createdAt: Date;
+}
+
+export interface StuckDelivery {
+  id: bigint;
+  delivery: Delivery;
+  actor: string;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: Date;
+  nextAttemptAt: Date;
+}
+
+/**
+ * Due at once. Delivery times are the machine's real time, not the app's clock (which tests set):
+ * they schedule retries and leases, nothing a person reads.
+ */
+export async function enqueueDeliveries(tx: Tx, deliveries: Delivery[], actor: string): Promise<void> {
+  if (deliveries.length === 0) return;
+  const now = new Date();
+  await tx.delivery.createMany({
+    data: deliveries.map((delivery) => ({ kind: delivery.kind, key: deliveryKey(delivery), payload: delivery as unknown as PrismaTypes.InputJsonValue, actor, createdAt: now, nextAttemptAt: now })),
+  });
+}
+
+/**
+ * The campaign each event is about, with its people, keyed "<entityType>:<entityId>" for campaign,
+ * participant and post events: at most three queries however many events a change recorded.
+ */
+export async function campaignPeopleOf(tx: Tx, entities: ReadonlyArray<{ entityType: string; entityId: string }>): Promise<Map<string, CampaignPeople>> {
+  const select = { id: true, salesPicId: true, influencerPicId: true, approverIds: true } as const;
+  const idsOf = (type: string) => [...new Set(entities.filter((e) => e.entityType === type && /^\d{1,9}$/.test(e.entityId)).map((e) => Number(e.entityId)))];
+  const [campaigns, participants, posts] = await Promise.all([
+    idsOf('campaign').length ? tx.campaign.findMany({ where: { id: { in: idsOf('campaign') } }, select }) : [],
+    idsOf('participant').length ? tx.participation.findMany({ where: { id: { in: idsOf('participant') } }, select: { id: true, campaign: { select } } }) : [],
+    idsOf('post').length ? tx.post.findMany({ where: { id: { in: idsOf('post') } }, select: { id: true, participation: { select: { campaign: { select } } } } }) : [],
+  ]);
+  const people = (campaign: { id: number; salesPicId: string; influencerPicId: string; approverIds: string[] }): CampaignPeople => ({
+    campaignId: campaign.id,
+    salesPicId: campaign.salesPicId,
+    influencerPicId: campaign.influencerPicId,
+    approverIds: campaign.approverIds,
+  });
+  return new Map([
+    ...campaigns.map((c) => [`campaign:${c.id}`, people(c)] as const),
+    ...participants.map((p) => [`participant:${p.id}`, people(p.campaign)] as const),
+    ...posts.map((p) => [`post:${p.id}`, people(p.participation.campaign)] as const),
+  ]);
+}
+
+/** Claims serialize on this advisory lock (short transactions), so two workers never hold the same key at once. */
+const CLAIM_LOCK = 4_260_001;
+
+/**
+ * Claims up to `limit` due deliveries for `leaseSeconds` (after a crash they are free again then).
+ * Rows are locked FOR UPDATE SKIP LOCKED, and a key another worker holds is skipped, so each delivery
+ * is delivered by one worker at a time and a card's updates never overtake each other. Of several
+ * pending deliveries that show the state of one thing, only the newest is delivered: the older ones
+ * are marked superseded (their change is committed, so the newest shows it).
+ */
+export async function claimDeliveries(prisma: Prisma, now: Date, { limit = 10, leaseSeconds = 120 } = {}): Promise<ClaimedDelivery[]> {
+  const leaseUntil = new Date(now.getTime() + leaseSeconds * 1000);
+  return prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CLAIM_LOCK})`;
+    const rows = await tx.$queryRaw<Array<{ id: bigint; kind: string; key: string; payload: Delivery; actor: string; attempts: number; createdAt: Date }>>`
+      UPDATE "Delivery" SET "claimedUntil" = ${leaseUntil}, "attempts" = "attempts" + 1
+      WHERE "id" IN (
+        SELECT d."id" FROM "Delivery" d
+        WHERE d."status" = 'pending' AND d."nextAttemptAt" <= ${now} AND (d."claimedUntil" IS NULL OR d."claimedUntil" < ${now})
+          AND NOT EXISTS (SELECT 1 FROM "Delivery" held WHERE held."key" = d."key" AND held."status" = 'pending' AND held."claimedUntil" >= ${now})
+        ORDER BY d."id" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+      RETURNING "id", "kind", "key", "payload", "actor", "attempts", "createdAt"`;
+    rows.sort((a, b) => (a.id < b.id ? -1 : 1));
+    const newest = new Map<string, bigint>();
+    for (const row of rows) if (showsState(row.kind as Delivery['kind'])) newest.set(row.key, row.id);
+    const superseded = rows.filter((row) => newest.has(row.key) && newest.get(row.key) !== row.id).map((row) => row.id);
+    for (const [key, id] of newest) {
+      await tx.delivery.updateMany({
+        where: { key, status: 'pending', id: { lt: id }, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }, { id: { in: superseded } }] },
+        data: { status: 'superseded', finishedAt: now, claimedUntil: null },
+      });
+    }
+    return rows
+      .filter((row) => !superseded.includes(row.id))
+      .map((row) => ({ id: row.id, delivery: row.payload, actor: row.actor, attempts: row.attempts, createdAt: row.createdAt }));
+  });
+}
+
+export async function markDelivered(tx: Tx, id: bigint, now: Date): Promise<void> {
+  await tx.delivery.update({ where: { id }, data: { status: 'delivered', finishedAt: now, claimedUntil: null, lastError: null } });
+}
+
+/** A failed try: again at `retryAt`, or failed for good (listed for admins) when there is none. */
+export async function markAttemptFailed(tx: Tx, id: bigint, error: string, now: Date, retryAt: Date | undefined): Promise<void> {
+  await tx.delivery.update({
+    where: { id },
+    data: retryAt ? { lastError: error, nextAttemptAt: retryAt, claimedUntil: null } : { status: 'failed', lastError: error, finishedAt: now, claimedUntil: null },
+  });
+}
+
+/** Not ready yet (a reply whose message is not in Slack yet): again at `retryAt`, the try not counted. */
+export async function postponeDelivery(tx: Tx, id: bigint, retryAt: Date, why: string): Promise<void> {
+  await tx.delivery.update({ where: { id }, data: { attempts: { decrement: 1 }, nextAttemptAt: retryAt, claimedUntil: null, lastError: why } });
+}
+
+/** Failed deliveries, and pending ones that failed at least once: what admins see in `/campaign deliveries`. */
+export async function stuckDeliveries(tx: Tx, limit: number): Promise<{ rows: StuckDelivery[]; total: number }> {
+  const where = { OR: [{ status: 'failed' }, { status: 'pending', lastError: { not: null } }] };
+  const [rows, total] = await Promise.all([tx.delivery.findMany({ where, orderBy: { id: 'asc' }, take: limit }), tx.delivery.count({ where })]);
+  return {
+    rows: rows.map((row) => ({
+      id: row.id,
+      delivery: row.payload as unknown as Delivery,
+      actor: row.actor,
+      status: row.status,
+      attempts: row.attempts,
+      lastError: row.lastError,
+      createdAt: row.createdAt,
+      nextAttemptAt: row.nextAttemptAt,
+    })),
+    total,
+  };
+}
+
+/** Every failed or waiting delivery is tried again now, from a fresh count. Returns how many. */
+export async function retryStuckDeliveries(tx: Tx, now: Date): Promise<number> {
+  const { count } = await tx.delivery.updateMany({
+    where: { OR: [{ status: 'failed' }, { status: 'pending', lastError: { not: null } }] },
+    data: { status: 'pending', attempts: 0, nextAttemptAt: now, claimedUntil: null, finishedAt: null },
+  });
+  return count;
+}
+
+/** Failed deliveries that a new one replaces (publishing again re-sends the approval request): no longer listed for admins. */
+export async function supersedeFailedDeliveries(tx: Tx, key: string, now: Date): Promise<void> {
+  await tx.delivery.updateMany({ where: { key, status: 'failed' }, data: { status: 'superseded', finishedAt: now } });
+}
