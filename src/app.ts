@@ -16,6 +16,7 @@ import { type Database, openDatabase } from './store/database.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { DeliveryWorker } from './handlers/deliveries.js';
 import { slackClientOptions } from './slack-client.js';
+import { releaseClaims } from './store/deliveries.js';
 import { applyPendingMigrations } from './store/migrations.js';
 import { grantConfiguredAdmins } from './workflow/admins.js';
 
@@ -107,6 +108,8 @@ export interface RunningApp {
   appliedMigrations: string[];
   /** The scheduled work (recruitment, agreements, digests) as the every-minute schedule runs it. */
   tick(): Promise<void>;
+  /** Delivers what is due in the outbox now, as after every request (the worker also looks every 2 s). */
+  deliver(): Promise<void>;
   /** Stops taking requests, finishes in-flight work, then closes the database. */
   stop(): Promise<void>;
 }
@@ -124,6 +127,7 @@ export async function launch(
   const db = await openDatabase(config.DATABASE_URL);
   try {
     const appliedMigrations = await applyPendingMigrations(db);
+    if (db.location.kind !== 'server') await releaseClaims(db.prisma);
     await grantConfiguredAdmins(db.prisma, config.ADMIN_USER_IDS, new Date());
     const campaignApp = createApp(config, db, bot, now);
     const { port } = await campaignApp.start(listen);
@@ -137,6 +141,7 @@ export async function launch(
       port,
       appliedMigrations,
       tick: jobs.tick,
+      deliver: () => deliveries.deliver(),
       async stop() {
         await jobs.stop();
         await campaignApp.stop();

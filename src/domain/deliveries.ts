@@ -39,7 +39,8 @@ export type RecordedEntry = HistoryEntry & { id: string };
  * Kinds that show the current state of one thing: delivering the newest covers every older pending
  * one with the same key, so a card's update always carries its latest state, and only once.
  */
-const SHOWS_STATE = new Set<DeliveryKind>(['campaign_card', 'deleted_card', 'proposal_request', 'post_request', 'home']);
+export const STATE_KINDS: readonly DeliveryKind[] = ['campaign_card', 'deleted_card', 'proposal_request', 'post_request', 'home'];
+const SHOWS_STATE = new Set<DeliveryKind>(STATE_KINDS);
 
 export function showsState(kind: DeliveryKind): boolean {
   return SHOWS_STATE.has(kind);

@@ -47,6 +47,7 @@ export const PERMISSIONS = {
   recordPostResult: ['member'],
   finalApprovePost: ['approver'],
   manageAdmins: ['admin'],
+  manageDeliveries: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;
@@ -79,6 +80,7 @@ const ACTION_NAMES: Record<Action, string> = {
   recordPostResult: 'record post results',
   finalApprovePost: 'give final approval to posts',
   manageAdmins: 'manage admins',
+  manageDeliveries: 'see and retry what Slack has not shown yet',
 };
 
 /** Why `roles` may not do `action`, or undefined when they may. */

@@ -51,6 +51,15 @@ const WHAT: Record<DeliveryKind, string> = {
   report_dm: 'report sent by direct message',
 };
 
+/** A late or failed delivery, told to the person whose change it shows. */
+interface Notice {
+  actor: string;
+  what: string;
+  channelId?: string;
+  error: string;
+  retrying: boolean;
+}
+
 export class DeliveryWorker {
   private running: Promise<void> | undefined;
   private again = false;
@@ -96,7 +105,8 @@ export class DeliveryWorker {
           const claimed = await claimDeliveries(this.deps.prisma, new Date());
           if (claimed.length === 0 || this.stopped) break;
           // Claimed rows have distinct keys, so they cannot overtake each other.
-          await Promise.all(claimed.map((one) => this.attempt(one)));
+          const notices = (await Promise.all(claimed.map((one) => this.attempt(one)))).filter((notice) => notice !== undefined);
+          await this.tellActors(notices);
         }
       }
     } catch (error) {
@@ -104,7 +114,8 @@ export class DeliveryWorker {
     }
   }
 
-  private async attempt(claimed: ClaimedDelivery): Promise<void> {
+  /** One try; what to tell the person who acted when it failed. */
+  private async attempt(claimed: ClaimedDelivery): Promise<Notice | undefined> {
     const { prisma, logger } = this.deps;
     try {
       const outcome = await this.show(claimed.delivery, claimed);
@@ -114,7 +125,7 @@ export class DeliveryWorker {
           await markDelivered(tx, claimed.id, new Date());
         });
       } else if (Date.now() - claimed.createdAt.getTime() > PARENT_WAIT_MS) {
-        await this.failed(claimed, outcome.why, undefined);
+        return await this.failed(claimed, outcome.why, undefined);
       } else {
         await postponeDelivery(prisma, claimed.id, new Date(Date.now() + 2000), outcome.why);
       }
@@ -122,34 +133,46 @@ export class DeliveryWorker {
       const { code, retryAfter } = slackError(error);
       if (code === 'unexpected') logger.error(`Delivery ${claimed.id} (${claimed.delivery.kind}) failed:`, error);
       const delay = retryDelaySeconds(claimed.attempts, code, retryAfter);
-      await this.failed(claimed, code, delay === undefined ? undefined : new Date(Date.now() + delay * 1000)).catch((e: unknown) =>
-        logger.error(`Delivery ${claimed.id} could not be marked failed:`, e),
-      );
+      return this.failed(claimed, code, delay === undefined ? undefined : new Date(Date.now() + delay * 1000)).catch((e: unknown) => {
+        logger.error(`Delivery ${claimed.id} could not be marked failed:`, e);
+        return undefined;
+      });
     }
+    return undefined;
   }
 
-  private async failed(claimed: ClaimedDelivery, error: string, retryAt: Date | undefined): Promise<void> {
+  private async failed(claimed: ClaimedDelivery, error: string, retryAt: Date | undefined): Promise<Notice | undefined> {
     await markAttemptFailed(this.deps.prisma, claimed.id, error, new Date(), retryAt);
     this.deps.logger.warn(`Delivery ${claimed.id} (${claimed.delivery.kind}, try ${claimed.attempts}) failed: ${error}; ${retryAt ? `again at ${retryAt.toISOString()}` : 'given up'}`);
     // Told once when it is first late, and once when it is given up; App Homes are not worth a notice.
-    if (claimed.delivery.kind === 'home' || claimed.actor === SYSTEM_ACTOR) return;
-    if (retryAt && claimed.attempts > 1) return;
-    await this.tellActor(claimed, error, Boolean(retryAt));
+    if (claimed.delivery.kind === 'home' || claimed.actor === SYSTEM_ACTOR) return undefined;
+    if (retryAt && claimed.attempts > 1) return undefined;
+    const channelId = await this.channelOf(claimed.delivery).catch(() => undefined);
+    return { actor: claimed.actor, what: WHAT[claimed.delivery.kind], ...(channelId && claimed.delivery.kind !== 'report_dm' ? { channelId } : {}), error, retrying: Boolean(retryAt) };
   }
 
-  private async tellActor(claimed: ClaimedDelivery, error: string, retrying: boolean): Promise<void> {
+  /** One message per person and outcome however many of their deliveries failed together: ephemeral in the channel, else by DM. */
+  private async tellActors(notices: Notice[]): Promise<void> {
     const { client, logger } = this.deps;
-    const channelId = await this.channelOf(claimed.delivery).catch(() => undefined);
-    const where = `the ${WHAT[claimed.delivery.kind]}${channelId && claimed.delivery.kind !== 'report_dm' ? ` in <#${channelId}>` : ''}`;
-    const text = retrying
-      ? `:hourglass: Saved, but ${where} could not be updated yet (Slack answered \`${error}\`); retrying.`
-      : `:warning: Saved, but ${where} could not be updated (Slack answered \`${error}\`). An admin can retry it with \`/campaign deliveries\`.`;
-    try {
-      if (channelId && (await client.chat.postEphemeral({ channel: channelId, user: claimed.actor, text }).then(() => true, () => false))) return;
-      const opened = await client.conversations.open({ users: claimed.actor });
-      await client.chat.postMessage({ channel: opened.channel?.id as string, text });
-    } catch (notice) {
-      logger.warn(`Could not tell ${claimed.actor} about delivery ${claimed.id}:`, slackError(notice).code);
+    const grouped = new Map<string, Notice[]>();
+    for (const notice of notices) {
+      const key = `${notice.actor} ${notice.retrying} ${notice.channelId ?? ''}`;
+      grouped.set(key, [...(grouped.get(key) ?? []), notice]);
+    }
+    for (const group of grouped.values()) {
+      const { actor, channelId, error, retrying } = group[0]!;
+      const whats = [...new Set(group.map((notice) => `the ${notice.what}`))];
+      const where = `${whats.length > 1 ? `${whats.slice(0, -1).join(', ')} and ${whats.at(-1)}` : whats[0]}${channelId ? ` in <#${channelId}>` : ''}`;
+      const text = retrying
+        ? `:hourglass: Saved, but ${where} could not be updated yet (Slack answered \`${error}\`); retrying.`
+        : `:warning: Saved, but ${where} could not be updated (Slack answered \`${error}\`). An admin can retry with \`/campaign deliveries\`.`;
+      try {
+        if (channelId && (await client.chat.postEphemeral({ channel: channelId, user: actor, text }).then(() => true, () => false))) continue;
+        const opened = await client.conversations.open({ users: actor });
+        await client.chat.postMessage({ channel: opened.channel?.id as string, text });
+      } catch (notice) {
+        logger.warn(`Could not tell ${actor} that a delivery failed:`, slackError(notice).code);
+      }
     }
   }
 

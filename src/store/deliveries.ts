@@ -1,6 +1,6 @@
 // The outbox: what Slack must show, written with the change it reflects, claimed by one worker at a time.
-import { type CampaignPeople, type Delivery, deliveryKey, showsState } from '../domain/deliveries.js';
-import type { Prisma as PrismaTypes } from '../generated/prisma/client.js';
+import { type CampaignPeople, type Delivery, STATE_KINDS, deliveryKey, showsState } from '../domain/deliveries.js';
+import { Prisma as PrismaTypes } from '../generated/prisma/client.js';
 import type { Prisma } from './database.js';
 import type { Tx } from './tx.js';
 
@@ -68,8 +68,8 @@ const CLAIM_LOCK = 4_260_001;
  * Claims up to `limit` due deliveries for `leaseSeconds` (after a crash they are free again then).
  * Rows are locked FOR UPDATE SKIP LOCKED, and a key another worker holds is skipped, so each delivery
  * is delivered by one worker at a time and a card's updates never overtake each other. Of several
- * pending deliveries that show the state of one thing, only the newest is delivered: the older ones
- * are marked superseded (their change is committed, so the newest shows it).
+ * pending deliveries that show the state of one thing, only the newest is claimed (it is rendered
+ * from the database as it is then), and the older ones are marked superseded.
  */
 export async function claimDeliveries(prisma: Prisma, now: Date, { limit = 10, leaseSeconds = 120 } = {}): Promise<ClaimedDelivery[]> {
   const leaseUntil = new Date(now.getTime() + leaseSeconds * 1000);
@@ -81,22 +81,28 @@ export async function claimDeliveries(prisma: Prisma, now: Date, { limit = 10, l
         SELECT d."id" FROM "Delivery" d
         WHERE d."status" = 'pending' AND d."nextAttemptAt" <= ${now} AND (d."claimedUntil" IS NULL OR d."claimedUntil" < ${now})
           AND NOT EXISTS (SELECT 1 FROM "Delivery" held WHERE held."key" = d."key" AND held."status" = 'pending' AND held."claimedUntil" >= ${now})
+          AND (d."kind" NOT IN (${PrismaTypes.join(STATE_KINDS)})
+            OR NOT EXISTS (SELECT 1 FROM "Delivery" newer WHERE newer."key" = d."key" AND newer."status" = 'pending' AND newer."id" > d."id"))
         ORDER BY d."id" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
       RETURNING "id", "kind", "key", "payload", "actor", "attempts", "createdAt"`;
     rows.sort((a, b) => (a.id < b.id ? -1 : 1));
-    const newest = new Map<string, bigint>();
-    for (const row of rows) if (showsState(row.kind as Delivery['kind'])) newest.set(row.key, row.id);
-    const superseded = rows.filter((row) => newest.has(row.key) && newest.get(row.key) !== row.id).map((row) => row.id);
-    for (const [key, id] of newest) {
+    for (const row of rows.filter((claimed) => showsState(claimed.kind as Delivery['kind']))) {
       await tx.delivery.updateMany({
-        where: { key, status: 'pending', id: { lt: id }, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }, { id: { in: superseded } }] },
+        where: { key: row.key, status: 'pending', id: { lt: row.id }, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
         data: { status: 'superseded', finishedAt: now, claimedUntil: null },
       });
     }
-    return rows
-      .filter((row) => !superseded.includes(row.id))
-      .map((row) => ({ id: row.id, delivery: row.payload, actor: row.actor, attempts: row.attempts, createdAt: row.createdAt }));
+    return rows.map((row) => ({ id: row.id, delivery: row.payload, actor: row.actor, attempts: row.attempts, createdAt: row.createdAt }));
   });
+}
+
+/**
+ * Frees every claim. Only for the embedded database, which one process opens at a time: a claim
+ * found at start-up is a crashed run's, and waiting out its lease would only delay its delivery.
+ */
+export async function releaseClaims(prisma: Prisma): Promise<number> {
+  const { count } = await prisma.delivery.updateMany({ where: { status: 'pending', claimedUntil: { not: null } }, data: { claimedUntil: null } });
+  return count;
 }
 
 export async function markDelivered(tx: Tx, id: bigint, now: Date): Promise<void> {
@@ -142,6 +148,12 @@ export async function retryStuckDeliveries(tx: Tx, now: Date): Promise<number> {
     data: { status: 'pending', attempts: 0, nextAttemptAt: now, claimedUntil: null, finishedAt: null },
   });
   return count;
+}
+
+/** Whether the latest delivery of `key` failed, or failed at least once and waits to retry. */
+export async function deliveryFailed(tx: Tx, key: string): Promise<boolean> {
+  const latest = await tx.delivery.findFirst({ where: { key }, orderBy: { id: 'desc' }, select: { status: true, lastError: true } });
+  return latest?.status === 'failed' || (latest?.status === 'pending' && latest.lastError !== null);
 }
 
 /** Failed deliveries that a new one replaces (publishing again re-sends the approval request): no longer listed for admins. */

@@ -9,7 +9,8 @@ export interface DigestSettings extends DigestSchedule {
 
 /** The single settings row, created with the defaults on first read. */
 export async function readDigestSettings(tx: Tx): Promise<DigestSettings> {
-  const row = await tx.digestSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
+  // Not upsert: Prisma runs it as read-then-insert, and two first reads at once would collide. This is ON CONFLICT DO NOTHING.
+  const row = (await tx.digestSettings.findUnique({ where: { id: 1 } })) ?? (await tx.digestSettings.createMany({ data: [{ id: 1 }], skipDuplicates: true }), await tx.digestSettings.findUniqueOrThrow({ where: { id: 1 } }));
   const { id, ...settings } = row;
   return settings;
 }

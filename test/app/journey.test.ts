@@ -1,7 +1,6 @@
 // A campaign run from Slack alone: every step below is a signed slash command, modal submission or
 // button click to the real app, checked by what Slack is asked to show. Nothing calls src/workflow.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CAMPAIGN_FIELDS as F } from '../../src/views/campaign-form.js';
 import { INFLUENCER_FIELDS as I, PICK_BLOCK, accountBlockId } from '../../src/views/directory.js';
 import { REASON_BLOCK } from '../../src/views/modals.js';
 import { MOVE_FIELDS } from '../../src/views/participants.js';
@@ -11,6 +10,7 @@ import type { SlackCall } from '../support/fake-slack.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { type Message, SlackUser, type View, buttonsOf, optionValue, textOf } from '../support/slack-user.js';
 import { PEOPLE } from '../support/workflow.js';
+import { campaignFormAnswers } from '../support/campaign-form.js';
 
 let harness: Harness;
 let member: SlackUser;
@@ -42,24 +42,7 @@ async function latestMessage(text: string, withButton?: string): Promise<Message
 /** `/campaign create`, filled in and saved: the reference its card shows (C-12). */
 async function createCampaign(title: string): Promise<string> {
   const form = await member.openModal('create');
-  const saved = await member.submit(form, {
-    [F.title]: title,
-    [F.advertiser]: 'Glow Labs',
-    [F.salesPicId]: PEOPLE.salesPic,
-    [F.influencerPicId]: PEOPLE.influencerPic,
-    [F.country]: 'JP',
-    [F.category]: 'Beauty',
-    [F.objective]: 'Awareness for the new serum',
-    [F.platforms]: ['instagram'],
-    [F.postRequirements]: 'One reel, tag @glowlabs',
-    [F.budgetMinor]: '10000',
-    [F.currency]: 'USD',
-    [F.marginBasisPoints]: '15',
-    [F.startDate]: '2026-12-01',
-    [F.endDate]: '2027-01-31',
-    [F.channelId]: 'C0CAMPAIGN',
-    [F.approverIds]: [PEOPLE.approver],
-  });
+  const saved = await member.submit(form, campaignFormAnswers(title));
   expect(saved.body, textOf(saved.body as Message)).toBe('');
   const card = await latestMessage(title);
   const ref = /C-\d+/.exec(card.text ?? '')?.[0];

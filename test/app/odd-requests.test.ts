@@ -61,7 +61,8 @@ describe('a button from an older version of a message', () => {
         [POST_FIELDS.mediaUrls]: { value: { type: 'plain_text_input', value: 'https://cdn.example.com/reel.mp4' } },
       },
     });
-    await expect.poll(async () => (await prisma.post.findFirst({ where: { content: 'Morning routine' } }))?.approvalMessageTs).toBeTruthy();
+    // Delivered after the set-up's cards and App Homes.
+    await expect.poll(async () => (await prisma.post.findFirst({ where: { content: 'Morning routine' } }))?.approvalMessageTs, { timeout: 10_000 }).toBeTruthy();
     const post = (await prisma.post.findFirst({ where: { content: 'Morning routine' } }))!;
     const before = harness.fakeSlack.calls.length;
 

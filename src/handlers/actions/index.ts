@@ -14,6 +14,7 @@ import { buttonNumbers } from '../odd-input.js';
 import * as campaignSteps from './campaign-steps.js';
 import * as agreements from './agreements.js';
 import * as deliverables from './deliverables.js';
+import * as deliveries from './deliveries.js';
 import * as directory from './directory.js';
 import * as participants from './participants.js';
 import * as posts from './posts.js';
@@ -43,6 +44,7 @@ export function register(app: App, context: HandlerContext): void {
   campaignSteps.register(app, context);
   agreements.register(app, context);
   deliverables.register(app, context);
+  deliveries.register(app, context);
   directory.register(app, context);
   participants.register(app, context);
   posts.register(app, context);

@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import { helpMessage, unknownSubcommandMessage } from '../../views/help.js';
 import type { HandlerContext } from '../context.js';
 import { create } from './create.js';
+import { deliveries } from './deliveries.js';
 import { digest } from './digest.js';
 import { edit } from './edit.js';
 import { add, influencers } from './directory.js';
@@ -36,6 +37,7 @@ export const SUBCOMMANDS: Subcommand[] = [
   history,
   digest,
   settings,
+  deliveries,
 ];
 
 /** Splits `/campaign <name> <rest>`; no text means help. */
