@@ -8,7 +8,9 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.js';
 import { FakeSlack } from '../support/fake-slack.js';
-import { SIGNING_SECRET, startHarness } from '../support/harness.js';
+import { type Harness, SIGNING_SECRET, startHarness } from '../support/harness.js';
+import { campaignFormAnswers } from '../support/campaign-form.js';
+import { SlackUser } from '../support/slack-user.js';
 import { SlackSender } from '../support/slack-requests.js';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -171,6 +173,46 @@ describe('npm start', { timeout: 180_000 }, () => {
     try {
       expect(await db.prisma.admin.findMany({ select: { userId: true } })).toEqual([{ userId: 'U0ADMIN' }]);
       expect(await db.prisma.historyEvent.count({ where: { action: 'admin.granted' } })).toBe(1);
+    } finally {
+      await db.close();
+      await fakeSlack.close();
+    }
+  });
+
+  it('a change saved just before kill -9 is shown in Slack after the restart: the outbox survives the crash', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'campaign-desk-'));
+    folders.push(cwd);
+    const fakeSlack = await FakeSlack.start();
+    const env = { SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fakeSlack.apiUrl, PORT: '0' };
+    const listening = async (output: () => string) => {
+      await expect.poll(() => output(), { timeout: 120_000 }).toMatch(/Listening on port \d+/);
+      return `http://127.0.0.1:${/Listening on port (\d+)/.exec(output())?.[1]}`;
+    };
+    const cardPosts = () => fakeSlack.callsTo('chat.postMessage').filter((call) => JSON.stringify(call.args).includes('Saved before the crash'));
+
+    // Slack takes its time with the card: the process dies after the commit, before Slack confirms.
+    fakeSlack.delay('chat.postMessage', 60_000);
+    const first = start(env, cwd);
+    const member = new SlackUser({ slack: new SlackSender(await listening(first.output), SIGNING_SECRET, fakeSlack), fakeSlack } as Harness, 'U0MEMBER');
+    expect((await member.submit(await member.openModal('create'), campaignFormAnswers('Saved before the crash'))).body).toBe('');
+    await expect.poll(() => cardPosts().length, { timeout: 10_000 }).toBe(1);
+    first.child.kill('SIGKILL');
+    await exitOf(first.child);
+
+    fakeSlack.delay('chat.postMessage', 0);
+    const second = start(env, cwd);
+    await listening(second.output);
+    await expect.poll(() => cardPosts()[1]?.answered, { timeout: 30_000 }).toBe(true);
+    second.child.kill('SIGTERM');
+    expect(await exitOf(second.child)).toBe(0);
+
+    const db = await openDatabase({ kind: 'embedded', dataDir: join(cwd, 'data') });
+    try {
+      const campaign = await db.prisma.campaign.findFirstOrThrow({ where: { title: 'Saved before the crash' } });
+      // The ts of the post Slack confirmed, after the restart.
+      expect(campaign.cardTs).toMatch(/^\d+\.\d+$/);
+      expect(await db.prisma.delivery.count({ where: { key: `campaign_card:${campaign.id}`, status: 'delivered' } })).toBe(1);
+      expect(await db.prisma.delivery.count({ where: { status: { in: ['pending', 'failed'] } } })).toBe(0);
     } finally {
       await db.close();
       await fakeSlack.close();
