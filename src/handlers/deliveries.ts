@@ -9,7 +9,7 @@ import { type Delivery, type DeliveryKind, retryDelaySeconds } from '../domain/d
 import { SYSTEM_ACTOR } from '../domain/history.js';
 import { campaignMessages, findCampaign, rememberCampaignMessages } from '../store/campaigns.js';
 import type { Prisma } from '../store/database.js';
-import { type ClaimedDelivery, claimDeliveries, markAttemptFailed, markDelivered, postponeDelivery } from '../store/deliveries.js';
+import { type ClaimedDelivery, claimDeliveries, deliveryPending, markAttemptFailed, markDelivered, postponeDelivery } from '../store/deliveries.js';
 import { historyEvent } from '../store/history.js';
 import { postApprovalMessage as storedPostMessage, rememberPostApprovalMessage } from '../store/posts.js';
 import { decisionReply, postApprovalMessage, postEditedReply, proposalApprovalMessage } from '../views/approvals.js';
@@ -234,7 +234,8 @@ export class DeliveryWorker {
         const published = campaign && (await lastEvent(prisma, 'campaign', campaign.id, 'campaign.proposal_published'));
         if (!campaign || !decision || !published) return DONE;
         const ts = (await campaignMessages(prisma, campaign.id))?.proposalMessageTs;
-        if (!ts) return { done: false, why: 'waiting for the approval request' };
+        // Waits while the request is on its way; a request never posted (decided before it was) has no thread.
+        if (!ts) return (await deliveryPending(prisma, `proposal_request:${campaign.id}`)) ? { done: false, why: 'waiting for the approval request' } : DONE;
         const rejected = decision.action.endsWith('rejected');
         const next = rejected ? '' : ` A PIC can now open recruitment with the button above or \`/campaign open ${campaignReference(campaign.id)}\`.`;
         await client.chat.postMessage({ channel: campaign.channelId, thread_ts: ts, text: `<@${published.actor}> the proposal was ${rejected ? 'rejected' : 'approved'} by <@${decision.actor}>.${next}` });
@@ -259,8 +260,9 @@ export class DeliveryWorker {
         if (!card || !entry) return DONE;
         const revision = entry.details?.revision;
         if (!message || (message.revision ?? card.post.revision) !== revision) {
-          // The revision's message is not posted yet; once a later revision has its own, this reply has no thread left.
-          return typeof revision === 'number' && revision < card.post.revision ? DONE : { done: false, why: 'waiting for the post approval message' };
+          // Waits while the revision's message is on its way; once a later revision has its own, this reply has no thread left.
+          const coming = typeof revision === 'number' && revision === card.post.revision && (await deliveryPending(prisma, `post_request:${card.post.id}:${revision}`));
+          return coming ? { done: false, why: 'waiting for the post approval message' } : DONE;
         }
         const reply = entry.action === 'post.edited' ? postEditedReply(card.campaign, entry) : decisionReply(card.post, entry);
         await client.chat.postMessage({ channel: message.channelId, thread_ts: message.ts, ...reply });

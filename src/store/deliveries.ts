@@ -150,6 +150,11 @@ export async function retryStuckDeliveries(tx: Tx, now: Date): Promise<number> {
   return count;
 }
 
+/** Whether a delivery of `key` is still to be tried. */
+export async function deliveryPending(tx: Tx, key: string): Promise<boolean> {
+  return (await tx.delivery.count({ where: { key, status: 'pending' } })) > 0;
+}
+
 /** Whether the latest delivery of `key` failed, or failed at least once and waits to retry. */
 export async function deliveryFailed(tx: Tx, key: string): Promise<boolean> {
   const latest = await tx.delivery.findFirst({ where: { key }, orderBy: { id: 'desc' }, select: { status: true, lastError: true } });

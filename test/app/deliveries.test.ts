@@ -10,8 +10,11 @@ import { campaignFormAnswers } from '../support/campaign-form.js';
 import { FakeSlack, type SlackCall } from '../support/fake-slack.js';
 import { SERVER_URL, freshDatabaseUrl } from '../support/database.js';
 import { type Harness, startHarness } from '../support/harness.js';
-import { type Message, SlackUser, type View, buttonsOf, textOf } from '../support/slack-user.js';
+import { type Message, SlackUser, type View, buttonsOf, optionValue, textOf } from '../support/slack-user.js';
 import { PEOPLE } from '../support/workflow.js';
+import { collaboratingCampaign } from '../support/scenario.js';
+import { POST_FIELDS } from '../../src/views/post-form.js';
+import { REASON_BLOCK } from '../../src/views/modals.js';
 
 let harness: Harness;
 let member: SlackUser;
@@ -151,6 +154,54 @@ describe('Slack fails after the change is saved', () => {
     await harness.fakeSlack.waitFor('views.publish', (c) => c.args.user_id === failed.args.user_id && c.at >= failed.at + 900);
     expect(noticesTo(PEOPLE.member)).toHaveLength(notices);
     await expect.poll(() => prisma().delivery.count({ where: { kind: 'home', status: 'pending' } }), { timeout: 10_000 }).toBe(0);
+  });
+});
+
+describe('each kind of message recovers', () => {
+  it("a post's approval message, the rejection in its thread and the report DMs: each fails once, then is shown once", { timeout: 30_000 }, async () => {
+    const channel = 'C0POSTFAILS';
+    const scenario = await collaboratingCampaign(prisma(), 'Posts fail', { channelId: channel });
+    const ref = `C-${scenario.id}`;
+    // The set-up's cards and App Homes go out first, so the failures below hit what the test does.
+    await harness.running.deliver();
+
+    harness.fakeSlack.fail('chat.postMessage', { error: 'internal_error', times: 1, channel });
+    const form = await member.openModal(`post ${ref}`);
+    const account = optionValue(form, POST_FIELDS.account, scenario.influencers[0]!.name);
+    expect((await member.submit(form, { [POST_FIELDS.account]: account, [POST_FIELDS.plannedDate]: '2026-12-20', [POST_FIELDS.content]: 'Retried reel' })).body).toBe('');
+    await harness.fakeSlack.waitFor('chat.postEphemeral', (c) => c.args.user === PEOPLE.member && String(c.args.text).includes('the post approval message in'));
+    const requests = () => callsWith('chat.postMessage', channel, 'Retried reel');
+    await expect.poll(() => requests()[1]?.answered, { timeout: 10_000 }).toBe(true);
+    expect(requests()).toHaveLength(2);
+    const stored = await prisma().post.findFirstOrThrow({ where: { content: 'Retried reel' } });
+    expect(stored).toMatchObject({ approvalChannelId: channel, approvalMessageRevision: 1 });
+    expect(stored.approvalMessageTs).toMatch(/^\d+\.\d+$/);
+
+    // The reply in its thread fails once too; it is posted once, in the right thread.
+    harness.fakeSlack.fail('chat.postMessage', { error: 'internal_error', times: 1, channel });
+    const reason = await approver.expectModal(() => approver.click({ ...asMessage(requests()[1]!), channel, ts: stored.approvalMessageTs! }, 'post_reject'));
+    expect((await approver.submit(reason, { [REASON_BLOCK]: 'Add #ad' })).body).toBe('');
+    const replies = () => harness.fakeSlack.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === stored.approvalMessageTs && String(c.args.text).includes('was rejected by'));
+    await expect.poll(() => replies()[1]?.answered, { timeout: 10_000 }).toBe(true);
+    expect(replies()).toHaveLength(2);
+
+    // Completing sends the report to each PIC and approver; opening the DMs fails once.
+    harness.fakeSlack.fail('conversations.open', { error: 'internal_error', times: 1 });
+    expect((await salesPic.submit(await salesPic.openModal(`complete ${ref}`))).body).toBe('');
+    const reports = () => harness.fakeSlack.callsTo('chat.postMessage').filter((c) => String(c.args.channel).startsWith('D') && textOf(asMessage(c)).includes(ref));
+    await expect.poll(() => new Set(reports().map((c) => c.args.channel)).size, { timeout: 10_000 }).toBe(3);
+    expect(reports()).toHaveLength(3);
+    await expect.poll(() => prisma().delivery.findMany({ where: { status: { in: ['pending', 'failed'] } } }), { timeout: 10_000 }).toEqual([]);
+  });
+
+  it('a card update whose connection is reset is sent again by the client at once: updating twice is harmless', async () => {
+    const channel = 'C0RESETUPDATE';
+    const ref = await createCampaign('Reset update', channel);
+    harness.fakeSlack.fail('chat.update', { error: 'reset', reset: true, times: 1, channel });
+    await publish(ref);
+    const updates = () => callsWith('chat.update', channel, 'Reset update');
+    await expect.poll(() => updates()[1]?.answered, { timeout: 10_000 }).toBe(true);
+    expect(textOf(asMessage(updates()[1]!))).toContain('Proposal published');
   });
 });
 

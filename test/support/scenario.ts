@@ -31,8 +31,8 @@ export async function sign(prisma: Prisma, participantId: number) {
 }
 
 /** A campaign collaborating with one influencer (the first signed, the second not selected). */
-export async function collaboratingCampaign(prisma: Prisma, title?: string) {
-  const scenario = await recruitingCampaign(prisma, title);
+export async function collaboratingCampaign(prisma: Prisma, title?: string, overrides: Partial<CampaignBrief> = {}) {
+  const scenario = await recruitingCampaign(prisma, title, overrides);
   const [signed, other] = scenario.participants;
   await sign(prisma, signed!.id);
   ok(await campaigns.closeRecruitment(prisma, scenario.id, pic));
