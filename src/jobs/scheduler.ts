@@ -3,6 +3,7 @@ import { setTimeout } from 'node:timers/promises';
 import type { WebClient } from '@slack/web-api';
 import cron from 'node-cron';
 import type { Prisma } from '../store/database.js';
+import { pruneDeliveries } from '../store/deliveries.js';
 import { campaignDigestMessage, overviewMessage } from '../views/digest.js';
 import { closeDueRecruitments } from '../workflow/campaigns.js';
 import { type PostDigest, runDueDigests } from '../workflow/digests.js';
@@ -17,6 +18,9 @@ export interface SchedulerDeps {
   /** Delivers what the scheduled changes must show in Slack (cards, App Homes). */
   deliver: () => Promise<void>;
 }
+
+/** How long delivered outbox rows are kept (real time, like every delivery time). */
+const DELIVERIES_KEPT_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** Slack's pace for posts to one channel: about one message a second. */
 const CHANNEL_GAP_MS = 1000;
@@ -60,6 +64,7 @@ export function startScheduler({ prisma, client, logger, now, deliver }: Schedul
       await closeDueRecruitments(prisma, at);
       await markExpiredAgreements(prisma, at);
       await deliver();
+      await pruneDeliveries(prisma, new Date(Date.now() - DELIVERIES_KEPT_MS));
       const report = await runDueDigests(prisma, at, post);
       if (report && (report.sent.length || report.failed.length)) logger.info(`Digests ${report.localDate}: ${report.sent.length} sent, ${report.failed.length} failed`, report.failed);
     } catch (error) {

@@ -150,6 +150,12 @@ export async function retryStuckDeliveries(tx: Tx, now: Date): Promise<number> {
   return count;
 }
 
+/** Delivered and superseded deliveries are kept a week (to look into a report), then deleted; failed ones stay until retried. */
+export async function pruneDeliveries(prisma: Prisma, finishedBefore: Date): Promise<number> {
+  const { count } = await prisma.delivery.deleteMany({ where: { status: { in: ['delivered', 'superseded'] }, finishedAt: { lt: finishedBefore } } });
+  return count;
+}
+
 /** Whether a delivery of `key` is still to be tried. */
 export async function deliveryPending(tx: Tx, key: string): Promise<boolean> {
   return (await tx.delivery.count({ where: { key, status: 'pending' } })) > 0;
