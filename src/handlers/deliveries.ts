@@ -104,9 +104,11 @@ export class DeliveryWorker {
         for (;;) {
           const claimed = await claimDeliveries(this.deps.prisma, new Date());
           if (claimed.length === 0 || this.stopped) break;
-          // Claimed rows have distinct keys, so they cannot overtake each other.
-          const notices = (await Promise.all(claimed.map((one) => this.attempt(one)))).filter((notice) => notice !== undefined);
-          await this.tellActors(notices);
+          // Claimed rows have distinct keys, so they cannot overtake each other. Messages go before the
+          // replies in their threads, so a reply claimed with its message finds it posted.
+          const [messages, replies] = [claimed.filter((one) => !isReply(one.delivery)), claimed.filter((one) => isReply(one.delivery))];
+          const notices = [...(await Promise.all(messages.map((one) => this.attempt(one)))), ...(await Promise.all(replies.map((one) => this.attempt(one))))];
+          await this.tellActors(notices.filter((notice) => notice !== undefined));
         }
       }
     } catch (error) {
@@ -283,6 +285,8 @@ export class DeliveryWorker {
     }
   }
 }
+
+const isReply = (delivery: Delivery) => delivery.kind === 'proposal_reply' || delivery.kind === 'post_reply';
 
 /** The decision on the proposal since it was last published, if any. */
 async function proposalDecision(prisma: Prisma, campaign: Campaign, publishedAt: Date) {
