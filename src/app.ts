@@ -57,7 +57,7 @@ export function createApp(config: Config, db: Database, bot: BotIdentity, now: (
     try {
       await next();
     } finally {
-      await deliveries.deliver();
+      await deliveries.deliverNew();
     }
   });
   app.use(reportUnexpectedErrors(app));

@@ -9,7 +9,7 @@ import { type Delivery, type DeliveryKind, retryDelaySeconds } from '../domain/d
 import { SYSTEM_ACTOR } from '../domain/history.js';
 import { campaignMessages, findCampaign, rememberCampaignMessages } from '../store/campaigns.js';
 import type { Prisma } from '../store/database.js';
-import { type ClaimedDelivery, claimDeliveries, deliveryPending, markAttemptFailed, markDelivered, postponeDelivery } from '../store/deliveries.js';
+import { type ClaimedDelivery, claimDeliveries, deliveriesWrittenHere, deliveryPending, markAttemptFailed, markDelivered, postponeDelivery } from '../store/deliveries.js';
 import { historyEvent } from '../store/history.js';
 import { postApprovalMessage as storedPostMessage, rememberPostApprovalMessage } from '../store/posts.js';
 import { decisionReply, postApprovalMessage, postEditedReply, proposalApprovalMessage } from '../views/approvals.js';
@@ -81,6 +81,13 @@ export class DeliveryWorker {
     return this.running;
   }
 
+  private seen = -1;
+
+  /** After a request: delivers only when this process wrote deliveries since the last look (reads cost no query). */
+  deliverNew(): Promise<void> {
+    return deliveriesWrittenHere() === this.seen ? (this.running ?? Promise.resolve()) : this.deliver();
+  }
+
   /** Looks for due deliveries every `everyMs` (retries, and what other instances left behind). */
   start(everyMs = 2000): void {
     const poll = () => {
@@ -101,6 +108,7 @@ export class DeliveryWorker {
     try {
       while (this.again && !this.stopped) {
         this.again = false;
+        this.seen = deliveriesWrittenHere();
         for (;;) {
           const claimed = await claimDeliveries(this.deps.prisma, new Date());
           if (claimed.length === 0 || this.stopped) break;

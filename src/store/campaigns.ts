@@ -38,9 +38,14 @@ export async function findCampaignsByTitle(tx: Tx, text: string, limit: number):
   return rows.map(toCampaign);
 }
 
-export async function listCampaigns(tx: Tx, where: { statuses?: CampaignStatus[] } = {}): Promise<Campaign[]> {
+/** Campaigns in `statuses` (all when omitted), of `person` (PIC, approver or creator) when given, newest first. */
+export async function listCampaigns(tx: Tx, where: { statuses?: CampaignStatus[]; person?: string } = {}): Promise<Campaign[]> {
+  const { person } = where;
   const rows = await tx.campaign.findMany({
-    where: where.statuses ? { status: { in: where.statuses } } : {},
+    where: {
+      ...(where.statuses ? { status: { in: where.statuses } } : {}),
+      ...(person ? { OR: [{ salesPicId: person }, { influencerPicId: person }, { approverIds: { has: person } }, { createdBy: person }] } : {}),
+    },
     orderBy: { id: 'desc' },
   });
   return rows.map(toCampaign);

@@ -24,6 +24,17 @@ export interface StuckDelivery {
   nextAttemptAt: Date;
 }
 
+/** Deliveries this process has written (rolled back ones included): a request that wrote none has nothing to deliver. */
+let writtenHere = 0;
+
+export function deliveriesWrittenHere(): number {
+  return writtenHere;
+}
+
+const written = (count: number) => {
+  writtenHere += count;
+};
+
 /**
  * Due at once. Delivery times are the machine's real time, not the app's clock (which tests set):
  * they schedule retries and leases, nothing a person reads.
@@ -31,6 +42,7 @@ export interface StuckDelivery {
 export async function enqueueDeliveries(tx: Tx, deliveries: Delivery[], actor: string): Promise<void> {
   if (deliveries.length === 0) return;
   const now = new Date();
+  written(deliveries.length);
   await tx.delivery.createMany({
     data: deliveries.map((delivery) => ({ kind: delivery.kind, key: deliveryKey(delivery), payload: delivery as unknown as PrismaTypes.InputJsonValue, actor, createdAt: now, nextAttemptAt: now })),
   });
@@ -147,6 +159,7 @@ export async function retryStuckDeliveries(tx: Tx, now: Date): Promise<number> {
     where: { OR: [{ status: 'failed' }, { status: 'pending', lastError: { not: null } }] },
     data: { status: 'pending', attempts: 0, nextAttemptAt: now, claimedUntil: null, finishedAt: null },
   });
+  written(count);
   return count;
 }
 

@@ -6,8 +6,7 @@ import type { Tx } from './tx.js';
 
 /** The user's campaigns (PIC, approver or creator), not archived, newest first. */
 export async function campaignsOf(tx: Tx, userId: string): Promise<Campaign[]> {
-  const active = await listCampaigns(tx, { statuses: ['draft', 'proposal_published', 'proposal_approved', 'recruiting', 'recruitment_closed', 'collaborating', 'completed'] });
-  return active.filter((c) => c.salesPicId === userId || c.influencerPicId === userId || c.approverIds.includes(userId) || c.createdBy === userId);
+  return listCampaigns(tx, { statuses: ['draft', 'proposal_published', 'proposal_approved', 'recruiting', 'recruitment_closed', 'collaborating', 'completed'], person: userId });
 }
 
 export interface PostInCampaign {
@@ -25,12 +24,13 @@ export async function postsIn(tx: Tx, campaigns: Campaign[]): Promise<PostInCamp
     select: { id: true, campaignId: true, stage: true, agreementSentAt: true, influencer: { select: { name: true } } },
   });
   const byId = new Map(participations.map((p) => [p.id, p]));
+  const campaignById = new Map(campaigns.map((c) => [c.id, c]));
   const posts = await postsOf(tx, participations.map((p) => p.id));
   return posts.map((post) => {
     const participation = byId.get(post.participationId)!;
     return {
       post,
-      campaign: campaigns.find((c) => c.id === participation.campaignId)!,
+      campaign: campaignById.get(participation.campaignId)!,
       influencerName: participation.influencer.name,
       stage: participation.stage,
       agreementSentAt: participation.agreementSentAt,
