@@ -46,6 +46,8 @@ function expectLogged(text: string) {
 async function pendingPost(title: string) {
   const scenario = await collaboratingCampaign(prisma(), title);
   const post = ok(await posts.submitPost(prisma(), { participationId: scenario.collaborator.id, socialAccountId: scenario.account.id, plannedDate: new Date('2026-12-05'), content: `${title} reel`, mediaUrls: [] }, at(PEOPLE.member)));
+  // Its approval message is posted (and its ts stored) now, not in the middle of the test.
+  await harness.running.deliver();
   return { scenario, post };
 }
 
