@@ -127,8 +127,8 @@ describe('Slack fails after the change is saved', () => {
     const replaced = await harness.fakeSlack.waitFor('response_url', (c) => String(c.args.text).includes('being tried again now'));
     expect(replaced.args).toMatchObject({ replace_original: true });
     await expect.poll(() => callsWith('chat.postMessage', channel, 'Answer lost').length).toBe(2);
-    const ts = (await prisma().campaign.findFirstOrThrow({ where: { title: 'Answer lost' }, select: { cardTs: true } })).cardTs;
-    expect(ts).toBeTruthy();
+    // Its ts is stored with the delivery's success, just after Slack answered.
+    await expect.poll(async () => (await prisma().campaign.findFirstOrThrow({ where: { title: 'Answer lost' }, select: { cardTs: true } })).cardTs).toBeTruthy();
     expect(await stuckList()).toContain('Slack shows everything that was saved');
   });
 
@@ -173,6 +173,7 @@ describe('each kind of message recovers', () => {
     const requests = () => callsWith('chat.postMessage', channel, 'Retried reel');
     await expect.poll(() => requests()[1]?.answered, { timeout: 10_000 }).toBe(true);
     expect(requests()).toHaveLength(2);
+    await expect.poll(async () => (await prisma().post.findFirstOrThrow({ where: { content: 'Retried reel' } })).approvalMessageTs).toBeTruthy();
     const stored = await prisma().post.findFirstOrThrow({ where: { content: 'Retried reel' } });
     expect(stored).toMatchObject({ approvalChannelId: channel, approvalMessageRevision: 1 });
     expect(stored.approvalMessageTs).toMatch(/^\d+\.\d+$/);

@@ -51,8 +51,8 @@ describe('Slack rate limits and lost answers', () => {
     const [limited, sent] = asks();
     expect(asks()).toHaveLength(2);
     expect(sent!.at - limited!.at).toBeGreaterThanOrEqual(1000);
-    const campaign = await prisma().campaign.findUniqueOrThrow({ where: { id: created.campaign.id }, select: { proposalMessageTs: true } });
-    expect(campaign.proposalMessageTs).toBeTruthy();
+    // Stored with the delivery's success, just after Slack answered.
+    await expect.poll(async () => (await prisma().campaign.findUniqueOrThrow({ where: { id: created.campaign.id }, select: { proposalMessageTs: true } })).proposalMessageTs).toBeTruthy();
   });
 
   it('an App Home update that failed with HTTP 500 is sent again: it only shows the latest state', async () => {
