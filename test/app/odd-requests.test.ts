@@ -31,7 +31,7 @@ describe('a button from an older version of a message', () => {
   it('on a campaign card: answered ephemerally with where the campaign stands now, nothing changed', async () => {
     await harness.slack.viewSubmission({ callback_id: CREATE_CAMPAIGN, values: campaignFormValues({ title: 'Winter <glow>' }) }, { userId: PEOPLE.member });
     const prisma = harness.running.db.prisma;
-    await expect.poll(async () => (await prisma.campaign.findFirst({ where: { title: 'Winter <glow>' } }))?.cardTs).toBeTruthy();
+    await expect.poll(async () => (await prisma.campaign.findFirst({ where: { title: 'Winter <glow>' } }))?.cardTs, { timeout: 10_000 }).toBeTruthy();
     const campaign = (await prisma.campaign.findFirst({ where: { title: 'Winter <glow>' } }))!;
     const before = harness.fakeSlack.calls.length;
 
