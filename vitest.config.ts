@@ -8,6 +8,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     testTimeout: 60_000,
     // Waiting for what the app shows in Slack: the outbox delivers after the answer, later on a loaded machine.
-    expect: { poll: { timeout: 10_000 } },
+    expect: { poll: { timeout: 30_000 } },
   },
 });
