@@ -85,7 +85,7 @@ export class FakeSlack {
   }
 
   /** Resolves with the first call to `method` that matches, waiting for it if needed. */
-  async waitFor(method: string, matches: (call: SlackCall) => boolean = () => true, timeoutMs = 5000): Promise<SlackCall> {
+  async waitFor(method: string, matches: (call: SlackCall) => boolean = () => true, timeoutMs = 30_000): Promise<SlackCall> {
     const find = () => this.calls.find((call) => call.method === method && matches(call));
     const deadline = Date.now() + timeoutMs;
     for (let call = find(); ; call = find()) {
