@@ -1,11 +1,10 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { ConfigError, type DatabaseLocation } from '../config.js';
 import { PrismaClient } from '../generated/prisma/client.js';
+import { startPGliteThread } from './pglite-thread.js';
 
 export type Prisma = PrismaClient;
 
@@ -46,8 +45,9 @@ function reasonOf(error: unknown): string {
 
 async function openEmbedded(location: Extract<DatabaseLocation, { kind: 'embedded' | 'memory' }>): Promise<Database> {
   if (location.kind === 'embedded') mkdirSync(location.dataDir, { recursive: true });
-  const pglite = await PGlite.create(location.kind === 'embedded' ? location.dataDir : 'memory://');
-  const adapterFactory = new PrismaPGlite(pglite);
+  // On a thread of its own: PGlite's statements run synchronously and would hold up every request.
+  const thread = await startPGliteThread(location.kind === 'embedded' ? location.dataDir : 'memory://');
+  const { adapterFactory } = thread;
   const prisma = new PrismaClient({ adapter: adapterFactory });
   return {
     prisma,
@@ -57,7 +57,7 @@ async function openEmbedded(location: Extract<DatabaseLocation, { kind: 'embedde
     isReachable: () => answers(prisma),
     async close() {
       await prisma.$disconnect();
-      if (!pglite.closed) await pglite.close();
+      await thread.close();
     },
   };
 }
