@@ -1,12 +1,11 @@
-// The report's chart, drawn in the process: Chart.js on a Skia canvas (@napi-rs/canvas), no browser.
-import { createCanvas, loadImage } from '@napi-rs/canvas';
-import { Chart, type ChartConfiguration, type ChartItem, registerables } from 'chart.js';
+// The report's chart: Chart.js configurations built here, drawn on a Skia canvas (@napi-rs/canvas, no
+// browser) by src/views/chart-worker.js on a thread of its own, so that drawing never holds up an ack.
+import { Worker } from 'node:worker_threads';
+import type { ChartConfiguration } from 'chart.js';
 import { campaignReference } from '../domain/brief.js';
 import { STAGE_LABELS } from '../domain/participation.js';
 import type { CampaignReport } from '../domain/report.js';
 import { truncate } from './mrkdwn.js';
-
-Chart.register(...registerables);
 
 /** 1200 px wide, text 26 px and up: still readable when Slack shows the preview at about a third of that. */
 export const CHART_WIDTH = 1200;
@@ -15,9 +14,15 @@ export const CHART_HEIGHT = PANEL_HEIGHT * 2;
 const MAX_INFLUENCERS = 10;
 const FONT = { family: 'DejaVu Sans, Arial, sans-serif', size: 26 };
 
-function panel(title: string, labels: string[], values: number[], color: string): Buffer {
-  const canvas = createCanvas(CHART_WIDTH, PANEL_HEIGHT);
-  const config: ChartConfiguration<'bar'> = {
+/** What the chart worker draws: panels one above the other. JSON only, as it crosses to the worker. */
+export interface ChartDrawing {
+  width: number;
+  panelHeight: number;
+  panels: Array<ChartConfiguration<'bar'>>;
+}
+
+function panel(title: string, labels: string[], values: number[], color: string): ChartConfiguration<'bar'> {
+  return {
     type: 'bar',
     data: { labels: labels.length ? labels : ['(none yet)'], datasets: [{ data: values.length ? values : [0], backgroundColor: color }] },
     options: {
@@ -32,32 +37,32 @@ function panel(title: string, labels: string[], values: number[], color: string)
         y: { ticks: { font: FONT, color: '#1d1c1d' }, grid: { display: false } },
       },
     },
-    plugins: [{ id: 'background', beforeDraw: (chart) => { chart.ctx.fillStyle = '#ffffff'; chart.ctx.fillRect(0, 0, chart.width, chart.height); } }],
   };
-  // Chart.js accepts any object with getContext('2d'); the Skia canvas is one.
-  const chart = new Chart(canvas as unknown as ChartItem, config);
-  const png = canvas.toBuffer('image/png');
-  chart.destroy();
-  return png;
 }
 
-/** Two panels, one above the other: the stage funnel, then engagements per influencer (the top ten). */
-export async function reportChart(report: CampaignReport): Promise<Buffer> {
+/** Two panels: the stage funnel, then engagements per influencer (the top ten). */
+export function reportChartDrawing(report: CampaignReport): ChartDrawing {
   const ref = campaignReference(report.campaign.id);
-  const funnel = panel(`${ref} · participants by stage`, report.funnel.map((s) => STAGE_LABELS[s.stage]), report.funnel.map((s) => s.count), '#4a154b');
   const people = report.participants
     .filter((p) => p.metrics.engagements > 0 || p.posts.length > 0)
     .sort((a, b) => b.metrics.engagements - a.metrics.engagements)
     .slice(0, MAX_INFLUENCERS);
-  const engagements = panel(
-    `${ref} · engagements per influencer`,
-    people.map((p) => truncate(p.participant.influencerName, 24)),
-    people.map((p) => p.metrics.engagements),
-    '#2eb67d',
-  );
-  const whole = createCanvas(CHART_WIDTH, CHART_HEIGHT);
-  const ctx = whole.getContext('2d');
-  ctx.drawImage(await loadImage(funnel), 0, 0);
-  ctx.drawImage(await loadImage(engagements), 0, PANEL_HEIGHT);
-  return whole.toBuffer('image/png');
+  return {
+    width: CHART_WIDTH,
+    panelHeight: PANEL_HEIGHT,
+    panels: [
+      panel(`${ref} · participants by stage`, report.funnel.map((s) => STAGE_LABELS[s.stage]), report.funnel.map((s) => s.count), '#4a154b'),
+      panel(`${ref} · engagements per influencer`, people.map((p) => truncate(p.participant.influencerName, 24)), people.map((p) => p.metrics.engagements), '#2eb67d'),
+    ],
+  };
+}
+
+/** The PNG, drawn by a worker thread of its own that ends with the drawing (Skia's memory goes with it). */
+export function reportChart(report: CampaignReport): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./chart-worker.js', import.meta.url), { workerData: reportChartDrawing(report), execArgv: [] });
+    worker.once('message', (png: Uint8Array) => resolve(Buffer.from(png.buffer, png.byteOffset, png.byteLength)));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`The chart worker stopped (exit code ${code}) before drawing the chart.`)));
+  });
 }
