@@ -4,11 +4,16 @@ import type { Metrics } from './metrics.js';
 import type { Deliverable, Participant } from './participation.js';
 import type { Post } from './posts.js';
 
+/** What a digest reads of a participant. */
+export type DigestParticipant = Pick<Participant, 'id' | 'influencerName' | 'stage' | 'agreementSentAt' | 'agreementSignedAt' | 'agreementDeclinedAt' | 'deliverables'>;
+/** What a digest reads of a post. */
+export type DigestPost = Pick<Post, 'id' | 'participationId' | 'status' | 'revision' | 'plannedDate' | 'content' | 'version'>;
+
 /** Everything one campaign's digest is made from, loaded by the workflow. */
 export interface CampaignDigestInput {
   campaign: Campaign;
-  participants: Participant[];
-  posts: Post[];
+  participants: DigestParticipant[];
+  posts: DigestPost[];
   /** History of the campaign, its participants and posts since the previous digest (or the last day). */
   changes: HistoryEntry[];
   metrics: Metrics;
@@ -29,14 +34,14 @@ export interface CampaignDigest {
   /** Who the changes are about, by name. */
   names: HistoryNames;
   /** Posts waiting for a decision, oldest first, with whole days waited. */
-  awaitingApproval: Array<{ post: Post; influencerName: string; waitingDays: number; approverIds: string[] }>;
+  awaitingApproval: Array<{ post: DigestPost; influencerName: string; waitingDays: number; approverIds: string[] }>;
   /** Approved posts planned for today or earlier and not posted yet. */
-  duePosts: Array<{ post: Post; influencerName: string; overdueDays: number }>;
-  expiredAgreements: Array<{ participant: Participant; expiredAt: Date }>;
+  duePosts: Array<{ post: DigestPost; influencerName: string; overdueDays: number }>;
+  expiredAgreements: Array<{ participant: DigestParticipant; expiredAt: Date }>;
   /** Agreements sent and still within their signing window, the soonest to expire first. */
-  pendingAgreements: Array<{ participant: Participant; expiresAt: Date }>;
+  pendingAgreements: Array<{ participant: DigestParticipant; expiresAt: Date }>;
   /** Deliverables past their due day without enough posted posts (see lateDeliverables). */
-  lateDeliverables: Array<{ participant: Participant; deliverable: Deliverable }>;
+  lateDeliverables: Array<{ participant: DigestParticipant; deliverable: Deliverable }>;
   timeZone: string;
   /** Days until recruitment closes, when it closes within 3 days. */
   recruitmentClosesInDays: number | null;

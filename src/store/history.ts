@@ -32,7 +32,7 @@ export async function lastHistoryOf(tx: Tx, entityType: string, entityId: string
   return row ? toEntry(row) : undefined;
 }
 
-function toEntry(row: HistoryEventRow): HistoryEntry {
+export function toEntry(row: HistoryEventRow): HistoryEntry {
   return {
     actor: row.actor,
     at: row.at,
