@@ -22,7 +22,7 @@ export async function benchDigests(db: Database, { campaigns, participants }: { 
   return db.withMigrationConnection(async (adapter) => {
     const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
     let statements = 0;
-    prisma.$on("query", (e) => { statements += 1; if (process.env.SHOWSQL) console.log(e.query.slice(0, 300), e.params.length); });
+    prisma.$on("query", (e) => { statements += 1; if (process.env.SHOWSQL) console.log(e.duration, e.query.slice(0, 120)); });
     try {
       await prisma.$queryRaw`SELECT 1`; // connects before the clock starts
       statements = 0;
@@ -43,7 +43,7 @@ async function seed(prisma: Database['prisma'], campaigns: number, participants:
       INSERT INTO "Campaign" ("title", "advertiser", "dealReferences", "salesPicId", "influencerPicId", "country", "category", "objective", "platforms", "postRequirements",
         "budgetMinor", "currency", "marginBasisPoints", "startDate", "endDate", "recruitmentCloseDate", "channelId", "approverIds", "status", "createdBy", "collaborationStartedAt")
       SELECT 'Bench campaign ' || g, ${tag}, '{}', 'U0SALES', 'U0INFPIC', 'JP', 'Beauty', 'Awareness', '{instagram}', 'Tag us',
-        5000000, 'USD', 1500, ${hoursAgo(24 * 30)}::date, ${hoursAgo(-24 * 20)}::date, ${hoursAgo(-48)}::date, 'C0BENCH' || g, '{U0APP1,U0APP2}',
+        5000000, 'USD', 1500, ${hoursAgo(24 * 30)}::date, ${now}::date + (g % 40 - 2), ${hoursAgo(-48)}::date, 'C0BENCH' || g, '{U0APP1,U0APP2}',
         (ARRAY['recruiting','collaborating','completed'])[1 + g % 3]::"CampaignStatus", 'U0SALES', ${hoursAgo(24 * 10)}
       FROM generate_series(1, ${campaigns}::int) g`;
     await tx.$executeRaw`
@@ -63,12 +63,12 @@ async function seed(prisma: Database['prisma'], campaigns: number, participants:
       SELECT p."id", a."id" FROM "Participation" p JOIN "SocialAccount" a ON a."influencerId" = p."influencerId" JOIN "Campaign" c ON c."id" = p."campaignId" WHERE c."advertiser" = ${tag}`;
     await tx.$executeRaw`
       INSERT INTO "Deliverable" ("participationId", "platform", "kind", "quantity", "dueDate")
-      SELECT p."id", 'instagram', 'reel', 1, ${now}::date - (p."id" % 3 - 1) FROM "Participation" p JOIN "Campaign" c ON c."id" = p."campaignId" WHERE c."advertiser" = ${tag}`;
+      SELECT p."id", 'instagram', 'reel', 1, ${now}::date - (p."id" % 9 - 3) FROM "Participation" p JOIN "Campaign" c ON c."id" = p."campaignId" WHERE c."advertiser" = ${tag}`;
     await tx.$executeRaw`
       INSERT INTO "Post" ("participationId", "socialAccountId", "plannedDate", "content", "mediaUrls", "status", "submittedBy", "impressions", "reach", "likes", "metricsRecordedAt")
-      SELECT p."id", a."B", ${now}::date + (p."id" % 5 - 2), 'Caption for the winter launch, post ' || k, '{https://example.com/a.jpg}',
-        (ARRAY['pending_approval','approved','posted','draft'])[1 + (p."id" + k) % 4]::"PostStatus", 'U0MEMBER', 20000, 15000, 700,
-        CASE WHEN (p."id" + k) % 4 = 2 THEN ${hoursAgo(5)}::timestamp END
+      SELECT p."id", a."B", ${now}::date + (p."id" % 23 - 1), 'Caption for the winter launch, post ' || k, '{https://example.com/a.jpg}',
+        (ARRAY['pending_approval','approved','posted','draft','posted','final_approved','rejected'])[1 + (p."id" * 3 + k) % 7]::"PostStatus", 'U0MEMBER', 20000, 15000, 700,
+        CASE WHEN (p."id" * 3 + k) % 7 IN (2, 4, 5) THEN ${hoursAgo(5)}::timestamp END
       FROM "Participation" p JOIN "Campaign" c ON c."id" = p."campaignId" JOIN "_ParticipationToSocialAccount" a ON a."A" = p."id", generate_series(1, 2) k
       WHERE c."advertiser" = ${tag}`;
     // History: a few older events per participant and one recent event per participant and post.
@@ -78,10 +78,10 @@ async function seed(prisma: Database['prisma'], campaigns: number, participants:
       FROM "Participation" p JOIN "Campaign" c ON c."id" = p."campaignId", generate_series(1, 3) k WHERE c."advertiser" = ${tag}
       UNION ALL
       SELECT ${hoursAgo(3)}, 'U0INFPIC', 'participant', p."id"::text, 'participant.stage_changed', 'applied', p."stage"::text
-      FROM "Participation" p JOIN "Campaign" c ON c."id" = p."campaignId" WHERE c."advertiser" = ${tag}
+      FROM "Participation" p JOIN "Campaign" c ON c."id" = p."campaignId" WHERE c."advertiser" = ${tag} AND p."id" % 10 = 0
       UNION ALL
       SELECT ${hoursAgo(2)}, 'U0MEMBER', 'post', po."id"::text, 'post.submitted', 'draft', po."status"::text
-      FROM "Post" po JOIN "Participation" p ON p."id" = po."participationId" JOIN "Campaign" c ON c."id" = p."campaignId" WHERE c."advertiser" = ${tag}
+      FROM "Post" po JOIN "Participation" p ON p."id" = po."participationId" JOIN "Campaign" c ON c."id" = p."campaignId" WHERE c."advertiser" = ${tag} AND po."id" % 7 = 0
       UNION ALL
       SELECT ${hoursAgo(4)}, 'U0SALES', 'campaign', c."id"::text, 'campaign.edited', NULL, NULL FROM "Campaign" c WHERE c."advertiser" = ${tag}`;
   }, { timeout: 600_000 });

@@ -5,7 +5,7 @@
 import type { CampaignDigest, CampaignDigestInput, Health } from './digest.js';
 import { isFinished } from './campaign.js';
 import { historyNames } from './history.js';
-import { agreementExpired, agreementExpiresAt, lateDeliverables as lateOf, STAGES } from './participation.js';
+import { type Participant, PHASES, STAGES, agreementExpired, agreementExpiresAt, lateDeliverables as lateOf } from './participation.js';
 import { isEffective } from './posts.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -22,13 +22,27 @@ export function daysBetween(from: Date, to: Date): number {
   return Math.floor(to.getTime() / DAY_MS) - Math.floor(from.getTime() / DAY_MS);
 }
 
+/**
+ * With `counted` tallies, the rows a digest needs; any more give the same digest. Posts: awaiting
+ * approval, approved and planned for today or earlier, or named by a change. Participants: with an
+ * agreement sent, in the collaboration phase with fewer posted posts than their deliverables due
+ * before today, owning one of those posts, or named by a change.
+ */
+export const DIGEST_ROWS = {
+  agreementStage: 'agreement_sent',
+  deliverablesDueStages: PHASES.collaboration,
+} as const;
 
 export function composeCampaignDigest(input: CampaignDigestInput): CampaignDigest {
   const { campaign, participants, posts, changes, metrics, now } = input;
   const nameOf = (participationId: number) =>
     participants.find((p) => p.id === participationId)?.influencerName ?? 'an unknown influencer';
 
-  const funnel = STAGES.map((stage) => ({ stage, count: participants.filter((p) => p.stage === stage).length })).filter((s) => s.count > 0);
+  const { counted } = input;
+  const stageCount = (stage: Participant['stage']) => (counted ? (counted.stages[stage] ?? 0) : participants.filter((p) => p.stage === stage).length);
+  const funnel = STAGES.map((stage) => ({ stage, count: stageCount(stage) })).filter((s) => s.count > 0);
+  const effectivePosts = (participantId: number) =>
+    counted ? (counted.effectivePosts.get(participantId) ?? 0) : posts.filter((post) => post.participationId === participantId && isEffective(post)).length;
 
   // Waiting time: the post's latest change among `changes` (its submission, normally) counts as
   // the start. `changes` only covers the time since the previous digest, so a post submitted
@@ -68,10 +82,7 @@ export function composeCampaignDigest(input: CampaignDigestInput): CampaignDiges
     .map((participant) => ({ participant, expiresAt: agreementExpiresAt(participant, campaign) as Date }))
     .sort((a, b) => a.expiresAt.getTime() - b.expiresAt.getTime() || a.participant.id - b.participant.id);
 
-  const lateDeliverables = participants.flatMap((participant) => {
-    const posted = posts.filter((post) => post.participationId === participant.id && isEffective(post)).length;
-    return lateOf(participant, posted, now).map((deliverable) => ({ participant, deliverable }));
-  });
+  const lateDeliverables = participants.flatMap((participant) => lateOf(participant, effectivePosts(participant.id), now).map((deliverable) => ({ participant, deliverable })));
 
   let recruitmentClosesInDays: number | null = null;
   if (campaign.status === 'recruiting' && campaign.recruitmentCloseDate) {

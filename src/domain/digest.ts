@@ -20,6 +20,18 @@ export interface CampaignDigestInput {
   now: Date;
   /** The workspace's IANA time zone, for agreement clocks (UTC when not given). */
   timeZone?: string;
+  /**
+   * Tallies the database counted, for digests of many campaigns at once: then `participants` and
+   * `posts` need only hold the ones the digest lists or names, not all of them (see DIGEST_ROWS).
+   */
+  counted?: DigestTallies;
+}
+
+export interface DigestTallies {
+  /** Participants per stage. */
+  stages: Partial<Record<Participant['stage'], number>>;
+  /** Posted (effective) posts per participant listed in `participants`. */
+  effectivePosts: ReadonlyMap<number, number>;
 }
 
 export type Health = 'on_track' | 'needs_attention' | 'late';

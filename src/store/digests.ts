@@ -1,10 +1,14 @@
 import type { DigestParticipant, DigestPost } from '../domain/digest.js';
+import { DIGEST_ROWS } from '../domain/digest-compose.js';
 import type { HistoryEntry } from '../domain/history.js';
-import type { Costs, ContentKind } from '../domain/participation.js';
+import type { ParticipantNumbers } from '../domain/metrics.js';
+import type { Deliverable, Stage } from '../domain/participation.js';
 import type { PostMetrics } from '../domain/posts.js';
 import type { DigestSchedule } from '../domain/schedule.js';
 import { toEntry } from './history.js';
 import { type Tx, toMinor } from './tx.js';
+
+const EFFECTIVE = ['posted', 'final_approved'];
 
 export interface DigestSettings extends DigestSchedule {
   overviewChannelId: string | null;
@@ -25,16 +29,18 @@ export async function writeDigestSettings(tx: Tx, settings: Omit<DigestSettings,
 }
 
 /**
- * Claims (channel, local day, kind). Exactly one caller gets `true`, whatever the number of app
- * instances: the unique key decides, and the loser sees the conflict.
+ * Claims (channel, local day, kind) for each run, in one statement; returns the run IDs of those
+ * this caller got, by "channel/kind". Exactly one caller gets each, whatever the number of app
+ * instances: the unique key decides, and the losers see the conflict.
  */
-export async function claimDigestRun(tx: Tx, run: { channelId: string; localDate: string; kind: string }, now: Date): Promise<number | undefined> {
-  const [claimed] = await tx.$queryRaw<Array<{ id: number }>>`
-    INSERT INTO "DigestRun" ("channelId", "localDate", "kind", "status", "claimedAt")
-    VALUES (${run.channelId}, ${run.localDate}, ${run.kind}, 'claimed', ${now})
-    ON CONFLICT ("channelId", "localDate", "kind") DO NOTHING
-    RETURNING "id"`;
-  return claimed?.id;
+export async function claimDigestRuns(tx: Tx, runs: Array<{ channelId: string; kind: string }>, localDate: string, now: Date): Promise<Map<string, number>> {
+  if (!runs.length) return new Map();
+  const claimed = await tx.digestRun.createManyAndReturn({
+    data: runs.map((run) => ({ ...run, localDate, status: 'claimed', claimedAt: now })),
+    skipDuplicates: true,
+    select: { id: true, channelId: true, kind: true },
+  });
+  return new Map(claimed.map((run) => [`${run.channelId}/${run.kind}`, run.id]));
 }
 
 export async function finishDigestRun(tx: Tx, id: number, result: { status: 'sent' | 'quiet' | 'failed'; messageTs?: string; error?: string }, now: Date): Promise<void> {
@@ -51,71 +57,109 @@ export async function lastCampaignDigests(tx: Tx, campaignIds: number[], before:
   return new Map(rows.flatMap((row) => (row._max.claimedAt ? [[Number(row.kind.slice('campaign:'.length)), row._max.claimedAt] as const] : [])));
 }
 
-export type DigestParticipantRow = DigestParticipant & Costs & { campaignId: number; followers: number[] };
-export type DigestPostRow = DigestPost & { metrics: PostMetrics | null };
+export interface CampaignTallies {
+  stages: Partial<Record<Stage, number>>;
+  /** Summed over the campaign's participants and posts: what campaign metrics are made of. */
+  numbers: ParticipantNumbers;
+}
 
 /**
- * The participants (with their accounts' followers) and posts of these campaigns, only the columns
- * digests and their numbers use, in a fixed number of statements whatever the number of campaigns.
- * Ordered by ID, as the single-campaign reads are.
+ * Per campaign: participants per stage, and the sums its metrics are made of (costs, followers of
+ * the chosen accounts, numbers of posted posts). Counted by the database: a few rows per campaign.
  */
-export async function digestRowsOf(tx: Tx, campaignIds: number[]): Promise<{ participants: DigestParticipantRow[]; posts: DigestPostRow[] }> {
-  // Each table is read by a filter on the campaigns, never by a list of the rows read before: Prisma
-  // would load relations with lists of IDs, cut into one statement per 32,766 of them.
-  const ofCampaigns = { campaignId: { in: campaignIds } };
-  const [participants, influencers, deliverables, accounts, posts] = await Promise.all([
-    tx.participation.findMany({
-      where: ofCampaigns,
-      select: {
-        id: true, campaignId: true, influencerId: true, stage: true, budgetMinor: true, influencerCostMinor: true, shippingCostMinor: true,
-        agreementSentAt: true, agreementSignedAt: true, agreementDeclinedAt: true,
-      },
-      orderBy: { id: 'asc' },
+export async function campaignTallies(tx: Tx, campaignIds: number[]): Promise<Map<number, CampaignTallies>> {
+  const [stages, followers, posts] = await Promise.all([
+    tx.participation.groupBy({
+      by: ['campaignId', 'stage'],
+      where: { campaignId: { in: campaignIds } },
+      _count: { _all: true },
+      _sum: { influencerCostMinor: true, shippingCostMinor: true },
     }),
-    tx.influencer.findMany({ where: { participations: { some: ofCampaigns } }, select: { id: true, name: true } }),
-    tx.deliverable.findMany({
-      where: { participation: ofCampaigns },
-      select: { participationId: true, platform: true, kind: true, quantity: true, dueDate: true, notes: true },
-      orderBy: { id: 'asc' },
-    }),
-    // The chosen accounts are an implicit many-to-many table, which Prisma reads only through a list of IDs.
-    tx.$queryRaw<Array<{ participationId: number; followers: number }>>`
-      SELECT chosen."A" AS "participationId", account."followers"
+    tx.$queryRaw<Array<{ campaignId: number; followers: bigint }>>`
+      SELECT participation."campaignId", SUM(account."followers")::bigint AS "followers"
       FROM "_ParticipationToSocialAccount" chosen
       JOIN "Participation" participation ON participation."id" = chosen."A"
       JOIN "SocialAccount" account ON account."id" = chosen."B"
       WHERE participation."campaignId" = ANY(${campaignIds})
-      ORDER BY account."id"`,
-    tx.post.findMany({
-      where: { participation: ofCampaigns },
-      select: {
-        id: true, participationId: true, status: true, revision: true, plannedDate: true, content: true, version: true, metricsRecordedAt: true,
-        impressions: true, reach: true, likes: true, comments: true, shares: true, saves: true, clicks: true, conversions: true, attributedRevenueMinor: true,
-      },
-      orderBy: { id: 'asc' },
-    }),
+      GROUP BY participation."campaignId"`,
+    tx.$queryRaw<Array<{ campaignId: number } & Record<keyof PostMetrics, bigint>>>`
+      SELECT participation."campaignId", SUM(post."impressions")::bigint AS "impressions", SUM(post."reach")::bigint AS "reach",
+        SUM(post."likes")::bigint AS "likes", SUM(post."comments")::bigint AS "comments", SUM(post."shares")::bigint AS "shares",
+        SUM(post."saves")::bigint AS "saves", SUM(post."clicks")::bigint AS "clicks", SUM(post."conversions")::bigint AS "conversions",
+        SUM(post."attributedRevenueMinor")::bigint AS "attributedRevenueMinor"
+      FROM "Post" post JOIN "Participation" participation ON participation."id" = post."participationId"
+      WHERE participation."campaignId" = ANY(${campaignIds}) AND post."status"::text = ANY(${EFFECTIVE}) AND post."metricsRecordedAt" IS NOT NULL
+      GROUP BY participation."campaignId"`,
   ]);
-  const names = new Map(influencers.map((influencer) => [influencer.id, influencer.name]));
-  const deliverablesOf = new Map<number, DigestParticipant['deliverables']>();
-  for (const { participationId, platform, kind, quantity, dueDate, notes } of deliverables) {
-    deliverablesOf.set(participationId, [...(deliverablesOf.get(participationId) ?? []), { platform, kind: kind as ContentKind, quantity, dueDate, notes }]);
+  const tallies = new Map<number, CampaignTallies>();
+  const of = (campaignId: number) => {
+    let tally = tallies.get(campaignId);
+    if (!tally) tallies.set(campaignId, (tally = { stages: {}, numbers: { budgetMinor: 0, influencerCostMinor: 0, shippingCostMinor: 0, followers: [], posts: [] } }));
+    return tally;
+  };
+  for (const row of stages) {
+    const { stages: counts, numbers } = of(row.campaignId);
+    counts[row.stage] = row._count._all;
+    numbers.influencerCostMinor += toMinor(row._sum.influencerCostMinor ?? 0n);
+    numbers.shippingCostMinor += toMinor(row._sum.shippingCostMinor ?? 0n);
   }
-  const followersOf = new Map<number, number[]>();
-  for (const { participationId, followers } of accounts) followersOf.set(participationId, [...(followersOf.get(participationId) ?? []), followers]);
+  for (const row of followers) of(row.campaignId).numbers.followers.push(toMinor(row.followers));
+  for (const { campaignId, ...sums } of posts) {
+    of(campaignId).numbers.posts.push({
+      impressions: toMinor(sums.impressions), reach: toMinor(sums.reach), likes: toMinor(sums.likes), comments: toMinor(sums.comments), shares: toMinor(sums.shares),
+      saves: toMinor(sums.saves), clicks: toMinor(sums.clicks), conversions: toMinor(sums.conversions), attributedRevenueMinor: toMinor(sums.attributedRevenueMinor),
+    });
+  }
+  return tallies;
+}
+
+export type DigestParticipantRow = DigestParticipant & { campaignId: number; effectivePosts: number };
+
+/**
+ * The participants and posts these campaigns' digests list or name (DIGEST_ROWS), only the columns
+ * digests use: rows for what needs someone or is named by `changes`, not for every participant.
+ * Set-based joins throughout: PGlite never collects planner statistics, so correlated subqueries
+ * would be planned as a scan per row.
+ */
+export async function digestRows(tx: Tx, campaignIds: number[], changes: HistoryEntry[], now: Date): Promise<{ participants: DigestParticipantRow[]; posts: DigestPost[] }> {
+  const today = now.toISOString().slice(0, 10);
+  const named = (entityType: string) => changes.flatMap((entry) => (entry.entityType === entityType && /^\d{1,9}$/.test(entry.entityId) ? [Number(entry.entityId)] : []));
+  const posts = await tx.$queryRaw<DigestPost[]>`
+    SELECT post."id", post."participationId", post."status"::text AS "status", post."revision", post."plannedDate", post."content", post."version"
+    FROM "Post" post JOIN "Participation" p ON p."id" = post."participationId"
+    WHERE p."campaignId" = ANY(${campaignIds})
+      AND (post."status" = 'pending_approval' OR (post."status" = 'approved' AND post."plannedDate" <= ${today}::date) OR post."id" = ANY(${named('post')}))
+    ORDER BY post."id"`;
+  const participantIds = [...new Set([...named('participant'), ...posts.map((post) => post.participationId)])];
+  const participants = await tx.$queryRaw<Array<Omit<DigestParticipantRow, 'deliverables'> & { deliverables: Array<Omit<Deliverable, 'dueDate'> & { dueDate: string }> }>>`
+    WITH campaign_participants AS (
+      SELECT * FROM "Participation" WHERE "campaignId" = ANY(${campaignIds})
+    ), effective AS (
+      SELECT post."participationId", COUNT(*)::int AS "count" FROM "Post" post JOIN campaign_participants p ON p."id" = post."participationId"
+      WHERE post."status"::text = ANY(${EFFECTIVE}) GROUP BY post."participationId"
+    ), deliverables AS (
+      SELECT d."participationId",
+        SUM(d."quantity") FILTER (WHERE d."dueDate" < ${today}::date)::int AS "dueQuantity",
+        json_agg(json_build_object('platform', d."platform", 'kind', d."kind", 'quantity', d."quantity", 'dueDate', d."dueDate", 'notes', d."notes") ORDER BY d."id") AS "list"
+      FROM "Deliverable" d JOIN campaign_participants p ON p."id" = d."participationId" GROUP BY d."participationId"
+    )
+    SELECT p."id", p."campaignId", influencer."name" AS "influencerName", p."stage"::text AS "stage",
+      p."agreementSentAt", p."agreementSignedAt", p."agreementDeclinedAt", COALESCE(effective."count", 0) AS "effectivePosts",
+      COALESCE(deliverables."list", '[]') AS "deliverables"
+    FROM campaign_participants p
+    JOIN "Influencer" influencer ON influencer."id" = p."influencerId"
+    LEFT JOIN effective ON effective."participationId" = p."id"
+    LEFT JOIN deliverables ON deliverables."participationId" = p."id"
+    WHERE p."stage"::text = ${DIGEST_ROWS.agreementStage}
+      OR (p."stage"::text = ANY(${[...DIGEST_ROWS.deliverablesDueStages]}) AND deliverables."dueQuantity" > COALESCE(effective."count", 0))
+      OR p."id" = ANY(${participantIds})
+    ORDER BY p."id"`;
   return {
-    participants: participants.map(({ influencerId, budgetMinor, influencerCostMinor, shippingCostMinor, ...row }) => ({
-      ...row,
-      influencerName: names.get(influencerId) ?? '',
-      budgetMinor: toMinor(budgetMinor),
-      influencerCostMinor: toMinor(influencerCostMinor),
-      shippingCostMinor: toMinor(shippingCostMinor),
-      followers: followersOf.get(row.id) ?? [],
-      deliverables: deliverablesOf.get(row.id) ?? [],
+    participants: participants.map(({ deliverables, ...participant }) => ({
+      ...participant,
+      deliverables: deliverables.map(({ platform, kind, quantity, dueDate, notes }) => ({ platform, kind, quantity, dueDate: new Date(`${dueDate}T00:00:00Z`), notes })),
     })),
-    posts: posts.map(({ id, participationId, status, revision, plannedDate, content, version, metricsRecordedAt, attributedRevenueMinor, ...numbers }) => ({
-      id, participationId, status, revision, plannedDate, content, version,
-      metrics: metricsRecordedAt ? { ...numbers, attributedRevenueMinor: toMinor(attributedRevenueMinor) } : null,
-    })),
+    posts,
   };
 }
 

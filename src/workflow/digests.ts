@@ -5,14 +5,14 @@ import { composeCampaignDigest } from '../domain/digest-compose.js';
 import { type DigestSchedule, digestDue, scheduleErrors } from '../domain/schedule.js';
 import type { HistoryEntry } from '../domain/history.js';
 import { campaignMetrics } from '../domain/metrics.js';
-import { isEffective } from '../domain/posts.js';
 import { listCampaigns } from '../store/campaigns.js';
 import type { Prisma } from '../store/database.js';
 import {
   type DigestSettings,
   changesBetween,
-  claimDigestRun,
-  digestRowsOf,
+  claimDigestRuns,
+  digestRows,
+  campaignTallies,
   failedDigestsSince,
   finishDigestRun,
   lastCampaignDigests,
@@ -52,42 +52,39 @@ export async function updateDigestSettings(prisma: Prisma, settings: Omit<Digest
  * row read once.
  */
 async function inputsFor(prisma: Prisma, campaigns: Campaign[], now: Date): Promise<CampaignDigestInput[]> {
+  if (!campaigns.length) return [];
   const ids = campaigns.map((campaign) => campaign.id);
-  const [lastDigests, rows, settings] = await Promise.all([lastCampaignDigests(prisma, ids, now), digestRowsOf(prisma, ids), readDigestSettings(prisma)]);
+  const lastDigests = await lastCampaignDigests(prisma, ids, now);
   const sinceOf = (campaignId: number) => lastDigests.get(campaignId) ?? new Date(now.getTime() - DAY);
-  const earliest = [...lastDigests.values()].reduce((min, at) => Math.min(min, at.getTime()), now.getTime() - DAY);
-  const changes = ids.length ? await changesBetween(prisma, new Date(earliest), now) : [];
+  const changedAfter = new Date([...lastDigests.values()].reduce((min, at) => Math.min(min, at.getTime()), now.getTime() - DAY));
+  const changes = await changesBetween(prisma, changedAfter, now);
+  const [tallies, rows, settings] = await Promise.all([campaignTallies(prisma, ids), digestRows(prisma, ids, changes, now), readDigestSettings(prisma)]);
 
-  const participantsOf = groupBy(rows.participants, (p) => p.campaignId);
+  // Every participant and post a change names is among the rows: that is how changes find their campaign.
   const campaignOfParticipant = new Map(rows.participants.map((p) => [p.id, p.campaignId]));
-  const postsOf = groupBy(rows.posts, (post) => campaignOfParticipant.get(post.participationId)!);
-  const campaignOfPost = new Map(rows.posts.map((post) => [post.id, campaignOfParticipant.get(post.participationId)!]));
+  const campaignOfPost = new Map(rows.posts.map((post) => [post.id, campaignOfParticipant.get(post.participationId)]));
   const campaignOfChange = (entry: HistoryEntry): number | undefined => {
     const id = Number(entry.entityId);
     if (entry.entityType === 'campaign') return id;
     return entry.entityType === 'participant' ? campaignOfParticipant.get(id) : campaignOfPost.get(id);
   };
-  const changesOf = groupBy(changes, (entry) => campaignOfChange(entry));
+  const participantsOf = groupBy(rows.participants, (p) => p.campaignId);
+  const postsOf = groupBy(rows.posts, (post) => campaignOfParticipant.get(post.participationId));
+  const changesOf = groupBy(changes, campaignOfChange);
 
   return campaigns.map((campaign) => {
     const participants = participantsOf.get(campaign.id) ?? [];
-    const posts = postsOf.get(campaign.id) ?? [];
+    const tally = tallies.get(campaign.id);
     const since = sinceOf(campaign.id);
-    const numbers = participants.map((p) => ({
-      budgetMinor: p.budgetMinor,
-      influencerCostMinor: p.influencerCostMinor,
-      shippingCostMinor: p.shippingCostMinor,
-      followers: p.followers,
-      posts: posts.flatMap((post) => (post.participationId === p.id && isEffective(post) && post.metrics ? [post.metrics] : [])),
-    }));
     return {
       campaign,
       participants,
-      posts,
+      posts: postsOf.get(campaign.id) ?? [],
       changes: (changesOf.get(campaign.id) ?? []).filter((entry) => entry.at > since),
-      metrics: campaignMetrics({ budgetMinor: campaign.budgetMinor, participants: numbers }),
+      metrics: campaignMetrics({ budgetMinor: campaign.budgetMinor, participants: tally ? [tally.numbers] : [] }),
       now,
       timeZone: settings.timeZone,
+      counted: { stages: tally?.stages ?? {}, effectivePosts: new Map(participants.map((p) => [p.id, p.effectivePosts])) },
     };
   });
 }
@@ -146,9 +143,26 @@ export async function runDueDigests(prisma: Prisma, now: Date, post: PostDigest)
   if (!due) return undefined;
   const report: DigestRunReport = { localDate, sent: [], skipped: [], failed: [] };
 
+  const active = await listCampaigns(prisma, { statuses: [...ACTIVE] });
+  const overviewChannel = settings.overviewChannelId;
+  const runs = active.filter((campaign) => !campaign.digestMuted).map((campaign) => ({ channelId: campaign.channelId, kind: `campaign:${campaign.id}` }));
+  if (overviewChannel) runs.push({ channelId: overviewChannel, kind: 'overview' });
+  // One statement claims every run of the day; the next ticks of the day find them taken.
+  const claimed = await claimDigestRuns(prisma, runs, localDate, now);
+  for (const run of runs) if (!claimed.has(`${run.channelId}/${run.kind}`)) report.skipped.push(`${run.channelId}/${run.kind}`);
+  if (!claimed.size) return report;
+
+  // Composed once, in a fixed number of statements, for the campaigns claimed (all of them for the overview).
+  const overviewClaimed = overviewChannel !== null && claimed.has(`${overviewChannel}/overview`);
+  let composed: Promise<Map<number, CampaignDigest>> | undefined;
+  const digests = () =>
+    (composed ??= composeDigests(prisma, overviewClaimed ? active : active.filter((c) => claimed.has(`${c.channelId}/campaign:${c.id}`)), now).then(
+      (list) => new Map(list.map((digest) => [digest.campaign.id, digest])),
+    ));
+
   const attempt = async (channelId: string, kind: string, send: () => Promise<string | undefined>) => {
-    const runId = await claimDigestRun(prisma, { channelId, localDate, kind }, now);
-    if (runId === undefined) return void report.skipped.push(`${channelId}/${kind}`);
+    const runId = claimed.get(`${channelId}/${kind}`);
+    if (runId === undefined) return;
     try {
       const ts = await send();
       await finishDigestRun(prisma, runId, ts ? { status: 'sent', messageTs: ts } : { status: 'quiet' }, now);
@@ -163,21 +177,20 @@ export async function runDueDigests(prisma: Prisma, now: Date, post: PostDigest)
   // Campaigns sharing a channel are posted one after another, channels side by side: a channel
   // with many campaigns (the poster spaces its posts) does not hold up the others.
   const byChannel = new Map<string, Campaign[]>();
-  for (const campaign of await listCampaigns(prisma, { statuses: [...ACTIVE] })) {
+  for (const campaign of active) {
     if (!campaign.digestMuted) byChannel.set(campaign.channelId, [...(byChannel.get(campaign.channelId) ?? []), campaign]);
   }
   await Promise.all(
     [...byChannel].map(async ([channelId, campaigns]) => {
       for (const campaign of campaigns) {
-        await attempt(channelId, `campaign:${campaign.id}`, async () => post(channelId, { kind: 'campaign', digest: await previewDigest(prisma, campaign, now), quietDayMessage: settings.quietDayMessage }));
+        await attempt(channelId, `campaign:${campaign.id}`, async () => post(channelId, { kind: 'campaign', digest: (await digests()).get(campaign.id)!, quietDayMessage: settings.quietDayMessage }));
       }
     }),
   );
-  const overviewChannel = settings.overviewChannelId;
   if (overviewChannel) {
     await attempt(overviewChannel, 'overview', async () => {
       const since = (await lastDigestAt(prisma, 'overview', now)) ?? new Date(now.getTime() - DAY);
-      return post(overviewChannel, { kind: 'overview', digests: await activeDigests(prisma, now), failed: await failedDigestsSince(prisma, since) });
+      return post(overviewChannel, { kind: 'overview', digests: [...(await digests()).values()], failed: await failedDigestsSince(prisma, since) });
     });
   }
   return report;
