@@ -1,10 +1,19 @@
 // `npm run digest -- --dry-run`: the digests that would be sent now, as text, from the configured
-// database and without Slack. Nothing is claimed or marked sent.
-import { ConfigError, databaseEnvSchema, parseConfig } from './config.js';
+// database and without Slack. It writes nothing: no migration, no claim, not even the settings row.
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ConfigError, type DatabaseLocation, databaseEnvSchema, parseConfig } from './config.js';
 import { openDatabase } from './store/database.js';
-import { applyPendingMigrations } from './store/migrations.js';
+import { MIGRATIONS_DIR } from './store/schema-engine.js';
+import type { Tx } from './store/tx.js';
 import { campaignDigestMessage, digestText, overviewMessage } from './views/digest.js';
 import { activeDigests, digestSettings } from './workflow/digests.js';
+
+const NOT_MIGRATED = 'run npm start or npm run db:migrate first';
+
+/** Thrown inside the dry run's transaction so that it is rolled back. */
+class DryRunDone extends Error {}
 
 async function run(): Promise<void> {
   if (!process.argv.includes('--dry-run')) {
@@ -13,21 +22,52 @@ async function run(): Promise<void> {
     return;
   }
   const { DATABASE_URL } = parseConfig(process.env, databaseEnvSchema);
+  // Opening a folder that holds no database yet would create one.
+  if (!holdsDatabase(DATABASE_URL)) return refuse('the database has no tables yet');
   const db = await openDatabase(DATABASE_URL);
   try {
-    // As on start: a database the app has never opened gets its tables first.
-    await applyPendingMigrations(db);
+    const pending = await pendingMigrations(db.prisma);
+    if (pending === undefined) return refuse('the database has no tables yet');
+    if (pending.length) return refuse(`the database has ${pending.length} pending migration${pending.length === 1 ? '' : 's'}`);
     const now = new Date();
-    const [settings, digests] = await Promise.all([digestSettings(db.prisma), activeDigests(db.prisma, now)]);
-    console.log(`Digest schedule: ${settings.time} ${settings.timeZone}, ISO weekdays ${settings.days.join(',')}\n`);
-    for (const digest of digests) {
-      const message = campaignDigestMessage(digest, { quietMessage: settings.quietDayMessage });
-      console.log(`── #${digest.campaign.channelId}${digest.campaign.digestMuted ? ' (muted)' : ''}\n${message ? digestText(message) : '(quiet: nothing posted)'}\n`);
-    }
-    console.log(`── overview${settings.overviewChannelId ? ` #${settings.overviewChannelId}` : ' (no overview channel set)'}\n${digestText(overviewMessage(digests, []))}`);
+    // Reading the settings creates their row on first use: rolled back here, like anything else.
+    await db.prisma
+      .$transaction(async (tx) => {
+        const [settings, digests] = [await digestSettings(tx), await activeDigests(tx, now)];
+        console.log(`Digest schedule: ${settings.time} ${settings.timeZone}, ISO weekdays ${settings.days.join(',')}\n`);
+        for (const digest of digests) {
+          const message = campaignDigestMessage(digest, { quietMessage: settings.quietDayMessage });
+          console.log(`── #${digest.campaign.channelId}${digest.campaign.digestMuted ? ' (muted)' : ''}\n${message ? digestText(message) : '(quiet: nothing posted)'}\n`);
+        }
+        console.log(`── overview${settings.overviewChannelId ? ` #${settings.overviewChannelId}` : ' (no overview channel set)'}\n${digestText(overviewMessage(digests, []))}`);
+        throw new DryRunDone();
+      }, { timeout: 600_000 })
+      .catch((error: unknown) => {
+        if (!(error instanceof DryRunDone)) throw error;
+      });
   } finally {
     await db.close();
   }
+}
+
+function refuse(why: string): void {
+  console.error(`Nothing to show: ${why}; ${NOT_MIGRATED}.`);
+  process.exitCode = 1;
+}
+
+function holdsDatabase(location: DatabaseLocation): boolean {
+  return location.kind !== 'embedded' || existsSync(join(location.dataDir, 'PG_VERSION'));
+}
+
+/** Migration folders not applied yet; undefined when the database has no migrations table. */
+async function pendingMigrations(prisma: Tx): Promise<string[] | undefined> {
+  const folders = (await readdir(MIGRATIONS_DIR, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  const [table] = await prisma.$queryRaw<Array<{ name: string | null }>>`SELECT to_regclass('_prisma_migrations')::text AS "name"`;
+  if (!table?.name) return undefined;
+  const applied = await prisma.$queryRaw<Array<{ name: string }>>`
+    SELECT "migration_name" AS "name" FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`;
+  const done = new Set(applied.map((row) => row.name));
+  return folders.filter((folder) => !done.has(folder));
 }
 
 run().catch((error: unknown) => {

@@ -20,12 +20,13 @@ import {
   readDigestSettings,
   writeDigestSettings,
 } from '../store/digests.js';
+import type { Tx } from '../store/tx.js';
 import { type Acting, change, event, permission, record } from './change.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const ACTIVE = ['proposal_published', 'proposal_approved', 'recruiting', 'recruitment_closed', 'collaborating', 'completed'] as const;
 
-export function digestSettings(prisma: Prisma): Promise<DigestSettings> {
+export function digestSettings(prisma: Tx): Promise<DigestSettings> {
   return readDigestSettings(prisma);
 }
 
@@ -51,7 +52,7 @@ export async function updateDigestSettings(prisma: Prisma, settings: Omit<Digest
  * its participants, posts and numbers. A fixed number of statements however many campaigns, each
  * row read once.
  */
-async function inputsFor(prisma: Prisma, campaigns: Campaign[], now: Date): Promise<CampaignDigestInput[]> {
+async function inputsFor(prisma: Tx, campaigns: Campaign[], now: Date): Promise<CampaignDigestInput[]> {
   if (!campaigns.length) return [];
   const ids = campaigns.map((campaign) => campaign.id);
   const lastDigests = await lastCampaignDigests(prisma, ids, now);
@@ -102,17 +103,17 @@ function groupBy<T, K>(items: T[], keyOf: (item: T) => K | undefined): Map<K, T[
 }
 
 /** These campaigns' digests now: nothing is claimed or sent. */
-export async function composeDigests(prisma: Prisma, campaigns: Campaign[], now: Date): Promise<CampaignDigest[]> {
+export async function composeDigests(prisma: Tx, campaigns: Campaign[], now: Date): Promise<CampaignDigest[]> {
   return (await inputsFor(prisma, campaigns, now)).map(composeCampaignDigest);
 }
 
 /** One campaign's digest now, for `/campaign digest`: nothing is claimed or sent. */
-export async function previewDigest(prisma: Prisma, campaign: Campaign, now: Date): Promise<CampaignDigest> {
+export async function previewDigest(prisma: Tx, campaign: Campaign, now: Date): Promise<CampaignDigest> {
   return (await composeDigests(prisma, [campaign], now))[0]!;
 }
 
 /** Every active campaign's digest now, for the overview and the dry run. */
-export async function activeDigests(prisma: Prisma, now: Date): Promise<CampaignDigest[]> {
+export async function activeDigests(prisma: Tx, now: Date): Promise<CampaignDigest[]> {
   return composeDigests(prisma, await listCampaigns(prisma, { statuses: [...ACTIVE] }), now);
 }
 
