@@ -3,12 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slackDigestPoster, startScheduler } from '../../src/jobs/scheduler.js';
 import { slackClientOptions } from '../../src/slack-client.js';
 import type { Database } from '../../src/store/database.js';
-import { runDueDigests, updateDigestSettings } from '../../src/workflow/digests.js';
+import { PrismaClient } from '../../src/generated/prisma/client.js';
+import { activeDigests, digestSettings, runDueDigests, updateDigestSettings } from '../../src/workflow/digests.js';
 import { SERVER_URL, freshDatabaseUrl } from '../support/database.js';
 import { FakeSlack } from '../support/fake-slack.js';
 import { startHarness } from '../support/harness.js';
-import { recruitingCampaign } from '../support/scenario.js';
-import { PEOPLE, at, ok, testDatabase } from '../support/workflow.js';
+import { collaboratingCampaign, recruitingCampaign } from '../support/scenario.js';
+import { PEOPLE, T0, at, ok, testDatabase } from '../support/workflow.js';
 
 let db: Database;
 let close: () => Promise<void>;
@@ -112,5 +113,37 @@ describe('daily digests', () => {
     }
     expect((await db.prisma.campaign.findUnique({ where: { id: scenario.id } }))?.status).toBe('recruitment_closed');
     expect(posts('C0TICK')).toHaveLength(1);
+  });
+
+  it('are composed in the same number of SQL statements for 2 campaigns as for 12', async () => {
+    const own = await testDatabase();
+    try {
+      const statements = () =>
+        // A client of its own over the same database, logging every statement it sends.
+        own.db.withMigrationConnection(async (adapter) => {
+          const counting = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+          let count = 0;
+          counting.$on('query', () => void (count += 1));
+          try {
+            const digests = await activeDigests(counting, new Date(T0.getTime() + 60 * 60 * 1000));
+            return { campaigns: digests.length, changes: digests.reduce((n, d) => n + d.changes.length, 0), statements: count };
+          } finally {
+            await counting.$disconnect();
+          }
+        });
+      const seed = async (n: number) => {
+        for (let i = 0; i < n; i++) await (i % 2 ? collaboratingCampaign : recruitingCampaign)(own.db.prisma, `Counted ${i}`);
+      };
+      await seed(2);
+      await digestSettings(own.db.prisma); // the first read creates the settings row: not a statement per campaign
+      const two = await statements();
+      await seed(10);
+      const twelve = await statements();
+      expect([two.campaigns, twelve.campaigns]).toEqual([2, 12]);
+      expect(twelve.changes).toBeGreaterThan(two.changes);
+      expect(twelve.statements).toBe(two.statements);
+    } finally {
+      await own.close();
+    }
   });
 });
