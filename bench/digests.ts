@@ -12,8 +12,10 @@ export interface DigestBench {
 }
 
 /**
- * Seeds `campaigns` active campaigns × `participants` participants (each with an account, a
- * deliverable, two posts and history, some of it since the last day), then composes the digests
+ * Seeds `campaigns` active campaigns × `participants` participants, each with an account, a
+ * deliverable, two posts (1 in 25 awaiting approval, 2 in 25 approved) and history: 4 events per
+ * participant, and since the last day one per 10th participant and 7th post, about 20 per
+ * campaign; 1 participant in 25 has an agreement out. Then composes every active digest
  * through a client of its own that logs every statement. Seeds again on each call: use a database
  * of its own.
  */
@@ -22,7 +24,7 @@ export async function benchDigests(db: Database, { campaigns, participants }: { 
   return db.withMigrationConnection(async (adapter) => {
     const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
     let statements = 0;
-    prisma.$on("query", (e) => { statements += 1; if (process.env.SHOWSQL) console.log(e.duration, e.query.slice(0, 120)); });
+    prisma.$on('query', () => void (statements += 1));
     try {
       await prisma.$queryRaw`SELECT 1`; // connects before the clock starts
       statements = 0;
@@ -55,8 +57,8 @@ async function seed(prisma: Database['prisma'], campaigns: number, participants:
       WITH c AS (SELECT "id", row_number() OVER (ORDER BY "id") - 1 AS n FROM "Campaign" WHERE "advertiser" = ${tag}),
            i AS (SELECT "id", row_number() OVER (ORDER BY "id") - 1 AS n FROM "Influencer" WHERE "name" LIKE ${tag} || ' %')
       INSERT INTO "Participation" ("campaignId", "influencerId", "stage", "budgetMinor", "influencerCostMinor", "shippingCostMinor", "agreementSentAt")
-      SELECT c."id", i."id", (ARRAY['applied','agreement_sent','collaborating','content_in_review','posted'])[1 + i.n % 5]::"Stage", 100000, 60000 + i.n % 7 * 1000, 500,
-        CASE WHEN i.n % 5 = 1 THEN ${now}::timestamp - (i.n % 6) * interval '1 day' END
+      SELECT c."id", i."id", (CASE i.n % 25 WHEN 1 THEN 'agreement_sent' WHEN 2 THEN 'applied' WHEN 3 THEN 'signed' ELSE (ARRAY['collaborating','content_in_review','posted'])[1 + i.n % 3] END)::"Stage", 100000, 60000 + i.n % 7 * 1000, 500,
+        CASE WHEN i.n % 25 = 1 THEN ${now}::timestamp - (i.n % 6) * interval '1 day' END
       FROM i JOIN c ON c.n = i.n / ${participants}::int`;
     await tx.$executeRaw`
       INSERT INTO "_ParticipationToSocialAccount" ("A", "B")
@@ -67,8 +69,9 @@ async function seed(prisma: Database['prisma'], campaigns: number, participants:
     await tx.$executeRaw`
       INSERT INTO "Post" ("participationId", "socialAccountId", "plannedDate", "content", "mediaUrls", "status", "submittedBy", "impressions", "reach", "likes", "metricsRecordedAt")
       SELECT p."id", a."B", ${now}::date + (p."id" % 23 - 1), 'Caption for the winter launch, post ' || k, '{https://example.com/a.jpg}',
-        (ARRAY['pending_approval','approved','posted','draft','posted','final_approved','rejected'])[1 + (p."id" * 3 + k) % 7]::"PostStatus", 'U0MEMBER', 20000, 15000, 700,
-        CASE WHEN (p."id" * 3 + k) % 7 IN (2, 4, 5) THEN ${hoursAgo(5)}::timestamp END
+        (CASE WHEN (p."id" * 3 + k) % 25 = 0 THEN 'pending_approval' WHEN (p."id" * 3 + k) % 25 < 3 THEN 'approved' WHEN (p."id" * 3 + k) % 25 < 5 THEN 'draft'
+          WHEN (p."id" * 3 + k) % 25 = 5 THEN 'rejected' WHEN (p."id" * 3 + k) % 25 < 16 THEN 'posted' ELSE 'final_approved' END)::"PostStatus", 'U0MEMBER', 20000, 15000, 700,
+        CASE WHEN (p."id" * 3 + k) % 25 > 5 THEN ${hoursAgo(30)}::timestamp END
       FROM "Participation" p JOIN "Campaign" c ON c."id" = p."campaignId" JOIN "_ParticipationToSocialAccount" a ON a."A" = p."id", generate_series(1, 2) k
       WHERE c."advertiser" = ${tag}`;
     // History: a few older events per participant and one recent event per participant and post.

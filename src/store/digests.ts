@@ -137,22 +137,26 @@ export async function digestRows(tx: Tx, campaignIds: number[], changes: History
     ), effective AS (
       SELECT post."participationId", COUNT(*)::int AS "count" FROM "Post" post JOIN campaign_participants p ON p."id" = post."participationId"
       WHERE post."status"::text = ANY(${EFFECTIVE}) GROUP BY post."participationId"
+    ), due AS (
+      SELECT d."participationId", SUM(d."quantity")::int AS "quantity" FROM "Deliverable" d JOIN campaign_participants p ON p."id" = d."participationId"
+      WHERE d."dueDate" < ${today}::date GROUP BY d."participationId"
+    ), chosen AS (
+      SELECT p.*, COALESCE(effective."count", 0) AS "effectivePosts" FROM campaign_participants p
+      LEFT JOIN effective ON effective."participationId" = p."id"
+      LEFT JOIN due ON due."participationId" = p."id"
+      WHERE p."stage"::text = ${DIGEST_ROWS.agreementStage}
+        OR (p."stage"::text = ANY(${[...DIGEST_ROWS.deliverablesDueStages]}) AND due."quantity" > COALESCE(effective."count", 0))
+        OR p."id" = ANY(${participantIds})
     ), deliverables AS (
       SELECT d."participationId",
-        SUM(d."quantity") FILTER (WHERE d."dueDate" < ${today}::date)::int AS "dueQuantity",
         json_agg(json_build_object('platform', d."platform", 'kind', d."kind", 'quantity', d."quantity", 'dueDate', d."dueDate", 'notes', d."notes") ORDER BY d."id") AS "list"
-      FROM "Deliverable" d JOIN campaign_participants p ON p."id" = d."participationId" GROUP BY d."participationId"
+      FROM "Deliverable" d JOIN chosen p ON p."id" = d."participationId" GROUP BY d."participationId"
     )
     SELECT p."id", p."campaignId", influencer."name" AS "influencerName", p."stage"::text AS "stage",
-      p."agreementSentAt", p."agreementSignedAt", p."agreementDeclinedAt", COALESCE(effective."count", 0) AS "effectivePosts",
-      COALESCE(deliverables."list", '[]') AS "deliverables"
-    FROM campaign_participants p
+      p."agreementSentAt", p."agreementSignedAt", p."agreementDeclinedAt", p."effectivePosts", COALESCE(deliverables."list", '[]') AS "deliverables"
+    FROM chosen p
     JOIN "Influencer" influencer ON influencer."id" = p."influencerId"
-    LEFT JOIN effective ON effective."participationId" = p."id"
     LEFT JOIN deliverables ON deliverables."participationId" = p."id"
-    WHERE p."stage"::text = ${DIGEST_ROWS.agreementStage}
-      OR (p."stage"::text = ANY(${[...DIGEST_ROWS.deliverablesDueStages]}) AND deliverables."dueQuantity" > COALESCE(effective."count", 0))
-      OR p."id" = ANY(${participantIds})
     ORDER BY p."id"`;
   return {
     participants: participants.map(({ deliverables, ...participant }) => ({
