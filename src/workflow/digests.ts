@@ -49,8 +49,8 @@ export async function updateDigestSettings(prisma: Prisma, settings: Omit<Digest
 
 /**
  * Every campaign's digest input at once: what changed since its previous digest (or the last day),
- * its participants, posts and numbers. A fixed number of statements however many campaigns, each
- * row read once.
+ * the participants and posts it lists or names, and the tallies the database counted. A fixed
+ * number of statements however many campaigns, each row read once.
  */
 async function inputsFor(prisma: Tx, campaigns: Campaign[], now: Date): Promise<CampaignDigestInput[]> {
   if (!campaigns.length) return [];
