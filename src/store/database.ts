@@ -43,12 +43,16 @@ function reasonOf(error: unknown): string {
   return failure.message || failure.code || String(failure.errors?.[0] ?? error);
 }
 
+// A burst of changes queues for a connection (PGlite has one, the server pool ten). Each waits its
+// turn instead of failing after Prisma's default 2 s: Slack already has its ack, the change must land.
+const TRANSACTIONS = { maxWait: 30_000, timeout: 15_000 };
+
 async function openEmbedded(location: Extract<DatabaseLocation, { kind: 'embedded' | 'memory' }>): Promise<Database> {
   if (location.kind === 'embedded') mkdirSync(location.dataDir, { recursive: true });
   // On a thread of its own: PGlite's statements run synchronously and would hold up every request.
   const thread = await startPGliteThread(location.kind === 'embedded' ? location.dataDir : 'memory://');
   const { adapterFactory } = thread;
-  const prisma = new PrismaClient({ adapter: adapterFactory });
+  const prisma = new PrismaClient({ adapter: adapterFactory, transactionOptions: TRANSACTIONS });
   return {
     prisma,
     location,
@@ -67,7 +71,7 @@ async function openServer(location: Extract<DatabaseLocation, { kind: 'server' }
   const searchPath = location.schema ? `-c search_path="${location.schema.replaceAll('"', '""')}"` : undefined;
   const connect = (max: number) => new pg.Pool({ connectionString: location.url, options: searchPath, max });
   const pool = connect(10);
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { schema: location.schema }) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { schema: location.schema }), transactionOptions: TRANSACTIONS });
   return {
     prisma,
     location,
