@@ -1,0 +1,12 @@
+import { FakeSlack } from '/work/wt-bench/test/support/fake-slack.js';
+import { freshDatabase } from '/work/wt-bench/bench/databases.js';
+import { seed } from '/work/wt-bench/bench/seed.js';
+const fake = await FakeSlack.start();
+const db = await freshDatabase('embedded');
+const t = performance.now();
+const s = await seed(db.url, fake, { campaigns: 5, participants: 20 });
+console.log('seed ms', performance.now() - t, s.campaignIds, s.approvals.length, s.approvals[0], fake.calls.length);
+const counts: Record<string, number> = {};
+for (const c of fake.calls) counts[c.method] = (counts[c.method] ?? 0) + 1;
+console.log(counts);
+await fake.close(); await db.drop();
