@@ -76,6 +76,8 @@ export async function acks(pair: Pair, fakeSlack: FakeSlack, seeded: Seeded): Pr
   };
   const delivered: number[] = [];
   let lost = 0;
+  // What the app told clickers instead of approving (a refusal, an error): explains a missing update.
+  const answers = new Map<string, number>();
   for (let round = 0; round < ROUNDS; round++) {
     for (const [kind, requests] of Object.entries(kinds)) {
       record(kind, 'app', await burst(requests(pair.app, round), record(kind, 'app', [])));
@@ -87,6 +89,7 @@ export async function acks(pair: Pair, fakeSlack: FakeSlack, seeded: Seeded): Pr
     record('Approve click', 'app', await burst(targets.map((target) => () => click(pair.app, target)), record('Approve click', 'app', [])));
     const times = await updatesOf(fakeSlack, targets, from);
     lost += times.filter((time) => !Number.isFinite(time)).length;
+    for (const call of fakeSlack.calls.slice(from)) if (call.method === 'response_url') answers.set(String(call.args.text), (answers.get(String(call.args.text)) ?? 0) + 1);
     delivered.push(...times.filter(Number.isFinite).map((time) => time - clickedAt));
     // Bare Bolt gets the same clicks (already decided: the app would refuse them; bare Bolt only acks).
     record('Approve click', 'bare', await burst(targets.map((target) => () => click(pair.bare, target)), record('Approve click', 'bare', [])));
@@ -98,6 +101,7 @@ export async function acks(pair: Pair, fakeSlack: FakeSlack, seeded: Seeded): Pr
     figure(`${kind} ack`, `app ${spread(app)}; bare Bolt ${spread(bare)}; app p99 / bare p99 = ${ratio(p99, bareP99)}${failures.count ? `; ${failures.count} not 200` : ''}`, '≤ 2×');
   }
   figure(`Approve click → chat.update, ${CONCURRENCY} at once`, `${spread(delivered)}${lost ? `; ${lost} never came within 60 s` : ''}`, 'p99 ≤ 300 ms');
+  for (const [text, count] of answers) console.log(`    ${count} clicks answered instead: ${text.slice(0, 160)}`);
 
   const single: number[] = [];
   for (let i = 0; i < SINGLE_CLICKS; i++) {

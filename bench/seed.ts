@@ -1,5 +1,5 @@
-// The data every leg runs on: 50 campaigns × 20 participants, each participant with a draft post
-// awaiting approval, made through the app's use cases (history, outbox and all) with the app
+// The data every leg runs on: 50 campaigns × 20 participants, some with a draft post awaiting
+// approval, made through the app's use cases (history, outbox and all) with the app
 // launched in this process; its outbox is drained to the fake Slack, so the approval messages
 // exist (with their ts) before the app under test starts, and it starts with nothing to deliver.
 import { launch } from '../src/app.js';
@@ -31,13 +31,20 @@ export interface Seeded {
 
 const DAY = 24 * 60 * 60 * 1000;
 
-export async function seed(url: string, fakeSlack: FakeSlack, { campaigns: count, participants: size }: { campaigns: number; participants: number }): Promise<Seeded> {
+export interface SeedSize {
+  campaigns: number;
+  participants: number;
+  /** Participants of each campaign whose draft post awaits approval (each post is one transaction: seeding time). */
+  posts: number;
+}
+
+export async function seed(url: string, fakeSlack: FakeSlack, size: SeedSize): Promise<Seeded> {
   const config = parseConfig({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fakeSlack.apiUrl, DATABASE_URL: url, LOG_LEVEL: 'error' });
   const running = await launch(config, { port: 0, host: '127.0.0.1' }, { everyMinute: false });
   try {
     const prisma = running.db.prisma;
     const campaignIds: number[] = [];
-    for (let i = 0; i < count; i++) campaignIds.push(await collaboratingCampaign(prisma, i, size));
+    for (let i = 0; i < size.campaigns; i++) campaignIds.push(await collaboratingCampaign(prisma, i, size));
     await running.deliver();
     const waiting = await prisma.post.findMany({ where: { status: 'pending_approval' }, select: { id: true, version: true, approvalChannelId: true, approvalMessageTs: true } });
     const approvals = waiting.flatMap((post) =>
@@ -49,8 +56,8 @@ export async function seed(url: string, fakeSlack: FakeSlack, { campaigns: count
   }
 }
 
-/** A campaign taken through the use cases to Collaborating, `size` participants each with a post awaiting approval. */
-async function collaboratingCampaign(prisma: Prisma, index: number, size: number): Promise<number> {
+/** A campaign taken through the use cases to Collaborating, with its participants and posts awaiting approval. */
+async function collaboratingCampaign(prisma: Prisma, index: number, size: SeedSize): Promise<number> {
   const now = new Date();
   const pic = { userId: PEOPLE.pic, now };
   const created = await campaigns.createCampaign(prisma, brief(index, now), pic);
@@ -59,7 +66,7 @@ async function collaboratingCampaign(prisma: Prisma, index: number, size: number
   ok(await campaigns.publishProposal(prisma, id, pic));
   ok(await campaigns.approveProposal(prisma, id, { userId: PEOPLE.approver, now }));
   ok(await campaigns.openRecruitment(prisma, id, pic));
-  const profiles = Array.from({ length: size }, (_, i) => ({
+  const profiles = Array.from({ length: size.participants }, (_, i) => ({
     name: `Bench Influencer ${index}-${i}`,
     country: 'JP',
     niches: ['beauty'],
@@ -70,7 +77,7 @@ async function collaboratingCampaign(prisma: Prisma, index: number, size: number
   const participants = ok(await addParticipants(prisma, id, influencers.map((influencer) => ({ influencerId: influencer.id })), pic, { stage: 'signed', reason: 'signed off-platform' }));
   ok(await campaigns.closeRecruitment(prisma, id, pic));
   ok(await campaigns.startCollaboration(prisma, id, pic));
-  for (const participant of participants) {
+  for (const participant of participants.slice(0, size.posts)) {
     const draft = { participationId: participant.id, socialAccountId: participant.accountIds[0]!, plannedDate: new Date(now.getTime() + 10 * DAY), content: `Bench reel ${index}-${participant.id}`, mediaUrls: [] };
     ok(await submitPost(prisma, draft, { userId: PEOPLE.member, now }));
   }
