@@ -55,6 +55,15 @@ async function updatesOf(fakeSlack: FakeSlack, targets: ApproveTarget[], from: n
 }
 
 
+/** Waits until the app has made no Slack call for `ms` (what earlier requests left to deliver is done), 30 s at most. */
+async function quiet(fakeSlack: FakeSlack, ms = 300): Promise<void> {
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
+    const before = fakeSlack.calls.length;
+    await sleep(ms);
+    if (fakeSlack.calls.length === before) return;
+  }
+}
+
 /** Ack p50/p99 for help, list and Approve; Approve click → chat.update with CONCURRENCY clicks at once. */
 export async function acks(pair: Pair, fakeSlack: FakeSlack, seeded: Seeded): Promise<void> {
   const approvals = [...seeded.approvals];
@@ -79,6 +88,7 @@ export async function acks(pair: Pair, fakeSlack: FakeSlack, seeded: Seeded): Pr
   // What the app told clickers instead of approving (a refusal, an error): explains a missing update.
   const answers = new Map<string, number>();
   for (let round = 0; round < ROUNDS; round++) {
+    await quiet(fakeSlack);
     for (const [kind, requests] of Object.entries(kinds)) {
       record(kind, 'app', await burst(requests(pair.app, round), record(kind, 'app', [])));
       record(kind, 'bare', await burst(requests(pair.bare, round), record(kind, 'bare', [])));
@@ -103,6 +113,7 @@ export async function acks(pair: Pair, fakeSlack: FakeSlack, seeded: Seeded): Pr
   figure(`Approve click → chat.update, ${CONCURRENCY} at once`, `${spread(delivered)}${lost ? `; ${lost} never came within 60 s` : ''}`, 'p99 ≤ 300 ms');
   for (const [text, count] of answers) console.log(`    ${count} clicks answered instead: ${text.slice(0, 160)}`);
 
+  await quiet(fakeSlack);
   const single: number[] = [];
   for (let i = 0; i < SINGLE_CLICKS; i++) {
     const target = take();
@@ -111,7 +122,7 @@ export async function acks(pair: Pair, fakeSlack: FakeSlack, seeded: Seeded): Pr
     await click(pair.app, target);
     const [time] = await updatesOf(fakeSlack, [target], from);
     if (Number.isFinite(time)) single.push(time! - clickedAt);
-    await sleep(50);
+    await quiet(fakeSlack, 100);
   }
   figure('Approve click → chat.update, one at a time', spread(single), 'p99 ≤ 50 ms');
 }
@@ -123,6 +134,7 @@ export async function acksWhileReportsRender(pair: Pair, fakeSlack: FakeSlack, s
   const failures = { count: 0 };
   const uploads = () => fakeSlack.callsTo('files.completeUploadExternal').length;
   for (let round = 0; round < ROUNDS; round++) {
+    await quiet(fakeSlack);
     const campaigns = seeded.campaignIds.slice(round * REPORTS, (round + 1) * REPORTS);
     const before = uploads();
     const reports = campaigns.map((id) => pair.app.command(`report C-${id}`, { userId: PEOPLE.pic, channelId: 'C0REPORTS' }));

@@ -1,5 +1,5 @@
-// `npm run bench` (add `-- --full` for digests of 1,000 campaigns): every goal of issue 13 as a
-// measured figure, next to a bare Bolt 5.1 app started in the same run, on the embedded database and
+// `npm run bench` (`-- --full`: digests of 1,000 campaigns too; `-- --db embedded|postgresql`: one
+// database only): every goal of issue 13 as a measured figure, next to a bare Bolt 5.1 app started in the same run, on the embedded database and
 // on PostgreSQL. Prints numbers only; nothing here passes or fails.
 import { execSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -16,6 +16,8 @@ import { startups } from './startup.js';
 import { SIGNING_SECRET, figure, heading, mb, part, seconds, sleep, timed } from './support.js';
 
 const FULL = process.argv.includes('--full');
+const ONLY = process.argv[process.argv.indexOf('--db') + 1];
+const wanted = (kind: Kind) => !process.argv.includes('--db') || ONLY === kind;
 const SEED: SeedSize = { campaigns: 50, participants: 20, posts: 4 };
 const DIGESTS: Size[] = [{ campaigns: 10, participants: 50 }, { campaigns: 100, participants: 50 }, ...(FULL ? [{ campaigns: 1_000, participants: 50 }] : [])];
 const START_RUNS = 3;
@@ -69,11 +71,14 @@ async function leg(kind: Kind, server: string | undefined): Promise<void> {
 
 machine();
 const server = await serverUrl();
-await part('embedded database', () => leg('embedded', undefined));
-if (server) await part('PostgreSQL', () => leg('postgresql', server));
+if (wanted('embedded')) await part('embedded database', () => leg('embedded', undefined));
+if (!wanted('postgresql')) heading('PostgreSQL: not asked for (--db)');
+else if (server) await part('PostgreSQL', () => leg('postgresql', server));
 else heading('PostgreSQL: skipped (set TEST_DATABASE_URL, or run a server at postgresql://postgres@127.0.0.1:5432/test)');
-heading('Install');
-await part('install size', installSize);
+if (!process.argv.includes('--db')) {
+  heading('Install');
+  await part('install size', installSize);
+}
 console.log(`\nload average at the end: ${loadavg().map((n) => n.toFixed(2)).join(' ')}`);
 // Timers the schema engine and PGlite leave behind would keep the bench alive.
 process.exit(0);

@@ -43,8 +43,13 @@ export async function seed(url: string, fakeSlack: FakeSlack, size: SeedSize): P
   const running = await launch(config, { port: 0, host: '127.0.0.1' }, { everyMinute: false });
   try {
     const prisma = running.db.prisma;
+    // A server takes several transactions at once; PGlite runs one at a time anyway.
+    const lanes = running.db.location.kind === 'server' ? 5 : 1;
     const campaignIds: number[] = [];
-    for (let i = 0; i < size.campaigns; i++) campaignIds.push(await collaboratingCampaign(prisma, i, size));
+    for (let i = 0; i < size.campaigns; i += lanes) {
+      const batch = Array.from({ length: Math.min(lanes, size.campaigns - i) }, (_, lane) => collaboratingCampaign(prisma, i + lane, size));
+      campaignIds.push(...(await Promise.all(batch)));
+    }
     await running.deliver();
     const waiting = await prisma.post.findMany({ where: { status: 'pending_approval' }, select: { id: true, version: true, approvalChannelId: true, approvalMessageTs: true } });
     const approvals = waiting.flatMap((post) =>
