@@ -24,7 +24,8 @@ export interface Size {
   campaigns: number;
   participants: number;
 }
-type BenchDigests = (prisma: Prisma, size: Size) => Promise<{ ms: number; statements: number }>;
+/** bench/digests.ts's export: seeds the (migrated, empty) database, composes, counts. */
+type BenchDigests = (db: Database, size: Size) => Promise<{ ms: number; statements: number }>;
 
 export async function digestFigures(kind: Kind, server: string | undefined, sizes: Size[]): Promise<void> {
   const helper = join(import.meta.dirname, 'digests.ts');
@@ -50,7 +51,7 @@ async function viaHelper(url: string, size: Size, benchDigests: BenchDigests) {
   const db = await open(url);
   try {
     await applyPendingMigrations(db);
-    return await benchDigests(db.prisma, size);
+    return await benchDigests(db, size);
   } finally {
     await db.close();
   }
