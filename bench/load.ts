@@ -18,10 +18,12 @@ const REPORTS = 5;
 interface Pair {
   app: SlackSender;
   bare: SlackSender;
+  /** What the app printed so far (its error log). */
+  appOutput(): string;
 }
 
 export function senders(app: Child, bare: Child, fakeSlack: FakeSlack): Pair {
-  return { app: new SlackSender(app.url, SIGNING_SECRET, fakeSlack), bare: new SlackSender(bare.url, SIGNING_SECRET, fakeSlack) };
+  return { app: new SlackSender(app.url, SIGNING_SECRET, fakeSlack), bare: new SlackSender(bare.url, SIGNING_SECRET, fakeSlack), appOutput: () => app.output() };
 }
 
 /** Milliseconds to the HTTP answer of each request, sent all at once; a non-200 answer counts as a failure. */
@@ -99,7 +101,11 @@ export async function acks(pair: Pair, fakeSlack: FakeSlack, seeded: Seeded): Pr
     record('Approve click', 'app', await burst(targets.map((target) => () => click(pair.app, target)), record('Approve click', 'app', [])));
     const times = await updatesOf(fakeSlack, targets, from);
     lost += times.filter((time) => !Number.isFinite(time)).length;
-    for (const call of fakeSlack.calls.slice(from)) if (call.method === 'response_url') answers.set(String(call.args.text), (answers.get(String(call.args.text)) ?? 0) + 1);
+    for (const call of fakeSlack.calls.slice(from)) {
+      if (call.method !== 'response_url') continue;
+      const text = String(call.args.text).replace(/`[0-9a-f]{8}`/g, '`<reference>`');
+      answers.set(text, (answers.get(text) ?? 0) + 1);
+    }
     delivered.push(...times.filter(Number.isFinite).map((time) => time - clickedAt));
     // Bare Bolt gets the same clicks (already decided: the app would refuse them; bare Bolt only acks).
     record('Approve click', 'bare', await burst(targets.map((target) => () => click(pair.bare, target)), record('Approve click', 'bare', [])));
@@ -112,6 +118,8 @@ export async function acks(pair: Pair, fakeSlack: FakeSlack, seeded: Seeded): Pr
   }
   figure(`Approve click → chat.update, ${CONCURRENCY} at once`, `${spread(delivered)}${lost ? `; ${lost} never came within 60 s` : ''}`, 'p99 ≤ 300 ms');
   for (const [text, count] of answers) console.log(`    ${count} clicks answered instead: ${text.slice(0, 160)}`);
+  const unexpected = pair.appOutput().split('\n').find((line) => line.includes('Unexpected error'));
+  if (unexpected) console.log(`    the app's log: ${unexpected.slice(0, 300)}`);
 
   await quiet(fakeSlack);
   const single: number[] = [];
