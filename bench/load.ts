@@ -118,8 +118,9 @@ export async function acks(pair: Pair, fakeSlack: FakeSlack, seeded: Seeded): Pr
   }
   figure(`Approve click → chat.update, ${CONCURRENCY} at once`, `${spread(delivered)}${lost ? `; ${lost} never came within 60 s` : ''}`, 'p99 ≤ 300 ms');
   for (const [text, count] of answers) console.log(`    ${count} clicks answered instead: ${text.slice(0, 160)}`);
-  const unexpected = pair.appOutput().split('\n').find((line) => line.includes('Unexpected error'));
-  if (unexpected) console.log(`    the app's log: ${unexpected.slice(0, 300)}`);
+  const log = pair.appOutput().split('\n');
+  const unexpected = log.findIndex((line) => line.includes('Unexpected error'));
+  if (unexpected >= 0) console.log(`    the app's log: ${log.slice(unexpected, unexpected + 3).join(' ').slice(0, 400)}`);
 
   await quiet(fakeSlack);
   const single: number[] = [];
