@@ -74,16 +74,15 @@ export async function acks(pair: Pair, fakeSlack: FakeSlack, seeded: Seeded): Pr
     if (!target) throw new Error('the seed has too few posts awaiting approval');
     return target;
   };
-  const kinds: Record<string, (slack: SlackSender, round: number) => Array<() => Promise<SlackResponse>>> = {
+  const kinds: Record<string, (slack: SlackSender) => Array<() => Promise<SlackResponse>>> = {
     '/campaign help': (slack) => Array.from({ length: CONCURRENCY }, () => () => slack.command('help')),
     '/campaign list': (slack) => Array.from({ length: CONCURRENCY }, () => () => slack.command('list')),
   };
   const latencies = new Map<string, { app: number[]; bare: number[]; failures: { count: number } }>();
-  const record = (kind: string, who: 'app' | 'bare', values: number[]) => {
-    const entry = latencies.get(kind) ?? { app: [], bare: [], failures: { count: 0 } };
-    entry[who].push(...values);
-    latencies.set(kind, entry);
-    return entry.failures;
+  const measure = async (kind: string, who: 'app' | 'bare', requests: Array<() => Promise<SlackResponse>>) => {
+    if (!latencies.has(kind)) latencies.set(kind, { app: [], bare: [], failures: { count: 0 } });
+    const entry = latencies.get(kind)!;
+    entry[who].push(...(await burst(requests, entry.failures)));
   };
   const delivered: number[] = [];
   let lost = 0;
@@ -92,13 +91,13 @@ export async function acks(pair: Pair, fakeSlack: FakeSlack, seeded: Seeded): Pr
   for (let round = 0; round < ROUNDS; round++) {
     await quiet(fakeSlack);
     for (const [kind, requests] of Object.entries(kinds)) {
-      record(kind, 'app', await burst(requests(pair.app, round), record(kind, 'app', [])));
-      record(kind, 'bare', await burst(requests(pair.bare, round), record(kind, 'bare', [])));
+      await measure(kind, 'app', requests(pair.app));
+      await measure(kind, 'bare', requests(pair.bare));
     }
     const targets = Array.from({ length: CONCURRENCY }, take);
     const from = fakeSlack.calls.length;
     const clickedAt = Date.now();
-    record('Approve click', 'app', await burst(targets.map((target) => () => click(pair.app, target)), record('Approve click', 'app', [])));
+    await measure('Approve click', 'app', targets.map((target) => () => click(pair.app, target)));
     const times = await updatesOf(fakeSlack, targets, from);
     lost += times.filter((time) => !Number.isFinite(time)).length;
     for (const call of fakeSlack.calls.slice(from)) {
@@ -108,7 +107,7 @@ export async function acks(pair: Pair, fakeSlack: FakeSlack, seeded: Seeded): Pr
     }
     delivered.push(...times.filter(Number.isFinite).map((time) => time - clickedAt));
     // Bare Bolt gets the same clicks (already decided: the app would refuse them; bare Bolt only acks).
-    record('Approve click', 'bare', await burst(targets.map((target) => () => click(pair.bare, target)), record('Approve click', 'bare', [])));
+    await measure('Approve click', 'bare', targets.map((target) => () => click(pair.bare, target)));
   }
   console.log(`  ack latency, ${CONCURRENCY} concurrent signed requests, ${ROUNDS} interleaved rounds each:`);
   for (const [kind, { app, bare, failures }] of latencies) {
