@@ -43,8 +43,9 @@ export async function seed(url: string, fakeSlack: FakeSlack, size: SeedSize): P
   const running = await launch(config, { port: 0, host: '127.0.0.1' }, { everyMinute: false });
   try {
     const prisma = running.db.prisma;
-    // A server takes several transactions at once; PGlite runs one at a time anyway.
-    const lanes = running.db.location.kind === 'server' ? 5 : 1;
+    // A server takes several transactions at once (PGlite runs one at a time anyway); a loaded machine
+    // can still push one past Prisma's 5 s transaction timeout: see `retried`.
+    const lanes = running.db.location.kind === 'server' ? 3 : 1;
     const campaignIds: number[] = [];
     for (let i = 0; i < size.campaigns; i += lanes) {
       const batch = Array.from({ length: Math.min(lanes, size.campaigns - i) }, (_, lane) => collaboratingCampaign(prisma, i + lane, size));
@@ -65,12 +66,12 @@ export async function seed(url: string, fakeSlack: FakeSlack, size: SeedSize): P
 async function collaboratingCampaign(prisma: Prisma, index: number, size: SeedSize): Promise<number> {
   const now = new Date();
   const pic = { userId: PEOPLE.pic, now };
-  const created = await campaigns.createCampaign(prisma, brief(index, now), pic);
+  const created = await retried(() => campaigns.createCampaign(prisma, brief(index, now), pic));
   if (!created.ok) throw new Error(`seed: ${JSON.stringify(created.errors)}`);
   const id = created.campaign.id;
-  ok(await campaigns.publishProposal(prisma, id, pic));
-  ok(await campaigns.approveProposal(prisma, id, { userId: PEOPLE.approver, now }));
-  ok(await campaigns.openRecruitment(prisma, id, pic));
+  ok(await retried(() => campaigns.publishProposal(prisma, id, pic)));
+  ok(await retried(() => campaigns.approveProposal(prisma, id, { userId: PEOPLE.approver, now })));
+  ok(await retried(() => campaigns.openRecruitment(prisma, id, pic)));
   const profiles = Array.from({ length: size.participants }, (_, i) => ({
     name: `Bench Influencer ${index}-${i}`,
     country: 'JP',
@@ -78,13 +79,13 @@ async function collaboratingCampaign(prisma: Prisma, index: number, size: SeedSi
     email: null,
     accounts: [{ platform: 'instagram' as const, handle: `bench_${index}_${i}`, followers: 10_000 + i, avgEngagementPct: 3 }],
   }));
-  const influencers = ok(await addInfluencers(prisma, profiles, pic));
-  const participants = ok(await addParticipants(prisma, id, influencers.map((influencer) => ({ influencerId: influencer.id })), pic, { stage: 'signed', reason: 'signed off-platform' }));
-  ok(await campaigns.closeRecruitment(prisma, id, pic));
-  ok(await campaigns.startCollaboration(prisma, id, pic));
+  const influencers = ok(await retried(() => addInfluencers(prisma, profiles, pic)));
+  const participants = ok(await retried(() => addParticipants(prisma, id, influencers.map((influencer) => ({ influencerId: influencer.id })), pic, { stage: 'signed', reason: 'signed off-platform' })));
+  ok(await retried(() => campaigns.closeRecruitment(prisma, id, pic)));
+  ok(await retried(() => campaigns.startCollaboration(prisma, id, pic)));
   for (const participant of participants.slice(0, size.posts)) {
     const draft = { participationId: participant.id, socialAccountId: participant.accountIds[0]!, plannedDate: new Date(now.getTime() + 10 * DAY), content: `Bench reel ${index}-${participant.id}`, mediaUrls: [] };
-    ok(await submitPost(prisma, draft, { userId: PEOPLE.member, now }));
+    ok(await retried(() => submitPost(prisma, draft, { userId: PEOPLE.member, now })));
   }
   return id;
 }
@@ -114,6 +115,17 @@ function brief(index: number, now: Date): CampaignBrief {
     optionalStages: ALL_OPTIONAL_STAGES,
     agreementWindowDays: 3,
   };
+}
+
+/** A use case again when its transaction timed out (rolled back, so nothing was saved): seeding must not fail on a busy machine. */
+async function retried<T>(fn: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'P2028' || attempt >= attempts) throw error;
+    }
+  }
 }
 
 function ok<T>(decision: { ok: true; value: T } | { ok: false; reason: string }): T {
