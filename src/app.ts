@@ -53,13 +53,7 @@ export function createApp(config: Config, db: Database, bot: BotIdentity, now: (
   const inFlight = new InFlight();
   app.use(inFlight.middleware);
   // After every request (once acknowledged): deliver what its change must show in Slack.
-  app.use(async ({ next }) => {
-    try {
-      await next();
-    } finally {
-      await deliveries.deliverNew();
-    }
-  });
+  app.use(({ next }) => deliveries.after(next));
   app.use(reportUnexpectedErrors(app));
 
   const context: HandlerContext = { prisma: db.prisma, now, deliver: () => deliveries.deliver() };

@@ -9,14 +9,14 @@ import { type Delivery, type DeliveryKind, retryDelaySeconds } from '../domain/d
 import { SYSTEM_ACTOR } from '../domain/history.js';
 import { campaignMessages, findCampaign, rememberCampaignMessages } from '../store/campaigns.js';
 import type { Prisma } from '../store/database.js';
-import { type ClaimedDelivery, claimDeliveries, deliveriesWrittenHere, deliveryPending, markAttemptFailed, markDelivered, postponeDelivery } from '../store/deliveries.js';
+import { type ClaimedDelivery, type DeliveryLane, claimDeliveries, deliveriesWrittenHere, deliveryPending, markAttemptFailed, markDelivered, postponeDelivery } from '../store/deliveries.js';
 import { historyEvent } from '../store/history.js';
-import { postApprovalMessage as storedPostMessage, rememberPostApprovalMessage } from '../store/posts.js';
+import { rememberPostApprovalMessage } from '../store/posts.js';
 import { decisionReply, postApprovalMessage, postEditedReply, proposalApprovalMessage } from '../views/approvals.js';
 import { campaignCard } from '../views/campaign-card.js';
 import { completionIntro } from '../views/report.js';
 import { lastEvent } from '../workflow/history.js';
-import { postCard } from '../workflow/posts.js';
+import { postCard, postContext } from '../workflow/posts.js';
 import { reportOf } from '../workflow/report.js';
 import { AnswerLost } from '../slack-client.js';
 import type { Tx } from '../store/tx.js';
@@ -60,9 +60,24 @@ interface Notice {
   retrying: boolean;
 }
 
+/**
+ * One queue of the outbox, delivered by a single-flight loop. Cards, requests and replies go in one
+ * lane and App Homes in another, so a card's update never waits behind App Home rebuilds.
+ */
+class Lane {
+  running: Promise<void> | undefined;
+  again = false;
+
+  constructor(
+    readonly name: DeliveryLane,
+    /** How many it claims (and delivers at once). */
+    readonly limit: number,
+  ) {}
+}
+
 export class DeliveryWorker {
-  private running: Promise<void> | undefined;
-  private again = false;
+  // A burst's App Homes collapse into one per person (claimDeliveries supersedes older ones): a few at a time is enough.
+  private readonly lanes = [new Lane('messages', 20), new Lane('homes', 3)];
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
 
@@ -70,22 +85,33 @@ export class DeliveryWorker {
 
   /**
    * Delivers everything due, now; resolves once nothing due is left (including what was written
-   * while it ran). Single-flight: a call while a run is going makes that run look again. Never throws.
+   * while it ran). Single-flight per lane: a call while a run is going makes that run look again. Never throws.
    */
-  deliver(): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    this.again = true;
-    this.running ??= this.run().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
+  async deliver(): Promise<void> {
+    await Promise.all(this.lanes.map((lane) => this.deliverLane(lane)));
   }
 
-  private seen = -1;
+  private deliverLane(lane: Lane): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    lane.again = true;
+    lane.running ??= this.run(lane).finally(() => {
+      lane.running = undefined;
+    });
+    return lane.running;
+  }
 
-  /** After a request: delivers only when this process wrote deliveries since the last look (reads cost no query). */
-  deliverNew(): Promise<void> {
-    return deliveriesWrittenHere() === this.seen ? (this.running ?? Promise.resolve()) : this.deliver();
+  /**
+   * Runs a request, then delivers what it wrote. Written deliveries are counted when enqueued, before
+   * their transaction commits, so the count is compared around the whole request: a run that looked
+   * while the request's transaction was open may have missed them. Costs no query when nothing was written.
+   */
+  async after(request: () => Promise<void>): Promise<void> {
+    const before = deliveriesWrittenHere();
+    try {
+      await request();
+    } finally {
+      await (deliveriesWrittenHere() === before ? Promise.all(this.lanes.map((lane) => lane.running)) : this.deliver());
+    }
   }
 
   /** Looks for due deliveries every `everyMs` (retries, and what other instances left behind). */
@@ -97,20 +123,19 @@ export class DeliveryWorker {
     poll();
   }
 
-  /** Stops polling and waits for the run in progress; what is left stays in the outbox for the next start. */
+  /** Stops polling and waits for the runs in progress; what is left stays in the outbox for the next start. */
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
-    await this.running;
+    await Promise.all(this.lanes.map((lane) => lane.running));
   }
 
-  private async run(): Promise<void> {
+  private async run(lane: Lane): Promise<void> {
     try {
-      while (this.again && !this.stopped) {
-        this.again = false;
-        this.seen = deliveriesWrittenHere();
+      while (lane.again && !this.stopped) {
+        lane.again = false;
         for (;;) {
-          const claimed = await claimDeliveries(this.deps.prisma, new Date());
+          const claimed = await claimDeliveries(this.deps.prisma, new Date(), { lane: lane.name, limit: lane.limit });
           if (claimed.length === 0 || this.stopped) break;
           // Claimed rows have distinct keys, so they cannot overtake each other. Messages go before the
           // replies in their threads, so a reply claimed with its message finds it posted.
@@ -130,10 +155,14 @@ export class DeliveryWorker {
     try {
       const outcome = await this.show(claimed.delivery, claimed);
       if (outcome.done) {
-        await prisma.$transaction(async (tx) => {
-          await outcome.remember?.(tx);
-          await markDelivered(tx, claimed.id, new Date());
-        });
+        const { remember } = outcome;
+        if (!remember) await markDelivered(prisma, [claimed.id], new Date());
+        else {
+          await prisma.$transaction(async (tx) => {
+            await remember(tx);
+            await markDelivered(tx, [claimed.id], new Date());
+          });
+        }
       } else if (Date.now() - claimed.createdAt.getTime() > PARENT_WAIT_MS) {
         return await this.failed(claimed, outcome.why, undefined);
       } else {
@@ -197,7 +226,7 @@ export class DeliveryWorker {
         return (await findCampaign(this.deps.prisma, delivery.campaignId))?.channelId;
       case 'post_request':
       case 'post_reply':
-        return (await postCard(this.deps.prisma, delivery.postId))?.campaign.channelId;
+        return (await postContext(this.deps.prisma, delivery.postId))?.campaign.channelId;
       case 'home':
         return undefined;
     }
@@ -252,9 +281,9 @@ export class DeliveryWorker {
         return DONE;
       }
       case 'post_request': {
-        const [card, message] = await Promise.all([postCard(prisma, delivery.postId), storedPostMessage(prisma, delivery.postId)]);
+        const card = await postCard(prisma, delivery.postId);
         if (!card) return DONE;
-        const { post, campaign } = card;
+        const { post, campaign, message } = card;
         const shown = postApprovalMessage(campaign, card.influencerName, post, card.history);
         if (message && (message.revision ?? post.revision) === post.revision) {
           await client.chat.update({ channel: message.channelId, ts: message.ts, ...shown });
@@ -266,8 +295,9 @@ export class DeliveryWorker {
         return { done: true, remember: (tx) => rememberPostApprovalMessage(tx, post.id, { channelId: campaign.channelId, ts: posted.ts as string, revision: post.revision }) };
       }
       case 'post_reply': {
-        const [card, message, entry] = await Promise.all([postCard(prisma, delivery.postId), storedPostMessage(prisma, delivery.postId), historyEvent(prisma, delivery.eventId)]);
+        const [card, entry] = await Promise.all([postCard(prisma, delivery.postId), historyEvent(prisma, delivery.eventId)]);
         if (!card || !entry) return DONE;
+        const { message } = card;
         const revision = entry.details?.revision;
         if (!message || (message.revision ?? card.post.revision) !== revision) {
           // Waits while the revision's message is on its way; once a later revision has its own, this reply has no thread left.

@@ -3,7 +3,7 @@ import type { CampaignStatus } from '../domain/campaign.js';
 import type { Campaign as CampaignRow } from '../generated/prisma/client.js';
 import { type Tx, assertUpdated, toMinor } from './tx.js';
 
-function toCampaign(row: CampaignRow): Campaign {
+export function toCampaign(row: CampaignRow): Campaign {
   const { invitedStage, applicationStages, deliverablesStage, budgetMinor, cardTs, proposalMessageTs, ...rest } = row;
   return {
     ...rest,

@@ -73,6 +73,12 @@ export async function campaignPeopleOf(tx: Tx, entities: ReadonlyArray<{ entityT
   ]);
 }
 
+/**
+ * App Homes are claimed apart from everything else, so a card's update never waits behind the
+ * rebuild of several people's App Homes.
+ */
+export type DeliveryLane = 'homes' | 'messages' | 'all';
+
 /** Claims serialize on this advisory lock (short transactions), so two workers never hold the same key at once. */
 const CLAIM_LOCK = 4_260_001;
 
@@ -83,24 +89,26 @@ const CLAIM_LOCK = 4_260_001;
  * pending deliveries that show the state of one thing, only the newest is claimed (it is rendered
  * from the database as it is then), and the older ones are marked superseded.
  */
-export async function claimDeliveries(prisma: Prisma, now: Date, { limit = 10, leaseSeconds = 120 } = {}): Promise<ClaimedDelivery[]> {
+export async function claimDeliveries(prisma: Prisma, now: Date, { limit = 10, leaseSeconds = 120, lane = 'all' as DeliveryLane } = {}): Promise<ClaimedDelivery[]> {
   const leaseUntil = new Date(now.getTime() + leaseSeconds * 1000);
+  const inLane = lane === 'all' ? PrismaTypes.sql`TRUE` : PrismaTypes.sql`(d."kind" = 'home') = ${lane === 'homes'}`;
   return prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CLAIM_LOCK})`;
     const rows = await tx.$queryRaw<Array<{ id: bigint; kind: string; key: string; payload: Delivery; actor: string; attempts: number; createdAt: Date }>>`
       UPDATE "Delivery" SET "claimedUntil" = ${leaseUntil}, "attempts" = "attempts" + 1
       WHERE "id" IN (
         SELECT d."id" FROM "Delivery" d
-        WHERE d."status" = 'pending' AND d."nextAttemptAt" <= ${now} AND (d."claimedUntil" IS NULL OR d."claimedUntil" < ${now})
+        WHERE d."status" = 'pending' AND d."nextAttemptAt" <= ${now} AND ${inLane} AND (d."claimedUntil" IS NULL OR d."claimedUntil" < ${now})
           AND NOT EXISTS (SELECT 1 FROM "Delivery" held WHERE held."key" = d."key" AND held."status" = 'pending' AND held."claimedUntil" >= ${now})
           AND (d."kind" NOT IN (${PrismaTypes.join(STATE_KINDS)})
             OR NOT EXISTS (SELECT 1 FROM "Delivery" newer WHERE newer."key" = d."key" AND newer."status" = 'pending' AND newer."id" > d."id"))
         ORDER BY d."id" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
       RETURNING "id", "kind", "key", "payload", "actor", "attempts", "createdAt"`;
     rows.sort((a, b) => (a.id < b.id ? -1 : 1));
-    for (const row of rows.filter((claimed) => showsState(claimed.kind as Delivery['kind']))) {
+    const covering = rows.filter((claimed) => showsState(claimed.kind as Delivery['kind']));
+    if (covering.length > 0) {
       await tx.delivery.updateMany({
-        where: { key: row.key, status: 'pending', id: { lt: row.id }, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
+        where: { status: 'pending', OR: covering.map((row) => ({ key: row.key, id: { lt: row.id } })), AND: { OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] } },
         data: { status: 'superseded', finishedAt: now, claimedUntil: null },
       });
     }
@@ -117,8 +125,9 @@ export async function releaseClaims(prisma: Prisma): Promise<number> {
   return count;
 }
 
-export async function markDelivered(tx: Tx, id: bigint, now: Date): Promise<void> {
-  await tx.delivery.update({ where: { id }, data: { status: 'delivered', finishedAt: now, claimedUntil: null, lastError: null } });
+export async function markDelivered(tx: Tx, ids: bigint[], now: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.delivery.updateMany({ where: { id: { in: ids } }, data: { status: 'delivered', finishedAt: now, claimedUntil: null, lastError: null } });
 }
 
 /** A failed try: again at `retryAt`, or failed for good (listed for admins) when there is none. */

@@ -1,7 +1,9 @@
 import type { Campaign } from '../domain/brief.js';
+import type { Participant } from '../domain/participation.js';
 import type { Post } from '../domain/posts.js';
 import { listCampaigns } from './campaigns.js';
-import { postsOf } from './posts.js';
+import { participantsWhere } from './participants.js';
+import { toPost } from './posts.js';
 import type { Tx } from './tx.js';
 
 /** The user's campaigns (PIC, approver or creator), not archived, newest first. */
@@ -9,38 +11,34 @@ export async function campaignsOf(tx: Tx, userId: string): Promise<Campaign[]> {
   return listCampaigns(tx, { statuses: ['draft', 'proposal_published', 'proposal_approved', 'recruiting', 'recruitment_closed', 'collaborating', 'completed'], person: userId });
 }
 
-export interface PostInCampaign {
+export interface HomePost {
   post: Post;
-  campaign: Campaign;
+  campaignId: number;
   influencerName: string;
-  stage: string;
-  agreementSentAt: Date | null;
 }
 
-/** Posts of the given campaigns with their participant, in one query per kind of row. */
-export async function postsIn(tx: Tx, campaigns: Campaign[]): Promise<PostInCampaign[]> {
-  const participations = await tx.participation.findMany({
-    where: { campaignId: { in: campaigns.map((c) => c.id) } },
-    select: { id: true, campaignId: true, stage: true, agreementSentAt: true, influencer: { select: { name: true } } },
+/**
+ * Only the posts App Home lists, oldest first: waiting for a decision in `deciding` campaigns,
+ * posted in `finalApproving` ones, and approved but planned before `lateBefore` in `campaignIds`.
+ */
+export async function homePosts(tx: Tx, { campaignIds, deciding, finalApproving, lateBefore }: { campaignIds: number[]; deciding: number[]; finalApproving: number[]; lateBefore: Date }): Promise<HomePost[]> {
+  if (campaignIds.length === 0) return [];
+  const rows = await tx.post.findMany({
+    where: {
+      OR: [
+        { status: 'pending_approval', participation: { campaignId: { in: deciding } } },
+        { status: 'posted', participation: { campaignId: { in: finalApproving } } },
+        { status: 'approved', plannedDate: { lt: lateBefore }, participation: { campaignId: { in: campaignIds } } },
+      ],
+    },
+    include: { participation: { select: { campaignId: true, influencer: { select: { name: true } } } } },
+    orderBy: { id: 'asc' },
   });
-  const byId = new Map(participations.map((p) => [p.id, p]));
-  const campaignById = new Map(campaigns.map((c) => [c.id, c]));
-  const posts = await postsOf(tx, participations.map((p) => p.id));
-  return posts.map((post) => {
-    const participation = byId.get(post.participationId)!;
-    return {
-      post,
-      campaign: campaignById.get(participation.campaignId)!,
-      influencerName: participation.influencer.name,
-      stage: participation.stage,
-      agreementSentAt: participation.agreementSentAt,
-    };
-  });
+  return rows.map(({ participation, ...post }) => ({ post: toPost(post), campaignId: participation.campaignId, influencerName: participation.influencer.name }));
 }
 
-export async function agreementsSentIn(tx: Tx, campaigns: Campaign[]) {
-  return tx.participation.findMany({
-    where: { campaignId: { in: campaigns.map((c) => c.id) }, stage: 'agreement_sent' },
-    select: { id: true, campaignId: true, stage: true, agreementSentAt: true, agreementSignedAt: true, agreementDeclinedAt: true, influencer: { select: { name: true } } },
-  });
+/** Participants with a sent agreement in `campaignIds`, and every participant of `allOf` (whose follow-ups App Home lists). */
+export async function homeParticipants(tx: Tx, campaignIds: number[], allOf: number[]): Promise<Participant[]> {
+  if (campaignIds.length === 0) return [];
+  return participantsWhere(tx, { campaignId: { in: campaignIds }, OR: [{ stage: 'agreement_sent' }, { campaignId: { in: allOf } }] });
 }

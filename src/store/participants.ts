@@ -53,8 +53,8 @@ export async function participantsOf(tx: Tx, campaignId: number): Promise<Partic
   return rows.map(toParticipant);
 }
 
-export async function participantsOfCampaigns(tx: Tx, campaignIds: number[]): Promise<Participant[]> {
-  const rows = await tx.participation.findMany({ where: { campaignId: { in: campaignIds } }, include: included, orderBy: { id: 'asc' } });
+export async function participantsWhere(tx: Tx, where: PrismaTypes.ParticipationWhereInput): Promise<Participant[]> {
+  const rows = await tx.participation.findMany({ where, include: included, orderBy: { id: 'asc' } });
   return rows.map(toParticipant);
 }
 

@@ -1,8 +1,10 @@
+import type { Campaign } from '../domain/brief.js';
 import type { Post, PostMetrics } from '../domain/posts.js';
+import { toCampaign } from './campaigns.js';
 import type { Post as PostRow } from '../generated/prisma/client.js';
 import { type Tx, assertUpdated, toMinor } from './tx.js';
 
-function toPost(row: PostRow): Post {
+export function toPost(row: PostRow): Post {
   const { impressions, reach, likes, comments, shares, saves, clicks, conversions, attributedRevenueMinor, metricsRecordedAt, approvalChannelId, approvalMessageTs, ...rest } = row;
   const metrics: PostMetrics | null = metricsRecordedAt
     ? { impressions, reach, likes, comments, shares, saves, clicks, conversions, attributedRevenueMinor: toMinor(attributedRevenueMinor) }
@@ -25,6 +27,24 @@ export async function insertPost(
 export async function findPost(tx: Tx, id: number): Promise<Post | undefined> {
   const row = await tx.post.findUnique({ where: { id } });
   return row ? toPost(row) : undefined;
+}
+
+/** Where a revision's Approve / Reject message is in Slack. */
+export interface ApprovalMessage {
+  channelId: string;
+  ts: string;
+  revision: number | null;
+}
+
+const approvalMessage = (row: Pick<PostRow, 'approvalChannelId' | 'approvalMessageTs' | 'approvalMessageRevision'>): ApprovalMessage | undefined =>
+  row.approvalChannelId && row.approvalMessageTs ? { channelId: row.approvalChannelId, ts: row.approvalMessageTs, revision: row.approvalMessageRevision } : undefined;
+
+/** A post with its campaign, the influencer's name and its approval message: what its Slack message shows, in one read. */
+export async function postInCampaign(tx: Tx, id: number): Promise<{ post: Post; campaign: Campaign; influencerName: string; message: ApprovalMessage | undefined } | undefined> {
+  const row = await tx.post.findUnique({ where: { id }, include: { participation: { select: { campaign: true, influencer: { select: { name: true } } } } } });
+  if (!row) return undefined;
+  const { participation, ...post } = row;
+  return { post: toPost(post), campaign: toCampaign(participation.campaign), influencerName: participation.influencer.name, message: approvalMessage(post) };
 }
 
 export async function postsOf(tx: Tx, participationIds: number[]): Promise<Post[]> {
@@ -59,9 +79,9 @@ export async function savePost(tx: Tx, before: Post, after: Post, now: Date): Pr
   return { ...after, version: before.version + 1 };
 }
 
-export async function postApprovalMessage(tx: Tx, id: number): Promise<{ channelId: string; ts: string; revision: number | null } | undefined> {
+export async function postApprovalMessage(tx: Tx, id: number): Promise<ApprovalMessage | undefined> {
   const row = await tx.post.findUnique({ where: { id }, select: { approvalChannelId: true, approvalMessageTs: true, approvalMessageRevision: true } });
-  return row?.approvalChannelId && row.approvalMessageTs ? { channelId: row.approvalChannelId, ts: row.approvalMessageTs, revision: row.approvalMessageRevision } : undefined;
+  return row ? approvalMessage(row) : undefined;
 }
 
 /** Not a change of the post (no version, no history): only where the Approve / Reject message of a revision is. */

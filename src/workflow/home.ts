@@ -1,35 +1,41 @@
+import type { Campaign } from '../domain/brief.js';
 import { NEXT_MANAGER_STEP } from '../domain/campaign.js';
+import type { Home, HomeItem } from '../domain/home.js';
 import { agreementExpired, agreementExpiresAt, needsFollowUp } from '../domain/participation.js';
-import type { Home } from '../domain/home.js';
 import type { Prisma } from '../store/database.js';
 import { readDigestSettings } from '../store/digests.js';
-import { agreementsSentIn, campaignsOf, postsIn } from '../store/home.js';
-import { participantsOfCampaigns } from '../store/participants.js';
+import { campaignsOf, homeParticipants, homePosts } from '../store/home.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
+/** What a user's App Home shows, in a fixed number of queries however many campaigns and posts there are. */
 export async function homeOf(prisma: Prisma, userId: string, now: Date): Promise<Home> {
-  const campaigns = await campaignsOf(prisma, userId);
+  const [campaigns, { timeZone }] = await Promise.all([campaignsOf(prisma, userId), readDigestSettings(prisma)]);
+  const byId = new Map(campaigns.map((c) => [c.id, c]));
+  const ids = (list: Campaign[]) => list.map((c) => c.id);
   const approving = campaigns.filter((c) => c.approverIds.includes(userId));
-  const posts = await postsIn(prisma, campaigns);
-  const today = Math.floor(now.getTime() / DAY) * DAY;
-  const agreements = await agreementsSentIn(prisma, campaigns);
   const picOf = campaigns.filter((c) => (c.salesPicId === userId || c.influencerPicId === userId) && !c.collaborationStartedAt);
-  const followed = (await participantsOfCampaigns(prisma, picOf.map((c) => c.id))).filter(needsFollowUp);
+  const today = new Date(Math.floor(now.getTime() / DAY) * DAY);
+  const [posts, participants] = await Promise.all([
+    homePosts(prisma, { campaignIds: ids(campaigns), deciding: ids(approving), finalApproving: ids(approving.filter((c) => c.status === 'completed')), lateBefore: today }),
+    homeParticipants(prisma, ids(campaigns), ids(picOf)),
+  ]);
+  const items = (status: string): HomeItem[] => posts.filter(({ post }) => post.status === status).map(({ post, campaignId, influencerName }) => ({ post, influencerName, campaign: byId.get(campaignId)! }));
+  const picIds = new Set(ids(picOf));
   return {
-    postsToDecide: posts.filter((p) => p.post.status === 'pending_approval' && p.campaign.approverIds.includes(userId)),
-    postsToFinalApprove: posts.filter((p) => p.post.status === 'posted' && p.campaign.status === 'completed' && p.campaign.approverIds.includes(userId)),
+    postsToDecide: items('pending_approval'),
+    postsToFinalApprove: items('posted'),
     proposalsToDecide: approving.filter((c) => c.status === 'proposal_published'),
     stepsToTake: campaigns.filter((c) => (c.salesPicId === userId || c.influencerPicId === userId) && NEXT_MANAGER_STEP[c.status]),
     campaigns,
-    latePosts: posts.filter((p) => p.post.status === 'approved' && p.post.plannedDate.getTime() < today),
-    expiredAgreements: agreements.flatMap((a) => {
-      const campaign = campaigns.find((c) => c.id === a.campaignId)!;
-      const expiresAt = agreementExpiresAt(a, campaign);
-      return agreementExpired(a, campaign, now) && a.agreementSentAt && expiresAt ? [{ campaign, influencerName: a.influencer.name, sentAt: a.agreementSentAt, expiresAt }] : [];
+    latePosts: items('approved'),
+    expiredAgreements: participants.flatMap((participant) => {
+      const campaign = byId.get(participant.campaignId)!;
+      const expiresAt = agreementExpiresAt(participant, campaign);
+      return agreementExpired(participant, campaign, now) && participant.agreementSentAt && expiresAt ? [{ campaign, influencerName: participant.influencerName, sentAt: participant.agreementSentAt, expiresAt }] : [];
     }),
-    followUps: followed.map((participant) => ({ campaign: picOf.find((c) => c.id === participant.campaignId)!, participant })),
-    timeZone: (await readDigestSettings(prisma)).timeZone,
+    followUps: participants.filter((participant) => picIds.has(participant.campaignId) && needsFollowUp(participant)).map((participant) => ({ campaign: byId.get(participant.campaignId)!, participant })),
+    timeZone,
     now,
   };
 }

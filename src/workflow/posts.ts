@@ -27,7 +27,7 @@ import type { Prisma } from '../store/database.js';
 import { historyOf } from '../store/history.js';
 import { findInfluencer } from '../store/influencers.js';
 import { findParticipant, participantsOf, saveParticipant } from '../store/participants.js';
-import { findPost, insertPost, insertScreenshot, latestPostFor, postWithApprovalMessage, postsOf, savePost } from '../store/posts.js';
+import { type ApprovalMessage, findPost, insertPost, postInCampaign, insertScreenshot, latestPostFor, postWithApprovalMessage, postsOf, savePost } from '../store/posts.js';
 import { findSubmission, recordSubmission } from '../store/submissions.js';
 import type { Tx } from '../store/tx.js';
 import { type Acting, change, event, ifCurrent, permission, record } from './change.js';
@@ -326,25 +326,23 @@ export async function getPost(prisma: Prisma, postId: number): Promise<Post | un
   return findPost(prisma, postId);
 }
 
-/** A post with what its Slack message shows: the campaign and the influencer's name. */
-export async function postContext(prisma: Prisma, postId: number): Promise<{ post: Post; campaign: Campaign; influencerName: string } | undefined> {
-  const post = await findPost(prisma, postId);
-  if (!post) return undefined;
-  const participant = (await findParticipant(prisma, post.participationId)) as Participant;
-  return { post, campaign: (await findCampaign(prisma, participant.campaignId)) as Campaign, influencerName: participant.influencerName };
+/** A post with what its Slack message shows: the campaign and the influencer's name (and where that message is). */
+export async function postContext(prisma: Prisma, postId: number): Promise<{ post: Post; campaign: Campaign; influencerName: string; message: ApprovalMessage | undefined } | undefined> {
+  return postInCampaign(prisma, postId);
 }
 
-/** What a post's approval message shows: the post, its campaign, the influencer and the post's history. */
+/** What a post's approval message shows: the post, its campaign, the influencer and the post's history; and where that message is. */
 export interface PostCard {
   post: Post;
   campaign: Campaign;
   influencerName: string;
   history: HistoryEntry[];
+  message: ApprovalMessage | undefined;
 }
 
 export async function postCard(prisma: Prisma, postId: number): Promise<PostCard | undefined> {
-  const found = await postContext(prisma, postId);
-  return found && { ...found, history: await historyOf(prisma, 'post', String(postId)) };
+  const [found, history] = await Promise.all([postInCampaign(prisma, postId), historyOf(prisma, 'post', String(postId))]);
+  return found && { ...found, history };
 }
 
 /** May this user decide this post now? Checked before the reject modal opens (the decision re-checks). */

@@ -38,8 +38,8 @@ describe('claiming the outbox', () => {
     await enqueueDeliveries(db.prisma, [{ kind: 'home', userId: 'U1' }, { kind: 'home', userId: 'U2' }, { kind: 'home', userId: 'U3' }], 'U1');
     const [old, recent, failed] = await db.prisma.delivery.findMany({ orderBy: { id: 'asc' } });
     const week = 7 * 24 * 3600_000;
-    await markDelivered(db.prisma, old!.id, new Date(Date.now() - week - 1000));
-    await markDelivered(db.prisma, recent!.id, new Date());
+    await markDelivered(db.prisma, [old!.id], new Date(Date.now() - week - 1000));
+    await markDelivered(db.prisma, [recent!.id], new Date());
     await db.prisma.delivery.update({ where: { id: failed!.id }, data: { status: 'failed', finishedAt: new Date(Date.now() - 2 * week) } });
     expect(await pruneDeliveries(db.prisma, new Date(Date.now() - week))).toBe(1);
     expect(await statuses()).toEqual(['home:U2 delivered', 'home:U3 failed']);
