@@ -72,12 +72,16 @@ class Lane {
     readonly name: DeliveryLane,
     /** How many it claims (and delivers at once). */
     readonly limit: number,
+    /** A lane whose run goes first. */
+    readonly yieldsTo?: Lane,
   ) {}
 }
 
 export class DeliveryWorker {
-  // A burst's App Homes collapse into one per person (claimDeliveries supersedes older ones): a few at a time is enough.
-  private readonly lanes = [new Lane('messages', 20), new Lane('homes', 3)];
+  // Cards and replies first. A burst's App Homes collapse into one per person (claimDeliveries supersedes
+  // older ones), so a few at a time is enough.
+  private readonly messages = new Lane('messages', 20);
+  private readonly lanes = [this.messages, new Lane('homes', 3, this.messages)];
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
 
@@ -130,11 +134,22 @@ export class DeliveryWorker {
     await Promise.all(this.lanes.map((lane) => lane.running));
   }
 
+  /** Lets `other` finish its run first (the database and this thread are shared), but never waits more than a second. */
+  private async pause(other: Lane): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const second = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, 1000);
+    });
+    await Promise.race([other.running, second]);
+    clearTimeout(timer);
+  }
+
   private async run(lane: Lane): Promise<void> {
     try {
       while (lane.again && !this.stopped) {
         lane.again = false;
         for (;;) {
+          if (lane.yieldsTo) await this.pause(lane.yieldsTo);
           const claimed = await claimDeliveries(this.deps.prisma, new Date(), { lane: lane.name, limit: lane.limit });
           if (claimed.length === 0 || this.stopped) break;
           // Claimed rows have distinct keys, so they cannot overtake each other. Messages go before the

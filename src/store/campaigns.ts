@@ -1,6 +1,6 @@
 import type { Campaign, CampaignBrief } from '../domain/brief.js';
 import type { CampaignStatus } from '../domain/campaign.js';
-import type { Campaign as CampaignRow } from '../generated/prisma/client.js';
+import { type Campaign as CampaignRow, Prisma as PrismaTypes } from '../generated/prisma/client.js';
 import { type Tx, assertUpdated, toMinor } from './tx.js';
 
 export function toCampaign(row: CampaignRow): Campaign {
@@ -49,6 +49,32 @@ export async function listCampaigns(tx: Tx, where: { statuses?: CampaignStatus[]
     orderBy: { id: 'desc' },
   });
   return rows.map(toCampaign);
+}
+
+/** One status of a campaign listing: how many campaigns are in it, and the newest of them. */
+export interface StatusListing {
+  status: CampaignStatus;
+  total: number;
+  campaigns: Array<Pick<Campaign, 'id' | 'title' | 'status'>>;
+}
+
+/**
+ * Campaigns in `statuses`, in the statuses' order: each one's total, and its newest `perStatus`
+ * campaigns with only what a listing shows. Two queries however many campaigns there are.
+ */
+export async function listingByStatus(tx: Tx, statuses: CampaignStatus[], perStatus: number): Promise<StatusListing[]> {
+  const [counts, rows] = await Promise.all([
+    tx.campaign.groupBy({ by: ['status'], where: { status: { in: statuses } }, _count: { _all: true } }),
+    tx.$queryRaw<Array<{ id: number; title: string; status: CampaignStatus }>>`
+      SELECT "id", "title", "status"::text AS "status" FROM (
+        SELECT "id", "title", "status", row_number() OVER (PARTITION BY "status" ORDER BY "id" DESC) AS "rank"
+        FROM "Campaign" WHERE "status"::text IN (${PrismaTypes.join(statuses)})) ranked
+      WHERE "rank" <= ${perStatus} ORDER BY "id" DESC`,
+  ]);
+  return statuses.flatMap((status) => {
+    const total = counts.find((count) => count.status === status)?._count._all ?? 0;
+    return total ? [{ status, total, campaigns: rows.filter((row) => row.status === status) }] : [];
+  });
 }
 
 /** Writes `after` over the campaign if nobody changed it since `before` was read. */

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { type Campaign, PLATFORM_LABELS, campaignReference } from '../domain/brief.js';
-import { CAMPAIGN_STATUSES, label } from '../domain/campaign.js';
+import { type CampaignStatus, label } from '../domain/campaign.js';
 import type { HistoryEntry, HistoryNames } from '../domain/history.js';
 import type { SocialAccount } from '../domain/influencer.js';
 import { STAGE_LABELS, STAGES } from '../domain/participation.js';
@@ -17,7 +17,7 @@ const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 
  * Lines packed into sections of at most 3,000 characters, at most `maxBlocks` of them, ending
  * with "+N more" for the lines that did not fit.
  */
-export function listSections(lines: string[], maxBlocks: number): KnownBlock[] {
+export function listSections(lines: string[], maxBlocks: number, total = lines.length): KnownBlock[] {
   const budget = 2900;
   const blocks: KnownBlock[] = [];
   let current: string[] = [];
@@ -35,26 +35,38 @@ export function listSections(lines: string[], maxBlocks: number): KnownBlock[] {
     shown += 1;
   }
   if (current.length) blocks.push(section(current.join('\n')));
-  if (shown < lines.length) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `+${lines.length - shown} more` }] });
+  if (shown < total) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `+${total - shown} more` }] });
   return blocks;
 }
 
-function campaignLine(campaign: Campaign): string {
+function campaignLine(campaign: Pick<Campaign, 'id' | 'title' | 'status'>): string {
   return `*${campaignReference(campaign.id)}* ${userText(campaign.title, 80)} · ${label(campaign.status)}`;
 }
 
-/** Active campaigns grouped by status. */
-export function campaignList(campaigns: Campaign[]): SlackMessage {
-  if (campaigns.length === 0) {
+/** `/campaign list` shows at most this many campaigns of each status (the newest); the total says how many more. */
+export const LISTED_PER_STATUS = 25;
+/** Slack refuses a message with much more than 13,000 characters of block text (`msg_blocks_too_long`). */
+const LIST_CHARS = 11_000;
+
+/** Active campaigns grouped by status: each status's total, and its newest campaigns as far as they fit. */
+export function campaignList(listing: ReadonlyArray<{ status: CampaignStatus; total: number; campaigns: Array<Pick<Campaign, 'id' | 'title' | 'status'>> }>): SlackMessage {
+  const count = listing.reduce((sum, { total }) => sum + total, 0);
+  if (count === 0) {
     return { text: 'No active campaigns yet.', blocks: [section('No active campaigns yet. Start one with `/campaign create`.')] };
   }
   const blocks: KnownBlock[] = [];
-  for (const status of CAMPAIGN_STATUSES) {
-    const inStatus = campaigns.filter((c) => c.status === status);
-    if (inStatus.length === 0 || blocks.length >= 45) continue;
-    blocks.push(section(`*${label(status)}* (${inStatus.length})`), ...listSections(inStatus.map(campaignLine), 4));
+  let room = LIST_CHARS;
+  for (const { status, total, campaigns } of listing) {
+    if (blocks.length >= 45) break;
+    const lines: string[] = [];
+    for (const line of campaigns.slice(0, LISTED_PER_STATUS).map(campaignLine)) {
+      if (line.length + 1 > room) break;
+      lines.push(line);
+      room -= line.length + 1;
+    }
+    blocks.push(section(`*${label(status)}* (${total})`), ...listSections(lines, 4, total));
   }
-  return { text: `${campaigns.length} active campaigns`, blocks: blocks.slice(0, 50) };
+  return { text: `${count} active campaigns`, blocks: blocks.slice(0, 50) };
 }
 
 export function campaignNotFound(typed: string, matches: Campaign[], usage: string): SlackMessage {

@@ -5,7 +5,7 @@ import { SYSTEM_ACTOR } from '../domain/history.js';
 import { stageAtCollaborationStart } from '../domain/participation.js';
 import type { Action } from '../domain/roles.js';
 import type { Delivery } from '../domain/deliveries.js';
-import { campaignMessages, campaignsRecruitingUntil, rememberCampaignMessages, deleteCampaign, findCampaign, findCampaignsByTitle, insertCampaign, listCampaigns, saveCampaign } from '../store/campaigns.js';
+import { campaignMessages, campaignsRecruitingUntil, rememberCampaignMessages, deleteCampaign, findCampaign, findCampaignsByTitle, insertCampaign, listingByStatus, saveCampaign, type StatusListing } from '../store/campaigns.js';
 import type { Prisma } from '../store/database.js';
 import { deliveryFailed, supersedeFailedDeliveries } from '../store/deliveries.js';
 import { participantsOf, saveParticipant } from '../store/participants.js';
@@ -269,8 +269,9 @@ export async function findCampaigns(prisma: Prisma, text: string, limit = 10): P
   return text.trim() ? findCampaignsByTitle(prisma, text.trim(), limit) : [];
 }
 
-export function listActiveCampaigns(prisma: Prisma): Promise<Campaign[]> {
-  return listCampaigns(prisma, { statuses: CAMPAIGN_STATUSES.filter((status) => status !== 'archived') });
+/** Active campaigns by status (totals, and the newest of each status), for `/campaign list`. */
+export function listActiveCampaigns(prisma: Prisma, perStatus: number): Promise<StatusListing[]> {
+  return listingByStatus(prisma, CAMPAIGN_STATUSES.filter((status) => status !== 'archived'), perStatus);
 }
 
 /** May this user decide the proposal now? Checked before the reject modal opens (the decision re-checks). */

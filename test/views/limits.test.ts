@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Campaign } from '../../src/domain/brief.js';
-import { ALL_OPTIONAL_STAGES } from '../../src/domain/campaign.js';
+import { ALL_OPTIONAL_STAGES, CAMPAIGN_STATUSES } from '../../src/domain/campaign.js';
 import { type HistoryEntry, historyNames } from '../../src/domain/history.js';
 import type { Participant } from '../../src/domain/participation.js';
 import type { Post } from '../../src/domain/posts.js';
@@ -8,7 +8,7 @@ import { decisionReply, postApprovalMessage, postEditedReply, proposalApprovalMe
 import { campaignCard } from '../../src/views/campaign-card.js';
 import { createCampaignModal, editBriefModal } from '../../src/views/campaign-form.js';
 import { openRecruitmentModal } from '../../src/views/open-recruitment.js';
-import { campaignDetails, campaignList, campaignNotFound, historyMessage } from '../../src/views/campaigns.js';
+import { LISTED_PER_STATUS, campaignDetails, campaignList, campaignNotFound, historyMessage } from '../../src/views/campaigns.js';
 import { helpMessage } from '../../src/views/help.js';
 import { collaborationStartedMessage, influencerMessage } from '../../src/views/influencer-messages.js';
 import { costsModal } from '../../src/views/participants.js';
@@ -78,7 +78,7 @@ const messages = {
   'post with results': postApprovalMessage(campaign(1), LONG, livePost(1), [decision]),
   help: helpMessage(SUBCOMMANDS),
   'campaign card': campaignCard(campaign(1)),
-  'campaign list': campaignList(campaigns),
+  'campaign list': campaignList(CAMPAIGN_STATUSES.map((status) => ({ status, total: 600, campaigns: campaigns.filter((c) => c.status === status).slice(0, LISTED_PER_STATUS) }))),
   'campaign details (500 participants)': campaignDetails(report, new Map(participants.map((p) => [p.id, { id: p.id, platform: 'instagram' as const, handle: LONG, followers: 1, avgEngagementPct: null }])), new Map(participants.map((p) => [p.id, at]))),
   'not found (ambiguous)': campaignNotFound(LONG, campaigns, 'show <campaign>'),
   history: historyMessage(campaign(1), history, historyNames('IDR', participants, Array.from({ length: 2000 }, (_, i) => ({ id: i, participationId: i % 500 })))),

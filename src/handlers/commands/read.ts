@@ -1,6 +1,6 @@
 import { campaignReference } from '../../domain/brief.js';
 import { followUpSection } from '../../views/agreements.js';
-import { campaignDetails, campaignList, historyMessage } from '../../views/campaigns.js';
+import { LISTED_PER_STATUS, campaignDetails, campaignList, historyMessage } from '../../views/campaigns.js';
 import { digestSettings } from '../../workflow/digests.js';
 import { listActiveCampaigns } from '../../workflow/campaigns.js';
 import { campaignTimeline } from '../../workflow/history.js';
@@ -12,7 +12,7 @@ export const list: Subcommand = {
   usage: 'list',
   summary: 'active campaigns by status',
   async run({ ack, context }) {
-    await ack(ephemeral(campaignList(await listActiveCampaigns(context.prisma))));
+    await ack(ephemeral(campaignList(await listActiveCampaigns(context.prisma, LISTED_PER_STATUS))));
   },
 };
 
