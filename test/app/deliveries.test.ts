@@ -55,7 +55,7 @@ const noticesTo = (userId: string) =>
   harness.fakeSlack.calls.filter((call) => (call.method === 'chat.postEphemeral' && call.args.user === userId) || (call.method === 'chat.postMessage' && call.args.channel === `D${userId}`));
 
 async function stuckList(): Promise<string> {
-  return textOf((await admin.command('deliveries')).body as Message);
+  return textOf((await admin.answer('deliveries')) as Message);
 }
 
 describe('Slack fails after the change is saved', () => {
@@ -99,7 +99,7 @@ describe('Slack fails after the change is saved', () => {
     const listed = await stuckList();
     expect(listed).toContain(`Approval request of ${ref}: :warning: failed after 1 try (\`not_in_channel\`)`);
     expect(listed).toContain(`for <@${PEOPLE.salesPic}>`);
-    const refused = textOf((await member.command('deliveries')).body as Message);
+    const refused = textOf((await member.answer('deliveries')) as Message);
     expect(refused).toContain('Only an admin can see and retry what Slack has not shown yet.');
 
     // Publishing again (the proposal is already published) sends the request instead of refusing.
@@ -109,7 +109,7 @@ describe('Slack fails after the change is saved', () => {
     expect(buttonsOf(asMessage(request)).map((b) => b.action_id)).toContain(APPROVE_PROPOSAL);
     expect(blockKitViolations(request.args, 'message')).toEqual([]);
     expect(await stuckList()).toContain('Slack shows everything that was saved');
-    const history = textOf((await member.command(`history ${ref}`)).body as Message);
+    const history = textOf((await member.answer(`history ${ref}`)) as Message);
     expect(history).toContain('sent the approval request again');
   });
 
@@ -121,7 +121,7 @@ describe('Slack fails after the change is saved', () => {
     await harness.fakeSlack.waitFor('chat.postEphemeral', (c) => c.args.user === PEOPLE.member && String(c.args.text).includes('`answer_lost`'));
     expect(callsWith('chat.postMessage', channel, 'Answer lost')).toHaveLength(1);
 
-    const answer = (await admin.command('deliveries')).body as Message;
+    const answer = (await admin.answer('deliveries')) as Message;
     expect(textOf(answer)).toMatch(/Card of C-\d+: :warning: failed after 1 try \(`answer_lost`\)/);
     await admin.click({ ...answer, channel: 'C0GENERAL' }, RETRY_DELIVERIES);
     const replaced = await harness.fakeSlack.waitFor('response_url', (c) => String(c.args.text).includes('being tried again now'));

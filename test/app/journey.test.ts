@@ -65,7 +65,7 @@ describe('a draft', () => {
     expect((await confirmStep(salesPic, 'delete', ref)).body).toBe('');
     const card = await latestMessage(`:wastebasket: Deleted by <@${PEOPLE.salesPic}>`);
     expect(card.text).toBe(`${ref} Short-lived idea: Deleted`);
-    expect(textOf((await member.command(`show ${ref}`)).body as Message)).toContain('No campaign matches');
+    expect(textOf((await member.answer(`show ${ref}`)) as Message)).toContain('No campaign matches');
 
     const kept = await createCampaign('Published idea');
     expect((await confirmStep(salesPic, 'publish', kept)).body).toBe('');
@@ -76,7 +76,7 @@ describe('a draft', () => {
 
 /** What `/campaign <text>` answers ephemerally, as one string. */
 async function answer(user: SlackUser, text: string): Promise<string> {
-  return textOf((await user.command(text)).body as Message);
+  return textOf((await user.answer(text)) as Message);
 }
 
 /** `/campaign move <ref>`: picks the participant by name, then the stage, and saves. */

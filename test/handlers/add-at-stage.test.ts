@@ -70,7 +70,7 @@ describe('/campaign add straight into a later stage ("already agreed off-platfor
     expect((await entityHistory(prisma(), 'participant', added.id)).map((e) => [e.action, e.actor, e.to, e.reason])).toEqual([
       ['participant.added', PEOPLE.salesPic, 'agreement_sent', 'Agreed by email on 20 Nov'],
     ]);
-    expect(JSON.stringify((await harness.slack.command(`show C-${id}`)).body)).toContain('Mei Offline');
+    expect(JSON.stringify((await harness.slack.answer(`show C-${id}`)))).toContain('Mei Offline');
     // The influencer PIC is sent the agreement message for Mei (the sales PIC added her).
     await harness.fakeSlack.waitFor('chat.postMessage', (c) => String(c.args.channel).startsWith('D') && JSON.stringify(c.args).includes('Mei Offline') && JSON.stringify(c.args).includes('Please sign it by'));
   });

@@ -36,12 +36,12 @@ describe('agreements with a visible clock', () => {
     const { id, participants } = await recruitingCampaign(prisma(), 'Clock flow');
     await moveThrough(participants[0]!.id, TO_SENT); // sent Mon 23 Nov 09:00 UTC; 3 days → Thu 26 Nov 18:00 in Tokyo
 
-    const shown = await harness.slack.command(`show C-${id}`);
-    expect(mrkdwnTexts(shown.body).join('\n')).toContain(':memo: Agreement sent · sign by Thu 26 Nov, 18:00');
-    expect(blockKitViolations(shown.body as Record<string, unknown>, 'message')).toEqual([]);
+    const shown = await harness.slack.answer(`show C-${id}`);
+    expect(mrkdwnTexts(shown).join('\n')).toContain(':memo: Agreement sent · sign by Thu 26 Nov, 18:00');
+    expect(blockKitViolations(shown as Record<string, unknown>, 'message')).toEqual([]);
 
-    const digest = await harness.slack.command(`digest C-${id}`);
-    const digestText = mrkdwnTexts(digest.body).join('\n');
+    const digest = await harness.slack.answer(`digest C-${id}`);
+    const digestText = mrkdwnTexts(digest).join('\n');
     expect(digestText).toContain('*Agreements waiting for a signature* (1)');
     expect(digestText).toContain('*Aiko Tanaka* · sign by Thu 26 Nov, 18:00');
 
@@ -57,12 +57,12 @@ describe('agreements with a visible clock', () => {
     const aiko = participants[0]!;
     await moveThrough(aiko.id, TO_SENT);
 
-    const none = await harness.slack.command(`resend C-${id}`, { userId: PEOPLE.influencerPic });
-    expect(JSON.stringify(none.body)).toContain(`No agreement to send again in C-${id}: only expired or declined agreements can be sent again`);
+    const none = await harness.slack.answer(`resend C-${id}`, { userId: PEOPLE.influencerPic });
+    expect(JSON.stringify(none)).toContain(`No agreement to send again in C-${id}: only expired or declined agreements can be sent again`);
 
     clock = new Date(T0.getTime() + 4 * DAY); // Fri 27 Nov 09:00 UTC
     await markExpiredAgreements(prisma(), clock); // what the every-minute schedule does
-    const digest = mrkdwnTexts((await harness.slack.command(`digest C-${id}`)).body).join('\n');
+    const digest = mrkdwnTexts((await harness.slack.answer(`digest C-${id}`))).join('\n');
     expect(digest).toContain(`*Agreements past their signing window* (1) — a PIC can send them again: \`/campaign resend C-${id}\``);
     expect(digest).toContain('*Aiko Tanaka* · sign by Thu 26 Nov, 18:00 passed');
     expect(digest).toContain('The agreement sent to *Aiko Tanaka* expired unsigned');
@@ -92,10 +92,10 @@ describe('agreements with a visible clock', () => {
     const { id, participants } = await recruitingCampaign(prisma(), 'Decline flow');
     const ben = participants[1]!;
     await moveThrough(ben.id, [...TO_SENT, 'declined']);
-    const shown = await harness.slack.command(`show C-${id}`);
+    const shown = await harness.slack.answer(`show C-${id}`);
     const declined = await participantOf(id, ben.id);
     const button = `"action_id":"${RESEND_AGREEMENT}","text":{"type":"plain_text","text":"Send agreement again"},"value":"${ben.id}:${declined.version}"`;
-    expect(JSON.stringify(shown.body)).toContain(button);
+    expect(JSON.stringify(shown)).toContain(button);
 
     clock = new Date(T0.getTime() + DAY); // Tue 24 Nov 09:00 UTC
     const click = { action_id: RESEND_AGREEMENT, value: `${ben.id}:${declined.version}` };

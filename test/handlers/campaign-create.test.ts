@@ -71,32 +71,32 @@ describe('reading campaigns', () => {
     const created = (await campaigns()).at(-1)!;
     const ref = `C-${created.id}`;
 
-    const list = (await harness.slack.command('list')).body as { response_type: string; text: string; blocks: unknown[] };
+    const list = (await harness.slack.answer('list')) as { response_type: string; text: string; blocks: unknown[] };
     expect(list.response_type).toBe('ephemeral');
     expect(JSON.stringify(list.blocks)).toContain(`*${ref}* Summer sandals`);
 
     for (const typed of [ref, 'sandals', 'SUMMER']) {
-      const shown = (await harness.slack.command(`show ${typed}`)).body as { response_type: string; blocks: unknown[] };
+      const shown = (await harness.slack.answer(`show ${typed}`)) as { response_type: string; blocks: unknown[] };
       expect(shown.response_type).toBe('ephemeral');
       expect(JSON.stringify(shown.blocks)).toContain(`${ref} Summer sandals`);
     }
 
-    const history = (await harness.slack.command(`history ${ref}`)).body as { blocks: unknown[] };
+    const history = (await harness.slack.answer(`history ${ref}`)) as { blocks: unknown[] };
     expect(JSON.stringify(history.blocks)).toContain(`<@${PEOPLE.member}> created the campaign`);
     expect(JSON.stringify(history.blocks)).not.toContain('campaign.created');
   });
 
   it('answers an unknown or ambiguous campaign with "not found" or the matches, and the usage', async () => {
-    const unknown = (await harness.slack.command('show C-9999')).body as { text: string };
+    const unknown = (await harness.slack.answer('show C-9999')) as { text: string };
     expect(unknown.text).toContain('No campaign matches `C-9999`');
     expect(unknown.text).toContain('/campaign show <campaign>');
     await harness.slack.viewSubmission({ callback_id: CREATE_CAMPAIGN, values: campaignFormValues({ title: 'Winter boots A' }) });
     await harness.slack.viewSubmission({ callback_id: CREATE_CAMPAIGN, values: campaignFormValues({ title: 'Winter boots B' }) });
-    const ambiguous = (await harness.slack.command('show winter boots')).body as { text: string; blocks: unknown[] };
+    const ambiguous = (await harness.slack.answer('show winter boots')) as { text: string; blocks: unknown[] };
     expect(ambiguous.text).toContain('matches several campaigns');
     expect(JSON.stringify(ambiguous.blocks)).toContain('Winter boots A');
     expect(JSON.stringify(ambiguous.blocks)).toContain('Winter boots B');
-    const missing = (await harness.slack.command('show')).body as { text: string };
+    const missing = (await harness.slack.answer('show')) as { text: string };
     expect(missing.text).toContain('Say which campaign');
   });
 });

@@ -132,13 +132,13 @@ describe('/campaign deliverables', () => {
     await toDeliverablesStage(aiko.id);
     ok(await editDeliverables(prisma(), aiko.id, [{ platform: 'instagram', kind: 'story', quantity: 3, dueDate: new Date('2026-12-05'), notes: '' }], at(PEOPLE.member)));
 
-    const shown = await harness.slack.command(`show C-${id}`);
-    const text = JSON.stringify(shown.body);
+    const shown = await harness.slack.answer(`show C-${id}`);
+    const text = JSON.stringify(shown);
     expect(text).toContain('3 × Instagram Story, due 2026-12-05');
     const current = (await listParticipants(prisma(), id)).find((p) => p.id === aiko.id)!;
     expect(text).toContain(`"action_id":"${OPEN_DELIVERABLES}"`);
     expect(text).toContain(`"value":"${aiko.id}:${current.version}"`);
-    expect(blockKitViolations(shown.body as Record<string, unknown>, 'message')).toEqual([]);
+    expect(blockKitViolations(shown as Record<string, unknown>, 'message')).toEqual([]);
 
     const before = deliverablesModals(id).length;
     await harness.slack.blockAction({ action_id: OPEN_DELIVERABLES, value: `${aiko.id}:${current.version}` });
@@ -160,14 +160,14 @@ describe('/campaign deliverables', () => {
     ok(await campaigns.startCollaboration(prisma(), id, at(PEOPLE.salesPic)));
 
     clock = new Date('2026-11-25T12:00:00Z'); // due today: not late yet
-    expect(JSON.stringify((await harness.slack.command(`digest C-${id}`)).body)).not.toContain('*Late deliverables*');
+    expect(JSON.stringify((await harness.slack.answer(`digest C-${id}`)))).not.toContain('*Late deliverables*');
 
     clock = new Date('2026-11-26T12:00:00Z');
-    const digest = mrkdwnTexts((await harness.slack.command(`digest C-${id}`)).body).join('\n');
+    const digest = mrkdwnTexts((await harness.slack.answer(`digest C-${id}`))).join('\n');
     expect(digest).toContain('*Late deliverables* (1) — due, without enough posted posts');
     expect(digest).toContain('*Aiko Tanaka* · 1 × Instagram Reel, due 2026-11-25');
 
-    const report = mrkdwnTexts((await harness.slack.command(`report C-${id} --private`)).body).join('\n');
+    const report = mrkdwnTexts((await harness.slack.answer(`report C-${id} --private`))).join('\n');
     expect(report).toContain('*Aiko Tanaka* · deliverable 1 × Instagram Reel, due 2026-11-25 not posted: 1 day late');
   });
 });

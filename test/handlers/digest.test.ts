@@ -21,14 +21,14 @@ afterAll(() => harness?.stop());
 describe('/campaign digest', () => {
   it("previews a campaign's digest and the overview ephemerally, and marks nothing sent", async () => {
     const scenario = await recruitingCampaign(harness.running.db.prisma, 'Preview <!channel>');
-    const one = (await harness.slack.command(`digest C-${scenario.id}`)).body as { response_type: string; blocks: unknown[] };
+    const one = (await harness.slack.answer(`digest C-${scenario.id}`)) as { response_type: string; blocks: unknown[] };
     expect(one.response_type).toBe('ephemeral');
     const text = mrkdwnTexts(one).join('\n') + JSON.stringify(one.blocks);
     expect(text).toContain(`C-${scenario.id}`);
     expect(mrkdwnTexts(one).join('\n')).not.toContain('<!channel>');
     expect(blockKitViolations(one as Record<string, unknown>, 'message')).toEqual([]);
 
-    const overview = (await harness.slack.command('digest')).body as { response_type: string; blocks: unknown[] };
+    const overview = (await harness.slack.answer('digest')) as { response_type: string; blocks: unknown[] };
     expect(overview.response_type).toBe('ephemeral');
     expect(JSON.stringify(overview.blocks)).toContain(`C-${scenario.id}`);
     expect(await harness.running.db.prisma.digestRun.count()).toBe(0);

@@ -97,7 +97,7 @@ describe('/campaign influencers search', () => {
       influencer('<!channel> Eri *Bold*', 'eri_search', 250_000, { niches: ['gaming'], country: 'KR', accounts: [{ platform: 'tiktok', handle: 'eri_search', followers: 250_000, avgEngagementPct: 4.1 }] }),
       influencer('Fumi Low', 'fumi_search', 900, { niches: ['gaming'], country: 'KR', accounts: [{ platform: 'tiktok', handle: 'fumi_search', followers: 900, avgEngagementPct: null }] }),
     ], at(PEOPLE.member)));
-    const { body } = await harness.slack.command('influencers search gaming platform:TikTok country:kr min:1000');
+    const body = await harness.slack.answer('influencers search gaming platform:TikTok country:kr min:1000');
     const message = body as Message;
     expect(message.response_type).toBe('ephemeral');
     const texts = mrkdwnTexts(message).join('\n');
@@ -108,12 +108,12 @@ describe('/campaign influencers search', () => {
     expect(blockKitViolations(message as unknown as Record<string, unknown>, 'message')).toEqual([]);
 
     // Without "search", the words are filters too.
-    expect(mrkdwnTexts((await harness.slack.command('influencers niche:gaming')).body).join('\n')).toContain('Fumi Low');
+    expect(mrkdwnTexts((await harness.slack.answer('influencers niche:gaming'))).join('\n')).toContain('Fumi Low');
   });
 
   it('shows at most 40 and counts the rest', async () => {
     ok(await addInfluencers(prisma(), Array.from({ length: 45 }, (_, i) => influencer(`Many ${String(i).padStart(2, '0')}`, `many${i}`, 1000 + i, { niches: ['crowd'] })), at(PEOPLE.member)));
-    const message = (await harness.slack.command('influencers search crowd')).body as Message;
+    const message = (await harness.slack.answer('influencers search crowd')) as Message;
     const texts = mrkdwnTexts(message).join('\n');
     expect(texts).toContain('45 matching');
     expect(texts).toContain('Many 39');
@@ -128,7 +128,7 @@ describe('/campaign influencers search', () => {
     ['age:30', '`age:30` is not a filter'],
     ['platform:<!here>', '`&lt;!here&gt;` is not a platform'],
   ])('answers a bad filter (%s) with why and the usage', async (filter, why) => {
-    const message = (await harness.slack.command(`influencers search ${filter}`)).body as Message;
+    const message = (await harness.slack.answer(`influencers search ${filter}`)) as Message;
     expect(message.response_type).toBe('ephemeral');
     expect(message.text).toContain(why);
     expect(message.text).toContain('Usage: `/campaign influencers');
@@ -199,9 +199,9 @@ describe('/campaign influencers edit', () => {
   });
 
   it('answers a name matching nobody or several, ephemerally', async () => {
-    const none = (await harness.slack.command('influencers edit Nobody <!here>')).body as Message;
+    const none = (await harness.slack.answer('influencers edit Nobody <!here>')) as Message;
     expect(none.text).toContain('No influencer matches `Nobody &lt;!here&gt;`');
-    const several = (await harness.slack.command('influencers edit many 1')).body as Message;
+    const several = (await harness.slack.answer('influencers edit many 1')) as Message;
     expect(several.text).toContain('matches several influencers');
     expect(mrkdwnTexts(several).join('\n')).toContain('Many 10');
   });
@@ -249,7 +249,7 @@ describe('/campaign add <campaign>', () => {
     const view = await opened(`add C-${scenario.id} niche:travel min:100000`);
     const options = view.blocks.find((b) => b.block_id === PICK_BLOCK)!.element!.options as Array<{ text: { text: string } }>;
     expect(options.map((o) => o.text.text)).toEqual(['Lia Big · 900k followers']);
-    const bad = (await harness.slack.command(`add C-${scenario.id} min:lots`)).body as { text: string };
+    const bad = (await harness.slack.answer(`add C-${scenario.id} min:lots`)) as { text: string };
     expect(bad.text).toContain('must be a whole number of followers');
   });
 });

@@ -67,7 +67,7 @@ describe('/campaign edit', () => {
     const created = await campaigns.createCampaign(prisma(), brief({ title: 'Edit draft' }), at(PEOPLE.member));
     if (!created.ok) throw new Error('not created');
     const { id } = created.campaign;
-    const refused = (await harness.slack.command(`edit C-${id}`, { userId: PEOPLE.approver })).body;
+    const refused = (await harness.slack.answer(`edit C-${id}`, { userId: PEOPLE.approver }));
     expect(refused).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining("Only the campaign's PICs or an admin can edit this campaign.") });
 
     const modal = await openEdit(id, PEOPLE.salesPic);
@@ -163,6 +163,6 @@ describe('/campaign edit', () => {
     expect(await campaigns.getCampaign(prisma(), campaign.id)).toMatchObject({ agreementWindowDays: 5, optionalStages: campaign.optionalStages });
 
     ok(await campaigns.archiveCampaign(prisma(), campaign.id, at(PEOPLE.salesPic)));
-    expect((await harness.slack.command(`edit C-${campaign.id}`, { userId: PEOPLE.salesPic })).body).toMatchObject({ text: expect.stringContaining('Archived campaigns are read-only.') });
+    expect((await harness.slack.answer(`edit C-${campaign.id}`, { userId: PEOPLE.salesPic }))).toMatchObject({ text: expect.stringContaining('Archived campaigns are read-only.') });
   });
 });

@@ -81,12 +81,12 @@ describe('opening recruitment', () => {
     const created = await campaigns.createCampaign(prisma(), brief({ title: 'Open via command' }), at(PEOPLE.member));
     if (!created.ok) throw new Error('not created');
     const { id } = created.campaign;
-    const early = (await harness.slack.command(`open C-${id}`, { userId: PEOPLE.salesPic })).body as { response_type: string; text: string };
+    const early = (await harness.slack.answer(`open C-${id}`, { userId: PEOPLE.salesPic })) as { response_type: string; text: string };
     expect(early).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('A campaign cannot go from Draft to Recruiting.') });
     ok(await campaigns.publishProposal(prisma(), id, at(PEOPLE.salesPic)));
     ok(await campaigns.approveProposal(prisma(), id, at(PEOPLE.approver)));
 
-    const member = (await harness.slack.command(`open C-${id}`, { userId: PEOPLE.approver })).body as { text: string };
+    const member = (await harness.slack.answer(`open C-${id}`, { userId: PEOPLE.approver })) as { text: string };
     expect(member.text).toContain("Only the campaign's PICs or an admin can open recruitment.");
 
     expect(await harness.slack.command(`open C-${id}`, { userId: PEOPLE.salesPic })).toEqual({ status: 200, body: '' });
@@ -128,7 +128,7 @@ describe('opening recruitment', () => {
   });
 
   it('/campaign help lists every lifecycle step in order, with who takes it', async () => {
-    const help = (await harness.slack.command('help')).body as { text: string };
+    const help = (await harness.slack.answer('help')) as { text: string };
     const order = ['/campaign create', '/campaign publish', 'Approve / Reject', '/campaign open', '/campaign close', '/campaign start-collaboration', '/campaign complete', '/campaign final-approve', '/campaign archive'];
     const lifecycle = help.text.slice(help.text.indexOf('Campaign lifecycle, in order'));
     const positions = order.map((step) => lifecycle.indexOf(step));

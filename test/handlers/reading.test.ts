@@ -31,7 +31,7 @@ async function campaignWithLivePost(title: string) {
 describe('/campaign history', () => {
   it('reads as sentences with names and mentions, never event codes or participant numbers', async () => {
     const { id, post } = await campaignWithLivePost('History sentences');
-    const reply = (await harness.slack.command(`history C-${id}`)).body as Reply;
+    const reply = (await harness.slack.answer(`history C-${id}`)) as Reply;
     expect(reply.response_type).toBe('ephemeral');
     expect(blockKitViolations(reply as unknown as Record<string, unknown>, 'message')).toEqual([]);
     const text = mrkdwnTexts(reply).join('\n');
@@ -46,7 +46,7 @@ describe('/campaign history', () => {
 describe('/campaign digest', () => {
   it("lists what changed as sentences naming influencers and roles (no pings), and says how the money numbers are computed", async () => {
     const { id, post } = await campaignWithLivePost('Digest sentences');
-    const reply = (await harness.slack.command(`digest C-${id}`)).body as Reply;
+    const reply = (await harness.slack.answer(`digest C-${id}`)) as Reply;
     expect(blockKitViolations(reply as unknown as Record<string, unknown>, 'message')).toEqual([]);
     const text = mrkdwnTexts(reply).join('\n');
     expect(text).toContain(`A team member moved *Aiko Tanaka* from Content in review to Posted (post #${post.id} went live)`);
@@ -61,7 +61,7 @@ describe('/campaign digest', () => {
 describe('/campaign show', () => {
   it('lists who is in each stage with their account and since when, and the profit per participant and in total', async () => {
     const { id } = await campaignWithLivePost('Show people');
-    const reply = (await harness.slack.command(`show C-${id}`)).body as Reply;
+    const reply = (await harness.slack.answer(`show C-${id}`)) as Reply;
     expect(reply.response_type).toBe('ephemeral');
     expect(blockKitViolations(reply as unknown as Record<string, unknown>, 'message')).toEqual([]);
     const text = mrkdwnTexts(reply).join('\n');

@@ -92,8 +92,8 @@ describe('/campaign report', () => {
 
   it('--private answers only the user and sends the files by direct message; a channel the app is not in gets a hint', async () => {
     const scenario = await campaignWithResults('Private report');
-    const answer = await harness.slack.command(`report --private C-${scenario.id}`, { userId: PEOPLE.member });
-    expect(answer.body).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining(`Report for C-${scenario.id}`) });
+    const answer = await harness.slack.answer(`report --private C-${scenario.id}`, { userId: PEOPLE.member });
+    expect(answer).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining(`Report for C-${scenario.id}`) });
     await harness.fakeSlack.waitFor('conversations.open', (c) => c.args.users === PEOPLE.member);
     await harness.fakeSlack.waitFor('files.completeUploadExternal', (c) => c.args.channel_id === `D${PEOPLE.member}`);
 
@@ -123,11 +123,11 @@ describe('closing a campaign', () => {
 
   it('approvers final-approve several posts after a confirmation that says it cannot be undone; a repeat changes nothing', async () => {
     const scenario = await campaignWithResults('Bulk final');
-    const early = await harness.slack.command(`final-approve C-${scenario.id}`, { userId: PEOPLE.approver });
-    expect(JSON.stringify(early.body)).toContain('Final approval comes only after the campaign is completed.');
+    const early = await harness.slack.answer(`final-approve C-${scenario.id}`, { userId: PEOPLE.approver });
+    expect(JSON.stringify(early)).toContain('Final approval comes only after the campaign is completed.');
     ok(await campaigns.completeCampaign(prisma(), scenario.id, at(PEOPLE.salesPic)));
-    const member = await harness.slack.command(`final-approve C-${scenario.id}`, { userId: PEOPLE.member });
-    expect(JSON.stringify(member.body)).toContain("Only the campaign's approvers can give final approval to posts.");
+    const member = await harness.slack.answer(`final-approve C-${scenario.id}`, { userId: PEOPLE.member });
+    expect(JSON.stringify(member)).toContain("Only the campaign's approvers can give final approval to posts.");
 
     await harness.slack.command(`final-approve C-${scenario.id}`, { userId: PEOPLE.approver });
     const select = (await harness.fakeSlack.waitFor('views.open', (c) => (c.args.view as View).callback_id === FINAL_APPROVE_SELECT && (c.args.view as View).private_metadata.includes(`${scenario.id}`))).args.view as View;
@@ -185,16 +185,16 @@ describe('closing a campaign', () => {
   it('archived: read-only, gone from the active list, while show, history and report still work', async () => {
     const scenario = await campaignWithResults('Archived report');
     ok(await campaigns.archiveCampaign(prisma(), scenario.id, at(PEOPLE.salesPic)));
-    const list = await harness.slack.command('list');
-    expect(JSON.stringify(list.body)).not.toContain('Archived report');
+    const list = await harness.slack.answer('list');
+    expect(JSON.stringify(list)).not.toContain('Archived report');
     expect((await homeOf(prisma(), PEOPLE.salesPic, new Date())).campaigns.map((c) => c.id)).not.toContain(scenario.id);
     expect((await activeDigests(prisma(), new Date())).map((d) => d.campaign.id)).not.toContain(scenario.id);
-    expect(JSON.stringify((await harness.slack.command(`show C-${scenario.id}`)).body)).toContain('Archived report');
-    expect(JSON.stringify((await harness.slack.command(`history C-${scenario.id}`)).body)).toContain('archived');
-    const report = await harness.slack.command(`report --private C-${scenario.id}`);
-    expect(JSON.stringify(report.body)).toContain('$1,100.00 of $10,000.00');
-    expect(JSON.stringify(report.body)).toContain('Archived');
-    const step = await harness.slack.command(`final-approve C-${scenario.id}`, { userId: PEOPLE.approver });
-    expect(JSON.stringify(step.body)).toContain('Archived campaigns are read-only.');
+    expect(JSON.stringify((await harness.slack.answer(`show C-${scenario.id}`)))).toContain('Archived report');
+    expect(JSON.stringify((await harness.slack.answer(`history C-${scenario.id}`)))).toContain('archived');
+    const report = await harness.slack.answer(`report --private C-${scenario.id}`);
+    expect(JSON.stringify(report)).toContain('$1,100.00 of $10,000.00');
+    expect(JSON.stringify(report)).toContain('Archived');
+    const step = await harness.slack.answer(`final-approve C-${scenario.id}`, { userId: PEOPLE.approver });
+    expect(JSON.stringify(step)).toContain('Archived campaigns are read-only.');
   });
 });

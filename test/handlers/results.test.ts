@@ -151,8 +151,8 @@ describe('recording results', () => {
     expect(await posts.getPost(prisma(), postId)).toMatchObject({ status: 'posted', metrics: expect.objectContaining({ reach: 10, likes: 0 }) });
 
     const none = await collaboratingCampaign(prisma(), 'No approved posts');
-    const answer = await harness.slack.command(`results C-${none.id}`);
-    expect(JSON.stringify(answer.body)).toContain('No post of C-' + none.id + ' is approved yet');
+    const answer = await harness.slack.answer(`results C-${none.id}`);
+    expect(JSON.stringify(answer)).toContain('No post of C-' + none.id + ' is approved yet');
   });
 
   it('a file shared in the post thread is linked once (Slack retries the event), with a reply; elsewhere nothing happens', async () => {
@@ -177,6 +177,6 @@ describe('recording results', () => {
     const refused = await harness.slack.viewSubmission({ callback_id: RECORD_RESULTS, private_metadata: modal.private_metadata, values: { reach: number('5') } });
     expect(refused.body).toMatchObject({ response_action: 'update' });
     expect(JSON.stringify(refused.body)).toContain('Archived campaigns are read-only.');
-    expect(JSON.stringify((await harness.slack.command(`results C-${scenario.id}`)).body)).toContain('archived campaigns are read-only');
+    expect(JSON.stringify((await harness.slack.answer(`results C-${scenario.id}`)))).toContain('archived campaigns are read-only');
   });
 });

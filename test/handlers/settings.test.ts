@@ -25,7 +25,7 @@ const adminsValue = (users: string[], timeZone?: string) => ({ [ADMINS_BLOCK]: {
 
 describe('/campaign settings', () => {
   it('is refused ephemerally to a non-admin', async () => {
-    const { body } = await harness.slack.command('settings', { userId: PEOPLE.member });
+    const body = await harness.slack.answer('settings', { userId: PEOPLE.member });
     expect(body).toMatchObject({ response_type: 'ephemeral', text: ':no_entry: Only an admin can manage admins.' });
   });
 
@@ -61,7 +61,7 @@ describe('/campaign settings', () => {
     const created = await campaigns.createCampaign(prisma, brief({ title: 'People change' }), at(PEOPLE.member));
     if (!created.ok) throw new Error('not created');
     const ref = `C-${created.campaign.id}`;
-    expect(((await harness.slack.command(`settings ${ref}`, { userId: PEOPLE.member })).body as { text: string }).text).toContain("Only the campaign's PICs or an admin can edit this campaign.");
+    expect(((await harness.slack.answer(`settings ${ref}`, { userId: PEOPLE.member })) as { text: string }).text).toContain("Only the campaign's PICs or an admin can edit this campaign.");
 
     await harness.slack.command(`settings ${ref}`, { userId: PEOPLE.influencerPic });
     const view = (await harness.fakeSlack.waitFor('views.open', (c) => (c.args.view as { callback_id: string }).callback_id === CAMPAIGN_SETTINGS)).args.view as { private_metadata: string };

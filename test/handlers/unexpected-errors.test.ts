@@ -14,8 +14,7 @@ describe('an unexpected error', () => {
     console.error = (...args: unknown[]) => void logged.push(args.map(String).join(' '));
     try {
       await harness.running.db.close();
-      const { status, body } = await harness.slack.command('list');
-      expect(status).toBe(200);
+      const body = await harness.slack.answer('list');
       const reply = body as { response_type: string; text: string };
       expect(reply.response_type).toBe('ephemeral');
       const reference = /reference[^`]*`([0-9a-f]{8})`/.exec(reply.text)?.[1];

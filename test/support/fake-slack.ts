@@ -11,6 +11,8 @@ export interface SlackCall {
   at: number;
   /** Set once the fake has sent its answer. */
   answered: boolean;
+  /** The response_url posted to (calls to `response_url` only). */
+  url?: string;
 }
 
 export interface Failure {
@@ -127,7 +129,7 @@ export class FakeSlack {
     const method = isResponseUrl ? 'response_url' : path.replace(/^\/api\//, '');
     const args = parseArgs(raw, req.headers['content-type']);
     const token = req.headers.authorization?.replace(/^Bearer /, '') ?? (args.token as string | undefined);
-    const call: SlackCall = { method, args, token, at: Date.now(), answered: false };
+    const call: SlackCall = { method, args, token, at: Date.now(), answered: false, ...(isResponseUrl ? { url: `${this.origin}${path}` } : {}) };
     this.calls.push(call);
     for (const wake of [...this.waiters]) wake();
     const delay = this.delays.get(method);

@@ -71,7 +71,7 @@ export class SlackSender {
   }
 
   /** `/campaign <text>` typed by `userId` in `channelId`. */
-  command(text: string, { userId = 'U0MEMBER', channelId = 'C0GENERAL', ...options }: { userId?: string; channelId?: string } & SendOptions = {}) {
+  command(text: string, { userId = 'U0MEMBER', channelId = 'C0GENERAL', responseUrl = this.fakeSlack.responseUrl(), ...options }: { userId?: string; channelId?: string; responseUrl?: string } & SendOptions = {}) {
     const form = new URLSearchParams({
       token: 'deprecated-verification-token',
       team_id: TEAM_ID,
@@ -84,10 +84,21 @@ export class SlackSender {
       text,
       api_app_id: APP_ID,
       is_enterprise_install: 'false',
-      response_url: this.fakeSlack.responseUrl(),
+      response_url: responseUrl,
       trigger_id: this.triggerId(),
     });
     return this.post(form.toString(), 'application/x-www-form-urlencoded', options);
+  }
+
+  /**
+   * `/campaign <text>` and the app's answer to it: the acknowledgement's body when it has one (help),
+   * otherwise the first message the app posted to the command's response_url.
+   */
+  async answer(text: string, options: { userId?: string; channelId?: string } & SendOptions = {}): Promise<unknown> {
+    const responseUrl = this.fakeSlack.responseUrl();
+    const acked = await this.command(text, { ...options, responseUrl });
+    if (acked.status !== 200 || acked.body !== '') return acked.body;
+    return (await this.fakeSlack.waitFor('response_url', (call) => call.url === responseUrl)).args;
   }
 
   /** An Events API `event_callback` envelope around `event`. */

@@ -123,11 +123,16 @@ export class SlackUser {
     private readonly channelId = 'C0GENERAL',
   ) {}
 
-  /** `/campaign <text>`: the acknowledgement's body (an ephemeral answer, or '' when a modal opens). */
+  /** `/campaign <text>`: the acknowledgement ('' unless it is help; answers follow through response_url). */
   async command(text: string): Promise<SlackResponse> {
     const response = await this.harness.slack.command(text, { userId: this.userId, channelId: this.channelId });
     expect(response.status).toBe(200);
     return response;
+  }
+
+  /** `/campaign <text>` and the ephemeral answer this user gets. */
+  answer(text: string): Promise<unknown> {
+    return this.harness.slack.answer(text, { userId: this.userId, channelId: this.channelId });
   }
 
   /** `/campaign <text>` that must open a modal: returns it. */

@@ -5,8 +5,7 @@ export const create: Subcommand = {
   name: 'create',
   usage: 'create',
   summary: 'create a campaign (opens a form)',
-  async run({ ack, client, triggerId, userId }) {
-    await ack();
+  async run({ client, triggerId, userId }) {
     await client.views.open({ trigger_id: triggerId, view: createCampaignModal(userId) });
   },
 };

@@ -9,14 +9,14 @@ export const deliveries: Subcommand = {
   name: 'deliveries',
   usage: 'deliveries [retry]',
   summary: 'messages and App Homes Slack has not shown yet, and trying them again (admins)',
-  async run({ args, userId, ack, context }) {
+  async run({ args, userId, respond, context }) {
     const acting = { userId, now: context.now() };
     if (args.trim().toLowerCase() === 'retry') {
       const retried = await retryDeliveries(context.prisma, acting);
-      return ack(ephemeral(notice(retried.ok ? retriedText(retried.value) : refusalText(retried))));
+      return respond(ephemeral(notice(retried.ok ? retriedText(retried.value) : refusalText(retried))));
     }
-    if (args.trim()) return ack(ephemeral(notice('Usage: `/campaign deliveries` lists what Slack has not shown yet; `/campaign deliveries retry` tries it all again.')));
+    if (args.trim()) return respond(ephemeral(notice('Usage: `/campaign deliveries` lists what Slack has not shown yet; `/campaign deliveries retry` tries it all again.')));
     const stuck = await listStuckDeliveries(context.prisma, acting);
-    return ack(ephemeral(stuck.ok ? stuckDeliveriesMessage(stuck.value) : notice(refusalText(stuck))));
+    return respond(ephemeral(stuck.ok ? stuckDeliveriesMessage(stuck.value) : notice(refusalText(stuck))));
   },
 };

@@ -9,12 +9,12 @@ export const digest: Subcommand = {
   async run(input) {
     const now = input.context.now();
     if (!input.args.trim()) {
-      await input.ack(ephemeral(overviewMessage(await activeDigests(input.context.prisma, now), [])));
+      await input.respond(ephemeral(overviewMessage(await activeDigests(input.context.prisma, now), [])));
       return;
     }
     const campaign = await campaignArgument(input, 'digest <campaign>');
     if (!campaign) return;
     const message = campaignDigestMessage(await previewDigest(input.context.prisma, campaign, now), { quietMessage: true });
-    await input.ack(ephemeral(message ?? { text: 'Nothing needs anyone today.', blocks: [] }));
+    await input.respond(ephemeral(message ?? { text: 'Nothing needs anyone today.', blocks: [] }));
   },
 };

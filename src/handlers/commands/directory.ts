@@ -45,18 +45,17 @@ export function parseDirectoryFilter(words: string[]): { ok: true; filter: Influ
   return { ok: true, filter };
 }
 
-async function search(input: CommandInput, words: string[], usage: string): Promise<void> {
+async function search(input: CommandInput, words: string[], usage: string): Promise<unknown> {
   const parsed = parseDirectoryFilter(words);
-  if (!parsed.ok) return input.ack(ephemeral(searchProblem(parsed.problem, usage)));
+  if (!parsed.ok) return input.respond(ephemeral(searchProblem(parsed.problem, usage)));
   const found = await findInfluencers(input.context.prisma, parsed.filter, MAX_LISTED);
-  await input.ack(ephemeral(directoryMessage(parsed.filter, found)));
+  await input.respond(ephemeral(directoryMessage(parsed.filter, found)));
 }
 
-async function edit(input: CommandInput, typed: string, usage: string): Promise<void> {
-  if (!typed) return input.ack(ephemeral(notice(`:warning: Say whom to edit: \`/campaign ${usage}\` (part of the name, or the ID).`)));
+async function edit(input: CommandInput, typed: string, usage: string): Promise<unknown> {
+  if (!typed) return input.respond(ephemeral(notice(`:warning: Say whom to edit: \`/campaign ${usage}\` (part of the name, or the ID).`)));
   const { found, matches } = await lookUpInfluencer(input.context.prisma, typed);
-  if (!found) return input.ack(ephemeral(influencerNotFound(typed, matches, usage)));
-  await input.ack();
+  if (!found) return input.respond(ephemeral(influencerNotFound(typed, matches, usage)));
   await input.client.views.open({ trigger_id: input.triggerId, view: influencerModal(influencerDraft(found)) });
 }
 
@@ -68,11 +67,9 @@ export const influencers: Subcommand = {
     const [verb = '', ...rest] = input.args.split(/\s+/).filter(Boolean);
     switch (verb.toLowerCase()) {
       case 'add':
-        await input.ack();
         await input.client.views.open({ trigger_id: input.triggerId, view: influencerModal(influencerDraft()) });
         return;
       case 'import':
-        await input.ack();
         await input.client.views.open({ trigger_id: input.triggerId, view: importModal() });
         return;
       case 'edit':
@@ -93,12 +90,11 @@ export const add: Subcommand = {
     // Words with a colon are directory filters; the rest names the campaign.
     const words = input.args.split(/\s+/).filter(Boolean);
     const filters = parseDirectoryFilter(words.filter((word) => word.includes(':')));
-    if (!filters.ok) return input.ack(ephemeral(searchProblem(filters.problem, this.usage)));
+    if (!filters.ok) return input.respond(ephemeral(searchProblem(filters.problem, this.usage)));
     const campaign = await campaignArgument({ ...input, args: words.filter((word) => !word.includes(':')).join(' ') }, this.usage);
     if (!campaign) return;
     const candidates = await directoryCandidates(input.context.prisma, campaign, filters.filter, MAX_PICK);
-    if (candidates.length === 0) return input.ack(ephemeral(noCandidates(campaign)));
-    await input.ack();
+    if (candidates.length === 0) return input.respond(ephemeral(noCandidates(campaign)));
     await input.client.views.open({ trigger_id: input.triggerId, view: addParticipantsModal(campaign, candidates, filters.filter) });
   },
 };

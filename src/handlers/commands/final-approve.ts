@@ -13,10 +13,9 @@ export const finalApprove: Subcommand = {
     if (!campaign) return;
     const available = await postsForFinalApproval(input.context.prisma, campaign.id, { userId: input.userId, now: input.context.now() });
     if (!available.ok) {
-      await input.ack(ephemeral(notice(refusalText(available))));
+      await input.respond(ephemeral(notice(refusalText(available))));
       return;
     }
-    await input.ack();
     await input.client.views.open({ trigger_id: input.triggerId, view: finalApproveSelectModal(available.value.campaign, available.value.choices) });
   },
 };

@@ -18,7 +18,8 @@ import type { Subcommand } from './subcommand.js';
 
 /** Every /campaign subcommand, in the order `help` lists them. */
 export const SUBCOMMANDS: Subcommand[] = [
-  { name: 'help', usage: 'help', summary: 'show this list of subcommands', run: async ({ ack }) => ack({ response_type: 'ephemeral', ...helpMessage(SUBCOMMANDS) }) },
+  // Answered in the acknowledgement itself (see register): it needs nothing but this table.
+  { name: 'help', usage: 'help', summary: 'show this list of subcommands', run: async ({ respond }) => void (await respond({ response_type: 'ephemeral', ...helpMessage(SUBCOMMANDS) })) },
   create,
   edit,
   list,
@@ -50,10 +51,13 @@ export function register(app: App, context: HandlerContext): void {
   app.command('/campaign', async ({ command, ack, respond, client, logger }) => {
     const { name, args } = parseSubcommand(command.text);
     const subcommand = SUBCOMMANDS.find((candidate) => candidate.name === name);
-    if (!subcommand) {
-      await ack({ response_type: 'ephemeral', ...unknownSubcommandMessage(name, SUBCOMMANDS) });
+    // Answers that need nothing but this table come with the acknowledgement itself.
+    if (!subcommand || subcommand.name === 'help') {
+      await ack({ response_type: 'ephemeral', ...(subcommand ? helpMessage(SUBCOMMANDS) : unknownSubcommandMessage(name, SUBCOMMANDS)) });
       return;
     }
-    await subcommand.run({ args, userId: command.user_id, channelId: command.channel_id, triggerId: command.trigger_id, ack, respond, client, logger, context });
+    // Everything else is acknowledged before any database read or Slack call, and answers through response_url.
+    await ack();
+    await subcommand.run({ args, userId: command.user_id, channelId: command.channel_id, triggerId: command.trigger_id, respond, client, logger, context });
   });
 }

@@ -13,8 +13,7 @@ export const open: Subcommand = {
     const campaign = await campaignArgument(input, this.usage);
     if (!campaign) return;
     const allowed = await mayOpenRecruitment(input.context.prisma, campaign.id, { userId: input.userId, now: input.context.now() });
-    if (!allowed.ok) return input.ack(ephemeral(notice(refusalText(allowed))));
-    await input.ack();
+    if (!allowed.ok) return input.respond(ephemeral(notice(refusalText(allowed))));
     await input.client.views.open({ trigger_id: input.triggerId, view: openRecruitmentModal(allowed.value) });
   },
 };

@@ -13,7 +13,7 @@ async function campaignWithParticipants(input: CommandInput, usage: string): Pro
   if (!campaign) return undefined;
   const participants = await listParticipants(input.context.prisma, campaign.id);
   if (participants.length > 0) return { campaign, participants };
-  await input.ack(ephemeral(notice(`:no_entry: ${campaignReference(campaign.id)} has no participants yet: add influencers with \`/campaign add\`.`)));
+  await input.respond(ephemeral(notice(`:no_entry: ${campaignReference(campaign.id)} has no participants yet: add influencers with \`/campaign add\`.`)));
   return undefined;
 }
 
@@ -24,7 +24,6 @@ export const move: Subcommand = {
   async run(input) {
     const found = await campaignWithParticipants(input, this.usage);
     if (!found) return;
-    await input.ack();
     await input.client.views.open({ trigger_id: input.triggerId, view: moveModal(found.campaign, found.participants) });
   },
 };
@@ -36,7 +35,6 @@ export const budget: Subcommand = {
   async run(input) {
     const found = await campaignWithParticipants(input, this.usage);
     if (!found) return;
-    await input.ack();
     await input.client.views.open({ trigger_id: input.triggerId, view: costsModal(found.campaign, found.participants) });
   },
 };
@@ -48,7 +46,6 @@ export const deliverables: Subcommand = {
   async run(input) {
     const found = await campaignWithParticipants(input, this.usage);
     if (!found) return;
-    await input.ack();
     await input.client.views.open({ trigger_id: input.triggerId, view: deliverablesModal(found.campaign, found.participants) });
   },
 };
@@ -63,9 +60,8 @@ export const resend: Subcommand = {
     const resendable = found.participants.filter((p) => mayResend(p, found.campaign, input.context.now()));
     if (resendable.length === 0) {
       const ref = campaignReference(found.campaign.id);
-      return input.ack(ephemeral(notice(`:no_entry: No agreement to send again in ${ref}: only expired or declined agreements can be sent again, until collaboration starts. \`/campaign show ${ref}\` shows each agreement's clock.`)));
+      return input.respond(ephemeral(notice(`:no_entry: No agreement to send again in ${ref}: only expired or declined agreements can be sent again, until collaboration starts. \`/campaign show ${ref}\` shows each agreement's clock.`)));
     }
-    await input.ack();
     await input.client.views.open({ trigger_id: input.triggerId, view: resendModal(found.campaign, resendable) });
   },
 };

@@ -13,10 +13,9 @@ export const post: Subcommand = {
     if (!campaign) return;
     const targets = await postTargets(input.context.prisma, campaign.id);
     if (targets.length === 0) {
-      await input.ack(ephemeral(notice(`:no_entry: Nobody in ${campaignReference(campaign.id)} is collaborating yet: draft posts are submitted once collaboration has started.`)));
+      await input.respond(ephemeral(notice(`:no_entry: Nobody in ${campaignReference(campaign.id)} is collaborating yet: draft posts are submitted once collaboration has started.`)));
       return;
     }
-    await input.ack();
     await input.client.views.open({ trigger_id: input.triggerId, view: submitPostModal(campaign, targets) });
   },
 };

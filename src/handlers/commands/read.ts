@@ -11,8 +11,8 @@ export const list: Subcommand = {
   name: 'list',
   usage: 'list',
   summary: 'active campaigns by status',
-  async run({ ack, context }) {
-    await ack(ephemeral(campaignList(await listActiveCampaigns(context.prisma, LISTED_PER_STATUS))));
+  async run({ respond, context }) {
+    await respond(ephemeral(campaignList(await listActiveCampaigns(context.prisma, LISTED_PER_STATUS))));
   },
 };
 
@@ -27,7 +27,7 @@ export const show: Subcommand = {
     const details = campaignDetails(report, accounts, since);
     const more = `\`/campaign deliverables ${campaignReference(campaign.id)}\` · \`/campaign resend ${campaignReference(campaign.id)}\``;
     const followUps = followUpSection(report.participants.map(({ participant }) => ({ campaign, participant })), input.context.now(), timeZone, 50 - details.blocks.length, { more });
-    await input.ack(ephemeral({ ...details, blocks: [...details.blocks, ...followUps] }));
+    await input.respond(ephemeral({ ...details, blocks: [...details.blocks, ...followUps] }));
   },
 };
 
@@ -39,6 +39,6 @@ export const history: Subcommand = {
     const campaign = await campaignArgument(input, this.usage);
     if (!campaign) return;
     const { entries, names } = await campaignTimeline(input.context.prisma, campaign);
-    await input.ack(ephemeral(historyMessage(campaign, entries, names)));
+    await input.respond(ephemeral(historyMessage(campaign, entries, names)));
   },
 };

@@ -17,10 +17,9 @@ export const report: Subcommand = {
     if (!campaign) return;
     const now = input.context.now();
     const { logger } = input;
-    if (!isPrivate) await input.ack();
     const loaded = (await reportOf(input.context.prisma, campaign.id, now))!;
     if (isPrivate) {
-      await input.ack(ephemeral(reportMessage(loaded.report, now, { filesNote: 'The CSV and the chart are on their way to you in a direct message from the app.' })));
+      await input.respond(ephemeral(reportMessage(loaded.report, now, { filesNote: 'The CSV and the chart are on their way to you in a direct message from the app.' })));
       const files = await reportFiles(loaded.report, loaded.accounts, now);
       const failed = await sendReportByDirectMessage(input.client, logger, [input.userId], loaded.report, files, now);
       if (failed.length) await input.respond(ephemeral(notice(':warning: The CSV and the chart could not be sent to you; try again in a moment.')));

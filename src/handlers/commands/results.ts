@@ -13,10 +13,9 @@ export const results: Subcommand = {
     if (!campaign) return;
     const choices = await postsAwaitingResults(input.context.prisma, campaign);
     if (!choices.ok) {
-      await input.ack(ephemeral(notice(refusalText(choices))));
+      await input.respond(ephemeral(notice(refusalText(choices))));
       return;
     }
-    await input.ack();
     await input.client.views.open({ trigger_id: input.triggerId, view: recordResultsModal(campaign, choices.value) });
   },
 };

@@ -8,12 +8,11 @@ import { digestSettings } from '../../workflow/digests.js';
 import { type CommandInput, type Subcommand, campaignArgument, ephemeral } from './subcommand.js';
 
 /** `/campaign settings <campaign>`: its PICs, approvers and workflow options (managers). */
-async function campaignSettings(input: CommandInput, usage: string): Promise<void> {
+async function campaignSettings(input: CommandInput, usage: string): Promise<unknown> {
   const campaign = await campaignArgument(input, usage);
   if (!campaign) return;
   const allowed = await mayEditCampaign(input.context.prisma, campaign.id, { userId: input.userId, now: input.context.now() });
-  if (!allowed.ok) return input.ack(ephemeral(notice(refusalText(allowed))));
-  await input.ack();
+  if (!allowed.ok) return input.respond(ephemeral(notice(refusalText(allowed))));
   await input.client.views.open({ trigger_id: input.triggerId, view: campaignSettingsModal(allowed.value) });
 }
 
@@ -23,13 +22,12 @@ export const settings: Subcommand = {
   summary: "the app's admins (admins), or a campaign's PICs, approvers and optional stages (managers)",
   async run(input) {
     if (input.args.trim()) return campaignSettings(input, 'settings <campaign>');
-    const { ack, client, triggerId, userId, context } = input;
+    const { respond, client, triggerId, userId, context } = input;
     if (!(await describeViewer(context.prisma, userId)).isAdmin) {
-      await ack(ephemeral(notice(refusalText(refuse('not-permitted', 'Only an admin can manage admins.')))));
+      await respond(ephemeral(notice(refusalText(refuse('not-permitted', 'Only an admin can manage admins.')))));
       return;
     }
     const [current, digest] = await Promise.all([admins(context.prisma), digestSettings(context.prisma)]);
-    await ack();
     await client.views.open({ trigger_id: triggerId, view: settingsModal(current, digest) });
   },
 };

@@ -11,7 +11,6 @@ function step(name: Step, summary: string): Subcommand {
     async run(input) {
       const campaign = await campaignArgument(input, this.usage);
       if (!campaign) return;
-      await input.ack();
       await input.client.views.open({ trigger_id: input.triggerId, view: confirmStepModal(name, campaign) });
     },
   };

@@ -1,4 +1,4 @@
-import type { AckFn, Logger, RespondArguments, RespondFn } from '@slack/bolt';
+import type { Logger, RespondArguments, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Campaign } from '../../domain/brief.js';
 import type { SlackMessage } from '../../views/help.js';
@@ -11,7 +11,6 @@ export interface CommandInput {
   userId: string;
   channelId: string;
   triggerId: string;
-  ack: AckFn<string | RespondArguments>;
   respond: RespondFn;
   client: WebClient;
   logger: Logger;
@@ -22,8 +21,11 @@ export interface Subcommand {
   name: string;
   usage: string;
   summary: string;
-  /** Must acknowledge within 3 seconds: open a modal right after ack, read the database before it. */
-  run(input: CommandInput): Promise<void>;
+  /**
+   * Runs once the command is acknowledged (before any database read or Slack call): answers with
+   * `answer`, or opens a modal with `triggerId` (valid 3 seconds after the command).
+   */
+  run(input: CommandInput): Promise<unknown>;
 }
 
 export function ephemeral(message: SlackMessage): RespondArguments {
@@ -34,11 +36,11 @@ export function ephemeral(message: SlackMessage): RespondArguments {
 export async function campaignArgument(input: CommandInput, usage: string): Promise<Campaign | undefined> {
   const typed = input.args.trim();
   if (!typed) {
-    await input.ack(ephemeral(missingCampaign(usage)));
+    await input.respond(ephemeral(missingCampaign(usage)));
     return undefined;
   }
   const matches = await findCampaigns(input.context.prisma, typed);
   if (matches.length === 1) return matches[0];
-  await input.ack(ephemeral(campaignNotFound(typed, matches, usage)));
+  await input.respond(ephemeral(campaignNotFound(typed, matches, usage)));
   return undefined;
 }
