@@ -39,7 +39,7 @@ const withinLimits = (modal: OpenModal) => expect(blockKitViolations(modal as un
 
 async function opened(text: string): Promise<OpenModal> {
   const before = harness.fakeSlack.callsTo('views.open').length;
-  expect((await harness.slack.answer(text))).toBe('');
+  expect((await harness.slack.command(text)).body).toBe('');
   await expect.poll(() => harness.fakeSlack.callsTo('views.open').length).toBe(before + 1);
   const modal = harness.fakeSlack.callsTo('views.open').at(-1)!.args.view as OpenModal;
   withinLimits(modal);
