@@ -12,19 +12,19 @@ const isStep = (name: string): name is Step => Object.hasOwn(STEPS, name);
 export function register(app: App, { prisma, now }: HandlerContext): void {
   // Only a PIC gets the form; anyone else, or a click after recruitment opened, is told why.
   app.action<BlockAction<ButtonAction>>(OPEN_RECRUITMENT_BUTTON, async (args) => {
+    await args.ack();
     const { id, version } = target(args.action);
     const allowed = await mayOpenRecruitment(prisma, id, { userId: args.body.user.id, now: now() }, version);
-    await args.ack();
     if (!allowed.ok) return answerRefusal(args, allowed, prisma, now());
     await args.client.views.open({ trigger_id: args.body.trigger_id, view: openRecruitmentModal(allowed.value) });
   });
 
   // The same confirmation as `/campaign <step>`, for the version the PIC saw in App Home.
   app.action<BlockAction<ButtonAction>>(HOME_CAMPAIGN_STEP, async (args) => {
+    await args.ack();
     const [step = '', ...ids] = (args.action.value ?? '').split(':');
     const [id = NaN, version = NaN] = buttonNumbers(ids.join(':'), 2);
     const campaign = await getCampaign(prisma, id);
-    await args.ack();
     if (!campaign || !isStep(step)) return answerRefusal(args, { ok: false, rule: 'campaign-not-found', reason: 'That campaign no longer exists.' }, prisma, now());
     await args.client.views.open({ trigger_id: args.body.trigger_id, view: confirmStepModal(step, { ...campaign, version }) });
   });

@@ -16,9 +16,9 @@ export function register(app: App, context: HandlerContext): void {
 
   // "Deliverables" next to a participant (show, App Home): the modal opens on that participant.
   app.action<BlockAction<ButtonAction>>(OPEN_DELIVERABLES, async (args) => {
+    await args.ack();
     const found = await participantInCampaign(prisma, target(args.action).id);
     const participants = found ? await listParticipants(prisma, found.campaign.id) : [];
-    await args.ack();
     if (!found) return answerRefusal(args, refuse('participant-not-found', 'That participant no longer exists.'), prisma, now());
     await args.client.views.open({ trigger_id: args.body.trigger_id, view: deliverablesModal(found.campaign, participants, found.participant) });
   });

@@ -62,9 +62,9 @@ export function register(app: App, context: HandlerContext): void {
   });
 
   app.action<BlockAction<ButtonAction>>(REJECT_POST, async (args) => {
+    await args.ack();
     const { id, version } = target(args.action);
     const allowed = await mayDecidePost(prisma, id, { userId: args.body.user.id, now: now() }, version);
-    await args.ack();
     if (!allowed.ok) return answerRefusal(args, allowed, prisma, now());
     const found = await postContext(prisma, id);
     const subject = `Draft post for ${found?.influencerName ?? 'an influencer'} (revision ${allowed.value.revision}):\n${allowed.value.content}`;
@@ -72,9 +72,9 @@ export function register(app: App, context: HandlerContext): void {
   });
 
   app.action<BlockAction<ButtonAction>>(FINAL_APPROVE_POST, async (args) => {
+    await args.ack();
     const { id, version } = target(args.action);
     const found = await postContext(prisma, id);
-    await args.ack();
     const subject = found ? `Post by ${found.influencerName} in ${campaignReference(found.campaign.id)} ${found.campaign.title}:\n${found.post.content}` : 'This post';
     await args.client.views.open({ trigger_id: args.body.trigger_id, view: finalApproveModal({ id, version }, subject) });
   });
@@ -87,9 +87,9 @@ export function register(app: App, context: HandlerContext): void {
   });
 
   app.action<BlockAction<ButtonAction>>(REJECT_PROPOSAL, async (args) => {
+    await args.ack();
     const { id, version } = target(args.action);
     const allowed = await mayDecideProposal(prisma, id, { userId: args.body.user.id, now: now() }, version);
-    await args.ack();
     if (!allowed.ok) return answerRefusal(args, allowed, prisma, now());
     const subject = `Proposal ${campaignReference(id)} ${allowed.value.title}`;
     await args.client.views.open({ trigger_id: args.body.trigger_id, view: rejectReasonModal({ kind: 'proposal', id, version }, subject) });

@@ -9,18 +9,18 @@ import { answerRefusal, target } from './index.js';
 export function register(app: App, { prisma, now }: HandlerContext): void {
   // The form opens with the post as it is now; saving re-checks that nothing changed meanwhile.
   app.action<BlockAction<ButtonAction>>(REVISE_POST, async (args) => {
+    await args.ack();
     const { id, version } = target(args.action);
     const allowed = await mayRevisePost(prisma, id, { userId: args.body.user.id, now: now() }, version);
-    await args.ack();
     if (!allowed.ok) return answerRefusal(args, allowed, prisma, now());
     const rejection = allowed.value.history.filter((entry) => entry.action === 'post.rejected').at(-1);
     await args.client.views.open({ trigger_id: args.body.trigger_id, view: existingPostModal('revise', allowed.value, rejection) });
   });
 
   app.action<BlockAction<ButtonAction>>(EDIT_POST, async (args) => {
+    await args.ack();
     const { id, version } = target(args.action);
     const allowed = await mayEditWaitingPost(prisma, id, { userId: args.body.user.id, now: now() }, version);
-    await args.ack();
     if (!allowed.ok) return answerRefusal(args, allowed, prisma, now());
     await args.client.views.open({ trigger_id: args.body.trigger_id, view: existingPostModal('edit', allowed.value) });
   });

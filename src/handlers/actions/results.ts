@@ -8,8 +8,8 @@ import { buttonNumbers } from '../odd-input.js';
 export function register(app: App, { prisma }: HandlerContext): void {
   // The modal reads the post as it is now; its submission checks that nothing changed meanwhile.
   app.action<BlockAction<ButtonAction>>(RECORD_RESULTS_BUTTON, async ({ ack, action, body, client, respond }) => {
-    const found = await postContext(prisma, buttonNumbers(action.value, 1)[0] ?? NaN);
     await ack();
+    const found = await postContext(prisma, buttonNumbers(action.value, 1)[0] ?? NaN);
     if (!found) return void (await respond({ response_type: 'ephemeral', replace_original: false, text: ':no_entry: That post does not exist.' }));
     await client.views.open({ trigger_id: body.trigger_id, view: recordResultsModal(found.campaign, [{ post: found.post, influencerName: found.influencerName }]) });
   });
