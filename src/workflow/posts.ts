@@ -109,10 +109,15 @@ async function changePost(tx: Tx, { postId, action, historyAction, decide, seenV
   const decided = decide(post, campaign, participant);
   if (!decided.ok) return decided;
   const after = await savePost(tx, post, decided.value, acting.now);
-  await record(tx, [
-    event(acting, 'post', post.id, historyAction, { from: post.status, to: after.status, ...(reason ? { reason } : {}), details: { revision: after.revision, ...details } }),
-    ...(await followPost(tx, participant, after, acting)),
-  ]);
+  await record(
+    tx,
+    [
+      event(acting, 'post', post.id, historyAction, { from: post.status, to: after.status, ...(reason ? { reason } : {}), details: { revision: after.revision, ...details } }),
+      ...(await followPost(tx, participant, after, acting)),
+    ],
+    [],
+    campaign,
+  );
   return allow(after);
 }
 
