@@ -127,7 +127,7 @@ export class DeliveryWorker {
     poll();
   }
 
-  /** Stops polling and waits for the runs in progress; what is left stays in the outbox for the next start. */
+  /** Stops polling; runs in progress finish what is due (the app takes no more requests by then). What is left stays in the outbox for the next start. */
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
@@ -146,12 +146,12 @@ export class DeliveryWorker {
 
   private async run(lane: Lane): Promise<void> {
     try {
-      while (lane.again && !this.stopped) {
+      while (lane.again) {
         lane.again = false;
         for (;;) {
           if (lane.yieldsTo) await this.pause(lane.yieldsTo);
           const claimed = await claimDeliveries(this.deps.prisma, new Date(), { lane: lane.name, limit: lane.limit });
-          if (claimed.length === 0 || this.stopped) break;
+          if (claimed.length === 0) break;
           // Claimed rows have distinct keys, so they cannot overtake each other. Messages go before the
           // replies in their threads, so a reply claimed with its message finds it posted.
           const [messages, replies] = [claimed.filter((one) => !isReply(one.delivery)), claimed.filter((one) => isReply(one.delivery))];
