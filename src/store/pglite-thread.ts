@@ -169,8 +169,10 @@ class ForwardingAdapter extends ForwardingQueryable implements SqlDriverAdapter 
     return this.connectionInfo;
   }
 
-  dispose(): Promise<void> {
-    return this.channel.call('dispose', this.id);
+  async dispose(): Promise<void> {
+    // A stopped thread has freed everything: a second close (after an error, on shutdown) is a no-op.
+    if (this.channel.stopped) return;
+    await this.channel.call('dispose', this.id);
   }
 }
 
