@@ -10,7 +10,7 @@ import { figure, timed } from './support.js';
 export async function installSize(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'campaign-desk-install-'));
   try {
-    for (const file of ['package.json', 'package-lock.json']) copyFileSync(join(ROOT, file), join(folder, file));
+    for (const file of ['package.json', 'package-lock.json', '.npmrc']) copyFileSync(join(ROOT, file), join(folder, file));
     const [, ms] = await timed(async () =>
       execFileSync('npm', ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: folder, stdio: 'pipe' }),
     );

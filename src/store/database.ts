@@ -3,6 +3,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 import { ConfigError, type DatabaseLocation } from '../config.js';
+import { seedDataDir } from './data-dir.js';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { startPGliteThread } from './pglite-thread.js';
 
@@ -48,6 +49,7 @@ function reasonOf(error: unknown): string {
 const TRANSACTIONS = { maxWait: 30_000, timeout: 15_000 };
 
 async function openEmbedded(location: Extract<DatabaseLocation, { kind: 'embedded' | 'memory' }>): Promise<Database> {
+  if (location.kind === 'embedded') await seedDataDir(location.dataDir);
   if (location.kind === 'embedded') mkdirSync(location.dataDir, { recursive: true });
   // On a thread of its own: PGlite's statements run synchronously and would hold up every request.
   const thread = await startPGliteThread(location.kind === 'embedded' ? location.dataDir : 'memory://');

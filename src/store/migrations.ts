@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import type { MigrationList } from '@prisma/schema-engine-wasm';
 import type { Database } from './database.js';
 import { MIGRATIONS_DIR, NO_FILTERS, SCHEMA_PATH, readMigrations, withSchemaEngine } from './schema-engine.js';
 
@@ -9,14 +11,48 @@ import { MIGRATIONS_DIR, NO_FILTERS, SCHEMA_PATH, readMigrations, withSchemaEngi
  * Applies pending migrations from prisma/migrations and records them in `_prisma_migrations`,
  * exactly as `prisma migrate deploy` does. Instances starting together take turns.
  */
-export async function applyPendingMigrations(db: Database): Promise<string[]> {
-  const migrationsList = await readMigrations();
+export async function applyPendingMigrations(db: Database, migrationsDir = MIGRATIONS_DIR): Promise<string[]> {
+  const migrationsList = await readMigrations(migrationsDir);
+  // Starting the engine (5 MB of WebAssembly, then a diff of the history) costs seconds: on most
+  // starts one read shows there is nothing to do. Only the engine writes, under its lock.
+  if (await allRecordedAsApplied(db, migrationsList)) return [];
   return db.withMigrationConnection((adapterFactory) =>
     withSchemaEngine(adapterFactory, async (engine) => {
       const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: NO_FILTERS });
       return appliedMigrationNames;
     }),
   );
+}
+
+/** Each folder of prisma/migrations with the checksum Prisma records for it: the SHA-256 of migration.sql. */
+export function migrationChecksums({ migrationDirectories }: MigrationList): Array<{ name: string; checksum: string | undefined }> {
+  return migrationDirectories.map(({ path, migrationFile: { content } }) => ({
+    name: path,
+    checksum: content.tag === 'ok' ? createHash('sha256').update(content.value).digest('hex') : undefined,
+  }));
+}
+
+/**
+ * True when `_prisma_migrations` records every folder as applied with an unchanged migration.sql
+ * and no migration as failed. Anything else (no table yet, a pending, edited or failed migration)
+ * is for the engine to apply or to explain. Asked through the driver adapter: Prisma Client's own
+ * start (its query compiler) would cost `npm run db:migrate` most of a second.
+ */
+async function allRecordedAsApplied(db: Database, migrations: MigrationList): Promise<boolean> {
+  const rows = await db.withMigrationConnection(async (adapterFactory) => {
+    const adapter = await adapterFactory.connect();
+    try {
+      const sql = 'SELECT migration_name, checksum, finished_at IS NOT NULL, rolled_back_at IS NOT NULL FROM _prisma_migrations';
+      return (await adapter.queryRaw({ sql, args: [], argTypes: [] })).rows as Array<[string, string, boolean, boolean]>;
+    } catch {
+      return undefined;
+    } finally {
+      await adapter.dispose();
+    }
+  });
+  if (!rows || rows.some(([, , finished, rolledBack]) => !finished && !rolledBack)) return false;
+  const applied = new Set(rows.filter(([, , finished, rolledBack]) => finished && !rolledBack).map(([name, checksum]) => `${name}/${checksum}`));
+  return migrationChecksums(migrations).every(({ name, checksum }) => checksum && applied.has(`${name}/${checksum}`));
 }
 
 /**

@@ -25,12 +25,26 @@ function loadEngineModule(): Promise<EngineModule> {
     const glueUrl = pathToFileURL(createRequire(import.meta.url).resolve('@prisma/schema-engine-wasm/schema_engine_bg'));
     const glue: EngineModule = await import(glueUrl.href);
     const bytes = await readFile(new URL('schema_engine_bg.wasm', glueUrl));
-    const { instance } = await wasm.instantiate(bytes, { './schema_engine_bg.js': glue });
+    const { instance } = await wasm.instantiate(bytes, { './schema_engine_bg.js': withUnrefTimers(glue) });
     glue.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
     return glue;
   })();
   return engineModule;
+}
+
+/**
+ * The engine arms 10 s timers (e.g. for the migration lock) and never clears them when the work
+ * finishes first: unref'd, they no longer keep `npm run db:migrate` alive after its work.
+ */
+function withUnrefTimers(glue: EngineModule): Record<string, unknown> {
+  const imports: Record<string, unknown> = { ...glue };
+  for (const [name, fn] of Object.entries(glue)) {
+    if (name.startsWith('__wbg_setTimeout_')) {
+      imports[name] = (...args: unknown[]) => (fn as (...a: unknown[]) => NodeJS.Timeout)(...args).unref();
+    }
+  }
+  return imports;
 }
 
 /** Opens the schema engine on a database and always frees it afterwards. */

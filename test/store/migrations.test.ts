@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig, databaseEnvSchema } from '../../src/config.js';
+import { buildTemplate, seedDataDir } from '../../src/store/data-dir.js';
 import { type Database, openDatabase } from '../../src/store/database.js';
 import { applyPendingMigrations, unmigratedSchemaChanges } from '../../src/store/migrations.js';
 import { MIGRATIONS_DIR, SCHEMA_PATH } from '../../src/store/schema-engine.js';
@@ -60,6 +62,118 @@ describe('applying migrations', () => {
       expect(row.finished_at).toBeInstanceOf(Date);
       expect(row.rolled_back_at).toBeNull();
       expect(row.applied_steps_count).toBe(1);
+    }
+  });
+});
+
+const FOLDERS = readdirSync(MIGRATIONS_DIR, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+
+async function openUrl(url: string): Promise<Database> {
+  return openDatabase(parseConfig({ DATABASE_URL: url }, databaseEnvSchema).DATABASE_URL);
+}
+
+/** The schema engine takes this session-level lock and never releases it: on PGlite's one session, it shows the engine ran. */
+async function engineLockHeld(db: Database): Promise<boolean> {
+  const locks = await db.prisma.$queryRawUnsafe<unknown[]>("SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objid = 72707369");
+  return locks.length > 0;
+}
+
+describe('applying migrations at start', () => {
+  const folders: string[] = [];
+  afterAll(() => {
+    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it.skipIf(SERVER_URL)('on an up-to-date database reads _prisma_migrations once and does not start the schema engine', async () => {
+    const empty = await openUrl('memory://');
+    try {
+      expect(await applyPendingMigrations(empty)).toEqual(FOLDERS);
+      // The check can fail: applying took the engine's lock.
+      expect(await engineLockHeld(empty)).toBe(true);
+    } finally {
+      await empty.close();
+    }
+
+    const database = await freshDatabaseUrl();
+    const db = await openUrl(database.url);
+    try {
+      expect(await applyPendingMigrations(db)).toEqual([]);
+      expect(await engineLockHeld(db)).toBe(false);
+    } finally {
+      await db.close();
+      await database.drop();
+    }
+  });
+
+  it('applies a migration that an update added since the last start', async () => {
+    const shipped = mkdtempSync(join(tmpdir(), 'campaign-desk-migrations-'));
+    folders.push(shipped);
+    cpSync(MIGRATIONS_DIR, shipped, { recursive: true });
+    const latest = FOLDERS.at(-1)!;
+    rmSync(join(shipped, latest), { recursive: true });
+
+    const database = await freshDatabaseUrl({ empty: true });
+    const db = await openUrl(database.url);
+    try {
+      expect(await applyPendingMigrations(db, shipped)).toEqual(FOLDERS.slice(0, -1));
+      expect(await applyPendingMigrations(db, shipped)).toEqual([]);
+      cpSync(join(MIGRATIONS_DIR, latest), join(shipped, latest), { recursive: true });
+      expect(await applyPendingMigrations(db, shipped)).toEqual([latest]);
+      expect(await applyPendingMigrations(db)).toEqual([]);
+    } finally {
+      await db.close();
+      await database.drop();
+    }
+  });
+});
+
+// Templates are PGlite folders: the PostgreSQL leg has nothing to copy.
+describe.skipIf(SERVER_URL)('a new embedded data folder', () => {
+  let templates: string;
+  let folder: string;
+  beforeAll(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'campaign-desk-data-'));
+    templates = join(folder, 'templates');
+    await buildTemplate(templates);
+  });
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('starts as a copy of the template built at install: migrated, and its data kept across restarts', async () => {
+    const dataDir = join(folder, 'copied');
+    await seedDataDir(dataDir, templates);
+    expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
+
+    const db = await openDatabase({ kind: 'embedded', dataDir });
+    try {
+      expect(await applyPendingMigrations(db)).toEqual([]);
+      expect(await engineLockHeld(db)).toBe(false);
+      expect(await grantConfiguredAdmins(db.prisma, ['U0ADMIN'], new Date())).toEqual(['U0ADMIN']);
+    } finally {
+      await db.close();
+    }
+    // A folder that holds a database is never copied over.
+    await seedDataDir(dataDir, templates);
+    const reopened = await openDatabase({ kind: 'embedded', dataDir });
+    try {
+      expect(await reopened.prisma.admin.findMany({ select: { userId: true } })).toEqual([{ userId: 'U0ADMIN' }]);
+    } finally {
+      await reopened.close();
+    }
+  });
+
+  it('ignores a template built from other migrations, and gets its tables from the migrations', async () => {
+    const stale = join(folder, 'stale');
+    const [built] = readdirSync(templates);
+    cpSync(join(templates, built!), join(stale, 'pglite-0000000000000000'), { recursive: true });
+    const dataDir = join(folder, 'created');
+    await seedDataDir(dataDir, stale);
+    expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
+
+    const db = await openDatabase({ kind: 'embedded', dataDir });
+    try {
+      expect(await applyPendingMigrations(db)).toEqual(FOLDERS);
+    } finally {
+      await db.close();
     }
   });
 });
