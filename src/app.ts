@@ -115,10 +115,20 @@ export interface RunningApp {
 export async function launch(
   config: Config,
   listen?: { port: number; host?: string },
-  { everyMinute = true, now = () => new Date() }: { everyMinute?: boolean; now?: () => Date } = {},
+  {
+    everyMinute = true,
+    now = () => new Date(),
+    database,
+  }: { everyMinute?: boolean; now?: () => Date; /** Already opening (npm start opens it while the app's modules load). */ database?: Promise<Database> } = {},
 ): Promise<RunningApp> {
-  const bot = await identifyBot(config);
-  const db = await openDatabase(config.DATABASE_URL);
+  // The embedded database opens on a thread of its own: let it work while Slack answers auth.test.
+  const opening = database ?? openDatabase(config.DATABASE_URL);
+  opening.catch(() => undefined); // awaited below, after identifyBot; its failure is reported then
+  const bot = await identifyBot(config).catch(async (error: unknown) => {
+    await opening.then((db) => db.close(), () => undefined);
+    throw error;
+  });
+  const db = await opening;
   try {
     const appliedMigrations = await applyPendingMigrations(db);
     if (db.location.kind !== 'server') await releaseClaims(db.prisma);

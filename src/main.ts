@@ -4,8 +4,12 @@ import { ConfigError, parseConfig } from './config.js';
 
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
+  // The embedded database starts on its own thread while the rest of the app's modules load.
+  const { openDatabase } = await import('./store/database.js');
+  const database = openDatabase(config.DATABASE_URL);
+  database.catch(() => undefined); // launch() awaits it and reports a failure
   const { launch } = await import('./app.js');
-  const running = await launch(config);
+  const running = await launch(config, undefined, { database });
   if (running.appliedMigrations.length) console.log(`Applied migrations: ${running.appliedMigrations.join(', ')}`);
   console.log(
     running.port === undefined

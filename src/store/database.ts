@@ -1,7 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import pg from 'pg';
 import { ConfigError, type DatabaseLocation } from '../config.js';
 import { seedDataDir } from './data-dir.js';
 import { PrismaClient } from '../generated/prisma/client.js';
@@ -69,7 +67,9 @@ async function openEmbedded(location: Extract<DatabaseLocation, { kind: 'embedde
 }
 
 async function openServer(location: Extract<DatabaseLocation, { kind: 'server' }>): Promise<Database> {
-  await connectOnce(location.url);
+  // Loaded only for a server: the embedded database starts without them.
+  const [{ default: pg }, { PrismaPg }] = await Promise.all([import('pg'), import('@prisma/adapter-pg')]);
+  await connectOnce(pg, location.url);
   const searchPath = location.schema ? `-c search_path="${location.schema.replaceAll('"', '""')}"` : undefined;
   const connect = (max: number) => new pg.Pool({ connectionString: location.url, options: searchPath, max });
   const pool = connect(10);
@@ -97,7 +97,7 @@ async function openServer(location: Extract<DatabaseLocation, { kind: 'server' }
 }
 
 /** The pool connects lazily: without this, a wrong DATABASE_URL would fail later, deep in the schema engine. */
-async function connectOnce(url: string): Promise<void> {
+async function connectOnce(pg: typeof import('pg').default, url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
   await client.connect();
   await client.end();
