@@ -103,7 +103,7 @@ function groupBy<T, K>(items: T[], keyOf: (item: T) => K | undefined): Map<K, T[
 }
 
 /** These campaigns' digests now: nothing is claimed or sent. */
-export async function composeDigests(prisma: Tx, campaigns: Campaign[], now: Date): Promise<CampaignDigest[]> {
+async function composeDigests(prisma: Tx, campaigns: Campaign[], now: Date): Promise<CampaignDigest[]> {
   return (await inputsFor(prisma, campaigns, now)).map(composeCampaignDigest);
 }
 
