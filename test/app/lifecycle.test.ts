@@ -13,10 +13,14 @@ import { SlackUser } from '../support/slack-user.js';
 import { SlackSender } from '../support/slack-requests.js';
 
 const ROOT = join(import.meta.dirname, '../..');
-// `npm start`'s own command on the compiled entry (`npm test` compiles before running the tests),
-// without npm in between, and with the entry found from the repository whatever the cwd.
+// `npm start`'s own command line (`VAR=value … node flags… entry`) on the compiled entry (`npm test`
+// compiles before running the tests), without npm or a shell in between, and with the entry found
+// from the repository whatever the cwd.
 const START = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start as string;
-const [, MAIN] = /^node (\S+)$/.exec(START) ?? [];
+const [, ASSIGNMENTS = '', NODE_ARGS = ''] = /^((?:\w+=\S+ )*)node (.+)$/.exec(START) ?? [];
+const START_ENV = Object.fromEntries(ASSIGNMENTS.split(' ').filter(Boolean).map((word) => word.split('=')));
+const START_FLAGS = NODE_ARGS.split(' ');
+const MAIN = START_FLAGS.pop();
 
 describe('stopping', () => {
   it('finishes a listener still waiting on Slack before it closes the database', async () => {
@@ -32,7 +36,7 @@ describe('stopping', () => {
 
 /** Runs `npm start`'s entry point as its own process. */
 function start(env: Record<string, string>, cwd: string): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, [join(ROOT, MAIN!)], { cwd, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...START_FLAGS, join(ROOT, MAIN!)], { cwd, env: { PATH: process.env.PATH ?? '', ...START_ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
