@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/store/database.js';
-import { campaignNumbers } from '../../src/workflow/metrics.js';
 import { editCosts } from '../../src/workflow/participants.js';
 import * as posts from '../../src/workflow/posts.js';
+import { reportOf } from '../../src/workflow/report.js';
 import { collaboratingCampaign } from '../support/scenario.js';
-import { PEOPLE, at, ok, testDatabase } from '../support/workflow.js';
+import { PEOPLE, T0, at, ok, testDatabase } from '../support/workflow.js';
 
 let db: Database;
 let close: () => Promise<void>;
@@ -25,9 +25,9 @@ describe('campaign numbers from the database', () => {
     // A pending post's numbers do not count.
     ok(await posts.submitPost(db.prisma, draft('Pending'), at(PEOPLE.member)));
 
-    const numbers = await campaignNumbers(db.prisma, scenario.id);
+    const { report } = (await reportOf(db.prisma, scenario.id, T0))!;
     // Budget 1,000,000 (brief); costs 200,000 + 5,000; followers 120,000 (Aiko) + 45,000 (Ben, not selected but still a participant).
-    expect(numbers?.campaign).toMatchObject({
+    expect(report.metrics).toMatchObject({
       budgetMinor: 1_000_000,
       totalCostMinor: 205_000,
       remainingBudgetMinor: 795_000,
@@ -38,6 +38,6 @@ describe('campaign numbers from the database', () => {
       costPerEngagementMinor: 303.7, // 205,000 / 675 = 303.7037
       roiPct: 100, // (410,000 − 205,000) / 205,000 × 100
     });
-    expect(numbers?.participants.find((p) => p.participantId === scenario.notSelected.id)?.metrics).toMatchObject({ engagementRatePct: null, roiPct: null, costPerEngagementMinor: null });
+    expect(report.participants.find((p) => p.participant.id === scenario.notSelected.id)?.metrics).toMatchObject({ engagementRatePct: null, roiPct: null, costPerEngagementMinor: null });
   });
 });
