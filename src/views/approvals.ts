@@ -7,6 +7,7 @@ import { calendarDate, count, mention, slackDate } from './format.js';
 import type { SlackMessage } from './help.js';
 import { link, oneLine, userText } from './mrkdwn.js';
 import { OPEN_RECRUITMENT_BUTTON } from './open-recruitment.js';
+import { previousContent, revisionChangesBlocks } from './revision-changes.js';
 
 /** Button values carry only the entity ID and the version the approver sees; the truth is re-read. */
 export const APPROVE_POST = 'post_approve';
@@ -73,6 +74,7 @@ function revisionStory(history: HistoryEntry[]) {
   const since = history.slice(submitted + 1);
   const last = (entries: HistoryEntry[], actions: string[]) => entries.filter((entry) => actions.includes(entry.action)).at(-1);
   return {
+    submission: history[submitted],
     answers: last(before, ['post.rejected']),
     edited: last(since, ['post.edited']),
     decision: last(since, DECISIONS),
@@ -118,7 +120,7 @@ export function openRecruitmentButton(campaign: Campaign): KnownBlock {
   };
 }
 
-/** The post's approval message, as its history tells it: revision, what it answers, edits, decision, results. */
+/** The post's approval message, as its history tells it: revision, what it answers and what changed, edits, decision, results. */
 export function postApprovalMessage(campaign: Campaign, influencerName: string, post: Post, history: HistoryEntry[] = []): SlackMessage {
   const ref = campaignReference(campaign.id);
   const story = revisionStory(history);
@@ -136,6 +138,7 @@ export function postApprovalMessage(campaign: Campaign, influencerName: string, 
       ...answers,
       { type: 'section', text: { type: 'mrkdwn', text: content } },
       ...(media.length ? [context(`Media: ${media.join(' · ')}${more}`)] : []),
+      ...revisionChangesBlocks(post, previousContent(story.submission)),
       ...(story.edited ? [context(`:pencil2: Edited by ${mention(story.edited.actor)} ${slackDate(story.edited.at)}`)] : []),
       ...decided,
       ...buttons,

@@ -95,7 +95,8 @@ interface PostChange {
   decide: PostDecider;
   seenVersion?: number | undefined;
   reason?: string;
-  details?: Record<string, unknown>;
+  /** Recorded in the history event; a function reads the post as it was before the change. */
+  details?: Record<string, unknown> | ((before: Post) => Record<string, unknown>);
 }
 
 /** Inside a transaction: load post, participant and campaign; check permission and version; decide; save with history. */
@@ -112,7 +113,7 @@ async function changePost(tx: Tx, { postId, action, historyAction, decide, seenV
   await record(
     tx,
     [
-      event(acting, 'post', post.id, historyAction, { from: post.status, to: after.status, ...(reason ? { reason } : {}), details: { revision: after.revision, ...details } }),
+      event(acting, 'post', post.id, historyAction, { from: post.status, to: after.status, ...(reason ? { reason } : {}), details: { revision: after.revision, ...(typeof details === 'function' ? details(post) : details) } }),
       ...(await followPost(tx, participant, after, acting)),
     ],
     [],
@@ -149,7 +150,8 @@ async function revise(tx: Tx, postId: number, revised: PostDraft, acting: Acting
         return decided.ok ? allow({ ...decided.value, submittedBy: acting.userId }) : decided;
       },
       seenVersion,
-      details: previous,
+      // The replaced revision's content, so its successor's card can show what changed.
+      details: (before) => ({ ...previous, previous: { content: before.content, mediaUrls: before.mediaUrls, plannedDate: before.plannedDate.toISOString() } }),
     },
     acting,
   );

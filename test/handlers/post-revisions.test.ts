@@ -114,6 +114,10 @@ describe('the next revision of a rejected draft', () => {
     expect(texts(revision)).toContain('(revision 2, planned');
     expect(texts(revision)).toContain(`Revision 1 was rejected by <@${PEOPLE.approver}>`);
     expect(texts(revision)).toContain('Show the &lt;brand&gt; logo');
+    // What changed since revision 1: the caption word by word, the media link taken out, the date moved.
+    expect(texts(revision)).toContain(
+      [':mag: *What changed since revision 1*', 'Caption (*added*, ~removed~):', '~First~ *Second* take, logo ~hidden~ *visible*', 'Media removed: ~https://cdn.example.com/reel.mp4~', 'Planned date: 2026-12-05 → 2026-12-09'].join('\n'),
+    );
     expect(button(revision, APPROVE_POST).value.split(':')[0]).toBe(String(postId));
     expect(blockKitViolations(revision.args, 'message')).toEqual([]);
 
@@ -122,7 +126,7 @@ describe('the next revision of a rejected draft', () => {
     expect((await listParticipants(prisma(), scenario.id)).find((p) => p.id === scenario.collaborator.id)?.stage).toBe('content_in_review');
     const resubmitted = (await entityHistory(prisma(), 'post', postId)).filter((e) => e.action === 'post.resubmitted');
     expect(resubmitted).toHaveLength(1);
-    expect(resubmitted[0]).toMatchObject({ actor: PEOPLE.member, from: 'rejected', to: 'pending_approval', details: { revision: 2, previousRevision: 1, rejectedBy: PEOPLE.approver, rejectionReason: 'Show the <brand> logo' } });
+    expect(resubmitted[0]).toMatchObject({ actor: PEOPLE.member, from: 'rejected', to: 'pending_approval', details: { revision: 2, previousRevision: 1, rejectedBy: PEOPLE.approver, rejectionReason: 'Show the <brand> logo', previous: { content: 'First take, logo hidden', mediaUrls: ['https://cdn.example.com/reel.mp4'], plannedDate: '2026-12-05T00:00:00.000Z' } } });
 
     // The same button again, and the same form again: what happened instead, nothing changed.
     expect(await refusedClick(button(reply, REVISE_POST), PEOPLE.member)).toContain(`Already resubmitted by <@${PEOPLE.member}>`);

@@ -96,6 +96,10 @@ const messages = {
     { ...decision, action: 'post.approved', reason: undefined },
     { ...decision, action: 'post.final_approved', reason: undefined },
   ]),
+  'post revision, every word, link and the date changed': postApprovalMessage(campaign(1), LONG, post(1), [
+    decision,
+    { ...decision, action: 'post.resubmitted', reason: undefined, details: { previous: { content: '<&> different '.repeat(300), mediaUrls: Array.from({ length: 50 }, (_, i) => `https://old.example.com/${i}/${'o'.repeat(500)}`), plannedDate: '2026-01-01T00:00:00.000Z' } } },
+  ]),
   'post rejected, with Submit revision': postApprovalMessage(campaign(1), LONG, { ...post(1), status: 'rejected' }, [decision]),
   'rejection reply': decisionReply({ ...post(1), status: 'rejected' }, decision),
   'edit told to 200 approvers': postEditedReply(campaign(1), { ...decision, action: 'post.edited', details: { changed: { content: {}, mediaUrls: {}, plannedDate: {} } } }),
