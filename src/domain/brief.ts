@@ -1,4 +1,5 @@
 import type { CampaignState, OptionalStages } from './campaign.js';
+import { DEFAULT_DISCLOSURES } from './compliance.js';
 
 export const PLATFORMS = ['instagram', 'tiktok', 'youtube', 'x', 'facebook', 'threads', 'other'] as const;
 export type Platform = (typeof PLATFORMS)[number];
@@ -33,6 +34,10 @@ export interface CampaignBrief {
   /** Agency margin in basis points: 12.5 % is 1250. */
   marginBasisPoints: number;
   trackingUrl: string | null;
+  /** Compliance checks on captions (src/domain/compliance.ts); an empty list of disclosure words means #ad, #sponsored, #PR. */
+  disclosureWords: string[];
+  requiredTags: string[];
+  forbiddenWords: string[];
   startDate: Date;
   endDate: Date;
   recruitmentCloseDate: Date | null;
@@ -133,6 +138,9 @@ export const FIELD_LABELS: Record<EditableField, string> = {
   currency: 'Currency',
   marginBasisPoints: 'Agency margin (%)',
   trackingUrl: 'Tracking URL',
+  disclosureWords: 'Disclosure words',
+  requiredTags: 'Required hashtags and mentions',
+  forbiddenWords: 'Forbidden words',
   startDate: 'Start date',
   endDate: 'End date',
   recruitmentCloseDate: 'Recruitment closes on',
@@ -170,6 +178,11 @@ export function fieldText(campaign: CampaignBrief & { digestMuted: boolean }, fi
       return `${c.marginBasisPoints / 100} %`;
     case 'trackingUrl':
       return c.trackingUrl ?? 'none';
+    case 'disclosureWords':
+      return c.disclosureWords.join(', ') || `${DEFAULT_DISCLOSURES.join(', ')} (default)`;
+    case 'requiredTags':
+    case 'forbiddenWords':
+      return c[field].join(', ') || 'none';
     case 'startDate':
     case 'endDate':
       return day(c[field]);

@@ -7,6 +7,7 @@ import { isFinished } from './campaign.js';
 import { historyNames } from './history.js';
 import { type Participant, PHASES, STAGES, agreementExpired, agreementExpiresAt, lateDeliverables as lateOf } from './participation.js';
 import { isEffective } from './posts.js';
+import { failedChecks } from './compliance.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -143,7 +144,9 @@ export function needsSomeone(d: CampaignDigest): Array<{ what: string; who: stri
   if (d.awaitingApproval.length) {
     const oldest = d.awaitingApproval[0]!.waitingDays;
     const age = oldest > 0 ? ` (oldest ${plural(oldest, 'day')})` : '';
-    items.push({ what: `${plural(d.awaitingApproval.length, 'post')} awaiting approval${age}`, who: [...new Set(campaign.approverIds)] });
+    const failing = d.awaitingApproval.filter((a) => failedChecks(a.post.checks ?? []).length > 0).length;
+    const checks = failing ? `; ${failing === d.awaitingApproval.length && failing > 1 ? 'all' : failing} ${failing === 1 ? 'fails' : 'fail'} a compliance check` : '';
+    items.push({ what: `${plural(d.awaitingApproval.length, 'post')} awaiting approval${age}${checks}`, who: [...new Set(campaign.approverIds)] });
   }
   if (d.duePosts.length) {
     const overdue = d.duePosts.filter((p) => p.overdueDays > 0).length;

@@ -7,7 +7,7 @@ import type { Post } from './posts.js';
 /** What a digest reads of a participant. */
 export type DigestParticipant = Pick<Participant, 'id' | 'influencerName' | 'stage' | 'agreementSentAt' | 'agreementSignedAt' | 'agreementDeclinedAt' | 'deliverables'>;
 /** What a digest reads of a post. */
-export type DigestPost = Pick<Post, 'id' | 'participationId' | 'status' | 'revision' | 'plannedDate' | 'content' | 'version'>;
+export type DigestPost = Pick<Post, 'id' | 'participationId' | 'status' | 'revision' | 'plannedDate' | 'content' | 'version' | 'checks'>;
 
 /** Everything one campaign's digest is made from, loaded by the workflow. */
 export interface CampaignDigestInput {

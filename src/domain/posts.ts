@@ -1,3 +1,4 @@
+import type { ComplianceCheck } from './compliance.js';
 import { type CampaignState, READ_ONLY, writable } from './campaign.js';
 import { type Decision, allow, refuse } from './decision.js';
 import { type Stage, phaseOf } from './participation.js';
@@ -53,6 +54,8 @@ export interface PostState {
 
 export interface Post extends PostState {
   id: number;
+  /** The compliance checks of the current content; null for a post saved before checks existed. */
+  checks: ComplianceCheck[] | null;
   participationId: number;
   socialAccountId: number;
   plannedDate: Date;

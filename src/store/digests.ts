@@ -125,7 +125,7 @@ export async function digestRows(tx: Tx, campaignIds: number[], changes: History
   const today = now.toISOString().slice(0, 10);
   const named = (entityType: string) => changes.flatMap((entry) => (entry.entityType === entityType && /^\d{1,9}$/.test(entry.entityId) ? [Number(entry.entityId)] : []));
   const posts = await tx.$queryRaw<DigestPost[]>`
-    SELECT post."id", post."participationId", post."status"::text AS "status", post."revision", post."plannedDate", post."content", post."version"
+    SELECT post."id", post."participationId", post."status"::text AS "status", post."revision", post."plannedDate", post."content", post."version", post."checks"
     FROM "Post" post JOIN "Participation" p ON p."id" = post."participationId"
     WHERE p."campaignId" = ANY(${campaignIds})
       AND (post."status" = 'pending_approval' OR (post."status" = 'approved' AND post."plannedDate" <= ${today}::date) OR post."id" = ANY(${named('post')}))

@@ -1,16 +1,20 @@
-import type { Campaign } from '../domain/brief.js';
+import type { Campaign, Platform } from '../domain/brief.js';
+import type { ComplianceCheck } from '../domain/compliance.js';
 import type { Post, PostMetrics } from '../domain/posts.js';
 import { toCampaign } from './campaigns.js';
-import type { Post as PostRow } from '../generated/prisma/client.js';
+import { type Post as PostRow, Prisma as PrismaTypes } from '../generated/prisma/client.js';
 import { type Tx, assertUpdated, toMinor } from './tx.js';
 
 export function toPost(row: PostRow): Post {
-  const { impressions, reach, likes, comments, shares, saves, clicks, conversions, attributedRevenueMinor, metricsRecordedAt, approvalChannelId, approvalMessageTs, ...rest } = row;
+  const { impressions, reach, likes, comments, shares, saves, clicks, conversions, attributedRevenueMinor, metricsRecordedAt, approvalChannelId, approvalMessageTs, checks, ...rest } = row;
   const metrics: PostMetrics | null = metricsRecordedAt
     ? { impressions, reach, likes, comments, shares, saves, clicks, conversions, attributedRevenueMinor: toMinor(attributedRevenueMinor) }
     : null;
-  return { ...rest, metrics };
+  // Written only by this module, from src/domain/compliance.ts.
+  return { ...rest, metrics, checks: checks as unknown as ComplianceCheck[] | null };
 }
+
+const checksColumn = (checks: ComplianceCheck[] | null) => (checks ? (checks as unknown as PrismaTypes.InputJsonValue) : PrismaTypes.DbNull);
 
 function metricColumns(metrics: PostMetrics | null, now: Date) {
   if (!metrics) return {};
@@ -19,9 +23,21 @@ function metricColumns(metrics: PostMetrics | null, now: Date) {
 
 export async function insertPost(
   tx: Tx,
-  post: Pick<Post, 'participationId' | 'socialAccountId' | 'plannedDate' | 'content' | 'mediaUrls' | 'submittedBy' | 'status'>,
+  post: Pick<Post, 'participationId' | 'socialAccountId' | 'plannedDate' | 'content' | 'mediaUrls' | 'submittedBy' | 'status' | 'checks'>,
 ): Promise<Post> {
-  return toPost(await tx.post.create({ data: post }));
+  return toPost(await tx.post.create({ data: { ...post, checks: checksColumn(post.checks) } }));
+}
+
+/** The platform of each social account, by ID: what a caption's length is checked against. */
+export async function accountPlatforms(tx: Tx, accountIds: number[]): Promise<Map<number, Platform>> {
+  const rows = await tx.socialAccount.findMany({ where: { id: { in: [...new Set(accountIds)] } }, select: { id: true, platform: true } });
+  return new Map(rows.map((row) => [row.id, row.platform]));
+}
+
+/** Posts of a campaign waiting for a decision: the ones a brief edit re-checks. */
+export async function waitingPostsOf(tx: Tx, campaignId: number): Promise<Post[]> {
+  const rows = await tx.post.findMany({ where: { status: 'pending_approval', participation: { campaignId } }, orderBy: { id: 'asc' } });
+  return rows.map(toPost);
 }
 
 export async function findPost(tx: Tx, id: number): Promise<Post | undefined> {
@@ -71,6 +87,7 @@ export async function savePost(tx: Tx, before: Post, after: Post, now: Date): Pr
       content: after.content,
       mediaUrls: after.mediaUrls,
       postUrl: after.postUrl,
+      ...(after.checks !== before.checks ? { checks: checksColumn(after.checks) } : {}),
       ...(metricsChanged ? metricColumns(after.metrics, now) : {}),
       version: { increment: 1 },
     },

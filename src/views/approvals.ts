@@ -1,11 +1,12 @@
-import type { KnownBlock } from '@slack/types';
+import type { ActionsBlock, Button, ConfirmationDialog, KnownBlock } from '@slack/types';
 import { type Campaign, campaignReference } from '../domain/brief.js';
 import type { HistoryEntry } from '../domain/history.js';
+import { CHECK_LABELS, failedChecks } from '../domain/compliance.js';
 import { engagementsOf } from '../domain/metrics.js';
 import { POST_STATUS_LABELS, type Post, awaitsResults, wasApproved } from '../domain/posts.js';
 import { calendarDate, count, mention, slackDate } from './format.js';
 import type { SlackMessage } from './help.js';
-import { link, oneLine, userText } from './mrkdwn.js';
+import { clampMrkdwn, link, oneLine, truncate, userText } from './mrkdwn.js';
 import { OPEN_RECRUITMENT_BUTTON } from './open-recruitment.js';
 import { previousContent, revisionChangesBlocks } from './revision-changes.js';
 
@@ -35,6 +36,32 @@ export function decisionButtons(approveAction: string, rejectAction: string, id:
       { type: 'button', action_id: rejectAction, text: { type: 'plain_text', text: 'Reject' }, style: 'danger', value },
     ],
   };
+}
+
+/**
+ * Approve / Reject for a post (card, App Home, digest). When the post fails a compliance check,
+ * Approve first asks for a confirmation that names the failed checks.
+ */
+export function postDecisionButtons(post: Pick<Post, 'id' | 'version' | 'checks'>): KnownBlock {
+  const block = decisionButtons(APPROVE_POST, REJECT_POST, post.id, post.version) as ActionsBlock;
+  const failed = failedChecks(post.checks ?? []);
+  if (failed.length === 0) return block;
+  const named = failed.map((check) => `${CHECK_LABELS[check.rule]} (${check.detail})`).join('; ');
+  const confirm: ConfirmationDialog = {
+    title: { type: 'plain_text', text: 'Approve with failed checks?' },
+    text: { type: 'plain_text', text: truncate(`This post fails ${failed.length === 1 ? 'a check' : `${failed.length} checks`}: ${named}. Approve it anyway?`, 300) },
+    confirm: { type: 'plain_text', text: 'Approve anyway' },
+    deny: { type: 'plain_text', text: 'Cancel' },
+  };
+  const [approve, ...rest] = block.elements as Button[];
+  return { ...block, elements: [{ ...approve!, confirm }, ...rest] };
+}
+
+/** The compliance checks of the post's current content, passed and failed, in one line. */
+export function checksBlocks(post: Pick<Post, 'checks'>): KnownBlock[] {
+  if (!post.checks?.length) return [];
+  const line = post.checks.map((check) => `${check.passed ? ':white_check_mark:' : ':x:'} ${CHECK_LABELS[check.rule]} (${userText(check.detail, 200)})`).join(' · ');
+  return [context(clampMrkdwn(line, 2_000))];
 }
 
 /** What a decision looks like once made: who, when (in each reader's time zone), why. */
@@ -88,7 +115,7 @@ const button = (action_id: string, text: string, value: string, extra: Record<st
 /** While a post waits: Approve / Reject for approvers, Edit / Withdraw for the submitter and the PICs. */
 function waitingButtons(post: Post): KnownBlock {
   const value = buttonValue(post.id, post.version);
-  const decide = decisionButtons(APPROVE_POST, REJECT_POST, post.id, post.version) as { elements: unknown[] };
+  const decide = postDecisionButtons(post) as { elements: unknown[] };
   const withdraw = button(WITHDRAW_POST, 'Withdraw', value, {
     confirm: {
       title: { type: 'plain_text', text: 'Withdraw this draft?' },
@@ -139,6 +166,7 @@ export function postApprovalMessage(campaign: Campaign, influencerName: string, 
       { type: 'section', text: { type: 'mrkdwn', text: content } },
       ...(media.length ? [context(`Media: ${media.join(' · ')}${more}`)] : []),
       ...revisionChangesBlocks(post, previousContent(story.submission)),
+      ...checksBlocks(post),
       ...(story.edited ? [context(`:pencil2: Edited by ${mention(story.edited.actor)} ${slackDate(story.edited.at)}`)] : []),
       ...decided,
       ...buttons,

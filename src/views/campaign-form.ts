@@ -1,5 +1,6 @@
 import type { KnownBlock, ModalView, Option, PlainTextOption } from '@slack/types';
 import { type Campaign, type EditableField, FIELD_LABELS, PLATFORMS, PLATFORM_LABELS, type Platform, campaignReference, fieldText, lockedFields } from '../domain/brief.js';
+import { DEFAULT_DISCLOSURES } from '../domain/compliance.js';
 import { ALL_OPTIONAL_STAGES, DEFAULT_AGREEMENT_WINDOW_DAYS, type OptionalStages } from '../domain/campaign.js';
 import { VALUE, input, plain } from './blocks.js';
 import { calendarDate, currencyDigits, majorUnits } from './format.js';
@@ -22,6 +23,9 @@ export const CAMPAIGN_FIELDS = {
   currency: 'currency',
   marginBasisPoints: 'margin',
   trackingUrl: 'tracking_url',
+  disclosureWords: 'disclosure_words',
+  requiredTags: 'required_tags',
+  forbiddenWords: 'forbidden_words',
   startDate: 'start_date',
   endDate: 'end_date',
   recruitmentCloseDate: 'recruitment_close_date',
@@ -78,6 +82,9 @@ function elements(initial: Campaign | undefined, creatorId: string): Record<keyo
     currency: { type: 'static_select', options: CURRENCIES.map((c) => option(c, c)), initial_option: option(currency, currency) },
     marginBasisPoints: { type: 'number_input', is_decimal_allowed: true, min_value: '0', max_value: '100', ...textValue(initial && String(initial.marginBasisPoints / 100)) },
     trackingUrl: { type: 'url_text_input', ...textValue(initial?.trackingUrl ?? undefined) },
+    disclosureWords: { ...text(MAX_LENGTH.medium), placeholder: plain(DEFAULT_DISCLOSURES.join(', ')), ...textValue(initial?.disclosureWords.join(', ')) },
+    requiredTags: { ...text(MAX_LENGTH.medium), placeholder: plain('#GlowPlan @glowlabs'), ...textValue(initial?.requiredTags.join(' ')) },
+    forbiddenWords: { ...text(MAX_LENGTH.medium), ...textValue(initial?.forbiddenWords.join(', ')) },
     startDate: { type: 'datepicker', ...day(initial?.startDate) },
     endDate: { type: 'datepicker', ...day(initial?.endDate) },
     recruitmentCloseDate: { type: 'datepicker', ...day(initial?.recruitmentCloseDate) },
@@ -88,8 +95,12 @@ function elements(initial: Campaign | undefined, creatorId: string): Record<keyo
   };
 }
 
-const OPTIONAL = new Set<keyof typeof CAMPAIGN_FIELDS>(['dealReferences', 'targetInfluencers', 'trackingUrl', 'recruitmentCloseDate', 'optionalStages']);
+const OPTIONAL = new Set<keyof typeof CAMPAIGN_FIELDS>(['dealReferences', 'targetInfluencers', 'trackingUrl', 'disclosureWords', 'requiredTags', 'forbiddenWords', 'recruitmentCloseDate', 'optionalStages']);
 const HINTS: Partial<Record<keyof typeof CAMPAIGN_FIELDS, string>> = {
+  trackingUrl: 'Draft posts are checked for this link, with its utm_ parameters.',
+  disclosureWords: `Comma-separated; a caption needs one of them. Empty: ${DEFAULT_DISCLOSURES.join(', ')}.`,
+  requiredTags: 'Hashtags and @mentions every caption must carry, separated by spaces.',
+  forbiddenWords: 'Comma-separated words no caption may use (e.g. guaranteed, cure).',
   dealReferences: 'Comma-separated, e.g. DEAL-1042, PO-77',
   category: 'e.g. Beauty, Gaming, Food',
   channelId: 'The card and approval requests are posted here; invite the app to private channels.',

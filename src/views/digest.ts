@@ -10,7 +10,7 @@ import { label } from '../domain/campaign.js';
 import type { CampaignDigest, Health } from '../domain/digest.js';
 import { needsSomeone } from '../domain/digest-compose.js';
 import { STAGE_LABELS, describeDeliverable } from '../domain/participation.js';
-import { APPROVE_POST, REJECT_POST, decisionButtons } from './approvals.js';
+import { postDecisionButtons } from './approvals.js';
 import { FORMULAS, calendarDate, count, mention, money, rate, zonedDateTime } from './format.js';
 import type { SlackMessage } from './help.js';
 import { historyLine, roleName } from './history.js';
@@ -114,7 +114,7 @@ function awaitingBlocks(d: CampaignDigest): KnownBlock[] {
     const age = item.waitingDays === 0 ? 'submitted today' : `waiting ${days(item.waitingDays)}`;
     const line = `*${inline(item.influencerName, 80)}* · post #${item.post.id}, revision ${item.post.revision} · planned ${calendarDate(item.post.plannedDate)} · ${age}`;
     blocks.push(section(`${line}\n>${inline(item.post.content, 200)}`));
-    blocks.push({ ...decisionButtons(APPROVE_POST, REJECT_POST, item.post.id, item.post.version), block_id: `digest_post_${item.post.id}` });
+    blocks.push({ ...postDecisionButtons(item.post), block_id: `digest_post_${item.post.id}` } as KnownBlock);
   }
   if (waiting.length > MAX_POSTS_WITH_BUTTONS) {
     blocks.push(context(`+${waiting.length - MAX_POSTS_WITH_BUTTONS} more awaiting approval — see the App Home (${ref}).`));

@@ -1,3 +1,4 @@
+import { CHECK_LABELS, CHECK_RULES, type CheckRule } from '../domain/compliance.js';
 /**
  * History events as sentences people read ("@ana moved *Aiko Tanaka* from Content in review to
  * Posted (post #3 went live)"), for `/campaign history` and the digest. Event codes stay in the
@@ -105,6 +106,10 @@ const SENTENCES: Record<string, Render> = {
   'post.resubmitted': ({ who, subject, details }) => `${who} submitted ${typeof details.revision === 'number' ? `revision ${details.revision} of ` : 'a revision of '}${subject}`,
   'post.edited': ({ who, subject }) => `${who} edited ${subject} while it waited for approval`,
   'post.withdrawn': ({ who, subject }) => `${who} withdrew ${subject}`,
+  'post.rechecked': ({ who, subject, details }) => {
+    const failed = Array.isArray(details.failed) ? details.failed.filter((rule): rule is CheckRule => CHECK_RULES.includes(rule)) : [];
+    return `${who}'s brief edit checked ${subject} again: ${failed.length ? `fails ${failed.map((rule) => CHECK_LABELS[rule]).join(', ')}` : 'passes every check'}`;
+  },
   'post.approved': ({ who, subject }) => `${who} approved ${subject}`,
   'post.rejected': ({ who, subject }) => `${who} rejected ${subject}`,
   'post.result_recorded': ({ who, subject }) => `${who} recorded results for ${subject}`,

@@ -2,7 +2,8 @@ import type { HomeView, KnownBlock } from '@slack/types';
 import { campaignReference } from '../domain/brief.js';
 import { CAMPAIGN_STATUSES, type CampaignStatus, NEXT_MANAGER_STEP, label } from '../domain/campaign.js';
 import type { Home } from '../domain/home.js';
-import { APPROVE_POST, APPROVE_PROPOSAL, REJECT_POST, REJECT_PROPOSAL, decisionButtons } from './approvals.js';
+import { APPROVE_PROPOSAL, REJECT_PROPOSAL, decisionButtons, postDecisionButtons } from './approvals.js';
+import { failedChecks } from '../domain/compliance.js';
 import { listSections } from './campaigns.js';
 import { followUpSection } from './agreements.js';
 import { calendarDate, slackDate, zonedDateTime } from './format.js';
@@ -37,7 +38,9 @@ function decisions(home: Home): KnownBlock[] {
   }
   for (const { post, campaign, influencerName } of home.postsToDecide.slice(0, Math.max(0, MAX_DECISIONS - home.proposalsToDecide.length))) {
     const text = `Draft post for *${userText(influencerName, 60)}* in ${name(campaign.id, campaign.title)} (revision ${post.revision}, planned ${calendarDate(post.plannedDate)})\n>${userText(post.content, 300).replaceAll('\n', '\n>')}`;
-    blocks.push(section(text), decisionButtons(APPROVE_POST, REJECT_POST, post.id, post.version));
+    const failing = failedChecks(post.checks ?? []).length;
+    const checks = failing ? `\n:x: Fails ${failing === 1 ? 'a compliance check' : `${failing} compliance checks`}` : '';
+    blocks.push(section(`${text}${checks}`), postDecisionButtons(post));
   }
   return [...blocks, ...more(total - MAX_DECISIONS)];
 }

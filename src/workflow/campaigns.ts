@@ -12,6 +12,7 @@ import { participantsOf, saveParticipant } from '../store/participants.js';
 import { findSubmission, recordSubmission } from '../store/submissions.js';
 import type { Tx } from '../store/tx.js';
 import { type Acting, change, event, ifCurrent, permission, record } from './change.js';
+import { recheckWaitingPosts } from './posts.js';
 
 export type CreateResult = { ok: true; campaign: Campaign; repeated: boolean } | { ok: false; errors: BriefErrors };
 
@@ -198,6 +199,9 @@ export async function deleteDraft(prisma: Prisma, id: number, acting: Acting, se
  * history event with its old and new value. The refusal carries field errors when the brief
  * became invalid. Nothing changed: nothing saved, nothing recorded.
  */
+/** Brief fields the compliance checks read: changing one checks the waiting posts again. */
+const COMPLIANCE_FIELDS: EditableField[] = ['disclosureWords', 'requiredTags', 'forbiddenWords', 'trackingUrl'];
+
 export async function editBrief(
   prisma: Prisma,
   id: number,
@@ -225,9 +229,15 @@ export async function editBrief(
     }
     if (changed.length === 0) return allow(before);
     const after = await saveCampaign(tx, before, merged);
+    const rechecked = changed.some((field) => COMPLIANCE_FIELDS.includes(field)) ? await recheckWaitingPosts(tx, after, acting) : [];
     await record(
       tx,
-      changed.map((field) => event(acting, 'campaign', id, 'campaign.brief_edited', { from: fieldText(before, field), to: fieldText(after, field), details: { field, label: FIELD_LABELS[field] } })),
+      [
+        ...changed.map((field) => event(acting, 'campaign', id, 'campaign.brief_edited', { from: fieldText(before, field), to: fieldText(after, field), details: { field, label: FIELD_LABELS[field] } })),
+        ...rechecked,
+      ],
+      [],
+      after,
     );
     return allow(after);
   });

@@ -3,6 +3,7 @@ import { type Decision, allow, refuse } from '../domain/decision.js';
 import { writable } from '../domain/campaign.js';
 import type { Participant } from '../domain/participation.js';
 import type { HistoryEntry } from '../domain/history.js';
+import { complianceChecks, failedChecks } from '../domain/compliance.js';
 import {
   type Post,
   type PostDraft,
@@ -27,7 +28,7 @@ import type { Prisma } from '../store/database.js';
 import { historyOf } from '../store/history.js';
 import { findInfluencer } from '../store/influencers.js';
 import { findParticipant, participantsOf, saveParticipant } from '../store/participants.js';
-import { type ApprovalMessage, findPost, insertPost, postInCampaign, insertScreenshot, latestPostFor, postWithApprovalMessage, postsOf, savePost } from '../store/posts.js';
+import { type ApprovalMessage, accountPlatforms, waitingPostsOf, findPost, insertPost, postInCampaign, insertScreenshot, latestPostFor, postWithApprovalMessage, postsOf, savePost } from '../store/posts.js';
 import { findSubmission, recordSubmission } from '../store/submissions.js';
 import type { Tx } from '../store/tx.js';
 import { type Acting, change, event, ifCurrent, permission, record } from './change.js';
@@ -47,6 +48,27 @@ async function followPost(tx: Tx, participant: Participant, post: Post, acting: 
   if (stage === participant.stage) return [];
   await saveParticipant(tx, participant, { ...participant, stage });
   return [event(acting, 'participant', participant.id, 'participant.moved', { from: participant.stage, to: stage, reason: `post #${post.id} ${post.status.replace('_', ' ')}`, details: { postId: post.id, postStatus: post.status } })];
+}
+
+/** The post with the compliance checks of its content, against the brief and its account's platform. */
+async function checked(tx: Tx, post: Post, campaign: Campaign): Promise<Post> {
+  const platform = (await accountPlatforms(tx, [post.socialAccountId])).get(post.socialAccountId) ?? 'other';
+  return { ...post, checks: complianceChecks(post.content, campaign, platform) };
+}
+
+/** Inside a brief edit's transaction: checks each waiting post again; one `post.rechecked` event per post whose checks changed (its card follows). */
+export async function recheckWaitingPosts(tx: Tx, campaign: Campaign, acting: Acting): Promise<HistoryEntry[]> {
+  const waiting = await waitingPostsOf(tx, campaign.id);
+  if (waiting.length === 0) return [];
+  const platforms = await accountPlatforms(tx, waiting.map((post) => post.socialAccountId));
+  const events: HistoryEntry[] = [];
+  for (const post of waiting) {
+    const checks = complianceChecks(post.content, campaign, platforms.get(post.socialAccountId) ?? 'other');
+    if (JSON.stringify(checks) === JSON.stringify(post.checks)) continue;
+    await savePost(tx, post, { ...post, checks }, acting.now);
+    events.push(event(acting, 'post', post.id, 'post.rechecked', { from: post.status, to: post.status, details: { revision: post.revision, failed: failedChecks(checks).map((check) => check.rule) } }));
+  }
+  return events;
 }
 
 /**
@@ -73,10 +95,11 @@ export async function submitPost(prisma: Prisma, draft: DraftPost, acting: Actin
       if (revised.ok && submissionKey) await recordSubmission(tx, submissionKey, 'post', latest.id, acting.now);
       return revised;
     }
-    const blank: Post = { id: 0, ...draft, postUrl: null, status: 'draft', revision: 1, metrics: null, submittedBy: acting.userId, version: 1 };
+    const blank: Post = { id: 0, ...draft, postUrl: null, status: 'draft', revision: 1, metrics: null, submittedBy: acting.userId, version: 1, checks: null };
     const decided = decideSubmit(blank, draft, campaign, participant.stage);
     if (!decided.ok) return decided;
-    const post = await insertPost(tx, { ...draft, submittedBy: acting.userId, status: decided.value.status });
+    const { checks } = await checked(tx, blank, campaign);
+    const post = await insertPost(tx, { ...draft, submittedBy: acting.userId, status: decided.value.status, checks });
     if (submissionKey) await recordSubmission(tx, submissionKey, 'post', post.id, acting.now);
     await record(tx, [
       event(acting, 'post', post.id, 'post.submitted', { from: 'draft', to: post.status, details: { revision: post.revision, participationId: participant.id } }),
@@ -95,12 +118,14 @@ interface PostChange {
   decide: PostDecider;
   seenVersion?: number | undefined;
   reason?: string;
+  /** The content may change: check it again. */
+  recheck?: true;
   /** Recorded in the history event; a function reads the post as it was before the change. */
   details?: Record<string, unknown> | ((before: Post) => Record<string, unknown>);
 }
 
 /** Inside a transaction: load post, participant and campaign; check permission and version; decide; save with history. */
-async function changePost(tx: Tx, { postId, action, historyAction, decide, seenVersion, reason, details }: PostChange, acting: Acting): Promise<Decision<Post>> {
+async function changePost(tx: Tx, { postId, action, historyAction, decide, seenVersion, reason, details, recheck }: PostChange, acting: Acting): Promise<Decision<Post>> {
   const post = await findPost(tx, postId);
   if (!post) return refuse('post-not-found', 'That post does not exist.');
   const participant = (await findParticipant(tx, post.participationId)) as Participant;
@@ -109,7 +134,7 @@ async function changePost(tx: Tx, { postId, action, historyAction, decide, seenV
   if (refusal) return refusal;
   const decided = decide(post, campaign, participant);
   if (!decided.ok) return decided;
-  const after = await savePost(tx, post, decided.value, acting.now);
+  const after = await savePost(tx, post, recheck ? await checked(tx, decided.value, campaign) : decided.value, acting.now);
   await record(
     tx,
     [
@@ -150,6 +175,7 @@ async function revise(tx: Tx, postId: number, revised: PostDraft, acting: Acting
         return decided.ok ? allow({ ...decided.value, submittedBy: acting.userId }) : decided;
       },
       seenVersion,
+      recheck: true,
       // The replaced revision's content, so its successor's card can show what changed.
       details: (before) => ({ ...previous, previous: { content: before.content, mediaUrls: before.mediaUrls, plannedDate: before.plannedDate.toISOString() } }),
     },
@@ -230,7 +256,7 @@ export async function editPost(prisma: Prisma, postId: number, edited: Required<
     if (refusal) return refusal;
     const decided = editWaitingPost(post, edited, campaign);
     if (!decided.ok) return decided;
-    const after = await savePost(tx, post, decided.value, acting.now);
+    const after = await savePost(tx, post, await checked(tx, decided.value, campaign), acting.now);
     await record(tx, [event(acting, 'post', post.id, 'post.edited', { from: post.status, to: after.status, details: { revision: after.revision, changed: changedFields(post, after) } })]);
     if (submissionKey) await recordSubmission(tx, submissionKey, 'post', post.id, acting.now);
     return allow(after);

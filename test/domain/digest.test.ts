@@ -160,6 +160,18 @@ describe('needsSomeone', () => {
     ]);
   });
 
+  it('says how many waiting posts fail a compliance check', () => {
+    const failing = { checks: [{ rule: 'disclosure' as const, passed: false, detail: 'none of #ad' }] };
+    const passing = { checks: [{ rule: 'disclosure' as const, passed: true, detail: '#ad' }] };
+    const waiting = (...checks: Array<typeof failing | typeof passing | { checks: null }>) =>
+      needsSomeone(composeCampaignDigest(input({ posts: checks.map((c, i) => post(i + 1, { status: 'pending_approval', ...c })) })))[0]?.what;
+    expect(waiting(failing, passing, { checks: null })).toBe('3 posts awaiting approval; 1 fails a compliance check');
+    expect(waiting(failing, failing, passing)).toBe('3 posts awaiting approval; 2 fail a compliance check');
+    expect(waiting(failing, failing)).toBe('2 posts awaiting approval; all fail a compliance check');
+    expect(waiting(failing)).toBe('1 post awaiting approval; 1 fails a compliance check');
+    expect(waiting(passing)).toBe('1 post awaiting approval');
+  });
+
   it('over budget goes to the sales PIC; nothing when nothing needs anyone', () => {
     expect(needsSomeone(composeCampaignDigest(input({ metrics: { ...METRICS, overBudget: true } })))).toEqual([{ what: 'over budget', who: ['U0SALES'] }]);
     expect(needsSomeone(composeCampaignDigest(input()))).toEqual([]);

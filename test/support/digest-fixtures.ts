@@ -12,7 +12,7 @@ export function campaignFixture(overrides: Partial<Campaign> = {}): Campaign {
   return {
     id: 12, title: 'Winter glow', advertiser: 'Acme', dealReferences: [], salesPicId: 'U0SALES', influencerPicId: 'U0INFPIC', country: 'ID', category: 'Beauty',
     objective: 'Awareness', platforms: ['instagram'], targetInfluencers: 10, postRequirements: 'Tag us', budgetMinor: 100_000, currency: 'USD', marginBasisPoints: 1000,
-    trackingUrl: null, startDate: day('2026-11-01'), endDate: day('2026-12-03'), recruitmentCloseDate: day('2026-11-10'), channelId: 'C0CAMP', approverIds: ['U0APP1', 'U0APP2'],
+    trackingUrl: null, disclosureWords: [], requiredTags: [], forbiddenWords: [], startDate: day('2026-11-01'), endDate: day('2026-12-03'), recruitmentCloseDate: day('2026-11-10'), channelId: 'C0CAMP', approverIds: ['U0APP1', 'U0APP2'],
     optionalStages: ALL_OPTIONAL_STAGES, agreementWindowDays: 3, status: 'collaborating', publishedAt: day('2026-10-20'), collaborationStartedAt: day('2026-11-12'),
     createdBy: 'U0SALES', createdAt: day('2026-10-19'), version: 4, digestMuted: false, ...overrides,
   };
@@ -28,7 +28,7 @@ export function participant(id: number, overrides: Partial<Participant> = {}): P
 export function post(id: number, overrides: Partial<Post> = {}): Post {
   return {
     id, participationId: 1, socialAccountId: 1, plannedDate: day('2026-11-30'), content: 'Hello', mediaUrls: [], postUrl: null, status: 'draft', revision: 1, metrics: null,
-    submittedBy: 'U0MEMBER', version: 1, ...overrides,
+    submittedBy: 'U0MEMBER', version: 1, checks: null, ...overrides,
   };
 }
 

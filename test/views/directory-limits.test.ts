@@ -12,7 +12,7 @@ const at = new Date('2026-11-23T09:00:00Z');
 const campaign: Campaign = {
   id: 1, title: LONG, advertiser: LONG, dealReferences: [LONG], salesPicId: 'U0SALES', influencerPicId: 'U0INFPIC', country: LONG, category: LONG,
   objective: LONG, platforms: ['instagram', 'tiktok', 'youtube', 'x', 'facebook', 'threads', 'other'], targetInfluencers: 500, postRequirements: LONG,
-  budgetMinor: 1, currency: 'USD', marginBasisPoints: 0, trackingUrl: null, startDate: at, endDate: at, recruitmentCloseDate: at, channelId: 'C0CAMPAIGN',
+  budgetMinor: 1, currency: 'USD', marginBasisPoints: 0, trackingUrl: null, disclosureWords: [], requiredTags: [], forbiddenWords: [], startDate: at, endDate: at, recruitmentCloseDate: at, channelId: 'C0CAMPAIGN',
   approverIds: [], optionalStages: ALL_OPTIONAL_STAGES, agreementWindowDays: 3, status: 'recruiting', publishedAt: at, collaborationStartedAt: null,
   createdBy: 'U0MEMBER', createdAt: at, version: 1, digestMuted: false,
 };

@@ -4,6 +4,7 @@ import { ALL_OPTIONAL_STAGES, CAMPAIGN_STATUSES } from '../../src/domain/campaig
 import { type HistoryEntry, historyNames } from '../../src/domain/history.js';
 import type { Participant } from '../../src/domain/participation.js';
 import type { Post } from '../../src/domain/posts.js';
+import { CHECK_RULES } from '../../src/domain/compliance.js';
 import { decisionReply, postApprovalMessage, postEditedReply, proposalApprovalMessage } from '../../src/views/approvals.js';
 import { campaignCard } from '../../src/views/campaign-card.js';
 import { createCampaignModal, editBriefModal } from '../../src/views/campaign-form.js';
@@ -31,7 +32,7 @@ function campaign(id: number, overrides: Partial<Campaign> = {}): Campaign {
   return {
     id, title: `${LONG} ${id}`, advertiser: LONG, dealReferences: [LONG], salesPicId: 'U0SALES', influencerPicId: 'U0INFPIC', country: LONG, category: LONG,
     objective: LONG, platforms: ['instagram', 'tiktok', 'youtube', 'x', 'facebook', 'threads', 'other'], targetInfluencers: 500, postRequirements: LONG,
-    budgetMinor: 9_007_199_254_740_991, currency: 'IDR', marginBasisPoints: 1234, trackingUrl: `https://x.example.com/${'a'.repeat(1900)}`,
+    budgetMinor: 9_007_199_254_740_991, currency: 'IDR', marginBasisPoints: 1234, trackingUrl: `https://x.example.com/${'a'.repeat(1900)}`, disclosureWords: Array.from({ length: 100 }, () => LONG), requiredTags: Array.from({ length: 100 }, () => `#${LONG}`), forbiddenWords: Array.from({ length: 100 }, () => LONG),
     startDate: at, endDate: at, recruitmentCloseDate: at, channelId: 'C0CAMPAIGN', approverIds: Array.from({ length: 200 }, (_, i) => `U0APPROVER${i}`),
     optionalStages: ALL_OPTIONAL_STAGES, agreementWindowDays: 3, status: (['draft', 'recruiting', 'collaborating', 'proposal_published'] as const)[id % 4]!,
     publishedAt: at, collaborationStartedAt: null, createdBy: 'U0MEMBER', createdAt: at, version: 7, digestMuted: false, ...overrides,
@@ -39,7 +40,7 @@ function campaign(id: number, overrides: Partial<Campaign> = {}): Campaign {
 }
 
 function post(id: number): Post {
-  return { id, participationId: id, socialAccountId: id, plannedDate: at, content: LONG, mediaUrls: Array.from({ length: 50 }, (_, i) => `https://cdn.example.com/${i}/${'m'.repeat(500)}`), postUrl: null, status: 'pending_approval', revision: 12, metrics: null, submittedBy: 'U0MEMBER', version: 3 };
+  return { id, participationId: id, socialAccountId: id, plannedDate: at, content: LONG, mediaUrls: Array.from({ length: 50 }, (_, i) => `https://cdn.example.com/${i}/${'m'.repeat(500)}`), postUrl: null, status: 'pending_approval', revision: 12, metrics: null, submittedBy: 'U0MEMBER', version: 3, checks: CHECK_RULES.map((rule) => ({ rule, passed: false, detail: LONG })) };
 }
 
 const campaigns = Array.from({ length: 600 }, (_, i) => campaign(i + 1));

@@ -7,7 +7,7 @@ import { mrkdwnTexts } from '../support/block-kit.js';
 
 const DAY = new Date('2026-12-05T00:00:00Z');
 const caption = (before: string, after: string) => captionMrkdwn(revisionChanges({ content: before, mediaUrls: [], plannedDate: DAY }, { content: after, mediaUrls: [], plannedDate: DAY }).caption);
-const post = (overrides: Partial<Post> = {}): Post => ({ id: 7, participationId: 1, socialAccountId: 1, plannedDate: DAY, content: 'Second take, logo visible', mediaUrls: [], postUrl: null, status: 'pending_approval', revision: 2, metrics: null, submittedBy: 'U0MEMBER', version: 3, ...overrides });
+const post = (overrides: Partial<Post> = {}): Post => ({ id: 7, participationId: 1, socialAccountId: 1, plannedDate: DAY, content: 'Second take, logo visible', mediaUrls: [], postUrl: null, status: 'pending_approval', revision: 2, metrics: null, submittedBy: 'U0MEMBER', version: 3, checks: null, ...overrides });
 const resubmitted = (previous: unknown): HistoryEntry => ({ actor: 'U0MEMBER', at: DAY, entityType: 'post', entityId: '7', action: 'post.resubmitted', details: { revision: 2, previous } });
 
 describe('the caption with its changes marked', () => {

@@ -10,6 +10,19 @@ const required = (label: string, max: number) =>
 const userId = (label: string) => z.string({ error: `Choose the ${label}.` }).regex(/^[UW][A-Z0-9]+$/, `Choose the ${label}.`);
 const day = (label: string) => z.string({ error: `Choose the ${label}.` }).transform((value, ctx) => isoDay(value) ?? (ctx.addIssue({ code: 'custom', message: `Choose the ${label}.` }), z.NEVER));
 
+/** A comma-separated list (Japanese 、 too), each entry once, trimmed. */
+const list = (label: string) =>
+  z.string().max(MAX_LENGTH.medium, `${label} are at most ${MAX_LENGTH.medium} characters.`).optional()
+    .transform((value) => [...new Set((value ?? '').split(/[,、\n]/).map((word) => word.trim()).filter(Boolean))]);
+const TAG = /^[#@]\S+$/u;
+const tags = z.string().max(MAX_LENGTH.medium, `Required tags are at most ${MAX_LENGTH.medium} characters.`).optional()
+  .transform((value, ctx) => {
+    const all = [...new Set((value ?? '').split(/[\s,、]+/).filter(Boolean))];
+    const wrong = all.find((tag) => !TAG.test(tag));
+    if (wrong) return ctx.addIssue({ code: 'custom', message: `Each tag starts with # or @ (e.g. #GlowPlan, @glowlabs): “${wrong}” does not.` }), z.NEVER;
+    return all;
+  });
+
 const shape = z.object({
   title: required('The title', MAX_LENGTH.short),
   advertiser: required('The advertiser', MAX_LENGTH.short),
@@ -37,6 +50,9 @@ const shape = z.object({
   }),
   trackingUrl: z.url({ protocol: /^https?$/, error: 'Enter a full http(s) link, e.g. https://example.com/?utm_source=…' }).max(2000, 'The tracking URL is too long.').optional()
     .transform((value) => value ?? null),
+  disclosureWords: list('Disclosure words'),
+  requiredTags: tags,
+  forbiddenWords: list('Forbidden words'),
   startDate: day('start date'),
   endDate: day('end date'),
   recruitmentCloseDate: z.string().optional().transform((value) => isoDay(value) ?? null),
@@ -75,6 +91,9 @@ export function parseCampaignBrief(values: StateValues, fixed: Partial<CampaignB
     currency: read(values, F.currency).selected_option?.value,
     margin: read(values, F.marginBasisPoints).value ?? undefined,
     trackingUrl: read(values, F.trackingUrl).value ?? undefined,
+    disclosureWords: read(values, F.disclosureWords).value ?? undefined,
+    requiredTags: read(values, F.requiredTags).value ?? undefined,
+    forbiddenWords: read(values, F.forbiddenWords).value ?? undefined,
     startDate: read(values, F.startDate).selected_date ?? undefined,
     endDate: read(values, F.endDate).selected_date ?? undefined,
     recruitmentCloseDate: read(values, F.recruitmentCloseDate).selected_date ?? undefined,
