@@ -11,7 +11,7 @@ export const POST_STATUS_LABELS: Record<PostStatus, string> = {
   draft: 'Draft',
   pending_approval: 'Pending approval',
   approved: 'Approved (ready to post)',
-  rejected: 'Rejected',
+  rejected: 'Needs work',
   posted: 'Posted',
   final_approved: 'Final approved',
   withdrawn: 'Withdrawn',

@@ -12,6 +12,9 @@ import { previousContent, revisionChangesBlocks } from './revision-changes.js';
 
 /** Button values carry only the entity ID and the version the approver sees; the truth is re-read. */
 export const APPROVE_POST = 'post_approve';
+/** Approve with corrections: opens a modal for the note, then approves. */
+export const APPROVE_POST_WITH_CORRECTIONS = 'post_approve_corrections';
+/** "Needs work": the rejection of a post, with its reason. */
 export const REJECT_POST = 'post_reject';
 export const APPROVE_PROPOSAL = 'proposal_approve';
 export const REJECT_PROPOSAL = 'proposal_reject';
@@ -43,18 +46,22 @@ export function decisionButtons(approveAction: string, rejectAction: string, id:
  * Approve first asks for a confirmation that names the failed checks.
  */
 export function postDecisionButtons(post: Pick<Post, 'id' | 'version' | 'checks'>): KnownBlock {
-  const block = decisionButtons(APPROVE_POST, REJECT_POST, post.id, post.version) as ActionsBlock;
+  const value = buttonValue(post.id, post.version);
   const failed = failedChecks(post.checks ?? []);
-  if (failed.length === 0) return block;
   const named = failed.map((check) => `${CHECK_LABELS[check.rule]} (${check.detail})`).join('; ');
-  const confirm: ConfirmationDialog = {
+  const confirm = (approving: string): ConfirmationDialog => ({
     title: { type: 'plain_text', text: 'Approve with failed checks?' },
-    text: { type: 'plain_text', text: truncate(`This post fails ${failed.length === 1 ? 'a check' : `${failed.length} checks`}: ${named}. Approve it anyway?`, 300) },
+    text: { type: 'plain_text', text: truncate(`This post fails ${failed.length === 1 ? 'a check' : `${failed.length} checks`}: ${named}. ${approving}`, 300) },
     confirm: { type: 'plain_text', text: 'Approve anyway' },
     deny: { type: 'plain_text', text: 'Cancel' },
-  };
-  const [approve, ...rest] = block.elements as Button[];
-  return { ...block, elements: [{ ...approve!, confirm }, ...rest] };
+  });
+  const ifFailed = (approving: string) => (failed.length ? { confirm: confirm(approving) } : {});
+  const elements: Button[] = [
+    { type: 'button', action_id: APPROVE_POST, text: { type: 'plain_text', text: 'Approve' }, style: 'primary', value, ...ifFailed('Approve it anyway?') },
+    { type: 'button', action_id: APPROVE_POST_WITH_CORRECTIONS, text: { type: 'plain_text', text: 'Approve with corrections' }, value, ...ifFailed('Approve it with corrections anyway?') },
+    { type: 'button', action_id: REJECT_POST, text: { type: 'plain_text', text: 'Needs work' }, style: 'danger', value },
+  ];
+  return { type: 'actions', block_id: 'decision', elements } satisfies ActionsBlock;
 }
 
 /** The compliance checks of the post's current content, passed and failed, in one line. */
@@ -64,9 +71,17 @@ export function checksBlocks(post: Pick<Post, 'checks'>): KnownBlock[] {
   return [context(clampMrkdwn(line, 2_000))];
 }
 
+/** A post's review has three outcomes: approved, approved with corrections (a note), needs work (a reason). */
+const VERBS: Record<string, string> = {
+  'post.approved_with_corrections': ':white_check_mark: Approved with corrections',
+  'post.rejected': ':construction: Needs work — sent back',
+  'post.withdrawn': ':leftwards_arrow_with_hook: Withdrawn',
+  'campaign.proposal_rejected': ':x: Rejected',
+};
+
 /** What a decision looks like once made: who, when (in each reader's time zone), why. */
 export function decisionLine(decision: HistoryEntry): string {
-  const verb = decision.action.endsWith('rejected') ? ':x: Rejected' : decision.action.endsWith('withdrawn') ? ':leftwards_arrow_with_hook: Withdrawn' : ':white_check_mark: Approved';
+  const verb = VERBS[decision.action === 'post.approved' && decision.details?.corrections ? 'post.approved_with_corrections' : decision.action] ?? ':white_check_mark: Approved';
   const reason = decision.reason ? `\n>${userText(decision.reason, 1500).replaceAll('\n', '\n>')}` : '';
   return `${verb} by ${mention(decision.actor)} ${slackDate(decision.at)}${reason}`;
 }
@@ -135,7 +150,7 @@ export function reviseButton(post: Post): KnownBlock {
 /** Which rejection a revision answers: who rejected the previous revision, when and why. */
 export function answersLine(revision: number, rejection: HistoryEntry): string {
   const why = rejection.reason ? `: “${oneLine(rejection.reason, 1500)}”` : '';
-  return `:repeat: Revision ${revision} of this post. Revision ${revision - 1} was rejected by ${mention(rejection.actor)} ${slackDate(rejection.at)}${why}`;
+  return `:repeat: Revision ${revision} of this post. Revision ${revision - 1} was sent back (needs work) by ${mention(rejection.actor)} ${slackDate(rejection.at)}${why}`;
 }
 
 /** The next step once the proposal is approved; only the PICs may take it (the click re-checks). */
@@ -196,9 +211,13 @@ function resultBlocks(post: Post): KnownBlock[] {
 
 /** The thread reply to the submitter once their post is decided; after a rejection it offers the next revision. */
 export function decisionReply(post: Post, decision: HistoryEntry): SlackMessage {
-  const verb = decision.action.endsWith('rejected') ? 'rejected' : 'approved';
+  const verb = decision.action.endsWith('rejected') ? 'sent back (needs work)' : decision.details?.corrections ? 'approved with corrections' : 'approved';
   const text = `${mention(post.submittedBy)} your draft post (revision ${post.revision}) was ${verb} by ${mention(decision.actor)}.`;
-  if (post.status !== 'rejected') return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  if (post.status !== 'rejected') {
+    // The corrections go to the submitter too: what to fix before it goes live.
+    const note = decision.details?.corrections && decision.reason ? `\n>${userText(decision.reason, 1500).replaceAll('\n', '\n>')}` : '';
+    return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `${text}${note}` } }] };
+  }
   const next = `${text} Revise it here: the form opens with the last caption, media and date, and saving asks the approvers again as revision ${post.revision + 1}.`;
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: next } }, reviseButton(post)] };
 }

@@ -48,7 +48,7 @@ const FIELD_WORDS: Record<string, string> = {
 };
 const fieldWords = (field: string) => FIELD_WORDS[field] ?? words(field);
 
-const POST_WENT: Record<string, string> = { pending_approval: 'waits for approval', approved: 'was approved', rejected: 'was rejected', posted: 'went live', final_approved: 'was final approved' };
+const POST_WENT: Record<string, string> = { pending_approval: 'waits for approval', approved: 'was approved', rejected: 'needs work', posted: 'went live', final_approved: 'was final approved' };
 
 const COST_WORDS: Record<string, string> = { budgetMinor: 'budget', influencerCostMinor: 'influencer cost', shippingCostMinor: 'shipping cost' };
 
@@ -110,8 +110,8 @@ const SENTENCES: Record<string, Render> = {
     const failed = Array.isArray(details.failed) ? details.failed.filter((rule): rule is CheckRule => CHECK_RULES.includes(rule)) : [];
     return `${who}'s brief edit checked ${subject} again: ${failed.length ? `fails ${failed.map((rule) => CHECK_LABELS[rule]).join(', ')}` : 'passes every check'}`;
   },
-  'post.approved': ({ who, subject }) => `${who} approved ${subject}`,
-  'post.rejected': ({ who, subject }) => `${who} rejected ${subject}`,
+  'post.approved': ({ who, subject, details }) => `${who} approved ${subject}${details.corrections ? ' with corrections' : ''}`,
+  'post.rejected': ({ who, subject }) => `${who} sent ${subject} back: it needs work`,
   'post.result_recorded': ({ who, subject }) => `${who} recorded results for ${subject}`,
   'post.final_approved': ({ who, subject }) => `${who} gave final approval to ${subject}`,
   'post.screenshot_linked': ({ who, subject }) => `${who} linked an insights screenshot to ${subject}`,

@@ -44,26 +44,34 @@ export function confirmStepModal(step: Step, campaign: Campaign): ModalView {
 }
 
 export interface RejectMetadata {
-  kind: 'post' | 'proposal';
+  /** A proposal's rejection, a post's "needs work", or a post's approval with corrections: each needs its text. */
+  kind: 'post' | 'proposal' | 'corrections';
   id: number;
   version: number;
 }
 
-/** A rejection always carries a reason: the modal will not submit without one. */
+const REASON_FORMS: Record<RejectMetadata['kind'], { title: string; submit: string; label: string }> = {
+  post: { title: 'Needs work', submit: 'Send back', label: 'What needs work? The submitter sees this and it stays in the history.' },
+  proposal: { title: 'Reject proposal', submit: 'Reject', label: 'Why? The submitter sees this and it stays in the history.' },
+  corrections: { title: 'Approve with corrections', submit: 'Approve', label: 'What to correct before it goes live? The submitter sees this and it stays in the history.' },
+};
+
+/** A rejection always carries a reason, and an approval with corrections its note: the modal will not submit without one. */
 export function rejectReasonModal(metadata: RejectMetadata, subject: string): ModalView {
+  const form = REASON_FORMS[metadata.kind];
   return {
     type: 'modal',
     callback_id: REJECT_REASON,
     private_metadata: JSON.stringify(metadata),
-    title: { type: 'plain_text', text: metadata.kind === 'post' ? 'Reject draft post' : 'Reject proposal' },
-    submit: { type: 'plain_text', text: 'Reject' },
+    title: { type: 'plain_text', text: form.title },
+    submit: { type: 'plain_text', text: form.submit },
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: userText(subject, 2900) } },
       {
         type: 'input',
         block_id: REASON_BLOCK,
-        label: { type: 'plain_text', text: 'Why? The submitter sees this and it stays in the history.' },
+        label: { type: 'plain_text', text: form.label },
         element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: MAX_REASON },
       },
     ],

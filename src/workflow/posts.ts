@@ -149,8 +149,13 @@ async function changePost(tx: Tx, { postId, action, historyAction, decide, seenV
 
 const decidePost = (prisma: Prisma, postChange: PostChange, acting: Acting) => change(prisma, (tx) => changePost(tx, postChange, acting));
 
-export const approvePost = (prisma: Prisma, postId: number, acting: Acting, seenVersion?: number) =>
-  decidePost(prisma, { postId, action: 'decidePost', historyAction: 'post.approved', decide: (post, campaign) => decideApprove(post, campaign), seenVersion }, acting);
+/** Approves a waiting post; with `corrections`, the note of what to fix before it goes live is kept as the event's reason. */
+export const approvePost = (prisma: Prisma, postId: number, acting: Acting, seenVersion?: number, corrections?: string) =>
+  decidePost(
+    prisma,
+    { postId, action: 'decidePost', historyAction: 'post.approved', decide: (post, campaign) => decideApprove(post, campaign), seenVersion, ...(corrections?.trim() ? { reason: corrections.trim(), details: { corrections: true } } : {}) },
+    acting,
+  );
 
 export const rejectPost = (prisma: Prisma, postId: number, reason: string, acting: Acting, seenVersion?: number) =>
   decidePost(prisma, { postId, action: 'decidePost', historyAction: 'post.rejected', decide: (post, campaign) => decideReject(post, reason, campaign), seenVersion, reason: reason.trim() }, acting);

@@ -182,7 +182,7 @@ describe('each kind of message recovers', () => {
     harness.fakeSlack.fail('chat.postMessage', { error: 'internal_error', times: 1, channel });
     const reason = await approver.expectModal(() => approver.click({ ...asMessage(requests()[1]!), channel, ts: stored.approvalMessageTs! }, 'post_reject'));
     expect((await approver.submit(reason, { [REASON_BLOCK]: 'Add #ad' })).body).toBe('');
-    const replies = () => harness.fakeSlack.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === stored.approvalMessageTs && String(c.args.text).includes('was rejected by'));
+    const replies = () => harness.fakeSlack.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === stored.approvalMessageTs && String(c.args.text).includes('was sent back (needs work) by'));
     await expect.poll(() => replies()[1]?.answered, { timeout: 10_000 }).toBe(true);
     expect(replies()).toHaveLength(2);
 

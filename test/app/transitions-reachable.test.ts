@@ -6,7 +6,7 @@ import { CAMPAIGN_MOVES, CAMPAIGN_STATUSES } from '../../src/domain/campaign.js'
 import { STAGES, STAGE_MOVES } from '../../src/domain/participation.js';
 import { POST_MOVES, POST_STATUSES } from '../../src/domain/posts.js';
 import { SUBCOMMANDS } from '../../src/handlers/commands/index.js';
-import { APPROVE_POST, APPROVE_PROPOSAL, RECORD_RESULTS_BUTTON, REJECT_POST, REJECT_PROPOSAL, REVISE_POST, WITHDRAW_POST } from '../../src/views/approvals.js';
+import { APPROVE_POST, APPROVE_POST_WITH_CORRECTIONS, APPROVE_PROPOSAL, RECORD_RESULTS_BUTTON, REJECT_POST, REJECT_PROPOSAL, REVISE_POST, WITHDRAW_POST } from '../../src/views/approvals.js';
 import { FINAL_APPROVE_POST } from '../../src/views/home.js';
 import { CONFIRM_STEP, FINAL_APPROVE, REJECT_REASON } from '../../src/views/modals.js';
 import { MOVE_PARTICIPANT } from '../../src/views/participants.js';
@@ -44,7 +44,7 @@ const PARTICIPANT_SURFACES: Record<string, Surface[]> = Object.fromEntries(
 
 const POST_SURFACES: Record<string, Surface[]> = {
   'draft → pending_approval': [{ command: 'post' }, { form: SUBMIT_POST }],
-  'pending_approval → approved': [{ button: APPROVE_POST }],
+  'pending_approval → approved': [{ button: APPROVE_POST }, { button: APPROVE_POST_WITH_CORRECTIONS }, { form: REJECT_REASON }],
   'pending_approval → rejected': [{ button: REJECT_POST }, { form: REJECT_REASON }],
   'approved → posted': [{ button: RECORD_RESULTS_BUTTON }, { command: 'results' }, { form: RECORD_RESULTS }],
   'pending_approval → withdrawn': [{ button: WITHDRAW_POST }],

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APPROVE_POST, APPROVE_PROPOSAL, EDIT_POST, REJECT_POST, REJECT_PROPOSAL, WITHDRAW_POST } from '../../src/views/approvals.js';
+import { APPROVE_POST, APPROVE_POST_WITH_CORRECTIONS, APPROVE_PROPOSAL, EDIT_POST, REJECT_POST, REJECT_PROPOSAL, WITHDRAW_POST } from '../../src/views/approvals.js';
 import { CONFIRM_STEP, REASON_BLOCK, REJECT_REASON } from '../../src/views/modals.js';
 import { OPEN_RECRUITMENT_BUTTON } from '../../src/views/open-recruitment.js';
 import { SUBMIT_POST, POST_FIELDS } from '../../src/views/post-form.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
+import * as posts from '../../src/workflow/posts.js';
 import { entityHistory } from '../../src/workflow/history.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import type { SlackCall } from '../support/fake-slack.js';
@@ -128,8 +129,37 @@ describe('draft posts', () => {
     const ok = await harness.slack.viewSubmission({ callback_id: SUBMIT_POST, private_metadata: modal.private_metadata, values: values('Morning *routine* <!here>') });
     expect(ok).toEqual({ status: 200, body: '' });
     const ask = await harness.fakeSlack.waitFor('chat.postMessage', (c) => texts(c).includes('Morning *routine* &lt;!here&gt;'));
-    expect(buttons(ask).map((b) => b.action_id)).toEqual([APPROVE_POST, REJECT_POST, EDIT_POST, WITHDRAW_POST]);
+    expect(buttons(ask).map((b) => b.action_id)).toEqual([APPROVE_POST, APPROVE_POST_WITH_CORRECTIONS, REJECT_POST, EDIT_POST, WITHDRAW_POST]);
     expect(texts(ask)).not.toContain('<!here>');
+  });
+
+  it('approve with corrections: the note is required; the post counts as approved, the note is on the card, in the thread and in the history', async () => {
+    const { modal, values } = await submitDraft('Corrections flow');
+    await harness.slack.viewSubmission({ callback_id: SUBMIT_POST, private_metadata: modal.private_metadata, values: values('Corrections content') });
+    const ask = await harness.fakeSlack.waitFor('chat.postMessage', (c) => texts(c).includes('Corrections content'));
+    const corrections = buttons(ask).find((b) => b.action_id === APPROVE_POST_WITH_CORRECTIONS)!;
+    const postId = Number(corrections.value.split(':')[0]);
+    const opened = harness.fakeSlack.callsTo('views.open').length;
+    await harness.slack.blockAction({ action_id: APPROVE_POST_WITH_CORRECTIONS, value: corrections.value }, { userId: PEOPLE.approver });
+    await expect.poll(() => harness.fakeSlack.callsTo('views.open').length).toBe(opened + 1);
+    const form = harness.fakeSlack.callsTo('views.open').at(-1)!.args.view as { callback_id: string; private_metadata: string; title: { text: string } };
+    expect(form).toMatchObject({ callback_id: REJECT_REASON, title: { text: 'Approve with corrections' } });
+    expect(blockKitViolations(form as unknown as Record<string, unknown>, 'modal')).toEqual([]);
+
+    const blank = await harness.slack.viewSubmission({ callback_id: REJECT_REASON, private_metadata: form.private_metadata, values: { [REASON_BLOCK]: { value: { type: 'plain_text_input', value: null } } } }, { userId: PEOPLE.approver });
+    expect(blank.body).toEqual({ response_action: 'errors', errors: { [REASON_BLOCK]: 'Say what to correct, so the submitter can fix it.' } });
+    expect((await posts.getPost(prisma(), postId))?.status).toBe('pending_approval');
+
+    const saved = await harness.slack.viewSubmission({ callback_id: REJECT_REASON, private_metadata: form.private_metadata, values: { [REASON_BLOCK]: { value: { type: 'plain_text_input', value: 'Move <the> logo up' } } } }, { userId: PEOPLE.approver });
+    expect(saved).toEqual({ status: 200, body: '' });
+    const card = await harness.fakeSlack.waitFor('chat.update', (c) => texts(c).includes('Corrections content') && texts(c).includes('Approved with corrections'));
+    expect(texts(card)).toContain(`:white_check_mark: Approved with corrections by <@${PEOPLE.approver}>`);
+    expect(texts(card)).toContain('>Move &lt;the&gt; logo up');
+    expect(buttons(card).map((b) => b.action_id)).not.toContain(APPROVE_POST);
+    const reply = await harness.fakeSlack.waitFor('chat.postMessage', (c) => c.args.thread_ts !== undefined && texts(c).includes('approved with corrections by'));
+    expect(texts(reply)).toContain(`<@${PEOPLE.member}> your draft post (revision 1) was approved with corrections by <@${PEOPLE.approver}>.\n>Move &lt;the&gt; logo up`);
+    expect((await posts.getPost(prisma(), postId))?.status).toBe('approved');
+    expect((await entityHistory(prisma(), 'post', postId)).filter((e) => e.action === 'post.approved')).toMatchObject([{ actor: PEOPLE.approver, reason: 'Move <the> logo up', details: { corrections: true } }]);
   });
 
   it('two approvers clicking at the same moment: one decision, the other is told who decided', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APPROVE_POST, EDIT_POST, REJECT_POST, REVISE_POST, WITHDRAW_POST } from '../../src/views/approvals.js';
+import { APPROVE_POST, APPROVE_POST_WITH_CORRECTIONS, EDIT_POST, REJECT_POST, REVISE_POST, WITHDRAW_POST } from '../../src/views/approvals.js';
 import { FINAL_APPROVE_CONFIRM, FINAL_APPROVE_POSTS_BLOCK, FINAL_APPROVE_SELECT } from '../../src/views/final-approval.js';
 import { FINAL_APPROVE_POST } from '../../src/views/home.js';
 import { FINAL_APPROVE, REASON_BLOCK, REJECT_REASON } from '../../src/views/modals.js';
@@ -75,8 +75,8 @@ async function submitThroughSlack(campaignId: number, content: string) {
 /** An approver rejects through the card's Reject button and the reason modal. */
 async function rejectThroughSlack(card: SlackCall, reason: string) {
   const modal = await open(button(card, REJECT_POST), PEOPLE.approver, REJECT_REASON);
-  const updated = next('chat.update', (c) => texts(c).includes(':x: Rejected by'));
-  const reply = next('chat.postMessage', (c) => c.args.thread_ts !== undefined && String(c.args.text).includes('was rejected by'));
+  const updated = next('chat.update', (c) => texts(c).includes(':construction: Needs work — sent back by'));
+  const reply = next('chat.postMessage', (c) => c.args.thread_ts !== undefined && String(c.args.text).includes('was sent back (needs work) by'));
   await harness.slack.viewSubmission({ callback_id: REJECT_REASON, private_metadata: modal.private_metadata, values: { [REASON_BLOCK]: { value: { type: 'plain_text_input', value: reason } } } }, { userId: PEOPLE.approver });
   return { updated: await updated, reply: await reply };
 }
@@ -85,7 +85,7 @@ describe('the next revision of a rejected draft', () => {
   it('"Submit revision" in the thread opens the form prefilled; saving makes revision 2 of the same post, asked again with the rejection it answers', async () => {
     const scenario = await collaboratingCampaign(prisma(), 'Revision flow');
     const { card, postId } = await submitThroughSlack(scenario.id, 'First take, logo hidden');
-    expect(buttons(card).map((b) => b.action_id)).toEqual([APPROVE_POST, REJECT_POST, EDIT_POST, WITHDRAW_POST]);
+    expect(buttons(card).map((b) => b.action_id)).toEqual([APPROVE_POST, APPROVE_POST_WITH_CORRECTIONS, REJECT_POST, EDIT_POST, WITHDRAW_POST]);
     expect(blockKitViolations(card.args, 'message')).toEqual([]);
 
     const { updated, reply } = await rejectThroughSlack(card, 'Show the <brand> logo');
@@ -112,7 +112,7 @@ describe('the next revision of a rejected draft', () => {
     expect(saved).toEqual({ status: 200, body: '' });
     const revision = await asked;
     expect(texts(revision)).toContain('(revision 2, planned');
-    expect(texts(revision)).toContain(`Revision 1 was rejected by <@${PEOPLE.approver}>`);
+    expect(texts(revision)).toContain(`Revision 1 was sent back (needs work) by <@${PEOPLE.approver}>`);
     expect(texts(revision)).toContain('Show the &lt;brand&gt; logo');
     // What changed since revision 1: the caption word by word, the media link taken out, the date moved.
     expect(texts(revision)).toContain(
@@ -148,7 +148,7 @@ describe('the next revision of a rejected draft', () => {
     expect(mrkdwnTexts(modal).join('\n')).toContain("saving makes that post's next revision");
 
     expect(postId).toBe(first.id);
-    expect(texts(card)).toContain(`Revision 1 was rejected by <@${PEOPLE.approver2}>`);
+    expect(texts(card)).toContain(`Revision 1 was sent back (needs work) by <@${PEOPLE.approver2}>`);
     expect(await posts.getPost(prisma(), first.id)).toMatchObject({ revision: 2, status: 'pending_approval', content: 'Take two, brighter' });
     expect((await entityHistory(prisma(), 'post', first.id)).map((e) => e.action)).toEqual(['post.submitted', 'post.rejected', 'post.resubmitted']);
   });

@@ -5,7 +5,7 @@ import type { CampaignDigest, CampaignDigestInput } from '../../src/domain/diges
 import type { HistoryEntry } from '../../src/domain/history.js';
 import type { Metrics } from '../../src/domain/metrics.js';
 import type { Post } from '../../src/domain/posts.js';
-import { APPROVE_POST, REJECT_POST } from '../../src/views/approvals.js';
+import { APPROVE_POST, APPROVE_POST_WITH_CORRECTIONS, REJECT_POST } from '../../src/views/approvals.js';
 import { campaignDigestMessage, digestText, overviewMessage } from '../../src/views/digest.js';
 import type { SlackMessage } from '../../src/views/help.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
@@ -70,7 +70,8 @@ describe('campaign digest message', () => {
         type: 'actions', block_id: 'digest_post_6',
         elements: [
           { type: 'button', action_id: APPROVE_POST, text: { type: 'plain_text', text: 'Approve' }, style: 'primary', value: '6:3' },
-          { type: 'button', action_id: REJECT_POST, text: { type: 'plain_text', text: 'Reject' }, style: 'danger', value: '6:3' },
+          { type: 'button', action_id: APPROVE_POST_WITH_CORRECTIONS, text: { type: 'plain_text', text: 'Approve with corrections' }, value: '6:3' },
+          { type: 'button', action_id: REJECT_POST, text: { type: 'plain_text', text: 'Needs work' }, style: 'danger', value: '6:3' },
         ],
       },
     ]);
@@ -78,11 +79,11 @@ describe('campaign digest message', () => {
     expect(text).toContain('Funnel (4): Agreement sent 1 → Collaborating 1 → Content in review 1 → Not selected 1');
     expect(text).toContain('Awaiting approval (1) — approvers: @U0APP1 @U0APP2');
     expect(text).toContain('Influencer 2 · post #6, revision 1 · planned 2026-11-30 · submitted today');
-    expect(text).toContain('   [Approve] [Reject]');
+    expect(text).toContain('   [Approve] [Approve with corrections] [Needs work]');
     expect(text).toContain('Influencer 1 · post #8 planned 2026-11-21 · 2 days overdue');
     expect(text).toContain('Ana · sign by Fri 13 Nov, 10:00 passed');
     // Changes read as sentences with names; people are named by role, so the digest pings nobody for them.
-    expect(text).toContain('2026-11-22 15:00 UTC An approver rejected post #5 by Influencer 2 — “Logo <missing> & blurry”');
+    expect(text).toContain('2026-11-22 15:00 UTC An approver sent post #5 by Influencer 2 back: it needs work — “Logo <missing> & blurry”');
     expect(text).toContain('2026-11-22 10:00 UTC A team member moved Influencer 1 from Applied to Approved');
     expect(text).toContain('The scheduler closed recruitment');
     expect(text).not.toMatch(/participant #|post\.rejected|recruitment_closed|@U0MEMBER/);
@@ -91,7 +92,7 @@ describe('campaign digest message', () => {
     expect(text).toContain('Engagement rate = engagements (likes + comments + shares + saves) ÷ reach × 100 · cost per engagement = total cost');
     expect(text).toContain('Daily digest · Collaborating · late · Ends in 10 days (2026-12-03)');
     // newest change first
-    expect(text.indexOf('rejected post #5 by Influencer 2')).toBeLessThan(text.indexOf('moved Influencer 1'));
+    expect(text.indexOf('sent post #5 by Influencer 2 back')).toBeLessThan(text.indexOf('moved Influencer 1'));
     expect(text).not.toMatch(/&lt;|&gt;|&amp;|<@|<!date/);
   });
 

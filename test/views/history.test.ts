@@ -53,7 +53,10 @@ describe('history as sentences', () => {
     const costs: HistoryEntry = { ...eventOf('participant.costs_changed'), details: { before: { budgetMinor: 100_000, influencerCostMinor: 50_000, shippingCostMinor: 0 }, after: { budgetMinor: 120_000, influencerCostMinor: 50_000, shippingCostMinor: 1_500 } } };
     expect(historySentence(costs, names, mention)).toBe('<@U0ANA> changed the money of *Aiko Tanaka*: budget $1,000.00 → $1,200.00, shipping cost $0.00 → $15.00');
     const rejected: HistoryEntry = { ...eventOf('post.rejected'), reason: 'Logo <!channel> & blurry' };
-    expect(historySentence(rejected, names, mention)).toBe('<@U0ANA> rejected post #3 by *Aiko Tanaka* — “Logo &lt;!channel&gt; &amp; blurry”');
+    expect(historySentence(rejected, names, mention)).toBe('<@U0ANA> sent post #3 by *Aiko Tanaka* back: it needs work — “Logo &lt;!channel&gt; &amp; blurry”');
+    const corrected: HistoryEntry = { ...eventOf('post.approved'), reason: 'Move the <logo> up', details: { revision: 1, corrections: true } };
+    expect(historySentence(corrected, names, mention)).toBe('<@U0ANA> approved post #3 by *Aiko Tanaka* with corrections — “Move the &lt;logo&gt; up”');
+    expect(historySentence({ ...eventOf('post.approved'), details: { revision: 1 } }, names, mention)).toBe('<@U0ANA> approved post #3 by *Aiko Tanaka*');
   });
 
   it('an action nobody taught the renderer reads as words, with its states', () => {

@@ -2,7 +2,7 @@ import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Refusal } from '../../domain/decision.js';
 import { campaignReference } from '../../domain/brief.js';
-import { APPROVE_POST, APPROVE_PROPOSAL, REJECT_POST, REJECT_PROPOSAL } from '../../views/approvals.js';
+import { APPROVE_POST, APPROVE_POST_WITH_CORRECTIONS, APPROVE_PROPOSAL, REJECT_POST, REJECT_PROPOSAL } from '../../views/approvals.js';
 import { createCampaignModal } from '../../views/campaign-form.js';
 import { FINAL_APPROVE_POST, HOME_CREATE_CAMPAIGN } from '../../views/home.js';
 import { finalApproveModal, rejectReasonModal } from '../../views/modals.js';
@@ -61,15 +61,18 @@ export function register(app: App, context: HandlerContext): void {
     if (!decided.ok) return answerRefusal(args, decided, prisma, now());
   });
 
-  app.action<BlockAction<ButtonAction>>(REJECT_POST, async (args) => {
-    await args.ack();
-    const { id, version } = target(args.action);
-    const allowed = await mayDecidePost(prisma, id, { userId: args.body.user.id, now: now() }, version);
-    if (!allowed.ok) return answerRefusal(args, allowed, prisma, now());
-    const found = await postContext(prisma, id);
-    const subject = `Draft post for ${found?.influencerName ?? 'an influencer'} (revision ${allowed.value.revision}):\n${allowed.value.content}`;
-    await args.client.views.open({ trigger_id: args.body.trigger_id, view: rejectReasonModal({ kind: 'post', id, version }, subject) });
-  });
+  // Needs work, or Approve with corrections: each asks for its text in a modal first.
+  for (const [actionId, kind] of [[REJECT_POST, 'post'], [APPROVE_POST_WITH_CORRECTIONS, 'corrections']] as const) {
+    app.action<BlockAction<ButtonAction>>(actionId, async (args) => {
+      await args.ack();
+      const { id, version } = target(args.action);
+      const allowed = await mayDecidePost(prisma, id, { userId: args.body.user.id, now: now() }, version);
+      if (!allowed.ok) return answerRefusal(args, allowed, prisma, now());
+      const found = await postContext(prisma, id);
+      const subject = `Draft post for ${found?.influencerName ?? 'an influencer'} (revision ${allowed.value.revision}):\n${allowed.value.content}`;
+      await args.client.views.open({ trigger_id: args.body.trigger_id, view: rejectReasonModal({ kind, id, version }, subject) });
+    });
+  }
 
   app.action<BlockAction<ButtonAction>>(FINAL_APPROVE_POST, async (args) => {
     await args.ack();

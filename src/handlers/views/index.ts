@@ -10,7 +10,7 @@ import { SUBMIT_POST } from '../../views/post-form.js';
 import { ADMINS_BLOCK, CAMPAIGN_SETTINGS, DIGEST_FIELDS, SETTINGS } from '../../views/settings.js';
 import { digestSettingsErrors, updateDigestSettings } from '../../workflow/digests.js';
 import { setAdmins } from '../../workflow/admins.js';
-import { finalApprovePost, rejectPost, submitPost } from '../../workflow/posts.js';
+import { approvePost, finalApprovePost, rejectPost, submitPost } from '../../workflow/posts.js';
 import type { HandlerContext } from '../context.js';
 import * as campaignEdits from './campaign-edits.js';
 import * as agreements from './agreements.js';
@@ -28,7 +28,7 @@ import { readMetadata, storedInt } from '../odd-input.js';
 
 const stepMetadata = z.object({ step: z.enum(Object.keys(STEPS) as [Step, ...Step[]]), campaignId: storedInt, version: storedInt });
 const postMetadata = z.object({ id: storedInt, version: storedInt });
-const rejectMetadata = z.object({ kind: z.enum(['post', 'proposal']), id: storedInt, version: storedInt });
+const rejectMetadata = z.object({ kind: z.enum(['post', 'proposal', 'corrections']), id: storedInt, version: storedInt });
 
 const STEP_USE_CASES: Record<Step, typeof campaigns.publishProposal> = {
   delete: campaigns.deleteDraft,
@@ -115,7 +115,7 @@ export function register(app: App, context: HandlerContext): void {
   app.view(REJECT_REASON, async ({ ack, body, view }) => {
     const metadata = readMetadata(rejectMetadata, view.private_metadata);
     const reason = (read(view.state.values, REASON_BLOCK).value ?? '').trim();
-    if (!reason) return ack({ response_action: 'errors', errors: { [REASON_BLOCK]: 'Say why, so the submitter can fix it.' } });
+    if (!reason) return ack({ response_action: 'errors', errors: { [REASON_BLOCK]: metadata.kind === 'corrections' ? 'Say what to correct, so the submitter can fix it.' : 'Say why, so the submitter can fix it.' } });
     if (reason.length > MAX_REASON) return ack({ response_action: 'errors', errors: { [REASON_BLOCK]: `At most ${MAX_REASON} characters.` } });
     const acting = { userId: body.user.id, now: now() };
     if (metadata.kind === 'proposal') {
@@ -124,8 +124,14 @@ export function register(app: App, context: HandlerContext): void {
       await ack();
       return;
     }
+    if (metadata.kind === 'corrections') {
+      const decided = await approvePost(prisma, metadata.id, acting, metadata.version, reason);
+      if (!decided.ok) return ack({ response_action: 'update', view: refusalModal('Approve with corrections', decided) });
+      await ack();
+      return;
+    }
     const decided = await rejectPost(prisma, metadata.id, reason, acting, metadata.version);
-    if (!decided.ok) return ack({ response_action: 'update', view: refusalModal('Reject draft post', decided) });
+    if (!decided.ok) return ack({ response_action: 'update', view: refusalModal('Needs work', decided) });
     await ack();
   });
 }
