@@ -8,6 +8,7 @@
 import type { Campaign } from './brief.js';
 import { isFinished } from './campaign.js';
 import { daysBetween } from './digest-compose.js';
+import type { HistoryEntry } from './history.js';
 import { type Metrics, type Rate, campaignMetrics, engagementsOf, participantMetrics, participantNumbers, rate } from './metrics.js';
 import { type Deliverable, type Participant, STAGES, type Stage, agreementExpired, agreementExpiresAt, lateDeliverables, phaseOf } from './participation.js';
 import { type Post, isEffective, wasApproved } from './posts.js';
@@ -21,6 +22,8 @@ export interface ReportInput {
   /** Followers of every social account chosen for the campaign, by account ID. */
   followers: Map<number, number>;
   now: Date;
+  /** The review decisions of the campaign's posts (`post.approved`, `post.rejected` events); none when not loaded. */
+  decisions?: HistoryEntry[];
 }
 
 export interface ParticipantResult {
@@ -52,6 +55,8 @@ export interface CampaignReport {
   /** Total cost / influencers; `null` when nobody collaborates. */
   costPerInfluencerMinor: Rate;
   posts: { planned: number; approved: number; posted: number; finalApproved: number };
+  /** Review decisions by outcome, every revision counted: approved, approved with corrections, needs work. */
+  reviews: { approved: number; withCorrections: number; needsWork: number };
   /** Participants per stage, pipeline order, only stages with someone in them. */
   funnel: Array<{ stage: Stage; count: number }>;
   participants: ParticipantResult[];
@@ -93,6 +98,13 @@ function lateItems({ campaign, participants, posts, now }: ReportInput): LateIte
   return items;
 }
 
+/** How the reviews of the posts went: each decision once, by outcome. */
+export function reviewOutcomes(decisions: readonly HistoryEntry[]): CampaignReport['reviews'] {
+  const approvals = decisions.filter((entry) => entry.action === 'post.approved');
+  const withCorrections = approvals.filter((entry) => entry.details?.corrections === true).length;
+  return { approved: approvals.length - withCorrections, withCorrections, needsWork: decisions.filter((entry) => entry.action === 'post.rejected').length };
+}
+
 export function campaignReport(input: ReportInput): CampaignReport {
   const { campaign, participants, posts, followers } = input;
   const numbers = participants.map((participant) => participantNumbers(participant, posts, followers));
@@ -115,6 +127,7 @@ export function campaignReport(input: ReportInput): CampaignReport {
       posted: posts.filter(isEffective).length,
       finalApproved: posts.filter((post) => post.status === 'final_approved').length,
     },
+    reviews: reviewOutcomes(input.decisions ?? []),
     funnel: STAGES.map((stage) => ({ stage, count: participants.filter((p) => p.stage === stage).length })).filter((s) => s.count > 0),
     participants: participantResults,
     topPosts: posts

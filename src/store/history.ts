@@ -47,6 +47,13 @@ export function toEntry(row: HistoryEventRow): HistoryEntry {
 }
 
 /** Everything recorded about a campaign: the campaign itself, its participants and their posts. */
+/** The review decisions (approved, needs work) of these posts, oldest first. */
+export async function postDecisions(tx: Tx, postIds: number[]): Promise<HistoryEntry[]> {
+  if (postIds.length === 0) return [];
+  const rows = await tx.historyEvent.findMany({ where: { entityType: 'post', entityId: { in: postIds.map(String) }, action: { in: ['post.approved', 'post.rejected'] } }, orderBy: { id: 'asc' } });
+  return rows.map(toEntry);
+}
+
 export async function campaignHistory(tx: Tx, campaignId: number): Promise<HistoryEntry[]> {
   const participants = await tx.participation.findMany({ where: { campaignId }, select: { id: true, posts: { select: { id: true } } } });
   const rows = await tx.historyEvent.findMany({

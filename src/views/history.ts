@@ -1,10 +1,10 @@
-import { CHECK_LABELS, CHECK_RULES, type CheckRule } from '../domain/compliance.js';
 /**
  * History events as sentences people read ("@ana moved *Aiko Tanaka* from Content in review to
  * Posted (post #3 went live)"), for `/campaign history` and the digest. Event codes stay in the
  * database; an action this file does not know yet still reads as words, never as its code.
  */
 import { CAMPAIGN_STATUS_LABELS } from '../domain/campaign.js';
+import { CHECK_LABELS, CHECK_RULES, type CheckRule } from '../domain/compliance.js';
 import type { HistoryEntry, HistoryNames } from '../domain/history.js';
 import { STAGE_LABELS } from '../domain/participation.js';
 import { POST_STATUS_LABELS } from '../domain/posts.js';

@@ -69,6 +69,7 @@ export function reportMessage(report: CampaignReport, now: Date, { filesNote = '
           field('ROI', `${rate(m.roiPct)} (${money(m.attributedRevenueMinor, cur)} attributed revenue)`),
           field('Profit', `${money(m.profitMinor, cur)} (budget ${money(m.budgetMinor, cur)} − influencer costs ${money(m.influencerCostMinor, cur)})`),
           field('Posts', `${report.posts.planned} planned · ${report.posts.approved} approved · ${report.posts.posted} posted · ${report.posts.finalApproved} final approved`),
+          field('Reviews', `${report.reviews.approved} approved · ${report.reviews.withCorrections} approved with corrections · ${report.reviews.needsWork} needs work`),
         ],
       },
       section(`*Funnel:* ${funnel}`),

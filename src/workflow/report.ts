@@ -4,7 +4,7 @@ import type { SocialAccount } from '../domain/influencer.js';
 import { type CampaignReport, campaignReport } from '../domain/report.js';
 import { findCampaign } from '../store/campaigns.js';
 import type { Prisma } from '../store/database.js';
-import { campaignHistory } from '../store/history.js';
+import { campaignHistory, postDecisions } from '../store/history.js';
 import { accountsById } from '../store/influencers.js';
 import { participantsOf } from '../store/participants.js';
 import { postsOf } from '../store/posts.js';
@@ -15,9 +15,12 @@ export async function reportOf(prisma: Prisma, campaignId: number, now: Date): P
   if (!campaign) return undefined;
   const participants = await participantsOf(prisma, campaignId);
   const posts = await postsOf(prisma, participants.map((p) => p.id));
-  const accounts = await accountsById(prisma, [...new Set([...participants.flatMap((p) => p.accountIds), ...posts.map((p) => p.socialAccountId)])]);
+  const [accounts, decisions] = await Promise.all([
+    accountsById(prisma, [...new Set([...participants.flatMap((p) => p.accountIds), ...posts.map((p) => p.socialAccountId)])]),
+    postDecisions(prisma, posts.map((p) => p.id)),
+  ]);
   const followers = new Map([...accounts].map(([id, account]) => [id, account.followers]));
-  return { report: campaignReport({ campaign, participants, posts, followers, now }), accounts };
+  return { report: campaignReport({ campaign, participants, posts, followers, now, decisions }), accounts };
 }
 
 /** What `/campaign show` tells: the report's numbers, the accounts, and since when each participant is in its stage. */

@@ -1,7 +1,8 @@
 // Report numbers against fixtures computed by hand (the arithmetic is in the comments).
 import { describe, expect, it } from 'vitest';
 import type { PostMetrics } from '../../src/domain/posts.js';
-import { campaignReport } from '../../src/domain/report.js';
+import { campaignReport, reviewOutcomes } from '../../src/domain/report.js';
+import type { HistoryEntry } from '../../src/domain/history.js';
 import { NOW, campaignFixture, day, participant, post } from '../support/digest-fixtures.js';
 
 const numbers = (overrides: Partial<PostMetrics>): PostMetrics => ({
@@ -115,5 +116,15 @@ describe('campaign report', () => {
       { kind: 'agreement_expired', influencerName: 'Influencer 2', expiredAt: new Date('2026-11-21T09:00:00Z') },
     ]);
     expect(campaignReport({ campaign: campaignFixture({ endDate: day('2026-11-20'), status: 'completed' }), participants: [], posts: [], followers, now: NOW }).late).toEqual([]);
+  });
+});
+
+describe('review outcomes', () => {
+  const decision = (action: string, details: Record<string, unknown> = {}): HistoryEntry => ({ actor: 'U0APPROVE', at: NOW, entityType: 'post', entityId: '1', action, details: { revision: 1, ...details } });
+  it('counts each decision by outcome, every revision, and ignores other events', () => {
+    expect(reviewOutcomes([])).toEqual({ approved: 0, withCorrections: 0, needsWork: 0 });
+    expect(
+      reviewOutcomes([decision('post.rejected'), decision('post.approved'), decision('post.approved', { corrections: true }), decision('post.rejected'), decision('post.edited'), decision('post.withdrawn')]),
+    ).toEqual({ approved: 1, withCorrections: 1, needsWork: 2 });
   });
 });

@@ -34,7 +34,7 @@ async function campaignWithResults(title: string) {
   ok(await posts.approvePost(prisma(), live.id, at(PEOPLE.approver)));
   ok(await posts.recordPostResult(prisma(), live.id, { postUrl: 'https://instagram.com/p/live', metrics: { impressions: 9_000, reach: 8_000, likes: 350, comments: 30, shares: 10, saves: 10, clicks: 120, conversions: 4, attributedRevenueMinor: 220_000 } }, at(PEOPLE.member)));
   const second = ok(await draft('Second story'));
-  ok(await posts.approvePost(prisma(), second.id, at(PEOPLE.approver)));
+  ok(await posts.approvePost(prisma(), second.id, at(PEOPLE.approver), undefined, 'Tag the brand in the first line'));
   ok(await posts.recordPostResult(prisma(), second.id, { postUrl: 'https://instagram.com/p/second', metrics: { reach: 2_000, likes: 100 } }, at(PEOPLE.member)));
   ok(await draft('Waiting'));
   return { ...scenario, live, second };
@@ -64,6 +64,7 @@ describe('/campaign report', () => {
     expect(text).toContain('*Cost per engagement*\n$2.20');
     expect(text).toContain('*ROI*\n100 % ($2,200.00 attributed revenue)'); // (2,200 − 1,100) / 1,100
     expect(text).toContain('3 planned · 2 approved · 2 posted · 0 final approved');
+    expect(text).toContain('*Reviews*\n1 approved · 1 approved with corrections · 0 needs work');
     expect(text).toContain('*Profit*\n$9,000.00 (budget $10,000.00 − influencer costs $1,000.00)');
     expect(text).toContain('*Profit by influencer*\n• *Aiko Tanaka* $1,000.00\n• *Ben Ito* $0.00');
     expect(text).toContain('Engagement rate = engagements (likes + comments + shares + saves) ÷ reach × 100 · cost per engagement = total cost (influencers + shipping) ÷ engagements · ROI = (attributed revenue − total cost) ÷ total cost × 100 · profit = budget − influencer costs.');
