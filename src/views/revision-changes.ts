@@ -41,14 +41,15 @@ const WORDS = new Intl.Segmenter(undefined, { granularity: 'word' });
 
 /** The caption with additions in bold and removals struck through; long unchanged stretches shortened to "…". */
 export function captionMrkdwn(parts: CaptionPart[]): string {
-  return parts
-    .map((part, index) => {
-      if (part.change === 'kept') return escapeMrkdwn(shortened(part.text, index > 0, index < parts.length - 1));
-      // A replacement reads "~old~ *new*": marks that touch each other are not formatted.
-      const apart = part.change === 'added' && parts[index - 1]?.change === 'removed' ? ' ' : '';
-      return apart + marked(part.text, part.change === 'added' ? '*' : '~');
-    })
-    .join('');
+  let text = '';
+  parts.forEach((part, index) => {
+    const piece = part.change === 'kept' ? escapeMrkdwn(shortened(part.text, index > 0, index < parts.length - 1)) : marked(part.text, part.change === 'added' ? '*' : '~');
+    // Marks touching a letter or punctuation ("serum~, glow~", "~old~*new*", "新しい*夜用*美容液") are not
+    // formatted: a space keeps a marked run apart from what is next to it.
+    const touching = index > 0 && (part.change !== 'kept' || parts[index - 1]!.change !== 'kept') && text && !/\s$/u.test(text) && !/^\s/u.test(piece);
+    text += (touching ? ' ' : '') + piece;
+  });
+  return text;
 }
 
 /** Keeps the words next to a change (before it when `head`, after it when `tail`). */

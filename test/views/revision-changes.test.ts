@@ -12,9 +12,10 @@ const resubmitted = (previous: unknown): HistoryEntry => ({ actor: 'U0MEMBER', a
 
 describe('the caption with its changes marked', () => {
   it.each([
+    { case: 'punctuation next to a removed run', before: 'New serum, guaranteed glow #ad', after: 'New serum #ad', shown: 'New serum ~, guaranteed glow~ #ad' },
     { case: 'a replaced word reads "~old~ *new*"', before: 'First take, logo hidden', after: 'Second take, logo visible', shown: '~First~ *Second* take, logo ~hidden~ *visible*' },
-    { case: 'Japanese', before: '新しい美容液を試してください', after: '新しい夜用美容液を試してください', shown: '新しい*夜用*美容液を試してください' },
-    { case: 'an emoji', before: 'Glow up ✨', after: 'Glow up 👩🏽‍🔬✨ #ad', shown: 'Glow up *👩🏽‍🔬*✨ *#ad*' },
+    { case: 'Japanese: a space either side of a marked run, or Slack would not format it', before: '新しい美容液を試してください', after: '新しい夜用美容液を試してください', shown: '新しい *夜用* 美容液を試してください' },
+    { case: 'an emoji', before: 'Glow up ✨', after: 'Glow up 👩🏽‍🔬✨ #ad', shown: 'Glow up *👩🏽‍🔬* ✨ *#ad*' },
     { case: 'user text escaped, even inside the marks', before: 'Hi all', after: 'Hi <!here> & all', shown: 'Hi *&lt;!here&gt; &amp;* all' },
     { case: 'each line marked apart (marks do not span lines)', before: 'Line one', after: 'Line one\nline two\nline three', shown: 'Line one\n*line two*\n*line three*' },
   ])('$case', ({ before, after, shown }) => {
