@@ -10,13 +10,18 @@ function toInfluencer({ createdAt, ...row }: Row): Influencer {
   return { ...row, accounts: row.accounts.map(({ influencerId, ...account }) => account) };
 }
 
+/** Two statements however many: a row per statement made a 1,000-row import outlive its transaction. */
 export async function insertInfluencers(tx: Tx, profiles: InfluencerProfile[], now: Date): Promise<Influencer[]> {
-  const created: Influencer[] = [];
-  for (const { accounts, ...profile } of profiles) {
-    const row = await tx.influencer.create({ data: { ...profile, createdAt: now, accounts: { create: accounts.map(({ id: _id, ...account }) => account) } }, include: withAccounts });
-    created.push(toInfluencer(row));
-  }
-  return created;
+  if (profiles.length === 0) return [];
+  // PostgreSQL returns the rows of one INSERT … VALUES in the order given: influencer i is profiles[i].
+  const rows = await tx.influencer.createManyAndReturn({ data: profiles.map(({ accounts: _accounts, ...profile }) => ({ ...profile, createdAt: now })) });
+  const accounts = await tx.socialAccount.createManyAndReturn({
+    data: profiles.flatMap(({ accounts }, index) => accounts.map(({ id: _id, ...account }) => ({ ...account, influencerId: rows[index]!.id }))),
+  });
+  return rows.map(({ createdAt: _createdAt, ...row }) => ({
+    ...row,
+    accounts: accounts.filter((account) => account.influencerId === row.id).sort((a, b) => a.id - b.id).map(({ influencerId: _influencer, ...account }) => account),
+  }));
 }
 
 export async function findInfluencer(tx: Tx, id: number): Promise<Influencer | undefined> {
