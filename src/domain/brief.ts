@@ -1,5 +1,6 @@
 import type { CampaignState, OptionalStages } from './campaign.js';
 import { DEFAULT_DISCLOSURES } from './compliance.js';
+import { type Quorum, quorumText } from './quorum.js';
 
 export const PLATFORMS = ['instagram', 'tiktok', 'youtube', 'x', 'facebook', 'threads', 'other'] as const;
 export type Platform = (typeof PLATFORMS)[number];
@@ -51,6 +52,8 @@ export interface Campaign extends CampaignBrief, CampaignState {
   id: number;
   /** Its own daily digest is not posted. */
   digestMuted: boolean;
+  /** Who must approve a draft post: any one approver unless the settings say otherwise. */
+  quorum: Quorum;
   createdBy: string;
   createdAt: Date;
   version: number;
@@ -66,7 +69,7 @@ export function parseCampaignReference(text: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-export type BriefErrors = Partial<Record<keyof CampaignBrief, string>>;
+export type BriefErrors = Partial<Record<keyof CampaignBrief | 'quorum', string>>;
 
 /**
  * Business rules of a brief, beyond the shape of each field (which the Slack modal validates).
@@ -91,7 +94,7 @@ export function briefErrors(brief: Partial<CampaignBrief>): BriefErrors {
 }
 
 /** What an edit may change: the brief, and whether its digest is muted. */
-export type EditableField = keyof CampaignBrief | 'digestMuted';
+export type EditableField = keyof CampaignBrief | 'digestMuted' | 'quorum';
 
 /**
  * Fields that stop being editable once a step has happened, and why. The edit form shows them
@@ -149,6 +152,7 @@ export const FIELD_LABELS: Record<EditableField, string> = {
   optionalStages: 'Optional stages',
   agreementWindowDays: 'Days to sign an agreement',
   digestMuted: 'Daily digest',
+  quorum: 'Post approval',
 };
 
 const STAGE_NAMES: Record<keyof OptionalStages, string> = { invited: 'Invited', applications: 'Applied / Reviewing', deliverables: 'Deliverables' };
@@ -156,7 +160,7 @@ const day = (date: Date) => date.toISOString().slice(0, 10);
 const users = (ids: string[]) => ids.map((id) => `<@${id}>`).join(', ');
 
 /** A field's value as the history shows it ("$12,500.00", "2026-12-31", "<@U012>"): never a code. */
-export function fieldText(campaign: CampaignBrief & { digestMuted: boolean }, field: EditableField): string {
+export function fieldText(campaign: CampaignBrief & { digestMuted: boolean; quorum: Quorum }, field: EditableField): string {
   const c = campaign;
   switch (field) {
     case 'dealReferences':
@@ -196,6 +200,8 @@ export function fieldText(campaign: CampaignBrief & { digestMuted: boolean }, fi
       return `${c.agreementWindowDays} days`;
     case 'digestMuted':
       return c.digestMuted ? 'muted' : 'posted';
+    case 'quorum':
+      return quorumText(c.quorum);
     default:
       return c[field];
   }

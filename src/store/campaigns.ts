@@ -1,12 +1,15 @@
 import type { Campaign, CampaignBrief } from '../domain/brief.js';
 import type { CampaignStatus } from '../domain/campaign.js';
+import { ANY_APPROVER, type Quorum } from '../domain/quorum.js';
 import { type Campaign as CampaignRow, Prisma as PrismaTypes } from '../generated/prisma/client.js';
 import { type Tx, assertUpdated, toMinor } from './tx.js';
 
 export function toCampaign(row: CampaignRow): Campaign {
-  const { invitedStage, applicationStages, deliverablesStage, budgetMinor, cardTs, proposalMessageTs, ...rest } = row;
+  const { invitedStage, applicationStages, deliverablesStage, budgetMinor, cardTs, proposalMessageTs, quorum, ...rest } = row;
   return {
     ...rest,
+    // Written only through saveCampaign, from src/domain/quorum.ts.
+    quorum: (quorum as unknown as Quorum | null) ?? ANY_APPROVER,
     budgetMinor: toMinor(budgetMinor),
     optionalStages: { invited: invitedStage, applications: applicationStages, deliverables: deliverablesStage },
   };
@@ -79,10 +82,10 @@ export async function listingByStatus(tx: Tx, statuses: CampaignStatus[], perSta
 
 /** Writes `after` over the campaign if nobody changed it since `before` was read. */
 export async function saveCampaign(tx: Tx, before: Campaign, after: Campaign): Promise<Campaign> {
-  const { id, version, createdBy, createdAt, ...fields } = after;
+  const { id, version, createdBy, createdAt, quorum, ...fields } = after;
   const { count } = await tx.campaign.updateMany({
     where: { id: before.id, version: before.version },
-    data: { ...columns(fields), version: { increment: 1 } },
+    data: { ...columns(fields), quorum: quorum as unknown as PrismaTypes.InputJsonValue, version: { increment: 1 } },
   });
   assertUpdated(count, 'campaign', before.id);
   return { ...after, version: before.version + 1 };

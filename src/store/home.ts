@@ -15,6 +15,8 @@ export interface HomePost {
   post: Post;
   campaignId: number;
   influencerName: string;
+  /** Who approved the post's current revision so far (a quorum may need more). */
+  approvals: string[];
 }
 
 /**
@@ -31,10 +33,15 @@ export async function homePosts(tx: Tx, { campaignIds, deciding, finalApproving,
         { status: 'approved', plannedDate: { lt: lateBefore }, participation: { campaignId: { in: campaignIds } } },
       ],
     },
-    include: { participation: { select: { campaignId: true, influencer: { select: { name: true } } } } },
+    include: { participation: { select: { campaignId: true, influencer: { select: { name: true } } } }, approvals: { select: { userId: true, revision: true }, orderBy: { id: 'asc' } } },
     orderBy: { id: 'asc' },
   });
-  return rows.map(({ participation, ...post }) => ({ post: toPost(post), campaignId: participation.campaignId, influencerName: participation.influencer.name }));
+  return rows.map(({ participation, approvals, ...post }) => ({
+    post: toPost(post),
+    campaignId: participation.campaignId,
+    influencerName: participation.influencer.name,
+    approvals: approvals.filter((approval) => approval.revision === post.revision).map((approval) => approval.userId),
+  }));
 }
 
 /** Participants with a sent agreement in `campaignIds`, and every participant of `allOf` (whose follow-ups App Home lists). */

@@ -28,6 +28,21 @@ export async function insertPost(
   return toPost(await tx.post.create({ data: { ...post, checks: checksColumn(post.checks) } }));
 }
 
+/** Serializes decisions on one post until the transaction ends: two approvers of the same revision take turns. */
+export async function lockPost(tx: Tx, id: number): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM "Post" WHERE "id" = ${id} FOR UPDATE`;
+}
+
+/** Who approved this revision, in the order they did. */
+export async function approvalsOf(tx: Tx, postId: number, revision: number): Promise<string[]> {
+  const rows = await tx.postApproval.findMany({ where: { postId, revision }, orderBy: { id: 'asc' }, select: { userId: true } });
+  return rows.map((row) => row.userId);
+}
+
+export async function insertApproval(tx: Tx, postId: number, revision: number, userId: string, at: Date): Promise<void> {
+  await tx.postApproval.create({ data: { postId, revision, userId, at } });
+}
+
 /** The platform of each social account, by ID: what a caption's length is checked against. */
 export async function accountPlatforms(tx: Tx, accountIds: number[]): Promise<Map<number, Platform>> {
   const rows = await tx.socialAccount.findMany({ where: { id: { in: [...new Set(accountIds)] } }, select: { id: true, platform: true } });

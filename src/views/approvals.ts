@@ -2,6 +2,7 @@ import type { ActionsBlock, Button, ConfirmationDialog, KnownBlock } from '@slac
 import { type Campaign, campaignReference } from '../domain/brief.js';
 import type { HistoryEntry } from '../domain/history.js';
 import { CHECK_LABELS, failedChecks } from '../domain/compliance.js';
+import { quorumProgress } from '../domain/quorum.js';
 import { engagementsOf } from '../domain/metrics.js';
 import { POST_STATUS_LABELS, type Post, awaitsResults, wasApproved } from '../domain/posts.js';
 import { calendarDate, count, mention, slackDate } from './format.js';
@@ -83,7 +84,25 @@ const VERBS: Record<string, string> = {
 export function decisionLine(decision: HistoryEntry): string {
   const verb = VERBS[decision.action === 'post.approved' && decision.details?.corrections ? 'post.approved_with_corrections' : decision.action] ?? ':white_check_mark: Approved';
   const reason = decision.reason ? `\n>${userText(decision.reason, 1500).replaceAll('\n', '\n>')}` : '';
-  return `${verb} by ${mention(decision.actor)} ${slackDate(decision.at)}${reason}`;
+  // A quorum's approval names everyone who approved, the last one (the actor) too.
+  const approvers = Array.isArray(decision.details?.approvers) ? (decision.details.approvers as string[]) : [decision.actor];
+  return `${verb} by ${approvers.map(mention).join(', ')} ${slackDate(decision.at)}${reason}`;
+}
+
+/** While a quorum waits: "Approved 1 of 2 — Client ✓ @kim · Legal waiting", and the corrections asked so far. */
+export function quorumBlocks(campaign: Campaign, post: Post, history: HistoryEntry[]): KnownBlock[] {
+  if (campaign.quorum.kind === 'any' || post.status !== 'pending_approval') return [];
+  const submitted = history.findLastIndex((entry) => entry.action === 'post.submitted' || entry.action === 'post.resubmitted');
+  const given = history.slice(submitted + 1).filter((entry) => entry.action === 'post.approval_given' && entry.details?.revision === post.revision);
+  const progress = quorumProgress(campaign.quorum, given.map((entry) => entry.actor));
+  const who =
+    campaign.quorum.kind === 'groups'
+      ? progress.groups.map((group) => `${userText(group.name, 40)} ${group.approvedBy ? `:white_check_mark: ${mention(group.approvedBy)}` : 'waiting'}`).join(' · ')
+      : given.length
+        ? given.map((entry) => `:white_check_mark: ${mention(entry.actor)}`).join(' · ')
+        : 'nobody yet';
+  const notes = given.filter((entry) => entry.reason).map((entry) => `>${oneLine(entry.reason!, 300)} (${mention(entry.actor)})`);
+  return [context(clampMrkdwn([`:hourglass_flowing_sand: Approved ${progress.approved} of ${progress.needed} — ${who}`, ...notes].join('\n'), 2_000))];
 }
 
 export function proposalApprovalMessage(campaign: Campaign, submittedBy: string, decision?: HistoryEntry): SlackMessage {
@@ -182,6 +201,7 @@ export function postApprovalMessage(campaign: Campaign, influencerName: string, 
       ...(media.length ? [context(`Media: ${media.join(' · ')}${more}`)] : []),
       ...revisionChangesBlocks(post, previousContent(story.submission)),
       ...checksBlocks(post),
+      ...quorumBlocks(campaign, post, history),
       ...(story.edited ? [context(`:pencil2: Edited by ${mention(story.edited.actor)} ${slackDate(story.edited.at)}`)] : []),
       ...decided,
       ...buttons,

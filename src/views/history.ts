@@ -111,6 +111,8 @@ const SENTENCES: Record<string, Render> = {
     return `${who}'s brief edit checked ${subject} again: ${failed.length ? `fails ${failed.map((rule) => CHECK_LABELS[rule]).join(', ')}` : 'passes every check'}`;
   },
   'post.approved': ({ who, subject, details }) => `${who} approved ${subject}${details.corrections ? ' with corrections' : ''}`,
+  'post.approval_given': ({ who, subject, details }) =>
+    `${who} approved ${subject}${details.corrections ? ' with corrections' : ''}${typeof details.approved === 'number' && typeof details.needed === 'number' ? ` (${details.approved} of ${details.needed} approvals)` : ''}`,
   'post.rejected': ({ who, subject }) => `${who} sent ${subject} back: it needs work`,
   'post.result_recorded': ({ who, subject }) => `${who} recorded results for ${subject}`,
   'post.final_approved': ({ who, subject }) => `${who} gave final approval to ${subject}`,

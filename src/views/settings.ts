@@ -1,6 +1,7 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import { type Campaign, FIELD_LABELS, campaignReference, fieldText, lockedFields } from '../domain/brief.js';
 import type { DigestSchedule } from '../domain/schedule.js';
+import { MAX_GROUPS, type Quorum } from '../domain/quorum.js';
 import { CAMPAIGN_FIELDS, STAGE_OPTIONS, VALUE } from './campaign-form.js';
 
 export const SETTINGS = 'settings';
@@ -55,6 +56,40 @@ export function settingsModal(admins: string[], digest: DigestSettingsView): Mod
 }
 
 export const CAMPAIGN_SETTINGS = 'campaign_settings';
+/** Block IDs of the post-approval quorum in the campaign settings; `kind` matches the field name, for errors. */
+export const QUORUM_FIELDS = {
+  kind: 'quorum',
+  count: 'quorum_count',
+  groups: Array.from({ length: MAX_GROUPS }, (_, i) => ({ name: `quorum_group_${i + 1}`, members: `quorum_group_${i + 1}_members` })),
+} as const;
+const QUORUM_OPTIONS = [
+  { text: { type: 'plain_text' as const, text: 'Any one approver' }, value: 'any' },
+  { text: { type: 'plain_text' as const, text: 'A number of the approvers' }, value: 'count' },
+  { text: { type: 'plain_text' as const, text: 'Named groups, each approves (e.g. Client and Legal)' }, value: 'groups' },
+];
+
+/** Who must approve a post: the choice, the number, and up to three named groups of approvers. */
+function quorumBlocks(quorum: Quorum): KnownBlock[] {
+  const Q = QUORUM_FIELDS;
+  const groups = quorum.kind === 'groups' ? quorum.groups : [];
+  const optional = (block_id: string, label: string, element: Record<string, unknown>, hint?: string) =>
+    ({ type: 'input', block_id, optional: true, label: { type: 'plain_text', text: label }, ...(hint ? { hint: { type: 'plain_text', text: hint } } : {}), element: { action_id: VALUE, ...element } }) as KnownBlock;
+  return [
+    { type: 'header', text: { type: 'plain_text', text: 'Post approval' } },
+    {
+      type: 'input',
+      block_id: Q.kind,
+      label: { type: 'plain_text', text: 'Who must approve a draft post' },
+      hint: { type: 'plain_text', text: 'Each approver decides once per revision; one "Needs work" sends the post back.' },
+      element: { type: 'radio_buttons', action_id: VALUE, options: QUORUM_OPTIONS, initial_option: QUORUM_OPTIONS.find((o) => o.value === quorum.kind) },
+    } as KnownBlock,
+    optional(Q.count, 'How many approvers', { type: 'number_input', is_decimal_allowed: false, min_value: '1', ...(quorum.kind === 'count' ? { initial_value: String(quorum.count) } : {}) }, 'For "A number of the approvers".'),
+    ...Q.groups.flatMap((block, i) => [
+      optional(block.name, `Group ${i + 1} name`, { type: 'plain_text_input', max_length: 40, ...(groups[i] ? { initial_value: groups[i].name } : {}) }, i === 0 ? 'For "Named groups": each group needs one approval from its members, who must be approvers.' : undefined),
+      optional(block.members, `Group ${i + 1} members`, { type: 'multi_users_select', ...(groups[i] ? { initial_users: groups[i].memberIds.slice(0, 100) } : {}) }),
+    ]),
+  ];
+}
 const MUTE = { text: { type: 'plain_text' as const, text: "Mute this campaign's digest (the overview still lists it)" }, value: 'muted' };
 
 /** A campaign's people and workflow options; private_metadata carries only its ID and version. */
@@ -86,6 +121,7 @@ export function campaignSettingsModal(campaign: Campaign): ModalView {
         label: { type: 'plain_text', text: 'Daily digest' },
         element: { type: 'checkboxes', action_id: VALUE, options: [MUTE], ...(campaign.digestMuted ? { initial_options: [MUTE] } : {}) },
       } as KnownBlock,
+      ...quorumBlocks(campaign.quorum),
     ],
   };
 }

@@ -13,6 +13,7 @@ import { findSubmission, recordSubmission } from '../store/submissions.js';
 import type { Tx } from '../store/tx.js';
 import { type Acting, change, event, ifCurrent, permission, record } from './change.js';
 import { recheckWaitingPosts } from './posts.js';
+import { quorumErrors } from '../domain/quorum.js';
 
 export type CreateResult = { ok: true; campaign: Campaign; repeated: boolean } | { ok: false; errors: BriefErrors };
 
@@ -205,7 +206,7 @@ const COMPLIANCE_FIELDS: EditableField[] = ['disclosureWords', 'requiredTags', '
 export async function editBrief(
   prisma: Prisma,
   id: number,
-  changes: Partial<CampaignBrief & Pick<Campaign, 'digestMuted'>>,
+  changes: Partial<CampaignBrief & Pick<Campaign, 'digestMuted' | 'quorum'>>,
   acting: Acting,
   seen?: number,
 ): Promise<Decision<Campaign> | { ok: false; errors: BriefErrors }> {
@@ -222,7 +223,8 @@ export async function editBrief(
     const refused = changed.filter((field) => locked[field]);
     if (refused.length) return refuse('brief-field-locked', refused.map((field) => `${FIELD_LABELS[field]}: ${locked[field]}`).join(' '));
     const merged = { ...before, ...changes };
-    const errors = briefErrors(merged);
+    const quorumProblem = changed.includes('quorum') || changed.includes('approverIds') ? quorumErrors(merged.quorum, merged.approverIds) : undefined;
+    const errors: BriefErrors = { ...briefErrors(merged), ...(quorumProblem ? { quorum: quorumProblem } : {}) };
     if (Object.keys(errors).length) {
       invalid = errors;
       return refuse('invalid-brief', Object.values(errors).join(' '));

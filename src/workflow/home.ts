@@ -1,6 +1,7 @@
 import type { Campaign } from '../domain/brief.js';
 import { NEXT_MANAGER_STEP } from '../domain/campaign.js';
 import type { Home, HomeItem } from '../domain/home.js';
+import { stillToDecide } from '../domain/quorum.js';
 import { agreementExpired, agreementExpiresAt, needsFollowUp } from '../domain/participation.js';
 import type { Prisma } from '../store/database.js';
 import { readDigestSettings } from '../store/digests.js';
@@ -21,9 +22,11 @@ export async function homeOf(prisma: Prisma, userId: string, now: Date): Promise
     homeParticipants(prisma, ids(campaigns), ids(picOf)),
   ]);
   const items = (status: string): HomeItem[] => posts.filter(({ post }) => post.status === status).map(({ post, campaignId, influencerName }) => ({ post, influencerName, campaign: byId.get(campaignId)! }));
+  // A post stays in the queue of those who still have to decide it (with a quorum, not of those who approved).
+  const toDecide = posts.filter(({ post, campaignId, approvals }) => post.status === 'pending_approval' && stillToDecide(byId.get(campaignId)!.quorum, [userId], approvals).length > 0);
   const picIds = new Set(ids(picOf));
   return {
-    postsToDecide: items('pending_approval'),
+    postsToDecide: toDecide.map(({ post, campaignId, influencerName }) => ({ post, influencerName, campaign: byId.get(campaignId)! })),
     postsToFinalApprove: items('posted'),
     proposalsToDecide: approving.filter((c) => c.status === 'proposal_published'),
     stepsToTake: campaigns.filter((c) => (c.salesPicId === userId || c.influencerPicId === userId) && NEXT_MANAGER_STEP[c.status]),

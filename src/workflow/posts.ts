@@ -4,6 +4,7 @@ import { writable } from '../domain/campaign.js';
 import type { Participant } from '../domain/participation.js';
 import type { HistoryEntry } from '../domain/history.js';
 import { complianceChecks, failedChecks } from '../domain/compliance.js';
+import { mayApprove, quorumProgress } from '../domain/quorum.js';
 import {
   type Post,
   type PostDraft,
@@ -28,7 +29,7 @@ import type { Prisma } from '../store/database.js';
 import { historyOf } from '../store/history.js';
 import { findInfluencer } from '../store/influencers.js';
 import { findParticipant, participantsOf, saveParticipant } from '../store/participants.js';
-import { type ApprovalMessage, accountPlatforms, waitingPostsOf, findPost, insertPost, postInCampaign, insertScreenshot, latestPostFor, postWithApprovalMessage, postsOf, savePost } from '../store/posts.js';
+import { type ApprovalMessage, accountPlatforms, approvalsOf, insertApproval, lockPost, waitingPostsOf, findPost, insertPost, postInCampaign, insertScreenshot, latestPostFor, postWithApprovalMessage, postsOf, savePost } from '../store/posts.js';
 import { findSubmission, recordSubmission } from '../store/submissions.js';
 import type { Tx } from '../store/tx.js';
 import { type Acting, change, event, ifCurrent, permission, record } from './change.js';
@@ -149,13 +150,45 @@ async function changePost(tx: Tx, { postId, action, historyAction, decide, seenV
 
 const decidePost = (prisma: Prisma, postChange: PostChange, acting: Acting) => change(prisma, (tx) => changePost(tx, postChange, acting));
 
-/** Approves a waiting post; with `corrections`, the note of what to fix before it goes live is kept as the event's reason. */
-export const approvePost = (prisma: Prisma, postId: number, acting: Acting, seenVersion?: number, corrections?: string) =>
-  decidePost(
-    prisma,
-    { postId, action: 'decidePost', historyAction: 'post.approved', decide: (post, campaign) => decideApprove(post, campaign), seenVersion, ...(corrections?.trim() ? { reason: corrections.trim(), details: { corrections: true } } : {}) },
-    acting,
-  );
+/**
+ * An approver approves a waiting post; with `corrections`, the note of what to fix before it goes
+ * live is kept as the event's reason. Under a quorum (N approvers, named groups) each approval is
+ * recorded (`post.approval_given`) until the last one needed approves the post.
+ */
+export async function approvePost(prisma: Prisma, postId: number, acting: Acting, seenVersion?: number, corrections?: string): Promise<Decision<Post>> {
+  return change(prisma, async (tx) => {
+    const post = await findPost(tx, postId);
+    if (!post) return refuse('post-not-found', 'That post does not exist.');
+    const participant = (await findParticipant(tx, post.participationId)) as Participant;
+    const campaign = (await findCampaign(tx, participant.campaignId)) as Campaign;
+    const refusal = (await permission(tx, 'decidePost', acting, campaign)) ?? (await ifCurrent(tx, 'post', post, seenVersion));
+    if (refusal) return refusal;
+    const decided = decideApprove(post, campaign);
+    if (!decided.ok) return decided;
+    // With a quorum, approvals of one revision take turns on the post's row, so each one reads those
+    // before it (one approver's approval completes the quorum, once). The post itself is saved only if
+    // no one changed it since it was read above: a late approver is told who approved it.
+    if (campaign.quorum.kind !== 'any') await lockPost(tx, post.id);
+    const approvals = campaign.quorum.kind === 'any' ? [] : await approvalsOf(tx, post.id, post.revision);
+    const allowed = mayApprove(campaign.quorum, acting.userId, approvals);
+    if (!allowed.ok) return allowed;
+    if (campaign.quorum.kind !== 'any') await insertApproval(tx, post.id, post.revision, acting.userId, acting.now);
+    const approvers = [...approvals, acting.userId];
+    const progress = quorumProgress(campaign.quorum, approvers);
+    const note = corrections?.trim();
+    const noted = note ? { reason: note } : {};
+    const correcting = note ? { corrections: true } : {};
+    if (!progress.met) {
+      const details = { revision: post.revision, approved: progress.approved, needed: progress.needed, ...correcting };
+      await record(tx, [event(acting, 'post', post.id, 'post.approval_given', { from: post.status, to: post.status, ...noted, details })], [], campaign);
+      return allow(post);
+    }
+    const after = await savePost(tx, post, decided.value, acting.now);
+    const details = { revision: after.revision, ...correcting, ...(approvers.length > 1 ? { approvers } : {}) };
+    await record(tx, [event(acting, 'post', post.id, 'post.approved', { from: post.status, to: after.status, ...noted, details }), ...(await followPost(tx, participant, after, acting))], [], campaign);
+    return allow(after);
+  });
+}
 
 export const rejectPost = (prisma: Prisma, postId: number, reason: string, acting: Acting, seenVersion?: number) =>
   decidePost(prisma, { postId, action: 'decidePost', historyAction: 'post.rejected', decide: (post, campaign) => decideReject(post, reason, campaign), seenVersion, reason: reason.trim() }, acting);

@@ -14,7 +14,7 @@ export function campaignFixture(overrides: Partial<Campaign> = {}): Campaign {
     objective: 'Awareness', platforms: ['instagram'], targetInfluencers: 10, postRequirements: 'Tag us', budgetMinor: 100_000, currency: 'USD', marginBasisPoints: 1000,
     trackingUrl: null, disclosureWords: [], requiredTags: [], forbiddenWords: [], startDate: day('2026-11-01'), endDate: day('2026-12-03'), recruitmentCloseDate: day('2026-11-10'), channelId: 'C0CAMP', approverIds: ['U0APP1', 'U0APP2'],
     optionalStages: ALL_OPTIONAL_STAGES, agreementWindowDays: 3, status: 'collaborating', publishedAt: day('2026-10-20'), collaborationStartedAt: day('2026-11-12'),
-    createdBy: 'U0SALES', createdAt: day('2026-10-19'), version: 4, digestMuted: false, ...overrides,
+    createdBy: 'U0SALES', createdAt: day('2026-10-19'), version: 4, digestMuted: false, quorum: { kind: 'any' }, ...overrides,
   };
 }
 

@@ -14,7 +14,7 @@ const campaign: Campaign = {
   objective: LONG, platforms: ['instagram', 'tiktok', 'youtube', 'x', 'facebook', 'threads', 'other'], targetInfluencers: 500, postRequirements: LONG,
   budgetMinor: 1, currency: 'USD', marginBasisPoints: 0, trackingUrl: null, disclosureWords: [], requiredTags: [], forbiddenWords: [], startDate: at, endDate: at, recruitmentCloseDate: at, channelId: 'C0CAMPAIGN',
   approverIds: [], optionalStages: ALL_OPTIONAL_STAGES, agreementWindowDays: 3, status: 'recruiting', publishedAt: at, collaborationStartedAt: null,
-  createdBy: 'U0MEMBER', createdAt: at, version: 1, digestMuted: false,
+  createdBy: 'U0MEMBER', createdAt: at, version: 1, digestMuted: false, quorum: { kind: 'any' },
 };
 
 const influencer = (id: number): Influencer => ({

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { type CampaignBrief, PLATFORMS, briefErrors } from '../../domain/brief.js';
 import { CAMPAIGN_FIELDS as F, CURRENCIES, MAX_LENGTH } from '../../views/campaign-form.js';
 import { currencyDigits } from '../../views/format.js';
-import { DIGEST_FIELDS, QUIET_OPTION } from '../../views/settings.js';
+import { DIGEST_FIELDS, QUIET_OPTION, QUORUM_FIELDS } from '../../views/settings.js';
+import type { Quorum } from '../../domain/quorum.js';
 import { type StateValues, fieldErrors, isoDay, read, toMinorUnits } from './form.js';
 
 const required = (label: string, max: number) =>
@@ -140,9 +141,32 @@ export function parseCampaignSettings(values: StateValues) {
   });
   if (!parsed.success) return { ok: false as const, errors: fieldErrors(parsed.error, (path) => BLOCK_OF[String(path[0])]) };
   const digestMuted = (read(values, DIGEST_FIELDS.muted).selected_options ?? []).length > 0;
+  const quorum = parseQuorum(values);
+  if (!quorum.ok) return { ok: false as const, errors: quorum.errors };
   // Once the stages are locked the form shows them read-only: no input, nothing to change.
   const { optionalStages, ...rest } = parsed.data;
-  return { ok: true as const, changes: { ...rest, ...(values[F.optionalStages] ? { optionalStages } : {}), digestMuted } };
+  return { ok: true as const, changes: { ...rest, ...(values[F.optionalStages] ? { optionalStages } : {}), digestMuted, ...(values[QUORUM_FIELDS.kind] ? { quorum: quorum.quorum } : {}) } };
+}
+
+/** The post-approval quorum of the settings form; whether its members are approvers is the use case's check. */
+function parseQuorum(values: StateValues): { ok: true; quorum: Quorum } | { ok: false; errors: Record<string, string> } {
+  const Q = QUORUM_FIELDS;
+  const kind = read(values, Q.kind).selected_option?.value ?? 'any';
+  if (kind === 'count') {
+    const count = Number(read(values, Q.count).value ?? NaN);
+    return Number.isInteger(count) && count >= 1 ? { ok: true, quorum: { kind: 'count', count } } : { ok: false, errors: { [Q.count]: 'Say how many approvers must approve.' } };
+  }
+  if (kind !== 'groups') return { ok: true, quorum: { kind: 'any' } };
+  const errors: Record<string, string> = {};
+  const groups = Q.groups.flatMap((block) => {
+    const name = (read(values, block.name).value ?? '').trim();
+    const memberIds = read(values, block.members).selected_users ?? [];
+    if (name && memberIds.length === 0) errors[block.members] = `Choose the members of ${name}.`;
+    if (!name && memberIds.length) errors[block.name] = 'Name this group.';
+    return name && memberIds.length ? [{ name, memberIds }] : [];
+  });
+  if (groups.length === 0 && Object.keys(errors).length === 0) errors[Q.groups[0]!.name] = 'Name at least one group and choose its members.';
+  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, quorum: { kind: 'groups', groups } };
 }
 
 /** The digest part of the settings modal; the time zone and days are checked by the use case. */

@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { type Campaign, lockedFields } from '../../domain/brief.js';
-import { EDIT_BRIEF } from '../../views/campaign-form.js';
+import { CAMPAIGN_FIELDS, EDIT_BRIEF } from '../../views/campaign-form.js';
 import { CLOSE_DATE_BLOCK, OPEN_RECRUITMENT } from '../../views/open-recruitment.js';
 import { refusalModal } from '../../views/refusals.js';
 import * as campaigns from '../../workflow/campaigns.js';
@@ -36,9 +36,10 @@ export function register(app: App, { prisma, now }: HandlerContext): void {
     if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
     const saved = await campaigns.editBrief(prisma, campaignId, parsed.brief, { userId: body.user.id, now: now() }, version);
     if (!saved.ok) {
-      return 'errors' in saved
-        ? ack({ response_action: 'errors', errors: briefErrorsByBlock(saved.errors) })
-        : ack({ response_action: 'update', view: refusalModal('Edit campaign', saved) });
+      if (!('errors' in saved)) return ack({ response_action: 'update', view: refusalModal('Edit campaign', saved) });
+      // This form has no quorum: a quorum the new approvers break is said at the approvers.
+      const { quorum, ...errors } = briefErrorsByBlock(saved.errors);
+      return ack({ response_action: 'errors', errors: quorum ? { ...errors, [CAMPAIGN_FIELDS.approverIds]: quorum } : errors });
     }
     await ack();
   });
