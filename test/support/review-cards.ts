@@ -39,6 +39,15 @@ export function reviewCards(): Array<{ state: string; message: SlackMessage }> {
     { state: 'Needs work (Submit revision)', message: postApprovalMessage(campaign, 'Aiko Tanaka', { ...rev1, status: 'rejected' }, [submitted, sentBack]) },
     { state: 'Revision 2, waiting: what it answers and what changed', message: postApprovalMessage(campaign, 'Aiko Tanaka', post({}), [submitted, sentBack, resubmitted]) },
     {
+      state: 'Revision 2 under a Client-and-Legal quorum: one group approved, the other waits',
+      message: postApprovalMessage(
+        { ...campaign, quorum: { kind: 'groups', groups: [{ name: 'Client', memberIds: ['U0CLIENT'] }, { name: 'Legal', memberIds: ['U0LEGAL'] }] } },
+        'Aiko Tanaka',
+        post({}),
+        [submitted, sentBack, resubmitted, event('post.approval_given', 'U0CLIENT', '2026-11-25T09:40:00Z', { reason: 'Move #ad to the first line.', details: { revision: 2, approved: 1, needed: 2, corrections: true } })],
+      ),
+    },
+    {
       state: 'Approved with corrections (Record results)',
       message: postApprovalMessage(campaign, 'Aiko Tanaka', post({ status: 'approved' }), [submitted, sentBack, resubmitted, event('post.approved', 'U0CLIENT', '2026-11-25T10:00:00Z', { reason: 'Tag @glowlabs in the first line.', details: { revision: 2, corrections: true } })]),
     },
