@@ -191,7 +191,12 @@ export async function approvePost(prisma: Prisma, postId: number, acting: Acting
 }
 
 export const rejectPost = (prisma: Prisma, postId: number, reason: string, acting: Acting, seenVersion?: number) =>
-  decidePost(prisma, { postId, action: 'decidePost', historyAction: 'post.rejected', decide: (post, campaign) => decideReject(post, reason, campaign), seenVersion, reason: reason.trim() }, acting);
+  change(prisma, async (tx) => {
+    const post = await findPost(tx, postId);
+    const once = post ? decidedOnce(acting.userId, await approvalsOf(tx, post.id, post.revision)) : allow(true);
+    if (!once.ok) return once;
+    return changePost(tx, { postId, action: 'decidePost', historyAction: 'post.rejected', decide: (current, campaign) => decideReject(current, reason, campaign), seenVersion, reason: reason.trim() }, acting);
+  });
 
 /** The rejection the next revision answers: who rejected the post last, when and why. */
 async function lastRejection(tx: Tx, postId: number): Promise<HistoryEntry | undefined> {
@@ -417,11 +422,21 @@ export async function postCard(prisma: Prisma, postId: number): Promise<PostCard
 }
 
 /** May this user decide this post now? Checked before the reject modal opens (the decision re-checks). */
-export async function mayDecidePost(prisma: Prisma, postId: number, acting: Acting, seenVersion?: number): Promise<Decision<Post>> {
+export async function mayDecidePost(prisma: Prisma, postId: number, acting: Acting, seenVersion?: number, intent: 'approve' | 'reject' = 'reject'): Promise<Decision<Post>> {
   const found = await postContext(prisma, postId);
   if (!found) return refuse('post-not-found', 'That post does not exist.');
   const refusal = (await permission(prisma, 'decidePost', acting, found.campaign)) ?? (await ifCurrent(prisma, 'post', found.post, seenVersion));
-  return refusal ?? decideApprove(found.post, found.campaign);
+  if (refusal) return refusal;
+  const open = decideApprove(found.post, found.campaign);
+  if (!open.ok || found.campaign.quorum.kind === 'any') return open;
+  const approvals = await approvalsOf(prisma, found.post.id, found.post.revision);
+  const once = intent === 'approve' ? mayApprove(found.campaign.quorum, acting.userId, approvals) : decidedOnce(acting.userId, approvals);
+  return once.ok ? open : once;
+}
+
+/** Each approver decides a revision once: who approved it cannot also send it back. */
+function decidedOnce(userId: string, approvals: readonly string[]): Decision<true> {
+  return approvals.includes(userId) ? refuse('already-approved-by-you', 'You already approved this revision; the post waits for the other approvals.') : allow(true);
 }
 
 /**

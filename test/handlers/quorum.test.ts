@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APPROVE_POST } from '../../src/views/approvals.js';
+import { APPROVE_POST, REJECT_POST } from '../../src/views/approvals.js';
 import { CAMPAIGN_FIELDS as F } from '../../src/views/campaign-form.js';
 import { POST_FIELDS } from '../../src/views/post-form.js';
+import { REASON_BLOCK, REJECT_REASON } from '../../src/views/modals.js';
 import { QUORUM_FIELDS as Q } from '../../src/views/settings.js';
 import { entityHistory } from '../../src/workflow/history.js';
 import * as posts from '../../src/workflow/posts.js';
@@ -74,6 +75,20 @@ describe('post approval by named groups', () => {
     const refused = next(harness, 'response_url', () => true);
     await click(harness, value, PEOPLE.approver);
     expect((await refused).args.text).toContain('You already approved this revision');
+
+    // …nor send back what they approved: each approver decides a revision once.
+    const opened = harness.fakeSlack.callsTo('views.open').length;
+    const notBack = next(harness, 'response_url', () => true);
+    await harness.slack.blockAction({ action_id: REJECT_POST, value }, { userId: PEOPLE.approver, channelId: 'C0CAMPAIGN' });
+    expect((await notBack).args.text).toContain('You already approved this revision');
+    expect(harness.fakeSlack.callsTo('views.open')).toHaveLength(opened);
+    // A "Needs work" form opened before the approval and saved after it is refused too.
+    const late = await harness.slack.viewSubmission(
+      { callback_id: REJECT_REASON, private_metadata: JSON.stringify({ kind: 'post', id: postId, version: Number(value.split(':')[1]) }), values: { [REASON_BLOCK]: { value: { type: 'plain_text_input', value: 'Changed my mind' } } } },
+      { userId: PEOPLE.approver },
+    );
+    expect(late.body).toMatchObject({ response_action: 'update' });
+    expect(JSON.stringify(late.body)).toContain('You already approved this revision');
 
     const approved = next(harness, 'chat.update', (call) => texts(call).includes('Two groups decide') && texts(call).includes(':white_check_mark: Approved by'));
     await click(harness, value, PEOPLE.approver2);

@@ -66,7 +66,7 @@ export function register(app: App, context: HandlerContext): void {
     app.action<BlockAction<ButtonAction>>(actionId, async (args) => {
       await args.ack();
       const { id, version } = target(args.action);
-      const allowed = await mayDecidePost(prisma, id, { userId: args.body.user.id, now: now() }, version);
+      const allowed = await mayDecidePost(prisma, id, { userId: args.body.user.id, now: now() }, version, kind === 'corrections' ? 'approve' : 'reject');
       if (!allowed.ok) return answerRefusal(args, allowed, prisma, now());
       const found = await postContext(prisma, id);
       const subject = `Draft post for ${found?.influencerName ?? 'an influencer'} (revision ${allowed.value.revision}):\n${allowed.value.content}`;
