@@ -2,10 +2,10 @@
  * Composes what one campaign's daily digest says. Pure: no I/O and no clock (`now` comes in with
  * the input), so every rule is testable with literal dates.
  */
-import type { CampaignDigest, CampaignDigestInput, Health } from './digest.js';
+import type { CampaignDigest, CampaignDigestInput, DueSoon, Health } from './digest.js';
 import { isFinished } from './campaign.js';
 import { historyNames } from './history.js';
-import { type Participant, PHASES, STAGES, agreementExpired, agreementExpiresAt, lateDeliverables as lateOf } from './participation.js';
+import { type Participant, PHASES, STAGES, agreementExpired, agreementExpiresAt, lateDeliverables as lateOf, phaseOf } from './participation.js';
 import { isEffective } from './posts.js';
 import { failedChecks } from './compliance.js';
 
@@ -25,9 +25,9 @@ export function daysBetween(from: Date, to: Date): number {
 
 /**
  * With `counted` tallies, the rows a digest needs; any more give the same digest. Posts: awaiting
- * approval, approved and planned for today or earlier, or named by a change. Participants: with an
+ * approval, approved and planned for tomorrow or earlier, or named by a change. Participants: with an
  * agreement sent, in the collaboration phase with fewer posted posts than their deliverables due
- * before today, owning one of those posts, or named by a change.
+ * by tomorrow, owning one of those posts, or named by a change.
  */
 export const DIGEST_ROWS = {
   agreementStage: 'agreement_sent',
@@ -85,6 +85,34 @@ export function composeCampaignDigest(input: CampaignDigestInput): CampaignDiges
 
   const lateDeliverables = participants.flatMap((participant) => lateOf(participant, effectivePosts(participant.id), now).map((deliverable) => ({ participant, deliverable })));
 
+  // Looking ahead: today and tomorrow. A deliverable counts while the posted posts do not cover
+  // everything due up to it (the same rule as lateDeliverables, one day further).
+  const soon = (date: Date): 0 | 1 | undefined => {
+    const days = daysBetween(now, date);
+    return days === 0 || days === 1 ? days : undefined;
+  };
+  const dueSoon: DueSoon[] = [
+    ...posts.flatMap((post): DueSoon[] => {
+      const inDays = soon(post.plannedDate);
+      return inDays !== undefined && (post.status === 'approved' || post.status === 'pending_approval') ? [{ kind: 'post', inDays, post, influencerName: nameOf(post.participationId) }] : [];
+    }),
+    ...participants.flatMap((participant): DueSoon[] => {
+      if (phaseOf(participant.stage) !== 'collaboration') return [];
+      let due = 0;
+      return [...participant.deliverables]
+        .sort((a, b) => a.dueDate.getTime() - b.dueDate.getTime())
+        .flatMap((deliverable): DueSoon[] => {
+          due += deliverable.quantity;
+          const inDays = soon(deliverable.dueDate);
+          return inDays !== undefined && effectivePosts(participant.id) < due ? [{ kind: 'deliverable', inDays, participant, deliverable }] : [];
+        });
+    }),
+    ...pendingAgreements.flatMap(({ participant, expiresAt }): DueSoon[] => {
+      const inDays = soon(expiresAt);
+      return inDays !== undefined ? [{ kind: 'agreement', inDays, participant, expiresAt }] : [];
+    }),
+  ].sort((a, b) => a.inDays - b.inDays);
+
   let recruitmentClosesInDays: number | null = null;
   if (campaign.status === 'recruiting' && campaign.recruitmentCloseDate) {
     const days = daysBetween(now, campaign.recruitmentCloseDate);
@@ -110,6 +138,7 @@ export function composeCampaignDigest(input: CampaignDigestInput): CampaignDiges
     duePosts.length === 0 &&
     expiredAgreements.length === 0 &&
     lateDeliverables.length === 0 &&
+    dueSoon.length === 0 &&
     recruitmentClosesInDays === null;
 
   return {
@@ -123,6 +152,7 @@ export function composeCampaignDigest(input: CampaignDigestInput): CampaignDiges
     expiredAgreements,
     pendingAgreements,
     lateDeliverables,
+    dueSoon,
     timeZone: input.timeZone ?? 'UTC',
     recruitmentClosesInDays,
     daysToEnd,

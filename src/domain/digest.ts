@@ -37,6 +37,11 @@ export interface DigestTallies {
 export type Health = 'on_track' | 'needs_attention' | 'late';
 
 /** What a digest says about one campaign; views turn it into Block Kit or plain text. */
+export type DueSoon =
+  | { kind: 'post'; inDays: 0 | 1; post: DigestPost; influencerName: string }
+  | { kind: 'deliverable'; inDays: 0 | 1; participant: DigestParticipant; deliverable: Deliverable }
+  | { kind: 'agreement'; inDays: 0 | 1; participant: DigestParticipant; expiresAt: Date };
+
 export interface CampaignDigest {
   campaign: Campaign;
   health: Health;
@@ -54,6 +59,8 @@ export interface CampaignDigest {
   pendingAgreements: Array<{ participant: DigestParticipant; expiresAt: Date }>;
   /** Deliverables past their due day without enough posted posts (see lateDeliverables). */
   lateDeliverables: Array<{ participant: DigestParticipant; deliverable: Deliverable }>;
+  /** What falls due today (`inDays` 0) or tomorrow (1): planned posts, deliverables not yet met, agreements about to expire. */
+  dueSoon: DueSoon[];
   timeZone: string;
   /** Days until recruitment closes, when it closes within 3 days. */
   recruitmentClosesInDays: number | null;

@@ -122,13 +122,14 @@ export type DigestParticipantRow = DigestParticipant & { campaignId: number; eff
  * would be planned as a scan per row.
  */
 export async function digestRows(tx: Tx, campaignIds: number[], changes: HistoryEntry[], now: Date): Promise<{ participants: DigestParticipantRow[]; posts: DigestPost[] }> {
-  const today = now.toISOString().slice(0, 10);
+  // The digest looks one day ahead ("due today and tomorrow").
+  const tomorrow = new Date(now.getTime() + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
   const named = (entityType: string) => changes.flatMap((entry) => (entry.entityType === entityType && /^\d{1,9}$/.test(entry.entityId) ? [Number(entry.entityId)] : []));
   const posts = await tx.$queryRaw<DigestPost[]>`
     SELECT post."id", post."participationId", post."status"::text AS "status", post."revision", post."plannedDate", post."content", post."version", post."checks"
     FROM "Post" post JOIN "Participation" p ON p."id" = post."participationId"
     WHERE p."campaignId" = ANY(${campaignIds})
-      AND (post."status" = 'pending_approval' OR (post."status" = 'approved' AND post."plannedDate" <= ${today}::date) OR post."id" = ANY(${named('post')}))
+      AND (post."status" = 'pending_approval' OR (post."status" = 'approved' AND post."plannedDate" <= ${tomorrow}::date) OR post."id" = ANY(${named('post')}))
     ORDER BY post."id"`;
   const participantIds = [...new Set([...named('participant'), ...posts.map((post) => post.participationId)])];
   const participants = await tx.$queryRaw<Array<Omit<DigestParticipantRow, 'deliverables'> & { deliverables: Array<Omit<Deliverable, 'dueDate'> & { dueDate: string }> }>>`
@@ -139,7 +140,7 @@ export async function digestRows(tx: Tx, campaignIds: number[], changes: History
       WHERE post."status"::text = ANY(${EFFECTIVE}) GROUP BY post."participationId"
     ), due AS (
       SELECT d."participationId", SUM(d."quantity")::int AS "quantity" FROM "Deliverable" d JOIN campaign_participants p ON p."id" = d."participationId"
-      WHERE d."dueDate" < ${today}::date GROUP BY d."participationId"
+      WHERE d."dueDate" <= ${tomorrow}::date GROUP BY d."participationId"
     ), chosen AS (
       SELECT p.*, COALESCE(effective."count", 0) AS "effectivePosts" FROM campaign_participants p
       LEFT JOIN effective ON effective."participationId" = p."id"

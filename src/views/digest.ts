@@ -122,16 +122,32 @@ function awaitingBlocks(d: CampaignDigest): KnownBlock[] {
   return blocks;
 }
 
+/** Approved posts past their planned day and not live; today's are in "Due today and tomorrow". */
 function dueBlocks(d: CampaignDigest): KnownBlock[] {
-  if (!d.duePosts.length) return [];
-  const lines = d.duePosts.map((item) => {
-    const when = item.overdueDays === 0 ? 'due *today*' : `*${days(item.overdueDays)} overdue*`;
-    return `• *${inline(item.influencerName, 80)}* · post #${item.post.id} planned ${calendarDate(item.post.plannedDate)} · ${when}`;
-  });
+  const late = d.duePosts.filter((item) => item.overdueDays > 0);
+  if (!late.length) return [];
+  const lines = late.map((item) => `• *${inline(item.influencerName, 80)}* · post #${item.post.id} planned ${calendarDate(item.post.plannedDate)} · *${days(item.overdueDays)} overdue*`);
   return [
-    section(`*Posts due to go live* (${d.duePosts.length})`),
-    ...packLines(lines, 1500, 3, (n) => `+${n} more due posts — see the App Home.`),
+    section(`*Posts late to go live* (${late.length})`),
+    ...packLines(lines, 1500, 3, (n) => `+${n} more late posts — see the App Home.`),
   ];
+}
+
+/** Looking ahead: what falls due today and tomorrow, so nobody learns of it the morning after. */
+function dueSoonBlocks(d: CampaignDigest): KnownBlock[] {
+  if (!d.dueSoon.length) return [];
+  const lines = d.dueSoon.map((item) => {
+    const when = item.inDays === 0 ? '*Today*' : '*Tomorrow*';
+    switch (item.kind) {
+      case 'post':
+        return `• ${when} · *${inline(item.influencerName, 80)}* · post #${item.post.id} ${item.post.status === 'approved' ? 'goes live (approved)' : 'is planned, still awaiting approval'}`;
+      case 'deliverable':
+        return `• ${when} · *${inline(item.participant.influencerName, 80)}* · ${inline(describeDeliverable(item.deliverable), 200)}`;
+      case 'agreement':
+        return `• ${when} · *${inline(item.participant.influencerName, 80)}* · agreement expires ${zonedDateTime(item.expiresAt, d.timeZone)} unless signed`;
+    }
+  });
+  return [section(`*Due today and tomorrow* (${d.dueSoon.length})`), ...packLines(lines, 1500, 3, (n) => `+${n} more due soon — \`/campaign show ${campaignReference(d.campaign.id)}\``)];
 }
 
 function expiredBlocks(d: CampaignDigest): KnownBlock[] {
@@ -195,6 +211,7 @@ export function campaignDigestMessage(d: CampaignDigest, options: { quietMessage
     section(funnelLine(d)),
     ...(d.recruitmentClosesInDays !== null ? [section(recruitmentLine(d.recruitmentClosesInDays))] : []),
     ...awaitingBlocks(d),
+    ...dueSoonBlocks(d),
     ...dueBlocks(d),
     ...expiredBlocks(d),
     ...pendingAgreementBlocks(d),
@@ -205,7 +222,8 @@ export function campaignDigestMessage(d: CampaignDigest, options: { quietMessage
   ];
   const summary = [
     d.awaitingApproval.length ? `${d.awaitingApproval.length} awaiting approval` : '',
-    d.duePosts.length ? `${d.duePosts.length} due` : '',
+    d.dueSoon.length ? `${d.dueSoon.length} due today or tomorrow` : '',
+    d.duePosts.some((item) => item.overdueDays > 0) ? `${d.duePosts.filter((item) => item.overdueDays > 0).length} late posts` : '',
     d.expiredAgreements.length ? `${d.expiredAgreements.length} expired agreements` : '',
     d.lateDeliverables.length ? `${d.lateDeliverables.length} late deliverables` : '',
     d.changes.length ? `${plural(d.changes.length, 'change')}` : '',

@@ -44,7 +44,7 @@ describe('days between UTC calendar days', () => {
 
 describe('composeCampaignDigest', () => {
   it('a quiet day: nothing changed, nothing waits, nothing due; on track', () => {
-    const d = composeCampaignDigest(input({ posts: [post(1, { status: 'posted' }), post(2, { status: 'approved', plannedDate: day('2026-11-24') })] }));
+    const d = composeCampaignDigest(input({ posts: [post(1, { status: 'posted' }), post(2, { status: 'approved', plannedDate: day('2026-11-25') })] }));
     expect(d.quiet).toBe(true);
     expect(d.health).toBe('on_track');
     expect(d.funnel).toEqual([{ stage: 'collaborating', count: 2 }]);
@@ -141,6 +141,34 @@ describe('composeCampaignDigest', () => {
     expect(d.changes.map((c) => c.action)).toEqual(['participant.moved', 'post.rejected']);
     expect(d.quiet).toBe(false);
     expect(d.health).toBe('on_track');
+  });
+});
+
+describe('due today and tomorrow', () => {
+  it('lists planned posts, deliverables not yet met and agreements about to expire, today first; nothing later; a day with any is not quiet', () => {
+    const deliverable = (dueDate: string, quantity = 1) => ({ platform: 'instagram' as const, kind: 'reel' as const, quantity, dueDate: day(dueDate), notes: '' });
+    const d = composeCampaignDigest(input({
+      campaign: campaign({ agreementWindowDays: 3 }),
+      participants: [
+        participant(1, { deliverables: [deliverable('2026-11-24'), deliverable('2026-11-25')] }),
+        participant(2, { deliverables: [deliverable('2026-11-23')] }),
+        participant(3, { stage: 'agreement_sent', agreementSentAt: new Date('2026-11-20T12:00:00Z') }),
+        participant(4, { stage: 'agreement_sent', agreementSentAt: new Date('2026-11-22T12:00:00Z') }),
+      ],
+      posts: [
+        post(10, { status: 'approved', participationId: 1, plannedDate: day('2026-11-24') }),
+        post(11, { status: 'pending_approval', participationId: 1, plannedDate: day('2026-11-23') }),
+        post(12, { status: 'approved', participationId: 2, plannedDate: day('2026-11-26') }),
+        post(13, { status: 'posted', participationId: 2, plannedDate: day('2026-11-23') }),
+      ],
+    }));
+    expect(d.dueSoon.map((item) => [item.kind, item.inDays, item.kind === 'post' ? item.post.id : item.participant.id])).toEqual([
+      ['post', 0, 11],
+      ['agreement', 0, 3],
+      ['post', 1, 10],
+      ['deliverable', 1, 1],
+    ]);
+    expect(d.quiet).toBe(false);
   });
 });
 

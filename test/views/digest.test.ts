@@ -96,6 +96,30 @@ describe('campaign digest message', () => {
     expect(text).not.toMatch(/&lt;|&gt;|&amp;|<@|<!date/);
   });
 
+  it('looks ahead: what is due today and tomorrow, apart from what is late', () => {
+    const message = campaignDigestMessage(
+      digest({
+        participants: [participant(1, { deliverables: [{ platform: 'instagram', kind: 'reel', quantity: 2, dueDate: day('2026-11-24'), notes: '' }] }), participant(2, { stage: 'agreement_sent', agreementSentAt: new Date('2026-11-20T12:00:00Z') })],
+        posts: [post(5, { status: 'approved', participationId: 1, plannedDate: day('2026-11-23') }), post(6, { status: 'pending_approval', participationId: 1, plannedDate: day('2026-11-24') }), post(7, { status: 'approved', participationId: 1, plannedDate: day('2026-11-20') })],
+      }),
+      { quietMessage: false },
+    )!;
+    const text = digestText(message);
+    expect(text).toContain(
+      [
+        'Due today and tomorrow (4)',
+        '• Today · Influencer 1 · post #5 goes live (approved)',
+        '• Today · Influencer 2 · agreement expires Mon 23 Nov, 12:00 unless signed',
+        '• Tomorrow · Influencer 1 · post #6 is planned, still awaiting approval',
+        '• Tomorrow · Influencer 1 · 2 × Instagram Reel, due 2026-11-24',
+      ].join('\n'),
+    );
+    expect(text).toContain('Posts late to go live (1)\n• Influencer 1 · post #7 planned 2026-11-20 · 3 days overdue');
+    expect(text).not.toContain('post #5 planned');
+    expect(message.text).toContain('4 due today or tomorrow, 1 late posts');
+    expect(blockKitViolations(json(message), 'message')).toEqual([]);
+  });
+
   it('recruitment closing soon, days to end and over budget read plainly', () => {
     const d = digest({
       campaign: campaign(12, { status: 'recruiting', collaborationStartedAt: null, recruitmentCloseDate: day('2026-11-25'), endDate: day('2026-11-23') }),
