@@ -5,7 +5,7 @@
 import type { CampaignDigest, CampaignDigestInput, DueSoon, Health } from './digest.js';
 import { isFinished } from './campaign.js';
 import { historyNames } from './history.js';
-import { type Participant, PHASES, STAGES, agreementExpired, agreementExpiresAt, lateDeliverables as lateOf, phaseOf } from './participation.js';
+import { type Participant, PHASES, STAGES, agreementExpired, agreementExpiresAt, lateDeliverables as lateOf, uncoveredDeliverables } from './participation.js';
 import { isEffective } from './posts.js';
 import { failedChecks } from './compliance.js';
 
@@ -86,7 +86,7 @@ export function composeCampaignDigest(input: CampaignDigestInput): CampaignDiges
   const lateDeliverables = participants.flatMap((participant) => lateOf(participant, effectivePosts(participant.id), now).map((deliverable) => ({ participant, deliverable })));
 
   // Looking ahead: today and tomorrow. A deliverable counts while the posted posts do not cover
-  // everything due up to it (the same rule as lateDeliverables, one day further).
+  // everything due up to it (the rule of lateDeliverables).
   const soon = (date: Date): 0 | 1 | undefined => {
     const days = daysBetween(now, date);
     return days === 0 || days === 1 ? days : undefined;
@@ -96,17 +96,12 @@ export function composeCampaignDigest(input: CampaignDigestInput): CampaignDiges
       const inDays = soon(post.plannedDate);
       return inDays !== undefined && (post.status === 'approved' || post.status === 'pending_approval') ? [{ kind: 'post', inDays, post, influencerName: nameOf(post.participationId) }] : [];
     }),
-    ...participants.flatMap((participant): DueSoon[] => {
-      if (phaseOf(participant.stage) !== 'collaboration') return [];
-      let due = 0;
-      return [...participant.deliverables]
-        .sort((a, b) => a.dueDate.getTime() - b.dueDate.getTime())
-        .flatMap((deliverable): DueSoon[] => {
-          due += deliverable.quantity;
-          const inDays = soon(deliverable.dueDate);
-          return inDays !== undefined && effectivePosts(participant.id) < due ? [{ kind: 'deliverable', inDays, participant, deliverable }] : [];
-        });
-    }),
+    ...participants.flatMap((participant) =>
+      uncoveredDeliverables(participant, effectivePosts(participant.id)).flatMap((deliverable): DueSoon[] => {
+        const inDays = soon(deliverable.dueDate);
+        return inDays !== undefined ? [{ kind: 'deliverable', inDays, participant, deliverable }] : [];
+      }),
+    ),
     ...pendingAgreements.flatMap(({ participant, expiresAt }): DueSoon[] => {
       const inDays = soon(expiresAt);
       return inDays !== undefined ? [{ kind: 'agreement', inDays, participant, expiresAt }] : [];

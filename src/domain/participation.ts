@@ -311,14 +311,19 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * deliverables in due-date order.
  */
 export function lateDeliverables(participant: Pick<Participant, 'stage' | 'deliverables'>, postedPosts: number, now: Date): Deliverable[] {
-  if (phaseOf(participant.stage) !== 'collaboration') return [];
   const today = Math.floor(now.getTime() / DAY_MS);
+  return uncoveredDeliverables(participant, postedPosts).filter((deliverable) => Math.floor(deliverable.dueDate.getTime() / DAY_MS) < today);
+}
+
+/** While collaborating: the deliverables, in due order, that the posted posts do not cover yet (each counts every one due before it). */
+export function uncoveredDeliverables(participant: Pick<Participant, 'stage' | 'deliverables'>, postedPosts: number): Deliverable[] {
+  if (phaseOf(participant.stage) !== 'collaboration') return [];
   let due = 0;
   return [...participant.deliverables]
     .sort((a, b) => a.dueDate.getTime() - b.dueDate.getTime())
     .filter((deliverable) => {
       due += deliverable.quantity;
-      return Math.floor(deliverable.dueDate.getTime() / DAY_MS) < today && postedPosts < due;
+      return postedPosts < due;
     });
 }
 

@@ -57,8 +57,8 @@ function coverGroups(groups: ApproverGroup[], approvers: readonly string[]): Map
  * only a member of a group still waiting. (Whether they are an approver at all is checked by roles.)
  */
 export function mayApprove(quorum: Quorum, userId: string, approvals: readonly string[]): Decision<true> {
-  if (approvals.includes(userId)) return refuse('already-approved-by-you', 'You already approved this revision; the post waits for the other approvals.');
-  if (quorum.kind !== 'groups') return allow(true);
+  const once = decidesOnce(userId, approvals);
+  if (!once.ok || quorum.kind !== 'groups') return once;
   if (!quorum.groups.some((group) => group.memberIds.includes(userId))) {
     return refuse('not-in-an-approver-group', `This campaign's posts are approved by ${quorum.groups.map((g) => g.name).join(' and ')}, and you are in none of those groups.`);
   }
@@ -68,6 +68,11 @@ export function mayApprove(quorum: Quorum, userId: string, approvals: readonly s
     return refuse('group-already-approved', `Your group already approved this revision; it waits for ${waiting.join(' and ')}.`);
   }
   return allow(true);
+}
+
+/** Each approver decides a revision once: who approved it can neither approve again nor send it back. */
+export function decidesOnce(userId: string, approvals: readonly string[]): Decision<true> {
+  return approvals.includes(userId) ? refuse('already-approved-by-you', 'You already approved this revision; the post waits for the other approvals.') : allow(true);
 }
 
 /** Of `approverIds`, who can still move the post toward approval (the App Home queue). */

@@ -66,7 +66,7 @@ export function postDecisionButtons(post: Pick<Post, 'id' | 'version' | 'checks'
 }
 
 /** The compliance checks of the post's current content, passed and failed, in one line. */
-export function checksBlocks(post: Pick<Post, 'checks'>): KnownBlock[] {
+function checksBlocks(post: Pick<Post, 'checks'>): KnownBlock[] {
   if (!post.checks?.length) return [];
   const line = post.checks.map((check) => `${check.passed ? ':white_check_mark:' : ':x:'} ${CHECK_LABELS[check.rule]} (${userText(check.detail, 200)})`).join(' · ');
   return [context(clampMrkdwn(line, 2_000))];
@@ -90,10 +90,8 @@ export function decisionLine(decision: HistoryEntry): string {
 }
 
 /** While a quorum waits: "Approved 1 of 2 — Client ✓ @kim · Legal waiting", and the corrections asked so far. */
-export function quorumBlocks(campaign: Campaign, post: Post, history: HistoryEntry[]): KnownBlock[] {
+function quorumProgressBlocks(campaign: Campaign, post: Post, given: HistoryEntry[]): KnownBlock[] {
   if (campaign.quorum.kind === 'any' || post.status !== 'pending_approval') return [];
-  const submitted = history.findLastIndex((entry) => entry.action === 'post.submitted' || entry.action === 'post.resubmitted');
-  const given = history.slice(submitted + 1).filter((entry) => entry.action === 'post.approval_given' && entry.details?.revision === post.revision);
   const progress = quorumProgress(campaign.quorum, given.map((entry) => entry.actor));
   const who =
     campaign.quorum.kind === 'groups'
@@ -136,6 +134,8 @@ function revisionStory(history: HistoryEntry[]) {
   const last = (entries: HistoryEntry[], actions: string[]) => entries.filter((entry) => actions.includes(entry.action)).at(-1);
   return {
     submission: history[submitted],
+    /** A quorum's approvals of this revision so far. */
+    approvals: since.filter((entry) => entry.action === 'post.approval_given'),
     answers: last(before, ['post.rejected']),
     edited: last(since, ['post.edited']),
     decision: last(since, DECISIONS),
@@ -201,7 +201,7 @@ export function postApprovalMessage(campaign: Campaign, influencerName: string, 
       ...(media.length ? [context(`Media: ${media.join(' · ')}${more}`)] : []),
       ...revisionChangesBlocks(post, previousContent(story.submission)),
       ...checksBlocks(post),
-      ...quorumBlocks(campaign, post, history),
+      ...quorumProgressBlocks(campaign, post, story.approvals),
       ...(story.edited ? [context(`:pencil2: Edited by ${mention(story.edited.actor)} ${slackDate(story.edited.at)}`)] : []),
       ...decided,
       ...buttons,

@@ -69,7 +69,7 @@ const QUORUM_OPTIONS = [
 ];
 
 /** Who must approve a post: the choice, the number, and up to three named groups of approvers. */
-function quorumBlocks(quorum: Quorum): KnownBlock[] {
+function quorumInputs(quorum: Quorum): KnownBlock[] {
   const Q = QUORUM_FIELDS;
   const groups = quorum.kind === 'groups' ? quorum.groups : [];
   const optional = (block_id: string, label: string, element: Record<string, unknown>, hint?: string) =>
@@ -121,7 +121,7 @@ export function campaignSettingsModal(campaign: Campaign): ModalView {
         label: { type: 'plain_text', text: 'Daily digest' },
         element: { type: 'checkboxes', action_id: VALUE, options: [MUTE], ...(campaign.digestMuted ? { initial_options: [MUTE] } : {}) },
       } as KnownBlock,
-      ...quorumBlocks(campaign.quorum),
+      ...quorumInputs(campaign.quorum),
     ],
   };
 }

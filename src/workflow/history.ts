@@ -5,10 +5,6 @@ import { campaignHistory, historyOf } from '../store/history.js';
 import { participantsOf } from '../store/participants.js';
 import { postsOf } from '../store/posts.js';
 
-export function entityHistory(prisma: Prisma, entityType: string, entityId: number): Promise<HistoryEntry[]> {
-  return historyOf(prisma, entityType, String(entityId));
-}
-
 /** Everything recorded about a campaign, oldest first, with the names its sentences need (one query per kind). */
 export async function campaignTimeline(prisma: Prisma, campaign: Campaign): Promise<{ entries: HistoryEntry[]; names: HistoryNames }> {
   const participants = await participantsOf(prisma, campaign.id);

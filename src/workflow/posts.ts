@@ -1,10 +1,10 @@
 import { type Campaign, campaignReference } from '../domain/brief.js';
-import { type Decision, allow, refuse } from '../domain/decision.js';
+import { type Decision, type Refusal, allow, refuse } from '../domain/decision.js';
 import { writable } from '../domain/campaign.js';
 import type { Participant } from '../domain/participation.js';
 import type { HistoryEntry } from '../domain/history.js';
 import { complianceChecks, failedChecks } from '../domain/compliance.js';
-import { mayApprove, quorumProgress } from '../domain/quorum.js';
+import { decidesOnce, mayApprove, quorumProgress } from '../domain/quorum.js';
 import {
   type Post,
   type PostDraft,
@@ -121,17 +121,28 @@ interface PostChange {
   reason?: string;
   /** The content may change: check it again. */
   recheck?: true;
+  /** A rule that needs the database, checked before `decide`. */
+  guard?: (tx: Tx, post: Post, campaign: Campaign) => Promise<Refusal | undefined>;
   /** Recorded in the history event; a function reads the post as it was before the change. */
   details?: Record<string, unknown> | ((before: Post) => Record<string, unknown>);
 }
 
-/** Inside a transaction: load post, participant and campaign; check permission and version; decide; save with history. */
-async function changePost(tx: Tx, { postId, action, historyAction, decide, seenVersion, reason, details, recheck }: PostChange, acting: Acting): Promise<Decision<Post>> {
+/** Inside a transaction: the post with its participant and campaign, if the actor may take `action` on the version they saw. */
+async function openPost(tx: Tx, postId: number, action: Action, acting: Acting, seenVersion: number | undefined): Promise<Decision<{ post: Post; participant: Participant; campaign: Campaign }>> {
   const post = await findPost(tx, postId);
   if (!post) return refuse('post-not-found', 'That post does not exist.');
   const participant = (await findParticipant(tx, post.participationId)) as Participant;
   const campaign = (await findCampaign(tx, participant.campaignId)) as Campaign;
   const refusal = (await permission(tx, action, acting, campaign)) ?? (await ifCurrent(tx, 'post', post, seenVersion));
+  return refusal ?? allow({ post, participant, campaign });
+}
+
+/** Inside a transaction: load post, participant and campaign; check permission and version; decide; save with history. */
+async function changePost(tx: Tx, { postId, action, historyAction, decide, seenVersion, reason, details, recheck, guard }: PostChange, acting: Acting): Promise<Decision<Post>> {
+  const opened = await openPost(tx, postId, action, acting, seenVersion);
+  if (!opened.ok) return opened;
+  const { post, participant, campaign } = opened.value;
+  const refusal = await guard?.(tx, post, campaign);
   if (refusal) return refusal;
   const decided = decide(post, campaign, participant);
   if (!decided.ok) return decided;
@@ -157,12 +168,9 @@ const decidePost = (prisma: Prisma, postChange: PostChange, acting: Acting) => c
  */
 export async function approvePost(prisma: Prisma, postId: number, acting: Acting, seenVersion?: number, corrections?: string): Promise<Decision<Post>> {
   return change(prisma, async (tx) => {
-    const post = await findPost(tx, postId);
-    if (!post) return refuse('post-not-found', 'That post does not exist.');
-    const participant = (await findParticipant(tx, post.participationId)) as Participant;
-    const campaign = (await findCampaign(tx, participant.campaignId)) as Campaign;
-    const refusal = (await permission(tx, 'decidePost', acting, campaign)) ?? (await ifCurrent(tx, 'post', post, seenVersion));
-    if (refusal) return refusal;
+    const opened = await openPost(tx, postId, 'decidePost', acting, seenVersion);
+    if (!opened.ok) return opened;
+    const { post, participant, campaign } = opened.value;
     const decided = decideApprove(post, campaign);
     if (!decided.ok) return decided;
     // With a quorum, approvals of one revision take turns on the post's row, so each one reads those
@@ -190,13 +198,27 @@ export async function approvePost(prisma: Prisma, postId: number, acting: Acting
   });
 }
 
+/** Under a quorum, who approved this revision cannot also send it back. */
+async function notApprovedBefore(tx: Tx, post: Post, campaign: Campaign, userId: string): Promise<Refusal | undefined> {
+  if (campaign.quorum.kind === 'any') return undefined;
+  const once = decidesOnce(userId, await approvalsOf(tx, post.id, post.revision));
+  return once.ok ? undefined : once;
+}
+
 export const rejectPost = (prisma: Prisma, postId: number, reason: string, acting: Acting, seenVersion?: number) =>
-  change(prisma, async (tx) => {
-    const post = await findPost(tx, postId);
-    const once = post ? decidedOnce(acting.userId, await approvalsOf(tx, post.id, post.revision)) : allow(true);
-    if (!once.ok) return once;
-    return changePost(tx, { postId, action: 'decidePost', historyAction: 'post.rejected', decide: (current, campaign) => decideReject(current, reason, campaign), seenVersion, reason: reason.trim() }, acting);
-  });
+  decidePost(
+    prisma,
+    {
+      postId,
+      action: 'decidePost',
+      historyAction: 'post.rejected',
+      decide: (post, campaign) => decideReject(post, reason, campaign),
+      guard: (tx, post, campaign) => notApprovedBefore(tx, post, campaign, acting.userId),
+      seenVersion,
+      reason: reason.trim(),
+    },
+    acting,
+  );
 
 /** The rejection the next revision answers: who rejected the post last, when and why. */
 async function lastRejection(tx: Tx, postId: number): Promise<HistoryEntry | undefined> {
@@ -398,10 +420,6 @@ export async function linkScreenshot(prisma: Prisma, where: { channelId: string;
   });
 }
 
-export async function getPost(prisma: Prisma, postId: number): Promise<Post | undefined> {
-  return findPost(prisma, postId);
-}
-
 /** A post with what its Slack message shows: the campaign and the influencer's name (and where that message is). */
 export async function postContext(prisma: Prisma, postId: number): Promise<{ post: Post; campaign: Campaign; influencerName: string; message: ApprovalMessage | undefined } | undefined> {
   return postInCampaign(prisma, postId);
@@ -430,13 +448,8 @@ export async function mayDecidePost(prisma: Prisma, postId: number, acting: Acti
   const open = decideApprove(found.post, found.campaign);
   if (!open.ok || found.campaign.quorum.kind === 'any') return open;
   const approvals = await approvalsOf(prisma, found.post.id, found.post.revision);
-  const once = intent === 'approve' ? mayApprove(found.campaign.quorum, acting.userId, approvals) : decidedOnce(acting.userId, approvals);
+  const once = intent === 'approve' ? mayApprove(found.campaign.quorum, acting.userId, approvals) : decidesOnce(acting.userId, approvals);
   return once.ok ? open : once;
-}
-
-/** Each approver decides a revision once: who approved it cannot also send it back. */
-function decidedOnce(userId: string, approvals: readonly string[]): Decision<true> {
-  return approvals.includes(userId) ? refuse('already-approved-by-you', 'You already approved this revision; the post waits for the other approvals.') : allow(true);
 }
 
 /**

@@ -3,13 +3,13 @@ import { ADD_PARTICIPANTS, PICK_BLOCK } from '../../src/views/directory.js';
 import { STARTING_STAGE_FIELDS } from '../../src/views/starting-stage.js';
 import { VALUE } from '../../src/views/blocks.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
-import { entityHistory } from '../../src/workflow/history.js';
 import { addInfluencers } from '../../src/workflow/influencers.js';
 import { listParticipants } from '../../src/workflow/participants.js';
 import { blockKitViolations } from '../support/block-kit.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { collaboratingCampaign, recruitingCampaign } from '../support/scenario.js';
 import { PEOPLE, T0, at, influencer, ok } from '../support/workflow.js';
+import { entityHistory } from '../support/records.js';
 
 let harness: Harness;
 beforeAll(async () => {

@@ -3,13 +3,13 @@ import { VALUE } from '../../src/views/blocks.js';
 import { RESEND_AGREEMENT, RESEND_FORM, RESEND_PICK } from '../../src/views/agreements.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
 import { digestSettings, updateDigestSettings } from '../../src/workflow/digests.js';
-import { entityHistory } from '../../src/workflow/history.js';
 import { listParticipants, markExpiredAgreements, moveParticipant } from '../../src/workflow/participants.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import type { SlackCall } from '../support/fake-slack.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { recruitingCampaign, sign } from '../support/scenario.js';
 import { PEOPLE, T0, at, ok } from '../support/workflow.js';
+import { entityHistory } from '../support/records.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 let clock = T0;

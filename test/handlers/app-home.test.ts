@@ -10,6 +10,7 @@ import type { SlackCall } from '../support/fake-slack.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { collaboratingCampaign } from '../support/scenario.js';
 import { PEOPLE, at, ok } from '../support/workflow.js';
+import { getPost } from '../support/records.js';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -74,9 +75,9 @@ describe('App Home', () => {
     expect(JSON.stringify(modal.blocks)).toContain('cannot be undone');
 
     expect((await harness.slack.viewSubmission({ callback_id: FINAL_APPROVE, private_metadata: modal.private_metadata, values: {} }, { userId: PEOPLE.member })).body).toMatchObject({ response_action: 'update' });
-    expect((await posts.getPost(prisma, post.id))?.status).toBe('posted');
+    expect((await getPost(prisma, post.id))?.status).toBe('posted');
     expect(await harness.slack.viewSubmission({ callback_id: FINAL_APPROVE, private_metadata: modal.private_metadata, values: {} }, { userId: PEOPLE.approver2 })).toEqual({ status: 200, body: '' });
-    expect((await posts.getPost(prisma, post.id))?.status).toBe('final_approved');
+    expect((await getPost(prisma, post.id))?.status).toBe('final_approved');
     const again = await harness.slack.viewSubmission({ callback_id: FINAL_APPROVE, private_metadata: modal.private_metadata, values: {} }, { userId: PEOPLE.approver });
     expect(JSON.stringify(again.body)).toContain('Already given final approval by');
   });

@@ -4,13 +4,12 @@ import { CONFIRM_STEP, REASON_BLOCK, REJECT_REASON } from '../../src/views/modal
 import { OPEN_RECRUITMENT_BUTTON } from '../../src/views/open-recruitment.js';
 import { SUBMIT_POST, POST_FIELDS } from '../../src/views/post-form.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
-import * as posts from '../../src/workflow/posts.js';
-import { entityHistory } from '../../src/workflow/history.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import type { SlackCall } from '../support/fake-slack.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { collaboratingCampaign } from '../support/scenario.js';
 import { PEOPLE, at, brief } from '../support/workflow.js';
+import { entityHistory, getPost } from '../support/records.js';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -148,7 +147,7 @@ describe('draft posts', () => {
 
     const blank = await harness.slack.viewSubmission({ callback_id: REJECT_REASON, private_metadata: form.private_metadata, values: { [REASON_BLOCK]: { value: { type: 'plain_text_input', value: null } } } }, { userId: PEOPLE.approver });
     expect(blank.body).toEqual({ response_action: 'errors', errors: { [REASON_BLOCK]: 'Say what to correct, so the submitter can fix it.' } });
-    expect((await posts.getPost(prisma(), postId))?.status).toBe('pending_approval');
+    expect((await getPost(prisma(), postId))?.status).toBe('pending_approval');
 
     const saved = await harness.slack.viewSubmission({ callback_id: REJECT_REASON, private_metadata: form.private_metadata, values: { [REASON_BLOCK]: { value: { type: 'plain_text_input', value: 'Move <the> logo up' } } } }, { userId: PEOPLE.approver });
     expect(saved).toEqual({ status: 200, body: '' });
@@ -158,7 +157,7 @@ describe('draft posts', () => {
     expect(buttons(card).map((b) => b.action_id)).not.toContain(APPROVE_POST);
     const reply = await harness.fakeSlack.waitFor('chat.postMessage', (c) => c.args.thread_ts !== undefined && texts(c).includes('approved with corrections by'));
     expect(texts(reply)).toContain(`<@${PEOPLE.member}> your draft post (revision 1) was approved with corrections by <@${PEOPLE.approver}>.\n>Move &lt;the&gt; logo up`);
-    expect((await posts.getPost(prisma(), postId))?.status).toBe('approved');
+    expect((await getPost(prisma(), postId))?.status).toBe('approved');
     expect((await entityHistory(prisma(), 'post', postId)).filter((e) => e.action === 'post.approved')).toMatchObject([{ actor: PEOPLE.approver, reason: 'Move <the> logo up', details: { corrections: true } }]);
   });
 

@@ -3,14 +3,13 @@ import { CAPTION_LIMITS } from '../../src/domain/compliance.js';
 import { APPROVE_POST } from '../../src/views/approvals.js';
 import { CAMPAIGN_FIELDS as F } from '../../src/views/campaign-form.js';
 import { POST_FIELDS } from '../../src/views/post-form.js';
-import { entityHistory } from '../../src/workflow/history.js';
-import * as posts from '../../src/workflow/posts.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import type { SlackCall } from '../support/fake-slack.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { collaboratingCampaign } from '../support/scenario.js';
 import { SlackUser, buttonsOf } from '../support/slack-user.js';
 import { PEOPLE, T0 } from '../support/workflow.js';
+import { entityHistory, getPost } from '../support/records.js';
 
 let harness: Harness;
 let member: SlackUser;
@@ -62,7 +61,7 @@ describe('compliance checks on a draft post', () => {
     );
     expect(blockKitViolations(card.args, 'message')).toEqual([]);
     const postId = Number(approveButton(card).value.split(':')[0]);
-    expect((await posts.getPost(prisma(), postId))?.checks?.map((check) => [check.rule, check.passed])).toEqual([
+    expect((await getPost(prisma(), postId))?.checks?.map((check) => [check.rule, check.passed])).toEqual([
       ['disclosure', false],
       ['required_tags', false],
       ['tracking_link', true],

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VALUE } from '../../src/views/blocks.js';
 import { EDIT_DELIVERABLES, OPEN_DELIVERABLES, PICK_DELIVERABLES_PARTICIPANT, deliverableBlockId } from '../../src/views/deliverables.js';
-import { entityHistory } from '../../src/workflow/history.js';
 import { editDeliverables, listParticipants, moveParticipant } from '../../src/workflow/participants.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { recruitingCampaign } from '../support/scenario.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
 import { PEOPLE, T0, at, ok } from '../support/workflow.js';
+import { entityHistory } from '../support/records.js';
 
 let clock = T0;
 let harness: Harness;

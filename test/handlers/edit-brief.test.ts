@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CAMPAIGN_SETTINGS, DIGEST_FIELDS } from '../../src/views/settings.js';
 import { CREATE_CAMPAIGN, EDIT_BRIEF, CAMPAIGN_FIELDS as F } from '../../src/views/campaign-form.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
-import { entityHistory } from '../../src/workflow/history.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { campaignFormValues } from '../support/modal-values.js';
 import { collaboratingCampaign } from '../support/scenario.js';
 import { PEOPLE, T0, at, brief, ok } from '../support/workflow.js';
+import { entityHistory } from '../support/records.js';
 
 let harness: Harness;
 beforeAll(async () => {

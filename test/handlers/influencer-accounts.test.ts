@@ -14,7 +14,6 @@ import {
   accountBlockId,
   accountsBlockId,
 } from '../../src/views/directory.js';
-import { entityHistory } from '../../src/workflow/history.js';
 import { addInfluencers, editInfluencer } from '../../src/workflow/influencers.js';
 import { listParticipants } from '../../src/workflow/participants.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
@@ -22,6 +21,7 @@ import { type Harness, startHarness } from '../support/harness.js';
 import { type OpenModal, accountValues, profileValues } from '../support/influencer-form.js';
 import { recruitingCampaign } from '../support/scenario.js';
 import { PEOPLE, at, influencer, ok } from '../support/workflow.js';
+import { entityHistory } from '../support/records.js';
 
 let harness: Harness;
 beforeAll(async () => {

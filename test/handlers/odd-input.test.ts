@@ -8,7 +8,6 @@ import { CONFIRM_STEP, FINAL_APPROVE, REASON_BLOCK, REJECT_REASON } from '../../
 import { MOVE_PARTICIPANT } from '../../src/views/participants.js';
 import { RECORD_RESULTS } from '../../src/views/results-form.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
-import { entityHistory } from '../../src/workflow/history.js';
 import * as posts from '../../src/workflow/posts.js';
 import { blockKitViolations } from '../support/block-kit.js';
 import { type Harness, startHarness } from '../support/harness.js';
@@ -17,6 +16,7 @@ import { campaignFormValues } from '../support/modal-values.js';
 import { APP_ID, TEAM_ID } from '../support/slack-requests.js';
 import { collaboratingCampaign } from '../support/scenario.js';
 import { PEOPLE, at, brief, ok } from '../support/workflow.js';
+import { entityHistory } from '../support/records.js';
 
 let harness: Harness;
 beforeAll(async () => {

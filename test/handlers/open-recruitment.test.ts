@@ -4,11 +4,11 @@ import { HOME_CAMPAIGN_STEP } from '../../src/views/home.js';
 import { CONFIRM_STEP } from '../../src/views/modals.js';
 import { CLOSE_DATE_BLOCK, OPEN_RECRUITMENT, OPEN_RECRUITMENT_BUTTON } from '../../src/views/open-recruitment.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
-import { entityHistory } from '../../src/workflow/history.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import type { SlackCall } from '../support/fake-slack.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { PEOPLE, T0, at, brief, ok } from '../support/workflow.js';
+import { entityHistory } from '../support/records.js';
 
 let harness: Harness;
 beforeAll(async () => {

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VALUE } from '../../src/views/campaign-form.js';
 import { EDIT_COSTS, MOVE_FIELDS, MOVE_PARTICIPANT, costBlockId } from '../../src/views/participants.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
-import { entityHistory } from '../../src/workflow/history.js';
 import { addInfluencers } from '../../src/workflow/influencers.js';
 import { addParticipants, listParticipants, moveParticipant } from '../../src/workflow/participants.js';
 import * as posts from '../../src/workflow/posts.js';
@@ -10,6 +9,7 @@ import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { collaboratingCampaign, recruitingCampaign } from '../support/scenario.js';
 import { PEOPLE, at, brief, influencer, ok } from '../support/workflow.js';
+import { entityHistory } from '../support/records.js';
 
 let harness: Harness;
 beforeAll(async () => {

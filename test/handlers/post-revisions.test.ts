@@ -6,7 +6,6 @@ import { FINAL_APPROVE, REASON_BLOCK, REJECT_REASON } from '../../src/views/moda
 import { EDIT_POST_FORM, POST_FIELDS, REVISE_POST_FORM, SUBMIT_POST } from '../../src/views/post-form.js';
 import { postApprovalMessage } from '../../src/store/posts.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
-import { entityHistory } from '../../src/workflow/history.js';
 import { listParticipants } from '../../src/workflow/participants.js';
 import * as posts from '../../src/workflow/posts.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
@@ -14,6 +13,7 @@ import type { SlackCall } from '../support/fake-slack.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { collaboratingCampaign } from '../support/scenario.js';
 import { PEOPLE, at, ok } from '../support/workflow.js';
+import { entityHistory, getPost } from '../support/records.js';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -121,7 +121,7 @@ describe('the next revision of a rejected draft', () => {
     expect(button(revision, APPROVE_POST).value.split(':')[0]).toBe(String(postId));
     expect(blockKitViolations(revision.args, 'message')).toEqual([]);
 
-    const post = await posts.getPost(prisma(), postId);
+    const post = await getPost(prisma(), postId);
     expect(post).toMatchObject({ status: 'pending_approval', revision: 2, content: 'Second take, logo visible', plannedDate: new Date('2026-12-09') });
     expect((await listParticipants(prisma(), scenario.id)).find((p) => p.id === scenario.collaborator.id)?.stage).toBe('content_in_review');
     const resubmitted = (await entityHistory(prisma(), 'post', postId)).filter((e) => e.action === 'post.resubmitted');
@@ -132,7 +132,7 @@ describe('the next revision of a rejected draft', () => {
     expect(await refusedClick(button(reply, REVISE_POST), PEOPLE.member)).toContain(`Already resubmitted by <@${PEOPLE.member}>`);
     const twice = await harness.slack.viewSubmission({ callback_id: REVISE_POST_FORM, private_metadata: form.private_metadata, values: fields({ content: 'Third take', date: '2026-12-09' }) }, { userId: PEOPLE.member });
     expect(JSON.stringify(twice.body)).toContain('Already resubmitted by');
-    expect((await posts.getPost(prisma(), postId))?.revision).toBe(2);
+    expect((await getPost(prisma(), postId))?.revision).toBe(2);
   });
 
   it('/campaign post for an account whose latest post was rejected says so and makes its next revision', async () => {
@@ -149,7 +149,7 @@ describe('the next revision of a rejected draft', () => {
 
     expect(postId).toBe(first.id);
     expect(texts(card)).toContain(`Revision 1 was sent back (needs work) by <@${PEOPLE.approver2}>`);
-    expect(await posts.getPost(prisma(), first.id)).toMatchObject({ revision: 2, status: 'pending_approval', content: 'Take two, brighter' });
+    expect(await getPost(prisma(), first.id)).toMatchObject({ revision: 2, status: 'pending_approval', content: 'Take two, brighter' });
     expect((await entityHistory(prisma(), 'post', first.id)).map((e) => e.action)).toEqual(['post.submitted', 'post.rejected', 'post.resubmitted']);
   });
 
@@ -193,13 +193,13 @@ describe('editing or withdrawing a waiting draft', () => {
 
     const history = (await entityHistory(prisma(), 'post', postId)).filter((e) => e.action === 'post.edited');
     expect(history).toEqual([expect.objectContaining({ actor: PEOPLE.member, details: { revision: 1, changed: { content: { from: 'Before the edit', to: 'After the edit' } } } })]);
-    expect(await posts.getPost(prisma(), postId)).toMatchObject({ status: 'pending_approval', revision: 1, content: 'After the edit' });
+    expect(await getPost(prisma(), postId)).toMatchObject({ status: 'pending_approval', revision: 1, content: 'After the edit' });
 
     // The card's old buttons are stale; once approved, the post cannot be edited any more.
     expect(await refusedClick(button(card, APPROVE_POST), PEOPLE.approver)).toContain(`Already edited by <@${PEOPLE.member}>`);
     await harness.slack.blockAction({ action_id: APPROVE_POST, value: button(edited, APPROVE_POST).value }, { userId: PEOPLE.approver, channelId: 'C0CAMPAIGN' });
-    await expect.poll(async () => (await posts.getPost(prisma(), postId))?.status).toBe('approved');
-    const current = (await posts.getPost(prisma(), postId))!;
+    await expect.poll(async () => (await getPost(prisma(), postId))?.status).toBe('approved');
+    const current = (await getPost(prisma(), postId))!;
     expect(await refusedClick({ action_id: EDIT_POST, value: `${postId}:${current.version}` }, PEOPLE.member)).toContain('Only a post waiting for approval can be edited; this one is approved (ready to post).');
     expect(await refusedClick({ action_id: WITHDRAW_POST, value: `${postId}:${current.version}` }, PEOPLE.member)).toContain('a decided post cannot be withdrawn');
   });
@@ -230,7 +230,7 @@ describe('final approval updates the post messages', () => {
   async function postedThroughSlack(campaignId: number, content: string) {
     const { card, postId } = await submitThroughSlack(campaignId, content);
     await harness.slack.blockAction({ action_id: APPROVE_POST, value: button(card, APPROVE_POST).value }, { userId: PEOPLE.approver, channelId: 'C0CAMPAIGN' });
-    await expect.poll(async () => (await posts.getPost(prisma(), postId))?.status).toBe('approved');
+    await expect.poll(async () => (await getPost(prisma(), postId))?.status).toBe('approved');
     return ok(await posts.recordPostResult(prisma(), postId, { postUrl: `https://instagram.com/p/${postId}` }, at(PEOPLE.member)));
   }
 

@@ -4,8 +4,6 @@ import { CAMPAIGN_FIELDS as F } from '../../src/views/campaign-form.js';
 import { POST_FIELDS } from '../../src/views/post-form.js';
 import { REASON_BLOCK, REJECT_REASON } from '../../src/views/modals.js';
 import { QUORUM_FIELDS as Q } from '../../src/views/settings.js';
-import { entityHistory } from '../../src/workflow/history.js';
-import * as posts from '../../src/workflow/posts.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import { SERVER_URL, freshDatabaseUrl } from '../support/database.js';
 import { FakeSlack, type SlackCall } from '../support/fake-slack.js';
@@ -13,6 +11,7 @@ import { type Harness, startHarness } from '../support/harness.js';
 import { collaboratingCampaign } from '../support/scenario.js';
 import { SlackUser, buttonsOf } from '../support/slack-user.js';
 import { PEOPLE, T0 } from '../support/workflow.js';
+import { entityHistory, getPost } from '../support/records.js';
 
 const texts = (call: SlackCall) => mrkdwnTexts(call.args).join('\n');
 const approveValue = (call: SlackCall) => (buttonsOf(call.args as never).find((button) => button.action_id === APPROVE_POST) as unknown as { value: string }).value;
@@ -60,7 +59,7 @@ describe('post approval by named groups', () => {
     const progress = next(harness, 'chat.update', (call) => texts(call).includes('Approved 1 of 2'));
     await click(harness, value, PEOPLE.approver);
     expect(texts(await progress)).toContain(`:hourglass_flowing_sand: Approved 1 of 2 — Client :white_check_mark: <@${PEOPLE.approver}> · Legal waiting`);
-    expect((await posts.getPost(prisma(), postId))?.status).toBe('pending_approval');
+    expect((await getPost(prisma(), postId))?.status).toBe('pending_approval');
 
     // App Home: gone from the queue of who approved, still in Legal's.
     const home = async (userId: string) => {
@@ -93,7 +92,7 @@ describe('post approval by named groups', () => {
     const approved = next(harness, 'chat.update', (call) => texts(call).includes('Two groups decide') && texts(call).includes(':white_check_mark: Approved by'));
     await click(harness, value, PEOPLE.approver2);
     expect(texts(await approved)).toContain(`:white_check_mark: Approved by <@${PEOPLE.approver}>, <@${PEOPLE.approver2}>`);
-    expect((await posts.getPost(prisma(), postId))?.status).toBe('approved');
+    expect((await getPost(prisma(), postId))?.status).toBe('approved');
     const history = (await entityHistory(prisma(), 'post', postId)).map((entry) => [entry.action, entry.actor]);
     expect(history.filter(([action]) => action === 'post.approval_given' || action === 'post.approved')).toEqual([
       ['post.approval_given', PEOPLE.approver],
@@ -109,6 +108,12 @@ describe('post approval by named groups', () => {
     expect(outsider.body).toEqual({ response_action: 'errors', errors: { [Q.kind]: '<@U0OUTSIDER> is in a group but not an approver of the campaign: add them to the approvers first.' } });
     const tooMany = await pic.submit(settings, { [Q.kind]: 'count', [Q.count]: '9' });
     expect(tooMany.body).toMatchObject({ response_action: 'errors', errors: { [Q.kind]: expect.stringMatching(/^The campaign has \d approvers: ask for at most that many approvals\.$/) } });
+    const zero = await pic.submit(settings, { [Q.kind]: 'count', [Q.count]: '0' });
+    expect(zero.body).toEqual({ response_action: 'errors', errors: { [Q.kind]: 'Ask for at least one approval.' } });
+    const noNumber = await pic.submit(settings, { [Q.kind]: 'count', [Q.count]: null });
+    expect(noNumber.body).toEqual({ response_action: 'errors', errors: { [Q.count]: 'Say how many approvers must approve.' } });
+    const noGroup = await pic.submit(settings, { [Q.kind]: 'groups' });
+    expect(noGroup.body).toEqual({ response_action: 'errors', errors: { [Q.kind]: 'Name at least one group and choose its members.' } });
     const unnamed = await pic.submit(settings, { [Q.kind]: 'groups', [Q.groups[0]!.members]: [PEOPLE.approver] });
     expect(unnamed.body).toEqual({ response_action: 'errors', errors: { [Q.groups[0]!.name]: 'Name this group.' } });
     expect((await entityHistory(prisma(), 'campaign', scenario.id)).some((entry) => entry.action === 'campaign.brief_edited')).toBe(false);
@@ -141,7 +146,7 @@ describe.runIf(SERVER_URL)('two approvers at the same moment on two app instance
         const value = approveValue(card);
         const postId = Number(value.split(':')[0]);
         await Promise.all([click(instances[0]!, value, PEOPLE.approver), click(instances[1]!, value, PEOPLE.approver2)]);
-        await expect.poll(async () => (await posts.getPost(prisma, postId))?.status, { timeout: 10_000 }).toBe('approved');
+        await expect.poll(async () => (await getPost(prisma, postId))?.status, { timeout: 10_000 }).toBe('approved');
         const decisions = (await entityHistory(prisma, 'post', postId)).filter((entry) => entry.action === 'post.approval_given' || entry.action === 'post.approved');
         expect(decisions.map((entry) => entry.action).sort()).toEqual(['post.approval_given', 'post.approved']);
         expect(new Set(decisions.map((entry) => entry.actor))).toEqual(new Set([PEOPLE.approver, PEOPLE.approver2]));

@@ -5,7 +5,6 @@ import { FINAL_APPROVE_CONFIRM, FINAL_APPROVE_POSTS_BLOCK, FINAL_APPROVE_SELECT 
 import { CHART_HEIGHT, CHART_WIDTH } from '../../src/views/report-chart.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
 import { activeDigests } from '../../src/workflow/digests.js';
-import { entityHistory } from '../../src/workflow/history.js';
 import { homeOf } from '../../src/workflow/home.js';
 import * as participants from '../../src/workflow/participants.js';
 import * as posts from '../../src/workflow/posts.js';
@@ -14,6 +13,7 @@ import type { SlackCall } from '../support/fake-slack.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { collaboratingCampaign } from '../support/scenario.js';
 import { PEOPLE, at, ok } from '../support/workflow.js';
+import { entityHistory, getPost } from '../support/records.js';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -146,11 +146,11 @@ describe('closing a campaign', () => {
     expect(confirm.callback_id).toBe(FINAL_APPROVE_CONFIRM);
     expect(JSON.stringify(confirm.blocks)).toContain('Final approval cannot be undone.');
     expect(blockKitViolations(confirm as unknown as Record<string, unknown>, 'modal')).toEqual([]);
-    expect((await posts.getPost(prisma(), scenario.live.id))?.status).toBe('posted'); // nothing yet
+    expect((await getPost(prisma(), scenario.live.id))?.status).toBe('posted'); // nothing yet
 
     const done = await harness.slack.viewSubmission({ callback_id: FINAL_APPROVE_CONFIRM, private_metadata: confirm.private_metadata, values: {} }, { userId: PEOPLE.approver });
     expect(done.body).toEqual({ response_action: 'clear' });
-    for (const id of [scenario.live.id, scenario.second.id]) expect((await posts.getPost(prisma(), id))?.status).toBe('final_approved');
+    for (const id of [scenario.live.id, scenario.second.id]) expect((await getPost(prisma(), id))?.status).toBe('final_approved');
 
     const again = await harness.slack.replay();
     expect(JSON.stringify(again.body)).toContain(`Already given final approval by <@${PEOPLE.approver}>`);
@@ -161,18 +161,18 @@ describe('closing a campaign', () => {
   it('a stale choice refuses the whole batch: one post final-approved elsewhere, none of the chosen change', async () => {
     const scenario = await campaignWithResults('Bulk stale');
     ok(await campaigns.completeCampaign(prisma(), scenario.id, at(PEOPLE.salesPic)));
-    const fresh = await Promise.all([scenario.live.id, scenario.second.id].map(async (id) => (await posts.getPost(prisma(), id))!));
+    const fresh = await Promise.all([scenario.live.id, scenario.second.id].map(async (id) => (await getPost(prisma(), id))!));
     ok(await posts.finalApprovePost(prisma(), scenario.second.id, at(PEOPLE.approver2)));
     const metadata = JSON.stringify({ campaignId: scenario.id, posts: fresh.map((p) => `${p.id}:${p.version}`) });
     const refused = await harness.slack.viewSubmission({ callback_id: FINAL_APPROVE_CONFIRM, private_metadata: metadata, values: {} }, { userId: PEOPLE.approver });
     expect((refused.body as { response_action: string }).response_action).toBe('update');
-    expect((await posts.getPost(prisma(), scenario.live.id))?.status).toBe('posted');
+    expect((await getPost(prisma(), scenario.live.id))?.status).toBe('posted');
   });
 
   it('two approvers confirming the same batch at once: one wins whole, the other is told, each post approved once', async () => {
     const scenario = await campaignWithResults('Bulk race');
     ok(await campaigns.completeCampaign(prisma(), scenario.id, at(PEOPLE.salesPic)));
-    const fresh = await Promise.all([scenario.live.id, scenario.second.id].map(async (id) => (await posts.getPost(prisma(), id))!));
+    const fresh = await Promise.all([scenario.live.id, scenario.second.id].map(async (id) => (await getPost(prisma(), id))!));
     const metadata = JSON.stringify({ campaignId: scenario.id, posts: fresh.map((p) => `${p.id}:${p.version}`) });
     const answers = await Promise.all(
       [PEOPLE.approver, PEOPLE.approver2].map((userId) => harness.slack.viewSubmission({ callback_id: FINAL_APPROVE_CONFIRM, private_metadata: metadata, values: {} }, { userId })),

@@ -5,7 +5,6 @@ import { COUNT_FIELDS, RECORD_RESULTS, RESULT_FIELDS } from '../../src/views/res
 import { parseResults } from '../../src/handlers/views/results-form.js';
 import { postApprovalMessage } from '../../src/store/posts.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
-import { entityHistory } from '../../src/workflow/history.js';
 import * as participants from '../../src/workflow/participants.js';
 import * as posts from '../../src/workflow/posts.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
@@ -13,6 +12,7 @@ import type { SlackCall } from '../support/fake-slack.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { collaboratingCampaign } from '../support/scenario.js';
 import { PEOPLE, at, ok } from '../support/workflow.js';
+import { entityHistory, getPost } from '../support/records.js';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -97,7 +97,7 @@ describe('recording results', () => {
     });
     const empty = await harness.slack.viewSubmission({ callback_id: RECORD_RESULTS, private_metadata: modal.private_metadata, values: {} });
     expect(empty.body).toEqual({ response_action: 'errors', errors: { [RESULT_FIELDS.postUrl]: 'Give the live post URL or at least one number.' } });
-    expect((await posts.getPost(prisma(), postId))).toMatchObject({ status: 'approved', metrics: null });
+    expect((await getPost(prisma(), postId))).toMatchObject({ status: 'approved', metrics: null });
 
     const values = {
       [RESULT_FIELDS.postUrl]: url('https://instagram.com/p/results-flow'),
@@ -106,7 +106,7 @@ describe('recording results', () => {
     };
     const saved = await harness.slack.viewSubmission({ callback_id: RECORD_RESULTS, private_metadata: modal.private_metadata, values, id: 'VRESULTS1' });
     expect(saved).toEqual({ status: 200, body: '' });
-    expect(await posts.getPost(prisma(), postId)).toMatchObject({
+    expect(await getPost(prisma(), postId)).toMatchObject({
       status: 'posted',
       postUrl: 'https://instagram.com/p/results-flow',
       metrics: { impressions: 30_000, reach: 20_000, likes: 1_000, comments: 100, shares: 50, saves: 50, clicks: 300, conversions: 12, attributedRevenueMinor: 900_000 },
@@ -126,7 +126,7 @@ describe('recording results', () => {
     const again = await opened(RECORD_RESULTS, () => harness.slack.blockAction({ action_id: RECORD_RESULTS_BUTTON, value: String(postId) }, { channelId: 'C0CAMPAIGN' }));
     expect(JSON.stringify(again.blocks)).toContain('"initial_value":"9000.00"');
     await harness.slack.viewSubmission({ callback_id: RECORD_RESULTS, private_metadata: again.private_metadata, values: { likes: number('1500') } });
-    expect((await posts.getPost(prisma(), postId))?.metrics).toMatchObject({ likes: 1_500, reach: 20_000, attributedRevenueMinor: 900_000 });
+    expect((await getPost(prisma(), postId))?.metrics).toMatchObject({ likes: 1_500, reach: 20_000, attributedRevenueMinor: 900_000 });
   });
 
   it('/campaign results lets the member choose among approved posts; with none it says why', async () => {
@@ -148,7 +148,7 @@ describe('recording results', () => {
       private_metadata: modal.private_metadata,
       values: { [RESULT_FIELDS.post]: { value: { type: 'static_select', selected_option: { value: String(postId) } } }, reach: number('10') },
     });
-    expect(await posts.getPost(prisma(), postId)).toMatchObject({ status: 'posted', metrics: expect.objectContaining({ reach: 10, likes: 0 }) });
+    expect(await getPost(prisma(), postId)).toMatchObject({ status: 'posted', metrics: expect.objectContaining({ reach: 10, likes: 0 }) });
 
     const none = await collaboratingCampaign(prisma(), 'No approved posts');
     const answer = await harness.slack.answer(`results C-${none.id}`);

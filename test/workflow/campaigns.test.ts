@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/store/database.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
-import { entityHistory } from '../../src/workflow/history.js';
 import { listParticipants, moveParticipant } from '../../src/workflow/participants.js';
 import { recruitingCampaign, sign } from '../support/scenario.js';
 import { PEOPLE, T0, at, brief, ok, testDatabase } from '../support/workflow.js';
+import { entityHistory } from '../support/records.js';
 
 let db: Database;
 let close: () => Promise<void>;

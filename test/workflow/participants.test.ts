@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/store/database.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
-import { entityHistory } from '../../src/workflow/history.js';
 import { addInfluencers, editInfluencer, findInfluencers } from '../../src/workflow/influencers.js';
 import * as participants from '../../src/workflow/participants.js';
 import { recruitingCampaign } from '../support/scenario.js';
 import { PEOPLE, T0, at, influencer, ok, testDatabase } from '../support/workflow.js';
+import { entityHistory } from '../support/records.js';
 
 let db: Database;
 let close: () => Promise<void>;

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/store/database.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
-import { entityHistory } from '../../src/workflow/history.js';
 import { editCosts, listParticipants } from '../../src/workflow/participants.js';
 import * as posts from '../../src/workflow/posts.js';
 import { SERVER_URL } from '../support/database.js';
 import { collaboratingCampaign } from '../support/scenario.js';
 import { PEOPLE, at, ok, testDatabase } from '../support/workflow.js';
+import { entityHistory, getPost } from '../support/records.js';
 
 let db: Database;
 let close: () => Promise<void>;
@@ -116,7 +116,7 @@ describe('double clicks and two approvers at once', () => {
     for (const loser of results.filter((r) => !r.ok)) expect(loser).toMatchObject({ rule: 'stale' });
     const decisions = (await entityHistory(db.prisma, 'post', post.id)).filter((e) => e.action !== 'post.submitted');
     expect(decisions).toHaveLength(1);
-    expect((await posts.getPost(db.prisma, post.id))?.version).toBe(post.version + 1);
+    expect((await getPost(db.prisma, post.id))?.version).toBe(post.version + 1);
   });
 
   it.runIf(SERVER_URL)('many approvers racing without a version: still exactly one decision', async () => {

@@ -148,13 +148,13 @@ export function parseCampaignSettings(values: StateValues) {
   return { ok: true as const, changes: { ...rest, ...(values[F.optionalStages] ? { optionalStages } : {}), digestMuted, ...(values[QUORUM_FIELDS.kind] ? { quorum: quorum.quorum } : {}) } };
 }
 
-/** The post-approval quorum of the settings form; whether its members are approvers is the use case's check. */
+/** The post-approval quorum of the settings form, as typed; its rules (src/domain/quorum.ts quorumErrors) are the use case's check. */
 function parseQuorum(values: StateValues): { ok: true; quorum: Quorum } | { ok: false; errors: Record<string, string> } {
   const Q = QUORUM_FIELDS;
   const kind = read(values, Q.kind).selected_option?.value ?? 'any';
   if (kind === 'count') {
     const count = Number(read(values, Q.count).value ?? NaN);
-    return Number.isInteger(count) && count >= 1 ? { ok: true, quorum: { kind: 'count', count } } : { ok: false, errors: { [Q.count]: 'Say how many approvers must approve.' } };
+    return Number.isInteger(count) ? { ok: true, quorum: { kind: 'count', count } } : { ok: false, errors: { [Q.count]: 'Say how many approvers must approve.' } };
   }
   if (kind !== 'groups') return { ok: true, quorum: { kind: 'any' } };
   const errors: Record<string, string> = {};
@@ -165,7 +165,6 @@ function parseQuorum(values: StateValues): { ok: true; quorum: Quorum } | { ok: 
     if (!name && memberIds.length) errors[block.name] = 'Name this group.';
     return name && memberIds.length ? [{ name, memberIds }] : [];
   });
-  if (groups.length === 0 && Object.keys(errors).length === 0) errors[Q.groups[0]!.name] = 'Name at least one group and choose its members.';
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, quorum: { kind: 'groups', groups } };
 }
 
