@@ -19,6 +19,8 @@ export type Delivery =
   | { kind: 'post_reply'; postId: number; eventId: string }
   /** A person's App Home, published from the database as it is when delivered. */
   | { kind: 'home'; userId: string }
+  /** A change the whole campaign channel is told about (an admin's reopen), from its history event. */
+  | { kind: 'announcement'; campaignId: number; eventId: string }
   /** A completed campaign's report, in a direct message to one person. */
   | { kind: 'report_dm'; campaignId: number; userId: string };
 
@@ -57,6 +59,7 @@ export function deliveryKey(delivery: Delivery): string {
       return `post_request:${delivery.postId}:${delivery.revision ?? 'current'}`;
     case 'proposal_reply':
     case 'post_reply':
+    case 'announcement':
       return `${delivery.kind}:${delivery.eventId}`;
     case 'home':
       return `home:${delivery.userId}`;
@@ -64,6 +67,9 @@ export function deliveryKey(delivery: Delivery): string {
       return `report_dm:${delivery.campaignId}:${delivery.userId}`;
   }
 }
+
+/** Events told to the whole campaign channel. */
+const ANNOUNCED = new Set(['participant.reopened']);
 
 /** What one recorded event makes Slack show; `people` are the event's campaign's (none for influencers, settings, admins). */
 export function deliveriesFor(entry: RecordedEntry, people: CampaignPeople | undefined): Delivery[] {
@@ -79,6 +85,7 @@ export function deliveriesFor(entry: RecordedEntry, people: CampaignPeople | und
       for (const userId of new Set([people.salesPicId, people.influencerPicId, ...people.approverIds])) deliveries.push({ kind: 'report_dm', campaignId, userId });
     }
   }
+  if (ANNOUNCED.has(entry.action)) deliveries.push({ kind: 'announcement', campaignId, eventId: entry.id });
   if (entry.entityType === 'post') {
     const postId = Number(entry.entityId);
     const revision = entry.details?.revision;

@@ -48,6 +48,7 @@ export const PERMISSIONS = {
   finalApprovePost: ['approver'],
   manageAdmins: ['admin'],
   manageDeliveries: ['admin'],
+  reopenDecision: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;
@@ -74,6 +75,7 @@ const ACTION_NAMES: Record<Action, string> = {
   editBudgets: 'edit budgets and costs',
   manageParticipants: 'manage participants',
   resendAgreement: 'send an agreement again',
+  reopenDecision: 'reopen a decision',
   addAtLaterStage: 'add an influencer at a later stage',
   submitPost: 'submit posts',
   decidePost: 'approve or reject posts',

@@ -11,6 +11,8 @@ import { campaignMessages, findCampaign, rememberCampaignMessages } from '../sto
 import type { Prisma } from '../store/database.js';
 import { type ClaimedDelivery, type DeliveryLane, claimDeliveries, deliveriesWrittenHere, deliveryPending, markAttemptFailed, markDelivered, postponeDelivery } from '../store/deliveries.js';
 import { historyEvent } from '../store/history.js';
+import { findParticipant } from '../store/participants.js';
+import { reopenAnnouncement } from '../views/transitions.js';
 import { rememberPostApprovalMessage } from '../store/posts.js';
 import { decisionReply, postApprovalMessage, postEditedReply, proposalApprovalMessage } from '../views/approvals.js';
 import { campaignCard } from '../views/campaign-card.js';
@@ -49,6 +51,7 @@ const WHAT: Record<DeliveryKind, string> = {
   post_reply: 'reply in the post thread',
   home: 'App Home',
   report_dm: 'report sent by direct message',
+  announcement: 'announcement in the campaign channel',
 };
 
 /** A late or failed delivery, told to the person whose change it shows. */
@@ -238,6 +241,7 @@ export class DeliveryWorker {
       case 'proposal_request':
       case 'proposal_reply':
       case 'report_dm':
+      case 'announcement':
         return (await findCampaign(this.deps.prisma, delivery.campaignId))?.channelId;
       case 'post_request':
       case 'post_reply':
@@ -326,6 +330,13 @@ export class DeliveryWorker {
       case 'home':
         await publishHome(client, prisma, delivery.userId, now());
         return DONE;
+      case 'announcement': {
+        const [campaign, entry] = await Promise.all([findCampaign(prisma, delivery.campaignId), historyEvent(prisma, delivery.eventId)]);
+        const participant = entry && (await findParticipant(prisma, Number(entry.entityId)));
+        if (!campaign || !entry || !participant) return DONE;
+        await client.chat.postMessage({ channel: campaign.channelId, ...reopenAnnouncement(campaign, participant.influencerName, entry) });
+        return DONE;
+      }
       case 'report_dm': {
         const at = now();
         const loaded = await reportOf(prisma, delivery.campaignId, at);

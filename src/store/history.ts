@@ -32,6 +32,12 @@ export async function lastHistoryOf(tx: Tx, entityType: string, entityId: string
   return row ? toEntry(row) : undefined;
 }
 
+/** The ID of the entity's latest event with this action, which an Undo names. */
+export async function lastHistoryId(tx: Tx, entityType: string, entityId: string, action: string): Promise<string | undefined> {
+  const row = await tx.historyEvent.findFirst({ where: { entityType, entityId, action }, orderBy: { id: 'desc' }, select: { id: true } });
+  return row ? String(row.id) : undefined;
+}
+
 export function toEntry(row: HistoryEventRow): HistoryEntry {
   return {
     actor: row.actor,

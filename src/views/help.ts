@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { userText } from './mrkdwn.js';
+import { transitionsHelp } from './transitions.js';
 
 export interface SubcommandUsage {
   usage: string;
@@ -38,6 +39,7 @@ export function helpMessage(subcommands: SubcommandUsage[]): SlackMessage {
       { type: 'section', text: { type: 'mrkdwn', text: '*How to use `/campaign`*' } },
       { type: 'section', text: { type: 'mrkdwn', text: usageLines(subcommands) } },
       { type: 'section', text: { type: 'mrkdwn', text: `*Campaign lifecycle, in order*\n${lifecycleLines()}` } },
+      { type: 'section', text: { type: 'mrkdwn', text: `*What can be taken back*\n${transitionsHelp()}` } },
     ],
   };
 }

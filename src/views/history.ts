@@ -95,6 +95,9 @@ const SENTENCES: Record<string, Render> = {
     const post = typeof details.postId === 'number' && typeof details.postStatus === 'string' ? ` (post #${details.postId} ${POST_WENT[details.postStatus] ?? words(details.postStatus)})` : '';
     return `${who} moved ${subject}${move(entry)}${post}`;
   },
+  'participant.move_undone': ({ who, subject, entry }) => `${who} undid the move of ${subject}${move(entry)}`,
+  'participant.reopened': ({ who, subject, entry }) => `${who} reopened the decision on ${subject}${move(entry)}`,
+  'campaign.step_undone': ({ who, entry }) => `${who} undid closing recruitment${move(entry)}`,
   'participant.costs_changed': ({ who, subject, details, names }) => {
     const changes = costChanges(details, names.currency);
     return `${who} changed the money of ${subject}${changes ? `: ${changes}` : ''}`;

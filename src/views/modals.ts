@@ -1,6 +1,9 @@
 import type { ModalView } from '@slack/types';
 import { type Campaign, campaignReference } from '../domain/brief.js';
 import { userText } from './mrkdwn.js';
+import type { CampaignStatus } from '../domain/campaign.js';
+import { type TransitionKind, UNDO_WINDOW_TEXT, campaignStepKind } from '../domain/transitions.js';
+import { kindText } from './transitions.js';
 
 export const CONFIRM_STEP = 'campaign_step';
 export const REJECT_REASON = 'reject_reason';
@@ -11,12 +14,19 @@ export const MAX_REASON = 1000;
 export const STEPS = {
   delete: { title: 'Delete draft', button: 'Delete', what: 'delete the draft', irreversible: 'A deleted draft cannot be restored; its history is kept.' },
   publish: { title: 'Publish proposal', button: 'Publish', what: 'publish the proposal and ask the approvers to approve it', irreversible: 'Once published, this campaign can never be deleted, only archived.' },
-  close: { title: 'Close recruitment', button: 'Close', what: 'close recruitment: no new invitations or applications', irreversible: undefined },
+  close: { title: 'Close recruitment', button: 'Close', what: `close recruitment: no new invitations or applications. The confirmation offers Undo for ${UNDO_WINDOW_TEXT}`, irreversible: undefined },
   'start-collaboration': { title: 'Start collaboration', button: 'Start', what: 'start collaboration: signed influencers become Collaborating, every other participant becomes Not selected', irreversible: 'This happens once and cannot be undone: the group is fixed.' },
   complete: { title: 'Complete campaign', button: 'Complete', what: 'complete the campaign, so approvers can give final approval to posted posts', irreversible: 'A completed campaign cannot be reopened.' },
   archive: { title: 'Archive campaign', button: 'Archive', what: 'archive the campaign', irreversible: 'An archived campaign is read-only forever.' },
 } as const;
 export type Step = keyof typeof STEPS;
+
+const STEP_TARGETS: Record<Exclude<Step, 'delete'>, CampaignStatus> = { publish: 'proposal_published', close: 'recruitment_closed', 'start-collaboration': 'collaborating', complete: 'completed', archive: 'archived' };
+
+/** The declared kind of a step from where the campaign is (src/domain/transitions.ts); deleting a draft is final too. */
+function stepKind(step: Step, from: CampaignStatus): TransitionKind {
+  return step === 'delete' ? 'irreversible' : campaignStepKind(from, STEP_TARGETS[step]);
+}
 
 /** private_metadata carries only IDs and versions; everything else is re-read on submit. */
 export interface StepMetadata {
@@ -39,6 +49,7 @@ export function confirmStepModal(step: Step, campaign: Campaign): ModalView {
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: `You are about to ${what} for ${name}.` } },
       ...(irreversible ? [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: `:warning: *${irreversible}*` } }] : []),
+      { type: 'context', elements: [{ type: 'mrkdwn', text: kindText(stepKind(step, campaign.status)) }] },
     ],
   };
 }

@@ -1,4 +1,5 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import { type TransitionKind, UNDO_WINDOW_TEXT, stageMoveKind } from '../domain/transitions.js';
 import { type Campaign, campaignReference } from '../domain/brief.js';
 import type { Refusal } from '../domain/decision.js';
 import { profitOf } from '../domain/metrics.js';
@@ -87,8 +88,17 @@ function stageChoice(campaign: Campaign, chosen: Participant[]): KnownBlock {
     type: 'input',
     block_id: MOVE_FIELDS.stage,
     label: plain(chosen.length === 1 ? `Move from ${STAGE_LABELS[chosen[0]!.stage]} to` : `Move ${chosen.length} participants to`),
-    element: { type: 'static_select', action_id: VALUE, options: targets.map((stage) => ({ text: plain(STAGE_LABELS[stage]), value: stage })) },
+    hint: plain(`Undo: the confirmation offers it for ${UNDO_WINDOW_TEXT}. Admin can reopen: an applicant's decision, with a reason (\`/campaign reopen\`).`),
+    element: { type: 'static_select', action_id: VALUE, options: targets.map((stage) => ({ text: plain(`${STAGE_LABELS[stage]}${moveKindSuffix(chosen, stage)}`), value: stage })) },
   };
+}
+
+const KIND_SUFFIX: Record<TransitionKind, string> = { reversible: ' · Undo', reopenable: ' · admin can reopen', irreversible: ' · irreversible' };
+
+/** The kind of moving every chosen participant to `to`, when they all agree (src/domain/transitions.ts). */
+function moveKindSuffix(chosen: Participant[], to: Stage): string {
+  const kinds = new Set(chosen.map((p) => stageMoveKind(p.stage, to)));
+  return kinds.size === 1 ? KIND_SUFFIX[[...kinds][0]!] : '';
 }
 
 export function costsModal(campaign: Campaign, participants: Participant[]): ModalView {
@@ -144,8 +154,4 @@ export function refusedParticipantsModal(title: string, refused: Array<{ name: s
 
 export function costRefusalsModal(refused: Array<{ name: string; refusal: Refusal }>, saved: number): ModalView {
   return refusedParticipantsModal('Budgets and costs', refused, saved > 0 ? `The changes for ${count(saved, 'other participant')} were saved.` : 'Nothing was saved.');
-}
-
-export function moveRefusalsModal(refused: Array<{ name: string; refusal: Refusal }>, moved: number): ModalView {
-  return refusedParticipantsModal('Move participants', refused, moved > 0 ? `${count(moved, 'other participant')} moved.` : 'Nobody was moved.');
 }

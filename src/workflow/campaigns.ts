@@ -14,6 +14,8 @@ import type { Tx } from '../store/tx.js';
 import { type Acting, change, event, ifCurrent, permission, record } from './change.js';
 import { recheckWaitingPosts } from './posts.js';
 import { quorumErrors } from '../domain/quorum.js';
+import { campaignStepKind } from '../domain/transitions.js';
+import { stepSnapshot, undoSides } from './undo.js';
 
 export type CreateResult = { ok: true; campaign: Campaign; repeated: boolean } | { ok: false; errors: BriefErrors };
 
@@ -73,7 +75,9 @@ async function step(
     const after = await saveCampaign(tx, before, decided.value);
     // Each publication asks for approval in a new message; the previous one keeps its decision.
     if (to === 'proposal_published') await rememberCampaignMessages(tx, before.id, { proposalMessageTs: null });
-    await record(tx, [event(acting, 'campaign', before.id, historyAction, { from: before.status, to, ...(reason ? { reason } : {}) })]);
+    // A reversible step keeps both sides, so its Undo restores exactly what was there (src/domain/transitions.ts).
+    const details = campaignStepKind(before.status, to) === 'reversible' ? { undo: undoSides(stepSnapshot(before), stepSnapshot(after)) } : undefined;
+    await record(tx, [event(acting, 'campaign', before.id, historyAction, { from: before.status, to, ...(reason ? { reason } : {}), ...(details ? { details } : {}) })]);
     return allow(after);
   });
 }

@@ -65,12 +65,14 @@ export function event(acting: Acting, entityType: string, entityId: number, acti
  * Records a change: its history events and, in the same transaction, what Slack must show because
  * of it (cards, requests, replies, App Homes), which the outbox then delivers until Slack confirms.
  * `extra` is for what events cannot say (a deleted campaign's card); `campaign`, when every event is about it.
+ * Answers the events' IDs, which an Undo names.
  */
-export async function record(tx: Tx, entries: HistoryEntry[], extra: Delivery[] = [], campaign?: Campaign): Promise<void> {
+export async function record(tx: Tx, entries: HistoryEntry[], extra: Delivery[] = [], campaign?: Campaign): Promise<string[]> {
   const ids = await appendHistory(tx, entries);
   // A change that loaded its campaign says so (every event is about it): no need to look the people up again.
   const people = campaign ? undefined : await campaignPeopleOf(tx, entries);
   const known = campaign && { campaignId: campaign.id, salesPicId: campaign.salesPicId, influencerPicId: campaign.influencerPicId, approverIds: campaign.approverIds };
   const recorded = entries.map((entry, index) => ({ entry: { ...entry, id: ids[index] as string }, people: known ?? people?.get(`${entry.entityType}:${entry.entityId}`) }));
   await enqueueDeliveries(tx, deliveriesForAll(recorded, extra), entries[0]?.actor ?? SYSTEM_ACTOR);
+  return ids;
 }

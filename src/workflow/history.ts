@@ -1,7 +1,7 @@
 import type { Campaign } from '../domain/brief.js';
 import { type HistoryEntry, type HistoryNames, historyNames } from '../domain/history.js';
 import type { Prisma } from '../store/database.js';
-import { campaignHistory, historyOf } from '../store/history.js';
+import { campaignHistory, historyOf, lastHistoryId } from '../store/history.js';
 import { participantsOf } from '../store/participants.js';
 import { postsOf } from '../store/posts.js';
 
@@ -13,6 +13,11 @@ export async function campaignTimeline(prisma: Prisma, campaign: Campaign): Prom
 }
 
 /** The latest event of `action` on an entity, e.g. who published a proposal or decided a post. */
+/** The ID of the latest such event, for the Undo of a confirmation. */
+export function lastEventId(prisma: Prisma, entityType: string, entityId: number, action: string): Promise<string | undefined> {
+  return lastHistoryId(prisma, entityType, String(entityId), action);
+}
+
 export async function lastEvent(prisma: Prisma, entityType: string, entityId: number, action?: string): Promise<HistoryEntry | undefined> {
   const entries = await historyOf(prisma, entityType, String(entityId));
   return entries.filter((entry) => !action || entry.action === action).at(-1);

@@ -17,6 +17,8 @@ import {
   startAtStage,
 } from '../domain/participation.js';
 import type { Action } from '../domain/roles.js';
+import { participantSnapshot, stageMoveKind } from '../domain/transitions.js';
+import { undoSides } from './undo.js';
 import { findCampaign } from '../store/campaigns.js';
 import type { Prisma } from '../store/database.js';
 import { SYSTEM_ACTOR } from '../domain/history.js';
@@ -86,14 +88,14 @@ export async function addParticipants(
  * One change of one participant: load it with its campaign, check the actor's permission and the
  * version they saw, then `work` decides and saves, all in one transaction.
  */
-function onParticipant(
+function onParticipant<P extends Participant>(
   prisma: Prisma,
   participantId: number,
   action: Action,
   acting: Acting,
   seenVersion: number | undefined,
-  work: (tx: Tx, participant: Participant, campaign: Campaign) => Promise<Decision<Participant>>,
-): Promise<Decision<Participant>> {
+  work: (tx: Tx, participant: Participant, campaign: Campaign) => Promise<Decision<P>>,
+): Promise<Decision<P>> {
   return change(prisma, async (tx) => {
     const loaded = await loadWithCampaign(tx, participantId);
     if (!loaded.ok) return loaded;
@@ -104,13 +106,14 @@ function onParticipant(
 }
 
 /** Moves a participant to another stage if the pipeline allows it (agreement stages record their times). */
-export function moveParticipant(prisma: Prisma, participantId: number, to: Stage, acting: Acting, seenVersion?: number): Promise<Decision<Participant>> {
-  return onParticipant(prisma, participantId, 'manageParticipants', acting, seenVersion, async (tx, participant, campaign) => {
+export function moveParticipant(prisma: Prisma, participantId: number, to: Stage, acting: Acting, seenVersion?: number): Promise<Decision<Participant & { eventId: string }>> {
+  return onParticipant(prisma, participantId, 'manageParticipants', acting, seenVersion, async (tx, participant, campaign): Promise<Decision<Participant & { eventId: string }>> => {
     const decided = decideMove(participant, to, campaign, acting.now);
     if (!decided.ok) return decided;
     const after = await saveParticipant(tx, participant, decided.value);
-    await record(tx, [event(acting, 'participant', participant.id, 'participant.moved', { from: participant.stage, to })]);
-    return allow(after);
+    const details = stageMoveKind(participant.stage, to) === 'reversible' ? { undo: undoSides(participantSnapshot(participant), participantSnapshot(after)) } : undefined;
+    const [eventId] = await record(tx, [event(acting, 'participant', participant.id, 'participant.moved', { from: participant.stage, to, ...(details ? { details } : {}) })]);
+    return allow({ ...after, eventId: eventId! });
   });
 }
 

@@ -19,6 +19,7 @@ import * as directory from './directory.js';
 import * as participants from './participants.js';
 import * as posts from './posts.js';
 import * as results from './results.js';
+import * as undo from './undo.js';
 import { publishHome } from '../home.js';
 
 /** Buttons carry "<id>:<version>"; permission and state are re-read from the database. */
@@ -49,6 +50,7 @@ export function register(app: App, context: HandlerContext): void {
   participants.register(app, context);
   posts.register(app, context);
   results.register(app, context);
+  undo.register(app, context);
   app.action(HOME_CREATE_CAMPAIGN, async ({ ack, body, client }) => {
     await ack();
     await client.views.open({ trigger_id: (body as BlockAction).trigger_id, view: createCampaignModal(body.user.id) });

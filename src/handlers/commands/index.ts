@@ -6,7 +6,7 @@ import { deliveries } from './deliveries.js';
 import { digest } from './digest.js';
 import { edit } from './edit.js';
 import { add, influencers } from './directory.js';
-import { budget, deliverables, move, resend } from './participants.js';
+import { budget, deliverables, move, reopen, resend } from './participants.js';
 import { finalApprove } from './final-approve.js';
 import { post } from './post.js';
 import { report } from './report.js';
@@ -29,6 +29,7 @@ export const SUBCOMMANDS: Subcommand[] = [
   move,
   deliverables,
   resend,
+  reopen,
   post,
   results,
   budget,

@@ -4,6 +4,7 @@ import { mayResend, resendModal } from '../../views/agreements.js';
 import { notice } from '../../views/campaigns.js';
 import { deliverablesModal } from '../../views/deliverables.js';
 import { costsModal, moveModal } from '../../views/participants.js';
+import { reopenModal } from '../../views/transitions.js';
 import { listParticipants } from '../../workflow/participants.js';
 import { type CommandInput, type Subcommand, campaignArgument, ephemeral } from './subcommand.js';
 
@@ -63,5 +64,20 @@ export const resend: Subcommand = {
       return input.respond(ephemeral(notice(`:no_entry: No agreement to send again in ${ref}: only expired or declined agreements can be sent again, until collaboration starts. \`/campaign show ${ref}\` shows each agreement's clock.`)));
     }
     await input.client.views.open({ trigger_id: input.triggerId, view: resendModal(found.campaign, resendable) });
+  },
+};
+
+export const reopen: Subcommand = {
+  name: 'reopen',
+  usage: 'reopen <campaign>',
+  summary: "reopen an applicant's Approved or Rejected decision back to Reviewing, with a reason posted in the channel (admins)",
+  async run(input) {
+    const found = await campaignWithParticipants(input, this.usage);
+    if (!found) return;
+    const decided = found.participants.filter((p) => p.stage === 'approved' || p.stage === 'rejected');
+    if (decided.length === 0) {
+      return input.respond(ephemeral(notice(`:no_entry: No decision to reopen in ${campaignReference(found.campaign.id)}: only Approved or Rejected applicants can go back to Reviewing.`)));
+    }
+    await input.client.views.open({ trigger_id: input.triggerId, view: reopenModal(found.campaign, decided) });
   },
 };

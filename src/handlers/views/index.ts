@@ -5,6 +5,10 @@ import type { Decision } from '../../domain/decision.js';
 import { CREATE_CAMPAIGN } from '../../views/campaign-form.js';
 import { CONFIRM_STEP, FINAL_APPROVE, MAX_REASON, REASON_BLOCK, REJECT_REASON, STEPS, type Step } from '../../views/modals.js';
 import { refusalModal } from '../../views/refusals.js';
+import { stepDoneModal } from '../../views/transitions.js';
+import { campaignStepKind } from '../../domain/transitions.js';
+import { campaignReference } from '../../domain/brief.js';
+import { lastEventId } from '../../workflow/history.js';
 import * as campaigns from '../../workflow/campaigns.js';
 import { SUBMIT_POST } from '../../views/post-form.js';
 import { ADMINS_BLOCK, CAMPAIGN_SETTINGS, DIGEST_FIELDS, SETTINGS } from '../../views/settings.js';
@@ -108,6 +112,11 @@ export function register(app: App, context: HandlerContext): void {
     const acting = { userId: body.user.id, now: now() };
     const decided: Decision<Campaign> = await STEP_USE_CASES[step](prisma, campaignId, acting, version);
     if (!decided.ok) return ack({ response_action: 'update', view: refusalModal(STEPS[step].title, decided) });
+    // A reversible step's confirmation offers its Undo (src/domain/transitions.ts); the others close.
+    if (step === 'close') {
+      const closedId = await lastEventId(prisma, 'campaign', campaignId, 'campaign.recruitment_closed');
+      return ack({ response_action: 'update', view: stepDoneModal(STEPS.close.title, `Recruitment is closed for ${campaignReference(campaignId)}.`, campaignStepKind('recruiting', 'recruitment_closed'), closedId) });
+    }
     await ack();
     if (step === 'start-collaboration') await tellAboutCollaboration(client, prisma, logger, decided.value, acting.userId);
   });

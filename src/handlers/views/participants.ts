@@ -1,8 +1,15 @@
 import type { App } from '@slack/bolt';
 import type { Refusal } from '../../domain/decision.js';
-import type { Participant } from '../../domain/participation.js';
+import { type Participant, STAGE_LABELS, type Stage } from '../../domain/participation.js';
 import { currencyDigits } from '../../views/format.js';
-import { EDIT_COSTS, MOVE_FIELDS, MOVE_PARTICIPANT, costRefusalsModal, moveRefusalsModal } from '../../views/participants.js';
+import { EDIT_COSTS, MOVE_FIELDS, MOVE_PARTICIPANT, costRefusalsModal } from '../../views/participants.js';
+import { REOPEN, REOPEN_FIELDS, movedModal, stepDoneModal } from '../../views/transitions.js';
+import { reopenParticipant } from '../../workflow/undo.js';
+import { read } from './form.js';
+import { userText } from '../../views/mrkdwn.js';
+import { storedInt } from '../odd-input.js';
+import { z } from 'zod';
+import { stageMoveKind } from '../../domain/transitions.js';
 import { refusalModal } from '../../views/refusals.js';
 import { getCampaign } from '../../workflow/campaigns.js';
 import { editCosts, listParticipants, moveParticipant } from '../../workflow/participants.js';
@@ -10,6 +17,8 @@ import type { HandlerContext } from '../context.js';
 import { tellAboutMoves } from '../influencer-messages.js';
 import { costsMetadata, moveMetadata, parseCosts, parseMoveStage } from './participants-form.js';
 import { readMetadata } from '../odd-input.js';
+
+const reopenMetadata = z.object({ campaignId: storedInt, versions: z.record(z.string(), storedInt) });
 
 export function register(app: App, context: HandlerContext): void {
   const { prisma, now } = context;
@@ -25,16 +34,33 @@ export function register(app: App, context: HandlerContext): void {
       return ack({ response_action: 'errors', errors: hasStage ? parsed.errors : { [MOVE_FIELDS.participant]: 'These participants cannot move together; choose others.' } });
     }
     const acting = { userId: body.user.id, now: now() };
-    const names = new Map((await listParticipants(prisma, campaignId)).map((p) => [p.id, p.influencerName]));
+    const listed = await listParticipants(prisma, campaignId);
+    const names = new Map(listed.map((p) => [p.id, p.influencerName]));
+    const stages = new Map(listed.map((p) => [p.id, p.stage]));
     const refused: Array<{ name: string; refusal: Refusal }> = [];
-    const movedOnes: Participant[] = [];
+    const movedOnes: Array<Participant & { eventId: string; from: Stage }> = [];
     for (const [participantId, version] of chosen) {
+      const before = stages.get(participantId);
       const moved = await moveParticipant(prisma, participantId, parsed.stage, acting, version);
-      if (moved.ok) movedOnes.push(moved.value);
-      else refused.push({ name: names.get(participantId) ?? `#${participantId}`, refusal: moved });
+      if (moved.ok && before) movedOnes.push({ ...moved.value, from: before });
+      else if (!moved.ok) refused.push({ name: names.get(participantId) ?? `#${participantId}`, refusal: moved });
     }
-    await (refused.length > 0 ? ack({ response_action: 'update', view: moveRefusalsModal(refused, movedOnes.length) }) : ack());
+    // The confirmation says each move's kind and offers Undo for the reversible ones.
+    const shown = movedOnes.map((p) => ({ name: p.influencerName, to: p.stage, kind: stageMoveKind(p.from, p.stage), eventId: p.eventId }));
+    await ack({ response_action: 'update', view: movedModal(shown, refused) });
     await tellAboutMoves(client, prisma, logger, campaignId, movedOnes, acting.userId);
+  });
+
+  // An admin reopens one decided applicant; the reason is required and goes to the history and the channel.
+  app.view(REOPEN, async ({ ack, body, view }) => {
+    const { versions } = readMetadata(reopenMetadata, view.private_metadata);
+    const chosen = Number(read(view.state.values, REOPEN_FIELDS.participant).selected_option?.value);
+    const reason = (read(view.state.values, REOPEN_FIELDS.reason).value ?? '').trim();
+    if (!reason) return ack({ response_action: 'errors', errors: { [REOPEN_FIELDS.reason]: 'Say why it is reopened; the channel sees it.' } });
+    if (!versions[chosen]) return ack({ response_action: 'errors', errors: { [REOPEN_FIELDS.participant]: 'Choose an applicant.' } });
+    const reopened = await reopenParticipant(prisma, chosen, reason, { userId: body.user.id, now: now() }, versions[chosen]);
+    if (!reopened.ok) return ack({ response_action: 'update', view: refusalModal('Reopen a decision', reopened) });
+    await ack({ response_action: 'update', view: stepDoneModal('Reopen a decision', `*${userText(reopened.value.influencerName, 100)}* is back in ${STAGE_LABELS.reviewing}; the channel was told why.`, 'reopenable', undefined) });
   });
 
   /**
