@@ -86,3 +86,8 @@ export function reopenParticipant(prisma: Prisma, participantId: number, reason:
     return allow(after);
   });
 }
+
+/** May this user reopen decisions in this campaign? Checked before the form opens (the reopen re-checks). */
+export async function mayReopen(prisma: Prisma, campaign: Campaign, acting: Acting): Promise<Decision<true>> {
+  return (await permission(prisma, 'reopenDecision', acting, campaign)) ?? allow(true);
+}

@@ -106,6 +106,8 @@ describe('Reopen a decision (admins)', () => {
     const aiko = participants[0]!;
     for (const stage of ['invited', 'applied', 'rejected'] as const) ok(await moveParticipant(prisma(), aiko.id, stage, at(PEOPLE.member)));
 
+    // A non-admin is told at once, before any form opens.
+    expect(JSON.stringify(await harness.slack.answer(`reopen C-${id}`, { userId: PEOPLE.member }))).toContain('Only an admin');
     const modal = await openModal(`reopen C-${id}`, REOPEN, PEOPLE.admin);
     expect(blockKitViolations(modal as unknown as Record<string, unknown>, 'modal')).toEqual([]);
     const values = (reason: string) => ({

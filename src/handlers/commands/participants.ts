@@ -5,6 +5,8 @@ import { notice } from '../../views/campaigns.js';
 import { deliverablesModal } from '../../views/deliverables.js';
 import { costsModal, moveModal } from '../../views/participants.js';
 import { reopenModal } from '../../views/transitions.js';
+import { refusalText } from '../../views/refusals.js';
+import { mayReopen } from '../../workflow/undo.js';
 import { listParticipants } from '../../workflow/participants.js';
 import { type CommandInput, type Subcommand, campaignArgument, ephemeral } from './subcommand.js';
 
@@ -74,6 +76,8 @@ export const reopen: Subcommand = {
   async run(input) {
     const found = await campaignWithParticipants(input, this.usage);
     if (!found) return;
+    const allowed = await mayReopen(input.context.prisma, found.campaign, { userId: input.userId, now: input.context.now() });
+    if (!allowed.ok) return input.respond(ephemeral(notice(refusalText(allowed))));
     const decided = found.participants.filter((p) => p.stage === 'approved' || p.stage === 'rejected');
     if (decided.length === 0) {
       return input.respond(ephemeral(notice(`:no_entry: No decision to reopen in ${campaignReference(found.campaign.id)}: only Approved or Rejected applicants can go back to Reviewing.`)));
