@@ -25,6 +25,8 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'views.open': [],
   'views.publish': [],
   'views.update': [],
+  // https://docs.slack.dev/reference/methods/users.info: the person's time zone, for reminders at a sensible hour.
+  'users.info': ['users:read'],
 };
 
 /**

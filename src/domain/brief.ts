@@ -1,6 +1,7 @@
 import type { CampaignState, OptionalStages } from './campaign.js';
 import { DEFAULT_DISCLOSURES } from './compliance.js';
 import { type Quorum, quorumText } from './quorum.js';
+import { type Timing, timingText } from './timing.js';
 
 export const PLATFORMS = ['instagram', 'tiktok', 'youtube', 'x', 'facebook', 'threads', 'other'] as const;
 export type Platform = (typeof PLATFORMS)[number];
@@ -54,6 +55,8 @@ export interface Campaign extends CampaignBrief, CampaignState {
   digestMuted: boolean;
   /** Who must approve a draft post: any one approver unless the settings say otherwise. */
   quorum: Quorum;
+  /** Its reminders and approval deadlines (src/domain/timing.ts). */
+  timing: Timing;
   createdBy: string;
   createdAt: Date;
   version: number;
@@ -69,7 +72,7 @@ export function parseCampaignReference(text: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-export type BriefErrors = Partial<Record<keyof CampaignBrief | 'quorum', string>>;
+export type BriefErrors = Partial<Record<keyof CampaignBrief | 'quorum' | 'timing', string>>;
 
 /**
  * Business rules of a brief, beyond the shape of each field (which the Slack modal validates).
@@ -94,7 +97,7 @@ export function briefErrors(brief: Partial<CampaignBrief>): BriefErrors {
 }
 
 /** What an edit may change: the brief, and whether its digest is muted. */
-export type EditableField = keyof CampaignBrief | 'digestMuted' | 'quorum';
+export type EditableField = keyof CampaignBrief | 'digestMuted' | 'quorum' | 'timing';
 
 /**
  * Fields that stop being editable once a step has happened, and why. The edit form shows them
@@ -153,6 +156,7 @@ export const FIELD_LABELS: Record<EditableField, string> = {
   agreementWindowDays: 'Days to sign an agreement',
   digestMuted: 'Daily digest',
   quorum: 'Post approval',
+  timing: 'Reminders and deadlines',
 };
 
 const STAGE_NAMES: Record<keyof OptionalStages, string> = { invited: 'Invited', applications: 'Applied / Reviewing', deliverables: 'Deliverables' };
@@ -160,7 +164,7 @@ const day = (date: Date) => date.toISOString().slice(0, 10);
 const users = (ids: string[]) => ids.map((id) => `<@${id}>`).join(', ');
 
 /** A field's value as the history shows it ("$12,500.00", "2026-12-31", "<@U012>"): never a code. */
-export function fieldText(campaign: CampaignBrief & { digestMuted: boolean; quorum: Quorum }, field: EditableField): string {
+export function fieldText(campaign: CampaignBrief & { digestMuted: boolean; quorum: Quorum; timing: Timing }, field: EditableField): string {
   const c = campaign;
   switch (field) {
     case 'dealReferences':
@@ -202,6 +206,8 @@ export function fieldText(campaign: CampaignBrief & { digestMuted: boolean; quor
       return c.digestMuted ? 'muted' : 'posted';
     case 'quorum':
       return quorumText(c.quorum);
+    case 'timing':
+      return timingText(c.timing);
     default:
       return c[field];
   }

@@ -3,6 +3,7 @@
 // in Slack is left silently older than what was saved.
 import type { HistoryEntry } from './history.js';
 import { SYSTEM_ACTOR } from './history.js';
+import { DEADLINE_ACTOR } from './reminders.js';
 
 export type Delivery =
   /** The campaign card in the campaign's channel: posted once, then updated in place. */
@@ -21,6 +22,8 @@ export type Delivery =
   | { kind: 'home'; userId: string }
   /** A change the whole campaign channel is told about (an admin's reopen), from its history event. */
   | { kind: 'announcement'; campaignId: number; eventId: string }
+  /** A reminder's direct message (src/domain/reminders.ts): posted once, then updated as its item changes. */
+  | { kind: 'reminder'; key: string }
   /** A completed campaign's report, in a direct message to one person. */
   | { kind: 'report_dm'; campaignId: number; userId: string };
 
@@ -41,7 +44,7 @@ export type RecordedEntry = HistoryEntry & { id: string };
  * Kinds that show the current state of one thing: delivering the newest covers every older pending
  * one with the same key, so a card's update always carries its latest state, and only once.
  */
-export const STATE_KINDS: readonly DeliveryKind[] = ['campaign_card', 'deleted_card', 'proposal_request', 'post_request', 'home'];
+export const STATE_KINDS: readonly DeliveryKind[] = ['campaign_card', 'deleted_card', 'proposal_request', 'post_request', 'home', 'reminder'];
 const SHOWS_STATE = new Set<DeliveryKind>(STATE_KINDS);
 
 export function showsState(kind: DeliveryKind): boolean {
@@ -63,10 +66,15 @@ export function deliveryKey(delivery: Delivery): string {
       return `${delivery.kind}:${delivery.eventId}`;
     case 'home':
       return `home:${delivery.userId}`;
+    case 'reminder':
+      return `reminder:${delivery.key}`;
     case 'report_dm':
       return `report_dm:${delivery.campaignId}:${delivery.userId}`;
   }
 }
+
+/** The scheduler's reminders (src/workflow/reminders.ts): their direct messages travel as `extra`. */
+const REMINDED = new Set(['post.reminded', 'post.escalated', 'participant.reminded']);
 
 /** Events told to the whole campaign channel. */
 const ANNOUNCED = new Set(['participant.reopened']);
@@ -90,9 +98,11 @@ export function deliveriesFor(entry: RecordedEntry, people: CampaignPeople | und
     const postId = Number(entry.entityId);
     const revision = entry.details?.revision;
     deliveries.push({ kind: 'post_request', postId, ...(typeof revision === 'number' ? { revision } : {}) });
-    if (['post.approved', 'post.rejected', 'post.edited'].includes(entry.action)) deliveries.push({ kind: 'post_reply', postId, eventId: entry.id });
+    if (['post.approved', 'post.rejected', 'post.edited', 'post.expired'].includes(entry.action)) deliveries.push({ kind: 'post_reply', postId, eventId: entry.id });
   }
-  const concerned = [entry.actor, people.salesPicId, people.influencerPicId, ...people.approverIds].filter((userId) => userId !== SYSTEM_ACTOR);
+  // A reminder changes nothing anyone's App Home shows; the post's card shows it was sent.
+  if (REMINDED.has(entry.action)) return deliveries;
+  const concerned = [entry.actor, people.salesPicId, people.influencerPicId, ...people.approverIds].filter((userId) => userId !== SYSTEM_ACTOR && userId !== DEADLINE_ACTOR);
   for (const userId of new Set(concerned)) deliveries.push({ kind: 'home', userId });
   return deliveries;
 }

@@ -60,6 +60,8 @@ export interface Post extends PostState {
   socialAccountId: number;
   plannedDate: Date;
   submittedBy: string;
+  /** When the current revision was submitted for approval (its deadlines count from here); null before deadlines existed. */
+  reviewRequestedAt?: Date | null;
   version: number;
 }
 

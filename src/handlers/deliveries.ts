@@ -7,6 +7,9 @@ import { ErrorCode, type WebClient } from '@slack/web-api';
 import { type Campaign, campaignReference } from '../domain/brief.js';
 import { type Delivery, type DeliveryKind, retryDelaySeconds } from '../domain/deliveries.js';
 import { SYSTEM_ACTOR } from '../domain/history.js';
+import { DEADLINE_ACTOR } from '../domain/reminders.js';
+import { reminderMessage } from '../views/reminders.js';
+import { rememberReminder, reminderToShow } from '../workflow/reminders.js';
 import { campaignMessages, findCampaign, rememberCampaignMessages } from '../store/campaigns.js';
 import type { Prisma } from '../store/database.js';
 import { type ClaimedDelivery, type DeliveryLane, claimDeliveries, deliveriesWrittenHere, deliveryPending, markAttemptFailed, markDelivered, postponeDelivery } from '../store/deliveries.js';
@@ -52,6 +55,7 @@ const WHAT: Record<DeliveryKind, string> = {
   home: 'App Home',
   report_dm: 'report sent by direct message',
   announcement: 'announcement in the campaign channel',
+  reminder: 'reminder sent by direct message',
 };
 
 /** A late or failed delivery, told to the person whose change it shows. */
@@ -202,7 +206,7 @@ export class DeliveryWorker {
     await markAttemptFailed(this.deps.prisma, claimed.id, error, new Date(), retryAt);
     this.deps.logger.warn(`Delivery ${claimed.id} (${claimed.delivery.kind}, try ${claimed.attempts}) failed: ${error}; ${retryAt ? `again at ${retryAt.toISOString()}` : 'given up'}`);
     // Told once when it is first late, and once when it is given up; App Homes are not worth a notice.
-    if (claimed.delivery.kind === 'home' || claimed.actor === SYSTEM_ACTOR) return undefined;
+    if (claimed.delivery.kind === 'home' || claimed.actor === SYSTEM_ACTOR || claimed.actor === DEADLINE_ACTOR) return undefined;
     if (retryAt && claimed.attempts > 1) return undefined;
     const channelId = await this.channelOf(claimed.delivery).catch(() => undefined);
     return { actor: claimed.actor, what: WHAT[claimed.delivery.kind], ...(channelId && claimed.delivery.kind !== 'report_dm' ? { channelId } : {}), error, retrying: Boolean(retryAt) };
@@ -247,6 +251,7 @@ export class DeliveryWorker {
       case 'post_reply':
         return (await postContext(this.deps.prisma, delivery.postId))?.campaign.channelId;
       case 'home':
+      case 'reminder':
         return undefined;
     }
   }
@@ -303,7 +308,7 @@ export class DeliveryWorker {
         const card = await postCard(prisma, delivery.postId);
         if (!card) return DONE;
         const { post, campaign, message } = card;
-        const shown = postApprovalMessage(campaign, card.influencerName, post, card.history);
+        const shown = postApprovalMessage(campaign, card.influencerName, post, card.history, card.decisionDue);
         if (message && (message.revision ?? post.revision) === post.revision) {
           await client.chat.update({ channel: message.channelId, ts: message.ts, ...shown });
           return DONE;
@@ -330,6 +335,18 @@ export class DeliveryWorker {
       case 'home':
         await publishHome(client, prisma, delivery.userId, now());
         return DONE;
+      case 'reminder': {
+        const shown = await reminderToShow(prisma, delivery.key);
+        if (!shown) return DONE;
+        const message = reminderMessage(shown.item);
+        if (shown.channelId && shown.messageTs) {
+          await client.chat.update({ channel: shown.channelId, ts: shown.messageTs, ...message });
+          return DONE;
+        }
+        const channel = (await client.conversations.open({ users: shown.userId })).channel?.id as string;
+        const posted = await client.chat.postMessage({ channel, ...message });
+        return { done: true, remember: (tx) => rememberReminder(tx, delivery.key, channel, posted.ts as string) };
+      }
       case 'announcement': {
         const [campaign, entry] = await Promise.all([findCampaign(prisma, delivery.campaignId), historyEvent(prisma, delivery.eventId)]);
         const participant = entry && (await findParticipant(prisma, Number(entry.entityId)));

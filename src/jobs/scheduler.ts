@@ -8,6 +8,8 @@ import { campaignDigestMessage, overviewMessage } from '../views/digest.js';
 import { closeDueRecruitments } from '../workflow/campaigns.js';
 import { type PostDigest, runDueDigests } from '../workflow/digests.js';
 import { markExpiredAgreements } from '../workflow/participants.js';
+import { type ZonesOf, runDeadlineDecisions, runReminders } from '../workflow/reminders.js';
+import { isTimeZone } from '../domain/schedule.js';
 
 export interface SchedulerDeps {
   prisma: Prisma;
@@ -55,14 +57,45 @@ export function slackDigestPoster(client: WebClient): PostDigest {
   };
 }
 
-/** Every minute: close recruitments whose date has come, record expired agreements, post the digests that are due. */
+/** How long a person's time zone is trusted before Slack is asked again (people travel). */
+const ZONE_KEPT_MS = 6 * 60 * 60 * 1000;
+
+/** People's time zones from users.info, kept a few hours; someone Slack cannot tell about is left out (the caller uses the workspace's zone). */
+export function slackZones(client: WebClient, logger: Logger): ZonesOf {
+  const known = new Map<string, { zone: string; at: number }>();
+  return async (userIds) => {
+    const zones = new Map<string, string>();
+    for (const userId of userIds) {
+      const cached = known.get(userId);
+      if (cached && performance.now() - cached.at < ZONE_KEPT_MS) {
+        zones.set(userId, cached.zone);
+        continue;
+      }
+      try {
+        const zone = (await client.users.info({ user: userId })).user?.tz;
+        if (zone && isTimeZone(zone)) {
+          known.set(userId, { zone, at: performance.now() });
+          zones.set(userId, zone);
+        }
+      } catch (error) {
+        logger.warn(`No time zone for ${userId}; reminders use the workspace's:`, (error as { data?: { error?: string } }).data?.error ?? error);
+      }
+    }
+    return zones;
+  };
+}
+
+/** Every minute: close recruitments whose date has come, record expired agreements, act on approval deadlines, send reminders, post the digests that are due. */
 export function startScheduler({ prisma, client, logger, now, deliver }: SchedulerDeps, { everyMinute = true } = {}) {
   const post = slackDigestPoster(client);
+  const zonesOf = slackZones(client, logger);
   const tick = async () => {
     const at = now();
     try {
       await closeDueRecruitments(prisma, at);
       await markExpiredAgreements(prisma, at);
+      await runDeadlineDecisions(prisma, at);
+      await runReminders(prisma, at, zonesOf);
       await deliver();
       await pruneDeliveries(prisma, new Date(Date.now() - DELIVERIES_KEPT_MS));
       const report = await runDueDigests(prisma, at, post);

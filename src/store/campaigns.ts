@@ -1,13 +1,29 @@
 import type { Campaign, CampaignBrief } from '../domain/brief.js';
 import type { CampaignStatus } from '../domain/campaign.js';
 import { ANY_APPROVER, type Quorum } from '../domain/quorum.js';
+import { DEFAULT_TIMING, type Timing } from '../domain/timing.js';
+import type { Duration } from '../domain/durations.js';
 import { type Campaign as CampaignRow, Prisma as PrismaTypes } from '../generated/prisma/client.js';
 import { type Tx, assertUpdated, toMinor } from './tx.js';
 
+/** Stored timing over the defaults: a campaign saved before a setting existed gets its default. */
+function readTiming(stored: unknown): Timing {
+  const t = (stored ?? {}) as Partial<Timing>;
+  const d = { ...DEFAULT_TIMING.deadlines, ...t.deadlines };
+  // JSONB keeps keys in its own order: rebuild each duration so equal settings compare equal.
+  const duration = (value: Duration | null) => (value ? { amount: value.amount, unit: value.unit } : null);
+  return {
+    reminders: { ...DEFAULT_TIMING.reminders, ...t.reminders },
+    muted: t.muted ?? DEFAULT_TIMING.muted,
+    deadlines: { remindAfter: duration(d.remindAfter), escalateAfter: duration(d.escalateAfter), decideAfter: duration(d.decideAfter), onDeadline: d.onDeadline, businessTime: d.businessTime },
+  };
+}
+
 export function toCampaign(row: CampaignRow): Campaign {
-  const { invitedStage, applicationStages, deliverablesStage, budgetMinor, cardTs, proposalMessageTs, quorum, ...rest } = row;
+  const { invitedStage, applicationStages, deliverablesStage, budgetMinor, cardTs, proposalMessageTs, quorum, timing, ...rest } = row;
   return {
     ...rest,
+    timing: readTiming(timing),
     // Written only through saveCampaign, from src/domain/quorum.ts.
     quorum: (quorum as unknown as Quorum | null) ?? ANY_APPROVER,
     budgetMinor: toMinor(budgetMinor),
@@ -82,10 +98,10 @@ export async function listingByStatus(tx: Tx, statuses: CampaignStatus[], perSta
 
 /** Writes `after` over the campaign if nobody changed it since `before` was read. */
 export async function saveCampaign(tx: Tx, before: Campaign, after: Campaign): Promise<Campaign> {
-  const { id, version, createdBy, createdAt, quorum, ...fields } = after;
+  const { id, version, createdBy, createdAt, quorum, timing, ...fields } = after;
   const { count } = await tx.campaign.updateMany({
     where: { id: before.id, version: before.version },
-    data: { ...columns(fields), quorum: quorum as unknown as PrismaTypes.InputJsonValue, version: { increment: 1 } },
+    data: { ...columns(fields), quorum: quorum as unknown as PrismaTypes.InputJsonValue, timing: timing as unknown as PrismaTypes.InputJsonValue, version: { increment: 1 } },
   });
   assertUpdated(count, 'campaign', before.id);
   return { ...after, version: before.version + 1 };

@@ -24,8 +24,9 @@ function metricColumns(metrics: PostMetrics | null, now: Date) {
 export async function insertPost(
   tx: Tx,
   post: Pick<Post, 'participationId' | 'socialAccountId' | 'plannedDate' | 'content' | 'mediaUrls' | 'submittedBy' | 'status' | 'checks'>,
+  now: Date,
 ): Promise<Post> {
-  return toPost(await tx.post.create({ data: { ...post, checks: checksColumn(post.checks) } }));
+  return toPost(await tx.post.create({ data: { ...post, checks: checksColumn(post.checks), reviewRequestedAt: post.status === 'pending_approval' ? now : null } }));
 }
 
 /** Serializes decisions on one post until the transaction ends: two approvers of the same revision take turns. */
@@ -104,6 +105,8 @@ export async function savePost(tx: Tx, before: Post, after: Post, now: Date): Pr
       postUrl: after.postUrl,
       ...(after.checks !== before.checks ? { checks: checksColumn(after.checks) } : {}),
       ...(metricsChanged ? metricColumns(after.metrics, now) : {}),
+      // A revision's deadlines count from when it was submitted (src/domain/timing.ts).
+      ...(after.status === 'pending_approval' && (before.status !== 'pending_approval' || after.revision !== before.revision) ? { reviewRequestedAt: now } : {}),
       version: { increment: 1 },
     },
   });

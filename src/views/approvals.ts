@@ -77,6 +77,7 @@ const VERBS: Record<string, string> = {
   'post.approved_with_corrections': ':white_check_mark: Approved with corrections',
   'post.rejected': ':construction: Needs work — sent back',
   'post.withdrawn': ':leftwards_arrow_with_hook: Withdrawn',
+  'post.expired': ':hourglass: Request expired without a decision: closed',
   'campaign.proposal_rejected': ':x: Rejected',
 };
 
@@ -121,7 +122,7 @@ export function proposalApprovalMessage(campaign: Campaign, submittedBy: string,
   };
 }
 
-const DECISIONS = ['post.approved', 'post.rejected', 'post.withdrawn'];
+const DECISIONS = ['post.approved', 'post.rejected', 'post.withdrawn', 'post.expired'];
 
 /**
  * What the post's history says about its current revision: the rejection it answers (from before
@@ -139,6 +140,8 @@ function revisionStory(history: HistoryEntry[]) {
     answers: last(before, ['post.rejected']),
     edited: last(since, ['post.edited']),
     decision: last(since, DECISIONS),
+    /** What the approval deadline did to this revision: reminders to approvers, escalations to PICs. */
+    nudges: since.filter((entry) => (entry.action === 'post.reminded' && entry.details?.reason === 'approval') || entry.action === 'post.escalated'),
     finalApproval: last(since, ['post.final_approved']),
   };
 }
@@ -182,7 +185,15 @@ export function openRecruitmentButton(campaign: Campaign): KnownBlock {
 }
 
 /** The post's approval message, as its history tells it: revision, what it answers and what changed, edits, decision, results. */
-export function postApprovalMessage(campaign: Campaign, influencerName: string, post: Post, history: HistoryEntry[] = []): SlackMessage {
+/** While a post waits: when the deadline decides, and what it has done so far (every automatic step is on the card). */
+function deadlineBlocks(campaign: Campaign, post: Post, nudges: HistoryEntry[], decisionDue: Date | undefined): KnownBlock[] {
+  const due = post.status === 'pending_approval' && decisionDue ? [`:alarm_clock: Decision due ${slackDate(decisionDue)}; then ${campaign.timing.deadlines.onDeadline === 'approve' ? 'it is approved automatically' : 'the request expires'}`] : [];
+  const steps = nudges.map((entry) => `${entry.action === 'post.escalated' ? 'escalated to' : 'reminded'} ${mention(String(entry.details?.to ?? ''))} ${slackDate(entry.at)}`);
+  const done = steps.length ? [`:robot_face: The deadline ${steps.slice(0, 10).join(', ')}${steps.length > 10 ? ` and ${steps.length - 10} more` : ''}`] : [];
+  return [...due, ...done].map(context);
+}
+
+export function postApprovalMessage(campaign: Campaign, influencerName: string, post: Post, history: HistoryEntry[] = [], decisionDue?: Date): SlackMessage {
   const ref = campaignReference(campaign.id);
   const story = revisionStory(history);
   const who = `${mention(post.submittedBy)} submitted a draft post for *${userText(influencerName, 100)}* in *${ref} ${userText(campaign.title, 150)}* (revision ${post.revision}, planned ${calendarDate(post.plannedDate)}).`;
@@ -203,6 +214,7 @@ export function postApprovalMessage(campaign: Campaign, influencerName: string, 
       ...checksBlocks(post),
       ...quorumProgressBlocks(campaign, post, story.approvals),
       ...(story.edited ? [context(`:pencil2: Edited by ${mention(story.edited.actor)} ${slackDate(story.edited.at)}`)] : []),
+      ...deadlineBlocks(campaign, post, story.nudges, decisionDue),
       ...decided,
       ...buttons,
       ...resultBlocks(post),
@@ -232,13 +244,16 @@ function resultBlocks(post: Post): KnownBlock[] {
 /** The thread reply to the submitter once their post is decided; after a rejection it offers the next revision. */
 export function decisionReply(post: Post, decision: HistoryEntry): SlackMessage {
   const verb = decision.action.endsWith('rejected') ? 'sent back (needs work)' : decision.details?.corrections ? 'approved with corrections' : 'approved';
-  const text = `${mention(post.submittedBy)} your draft post (revision ${post.revision}) was ${verb} by ${mention(decision.actor)}.`;
+  const expired = decision.action === 'post.expired';
+  const text = expired
+    ? `${mention(post.submittedBy)} the approval request of your draft post (revision ${post.revision}) expired: ${userText(decision.reason ?? 'nobody decided in time', 200)}.`
+    : `${mention(post.submittedBy)} your draft post (revision ${post.revision}) was ${verb} by ${mention(decision.actor)}.`;
   if (post.status !== 'rejected') {
     // The corrections go to the submitter too: what to fix before it goes live.
     const note = decision.details?.corrections && decision.reason ? `\n>${userText(decision.reason, 1500).replaceAll('\n', '\n>')}` : '';
     return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `${text}${note}` } }] };
   }
-  const next = `${text} Revise it here: the form opens with the last caption, media and date, and saving asks the approvers again as revision ${post.revision + 1}.`;
+  const next = `${text} ${expired ? 'Submit it again' : 'Revise it'} here: the form opens with the last caption, media and date, and saving asks the approvers again as revision ${post.revision + 1}.`;
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: next } }, reviseButton(post)] };
 }
 

@@ -25,6 +25,8 @@ export function deliveryWhat(delivery: Delivery): string {
       return `App Home of ${mention(delivery.userId)}`;
     case 'report_dm':
       return `Report of ${campaignReference(delivery.campaignId)} to ${mention(delivery.userId)}`;
+    case 'reminder':
+      return `Reminder (${truncate(delivery.key, 80)})`;
     case 'announcement':
       return `Announcement in the channel of ${campaignReference(delivery.campaignId)}`;
   }

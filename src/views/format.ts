@@ -9,7 +9,9 @@ export function calendarDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** A person, or the app itself: the scheduler, or an approval deadline that acted. */
 export function mention(userId: string): string {
+  if (userId === 'deadline') return 'the deadline';
   return userId === 'system' ? 'the scheduler' : `<@${userId}>`;
 }
 

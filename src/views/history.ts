@@ -113,10 +113,14 @@ const SENTENCES: Record<string, Render> = {
     const failed = Array.isArray(details.failed) ? details.failed.filter((rule): rule is CheckRule => CHECK_RULES.includes(rule)) : [];
     return `${who}'s brief edit checked ${subject} again: ${failed.length ? `fails ${failed.map((rule) => CHECK_LABELS[rule]).join(', ')}` : 'passes every check'}`;
   },
-  'post.approved': ({ who, subject, details }) => `${who} approved ${subject}${details.corrections ? ' with corrections' : ''}`,
+  'post.approved': ({ who, subject, details }) => `${who} approved ${subject}${details.corrections ? ' with corrections' : ''}${details.automatic ? ' (nobody decided before the deadline)' : ''}`,
   'post.approval_given': ({ who, subject, details }) =>
     `${who} approved ${subject}${details.corrections ? ' with corrections' : ''}${typeof details.approved === 'number' && typeof details.needed === 'number' ? ` (${details.approved} of ${details.needed} approvals)` : ''}`,
   'post.rejected': ({ who, subject }) => `${who} sent ${subject} back: it needs work`,
+  'post.expired': ({ subject }) => `The approval request of ${subject} expired without a decision; the submitter may submit it again`,
+  'post.reminded': ({ subject, details }) => `Reminded ${typeof details.to === 'string' ? `<@${oneLine(details.to, 20)}>` : 'someone'} about ${subject}${details.reason === 'approval' ? ' (waiting for approval)' : details.reason === 'planned_today' ? ' (planned for today)' : details.reason === 'planned_tomorrow' ? ' (planned for tomorrow)' : ''}`,
+  'post.escalated': ({ subject, details }) => `Escalated ${subject} to ${typeof details.to === 'string' ? `<@${oneLine(details.to, 20)}>` : 'a PIC'}: nobody decided in time`,
+  'participant.reminded': ({ subject, details }) => `Reminded ${typeof details.to === 'string' ? `<@${oneLine(details.to, 20)}>` : 'the PIC'} about ${subject}${details.reason === 'deliverable_due' ? ' (a deliverable due today)' : details.reason === 'agreement_expiring' ? ' (the agreement expires within a day)' : ''}`,
   'post.result_recorded': ({ who, subject }) => `${who} recorded results for ${subject}`,
   'post.final_approved': ({ who, subject }) => `${who} gave final approval to ${subject}`,
   'post.screenshot_linked': ({ who, subject }) => `${who} linked an insights screenshot to ${subject}`,
@@ -169,6 +173,7 @@ export function historyLine(entry: HistoryEntry, names: HistoryNames, actorName:
 export function roleName(campaign: { salesPicId: string; influencerPicId: string; approverIds: readonly string[] }): ActorName {
   return (actor) => {
     if (actor === 'system') return 'the scheduler';
+    if (actor === 'deadline') return 'the deadline';
     if (actor === campaign.salesPicId && actor === campaign.influencerPicId) return 'the PIC';
     if (actor === campaign.salesPicId) return 'the sales PIC';
     if (actor === campaign.influencerPicId) return 'the influencer PIC';

@@ -2,6 +2,8 @@ import type { KnownBlock, ModalView } from '@slack/types';
 import { type Campaign, FIELD_LABELS, campaignReference, fieldText, lockedFields } from '../domain/brief.js';
 import type { DigestSchedule } from '../domain/schedule.js';
 import { MAX_GROUPS, type Quorum } from '../domain/quorum.js';
+import { REMINDER_KINDS, REMINDER_LABELS, REMINDER_RECIPIENTS, type Timing } from '../domain/timing.js';
+import { type Duration, formatDuration } from '../domain/durations.js';
 import { CAMPAIGN_FIELDS, STAGE_OPTIONS, VALUE } from './campaign-form.js';
 
 export const SETTINGS = 'settings';
@@ -90,6 +92,43 @@ function quorumInputs(quorum: Quorum): KnownBlock[] {
     ]),
   ];
 }
+/** Block IDs of the reminders and approval deadlines in the campaign settings. */
+export const TIMING_FIELDS = {
+  reminders: 'timing_reminders',
+  muted: 'timing_muted',
+  remindAfter: 'deadline_remind',
+  escalateAfter: 'deadline_escalate',
+  decideAfter: 'deadline_decide',
+  onDeadline: 'deadline_on',
+  businessTime: 'deadline_business',
+} as const;
+const REMINDER_OPTIONS = REMINDER_KINDS.map((kind) => ({ text: { type: 'plain_text' as const, text: REMINDER_LABELS[kind] }, description: { type: 'plain_text' as const, text: REMINDER_RECIPIENTS[kind] }, value: kind }));
+const MUTE_REMINDERS = { text: { type: 'plain_text' as const, text: 'Mute every reminder of this campaign' }, value: 'muted' };
+const ON_DEADLINE = [
+  { text: { type: 'plain_text' as const, text: 'Approve it automatically' }, value: 'approve' },
+  { text: { type: 'plain_text' as const, text: 'Expire the request (the submitter is told and may submit again)' }, value: 'expire' },
+];
+const BUSINESS = { text: { type: 'plain_text' as const, text: "Count business time: the digest's days, 09:00–18:00 in its time zone" }, value: 'business' };
+
+/** Which reminders go out, and what a waiting approval does as time passes (src/domain/timing.ts). */
+function timingInputs(timing: Timing): KnownBlock[] {
+  const T = TIMING_FIELDS;
+  const on = REMINDER_OPTIONS.filter((option) => timing.reminders[option.value]);
+  const d = timing.deadlines;
+  const duration = (block_id: string, label: string, value: Duration | null, hint?: string) =>
+    ({ type: 'input', block_id, optional: true, label: { type: 'plain_text', text: label }, ...(hint ? { hint: { type: 'plain_text', text: hint } } : {}), element: { type: 'plain_text_input', action_id: VALUE, max_length: 5, placeholder: { type: 'plain_text', text: 'e.g. 30m, 4h, 3d; empty: never' }, ...(value ? { initial_value: formatDuration(value) } : {}) } }) as KnownBlock;
+  return [
+    { type: 'header', text: { type: 'plain_text', text: 'Reminders and approval deadlines' } },
+    { type: 'input', block_id: T.reminders, optional: true, label: { type: 'plain_text', text: 'Reminders by direct message, at 09:00 in each person’s time zone' }, element: { type: 'checkboxes', action_id: VALUE, options: REMINDER_OPTIONS, ...(on.length ? { initial_options: on } : {}) } } as KnownBlock,
+    { type: 'input', block_id: T.muted, optional: true, label: { type: 'plain_text', text: 'Mute' }, element: { type: 'checkboxes', action_id: VALUE, options: [MUTE_REMINDERS], ...(timing.muted ? { initial_options: [MUTE_REMINDERS] } : {}) } } as KnownBlock,
+    duration(T.remindAfter, 'Remind the approvers after', d.remindAfter, 'Counted from when a revision is submitted.'),
+    duration(T.escalateAfter, 'Escalate to the PICs after', d.escalateAfter),
+    duration(T.decideAfter, 'Decide after', d.decideAfter, 'Then the post is approved or its request expires, as chosen below.'),
+    { type: 'input', block_id: T.onDeadline, label: { type: 'plain_text', text: 'At the decision deadline' }, element: { type: 'radio_buttons', action_id: VALUE, options: ON_DEADLINE, initial_option: ON_DEADLINE.find((o) => o.value === d.onDeadline) } } as KnownBlock,
+    { type: 'input', block_id: T.businessTime, optional: true, label: { type: 'plain_text', text: 'Business time' }, element: { type: 'checkboxes', action_id: VALUE, options: [BUSINESS], ...(d.businessTime ? { initial_options: [BUSINESS] } : {}) } } as KnownBlock,
+  ];
+}
+
 const MUTE = { text: { type: 'plain_text' as const, text: "Mute this campaign's digest (the overview still lists it)" }, value: 'muted' };
 
 /** A campaign's people and workflow options; private_metadata carries only its ID and version. */
@@ -122,6 +161,7 @@ export function campaignSettingsModal(campaign: Campaign): ModalView {
         element: { type: 'checkboxes', action_id: VALUE, options: [MUTE], ...(campaign.digestMuted ? { initial_options: [MUTE] } : {}) },
       } as KnownBlock,
       ...quorumInputs(campaign.quorum),
+      ...timingInputs(campaign.timing),
     ],
   };
 }

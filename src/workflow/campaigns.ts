@@ -15,6 +15,7 @@ import { type Acting, change, event, ifCurrent, permission, record } from './cha
 import { recheckWaitingPosts } from './posts.js';
 import { quorumErrors } from '../domain/quorum.js';
 import { campaignStepKind } from '../domain/transitions.js';
+import { deadlineErrors } from '../domain/timing.js';
 import { stepSnapshot, undoSides } from './undo.js';
 
 export type CreateResult = { ok: true; campaign: Campaign; repeated: boolean } | { ok: false; errors: BriefErrors };
@@ -210,7 +211,7 @@ const COMPLIANCE_FIELDS: EditableField[] = ['disclosureWords', 'requiredTags', '
 export async function editBrief(
   prisma: Prisma,
   id: number,
-  changes: Partial<CampaignBrief & Pick<Campaign, 'digestMuted' | 'quorum'>>,
+  changes: Partial<CampaignBrief & Pick<Campaign, 'digestMuted' | 'quorum' | 'timing'>>,
   acting: Acting,
   seen?: number,
 ): Promise<Decision<Campaign> | { ok: false; errors: BriefErrors }> {
@@ -228,7 +229,8 @@ export async function editBrief(
     if (refused.length) return refuse('brief-field-locked', refused.map((field) => `${FIELD_LABELS[field]}: ${locked[field]}`).join(' '));
     const merged = { ...before, ...changes };
     const quorumProblem = changed.includes('quorum') || changed.includes('approverIds') ? quorumErrors(merged.quorum, merged.approverIds) : undefined;
-    const errors: BriefErrors = { ...briefErrors(merged), ...(quorumProblem ? { quorum: quorumProblem } : {}) };
+    const timingProblems = changed.includes('timing') ? Object.values(deadlineErrors(merged.timing.deadlines)) : [];
+    const errors: BriefErrors = { ...briefErrors(merged), ...(quorumProblem ? { quorum: quorumProblem } : {}), ...(timingProblems.length ? { timing: timingProblems.join(' ') } : {}) };
     if (Object.keys(errors).length) {
       invalid = errors;
       return refuse('invalid-brief', Object.values(errors).join(' '));

@@ -7,6 +7,7 @@ import type { Prisma } from '../store/database.js';
 import { type Delivery, deliveriesForAll } from '../domain/deliveries.js';
 import { campaignPeopleOf, enqueueDeliveries } from '../store/deliveries.js';
 import { appendHistory, lastHistoryOf } from '../store/history.js';
+import { reminderMessagesOf } from '../store/reminders.js';
 import { type Tx, VersionConflict } from '../store/tx.js';
 
 /** Who acts, and when. Use cases take the time from the caller: the domain has no clock. */
@@ -73,6 +74,9 @@ export async function record(tx: Tx, entries: HistoryEntry[], extra: Delivery[] 
   const people = campaign ? undefined : await campaignPeopleOf(tx, entries);
   const known = campaign && { campaignId: campaign.id, salesPicId: campaign.salesPicId, influencerPicId: campaign.influencerPicId, approverIds: campaign.approverIds };
   const recorded = entries.map((entry, index) => ({ entry: { ...entry, id: ids[index] as string }, people: known ?? people?.get(`${entry.entityType}:${entry.entityId}`) }));
-  await enqueueDeliveries(tx, deliveriesForAll(recorded, extra), entries[0]?.actor ?? SYSTEM_ACTOR);
+  // Reminders sent about a post carry its buttons: they follow the post like its card does.
+  const posts = [...new Set(entries.filter((entry) => entry.entityType === 'post').map((entry) => entry.entityId))];
+  const reminders = (await reminderMessagesOf(tx, 'post', posts)).map((key): Delivery => ({ kind: 'reminder', key }));
+  await enqueueDeliveries(tx, deliveriesForAll(recorded, [...extra, ...reminders]), entries[0]?.actor ?? SYSTEM_ACTOR);
   return ids;
 }

@@ -31,6 +31,9 @@ import { findInfluencer } from '../store/influencers.js';
 import { findParticipant, participantsOf, saveParticipant } from '../store/participants.js';
 import { type ApprovalMessage, accountPlatforms, approvalsOf, insertApproval, lockPost, waitingPostsOf, findPost, insertPost, postInCampaign, insertScreenshot, latestPostFor, postWithApprovalMessage, postsOf, savePost } from '../store/posts.js';
 import { findSubmission, recordSubmission } from '../store/submissions.js';
+import { readDigestSettings } from '../store/digests.js';
+import { deadlineTimes } from '../domain/timing.js';
+import { DEFAULT_WORKING_HOURS } from '../domain/durations.js';
 import type { Tx } from '../store/tx.js';
 import { type Acting, change, event, ifCurrent, permission, record } from './change.js';
 
@@ -43,7 +46,7 @@ export interface DraftPost {
 }
 
 /** After a post changes, the participant's stage follows it (Content in review, Posted, back to Collaborating). */
-async function followPost(tx: Tx, participant: Participant, post: Post, acting: Acting) {
+export async function followPost(tx: Tx, participant: Participant, post: Post, acting: Acting) {
   const anotherWaits = post.status === 'withdrawn' && (await postsOf(tx, [participant.id])).some((other) => other.id !== post.id && other.status === 'pending_approval');
   const stage = stageAfterPost(participant.stage, post.status, anotherWaits);
   if (stage === participant.stage) return [];
@@ -100,7 +103,7 @@ export async function submitPost(prisma: Prisma, draft: DraftPost, acting: Actin
     const decided = decideSubmit(blank, draft, campaign, participant.stage);
     if (!decided.ok) return decided;
     const { checks } = await checked(tx, blank, campaign);
-    const post = await insertPost(tx, { ...draft, submittedBy: acting.userId, status: decided.value.status, checks });
+    const post = await insertPost(tx, { ...draft, submittedBy: acting.userId, status: decided.value.status, checks }, acting.now);
     if (submissionKey) await recordSubmission(tx, submissionKey, 'post', post.id, acting.now);
     await record(tx, [
       event(acting, 'post', post.id, 'post.submitted', { from: 'draft', to: post.status, details: { revision: post.revision, participationId: participant.id } }),
@@ -432,11 +435,19 @@ export interface PostCard {
   influencerName: string;
   history: HistoryEntry[];
   message: ApprovalMessage | undefined;
+  /** When the approval deadline decides a waiting post, if the campaign has one. */
+  decisionDue?: Date;
 }
 
 export async function postCard(prisma: Prisma, postId: number): Promise<PostCard | undefined> {
   const [found, history] = await Promise.all([postInCampaign(prisma, postId), historyOf(prisma, 'post', String(postId))]);
-  return found && { ...found, history };
+  if (!found) return undefined;
+  const { deadlines } = found.campaign.timing;
+  // Business time is the workspace's; read only when there is a decision deadline to show.
+  if (found.post.status !== 'pending_approval' || !found.post.reviewRequestedAt || !deadlines.decideAfter) return { ...found, history };
+  const settings = await readDigestSettings(prisma);
+  const { decideAt } = deadlineTimes(found.post.reviewRequestedAt, deadlines, { timeZone: settings.timeZone, days: settings.days, ...DEFAULT_WORKING_HOURS });
+  return { ...found, history, ...(decideAt ? { decisionDue: decideAt } : {}) };
 }
 
 /** May this user decide this post now? Checked before the reject modal opens (the decision re-checks). */

@@ -1,3 +1,4 @@
+import { DEFAULT_TIMING } from '../../src/domain/timing.js';
 // Digest fixtures shared by the composition and the view tests. "Today" is Monday 2026-11-23 (UTC).
 import type { Campaign } from '../../src/domain/brief.js';
 import { ALL_OPTIONAL_STAGES } from '../../src/domain/campaign.js';
@@ -14,7 +15,7 @@ export function campaignFixture(overrides: Partial<Campaign> = {}): Campaign {
     objective: 'Awareness', platforms: ['instagram'], targetInfluencers: 10, postRequirements: 'Tag us', budgetMinor: 100_000, currency: 'USD', marginBasisPoints: 1000,
     trackingUrl: null, disclosureWords: [], requiredTags: [], forbiddenWords: [], startDate: day('2026-11-01'), endDate: day('2026-12-03'), recruitmentCloseDate: day('2026-11-10'), channelId: 'C0CAMP', approverIds: ['U0APP1', 'U0APP2'],
     optionalStages: ALL_OPTIONAL_STAGES, agreementWindowDays: 3, status: 'collaborating', publishedAt: day('2026-10-20'), collaborationStartedAt: day('2026-11-12'),
-    createdBy: 'U0SALES', createdAt: day('2026-10-19'), version: 4, digestMuted: false, quorum: { kind: 'any' }, ...overrides,
+    createdBy: 'U0SALES', createdAt: day('2026-10-19'), version: 4, digestMuted: false, timing: DEFAULT_TIMING, quorum: { kind: 'any' }, ...overrides,
   };
 }
 

@@ -39,6 +39,8 @@ export class FakeSlack {
   readonly calls: SlackCall[] = [];
   /** Bytes posted to the upload URLs files.getUploadURLExternal handed out, by file ID. */
   readonly uploads = new Map<string, { filename: string; bytes: Buffer }>();
+  /** Time zones people have set in Slack (users.info); anyone else is in Europe/London. */
+  readonly timeZones = new Map<string, string>();
   private readonly failures = new Map<string, Failure[]>();
   private readonly delays = new Map<string, number>();
   private readonly waiters = new Set<() => void>();
@@ -159,6 +161,11 @@ export class FakeSlack {
         return { channel: args.channel, ts: args.ts, text: args.text };
       case 'chat.postEphemeral':
         return { message_ts: `1700000000.${String(id).padStart(6, '0')}` };
+      case 'users.info': {
+        // The fields of https://docs.slack.dev/reference/methods/users.info the app reads: the person's zone.
+        const tz = this.timeZones.get(String(args.user)) ?? 'Europe/London';
+        return { user: { id: args.user, team_id: 'T0TEST', name: String(args.user).toLowerCase(), deleted: false, tz, tz_label: tz, tz_offset: 0, is_bot: false } };
+      }
       case 'conversations.open':
         return { channel: { id: `D${String(args.users)}` } };
       case 'files.getUploadURLExternal': {

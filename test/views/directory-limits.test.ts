@@ -1,3 +1,4 @@
+import { DEFAULT_TIMING } from '../../src/domain/timing.js';
 import { describe, expect, it } from 'vitest';
 import type { Campaign } from '../../src/domain/brief.js';
 import { ALL_OPTIONAL_STAGES } from '../../src/domain/campaign.js';
@@ -14,7 +15,7 @@ const campaign: Campaign = {
   objective: LONG, platforms: ['instagram', 'tiktok', 'youtube', 'x', 'facebook', 'threads', 'other'], targetInfluencers: 500, postRequirements: LONG,
   budgetMinor: 1, currency: 'USD', marginBasisPoints: 0, trackingUrl: null, disclosureWords: [], requiredTags: [], forbiddenWords: [], startDate: at, endDate: at, recruitmentCloseDate: at, channelId: 'C0CAMPAIGN',
   approverIds: [], optionalStages: ALL_OPTIONAL_STAGES, agreementWindowDays: 3, status: 'recruiting', publishedAt: at, collaborationStartedAt: null,
-  createdBy: 'U0MEMBER', createdAt: at, version: 1, digestMuted: false, quorum: { kind: 'any' },
+  createdBy: 'U0MEMBER', createdAt: at, version: 1, digestMuted: false, timing: DEFAULT_TIMING, quorum: { kind: 'any' },
 };
 
 const influencer = (id: number): Influencer => ({

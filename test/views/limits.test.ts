@@ -1,3 +1,4 @@
+import { DEFAULT_TIMING } from '../../src/domain/timing.js';
 import { describe, expect, it } from 'vitest';
 import type { Campaign } from '../../src/domain/brief.js';
 import { ALL_OPTIONAL_STAGES, CAMPAIGN_STATUSES } from '../../src/domain/campaign.js';
@@ -35,7 +36,7 @@ function campaign(id: number, overrides: Partial<Campaign> = {}): Campaign {
     budgetMinor: 9_007_199_254_740_991, currency: 'IDR', marginBasisPoints: 1234, trackingUrl: `https://x.example.com/${'a'.repeat(1900)}`, disclosureWords: Array.from({ length: 100 }, () => LONG), requiredTags: Array.from({ length: 100 }, () => `#${LONG}`), forbiddenWords: Array.from({ length: 100 }, () => LONG),
     startDate: at, endDate: at, recruitmentCloseDate: at, channelId: 'C0CAMPAIGN', approverIds: Array.from({ length: 200 }, (_, i) => `U0APPROVER${i}`),
     optionalStages: ALL_OPTIONAL_STAGES, agreementWindowDays: 3, status: (['draft', 'recruiting', 'collaborating', 'proposal_published'] as const)[id % 4]!,
-    publishedAt: at, collaborationStartedAt: null, createdBy: 'U0MEMBER', createdAt: at, version: 7, digestMuted: false, quorum: { kind: 'groups', groups: Array.from({ length: 3 }, (_, g) => ({ name: `${LONG.slice(0, 30)} ${g}`, memberIds: Array.from({ length: 60 }, (_, i) => `U0APPROVER${i}`) })) }, ...overrides,
+    publishedAt: at, collaborationStartedAt: null, createdBy: 'U0MEMBER', createdAt: at, version: 7, digestMuted: false, timing: DEFAULT_TIMING, quorum: { kind: 'groups', groups: Array.from({ length: 3 }, (_, g) => ({ name: `${LONG.slice(0, 30)} ${g}`, memberIds: Array.from({ length: 60 }, (_, i) => `U0APPROVER${i}`) })) }, ...overrides,
   };
 }
 

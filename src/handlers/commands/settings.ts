@@ -19,7 +19,7 @@ async function campaignSettings(input: CommandInput, usage: string): Promise<unk
 export const settings: Subcommand = {
   name: 'settings',
   usage: 'settings [<campaign>]',
-  summary: "the app's admins (admins), or a campaign's PICs, approvers, who must approve a post, and optional stages (managers)",
+  summary: "the app's admins (admins), or a campaign's PICs, approvers, who must approve a post, optional stages, reminders and approval deadlines (managers)",
   async run(input) {
     if (input.args.trim()) return campaignSettings(input, 'settings <campaign>');
     const { respond, client, triggerId, userId, context } = input;

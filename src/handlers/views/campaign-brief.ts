@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { type CampaignBrief, PLATFORMS, briefErrors } from '../../domain/brief.js';
 import { CAMPAIGN_FIELDS as F, CURRENCIES, MAX_LENGTH } from '../../views/campaign-form.js';
 import { currencyDigits } from '../../views/format.js';
-import { DIGEST_FIELDS, QUIET_OPTION, QUORUM_FIELDS } from '../../views/settings.js';
+import { DIGEST_FIELDS, QUIET_OPTION, QUORUM_FIELDS, TIMING_FIELDS } from '../../views/settings.js';
+import { REMINDER_KINDS, type Timing, deadlineErrors } from '../../domain/timing.js';
+import { type Duration, parseDuration } from '../../domain/durations.js';
 import type { Quorum } from '../../domain/quorum.js';
 import { type StateValues, fieldErrors, isoDay, read, toMinorUnits } from './form.js';
 
@@ -143,9 +145,36 @@ export function parseCampaignSettings(values: StateValues) {
   const digestMuted = (read(values, DIGEST_FIELDS.muted).selected_options ?? []).length > 0;
   const quorum = parseQuorum(values);
   if (!quorum.ok) return { ok: false as const, errors: quorum.errors };
+  const timing = values[TIMING_FIELDS.onDeadline] ? parseTiming(values) : undefined;
+  if (timing && !timing.ok) return { ok: false as const, errors: timing.errors };
   // Once the stages are locked the form shows them read-only: no input, nothing to change.
   const { optionalStages, ...rest } = parsed.data;
-  return { ok: true as const, changes: { ...rest, ...(values[F.optionalStages] ? { optionalStages } : {}), digestMuted, ...(values[QUORUM_FIELDS.kind] ? { quorum: quorum.quorum } : {}) } };
+  return { ok: true as const, changes: { ...rest, ...(values[F.optionalStages] ? { optionalStages } : {}), digestMuted, ...(values[QUORUM_FIELDS.kind] ? { quorum: quorum.quorum } : {}), ...(timing?.ok ? { timing: timing.timing } : {}) } };
+}
+
+/** The reminders and deadlines of the settings form: each duration as written (`30m`, `4h`, `3d`), each step after the one before. */
+function parseTiming(values: StateValues): { ok: true; timing: Timing } | { ok: false; errors: Record<string, string> } {
+  const T = TIMING_FIELDS;
+  const errors: Record<string, string> = {};
+  const duration = (block: string): Duration | null => {
+    const text = (read(values, block).value ?? '').trim();
+    if (!text) return null;
+    const parsed = parseDuration(text);
+    if (!parsed) errors[block] = 'Write a duration such as 30m, 4h or 3d (up to 90d), or leave it empty.';
+    return parsed ?? null;
+  };
+  const chosen = new Set((read(values, T.reminders).selected_options ?? []).map((o) => o.value));
+  const deadlines = {
+    remindAfter: duration(T.remindAfter),
+    escalateAfter: duration(T.escalateAfter),
+    decideAfter: duration(T.decideAfter),
+    onDeadline: read(values, T.onDeadline).selected_option?.value === 'approve' ? ('approve' as const) : ('expire' as const),
+    businessTime: (read(values, T.businessTime).selected_options ?? []).length > 0,
+  };
+  if (Object.keys(errors).length === 0) for (const [field, message] of Object.entries(deadlineErrors(deadlines))) errors[T[field as keyof typeof T]] = message;
+  if (Object.keys(errors).length) return { ok: false, errors };
+  const reminders = Object.fromEntries(REMINDER_KINDS.map((kind) => [kind, chosen.has(kind)])) as Timing['reminders'];
+  return { ok: true, timing: { reminders, muted: (read(values, T.muted).selected_options ?? []).length > 0, deadlines } };
 }
 
 /** The post-approval quorum of the settings form, as typed; its rules (src/domain/quorum.ts quorumErrors) are the use case's check. */

@@ -11,7 +11,7 @@ import { campaignReference } from '../../domain/brief.js';
 import { lastEventId } from '../../workflow/history.js';
 import * as campaigns from '../../workflow/campaigns.js';
 import { SUBMIT_POST } from '../../views/post-form.js';
-import { ADMINS_BLOCK, CAMPAIGN_SETTINGS, DIGEST_FIELDS, SETTINGS } from '../../views/settings.js';
+import { ADMINS_BLOCK, CAMPAIGN_SETTINGS, DIGEST_FIELDS, SETTINGS, TIMING_FIELDS } from '../../views/settings.js';
 import { digestSettingsErrors, updateDigestSettings } from '../../workflow/digests.js';
 import { setAdmins } from '../../workflow/admins.js';
 import { approvePost, finalApprovePost, rejectPost, submitPost } from '../../workflow/posts.js';
@@ -76,7 +76,7 @@ export function register(app: App, context: HandlerContext): void {
     const saved = await campaigns.editBrief(prisma, campaignId, parsed.changes, { userId: body.user.id, now: now() }, version);
     if (!saved.ok) {
       return 'errors' in saved
-        ? ack({ response_action: 'errors', errors: briefErrorsByBlock(saved.errors) })
+        ? ack({ response_action: 'errors', errors: Object.fromEntries(Object.entries(briefErrorsByBlock(saved.errors)).map(([block, message]) => [block === 'timing' ? TIMING_FIELDS.decideAfter : block, message])) })
         : ack({ response_action: 'update', view: refusalModal('Campaign settings', saved) });
     }
     await ack();
