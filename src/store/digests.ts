@@ -174,7 +174,8 @@ export async function digestRows(tx: Tx, campaignIds: number[], changes: History
  */
 export async function changesBetween(tx: Tx, after: Date, until: Date): Promise<HistoryEntry[]> {
   const rows = await tx.historyEvent.findMany({
-    where: { entityType: { in: ['campaign', 'participant', 'post'] }, at: { gt: after, lte: until } },
+    // Reminders change nothing: a digest lists what moved, not who was nudged.
+    where: { entityType: { in: ['campaign', 'participant', 'post'] }, at: { gt: after, lte: until }, action: { notIn: ['post.reminded', 'post.escalated', 'participant.reminded'] } },
     orderBy: { id: 'asc' },
   });
   return rows.map(toEntry);

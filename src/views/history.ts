@@ -52,7 +52,7 @@ const POST_WENT: Record<string, string> = { pending_approval: 'waits for approva
 
 const COST_WORDS: Record<string, string> = { budgetMinor: 'budget', influencerCostMinor: 'influencer cost', shippingCostMinor: 'shipping cost' };
 
-type Render = (e: { entry: HistoryEntry; who: string; subject: string; names: HistoryNames; details: Record<string, unknown> }) => string;
+type Render = (e: { entry: HistoryEntry; who: string; subject: string; names: HistoryNames; details: Record<string, unknown>; name: ActorName }) => string;
 
 const move = (entry: HistoryEntry) => (entry.from && entry.to ? ` from ${state(entry.entityType, entry.from)} to ${state(entry.entityType, entry.to)}` : entry.to ? ` to ${state(entry.entityType, entry.to)}` : '');
 
@@ -118,9 +118,9 @@ const SENTENCES: Record<string, Render> = {
     `${who} approved ${subject}${details.corrections ? ' with corrections' : ''}${typeof details.approved === 'number' && typeof details.needed === 'number' ? ` (${details.approved} of ${details.needed} approvals)` : ''}`,
   'post.rejected': ({ who, subject }) => `${who} sent ${subject} back: it needs work`,
   'post.expired': ({ subject }) => `The approval request of ${subject} expired without a decision; the submitter may submit it again`,
-  'post.reminded': ({ subject, details }) => `Reminded ${typeof details.to === 'string' ? `<@${oneLine(details.to, 20)}>` : 'someone'} about ${subject}${details.reason === 'approval' ? ' (waiting for approval)' : details.reason === 'planned_today' ? ' (planned for today)' : details.reason === 'planned_tomorrow' ? ' (planned for tomorrow)' : ''}`,
-  'post.escalated': ({ subject, details }) => `Escalated ${subject} to ${typeof details.to === 'string' ? `<@${oneLine(details.to, 20)}>` : 'a PIC'}: nobody decided in time`,
-  'participant.reminded': ({ subject, details }) => `Reminded ${typeof details.to === 'string' ? `<@${oneLine(details.to, 20)}>` : 'the PIC'} about ${subject}${details.reason === 'deliverable_due' ? ' (a deliverable due today)' : details.reason === 'agreement_expiring' ? ' (the agreement expires within a day)' : ''}`,
+  'post.reminded': ({ subject, details, name }) => `Reminded ${typeof details.to === 'string' ? name(oneLine(details.to, 20)) : 'someone'} about ${subject}${details.reason === 'approval' ? ' (waiting for approval)' : details.reason === 'planned_today' ? ' (planned for today)' : details.reason === 'planned_tomorrow' ? ' (planned for tomorrow)' : ''}`,
+  'post.escalated': ({ subject, details, name }) => `Escalated ${subject} to ${typeof details.to === 'string' ? name(oneLine(details.to, 20)) : 'a PIC'}: nobody decided in time`,
+  'participant.reminded': ({ subject, details, name }) => `Reminded ${typeof details.to === 'string' ? name(oneLine(details.to, 20)) : 'the PIC'} about ${subject}${details.reason === 'deliverable_due' ? ' (a deliverable due today)' : details.reason === 'agreement_expiring' ? ' (the agreement expires within a day)' : ''}`,
   'post.result_recorded': ({ who, subject }) => `${who} recorded results for ${subject}`,
   'post.final_approved': ({ who, subject }) => `${who} gave final approval to ${subject}`,
   'post.screenshot_linked': ({ who, subject }) => `${who} linked an insights screenshot to ${subject}`,
@@ -156,7 +156,7 @@ const generic: Render = ({ who, subject, entry }) => `${who} recorded “${words
 export function historySentence(entry: HistoryEntry, names: HistoryNames, actorName: ActorName): string {
   const details = entry.details ?? {};
   const render = Object.hasOwn(SENTENCES, entry.action) ? SENTENCES[entry.action]! : generic;
-  const sentence = render({ entry, who: actorName(entry.actor), subject: subjectOf(entry, names), names, details });
+  const sentence = render({ entry, who: actorName(entry.actor), subject: subjectOf(entry, names), names, details, name: actorName });
   const reason = entry.reason && !(entry.action === 'participant.moved' && details.postId !== undefined) ? ` — “${oneLine(entry.reason, 200)}”` : '';
   return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}${reason}`;
 }

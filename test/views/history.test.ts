@@ -75,7 +75,12 @@ describe('history as sentences', () => {
 
   it('in a channel, people are named by role so nobody is pinged', () => {
     const who = roleName({ salesPicId: 'U0SALES', influencerPicId: 'U0INF', approverIds: ['U0APP'] });
-    expect(['U0SALES', 'U0INF', 'U0APP', 'U0ANA', 'system'].map(who)).toEqual(['the sales PIC', 'the influencer PIC', 'an approver', 'a team member', 'the scheduler']);
+    expect(['U0SALES', 'U0INF', 'U0APP', 'U0ANA', 'system', 'deadline'].map(who)).toEqual(['the sales PIC', 'the influencer PIC', 'an approver', 'a team member', 'the scheduler', 'the deadline']);
     expect(historySentence(eventOf('campaign.completed'), names, who)).toBe('A team member completed the campaign');
+    // A reminder names whom it reached the same way, and the deadline acts as itself.
+    const reminded: HistoryEntry = { ...eventOf('post.reminded'), actor: 'deadline', details: { to: 'U0APP', reason: 'approval' } };
+    expect(historySentence(reminded, names, who)).toBe('Reminded an approver about post #3 by *Aiko Tanaka* (waiting for approval)');
+    expect(historySentence(reminded, names, mention)).toBe('Reminded <@U0APP> about post #3 by *Aiko Tanaka* (waiting for approval)');
+    expect(historySentence({ ...eventOf('post.approved'), actor: 'deadline', details: { automatic: true } }, names, mention)).toBe('The deadline approved post #3 by *Aiko Tanaka* (nobody decided before the deadline)');
   });
 });
