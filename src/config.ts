@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { SLACK_USER_ID } from './domain/roles.js';
 
@@ -82,6 +83,25 @@ export const envSchema = z
   });
 
 export type Config = z.output<typeof envSchema>;
+
+/**
+ * The environment, with `.env` read into it first when there is one: a variable already set in the
+ * real environment wins over the file (as with Node's --env-file), so deployments override it.
+ */
+export function readEnvironment(path = '.env'): NodeJS.ProcessEnv {
+  if (existsSync(path)) process.loadEnvFile(path);
+  return process.env;
+}
+
+/** The Node.js versions the dependencies need (Prisma 7: ^20.19 || ^22.12 || >=24), as package.json `engines` says. */
+export const NODE_RANGE = '^20.19 || ^22.12 || >=24';
+
+/** Why this Node.js is too old for the app, in one line, or undefined when it is fine. */
+export function nodeVersionProblem(version: string): string | undefined {
+  const [major = 0, minor = 0] = version.replace(/^v/, '').split('.').map(Number);
+  const fine = major >= 24 || (major === 22 && minor >= 12) || (major === 20 && minor >= 19);
+  return fine ? undefined : `Cannot start: Node.js ${version.replace(/^v/, '')} is too old; this app needs ${NODE_RANGE} (see README.md, "Quick start").`;
+}
 
 /** Something to fix in the environment: the entry points print its message alone, without a stack trace. */
 export class ConfigError extends Error {}

@@ -1,5 +1,5 @@
 // `npm run db:migrate` and `npm run db:migration -- <name>`: migrations without Prisma's native engine.
-import { ConfigError, databaseEnvSchema, parseConfig } from './config.js';
+import { ConfigError, databaseEnvSchema, parseConfig, readEnvironment } from './config.js';
 import { openDatabase } from './store/database.js';
 import { applyPendingMigrations, createMigration } from './store/migrations.js';
 
@@ -7,7 +7,7 @@ const [command, name] = process.argv.slice(2);
 
 async function run(): Promise<void> {
   if (command === 'migrate') {
-    const { DATABASE_URL } = parseConfig(process.env, databaseEnvSchema);
+    const { DATABASE_URL } = parseConfig(readEnvironment(), databaseEnvSchema);
     const db = await openDatabase(DATABASE_URL);
     try {
       const applied = await applyPendingMigrations(db);

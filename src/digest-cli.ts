@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ConfigError, type DatabaseLocation, databaseEnvSchema, parseConfig } from './config.js';
+import { ConfigError, type DatabaseLocation, databaseEnvSchema, parseConfig, readEnvironment } from './config.js';
 import { openDatabase } from './store/database.js';
 import { MIGRATIONS_DIR } from './store/schema-engine.js';
 import type { Tx } from './store/tx.js';
@@ -21,7 +21,7 @@ async function run(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const { DATABASE_URL } = parseConfig(process.env, databaseEnvSchema);
+  const { DATABASE_URL } = parseConfig(readEnvironment(), databaseEnvSchema);
   // Opening a folder that holds no database yet would create one.
   if (!holdsDatabase(DATABASE_URL)) return refuse('the database has no tables yet');
   const db = await openDatabase(DATABASE_URL);

@@ -1,9 +1,11 @@
 // Entry point of `npm start`. The app's modules load only after the config is valid,
 // so a misconfigured start fails fast with one message.
-import { ConfigError, parseConfig } from './config.js';
+import { ConfigError, nodeVersionProblem, parseConfig, readEnvironment } from './config.js';
 
 async function main(): Promise<void> {
-  const config = parseConfig(process.env);
+  const tooOld = nodeVersionProblem(process.versions.node);
+  if (tooOld) throw new ConfigError(tooOld);
+  const config = parseConfig(readEnvironment());
   // The embedded database starts on its own thread while the rest of the app's modules load.
   const { openDatabase } = await import('./store/database.js');
   const database = openDatabase(config.DATABASE_URL);

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../src/config.js';
+import { ConfigError, NODE_RANGE, envSchema, nodeVersionProblem, parseConfig } from '../src/config.js';
 
 const VALID = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: 'secret' };
 
@@ -80,5 +81,27 @@ describe('configuration', () => {
     expect(message).toContain('SLACK_BOT_TOKEN is missing');
     expect(message).toContain('SLACK_SIGNING_SECRET is missing');
     expect(message).toContain('manifest.json');
+  });
+});
+
+describe('the Node.js range', () => {
+  it('accepts what the dependencies need (^20.19 || ^22.12 || >=24) and names the range otherwise, in one line', () => {
+    for (const fine of ['20.19.0', 'v20.20.2', '22.12.0', '24.0.0', '25.1.0']) expect(nodeVersionProblem(fine), fine).toBeUndefined();
+    for (const old of ['18.20.0', '20.12.0', '20.18.3', '22.11.0', '23.6.0']) {
+      expect(nodeVersionProblem(old), old).toBe(`Cannot start: Node.js ${old} is too old; this app needs ${NODE_RANGE} (see README.md, "Quick start").`);
+    }
+  });
+
+  it('is the one package.json declares', () => {
+    expect(JSON.parse(readFileSync('package.json', 'utf8')).engines.node).toBe(NODE_RANGE);
+  });
+});
+
+describe('.env.example', () => {
+  it('lists every variable the app reads, each with a comment saying where to find it', () => {
+    const lines = readFileSync('.env.example', 'utf8').split('\n');
+    const listed = lines.filter((line) => /^[A-Z_]+=/.test(line)).map((line) => line.split('=')[0]);
+    expect(listed.sort()).toEqual(Object.keys(envSchema.shape).sort());
+    for (const name of listed) expect(lines[lines.findIndex((line) => line.startsWith(`${name}=`)) - 1], name).toMatch(/^# /);
   });
 });

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,7 +80,10 @@ describe('npm start', { timeout: 180_000 }, () => {
   });
 
   it('with no variables exits non-zero with one message listing every problem and how to fix it', async () => {
-    const { child, output } = start({}, ROOT);
+    // In a folder of its own: a developer's .env in the repository must not count.
+    const cwd = mkdtempSync(join(tmpdir(), 'campaign-desk-'));
+    folders.push(cwd);
+    const { child, output } = start({}, cwd);
     expect(await exitOf(child)).toBe(1);
     expect(output()).toContain('SLACK_BOT_TOKEN is missing');
     expect(output()).toContain('SLACK_SIGNING_SECRET is missing');
@@ -94,6 +97,20 @@ describe('npm start', { timeout: 180_000 }, () => {
     const { child, output } = start({ ...SLACK_APP, SLACK_API_URL: fakeSlack.apiUrl }, ROOT);
     expect(await exitOf(child)).toBe(1);
     expect(oneLine(output())).toContain(`Slack refused SLACK_BOT_TOKEN (${answer})`);
+    await fakeSlack.close();
+  });
+
+  it('reads .env from the folder it starts in, and a variable set in the real environment wins over the file', async () => {
+    const fakeSlack = await FakeSlack.start();
+    fakeSlack.fail('auth.test', { error: 'invalid_auth' });
+    const cwd = mkdtempSync(join(tmpdir(), 'campaign-desk-'));
+    folders.push(cwd);
+    // The file's SLACK_API_URL points nowhere; the environment's, at the fake Slack that refuses the file's token.
+    writeFileSync(join(cwd, '.env'), ['# as copied from .env.example', 'SLACK_BOT_TOKEN=xoxb-from-dot-env', `SLACK_SIGNING_SECRET=${SIGNING_SECRET}`, 'SLACK_API_URL=http://127.0.0.1:9/api/', 'DATABASE_URL=memory://', 'PORT=0', ''].join('\n'));
+    const { child, output } = start({ SLACK_API_URL: fakeSlack.apiUrl }, cwd);
+    expect(await exitOf(child)).toBe(1);
+    expect(oneLine(output())).toContain('Slack refused SLACK_BOT_TOKEN (invalid_auth)');
+    expect(fakeSlack.callsTo('auth.test').map((call) => call.token)).toEqual(['xoxb-from-dot-env']);
     await fakeSlack.close();
   });
 

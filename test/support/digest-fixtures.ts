@@ -1,10 +1,10 @@
-import { DEFAULT_TIMING } from '../../src/domain/timing.js';
 // Digest fixtures shared by the composition and the view tests. "Today" is Monday 2026-11-23 (UTC).
 import type { Campaign } from '../../src/domain/brief.js';
 import { ALL_OPTIONAL_STAGES } from '../../src/domain/campaign.js';
 import type { Metrics } from '../../src/domain/metrics.js';
 import type { Participant } from '../../src/domain/participation.js';
 import type { Post } from '../../src/domain/posts.js';
+import { DEFAULT_TIMING } from '../../src/domain/timing.js';
 
 export const NOW = new Date('2026-11-23T09:00:00Z');
 export const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
