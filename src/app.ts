@@ -1,12 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { LogLevel } from '@slack/bolt';
+import type { LogLevel, Logger } from '@slack/bolt';
+import { createLogger } from './logger.js';
 import type { Config } from './config.js';
 import * as actions from './handlers/actions/index.js';
 import * as commands from './handlers/commands/index.js';
 import type { HandlerContext } from './handlers/context.js';
 import * as events from './handlers/events/index.js';
-import { InFlight, reportUnexpectedErrors } from './handlers/middleware.js';
+import { InFlight, reportUnexpectedErrors, tagRequestLogs } from './handlers/middleware.js';
 import * as oddInput from './handlers/odd-input.js';
 import { SlackApp, httpReceiver } from './handlers/receiver.js';
 import { answerUnhandled } from './handlers/unhandled.js';
@@ -31,7 +32,7 @@ export interface CampaignApp {
 }
 
 /** The composition root: one Bolt app with every listener, shared by `npm start` and the tests. */
-export function createApp(config: Config, db: Database, bot: BotIdentity, now: () => Date = () => new Date()): CampaignApp {
+export function createApp(config: Config, db: Database, bot: BotIdentity, now: () => Date = () => new Date(), logger: Logger = createLogger(config.LOG_LEVEL as LogLevel)): CampaignApp {
   const socketMode = Boolean(config.SLACK_APP_TOKEN);
   // Bolt's LogLevel values are these same strings.
   const logLevel = config.LOG_LEVEL as LogLevel;
@@ -41,7 +42,8 @@ export function createApp(config: Config, db: Database, bot: BotIdentity, now: (
     appToken: config.SLACK_APP_TOKEN,
     socketMode,
     // Socket Mode has no signatures, so no signature window either.
-    ...(socketMode ? { customRoutes } : { receiver: httpReceiver({ signingSecret: config.SLACK_SIGNING_SECRET ?? '', customRoutes, logLevel }) }),
+    ...(socketMode ? { customRoutes } : { receiver: httpReceiver({ signingSecret: config.SLACK_SIGNING_SECRET ?? '', customRoutes, logger }) }),
+    logger,
     logLevel,
     // launch() already asked Slack who the bot is (identifyBot), quickly and with a clear failure.
     ...bot,
@@ -51,6 +53,8 @@ export function createApp(config: Config, db: Database, bot: BotIdentity, now: (
 
   const deliveries = new DeliveryWorker({ prisma: db.prisma, client: app.client, logger: app.logger, now });
   const inFlight = new InFlight();
+  // First: every line logged while a request is handled carries its reference, user and campaign.
+  app.use(tagRequestLogs);
   app.use(inFlight.middleware);
   // After every request (once acknowledged): deliver what its change must show in Slack.
   app.use(({ next }) => deliveries.after(next));
@@ -119,7 +123,15 @@ export async function launch(
     everyMinute = true,
     now = () => new Date(),
     database,
-  }: { everyMinute?: boolean; now?: () => Date; /** Already opening (npm start opens it while the app's modules load). */ database?: Promise<Database> } = {},
+    logTo,
+  }: {
+    everyMinute?: boolean;
+    now?: () => Date;
+    /** Already opening (npm start opens it while the app's modules load). */
+    database?: Promise<Database>;
+    /** JSON log lines go here instead of stdout (the tests read them). */
+    logTo?: NodeJS.WritableStream;
+  } = {},
 ): Promise<RunningApp> {
   // The embedded database opens on a thread of its own: let it work while Slack answers auth.test.
   const opening = database ?? openDatabase(config.DATABASE_URL);
@@ -133,7 +145,8 @@ export async function launch(
     const appliedMigrations = await applyPendingMigrations(db);
     if (db.location.kind !== 'server') await releaseClaims(db.prisma);
     await grantConfiguredAdmins(db.prisma, config.ADMIN_USER_IDS, new Date());
-    const campaignApp = createApp(config, db, bot, now);
+    const logger = createLogger(config.LOG_LEVEL as LogLevel, logTo ? { pretty: false, destination: logTo } : {});
+    const campaignApp = createApp(config, db, bot, now, logger);
     const { port } = await campaignApp.start(listen);
     const { deliveries } = campaignApp;
     // What an earlier run saved but could not show yet (Slack down, a crash) is delivered now.

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AnyMiddlewareArgs, App, Middleware } from '@slack/bolt';
 import { unexpectedErrorModal, unexpectedErrorText } from '../views/errors.js';
+import { currentRequest, withRequestLog } from '../logger.js';
 
 /** Counts listeners still running, so shutdown can wait for them after the HTTP server closes. */
 export class InFlight {
@@ -22,6 +23,29 @@ export class InFlight {
   }
 }
 
+/** A short reference a user can quote: it names the request in every log line about it. */
+export const newReference = () => randomBytes(4).toString('hex');
+
+/** Who and what a request is about, as far as its payload says: the user, and a campaign it names. */
+function requestOf(body: Record<string, unknown>): { user?: string; campaign?: number } {
+  const user = (body.user_id as string | undefined) ?? (body.user as { id?: string } | undefined)?.id ?? ((body.event as { user?: string } | undefined)?.user);
+  const named = /\bC-(\d{1,9})\b/i.exec(String(body.text ?? ''))?.[1];
+  let campaign = named ? Number(named) : undefined;
+  const metadata = (body.view as { private_metadata?: string } | undefined)?.private_metadata;
+  if (campaign === undefined && metadata?.startsWith('{')) {
+    try {
+      const id = (JSON.parse(metadata) as { campaignId?: unknown }).campaignId;
+      if (typeof id === 'number') campaign = id;
+    } catch {
+      // Not ours to judge here: the listener refuses malformed metadata.
+    }
+  }
+  return { ...(user ? { user } : {}), ...(campaign !== undefined ? { campaign } : {}) };
+}
+
+/** Tags every log line written while this request is handled (src/logger.ts). */
+export const tagRequestLogs: Middleware<AnyMiddlewareArgs> = ({ body, next }) => withRequestLog({ reference: newReference(), ...requestOf(body as Record<string, unknown>) }, next);
+
 /**
  * Turns an unexpected error into a short reference for the user and a full log line for us.
  * No stack trace reaches Slack.
@@ -31,7 +55,7 @@ export function reportUnexpectedErrors(app: App): Middleware<AnyMiddlewareArgs> 
     try {
       await args.next();
     } catch (error) {
-      const reference = randomBytes(4).toString('hex');
+      const reference = currentRequest()?.reference ?? newReference();
       app.logger.error(`Unexpected error, reference ${reference}:`, error);
       await tellUser(args, reference).catch((failure: unknown) =>
         app.logger.error(`Could not tell the user about reference ${reference}:`, failure),

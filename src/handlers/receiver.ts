@@ -2,7 +2,7 @@
 // leaves out. It refuses only timestamps older than five minutes, and answers a body it cannot
 // route with a 3-second wait and a 404 (or a 500), which Slack shows the user as a warning.
 import type { IncomingMessage } from 'node:http';
-import { App, type AckFn, type Context, type CustomRoute, HTTPModuleFunctions, HTTPReceiver, type LogLevel, type ReceiverEvent } from '@slack/bolt';
+import { App, type AckFn, type Context, type CustomRoute, HTTPModuleFunctions, HTTPReceiver, type Logger, type ReceiverEvent } from '@slack/bolt';
 import { z } from 'zod';
 
 /** Slack asks apps to refuse a request whose timestamp is more than five minutes from now, either way. */
@@ -43,7 +43,7 @@ export function answered(context: Context): boolean {
 }
 
 /** Bolt's HTTP receiver with the two-sided signature window and a 400 for malformed bodies. */
-export function httpReceiver(options: { signingSecret: string; customRoutes: CustomRoute[]; logLevel: LogLevel }): HTTPReceiver {
+export function httpReceiver(options: { signingSecret: string; customRoutes: CustomRoute[]; logger: Logger }): HTTPReceiver {
   const receiver = new HTTPReceiver({
     ...options,
     processEventErrorHandler: async (args) => {

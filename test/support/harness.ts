@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import { type RunningApp, launch } from '../../src/app.js';
 import { type Config, parseConfig } from '../../src/config.js';
 import { FakeSlack } from './fake-slack.js';
@@ -14,6 +15,8 @@ export interface Harness {
   running: RunningApp;
   config: Config;
   url: string;
+  /** The app's log lines (pino's JSON), in order. */
+  logs: Array<Record<string, unknown>>;
   stop(): Promise<void>;
 }
 
@@ -36,7 +39,14 @@ export async function startHarness(
     LOG_LEVEL: 'error',
     ...env,
   });
-  const running = await launch(config, { port: 0, host: '127.0.0.1' }, { everyMinute: false, ...(now ? { now } : {}) });
+  const logs: Array<Record<string, unknown>> = [];
+  const logTo = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split('\n').filter(Boolean)) logs.push(JSON.parse(line) as Record<string, unknown>);
+      done();
+    },
+  });
+  const running = await launch(config, { port: 0, host: '127.0.0.1' }, { everyMinute: false, logTo, ...(now ? { now } : {}) });
   const url = `http://127.0.0.1:${running.port}`;
   return {
     slack: new SlackSender(url, SIGNING_SECRET, fakeSlack),
@@ -44,6 +54,7 @@ export async function startHarness(
     running,
     config,
     url,
+    logs,
     async stop() {
       await running.stop();
       if (!sharedSlack) await fakeSlack.close();
