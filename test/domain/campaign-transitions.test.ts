@@ -50,7 +50,7 @@ function refusalOf<T>(decision: Decision<T>) {
   return decision;
 }
 
-function valueOf<T>(decision: Decision<T>): T {
+function decidedValue<T>(decision: Decision<T>): T {
   if (!decision.ok) throw new Error(`expected the move to be allowed, refused by ${decision.rule}: ${decision.reason}`);
   return decision.value;
 }
@@ -114,7 +114,7 @@ describe('moving a campaign: every (from, to) pair', () => {
   });
 
   it.each(pairs.filter((pair) => pair.expected === OK).map((pair) => [pair.name, pair] as const))('%s', (_name, { from, to }) => {
-    const moved = valueOf(moveCampaign(campaignIn(from), to, now));
+    const moved = decidedValue(moveCampaign(campaignIn(from), to, now));
     expect(moved.status).toBe(to);
   });
 
@@ -164,42 +164,42 @@ describe('campaign refusals tell the user why', () => {
 
 describe('what a move records', () => {
   it('publishing the proposal for the first time sets publishedAt to now', () => {
-    const published = valueOf(moveCampaign(campaign({ status: 'draft' }), 'proposal_published', now));
+    const published = decidedValue(moveCampaign(campaign({ status: 'draft' }), 'proposal_published', now));
     expect(published.publishedAt).toEqual(now);
   });
 
   it('a rejected proposal goes back to Draft and keeps its first publishedAt', () => {
-    const rejected = valueOf(moveCampaign(campaign({ status: 'proposal_published', publishedAt: firstPublishedAt }), 'draft', now));
+    const rejected = decidedValue(moveCampaign(campaign({ status: 'proposal_published', publishedAt: firstPublishedAt }), 'draft', now));
     expect(rejected.status).toBe('draft');
     expect(rejected.publishedAt).toEqual(firstPublishedAt);
   });
 
   it('publishing again after a rejection keeps the first publishedAt', () => {
-    const republished = valueOf(moveCampaign(campaign({ status: 'draft', publishedAt: firstPublishedAt }), 'proposal_published', now));
+    const republished = decidedValue(moveCampaign(campaign({ status: 'draft', publishedAt: firstPublishedAt }), 'proposal_published', now));
     expect(republished.publishedAt).toEqual(firstPublishedAt);
   });
 
   it('a draft that was published once (and rejected) is archived, not deleted', () => {
-    const archived = valueOf(moveCampaign(campaign({ status: 'draft', publishedAt: firstPublishedAt }), 'archived', now));
+    const archived = decidedValue(moveCampaign(campaign({ status: 'draft', publishedAt: firstPublishedAt }), 'archived', now));
     expect(archived.status).toBe('archived');
   });
 
   it('later moves neither set nor clear publishedAt', () => {
-    const approved = valueOf(moveCampaign(campaignIn('proposal_published'), 'proposal_approved', now));
+    const approved = decidedValue(moveCampaign(campaignIn('proposal_published'), 'proposal_approved', now));
     expect(approved.publishedAt).toEqual(firstPublishedAt);
-    const archived = valueOf(moveCampaign(campaignIn('collaborating'), 'archived', now));
+    const archived = decidedValue(moveCampaign(campaignIn('collaborating'), 'archived', now));
     expect(archived.publishedAt).toEqual(firstPublishedAt);
   });
 
   it('starting collaboration sets collaborationStartedAt to now', () => {
-    const started = valueOf(moveCampaign(campaignIn('recruitment_closed'), 'collaborating', now));
+    const started = decidedValue(moveCampaign(campaignIn('recruitment_closed'), 'collaborating', now));
     expect(started.collaborationStartedAt).toEqual(now);
   });
 
   it('completing and archiving keep collaborationStartedAt', () => {
-    const completed = valueOf(moveCampaign(campaignIn('collaborating'), 'completed', now));
+    const completed = decidedValue(moveCampaign(campaignIn('collaborating'), 'completed', now));
     expect(completed.collaborationStartedAt).toEqual(collaborationStartedAt);
-    const archived = valueOf(moveCampaign(completed, 'archived', now));
+    const archived = decidedValue(moveCampaign(completed, 'archived', now));
     expect(archived.collaborationStartedAt).toEqual(collaborationStartedAt);
   });
 
@@ -211,7 +211,7 @@ describe('what a move records', () => {
 
   it('keeps the fields the rules do not know about', () => {
     const stored = { ...campaignIn('proposal_approved'), id: 42, name: 'Winter glow' };
-    const moved = valueOf(moveCampaign(stored, 'recruiting', now));
+    const moved = decidedValue(moveCampaign(stored, 'recruiting', now));
     expect(moved).toMatchObject({ id: 42, name: 'Winter glow', status: 'recruiting' });
   });
 });
@@ -271,7 +271,7 @@ describe('configuring the optional stages', () => {
     'in $status: $expected',
     ({ status, expected }) => {
       const decision = configureStages(campaignIn(status), fewerStages);
-      if (expected === 'allowed') expect(valueOf(decision).optionalStages).toEqual(fewerStages);
+      if (expected === 'allowed') expect(decidedValue(decision).optionalStages).toEqual(fewerStages);
       else expect(refusalOf(decision).rule).toBe(expected);
     },
   );
@@ -282,7 +282,7 @@ describe('configuring the optional stages', () => {
   });
 
   it('changing the stages keeps everything else', () => {
-    const configured = valueOf(configureStages(campaignIn('recruiting'), fewerStages));
+    const configured = decidedValue(configureStages(campaignIn('recruiting'), fewerStages));
     expect(configured).toEqual({ ...campaignIn('recruiting'), optionalStages: fewerStages });
   });
 });

@@ -81,7 +81,7 @@ function refusalOf<T>(decision: Decision<T>) {
   return decision;
 }
 
-function valueOf<T>(decision: Decision<T>): T {
+function decidedValue<T>(decision: Decision<T>): T {
   if (!decision.ok) throw new Error(`expected the move to be allowed, refused by ${decision.rule}: ${decision.reason}`);
   return decision.value;
 }
@@ -159,7 +159,7 @@ describe('moving a participant with every optional stage on: every (from, to) pa
   });
 
   it.each(pairs.filter((pair) => pair.expected === OK).map((pair) => [pair.name, pair] as const))('%s', (_name, { from, to }) => {
-    const moved = valueOf(moveParticipant(participantIn(from), to, campaignFor(from), now));
+    const moved = decidedValue(moveParticipant(participantIn(from), to, campaignFor(from), now));
     expect(moved.stage).toBe(to);
   });
 
@@ -289,15 +289,15 @@ describe('invitations and applications happen only while recruiting', () => {
   });
 
   it('Candidate → Invited is allowed while recruiting', () => {
-    expect(valueOf(moveParticipant(participantIn('candidate'), 'invited', recruiting, now)).stage).toBe('invited');
+    expect(decidedValue(moveParticipant(participantIn('candidate'), 'invited', recruiting, now)).stage).toBe('invited');
   });
 
   it('withdrawing an invitation (Invited → Candidate) is allowed after recruitment closes', () => {
-    expect(valueOf(moveParticipant(participantIn('invited'), 'candidate', recruitmentClosed, now)).stage).toBe('candidate');
+    expect(decidedValue(moveParticipant(participantIn('invited'), 'candidate', recruitmentClosed, now)).stage).toBe('candidate');
   });
 
   it('deciding on an application (Applied → Approved) is allowed after recruitment closes', () => {
-    expect(valueOf(moveParticipant(participantIn('applied'), 'approved', recruitmentClosed, now)).stage).toBe('approved');
+    expect(decidedValue(moveParticipant(participantIn('applied'), 'approved', recruitmentClosed, now)).stage).toBe('approved');
   });
 });
 
@@ -320,7 +320,7 @@ describe('agreements are handled while recruiting or after recruitment closes', 
       const started = status === 'collaborating' || status === 'completed' || status === 'archived';
       const state = campaign({ status, collaborationStartedAt: started ? collaborationStartedAt : null });
       const decision = moveParticipant(participantIn('deliverables'), 'agreement_sent', state, now);
-      if (expected === 'allowed') expect(valueOf(decision).stage).toBe('agreement_sent');
+      if (expected === 'allowed') expect(decidedValue(decision).stage).toBe('agreement_sent');
       else expect(refusalOf(decision).rule).toBe(expected);
     },
   );
@@ -331,31 +331,31 @@ describe('agreements are handled while recruiting or after recruitment closes', 
   });
 
   it('an agreement can be signed after recruitment closes', () => {
-    expect(valueOf(moveParticipant(participantIn('agreement_sent'), 'signed', recruitmentClosed, now)).stage).toBe('signed');
+    expect(decidedValue(moveParticipant(participantIn('agreement_sent'), 'signed', recruitmentClosed, now)).stage).toBe('signed');
   });
 });
 
 describe('what a move records', () => {
   it('sending the agreement records when it was sent', () => {
-    const sent = valueOf(moveParticipant(participant('deliverables'), 'agreement_sent', recruiting, now));
+    const sent = decidedValue(moveParticipant(participant('deliverables'), 'agreement_sent', recruiting, now));
     expect(sent).toEqual({ stage: 'agreement_sent', agreementSentAt: now, agreementSignedAt: null, agreementDeclinedAt: null });
   });
 
   it('signing records when it was signed and keeps when it was sent', () => {
     const sentAt = new Date(now.getTime() - DAY);
-    const signed = valueOf(moveParticipant(participant('agreement_sent', { agreementSentAt: sentAt }), 'signed', recruiting, now));
+    const signed = decidedValue(moveParticipant(participant('agreement_sent', { agreementSentAt: sentAt }), 'signed', recruiting, now));
     expect(signed).toMatchObject({ stage: 'signed', agreementSentAt: sentAt, agreementSignedAt: now, agreementDeclinedAt: null });
   });
 
   it('declining records when it was declined', () => {
     const sentAt = new Date(now.getTime() - DAY);
-    const declined = valueOf(moveParticipant(participant('agreement_sent', { agreementSentAt: sentAt }), 'declined', recruiting, now));
+    const declined = decidedValue(moveParticipant(participant('agreement_sent', { agreementSentAt: sentAt }), 'declined', recruiting, now));
     expect(declined).toMatchObject({ stage: 'declined', agreementSignedAt: null, agreementDeclinedAt: now });
   });
 
   it('keeps the fields the rules do not know about', () => {
     const stored = { ...participant('candidate'), id: 7, influencerName: 'Mina' };
-    expect(valueOf(moveParticipant(stored, 'invited', recruiting, now))).toMatchObject({ id: 7, influencerName: 'Mina', stage: 'invited' });
+    expect(decidedValue(moveParticipant(stored, 'invited', recruiting, now))).toMatchObject({ id: 7, influencerName: 'Mina', stage: 'invited' });
   });
 });
 
@@ -366,7 +366,7 @@ describe('the signing window (3 days)', () => {
   const sent = participant('agreement_sent', { agreementSentAt: sentAt });
 
   it('an agreement can be signed at the very end of the window', () => {
-    expect(valueOf(moveParticipant(sent, 'signed', recruiting, windowEnd)).agreementSignedAt).toEqual(windowEnd);
+    expect(decidedValue(moveParticipant(sent, 'signed', recruiting, windowEnd)).agreementSignedAt).toEqual(windowEnd);
   });
 
   it('an expired agreement cannot be signed, one millisecond after the window', () => {
@@ -400,13 +400,13 @@ describe('sending an agreement again', () => {
   const sent = participant('agreement_sent', { agreementSentAt: sentAt });
 
   it('is allowed once the agreement expired, and restarts the window', () => {
-    const resent = valueOf(resendAgreement(sent, recruiting, justAfter));
+    const resent = decidedValue(resendAgreement(sent, recruiting, justAfter));
     expect(resent).toEqual({ ...sent, agreementSentAt: justAfter });
-    expect(valueOf(moveParticipant(resent, 'signed', recruiting, justAfter)).stage).toBe('signed');
+    expect(decidedValue(moveParticipant(resent, 'signed', recruiting, justAfter)).stage).toBe('signed');
   });
 
   it('is allowed after recruitment closes', () => {
-    expect(valueOf(resendAgreement(sent, recruitmentClosed, justAfter)).agreementSentAt).toEqual(justAfter);
+    expect(decidedValue(resendAgreement(sent, recruitmentClosed, justAfter)).agreementSentAt).toEqual(justAfter);
   });
 
   it('is refused while the agreement is still within its window', () => {
@@ -416,9 +416,9 @@ describe('sending an agreement again', () => {
 
   it('after a decline, moves the participant back to Agreement sent with a new window, at any time', () => {
     const declined = participant('declined', { agreementSentAt: sentAt, agreementDeclinedAt: sentAt });
-    const resent = valueOf(resendAgreement(declined, recruitmentClosed, sentAt));
+    const resent = decidedValue(resendAgreement(declined, recruitmentClosed, sentAt));
     expect(resent).toEqual({ ...declined, stage: 'agreement_sent', agreementSentAt: sentAt, agreementDeclinedAt: null });
-    expect(valueOf(moveParticipant(resent, 'signed', recruitmentClosed, windowEnd)).stage).toBe('signed');
+    expect(decidedValue(moveParticipant(resent, 'signed', recruitmentClosed, windowEnd)).stage).toBe('signed');
   });
 
   it.each(['deliverables', 'signed', 'collaborating'] as const)('is refused for a participant in %s', (stage) => {
@@ -441,14 +441,14 @@ describe('optional stages switched off: participants skip them', () => {
   it('with Invited off, a candidate goes straight to Applied', () => {
     const noInvites = withStages({ invited: false });
     expect(nextStages('candidate', noInvites)).toEqual(['applied']);
-    expect(valueOf(moveParticipant(participant('candidate'), 'applied', noInvites, now)).stage).toBe('applied');
+    expect(decidedValue(moveParticipant(participant('candidate'), 'applied', noInvites, now)).stage).toBe('applied');
   });
 
   it('with Invited and applications off, a candidate is approved or rejected directly', () => {
     const direct = withStages({ invited: false, applications: false });
     expect(nextStages('candidate', direct)).toEqual(['approved', 'rejected']);
-    expect(valueOf(moveParticipant(participant('candidate'), 'approved', direct, now)).stage).toBe('approved');
-    expect(valueOf(moveParticipant(participant('candidate'), 'rejected', direct, now)).stage).toBe('rejected');
+    expect(decidedValue(moveParticipant(participant('candidate'), 'approved', direct, now)).stage).toBe('approved');
+    expect(decidedValue(moveParticipant(participant('candidate'), 'rejected', direct, now)).stage).toBe('rejected');
   });
 
   it('with applications off, an invited influencer is approved or rejected directly', () => {
@@ -460,9 +460,9 @@ describe('optional stages switched off: participants skip them', () => {
     const noDeliverables = withStages({ deliverables: false });
     expect(nextStages('approved', noDeliverables)).toEqual(['rejected', 'agreement_sent']);
     expect(nextStages('agreement_sent', noDeliverables)).toEqual(['approved', 'signed', 'declined']);
-    expect(valueOf(moveParticipant(participant('approved'), 'agreement_sent', noDeliverables, now)).stage).toBe('agreement_sent');
+    expect(decidedValue(moveParticipant(participant('approved'), 'agreement_sent', noDeliverables, now)).stage).toBe('agreement_sent');
     const sent = participant('agreement_sent', { agreementSentAt: now });
-    expect(valueOf(moveParticipant(sent, 'approved', noDeliverables, now)).stage).toBe('approved');
+    expect(decidedValue(moveParticipant(sent, 'approved', noDeliverables, now)).stage).toBe('approved');
   });
 
   it.each([
@@ -622,8 +622,8 @@ describe('adding a known influencer straight into a later stage', () => {
     ['agreement_sent', now, null],
     ['signed', now, now],
   ] as const)('joins at %s while recruiting, recording the agreement times', (stage, sentAt, signedAt) => {
-    expect(valueOf(startAtStage(stage, recruiting, now))).toEqual({ ...fresh, stage, agreementSentAt: sentAt, agreementSignedAt: signedAt });
-    expect(valueOf(startAtStage(stage, recruitmentClosed, now)).stage).toBe(stage);
+    expect(decidedValue(startAtStage(stage, recruiting, now))).toEqual({ ...fresh, stage, agreementSentAt: sentAt, agreementSignedAt: signedAt });
+    expect(decidedValue(startAtStage(stage, recruitmentClosed, now)).stage).toBe(stage);
   });
 
   it.each(['candidate', 'invited', 'applied', 'reviewing', 'rejected', 'declined', 'collaborating', 'posted', 'not_selected'] as const)('never joins at %s', (stage) => {

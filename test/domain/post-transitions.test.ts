@@ -81,7 +81,7 @@ function refusalOf<T>(decision: Decision<T>) {
   return decision;
 }
 
-function valueOf<T>(decision: Decision<T>): T {
+function decidedValue<T>(decision: Decision<T>): T {
   if (!decision.ok) throw new Error(`expected the action to be allowed, refused by ${decision.rule}: ${decision.reason}`);
   return decision.value;
 }
@@ -167,12 +167,12 @@ describe('reviewing a post: every (from, to) pair', () => {
 
   it.each(byAction((e) => e === OK))('%s', (_name, { from, to }) => {
     if (to === 'draft') throw new Error('no action leads to Draft');
-    expect(valueOf(ACTIONS[to].run(post({ status: from }))).status).toBe(to);
+    expect(decidedValue(ACTIONS[to].run(post({ status: from }))).status).toBe(to);
   });
 
   it.each(byAction((e) => e === KEEPS))('%s', (_name, { from, to }) => {
     if (to === 'draft') throw new Error('no action leads to Draft');
-    expect(valueOf(ACTIONS[to].run(post({ status: from }))).status).toBe(from);
+    expect(decidedValue(ACTIONS[to].run(post({ status: from }))).status).toBe(from);
   });
 
   it.each(byAction((e) => e === NONE))('%s', (_name, { from }) => {
@@ -219,7 +219,7 @@ describe('review refusals tell the user why', () => {
 
 describe('rejecting a post', () => {
   it('carries its reason', () => {
-    expect(valueOf(rejectPost(post({ status: 'pending_approval' }), 'The brand logo is not visible.', collaborating)).status).toBe('rejected');
+    expect(decidedValue(rejectPost(post({ status: 'pending_approval' }), 'The brand logo is not visible.', collaborating)).status).toBe('rejected');
   });
 
   it.each([
@@ -233,22 +233,22 @@ describe('rejecting a post', () => {
 
 describe('submitting and resubmitting a post', () => {
   it('a draft goes to review as revision 1 with its content', () => {
-    const submitted = valueOf(submitPost(post({ status: 'draft', content: '' }), revisedContent, collaborating, 'collaborating'));
+    const submitted = decidedValue(submitPost(post({ status: 'draft', content: '' }), revisedContent, collaborating, 'collaborating'));
     expect(submitted).toMatchObject({ status: 'pending_approval', revision: 1, ...revisedContent });
   });
 
   it('a rejected post comes back as the next revision with its new content', () => {
     const rejected = post({ status: 'rejected', revision: 2 });
-    const resubmitted = valueOf(submitPost(rejected, revisedContent, collaborating, 'content_in_review'));
+    const resubmitted = decidedValue(submitPost(rejected, revisedContent, collaborating, 'content_in_review'));
     expect(resubmitted).toEqual({ ...rejected, ...revisedContent, status: 'pending_approval', revision: 3 });
   });
 
   it('a full review round: submit, reject, resubmit, approve, post', () => {
-    let current = valueOf(submitPost(post(), revisedContent, collaborating, 'collaborating'));
-    current = valueOf(rejectPost(current, 'The brand logo is not visible.', collaborating));
-    current = valueOf(submitPost(current, { content: 'Third take', mediaUrls: [] }, collaborating, 'content_in_review'));
-    current = valueOf(approvePost(current, collaborating));
-    current = valueOf(recordResult(current, { postUrl }, collaborating));
+    let current = decidedValue(submitPost(post(), revisedContent, collaborating, 'collaborating'));
+    current = decidedValue(rejectPost(current, 'The brand logo is not visible.', collaborating));
+    current = decidedValue(submitPost(current, { content: 'Third take', mediaUrls: [] }, collaborating, 'content_in_review'));
+    current = decidedValue(approvePost(current, collaborating));
+    current = decidedValue(recordResult(current, { postUrl }, collaborating));
     expect(current).toMatchObject({ status: 'posted', revision: 2, content: 'Third take', postUrl });
   });
 
@@ -280,7 +280,7 @@ describe('editing or withdrawing a post that waits for approval', () => {
   });
 
   it('an edit keeps the post waiting as the same revision, with the new caption, media and date', () => {
-    expect(valueOf(editWaitingPost(waiting, edit, collaborating))).toEqual({ ...waiting, ...edit });
+    expect(decidedValue(editWaitingPost(waiting, edit, collaborating))).toEqual({ ...waiting, ...edit });
   });
 
   it.each(POST_STATUSES.filter((status) => status !== 'pending_approval'))('a %s post cannot be edited', (status) => {
@@ -311,7 +311,7 @@ describe('posts are submitted only while the participant is collaborating', () =
 
   it.each(STAGES.map((stage) => [stage, MAY_SUBMIT[stage]] as const))('participant in %s: may submit %s', (stage, maySubmit) => {
     const decision = submitPost(post(), revisedContent, collaborating, stage);
-    if (maySubmit) expect(valueOf(decision).status).toBe('pending_approval');
+    if (maySubmit) expect(decidedValue(decision).status).toBe('pending_approval');
     else {
       expect(refusalOf(decision)).toMatchObject({
         rule: 'posts-during-collaboration',
@@ -323,24 +323,24 @@ describe('posts are submitted only while the participant is collaborating', () =
 
 describe('recording results', () => {
   it('recording the live URL makes an approved post effective (Posted)', () => {
-    const posted = valueOf(recordResult(post({ status: 'approved' }), { postUrl }, collaborating));
+    const posted = decidedValue(recordResult(post({ status: 'approved' }), { postUrl }, collaborating));
     expect(posted).toMatchObject({ status: 'posted', postUrl, metrics: null });
   });
 
   it('recording the first metrics also makes an approved post effective', () => {
     const numbers = metrics();
-    expect(valueOf(recordResult(post({ status: 'approved' }), { metrics: numbers }, collaborating))).toMatchObject({ status: 'posted', metrics: numbers });
+    expect(decidedValue(recordResult(post({ status: 'approved' }), { metrics: numbers }, collaborating))).toMatchObject({ status: 'posted', metrics: numbers });
   });
 
   it('later recordings update the numbers and keep the URL', () => {
     const first = metrics({ likes: 100 });
     const later = metrics({ likes: 450 });
-    const updated = valueOf(recordResult(post({ status: 'posted', postUrl, metrics: first }), { metrics: later }, collaborating));
+    const updated = decidedValue(recordResult(post({ status: 'posted', postUrl, metrics: first }), { metrics: later }, collaborating));
     expect(updated).toMatchObject({ status: 'posted', postUrl, metrics: later });
   });
 
   it('numbers of a final-approved post can still be updated; it stays Final approved', () => {
-    const updated = valueOf(recordResult(post({ status: 'final_approved', postUrl }), { metrics: metrics() }, completed));
+    const updated = decidedValue(recordResult(post({ status: 'final_approved', postUrl }), { metrics: metrics() }, completed));
     expect(updated.status).toBe('final_approved');
   });
 
@@ -370,7 +370,7 @@ describe('final approval comes only after the campaign is completed', () => {
 
   it.each(CAMPAIGN_STATUSES.map((status) => [status, EXPECTED[status]] as const))('a posted post while the campaign is %s: %s', (status, expected) => {
     const decision = finalApprovePost(post({ status: 'posted', postUrl }), campaign({ status }));
-    if (expected === 'allowed') expect(valueOf(decision).status).toBe('final_approved');
+    if (expected === 'allowed') expect(decidedValue(decision).status).toBe('final_approved');
     else expect(refusalOf(decision).rule).toBe(expected);
   });
 

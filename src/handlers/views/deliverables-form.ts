@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PLATFORMS } from '../../domain/brief.js';
 import { CONTENT_KINDS, type Deliverable, MAX_DELIVERABLE_NOTES, MAX_DELIVERABLE_QUANTITY } from '../../domain/participation.js';
-import { DELIVERABLE_FIELDS, deliverableBlockId } from '../../views/deliverables.js';
+import { type DELIVERABLE_FIELDS, deliverableBlockId } from '../../views/deliverables.js';
 import { type StateValues, isoDay, read } from './form.js';
 import { storedInt } from '../odd-input.js';
 
