@@ -5,7 +5,9 @@ import bolt from '@slack/bolt';
 const { App, HTTPReceiver, LogLevel } = bolt;
 const receiver = new HTTPReceiver({
   signingSecret: process.env.SLACK_SIGNING_SECRET ?? '',
-  customRoutes: [{ path: '/healthz', method: ['GET'], handler: (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}') }],
+  customRoutes: [
+    { path: '/healthz', method: ['GET'], handler: (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}') },
+  ],
 });
 const app = new App({
   token: process.env.SLACK_BOT_TOKEN,

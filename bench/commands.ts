@@ -20,9 +20,19 @@ export async function commands(url: string): Promise<void> {
     `${runs.map((run) => `${seconds(run.ms)} (output started at ${seconds(run.firstOutputMs)})`).join(', ')}${failed ? `; exit ${failed.code}: ${failed.output.slice(-300)}` : ''}`,
     '< 2 s',
   );
-  figure('the dry run wrote', changed.length ? changed.map((table) => `${table} ${before[table] ?? 0} → ${after[table] ?? 0} rows`).join(', ') : 'nothing (same row count in every table)', 'nothing');
+  figure(
+    'the dry run wrote',
+    changed.length
+      ? changed.map((table) => `${table} ${before[table] ?? 0} → ${after[table] ?? 0} rows`).join(', ')
+      : 'nothing (same row count in every table)',
+    'nothing',
+  );
   const migrations = [];
   for (let run = 0; run < RUNS; run++) migrations.push(await runScript('db:migrate', [], { DATABASE_URL: url }));
   const migrateFailed = migrations.find((run) => run.code !== 0);
-  figure('`npm run db:migrate` with nothing to do', `${migrations.map((run) => seconds(run.ms)).join(', ')}${migrateFailed ? `; exit ${migrateFailed.code}: ${migrateFailed.output.slice(-300)}` : ''}`, '< 2 s');
+  figure(
+    '`npm run db:migrate` with nothing to do',
+    `${migrations.map((run) => seconds(run.ms)).join(', ')}${migrateFailed ? `; exit ${migrateFailed.code}: ${migrateFailed.output.slice(-300)}` : ''}`,
+    '< 2 s',
+  );
 }

@@ -15,8 +15,15 @@ export async function installSize(): Promise<void> {
       execFileSync('npm', ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: folder, stdio: 'pipe' }),
     );
     const size = execFileSync('du', ['-sh', join(folder, 'node_modules')], { encoding: 'utf8' }).split('\t')[0];
-    const packages = execFileSync('sh', ['-c', 'ls -d node_modules/* node_modules/@*/* 2>/dev/null | grep -v "/@[^/]*$" | wc -l'], { cwd: folder, encoding: 'utf8' }).trim();
-    figure('`npm ci --omit=dev` node_modules', `${size} (${packages} top-level packages; installed in ${(ms / 1000).toFixed(1)} s)`, 'build-time tools (Prisma CLI, tsx…) are dev dependencies');
+    const packages = execFileSync('sh', ['-c', 'ls -d node_modules/* node_modules/@*/* 2>/dev/null | grep -v "/@[^/]*$" | wc -l'], {
+      cwd: folder,
+      encoding: 'utf8',
+    }).trim();
+    figure(
+      '`npm ci --omit=dev` node_modules',
+      `${size} (${packages} top-level packages; installed in ${(ms / 1000).toFixed(1)} s)`,
+      'build-time tools (Prisma CLI, tsx…) are dev dependencies',
+    );
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

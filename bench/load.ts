@@ -23,7 +23,11 @@ interface Pair {
 }
 
 export function senders(app: Child, bare: Child, fakeSlack: FakeSlack): Pair {
-  return { app: new SlackSender(app.url, SIGNING_SECRET, fakeSlack), bare: new SlackSender(bare.url, SIGNING_SECRET, fakeSlack), appOutput: () => app.output() };
+  return {
+    app: new SlackSender(app.url, SIGNING_SECRET, fakeSlack),
+    bare: new SlackSender(bare.url, SIGNING_SECRET, fakeSlack),
+    appOutput: () => app.output(),
+  };
 }
 
 /** Milliseconds to the HTTP answer of each request, sent all at once; a non-200 answer counts as a failure. */
@@ -55,7 +59,6 @@ async function updatesOf(fakeSlack: FakeSlack, targets: ApproveTarget[], from: n
     await sleep(20);
   }
 }
-
 
 /** Waits until the app has made no Slack call for `ms` (what earlier requests left to deliver is done), 30 s at most. */
 const responseUrlNumber = (url: string) => Number(url.split('/').pop());
@@ -102,7 +105,11 @@ export async function acks(pair: Pair, fakeSlack: FakeSlack, seeded: Seeded): Pr
     const from = fakeSlack.calls.length;
     const firstClickUrl = responseUrlNumber(fakeSlack.responseUrl());
     const clickedAt = Date.now();
-    await measure('Approve click', 'app', targets.map((target) => () => click(pair.app, target)));
+    await measure(
+      'Approve click',
+      'app',
+      targets.map((target) => () => click(pair.app, target)),
+    );
     const times = await updatesOf(fakeSlack, targets, from);
     lost += times.filter((time) => !Number.isFinite(time)).length;
     for (const call of fakeSlack.calls.slice(from)) {
@@ -113,19 +120,33 @@ export async function acks(pair: Pair, fakeSlack: FakeSlack, seeded: Seeded): Pr
     }
     delivered.push(...times.filter(Number.isFinite).map((time) => time - clickedAt));
     // Bare Bolt gets the same clicks (already decided: the app would refuse them; bare Bolt only acks).
-    await measure('Approve click', 'bare', targets.map((target) => () => click(pair.bare, target)));
+    await measure(
+      'Approve click',
+      'bare',
+      targets.map((target) => () => click(pair.bare, target)),
+    );
   }
   console.log(`  ack latency, ${CONCURRENCY} concurrent signed requests, ${ROUNDS} interleaved rounds each:`);
   for (const [kind, { app, bare, failures }] of latencies) {
     const p99 = percentile(app, 99);
     const bareP99 = percentile(bare, 99);
-    figure(`${kind} ack`, `app ${spread(app)}; bare Bolt ${spread(bare)}; app p99 / bare p99 = ${ratio(p99, bareP99)}${failures.count ? `; ${failures.count} not 200` : ''}`, '≤ 2×');
+    figure(
+      `${kind} ack`,
+      `app ${spread(app)}; bare Bolt ${spread(bare)}; app p99 / bare p99 = ${ratio(p99, bareP99)}${failures.count ? `; ${failures.count} not 200` : ''}`,
+      '≤ 2×',
+    );
   }
   figure(`Approve click → chat.update, ${CONCURRENCY} at once`, `${spread(delivered)}${lost ? `; ${lost} never came within 60 s` : ''}`, 'p99 ≤ 300 ms');
   for (const [text, count] of answers) console.log(`    ${count} clicks answered instead: ${text.slice(0, 160)}`);
   const log = pair.appOutput().split('\n');
   const unexpected = log.findIndex((line) => line.includes('Unexpected error'));
-  if (unexpected >= 0) console.log(`    the app's log: ${log.slice(unexpected, unexpected + 3).join(' ').slice(0, 400)}`);
+  if (unexpected >= 0)
+    console.log(
+      `    the app's log: ${log
+        .slice(unexpected, unexpected + 3)
+        .join(' ')
+        .slice(0, 400)}`,
+    );
 
   await quiet(fakeSlack);
   const single: number[] = [];
@@ -152,10 +173,20 @@ export async function acksWhileReportsRender(pair: Pair, fakeSlack: FakeSlack, s
     const campaigns = seeded.campaignIds.slice(round * REPORTS, (round + 1) * REPORTS);
     const before = uploads();
     const reports = campaigns.map((id) => pair.app.command(`report C-${id}`, { userId: PEOPLE.pic, channelId: 'C0REPORTS' }));
-    app.push(...(await burst(Array.from({ length: CONCURRENCY }, () => () => pair.app.command('help')), failures)));
+    app.push(
+      ...(await burst(
+        Array.from({ length: CONCURRENCY }, () => () => pair.app.command('help')),
+        failures,
+      )),
+    );
     await Promise.all(reports);
     for (const deadline = Date.now() + 60_000; uploads() < before + campaigns.length && Date.now() < deadline; ) await sleep(50);
-    bare.push(...(await burst(Array.from({ length: CONCURRENCY }, () => () => pair.bare.command('help')), failures)));
+    bare.push(
+      ...(await burst(
+        Array.from({ length: CONCURRENCY }, () => () => pair.bare.command('help')),
+        failures,
+      )),
+    );
   }
   figure(
     `/campaign help ack while ${REPORTS} reports render`,

@@ -19,7 +19,10 @@ export async function outbox(app: SlackSender, fakeSlack: FakeSlack): Promise<vo
     if (posts() < n) throw new Error(`the card of "${title}" was not posted within 30 s`);
   };
   const submit = (title: string) =>
-    app.viewSubmission({ callback_id: CREATE_CAMPAIGN, values: campaignFormValues({ title, startDate: isoDay(7), endDate: isoDay(37), recruitmentCloseDate: isoDay(3) }) });
+    app.viewSubmission({
+      callback_id: CREATE_CAMPAIGN,
+      values: campaignFormValues({ title, startDate: isoDay(7), endDate: isoDay(37), recruitmentCloseDate: isoDay(3) }),
+    });
 
   const acked: number[] = [];
   const posted: number[] = [];

@@ -32,7 +32,11 @@ export function startBareBolt(env: Record<string, string>): Promise<Child> {
 }
 
 /** Runs an npm script's command line (package.json) to its end; resolves with its wall time and output. */
-export async function runScript(name: string, args: string[], env: Record<string, string>): Promise<{ ms: number; code: number | null; firstOutputMs: number; output: string }> {
+export async function runScript(
+  name: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ ms: number; code: number | null; firstOutputMs: number; output: string }> {
   const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
   const start = performance.now();
   const child = spawn('sh', ['-c', `${scripts[name]!} "$@"`, name, ...args], { cwd: ROOT, env: childEnv(env) });
@@ -89,7 +93,10 @@ async function healthy(url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`exited with code ${child.exitCode} before it was healthy`);
-    const status = await fetch(`${url}/healthz`).then((response) => response.status, () => 0);
+    const status = await fetch(`${url}/healthz`).then(
+      (response) => response.status,
+      () => 0,
+    );
     if (status === 200) return;
     await sleep(10);
   }

@@ -25,7 +25,11 @@ const START_RUNS = 3;
 function machine(): void {
   const commit = execSync('git rev-parse --short HEAD', { cwd: ROOT, encoding: 'utf8' }).trim();
   console.log(`Campaign Desk bench at ${commit}, ${new Date().toISOString()}`);
-  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 1024 ** 3).toFixed(1)} GB, Node ${process.version}, load average ${loadavg().map((n) => n.toFixed(2)).join(' ')}`);
+  console.log(
+    `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 1024 ** 3).toFixed(1)} GB, Node ${process.version}, load average ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' ')}`,
+  );
   console.log('Ratios are against a bare Bolt app started in this run: absolute times on a shared machine are noise.');
 }
 
@@ -35,7 +39,9 @@ async function leg(kind: Kind, server: string | undefined): Promise<void> {
   const seeded = await freshDatabase(kind, server);
   try {
     const [data, seedMs] = await timed(() => seed(seeded.url, fakeSlack, SEED));
-    console.log(`  seeded ${SEED.campaigns} campaigns × ${SEED.participants} participants, ${data.approvals.length} posts awaiting approval, through the use cases in ${seconds(seedMs)}`);
+    console.log(
+      `  seeded ${SEED.campaigns} campaigns × ${SEED.participants} participants, ${data.approvals.length} posts awaiting approval, through the use cases in ${seconds(seedMs)}`,
+    );
     const env = { SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fakeSlack.apiUrl, LOG_LEVEL: 'error' };
 
     await part('requests', async () => {
@@ -54,7 +60,11 @@ async function leg(kind: Kind, server: string | undefined): Promise<void> {
         await outbox(pair.app, fakeSlack);
         await sleep(1_000);
         const loaded = app.memory();
-        figure('RSS idle after a restart → after the load', `${mb(idle.rssKb)} → ${mb(loaded.rssKb)} (peak ${mb(loaded.peakKb)}); bare Bolt ${mb(bareIdle.rssKb)} → ${mb(bare.memory().rssKb)}`, kind === 'embedded' ? '≤ 200 MB idle, ≤ 300 MB after the load' : '≤ 180 MB idle');
+        figure(
+          'RSS idle after a restart → after the load',
+          `${mb(idle.rssKb)} → ${mb(loaded.rssKb)} (peak ${mb(loaded.peakKb)}); bare Bolt ${mb(bareIdle.rssKb)} → ${mb(bare.memory().rssKb)}`,
+          kind === 'embedded' ? '≤ 200 MB idle, ≤ 300 MB after the load' : '≤ 180 MB idle',
+        );
       } finally {
         await app.stop();
         await bare.stop();
@@ -79,6 +89,10 @@ if (!process.argv.includes('--db')) {
   heading('Install');
   await part('install size', installSize);
 }
-console.log(`\nload average at the end: ${loadavg().map((n) => n.toFixed(2)).join(' ')}`);
+console.log(
+  `\nload average at the end: ${loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ')}`,
+);
 // Timers the schema engine and PGlite leave behind would keep the bench alive.
 process.exit(0);

@@ -39,7 +39,13 @@ export interface SeedSize {
 }
 
 export async function seed(url: string, fakeSlack: FakeSlack, size: SeedSize): Promise<Seeded> {
-  const config = parseConfig({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fakeSlack.apiUrl, DATABASE_URL: url, LOG_LEVEL: 'error' });
+  const config = parseConfig({
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: fakeSlack.apiUrl,
+    DATABASE_URL: url,
+    LOG_LEVEL: 'error',
+  });
   const running = await launch(config, { port: 0, host: '127.0.0.1' }, { everyMinute: false });
   try {
     const prisma = running.db.prisma;
@@ -52,9 +58,14 @@ export async function seed(url: string, fakeSlack: FakeSlack, size: SeedSize): P
       campaignIds.push(...(await Promise.all(batch)));
     }
     await running.deliver();
-    const waiting = await prisma.post.findMany({ where: { status: 'pending_approval' }, select: { id: true, version: true, approvalChannelId: true, approvalMessageTs: true } });
+    const waiting = await prisma.post.findMany({
+      where: { status: 'pending_approval' },
+      select: { id: true, version: true, approvalChannelId: true, approvalMessageTs: true },
+    });
     const approvals = waiting.flatMap((post) =>
-      post.approvalChannelId && post.approvalMessageTs ? [{ value: `${post.id}:${post.version}`, channelId: post.approvalChannelId, messageTs: post.approvalMessageTs }] : [],
+      post.approvalChannelId && post.approvalMessageTs
+        ? [{ value: `${post.id}:${post.version}`, channelId: post.approvalChannelId, messageTs: post.approvalMessageTs }]
+        : [],
     );
     return { campaignIds, approvals };
   } finally {
@@ -80,11 +91,27 @@ async function collaboratingCampaign(prisma: Prisma, index: number, size: SeedSi
     accounts: [{ platform: 'instagram' as const, handle: `bench_${index}_${i}`, followers: 10_000 + i, avgEngagementPct: 3 }],
   }));
   const influencers = ok(await retried(() => addInfluencers(prisma, profiles, pic)));
-  const participants = ok(await retried(() => addParticipants(prisma, id, influencers.map((influencer) => ({ influencerId: influencer.id })), pic, { stage: 'signed', reason: 'signed off-platform' })));
+  const participants = ok(
+    await retried(() =>
+      addParticipants(
+        prisma,
+        id,
+        influencers.map((influencer) => ({ influencerId: influencer.id })),
+        pic,
+        { stage: 'signed', reason: 'signed off-platform' },
+      ),
+    ),
+  );
   ok(await retried(() => campaigns.closeRecruitment(prisma, id, pic)));
   ok(await retried(() => campaigns.startCollaboration(prisma, id, pic)));
   for (const participant of participants.slice(0, size.posts)) {
-    const draft = { participationId: participant.id, socialAccountId: participant.accountIds[0]!, plannedDate: new Date(now.getTime() + 10 * DAY), content: `Bench reel ${index}-${participant.id}`, mediaUrls: [] };
+    const draft = {
+      participationId: participant.id,
+      socialAccountId: participant.accountIds[0]!,
+      plannedDate: new Date(now.getTime() + 10 * DAY),
+      content: `Bench reel ${index}-${participant.id}`,
+      mediaUrls: [],
+    };
     ok(await retried(() => submitPost(prisma, draft, { userId: PEOPLE.member, now })));
   }
   return id;

@@ -35,10 +35,22 @@ export async function startups(kind: Kind, server: string | undefined, env: Reco
   const bareMs = median(bare.map((each) => each.ms));
   const times = (list: typeof first) => `median ${seconds(median(list.map((each) => each.ms)))} (${list.map((each) => seconds(each.ms)).join(', ')})`;
   const fresh = kind === 'embedded' ? 'new data dir' : 'new schema';
-  figure(`start to healthy, first start on a ${fresh}`, `${times(first)}; ${ratio(median(first.map((each) => each.ms)), bareMs)} bare Bolt`, kind === 'embedded' ? '< 3 s' : undefined);
-  figure('start to healthy, restart on the seeded database', `${times(restart)}; ${ratio(median(restart.map((each) => each.ms)), bareMs)} bare Bolt`, '< 1.5 s');
+  figure(
+    `start to healthy, first start on a ${fresh}`,
+    `${times(first)}; ${ratio(median(first.map((each) => each.ms)), bareMs)} bare Bolt`,
+    kind === 'embedded' ? '< 3 s' : undefined,
+  );
+  figure(
+    'start to healthy, restart on the seeded database',
+    `${times(restart)}; ${ratio(median(restart.map((each) => each.ms)), bareMs)} bare Bolt`,
+    '< 1.5 s',
+  );
   figure('start to healthy, bare Bolt', times(bare));
   const rss = (list: typeof first) => mb(median(list.map((each) => each.rssKb)));
   figure(`RSS ${SETTLE_MS / 1000} s after a restart (idle)`, `${rss(restart)}; bare Bolt ${rss(bare)}`, kind === 'embedded' ? '≤ 200 MB' : '≤ 180 MB');
-  figure(`peak RSS (VmHWM) of a first start on a ${fresh}`, `median ${mb(median(first.map((each) => each.peakKb)))}, max ${mb(Math.max(...first.map((each) => each.peakKb)))}`, kind === 'embedded' ? '≤ 400 MB' : undefined);
+  figure(
+    `peak RSS (VmHWM) of a first start on a ${fresh}`,
+    `median ${mb(median(first.map((each) => each.peakKb)))}, max ${mb(Math.max(...first.map((each) => each.peakKb)))}`,
+    kind === 'embedded' ? '≤ 400 MB' : undefined,
+  );
 }

@@ -32,7 +32,13 @@ export interface CampaignApp {
 }
 
 /** The composition root: one Bolt app with every listener, shared by `npm start` and the tests. */
-export function createApp(config: Config, db: Database, bot: BotIdentity, now: () => Date = () => new Date(), logger: Logger = createLogger(config.LOG_LEVEL as LogLevel)): CampaignApp {
+export function createApp(
+  config: Config,
+  db: Database,
+  bot: BotIdentity,
+  now: () => Date = () => new Date(),
+  logger: Logger = createLogger(config.LOG_LEVEL as LogLevel),
+): CampaignApp {
   const socketMode = Boolean(config.SLACK_APP_TOKEN);
   // Bolt's LogLevel values are these same strings.
   const logLevel = config.LOG_LEVEL as LogLevel;
@@ -137,7 +143,10 @@ export async function launch(
   const opening = database ?? openDatabase(config.DATABASE_URL);
   opening.catch(() => undefined); // awaited below, after identifyBot; its failure is reported then
   const bot = await identifyBot(config).catch(async (error: unknown) => {
-    await opening.then((db) => db.close(), () => undefined);
+    await opening.then(
+      (db) => db.close(),
+      () => undefined,
+    );
     throw error;
   });
   const db = await opening;
@@ -152,7 +161,10 @@ export async function launch(
     // What an earlier run saved but could not show yet (Slack down, a crash) is delivered now.
     deliveries.start();
     void deliveries.deliver();
-    const jobs = startScheduler({ prisma: db.prisma, client: campaignApp.app.client, logger: campaignApp.app.logger, now, deliver: () => deliveries.deliver() }, { everyMinute });
+    const jobs = startScheduler(
+      { prisma: db.prisma, client: campaignApp.app.client, logger: campaignApp.app.logger, now, deliver: () => deliveries.deliver() },
+      { everyMinute },
+    );
     return {
       db,
       port,

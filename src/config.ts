@@ -3,14 +3,10 @@ import { z } from 'zod';
 import { SLACK_USER_ID } from './domain/roles.js';
 
 /** Where the data lives, decided by DATABASE_URL. */
-export type DatabaseLocation =
-  | { kind: 'embedded'; dataDir: string }
-  | { kind: 'memory' }
-  | { kind: 'server'; url: string; schema: string | undefined };
+export type DatabaseLocation = { kind: 'embedded'; dataDir: string } | { kind: 'memory' } | { kind: 'server'; url: string; schema: string | undefined };
 
 const FIX_SLACK =
-  'create the Slack app from manifest.json (api.slack.com/apps → Create New App → From a manifest), ' +
-  'install it to your workspace, then copy';
+  'create the Slack app from manifest.json (api.slack.com/apps → Create New App → From a manifest), ' + 'install it to your workspace, then copy';
 
 const databaseUrl = z
   .string()
@@ -31,8 +27,7 @@ const databaseUrl = z
     }
     ctx.addIssue({
       code: 'custom',
-      message:
-        'must be empty (embedded database in ./data), file://PATH, memory://, or postgresql://user@host:5432/db',
+      message: 'must be empty (embedded database in ./data), file://PATH, memory://, or postgresql://user@host:5432/db',
     });
     return z.NEVER;
   });
@@ -40,7 +35,12 @@ const databaseUrl = z
 const slackUserIds = z
   .string()
   .optional()
-  .transform((value) => (value ?? '').split(',').map((id) => id.trim()).filter(Boolean))
+  .transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean),
+  )
   .pipe(
     z.array(
       z.string().regex(SLACK_USER_ID, {
@@ -65,12 +65,7 @@ export const envSchema = z
       .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://slack.com/api/' })
       .default('https://slack.com/api/')
       .transform((url) => (url.endsWith('/') ? url : `${url}/`)),
-    PORT: z.coerce
-      .number({ error: 'must be a port number' })
-      .int()
-      .min(0)
-      .max(65535, 'must be a port number between 0 and 65535')
-      .default(3000),
+    PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535, 'must be a port number between 0 and 65535').default(3000),
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be one of debug, info, warn, error' }).default('info'),
     ADMIN_USER_IDS: slackUserIds,
@@ -115,7 +110,5 @@ export function parseConfig(env: Record<string, string | undefined>, schema: z.Z
   const result = schema.safeParse(present);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `  - ${String(issue.path[0] ?? 'environment')} ${issue.message}`);
-  throw new ConfigError(
-    ['Cannot start: the environment is not configured.', ...problems, 'See README.md, section "Configuration".'].join('\n'),
-  );
+  throw new ConfigError(['Cannot start: the environment is not configured.', ...problems, 'See README.md, section "Configuration".'].join('\n'));
 }

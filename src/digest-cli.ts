@@ -32,16 +32,23 @@ async function run(): Promise<void> {
     const now = new Date();
     // Reading the settings creates their row on first use: rolled back here, like anything else.
     await db.prisma
-      .$transaction(async (tx) => {
-        const [settings, digests] = [await digestSettings(tx), await activeDigests(tx, now)];
-        console.log(`Digest schedule: ${settings.time} ${settings.timeZone}, ISO weekdays ${settings.days.join(',')}\n`);
-        for (const digest of digests) {
-          const message = campaignDigestMessage(digest, { quietMessage: settings.quietDayMessage });
-          console.log(`── #${digest.campaign.channelId}${digest.campaign.digestMuted ? ' (muted)' : ''}\n${message ? digestText(message) : '(quiet: nothing posted)'}\n`);
-        }
-        console.log(`── overview${settings.overviewChannelId ? ` #${settings.overviewChannelId}` : ' (no overview channel set)'}\n${digestText(overviewMessage(digests, []))}`);
-        throw new DryRunDone();
-      }, { timeout: 600_000 })
+      .$transaction(
+        async (tx) => {
+          const [settings, digests] = [await digestSettings(tx), await activeDigests(tx, now)];
+          console.log(`Digest schedule: ${settings.time} ${settings.timeZone}, ISO weekdays ${settings.days.join(',')}\n`);
+          for (const digest of digests) {
+            const message = campaignDigestMessage(digest, { quietMessage: settings.quietDayMessage });
+            console.log(
+              `── #${digest.campaign.channelId}${digest.campaign.digestMuted ? ' (muted)' : ''}\n${message ? digestText(message) : '(quiet: nothing posted)'}\n`,
+            );
+          }
+          console.log(
+            `── overview${settings.overviewChannelId ? ` #${settings.overviewChannelId}` : ' (no overview channel set)'}\n${digestText(overviewMessage(digests, []))}`,
+          );
+          throw new DryRunDone();
+        },
+        { timeout: 600_000 },
+      )
       .catch((error: unknown) => {
         if (!(error instanceof DryRunDone)) throw error;
       });

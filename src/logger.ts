@@ -40,7 +40,10 @@ function entry(parts: unknown[]): [Record<string, unknown>, string] {
  * A Bolt Logger backed by pino. `pretty` (a terminal) prints readable lines in-process; otherwise
  * JSON lines go to stdout for a log collector.
  */
-export function createLogger(level: LogLevel, { pretty: readable = Boolean(process.stdout.isTTY), destination }: { pretty?: boolean; destination?: NodeJS.WritableStream } = {}): Logger {
+export function createLogger(
+  level: LogLevel,
+  { pretty: readable = Boolean(process.stdout.isTTY), destination }: { pretty?: boolean; destination?: NodeJS.WritableStream } = {},
+): Logger {
   const options: pino.LoggerOptions = {
     level,
     base: undefined,
@@ -48,13 +51,17 @@ export function createLogger(level: LogLevel, { pretty: readable = Boolean(proce
   };
   // pino-pretty is loaded only for a terminal: a service writing JSON never pays for it.
   const pretty = readable ? (createRequire(import.meta.url)('pino-pretty') as typeof import('pino-pretty')) : undefined;
-  const stream = pretty ? pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', destination: destination ?? 1, sync: true }) : (destination ?? pino.destination({ sync: true }));
+  const stream = pretty
+    ? pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', destination: destination ?? 1, sync: true })
+    : (destination ?? pino.destination({ sync: true }));
   let log = pino(options, stream);
   let name = '';
-  const write = (method: 'debug' | 'info' | 'warn' | 'error') => (...parts: unknown[]) => {
-    const [fields, message] = entry(parts);
-    log[method](fields, message);
-  };
+  const write =
+    (method: 'debug' | 'info' | 'warn' | 'error') =>
+    (...parts: unknown[]) => {
+      const [fields, message] = entry(parts);
+      log[method](fields, message);
+    };
   return {
     debug: write('debug'),
     info: write('info'),

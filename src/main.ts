@@ -13,11 +13,7 @@ async function main(): Promise<void> {
   const { launch } = await import('./app.js');
   const running = await launch(config, undefined, { database });
   if (running.appliedMigrations.length) console.log(`Applied migrations: ${running.appliedMigrations.join(', ')}`);
-  console.log(
-    running.port === undefined
-      ? 'Connected to Slack in Socket Mode.'
-      : `Listening on port ${running.port} (POST /slack/events, GET /healthz).`,
-  );
+  console.log(running.port === undefined ? 'Connected to Slack in Socket Mode.' : `Listening on port ${running.port} (POST /slack/events, GET /healthz).`);
 
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -60,7 +60,9 @@ function explain(error: unknown, apiUrl: string, seconds: number): unknown {
           'Check the network connection, any proxy or firewall, and SLACK_API_URL.',
       );
     case ErrorCode.HTTPError:
-      return new ConfigError(`Cannot start: ${at} answered HTTP ${failure.statusCode} instead of Slack's Web API. Check SLACK_API_URL (usually https://slack.com/api/).`);
+      return new ConfigError(
+        `Cannot start: ${at} answered HTTP ${failure.statusCode} instead of Slack's Web API. Check SLACK_API_URL (usually https://slack.com/api/).`,
+      );
     case ErrorCode.RateLimitedError:
       return new ConfigError(`Cannot start: Slack is rate limiting this app; start again in ${failure.retryAfter} s.`);
     default:

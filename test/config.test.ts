@@ -63,15 +63,12 @@ describe('configuration', () => {
       LOG_LEVEL: 'loud',
       ADMIN_USER_IDS: 'U012ABC,alice',
     });
-    expect(message.split('\n').filter((line) => line.startsWith('  - ')).map((line) => line.split(' ')[3])).toEqual([
-      'SLACK_BOT_TOKEN',
-      'SLACK_APP_TOKEN',
-      'SLACK_API_URL',
-      'PORT',
-      'DATABASE_URL',
-      'LOG_LEVEL',
-      'ADMIN_USER_IDS',
-    ]);
+    expect(
+      message
+        .split('\n')
+        .filter((line) => line.startsWith('  - '))
+        .map((line) => line.split(' ')[3]),
+    ).toEqual(['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_API_URL', 'PORT', 'DATABASE_URL', 'LOG_LEVEL', 'ADMIN_USER_IDS']);
     expect(message).toContain('starting with xoxb-');
     expect(message).toContain('"alice", which is not a Slack user ID');
   });

@@ -52,7 +52,9 @@ function sourceFiles(dir: string): string[] {
 
 /** What the code really uses, read from its listeners and Web API calls. */
 function usedBySource() {
-  const source = sourceFiles(join(import.meta.dirname, '../src')).map((file) => readFileSync(file, 'utf8')).join('\n');
+  const source = sourceFiles(join(import.meta.dirname, '../src'))
+    .map((file) => readFileSync(file, 'utf8'))
+    .join('\n');
   const all = (pattern: RegExp) => [...new Set([...source.matchAll(pattern)].map((match) => match[1] as string))].sort();
   const commands = all(/\.command\(\s*'([^']+)'/g);
   const events = all(/\.event\(\s*'([^']+)'/g);

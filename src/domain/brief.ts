@@ -81,13 +81,15 @@ export type BriefErrors = Partial<Record<keyof CampaignBrief | 'quorum' | 'timin
  */
 export function briefErrors(brief: Partial<CampaignBrief>): BriefErrors {
   const errors: BriefErrors = {};
-  const { startDate, endDate, recruitmentCloseDate, budgetMinor, marginBasisPoints, currency, targetInfluencers, approverIds, platforms, agreementWindowDays } = brief;
+  const { startDate, endDate, recruitmentCloseDate, budgetMinor, marginBasisPoints, currency, targetInfluencers, approverIds, platforms, agreementWindowDays } =
+    brief;
   if (startDate && endDate && endDate < startDate) errors.endDate = 'The end date must be on or after the start date.';
   if (recruitmentCloseDate && endDate && recruitmentCloseDate > endDate) {
     errors.recruitmentCloseDate = 'Recruitment must close on or before the end date.';
   }
   if (budgetMinor !== undefined && (!Number.isSafeInteger(budgetMinor) || budgetMinor < 0)) errors.budgetMinor = 'The budget must be zero or more.';
-  if (marginBasisPoints !== undefined && (marginBasisPoints < 0 || marginBasisPoints > 10_000)) errors.marginBasisPoints = 'The margin is a rate between 0 and 100 %.';
+  if (marginBasisPoints !== undefined && (marginBasisPoints < 0 || marginBasisPoints > 10_000))
+    errors.marginBasisPoints = 'The margin is a rate between 0 and 100 %.';
   if (currency !== undefined && !/^[A-Z]{3}$/.test(currency)) errors.currency = 'Use a three-letter ISO currency code such as USD.';
   if (targetInfluencers !== undefined && targetInfluencers !== null && targetInfluencers < 1) errors.targetInfluencers = 'Target at least one influencer.';
   if (approverIds?.length === 0) errors.approverIds = 'Name at least one approver.';
@@ -199,7 +201,12 @@ export function fieldText(campaign: CampaignBrief & { digestMuted: boolean; quor
     case 'channelId':
       return `<#${c.channelId}>`;
     case 'optionalStages':
-      return (Object.keys(STAGE_NAMES) as Array<keyof OptionalStages>).filter((stage) => c.optionalStages[stage]).map((stage) => STAGE_NAMES[stage]).join(', ') || 'none';
+      return (
+        (Object.keys(STAGE_NAMES) as Array<keyof OptionalStages>)
+          .filter((stage) => c.optionalStages[stage])
+          .map((stage) => STAGE_NAMES[stage])
+          .join(', ') || 'none'
+      );
     case 'agreementWindowDays':
       return `${c.agreementWindowDays} days`;
     case 'digestMuted':

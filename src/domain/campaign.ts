@@ -97,7 +97,10 @@ export function moveCampaign<C extends CampaignState>(campaign: C, to: CampaignS
     return refuse('draft-delete-not-archive', 'A draft that was never published is deleted, not archived.');
   }
   if (!CAMPAIGN_MOVES[from].includes(to)) {
-    const next = CAMPAIGN_MOVES[from].filter((status) => status !== 'archived' || campaign.publishedAt).map(label).join(', ');
+    const next = CAMPAIGN_MOVES[from]
+      .filter((status) => status !== 'archived' || campaign.publishedAt)
+      .map(label)
+      .join(', ');
     return refuse('campaign-move-not-allowed', `A campaign cannot go from ${label(from)} to ${label(to)}. From ${label(from)} it can go to: ${next}.`);
   }
   return allow({
@@ -137,11 +140,16 @@ const DAY = 24 * 60 * 60 * 1000;
  * Opens recruitment until an optional close date (a calendar day): today or later, so the
  * scheduler does not close it at once, and not after the campaign ends.
  */
-export function openRecruitmentUntil<C extends CampaignState & { endDate: Date; recruitmentCloseDate: Date | null }>(campaign: C, closeDate: Date | null, now: Date): Decision<C> {
+export function openRecruitmentUntil<C extends CampaignState & { endDate: Date; recruitmentCloseDate: Date | null }>(
+  campaign: C,
+  closeDate: Date | null,
+  now: Date,
+): Decision<C> {
   const opened = moveCampaign(campaign, 'recruiting', now);
   if (!opened.ok) return opened;
   const today = new Date(Math.floor(now.getTime() / DAY) * DAY);
-  if (closeDate && closeDate < today) return refuse('recruitment-close-date', 'Recruitment cannot close in the past: choose today or a later day, or leave it empty to close by hand.');
+  if (closeDate && closeDate < today)
+    return refuse('recruitment-close-date', 'Recruitment cannot close in the past: choose today or a later day, or leave it empty to close by hand.');
   if (closeDate && closeDate > campaign.endDate) return refuse('recruitment-close-date', 'Recruitment must close on or before the end date of the campaign.');
   return allow({ ...opened.value, recruitmentCloseDate: closeDate });
 }

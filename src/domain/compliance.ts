@@ -54,7 +54,11 @@ export function complianceChecks(caption: string, brief: ComplianceBrief, platfo
   checks.push({ rule: 'disclosure', passed: disclosed.length > 0, detail: disclosed.length ? disclosed.join(', ') : `none of ${disclosures.join(', ')}` });
   if (brief.requiredTags.length) {
     const missing = brief.requiredTags.filter((tag) => !contains(caption, tag));
-    checks.push({ rule: 'required_tags', passed: missing.length === 0, detail: missing.length ? `missing ${missing.join(', ')}` : brief.requiredTags.join(', ') });
+    checks.push({
+      rule: 'required_tags',
+      passed: missing.length === 0,
+      detail: missing.length ? `missing ${missing.join(', ')}` : brief.requiredTags.join(', '),
+    });
   }
   if (brief.trackingUrl) checks.push(trackingLinkCheck(caption, brief.trackingUrl));
   const limit = CAPTION_LIMITS[platform];

@@ -90,7 +90,8 @@ export function deliveriesFor(entry: RecordedEntry, people: CampaignPeople | und
       deliveries.push({ kind: 'proposal_reply', campaignId, eventId: entry.id });
     }
     if (entry.action === 'campaign.completed') {
-      for (const userId of new Set([people.salesPicId, people.influencerPicId, ...people.approverIds])) deliveries.push({ kind: 'report_dm', campaignId, userId });
+      for (const userId of new Set([people.salesPicId, people.influencerPicId, ...people.approverIds]))
+        deliveries.push({ kind: 'report_dm', campaignId, userId });
     }
   }
   if (ANNOUNCED.has(entry.action)) deliveries.push({ kind: 'announcement', campaignId, eventId: entry.id });
@@ -98,11 +99,14 @@ export function deliveriesFor(entry: RecordedEntry, people: CampaignPeople | und
     const postId = Number(entry.entityId);
     const revision = entry.details?.revision;
     deliveries.push({ kind: 'post_request', postId, ...(typeof revision === 'number' ? { revision } : {}) });
-    if (['post.approved', 'post.rejected', 'post.edited', 'post.expired'].includes(entry.action)) deliveries.push({ kind: 'post_reply', postId, eventId: entry.id });
+    if (['post.approved', 'post.rejected', 'post.edited', 'post.expired'].includes(entry.action))
+      deliveries.push({ kind: 'post_reply', postId, eventId: entry.id });
   }
   // A reminder changes nothing anyone's App Home shows; the post's card shows it was sent.
   if (REMINDED.has(entry.action)) return deliveries;
-  const concerned = [entry.actor, people.salesPicId, people.influencerPicId, ...people.approverIds].filter((userId) => userId !== SYSTEM_ACTOR && userId !== DEADLINE_ACTOR);
+  const concerned = [entry.actor, people.salesPicId, people.influencerPicId, ...people.approverIds].filter(
+    (userId) => userId !== SYSTEM_ACTOR && userId !== DEADLINE_ACTOR,
+  );
   for (const userId of new Set(concerned)) deliveries.push({ kind: 'home', userId });
   return deliveries;
 }

@@ -36,8 +36,7 @@ export const DIGEST_ROWS = {
 
 export function composeCampaignDigest(input: CampaignDigestInput): CampaignDigest {
   const { campaign, participants, posts, changes, metrics, now } = input;
-  const nameOf = (participationId: number) =>
-    participants.find((p) => p.id === participationId)?.influencerName ?? 'an unknown influencer';
+  const nameOf = (participationId: number) => participants.find((p) => p.id === participationId)?.influencerName ?? 'an unknown influencer';
 
   const { counted } = input;
   const stageCount = (stage: Participant['stage']) => (counted ? (counted.stages[stage] ?? 0) : participants.filter((p) => p.stage === stage).length);
@@ -83,7 +82,9 @@ export function composeCampaignDigest(input: CampaignDigestInput): CampaignDiges
     .map((participant) => ({ participant, expiresAt: agreementExpiresAt(participant, campaign) as Date }))
     .sort((a, b) => a.expiresAt.getTime() - b.expiresAt.getTime() || a.participant.id - b.participant.id);
 
-  const lateDeliverables = participants.flatMap((participant) => lateOf(participant, effectivePosts(participant.id), now).map((deliverable) => ({ participant, deliverable })));
+  const lateDeliverables = participants.flatMap((participant) =>
+    lateOf(participant, effectivePosts(participant.id), now).map((deliverable) => ({ participant, deliverable })),
+  );
 
   // Looking ahead: today and tomorrow. A deliverable counts while the posted posts do not cover
   // everything due up to it (the rule of lateDeliverables).
@@ -94,7 +95,9 @@ export function composeCampaignDigest(input: CampaignDigestInput): CampaignDiges
   const dueSoon: DueSoon[] = [
     ...posts.flatMap((post): DueSoon[] => {
       const inDays = soon(post.plannedDate);
-      return inDays !== undefined && (post.status === 'approved' || post.status === 'pending_approval') ? [{ kind: 'post', inDays, post, influencerName: nameOf(post.participationId) }] : [];
+      return inDays !== undefined && (post.status === 'approved' || post.status === 'pending_approval')
+        ? [{ kind: 'post', inDays, post, influencerName: nameOf(post.participationId) }]
+        : [];
     }),
     ...participants.flatMap((participant) =>
       uncoveredDeliverables(participant, effectivePosts(participant.id)).flatMap((deliverable): DueSoon[] => {
@@ -117,12 +120,7 @@ export function composeCampaignDigest(input: CampaignDigestInput): CampaignDiges
   const daysToEnd = daysBetween(now, campaign.endDate);
 
   let health: Health = 'on_track';
-  if (
-    expiredAgreements.length > 0 ||
-    lateDeliverables.length > 0 ||
-    awaitingApproval.some((a) => a.waitingDays >= SLOW_APPROVAL_DAYS) ||
-    metrics.overBudget
-  ) {
+  if (expiredAgreements.length > 0 || lateDeliverables.length > 0 || awaitingApproval.some((a) => a.waitingDays >= SLOW_APPROVAL_DAYS) || metrics.overBudget) {
     health = 'needs_attention';
   }
   if (duePosts.some((d) => d.overdueDays >= 1) || (daysToEnd < 0 && !isFinished(campaign))) health = 'late';
@@ -170,7 +168,9 @@ export function needsSomeone(d: CampaignDigest): Array<{ what: string; who: stri
     const oldest = d.awaitingApproval[0]!.waitingDays;
     const age = oldest > 0 ? ` (oldest ${plural(oldest, 'day')})` : '';
     const failing = d.awaitingApproval.filter((a) => failedChecks(a.post.checks ?? []).length > 0).length;
-    const checks = failing ? `; ${failing === d.awaitingApproval.length && failing > 1 ? 'all' : failing} ${failing === 1 ? 'fails' : 'fail'} a compliance check` : '';
+    const checks = failing
+      ? `; ${failing === d.awaitingApproval.length && failing > 1 ? 'all' : failing} ${failing === 1 ? 'fails' : 'fail'} a compliance check`
+      : '';
     items.push({ what: `${plural(d.awaitingApproval.length, 'post')} awaiting approval${age}${checks}`, who: [...new Set(campaign.approverIds)] });
   }
   if (d.duePosts.length) {

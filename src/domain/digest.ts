@@ -5,7 +5,10 @@ import type { Deliverable, Participant } from './participation.js';
 import type { Post } from './posts.js';
 
 /** What a digest reads of a participant. */
-export type DigestParticipant = Pick<Participant, 'id' | 'influencerName' | 'stage' | 'agreementSentAt' | 'agreementSignedAt' | 'agreementDeclinedAt' | 'deliverables'>;
+export type DigestParticipant = Pick<
+  Participant,
+  'id' | 'influencerName' | 'stage' | 'agreementSentAt' | 'agreementSignedAt' | 'agreementDeclinedAt' | 'deliverables'
+>;
 /** What a digest reads of a post. */
 export type DigestPost = Pick<Post, 'id' | 'participationId' | 'status' | 'revision' | 'plannedDate' | 'content' | 'version' | 'checks'>;
 

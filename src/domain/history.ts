@@ -33,7 +33,11 @@ export function historyNames(
   const byParticipant = new Map(participants.map((p) => [String(p.id), p.influencerName]));
   return {
     participants: byParticipant,
-    posts: new Map(posts.flatMap((post) => (byParticipant.has(String(post.participationId)) ? [[String(post.id), byParticipant.get(String(post.participationId))!] as const] : []))),
+    posts: new Map(
+      posts.flatMap((post) =>
+        byParticipant.has(String(post.participationId)) ? [[String(post.id), byParticipant.get(String(post.participationId))!] as const] : [],
+      ),
+    ),
     currency,
   };
 }

@@ -75,10 +75,8 @@ export function accountChanges(saved: SocialAccount[], typed: AccountProfile[]):
   const matched = new Set<number>();
   const byId = typed.filter((t) => t.id !== undefined);
   for (const { id, ...values } of [...byId, ...typed.filter((t) => t.id === undefined)]) {
-    const before = id === undefined
-      ? saved.find((s) => !matched.has(s.id) && accountKey(s) === accountKey(values))
-      : saved.find((s) => s.id === id);
-    if (id !== undefined && !before) return refuse('account-not-found', 'An account in the form is no longer this influencer\'s; open the form again.');
+    const before = id === undefined ? saved.find((s) => !matched.has(s.id) && accountKey(s) === accountKey(values)) : saved.find((s) => s.id === id);
+    if (id !== undefined && !before) return refuse('account-not-found', "An account in the form is no longer this influencer's; open the form again.");
     if (!before) {
       changes.added.push(values);
       continue;
@@ -140,14 +138,17 @@ export function groupImportRows(rows: ImportRow[]): { groups: ImportGroup[]; pro
       continue;
     }
     const first = group.rows[0]!;
-    if (!sameName(group.profile.name, profile.name)) problems.push({ row, problem: `same email as row ${first} but another name; rows sharing an email are one influencer.` });
-    else if (!sameName(group.profile.country, profile.country)) problems.push({ row, problem: `same email as row ${first} but another country; rows sharing an email are one influencer.` });
+    if (!sameName(group.profile.name, profile.name))
+      problems.push({ row, problem: `same email as row ${first} but another name; rows sharing an email are one influencer.` });
+    else if (!sameName(group.profile.country, profile.country))
+      problems.push({ row, problem: `same email as row ${first} but another country; rows sharing an email are one influencer.` });
     group.rows.push(row);
     group.profile.niches = [...new Set([...group.profile.niches, ...profile.niches])];
     group.profile.accounts.push(...profile.accounts);
   }
   for (const group of groups) {
-    if (group.profile.accounts.length > MAX_ACCOUNTS) problems.push({ row: group.rows[0]!, problem: `${group.profile.name} has ${group.profile.accounts.length} accounts here; at most ${MAX_ACCOUNTS}.` });
+    if (group.profile.accounts.length > MAX_ACCOUNTS)
+      problems.push({ row: group.rows[0]!, problem: `${group.profile.name} has ${group.profile.accounts.length} accounts here; at most ${MAX_ACCOUNTS}.` });
   }
   return { groups, problems };
 }
@@ -159,10 +160,14 @@ export function groupImportRows(rows: ImportRow[]): { groups: ImportGroup[]; pro
 export function mayExtend(group: ImportGroup, sameEmail: Influencer[]): Decision<Influencer | undefined> {
   if (sameEmail.length === 0) return allow(undefined);
   const email = group.profile.email ?? '';
-  if (sameEmail.length > 1) return refuse('email-ambiguous', `${sameEmail.length} influencers in the directory have ${email}; add these accounts with \`/campaign influencers edit\`.`);
+  if (sameEmail.length > 1)
+    return refuse('email-ambiguous', `${sameEmail.length} influencers in the directory have ${email}; add these accounts with \`/campaign influencers edit\`.`);
   const [existing] = sameEmail as [Influencer];
   if (!sameName(existing.name, group.profile.name)) {
-    return refuse('email-other-name', `${email} belongs to ${existing.name} (id ${existing.id}) in the directory; use that name to add accounts, or another email.`);
+    return refuse(
+      'email-other-name',
+      `${email} belongs to ${existing.name} (id ${existing.id}) in the directory; use that name to add accounts, or another email.`,
+    );
   }
   const total = existing.accounts.length + group.profile.accounts.length;
   if (total > MAX_ACCOUNTS) return refuse('too-many-accounts', `${existing.name} would have ${total} accounts; at most ${MAX_ACCOUNTS}.`);

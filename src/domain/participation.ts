@@ -184,7 +184,11 @@ export function moveParticipant<P extends ParticipantState>(participant: P, to: 
   const name = (stage: Stage) => STAGE_LABELS[stage];
   if (campaign.status === 'archived') return refuse('archived-read-only', READ_ONLY);
   if (from === to) return refuse('same-stage', `The participant is already in ${name(to)}.`);
-  if (from === 'declined') return refuse('declined-final', 'A declined participant does not move; a PIC can send the agreement again (`/campaign resend`) until collaboration starts.');
+  if (from === 'declined')
+    return refuse(
+      'declined-final',
+      'A declined participant does not move; a PIC can send the agreement again (`/campaign resend`) until collaboration starts.',
+    );
   if (from === 'not_selected') return refuse('not-selected-final', 'Not selected is final: collaboration started without this influencer.');
   if (DECIDED_STAGES.includes(from) && APPLICATION_STAGES.includes(to)) {
     return refuse('no-return-to-applied', `${name(from)} applicants cannot return to ${name(to)}.`);
@@ -285,7 +289,10 @@ export function startAtStage(stage: Stage, campaign: CampaignState, now: Date): 
     return refuse('start-stage-not-allowed', `A participant can start only as a Candidate or at ${LATER_START_STAGES.map((s) => STAGE_LABELS[s]).join(', ')}.`);
   }
   if (campaign.status !== 'recruiting' && campaign.status !== 'recruitment_closed') {
-    return refuse('later-start-while-recruiting', 'Influencers join at a later stage only while recruiting or after recruitment closes: open recruitment first.');
+    return refuse(
+      'later-start-while-recruiting',
+      'Influencers join at a later stage only while recruiting or after recruitment closes: open recruitment first.',
+    );
   }
   if (isSwitchedOff(stage, campaign)) return refuse('stage-switched-off', `The ${STAGE_LABELS[stage]} stage is switched off for this campaign.`);
   const sent = stage === 'agreement_sent' || stage === 'signed';
@@ -344,7 +351,8 @@ export const MAX_DELIVERABLE_NOTES = 500;
 /** Why a deliverable cannot be saved, or undefined when it can. */
 export function deliverableProblem(deliverable: Deliverable): string | undefined {
   const { quantity, notes, kind, dueDate } = deliverable;
-  if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_DELIVERABLE_QUANTITY) return `How many is a whole number from 1 to ${MAX_DELIVERABLE_QUANTITY}.`;
+  if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_DELIVERABLE_QUANTITY)
+    return `How many is a whole number from 1 to ${MAX_DELIVERABLE_QUANTITY}.`;
   if (!(CONTENT_KINDS as readonly string[]).includes(kind)) return 'Choose a kind of content.';
   if (Number.isNaN(dueDate.getTime())) return 'Choose a due date.';
   if (notes.length > MAX_DELIVERABLE_NOTES) return `Notes are at most ${MAX_DELIVERABLE_NOTES} characters.`;

@@ -72,7 +72,8 @@ function refusal(from: PostStatus, to: PostStatus): Decision<never> {
   if (from === 'approved' && to === 'rejected') return refuse('approved-not-rejected', 'An approved post cannot be rejected.');
   if (from === 'posted' || from === 'final_approved') return refuse('posted-never-back', `A ${name(from).toLowerCase()} post cannot go back.`);
   if (from === 'withdrawn') return refuse('withdrawn-stays', 'A withdrawn post stays withdrawn; submit a new draft instead.');
-  if (to === 'withdrawn' && (from === 'approved' || from === 'rejected')) return refuse('decided-post-stays', `The post was already ${name(from).toLowerCase()}: a decided post cannot be withdrawn.`);
+  if (to === 'withdrawn' && (from === 'approved' || from === 'rejected'))
+    return refuse('decided-post-stays', `The post was already ${name(from).toLowerCase()}: a decided post cannot be withdrawn.`);
   return refuse('post-move-not-allowed', `A post cannot go from ${name(from)} to ${name(to)}.`);
 }
 
@@ -89,12 +90,7 @@ export interface PostDraft {
 }
 
 /** A draft goes to review; a rejected post comes back as the next revision with its new content (and date). */
-export function submitPost<P extends PostState>(
-  post: P,
-  change: PostDraft,
-  campaign: CampaignState,
-  participantStage: Stage,
-): Decision<P> {
+export function submitPost<P extends PostState>(post: P, change: PostDraft, campaign: CampaignState, participantStage: Stage): Decision<P> {
   const checked = check(post.status, 'pending_approval', campaign);
   if (!checked.ok) return checked;
   if (phaseOf(participantStage) !== 'collaboration' || participantStage === 'completed') {
@@ -159,17 +155,23 @@ export const wasApproved = (post: PostState): boolean => post.status === 'approv
 /** Results are still being collected: approved or posted, not yet final-approved. */
 export const awaitsResults = (post: PostState): boolean => post.status === 'approved' || post.status === 'posted';
 
-export const NO_METRICS: PostMetrics = { impressions: 0, reach: 0, likes: 0, comments: 0, shares: 0, saves: 0, clicks: 0, conversions: 0, attributedRevenueMinor: 0 };
+export const NO_METRICS: PostMetrics = {
+  impressions: 0,
+  reach: 0,
+  likes: 0,
+  comments: 0,
+  shares: 0,
+  saves: 0,
+  clicks: 0,
+  conversions: 0,
+  attributedRevenueMinor: 0,
+};
 
 /**
  * Recording the live post URL or its first metrics makes an approved post effective (Posted);
  * later recordings update the numbers of a posted post. Numbers not given keep their recorded value.
  */
-export function recordResult<P extends PostState>(
-  post: P,
-  result: { postUrl?: string; metrics?: Partial<PostMetrics> },
-  campaign: CampaignState,
-): Decision<P> {
+export function recordResult<P extends PostState>(post: P, result: { postUrl?: string; metrics?: Partial<PostMetrics> }, campaign: CampaignState): Decision<P> {
   const open = writable(campaign);
   if (!open.ok) return open;
   const numbers = result.metrics && Object.keys(result.metrics).length > 0 ? result.metrics : undefined;

@@ -25,7 +25,8 @@ export interface QuorumProgress {
 export function quorumProgress(quorum: Quorum, approvals: readonly string[]): QuorumProgress {
   const distinct = [...new Set(approvals)];
   if (quorum.kind === 'any') return { met: distinct.length >= 1, approved: Math.min(distinct.length, 1), needed: 1, groups: [] };
-  if (quorum.kind === 'count') return { met: distinct.length >= quorum.count, approved: Math.min(distinct.length, quorum.count), needed: quorum.count, groups: [] };
+  if (quorum.kind === 'count')
+    return { met: distinct.length >= quorum.count, approved: Math.min(distinct.length, quorum.count), needed: quorum.count, groups: [] };
   // Each approval counts for one group, matched so that as many groups as possible are covered
   // (someone in Client and Legal who approved first does not block Legal's only other member).
   const approvedBy = coverGroups(quorum.groups, distinct);
@@ -60,11 +61,16 @@ export function mayApprove(quorum: Quorum, userId: string, approvals: readonly s
   const once = decidesOnce(userId, approvals);
   if (!once.ok || quorum.kind !== 'groups') return once;
   if (!quorum.groups.some((group) => group.memberIds.includes(userId))) {
-    return refuse('not-in-an-approver-group', `This campaign's posts are approved by ${quorum.groups.map((g) => g.name).join(' and ')}, and you are in none of those groups.`);
+    return refuse(
+      'not-in-an-approver-group',
+      `This campaign's posts are approved by ${quorum.groups.map((g) => g.name).join(' and ')}, and you are in none of those groups.`,
+    );
   }
   // Counts only if it covers one more group than the approvals so far.
   if (quorumProgress(quorum, [...approvals, userId]).approved === quorumProgress(quorum, approvals).approved) {
-    const waiting = quorumProgress(quorum, approvals).groups.filter((g) => g.approvedBy === null).map((g) => g.name);
+    const waiting = quorumProgress(quorum, approvals)
+      .groups.filter((g) => g.approvedBy === null)
+      .map((g) => g.name);
     return refuse('group-already-approved', `Your group already approved this revision; it waits for ${waiting.join(' and ')}.`);
   }
   return allow(true);
@@ -72,20 +78,25 @@ export function mayApprove(quorum: Quorum, userId: string, approvals: readonly s
 
 /** Each approver decides a revision once: who approved it can neither approve again nor send it back. */
 export function decidesOnce(userId: string, approvals: readonly string[]): Decision<true> {
-  return approvals.includes(userId) ? refuse('already-approved-by-you', 'You already approved this revision; the post waits for the other approvals.') : allow(true);
+  return approvals.includes(userId)
+    ? refuse('already-approved-by-you', 'You already approved this revision; the post waits for the other approvals.')
+    : allow(true);
 }
 
 /** Of `approverIds`, who can still move the post toward approval (the App Home queue). */
 export function stillToDecide(quorum: Quorum, approverIds: readonly string[], approvals: readonly string[]): string[] {
   if (quorumProgress(quorum, approvals).met) return [];
-  return approverIds.filter((userId) => mayApprove(quorum, userId, approvals).ok && (quorum.kind !== 'groups' || quorum.groups.some((g) => g.memberIds.includes(userId))));
+  return approverIds.filter(
+    (userId) => mayApprove(quorum, userId, approvals).ok && (quorum.kind !== 'groups' || quorum.groups.some((g) => g.memberIds.includes(userId))),
+  );
 }
 
 /** The quorum's rules, for a form's errors: a count within the approvers, groups named and made of approvers. */
 export function quorumErrors(quorum: Quorum, approverIds: readonly string[]): string | undefined {
   if (quorum.kind === 'count') {
     if (!Number.isInteger(quorum.count) || quorum.count < 1) return 'Ask for at least one approval.';
-    if (quorum.count > approverIds.length) return `The campaign has ${approverIds.length} approver${approverIds.length === 1 ? '' : 's'}: ask for at most that many approvals.`;
+    if (quorum.count > approverIds.length)
+      return `The campaign has ${approverIds.length} approver${approverIds.length === 1 ? '' : 's'}: ask for at most that many approvals.`;
   }
   if (quorum.kind === 'groups') {
     if (quorum.groups.length === 0) return 'Name at least one group and choose its members.';

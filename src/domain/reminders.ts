@@ -59,7 +59,12 @@ const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 const unique = (ids: string[]) => [...new Set(ids)];
 
 /** The reminders owed now about waiting and planned posts, deliverables and agreements. */
-export function reminderCandidates(posts: readonly WaitingPost[], participants: readonly FollowedParticipant[], working: WorkingTime, now: Date): ReminderCandidate[] {
+export function reminderCandidates(
+  posts: readonly WaitingPost[],
+  participants: readonly FollowedParticipant[],
+  working: WorkingTime,
+  now: Date,
+): ReminderCandidate[] {
   const out: ReminderCandidate[] = [];
   for (const post of posts) {
     const { timing } = post.campaign;
@@ -81,8 +86,22 @@ export function reminderCandidates(posts: readonly WaitingPost[], participants: 
       const on = isoDay(post.plannedDate);
       const before = isoDay(new Date(post.plannedDate.getTime() - DAY_MS));
       for (const userId of unique([post.submittedBy, post.campaign.influencerPicId])) {
-        out.push({ key: `planned:${post.id}:${before}:${userId}`, entityType: 'post', entityId: post.id, userId, reason: 'planned_tomorrow', when: { localDate: before } });
-        out.push({ key: `planned:${post.id}:${on}:${userId}`, entityType: 'post', entityId: post.id, userId, reason: 'planned_today', when: { localDate: on } });
+        out.push({
+          key: `planned:${post.id}:${before}:${userId}`,
+          entityType: 'post',
+          entityId: post.id,
+          userId,
+          reason: 'planned_tomorrow',
+          when: { localDate: before },
+        });
+        out.push({
+          key: `planned:${post.id}:${on}:${userId}`,
+          entityType: 'post',
+          entityId: post.id,
+          userId,
+          reason: 'planned_today',
+          when: { localDate: on },
+        });
       }
     }
   }
@@ -91,12 +110,26 @@ export function reminderCandidates(posts: readonly WaitingPost[], participants: 
     const pic = participant.campaign.influencerPicId;
     if (remindsAbout(timing, 'deliverables')) {
       for (const due of new Set(uncoveredDeliverables(participant, participant.postedPosts).map((d) => isoDay(d.dueDate)))) {
-        out.push({ key: `deliverable:${participant.id}:${due}:${pic}`, entityType: 'participant', entityId: participant.id, userId: pic, reason: 'deliverable_due', when: { localDate: due } });
+        out.push({
+          key: `deliverable:${participant.id}:${due}:${pic}`,
+          entityType: 'participant',
+          entityId: participant.id,
+          userId: pic,
+          reason: 'deliverable_due',
+          when: { localDate: due },
+        });
       }
     }
     const expiresAt = agreementExpiresAt(participant, participant.campaign);
     if (participant.stage === 'agreement_sent' && expiresAt && expiresAt > now && remindsAbout(timing, 'agreements')) {
-      out.push({ key: `agreement:${participant.id}:${participant.agreementSentAt!.getTime()}:${pic}`, entityType: 'participant', entityId: participant.id, userId: pic, reason: 'agreement_expiring', when: { at: new Date(expiresAt.getTime() - DAY_MS) } });
+      out.push({
+        key: `agreement:${participant.id}:${participant.agreementSentAt!.getTime()}:${pic}`,
+        entityType: 'participant',
+        entityId: participant.id,
+        userId: pic,
+        reason: 'agreement_expiring',
+        when: { at: new Date(expiresAt.getTime() - DAY_MS) },
+      });
     }
   }
   return out;
@@ -119,7 +152,11 @@ export function decisionDue(post: Pick<WaitingPost, 'status' | 'reviewRequestedA
 export const decisionKey = (post: { id: number; revision: number }) => `post:${post.id}:r${post.revision}:decide`;
 
 /** When the next step of a waiting post is due, for its card ("Decision due Thu 14:00"). */
-export function nextDeadline(post: Pick<WaitingPost, 'status' | 'reviewRequestedAt'>, deadlines: ApprovalDeadlines, working: WorkingTime): { step: DeadlineStep; at: Date } | undefined {
+export function nextDeadline(
+  post: Pick<WaitingPost, 'status' | 'reviewRequestedAt'>,
+  deadlines: ApprovalDeadlines,
+  working: WorkingTime,
+): { step: DeadlineStep; at: Date } | undefined {
   if (post.status !== 'pending_approval' || !post.reviewRequestedAt) return undefined;
   const times = deadlineTimes(post.reviewRequestedAt, deadlines, working);
   if (times.decideAt) return { step: 'decide', at: times.decideAt };

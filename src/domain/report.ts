@@ -109,12 +109,14 @@ export function campaignReport(input: ReportInput): CampaignReport {
   const { campaign, participants, posts, followers } = input;
   const numbers = participants.map((participant) => participantNumbers(participant, posts, followers));
   const metrics = campaignMetrics({ budgetMinor: campaign.budgetMinor, participants: numbers });
-  const participantResults = participants.map((participant, i): ParticipantResult => ({
-    participant,
-    followers: numbers[i]!.followers.reduce((a, b) => a + b, 0),
-    posts: posts.filter((post) => post.participationId === participant.id),
-    metrics: participantMetrics(numbers[i]!),
-  }));
+  const participantResults = participants.map(
+    (participant, i): ParticipantResult => ({
+      participant,
+      followers: numbers[i]!.followers.reduce((a, b) => a + b, 0),
+      posts: posts.filter((post) => post.participationId === participant.id),
+      metrics: participantMetrics(numbers[i]!),
+    }),
+  );
   const influencers = participants.filter((p) => phaseOf(p.stage) === 'collaboration').length;
   return {
     campaign,

@@ -40,7 +40,10 @@ export function revisionChanges(before: RevisionContent, after: RevisionContent)
 }
 
 function captionParts(before: string, after: string): CaptionPart[] {
-  return diffWords(before, after, { intlSegmenter: WORDS }).map((part) => ({ change: part.added ? 'added' : part.removed ? 'removed' : 'kept', text: part.value }));
+  return diffWords(before, after, { intlSegmenter: WORDS }).map((part) => ({
+    change: part.added ? 'added' : part.removed ? 'removed' : 'kept',
+    text: part.value,
+  }));
 }
 
 /** True when nothing a reviewer compares changed. */

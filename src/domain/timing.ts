@@ -57,14 +57,20 @@ const minutes = (d: Duration) => d.amount * MINUTES[d.unit];
 export function deadlineErrors(deadlines: ApprovalDeadlines): Partial<Record<'remindAfter' | 'escalateAfter' | 'decideAfter', string>> {
   const errors: Partial<Record<'remindAfter' | 'escalateAfter' | 'decideAfter', string>> = {};
   const { remindAfter, escalateAfter, decideAfter } = deadlines;
-  if (remindAfter && escalateAfter && minutes(escalateAfter) <= minutes(remindAfter)) errors.escalateAfter = 'Escalate after the reminder: choose a longer time.';
+  if (remindAfter && escalateAfter && minutes(escalateAfter) <= minutes(remindAfter))
+    errors.escalateAfter = 'Escalate after the reminder: choose a longer time.';
   const before = escalateAfter ?? remindAfter;
-  if (decideAfter && before && minutes(decideAfter) <= minutes(before)) errors.decideAfter = 'Decide after the reminder and the escalation: choose a longer time.';
+  if (decideAfter && before && minutes(decideAfter) <= minutes(before))
+    errors.decideAfter = 'Decide after the reminder and the escalation: choose a longer time.';
   return errors;
 }
 
 /** When each step of a waiting approval is due, counted from the moment the revision was submitted. */
-export function deadlineTimes(requestedAt: Date, deadlines: ApprovalDeadlines, working: WorkingTime): { remindAt: Date | null; escalateAt: Date | null; decideAt: Date | null } {
+export function deadlineTimes(
+  requestedAt: Date,
+  deadlines: ApprovalDeadlines,
+  working: WorkingTime,
+): { remindAt: Date | null; escalateAt: Date | null; decideAt: Date | null } {
   const after = (d: Duration | null) => (d ? addDuration(requestedAt, d, deadlines.businessTime ? working : undefined) : null);
   return { remindAt: after(deadlines.remindAfter), escalateAt: after(deadlines.escalateAfter), decideAt: after(deadlines.decideAfter) };
 }
@@ -73,7 +79,11 @@ export type DeadlineStep = 'remind' | 'escalate' | 'decide';
 
 /** The steps due at `now` that have not been done yet, in order. */
 export function dueDeadlineSteps(times: ReturnType<typeof deadlineTimes>, done: ReadonlySet<DeadlineStep>, now: Date): DeadlineStep[] {
-  const due: Array<[DeadlineStep, Date | null]> = [['remind', times.remindAt], ['escalate', times.escalateAt], ['decide', times.decideAt]];
+  const due: Array<[DeadlineStep, Date | null]> = [
+    ['remind', times.remindAt],
+    ['escalate', times.escalateAt],
+    ['decide', times.decideAt],
+  ];
   return due.filter(([step, at]) => at !== null && at.getTime() <= now.getTime() && !done.has(step)).map(([step]) => step);
 }
 
@@ -90,7 +100,12 @@ export function timingText(timing: Timing): string {
   return `${reminders}; approvals: ${steps.join(', ')}${d.businessTime ? ' (business time)' : ''}`;
 }
 
-const REMINDER_SHORT: Record<ReminderKind, string> = { plannedDate: 'planned dates', deliverables: 'deliverables', agreements: 'agreements', approvals: 'approvals' };
+const REMINDER_SHORT: Record<ReminderKind, string> = {
+  plannedDate: 'planned dates',
+  deliverables: 'deliverables',
+  agreements: 'agreements',
+  approvals: 'approvals',
+};
 
 /** "No decision in 3 days": why a request expired or was approved by the deadline. */
 export function deadlineReason(deadlines: ApprovalDeadlines): string {

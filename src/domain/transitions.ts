@@ -78,7 +78,8 @@ function mayUndo<S extends object>(recorded: Recorded<S>, current: S, userId: st
   if (recorded.kind !== 'reversible') return refuse('not-reversible', 'This change cannot be undone.');
   if (recorded.actor !== userId) return refuse('undo-own-only', 'Only the person who made this change can undo it.');
   if (sameState(current, recorded.before)) return refuse('already-undone', 'This change was already undone.');
-  if (now.getTime() - recorded.at.getTime() > UNDO_WINDOW_MS) return refuse('undo-window-passed', `Undo is possible for ${UNDO_WINDOW_TEXT} only; that time has passed.`);
+  if (now.getTime() - recorded.at.getTime() > UNDO_WINDOW_MS)
+    return refuse('undo-window-passed', `Undo is possible for ${UNDO_WINDOW_TEXT} only; that time has passed.`);
   if (!sameState(current, recorded.after)) return refuse('undo-changed-since', 'It changed again since, so it was not undone.');
   return allow(true);
 }
@@ -89,7 +90,13 @@ export function participantSnapshot(p: ParticipantState): ParticipantState {
 }
 
 /** Undoes a stage move: the participant is exactly as before it, unless the campaign has since fixed the group or been archived. */
-export function undoStageMove(recorded: Recorded<ParticipantState>, current: ParticipantState, campaign: CampaignState, userId: string, now: Date): Decision<ParticipantState> {
+export function undoStageMove(
+  recorded: Recorded<ParticipantState>,
+  current: ParticipantState,
+  campaign: CampaignState,
+  userId: string,
+  now: Date,
+): Decision<ParticipantState> {
   if (campaign.status === 'archived') return refuse('archived-read-only', READ_ONLY);
   const may = mayUndo(recorded, participantSnapshot(current), userId, now);
   if (!may.ok) return may;

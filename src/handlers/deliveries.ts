@@ -12,7 +12,16 @@ import { reminderMessage } from '../views/reminders.js';
 import { rememberReminder, reminderToShow } from '../workflow/reminders.js';
 import { campaignMessages, findCampaign, rememberCampaignMessages } from '../store/campaigns.js';
 import type { Prisma } from '../store/database.js';
-import { type ClaimedDelivery, type DeliveryLane, claimDeliveries, deliveriesWrittenHere, deliveryPending, markAttemptFailed, markDelivered, postponeDelivery } from '../store/deliveries.js';
+import {
+  type ClaimedDelivery,
+  type DeliveryLane,
+  claimDeliveries,
+  deliveriesWrittenHere,
+  deliveryPending,
+  markAttemptFailed,
+  markDelivered,
+  postponeDelivery,
+} from '../store/deliveries.js';
 import { historyEvent } from '../store/history.js';
 import { findParticipant } from '../store/participants.js';
 import { reopenAnnouncement } from '../views/transitions.js';
@@ -204,12 +213,20 @@ export class DeliveryWorker {
 
   private async failed(claimed: ClaimedDelivery, error: string, retryAt: Date | undefined): Promise<Notice | undefined> {
     await markAttemptFailed(this.deps.prisma, claimed.id, error, new Date(), retryAt);
-    this.deps.logger.warn(`Delivery ${claimed.id} (${claimed.delivery.kind}, try ${claimed.attempts}) failed: ${error}; ${retryAt ? `again at ${retryAt.toISOString()}` : 'given up'}`);
+    this.deps.logger.warn(
+      `Delivery ${claimed.id} (${claimed.delivery.kind}, try ${claimed.attempts}) failed: ${error}; ${retryAt ? `again at ${retryAt.toISOString()}` : 'given up'}`,
+    );
     // Told once when it is first late, and once when it is given up; App Homes are not worth a notice.
     if (claimed.delivery.kind === 'home' || claimed.actor === SYSTEM_ACTOR || claimed.actor === DEADLINE_ACTOR) return undefined;
     if (retryAt && claimed.attempts > 1) return undefined;
     const channelId = await this.channelOf(claimed.delivery).catch(() => undefined);
-    return { actor: claimed.actor, what: WHAT[claimed.delivery.kind], ...(channelId && claimed.delivery.kind !== 'report_dm' ? { channelId } : {}), error, retrying: Boolean(retryAt) };
+    return {
+      actor: claimed.actor,
+      what: WHAT[claimed.delivery.kind],
+      ...(channelId && claimed.delivery.kind !== 'report_dm' ? { channelId } : {}),
+      error,
+      retrying: Boolean(retryAt),
+    };
   }
 
   /** One message per person and outcome however many of their deliveries failed together: ephemeral in the channel, else by DM. */
@@ -228,7 +245,14 @@ export class DeliveryWorker {
         ? `:hourglass: Saved, but ${where} could not be updated yet (Slack answered \`${error}\`); retrying.`
         : `:warning: Saved, but ${where} could not be updated (Slack answered \`${error}\`). An admin can retry with \`/campaign deliveries\`.`;
       try {
-        if (channelId && (await client.chat.postEphemeral({ channel: channelId, user: actor, text }).then(() => true, () => false))) continue;
+        if (
+          channelId &&
+          (await client.chat.postEphemeral({ channel: channelId, user: actor, text }).then(
+            () => true,
+            () => false,
+          ))
+        )
+          continue;
         const opened = await client.conversations.open({ users: actor });
         await client.chat.postMessage({ channel: opened.channel?.id as string, text });
       } catch (notice) {
@@ -301,7 +325,11 @@ export class DeliveryWorker {
         if (!ts) return (await deliveryPending(prisma, `proposal_request:${campaign.id}`)) ? { done: false, why: 'waiting for the approval request' } : DONE;
         const rejected = decision.action.endsWith('rejected');
         const next = rejected ? '' : ` A PIC can now open recruitment with the button above or \`/campaign open ${campaignReference(campaign.id)}\`.`;
-        await client.chat.postMessage({ channel: campaign.channelId, thread_ts: ts, text: `<@${published.actor}> the proposal was ${rejected ? 'rejected' : 'approved'} by <@${decision.actor}>.${next}` });
+        await client.chat.postMessage({
+          channel: campaign.channelId,
+          thread_ts: ts,
+          text: `<@${published.actor}> the proposal was ${rejected ? 'rejected' : 'approved'} by <@${decision.actor}>.${next}`,
+        });
         return DONE;
       }
       case 'post_request': {
@@ -316,7 +344,10 @@ export class DeliveryWorker {
         // Only the delivery of the revision's own event posts its message (once); a later revision's covers it.
         if (delivery.revision !== post.revision || post.status === 'draft') return DONE;
         const posted = await client.chat.postMessage({ channel: campaign.channelId, ...shown });
-        return { done: true, remember: (tx) => rememberPostApprovalMessage(tx, post.id, { channelId: campaign.channelId, ts: posted.ts as string, revision: post.revision }) };
+        return {
+          done: true,
+          remember: (tx) => rememberPostApprovalMessage(tx, post.id, { channelId: campaign.channelId, ts: posted.ts as string, revision: post.revision }),
+        };
       }
       case 'post_reply': {
         const [card, entry] = await Promise.all([postCard(prisma, delivery.postId), historyEvent(prisma, delivery.eventId)]);
@@ -325,7 +356,8 @@ export class DeliveryWorker {
         const revision = entry.details?.revision;
         if (!message || (message.revision ?? card.post.revision) !== revision) {
           // Waits while the revision's message is on its way; once a later revision has its own, this reply has no thread left.
-          const coming = typeof revision === 'number' && revision === card.post.revision && (await deliveryPending(prisma, `post_request:${card.post.id}:${revision}`));
+          const coming =
+            typeof revision === 'number' && revision === card.post.revision && (await deliveryPending(prisma, `post_request:${card.post.id}:${revision}`));
           return coming ? { done: false, why: 'waiting for the post approval message' } : DONE;
         }
         const reply = entry.action === 'post.edited' ? postEditedReply(card.campaign, entry) : decisionReply(card.post, entry);
@@ -375,13 +407,15 @@ async function proposalDecision(prisma: Prisma, campaign: Campaign, publishedAt:
     lastEvent(prisma, 'campaign', campaign.id, 'campaign.proposal_approved'),
     lastEvent(prisma, 'campaign', campaign.id, 'campaign.proposal_rejected'),
   ]);
-  return [approved, rejected].filter((entry) => entry && entry.at >= publishedAt).sort((a, b) => (a?.at ?? 0) > (b?.at ?? 0) ? -1 : 1)[0];
+  return [approved, rejected].filter((entry) => entry && entry.at >= publishedAt).sort((a, b) => ((a?.at ?? 0) > (b?.at ?? 0) ? -1 : 1))[0];
 }
 
 /** A deleted campaign's snapshot, as stored in the delivery's JSON: its dates come back as Dates. */
 function reviveCampaign(snapshot: Record<string, unknown>): Campaign {
   const dates = ['startDate', 'endDate', 'recruitmentCloseDate', 'publishedAt', 'collaborationStartedAt', 'createdAt'];
-  return Object.fromEntries(Object.entries(snapshot).map(([key, value]) => [key, dates.includes(key) && typeof value === 'string' ? new Date(value) : value])) as unknown as Campaign;
+  return Object.fromEntries(
+    Object.entries(snapshot).map(([key, value]) => [key, dates.includes(key) && typeof value === 'string' ? new Date(value) : value]),
+  ) as unknown as Campaign;
 }
 
 /** Slack's error code (or what went wrong on the way), and how long Slack asked to wait. */

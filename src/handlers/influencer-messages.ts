@@ -16,7 +16,10 @@ async function toInfluencerPic(client: WebClient, logger: Logger, campaign: Camp
   const pic = campaign.influencerPicId;
   try {
     if (actorId === pic) {
-      const shown = await client.chat.postEphemeral({ channel: campaign.channelId, user: pic, ...message }).then(() => true, () => false); // not in the channel: a DM instead
+      const shown = await client.chat.postEphemeral({ channel: campaign.channelId, user: pic, ...message }).then(
+        () => true,
+        () => false,
+      ); // not in the channel: a DM instead
       if (shown) return;
     }
     const opened = await client.conversations.open({ users: pic });
@@ -27,7 +30,14 @@ async function toInfluencerPic(client: WebClient, logger: Logger, campaign: Camp
 }
 
 /** One message per stage the moved participants arrived in, when influencers must hear about it. */
-export async function tellAboutMoves(client: WebClient, prisma: Prisma, logger: Logger, campaignId: number, moved: Participant[], actorId: string): Promise<void> {
+export async function tellAboutMoves(
+  client: WebClient,
+  prisma: Prisma,
+  logger: Logger,
+  campaignId: number,
+  moved: Participant[],
+  actorId: string,
+): Promise<void> {
   const told = moved.filter((p) => isToldStage(p.stage));
   const campaign = told.length ? await getCampaign(prisma, campaignId) : undefined;
   if (!campaign) return;
@@ -36,7 +46,12 @@ export async function tellAboutMoves(client: WebClient, prisma: Prisma, logger: 
     if (!isToldStage(stage)) continue;
     const group = told.filter((p) => p.stage === stage);
     const expires = stage === 'agreement_sent' ? agreementExpiresAt(group[0]!, campaign) : null;
-    const message = influencerMessage(campaign, stage, group.map((p) => p.influencerName), expires ? signByText(expires, timeZone) : undefined);
+    const message = influencerMessage(
+      campaign,
+      stage,
+      group.map((p) => p.influencerName),
+      expires ? signByText(expires, timeZone) : undefined,
+    );
     await toInfluencerPic(client, logger, campaign, actorId, message);
   }
 }

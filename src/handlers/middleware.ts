@@ -28,7 +28,7 @@ export const newReference = () => randomBytes(4).toString('hex');
 
 /** Who and what a request is about, as far as its payload says: the user, and a campaign it names. */
 function requestOf(body: Record<string, unknown>): { user?: string; campaign?: number } {
-  const user = (body.user_id as string | undefined) ?? (body.user as { id?: string } | undefined)?.id ?? ((body.event as { user?: string } | undefined)?.user);
+  const user = (body.user_id as string | undefined) ?? (body.user as { id?: string } | undefined)?.id ?? (body.event as { user?: string } | undefined)?.user;
   const named = /\bC-(\d{1,9})\b/i.exec(String(body.text ?? ''))?.[1];
   let campaign = named ? Number(named) : undefined;
   const metadata = (body.view as { private_metadata?: string } | undefined)?.private_metadata;
@@ -44,7 +44,8 @@ function requestOf(body: Record<string, unknown>): { user?: string; campaign?: n
 }
 
 /** Tags every log line written while this request is handled (src/logger.ts). */
-export const tagRequestLogs: Middleware<AnyMiddlewareArgs> = ({ body, next }) => withRequestLog({ reference: newReference(), ...requestOf(body as Record<string, unknown>) }, next);
+export const tagRequestLogs: Middleware<AnyMiddlewareArgs> = ({ body, next }) =>
+  withRequestLog({ reference: newReference(), ...requestOf(body as Record<string, unknown>) }, next);
 
 /**
  * Turns an unexpected error into a short reference for the user and a full log line for us.
@@ -57,9 +58,7 @@ export function reportUnexpectedErrors(app: App): Middleware<AnyMiddlewareArgs> 
     } catch (error) {
       const reference = currentRequest()?.reference ?? newReference();
       app.logger.error(`Unexpected error, reference ${reference}:`, error);
-      await tellUser(args, reference).catch((failure: unknown) =>
-        app.logger.error(`Could not tell the user about reference ${reference}:`, failure),
-      );
+      await tellUser(args, reference).catch((failure: unknown) => app.logger.error(`Could not tell the user about reference ${reference}:`, failure));
     }
   };
 }
@@ -69,10 +68,16 @@ async function tellUser(args: Parameters<Middleware<AnyMiddlewareArgs>>[0], refe
   const body = args.body as { type?: string; response_url?: string };
   if ('ack' in args && args.ack) {
     // A listener that failed before acknowledging: answer the request itself. Acknowledging twice throws.
-    const response = body.type === 'view_submission'
-      ? { response_action: 'update', view: unexpectedErrorModal(reference) }
-      : body.type === 'block_actions' ? undefined : { response_type: 'ephemeral', text };
-    const acked = await (args.ack as (response?: unknown) => Promise<void>)(response).then(() => true, () => false);
+    const response =
+      body.type === 'view_submission'
+        ? { response_action: 'update', view: unexpectedErrorModal(reference) }
+        : body.type === 'block_actions'
+          ? undefined
+          : { response_type: 'ephemeral', text };
+    const acked = await (args.ack as (response?: unknown) => Promise<void>)(response).then(
+      () => true,
+      () => false,
+    );
     if (acked && response) return;
   }
   if ('respond' in args && args.respond) await args.respond({ response_type: 'ephemeral', replace_original: false, text });

@@ -13,7 +13,11 @@ import { publishHome } from './home.js';
 export class OutOfDate extends Error {}
 
 /** An ID or version as the database stores it (a 32-bit integer); anything else was not written by us. */
-export const storedInt = z.number().int().min(0).max(2 ** 31 - 1);
+export const storedInt = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 31 - 1);
 
 /** A button value of `count` stored integers joined by ":" ("<id>:<version>", or "<id>"). */
 export function buttonNumbers(value: string | undefined, count: number): number[] {
@@ -41,7 +45,8 @@ export function readMetadata<T extends z.ZodType>(schema: T, privateMetadata: st
  * says the field is multiline (or does not say).
  */
 const CONTROL = { multiline: /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/, singleLine: /[\u0000-\u001F\u007F]/ };
-export const CONTROL_CHARACTER_ERROR = 'This contains a control character (such as a NUL byte, or a line break in a one-line field) that cannot be saved. Retype the text without it.';
+export const CONTROL_CHARACTER_ERROR =
+  'This contains a control character (such as a NUL byte, or a line break in a one-line field) that cannot be saved. Retype the text without it.';
 
 export function register(app: App, context: HandlerContext): void {
   app.use(refuseControlCharacters);
@@ -77,16 +82,25 @@ function answerOutOfDate(app: App, { prisma, now }: HandlerContext): Middleware<
       const reference = randomBytes(4).toString('hex');
       app.logger.warn(`Out-of-date or tampered request, reference ${reference}: ${error.message}`);
       const body = args.body as { type?: string; response_url?: string; user?: { id: string }; view?: { id: string; type: string } };
-      const ack = 'ack' in args && args.ack ? (response?: unknown) => (args.ack as (r?: unknown) => Promise<void>)(response).then(() => true, () => false) : async () => false;
+      const ack =
+        'ack' in args && args.ack
+          ? (response?: unknown) =>
+              (args.ack as (r?: unknown) => Promise<void>)(response).then(
+                () => true,
+                () => false,
+              )
+          : async () => false;
       const client = (args as { client: WebClient }).client;
       if (body.type === 'view_submission' && body.view) {
         // Acknowledging twice throws: a listener that already acked gets its modal replaced instead.
-        if (!(await ack({ response_action: 'update', view: outOfDateModal(reference) }))) await client.views.update({ view_id: body.view.id, view: outOfDateModal(reference) });
+        if (!(await ack({ response_action: 'update', view: outOfDateModal(reference) })))
+          await client.views.update({ view_id: body.view.id, view: outOfDateModal(reference) });
         return;
       }
       await ack();
       if (body.view?.type === 'modal') await client.views.update({ view_id: body.view.id, view: outOfDateModal(reference) });
-      else if ('respond' in args && args.respond && body.response_url) await args.respond({ response_type: 'ephemeral', replace_original: false, text: outOfDateText(reference) });
+      else if ('respond' in args && args.respond && body.response_url)
+        await args.respond({ response_type: 'ephemeral', replace_original: false, text: outOfDateText(reference) });
       else if (body.user) await publishHome(client, prisma, body.user.id, now(), outOfDateText(reference));
     }
   };

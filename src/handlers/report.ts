@@ -22,7 +22,11 @@ export interface ReportFile {
 export async function reportFiles(report: CampaignReport, accounts: Map<number, SocialAccount>, now: Date): Promise<ReportFile[]> {
   const name = `${campaignReference(report.campaign.id)}-report-${calendarDate(now)}`;
   return [
-    { file: Buffer.from(reportCsv(report, accounts), 'utf8'), filename: `${name}.csv`, title: `${campaignReference(report.campaign.id)} participants and posts (CSV)` },
+    {
+      file: Buffer.from(reportCsv(report, accounts), 'utf8'),
+      filename: `${name}.csv`,
+      title: `${campaignReference(report.campaign.id)} participants and posts (CSV)`,
+    },
     {
       file: await reportChart(report),
       filename: `${name}.png`,

@@ -17,7 +17,9 @@ export function answerUnhandled({ prisma, now }: HandlerContext): Middleware<Any
     if (!('ack' in args) || !args.ack || answered(args.context)) return;
     const ack = args.ack as AckFn<unknown>;
     const body = args.body as { type?: string; view?: { callback_id?: string }; actions?: Array<{ action_id?: string }> };
-    args.logger.info(`No listener answered ${body.type ?? 'a request'} ${body.actions?.[0]?.action_id ?? body.view?.callback_id ?? ''}; the catch-all answered it.`);
+    args.logger.info(
+      `No listener answered ${body.type ?? 'a request'} ${body.actions?.[0]?.action_id ?? body.view?.callback_id ?? ''}; the catch-all answered it.`,
+    );
     if (body.type === 'view_submission') return ack({ response_action: 'update', view: outOfDateModal() });
     await ack();
     if (body.type === 'block_actions') await answerOldClick(args as unknown as { body: BlockAction; respond?: RespondFn; client: WebClient }, prisma, now());
@@ -25,7 +27,11 @@ export function answerUnhandled({ prisma, now }: HandlerContext): Middleware<Any
 }
 
 /** Ephemerally under the message (saying where things stand when the message is one of ours), or at the top of App Home. */
-async function answerOldClick({ body, respond, client }: { body: BlockAction; respond?: RespondFn; client: WebClient }, prisma: HandlerContext['prisma'], now: Date): Promise<void> {
+async function answerOldClick(
+  { body, respond, client }: { body: BlockAction; respond?: RespondFn; client: WebClient },
+  prisma: HandlerContext['prisma'],
+  now: Date,
+): Promise<void> {
   if (respond && body.response_url) {
     const where = body.channel && body.message ? { channelId: body.channel.id, ts: body.message.ts } : undefined;
     const subject = where && (await messageSubject(prisma, where));

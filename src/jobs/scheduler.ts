@@ -51,7 +51,10 @@ class ChannelPace {
 export function slackDigestPoster(client: WebClient): PostDigest {
   const pace = new ChannelPace();
   return async (channelId, toPost) => {
-    const message = toPost.kind === 'campaign' ? campaignDigestMessage(toPost.digest, { quietMessage: toPost.quietDayMessage }) : overviewMessage(toPost.digests, toPost.failed);
+    const message =
+      toPost.kind === 'campaign'
+        ? campaignDigestMessage(toPost.digest, { quietMessage: toPost.quietDayMessage })
+        : overviewMessage(toPost.digests, toPost.failed);
     if (!message) return undefined;
     return pace.inTurn(channelId, async () => (await client.chat.postMessage({ channel: channelId, ...message })).ts);
   };
@@ -99,7 +102,8 @@ export function startScheduler({ prisma, client, logger, now, deliver }: Schedul
       await deliver();
       await pruneDeliveries(prisma, new Date(Date.now() - DELIVERIES_KEPT_MS));
       const report = await runDueDigests(prisma, at, post);
-      if (report && (report.sent.length || report.failed.length)) logger.info(`Digests ${report.localDate}: ${report.sent.length} sent, ${report.failed.length} failed`, report.failed);
+      if (report && (report.sent.length || report.failed.length))
+        logger.info(`Digests ${report.localDate}: ${report.sent.length} sent, ${report.failed.length} failed`, report.failed);
     } catch (error) {
       logger.error('Scheduled work failed:', error);
     }

@@ -15,7 +15,13 @@ function readTiming(stored: unknown): Timing {
   return {
     reminders: { ...DEFAULT_TIMING.reminders, ...t.reminders },
     muted: t.muted ?? DEFAULT_TIMING.muted,
-    deadlines: { remindAfter: duration(d.remindAfter), escalateAfter: duration(d.escalateAfter), decideAfter: duration(d.decideAfter), onDeadline: d.onDeadline, businessTime: d.businessTime },
+    deadlines: {
+      remindAfter: duration(d.remindAfter),
+      escalateAfter: duration(d.escalateAfter),
+      decideAfter: duration(d.decideAfter),
+      onDeadline: d.onDeadline,
+      businessTime: d.businessTime,
+    },
   };
 }
 
@@ -101,7 +107,12 @@ export async function saveCampaign(tx: Tx, before: Campaign, after: Campaign): P
   const { id, version, createdBy, createdAt, quorum, timing, ...fields } = after;
   const { count } = await tx.campaign.updateMany({
     where: { id: before.id, version: before.version },
-    data: { ...columns(fields), quorum: quorum as unknown as PrismaTypes.InputJsonValue, timing: timing as unknown as PrismaTypes.InputJsonValue, version: { increment: 1 } },
+    data: {
+      ...columns(fields),
+      quorum: quorum as unknown as PrismaTypes.InputJsonValue,
+      timing: timing as unknown as PrismaTypes.InputJsonValue,
+      version: { increment: 1 },
+    },
   });
   assertUpdated(count, 'campaign', before.id);
   return { ...after, version: before.version + 1 };

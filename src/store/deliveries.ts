@@ -44,7 +44,14 @@ export async function enqueueDeliveries(tx: Tx, deliveries: Delivery[], actor: s
   const now = new Date();
   written(deliveries.length);
   await tx.delivery.createMany({
-    data: deliveries.map((delivery) => ({ kind: delivery.kind, key: deliveryKey(delivery), payload: delivery as unknown as PrismaTypes.InputJsonValue, actor, createdAt: now, nextAttemptAt: now })),
+    data: deliveries.map((delivery) => ({
+      kind: delivery.kind,
+      key: deliveryKey(delivery),
+      payload: delivery as unknown as PrismaTypes.InputJsonValue,
+      actor,
+      createdAt: now,
+      nextAttemptAt: now,
+    })),
   });
 }
 
@@ -58,7 +65,9 @@ export async function campaignPeopleOf(tx: Tx, entities: ReadonlyArray<{ entityT
   const [campaigns, participants, posts] = await Promise.all([
     idsOf('campaign').length ? tx.campaign.findMany({ where: { id: { in: idsOf('campaign') } }, select }) : [],
     idsOf('participant').length ? tx.participation.findMany({ where: { id: { in: idsOf('participant') } }, select: { id: true, campaign: { select } } }) : [],
-    idsOf('post').length ? tx.post.findMany({ where: { id: { in: idsOf('post') } }, select: { id: true, participation: { select: { campaign: { select } } } } }) : [],
+    idsOf('post').length
+      ? tx.post.findMany({ where: { id: { in: idsOf('post') } }, select: { id: true, participation: { select: { campaign: { select } } } } })
+      : [],
   ]);
   const people = (campaign: { id: number; salesPicId: string; influencerPicId: string; approverIds: string[] }): CampaignPeople => ({
     campaignId: campaign.id,
@@ -89,7 +98,11 @@ const CLAIM_LOCK = 4_260_001;
  * pending deliveries that show the state of one thing, only the newest is claimed (it is rendered
  * from the database as it is then), and the older ones are marked superseded.
  */
-export async function claimDeliveries(prisma: Prisma, now: Date, { limit = 10, leaseSeconds = 120, lane = 'all' as DeliveryLane } = {}): Promise<ClaimedDelivery[]> {
+export async function claimDeliveries(
+  prisma: Prisma,
+  now: Date,
+  { limit = 10, leaseSeconds = 120, lane = 'all' as DeliveryLane } = {},
+): Promise<ClaimedDelivery[]> {
   const leaseUntil = new Date(now.getTime() + leaseSeconds * 1000);
   const inLane = lane === 'all' ? PrismaTypes.sql`TRUE` : PrismaTypes.sql`(d."kind" = 'home') = ${lane === 'homes'}`;
   return prisma.$transaction(async (tx) => {
@@ -108,7 +121,11 @@ export async function claimDeliveries(prisma: Prisma, now: Date, { limit = 10, l
     const covering = rows.filter((claimed) => showsState(claimed.kind as Delivery['kind']));
     if (covering.length > 0) {
       await tx.delivery.updateMany({
-        where: { status: 'pending', OR: covering.map((row) => ({ key: row.key, id: { lt: row.id } })), AND: { OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] } },
+        where: {
+          status: 'pending',
+          OR: covering.map((row) => ({ key: row.key, id: { lt: row.id } })),
+          AND: { OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
+        },
         data: { status: 'superseded', finishedAt: now, claimedUntil: null },
       });
     }
@@ -134,7 +151,9 @@ export async function markDelivered(tx: Tx, ids: bigint[], now: Date): Promise<v
 export async function markAttemptFailed(tx: Tx, id: bigint, error: string, now: Date, retryAt: Date | undefined): Promise<void> {
   await tx.delivery.update({
     where: { id },
-    data: retryAt ? { lastError: error, nextAttemptAt: retryAt, claimedUntil: null } : { status: 'failed', lastError: error, finishedAt: now, claimedUntil: null },
+    data: retryAt
+      ? { lastError: error, nextAttemptAt: retryAt, claimedUntil: null }
+      : { status: 'failed', lastError: error, finishedAt: now, claimedUntil: null },
   });
 }
 

@@ -19,7 +19,9 @@ export interface DigestSettings extends DigestSchedule {
 /** The single settings row, created with the defaults on first read. */
 export async function readDigestSettings(tx: Tx): Promise<DigestSettings> {
   // Not upsert: Prisma runs it as read-then-insert, and two first reads at once would collide. This is ON CONFLICT DO NOTHING.
-  const row = (await tx.digestSettings.findUnique({ where: { id: 1 } })) ?? (await tx.digestSettings.createMany({ data: [{ id: 1 }], skipDuplicates: true }), await tx.digestSettings.findUniqueOrThrow({ where: { id: 1 } }));
+  const row =
+    (await tx.digestSettings.findUnique({ where: { id: 1 } })) ??
+    (await tx.digestSettings.createMany({ data: [{ id: 1 }], skipDuplicates: true }), await tx.digestSettings.findUniqueOrThrow({ where: { id: 1 } }));
   const { id, ...settings } = row;
   return settings;
 }
@@ -43,7 +45,12 @@ export async function claimDigestRuns(tx: Tx, runs: Array<{ channelId: string; k
   return new Map(claimed.map((run) => [`${run.channelId}/${run.kind}`, run.id]));
 }
 
-export async function finishDigestRun(tx: Tx, id: number, result: { status: 'sent' | 'quiet' | 'failed'; messageTs?: string; error?: string }, now: Date): Promise<void> {
+export async function finishDigestRun(
+  tx: Tx,
+  id: number,
+  result: { status: 'sent' | 'quiet' | 'failed'; messageTs?: string; error?: string },
+  now: Date,
+): Promise<void> {
   await tx.digestRun.update({ where: { id }, data: { ...result, finishedAt: now } });
 }
 
@@ -94,7 +101,8 @@ export async function campaignTallies(tx: Tx, campaignIds: number[]): Promise<Ma
   const tallies = new Map<number, CampaignTallies>();
   const of = (campaignId: number) => {
     let tally = tallies.get(campaignId);
-    if (!tally) tallies.set(campaignId, (tally = { stages: {}, numbers: { budgetMinor: 0, influencerCostMinor: 0, shippingCostMinor: 0, followers: [], posts: [] } }));
+    if (!tally)
+      tallies.set(campaignId, (tally = { stages: {}, numbers: { budgetMinor: 0, influencerCostMinor: 0, shippingCostMinor: 0, followers: [], posts: [] } }));
     return tally;
   };
   for (const row of stages) {
@@ -106,8 +114,15 @@ export async function campaignTallies(tx: Tx, campaignIds: number[]): Promise<Ma
   for (const row of followers) of(row.campaignId).numbers.followers.push(toMinor(row.followers));
   for (const { campaignId, ...sums } of posts) {
     of(campaignId).numbers.posts.push({
-      impressions: toMinor(sums.impressions), reach: toMinor(sums.reach), likes: toMinor(sums.likes), comments: toMinor(sums.comments), shares: toMinor(sums.shares),
-      saves: toMinor(sums.saves), clicks: toMinor(sums.clicks), conversions: toMinor(sums.conversions), attributedRevenueMinor: toMinor(sums.attributedRevenueMinor),
+      impressions: toMinor(sums.impressions),
+      reach: toMinor(sums.reach),
+      likes: toMinor(sums.likes),
+      comments: toMinor(sums.comments),
+      shares: toMinor(sums.shares),
+      saves: toMinor(sums.saves),
+      clicks: toMinor(sums.clicks),
+      conversions: toMinor(sums.conversions),
+      attributedRevenueMinor: toMinor(sums.attributedRevenueMinor),
     });
   }
   return tallies;
@@ -121,10 +136,16 @@ export type DigestParticipantRow = DigestParticipant & { campaignId: number; eff
  * Set-based joins throughout: PGlite never collects planner statistics, so correlated subqueries
  * would be planned as a scan per row.
  */
-export async function digestRows(tx: Tx, campaignIds: number[], changes: HistoryEntry[], now: Date): Promise<{ participants: DigestParticipantRow[]; posts: DigestPost[] }> {
+export async function digestRows(
+  tx: Tx,
+  campaignIds: number[],
+  changes: HistoryEntry[],
+  now: Date,
+): Promise<{ participants: DigestParticipantRow[]; posts: DigestPost[] }> {
   // The digest looks one day ahead ("due today and tomorrow").
   const tomorrow = new Date(now.getTime() + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
-  const named = (entityType: string) => changes.flatMap((entry) => (entry.entityType === entityType && /^\d{1,9}$/.test(entry.entityId) ? [Number(entry.entityId)] : []));
+  const named = (entityType: string) =>
+    changes.flatMap((entry) => (entry.entityType === entityType && /^\d{1,9}$/.test(entry.entityId) ? [Number(entry.entityId)] : []));
   const posts = await tx.$queryRaw<DigestPost[]>`
     SELECT post."id", post."participationId", post."status"::text AS "status", post."revision", post."plannedDate", post."content", post."version", post."checks"
     FROM "Post" post JOIN "Participation" p ON p."id" = post."participationId"
@@ -132,7 +153,9 @@ export async function digestRows(tx: Tx, campaignIds: number[], changes: History
       AND (post."status" = 'pending_approval' OR (post."status" = 'approved' AND post."plannedDate" <= ${tomorrow}::date) OR post."id" = ANY(${named('post')}))
     ORDER BY post."id"`;
   const participantIds = [...new Set([...named('participant'), ...posts.map((post) => post.participationId)])];
-  const participants = await tx.$queryRaw<Array<Omit<DigestParticipantRow, 'deliverables'> & { deliverables: Array<Omit<Deliverable, 'dueDate'> & { dueDate: string }> }>>`
+  const participants = await tx.$queryRaw<
+    Array<Omit<DigestParticipantRow, 'deliverables'> & { deliverables: Array<Omit<Deliverable, 'dueDate'> & { dueDate: string }> }>
+  >`
     WITH campaign_participants AS (
       SELECT * FROM "Participation" WHERE "campaignId" = ANY(${campaignIds})
     ), effective AS (
@@ -162,7 +185,13 @@ export async function digestRows(tx: Tx, campaignIds: number[], changes: History
   return {
     participants: participants.map(({ deliverables, ...participant }) => ({
       ...participant,
-      deliverables: deliverables.map(({ platform, kind, quantity, dueDate, notes }) => ({ platform, kind, quantity, dueDate: new Date(`${dueDate}T00:00:00Z`), notes })),
+      deliverables: deliverables.map(({ platform, kind, quantity, dueDate, notes }) => ({
+        platform,
+        kind,
+        quantity,
+        dueDate: new Date(`${dueDate}T00:00:00Z`),
+        notes,
+      })),
     })),
     posts,
   };
@@ -175,7 +204,11 @@ export async function digestRows(tx: Tx, campaignIds: number[], changes: History
 export async function changesBetween(tx: Tx, after: Date, until: Date): Promise<HistoryEntry[]> {
   const rows = await tx.historyEvent.findMany({
     // Reminders change nothing: a digest lists what moved, not who was nudged.
-    where: { entityType: { in: ['campaign', 'participant', 'post'] }, at: { gt: after, lte: until }, action: { notIn: ['post.reminded', 'post.escalated', 'participant.reminded'] } },
+    where: {
+      entityType: { in: ['campaign', 'participant', 'post'] },
+      at: { gt: after, lte: until },
+      action: { notIn: ['post.reminded', 'post.escalated', 'participant.reminded'] },
+    },
     orderBy: { id: 'asc' },
   });
   return rows.map(toEntry);
@@ -188,6 +221,10 @@ export async function lastDigestAt(tx: Tx, kind: string, before: Date): Promise<
 }
 
 export async function failedDigestsSince(tx: Tx, since: Date): Promise<Array<{ channelId: string; error: string }>> {
-  const rows = await tx.digestRun.findMany({ where: { status: 'failed', claimedAt: { gte: since } }, select: { channelId: true, error: true }, orderBy: { id: 'asc' } });
+  const rows = await tx.digestRun.findMany({
+    where: { status: 'failed', claimedAt: { gte: since } },
+    select: { channelId: true, error: true },
+    orderBy: { id: 'asc' },
+  });
   return rows.map((row) => ({ channelId: row.channelId, error: row.error ?? 'unknown error' }));
 }

@@ -56,7 +56,10 @@ export function toEntry(row: HistoryEventRow): HistoryEntry {
 /** The review decisions (approved, needs work) of these posts, oldest first. */
 export async function postDecisions(tx: Tx, postIds: number[]): Promise<HistoryEntry[]> {
   if (postIds.length === 0) return [];
-  const rows = await tx.historyEvent.findMany({ where: { entityType: 'post', entityId: { in: postIds.map(String) }, action: { in: ['post.approved', 'post.rejected'] } }, orderBy: { id: 'asc' } });
+  const rows = await tx.historyEvent.findMany({
+    where: { entityType: 'post', entityId: { in: postIds.map(String) }, action: { in: ['post.approved', 'post.rejected'] } },
+    orderBy: { id: 'asc' },
+  });
   return rows.map(toEntry);
 }
 

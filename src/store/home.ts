@@ -8,7 +8,10 @@ import type { Tx } from './tx.js';
 
 /** The user's campaigns (PIC, approver or creator), not archived, newest first. */
 export async function campaignsOf(tx: Tx, userId: string): Promise<Campaign[]> {
-  return listCampaigns(tx, { statuses: ['draft', 'proposal_published', 'proposal_approved', 'recruiting', 'recruitment_closed', 'collaborating', 'completed'], person: userId });
+  return listCampaigns(tx, {
+    statuses: ['draft', 'proposal_published', 'proposal_approved', 'recruiting', 'recruitment_closed', 'collaborating', 'completed'],
+    person: userId,
+  });
 }
 
 export interface HomePost {
@@ -23,7 +26,10 @@ export interface HomePost {
  * Only the posts App Home lists, oldest first: waiting for a decision in `deciding` campaigns,
  * posted in `finalApproving` ones, and approved but planned before `lateBefore` in `campaignIds`.
  */
-export async function homePosts(tx: Tx, { campaignIds, deciding, finalApproving, lateBefore }: { campaignIds: number[]; deciding: number[]; finalApproving: number[]; lateBefore: Date }): Promise<HomePost[]> {
+export async function homePosts(
+  tx: Tx,
+  { campaignIds, deciding, finalApproving, lateBefore }: { campaignIds: number[]; deciding: number[]; finalApproving: number[]; lateBefore: Date },
+): Promise<HomePost[]> {
   if (campaignIds.length === 0) return [];
   const rows = await tx.post.findMany({
     where: {
@@ -33,7 +39,10 @@ export async function homePosts(tx: Tx, { campaignIds, deciding, finalApproving,
         { status: 'approved', plannedDate: { lt: lateBefore }, participation: { campaignId: { in: campaignIds } } },
       ],
     },
-    include: { participation: { select: { campaignId: true, influencer: { select: { name: true } } } }, approvals: { select: { userId: true, revision: true }, orderBy: { id: 'asc' } } },
+    include: {
+      participation: { select: { campaignId: true, influencer: { select: { name: true } } } },
+      approvals: { select: { userId: true, revision: true }, orderBy: { id: 'asc' } },
+    },
     orderBy: { id: 'asc' },
   });
   return rows.map(({ participation, approvals, ...post }) => ({

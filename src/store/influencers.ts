@@ -20,7 +20,10 @@ export async function insertInfluencers(tx: Tx, profiles: InfluencerProfile[], n
   });
   return rows.map(({ createdAt: _createdAt, ...row }) => ({
     ...row,
-    accounts: accounts.filter((account) => account.influencerId === row.id).sort((a, b) => a.id - b.id).map(({ influencerId: _influencer, ...account }) => account),
+    accounts: accounts
+      .filter((account) => account.influencerId === row.id)
+      .sort((a, b) => a.id - b.id)
+      .map(({ influencerId: _influencer, ...account }) => account),
   }));
 }
 
@@ -30,12 +33,21 @@ export async function findInfluencer(tx: Tx, id: number): Promise<Influencer | u
 }
 
 /** Saves the profile and its account changes if nobody changed the influencer since `version`. */
-export async function saveInfluencer(tx: Tx, id: number, version: number, profile: Omit<InfluencerProfile, 'accounts'>, accounts: AccountChanges): Promise<Influencer> {
+export async function saveInfluencer(
+  tx: Tx,
+  id: number,
+  version: number,
+  profile: Omit<InfluencerProfile, 'accounts'>,
+  accounts: AccountChanges,
+): Promise<Influencer> {
   const { count } = await tx.influencer.updateMany({ where: { id, version }, data: { ...profile, version: { increment: 1 } } });
   assertUpdated(count, 'influencer', id);
   // Removed first, so an edited account may take a removed one's handle.
   await tx.socialAccount.deleteMany({ where: { id: { in: accounts.removed.map((a) => a.id) }, influencerId: id } });
-  for (const { after: { id: accountId, ...account } } of accounts.edited) await tx.socialAccount.update({ where: { id: accountId, influencerId: id }, data: account });
+  for (const {
+    after: { id: accountId, ...account },
+  } of accounts.edited)
+    await tx.socialAccount.update({ where: { id: accountId, influencerId: id }, data: account });
   await tx.socialAccount.createMany({ data: accounts.added.map((account) => ({ ...account, influencerId: id })) });
   return (await findInfluencer(tx, id)) as Influencer;
 }
@@ -47,16 +59,22 @@ export async function accountUses(tx: Tx, accountIds: number[]): Promise<Map<num
     where: { id: { in: accountIds } },
     select: { id: true, participations: { select: { campaign } }, posts: { select: { participation: { select: { campaign } } } } },
   });
-  return new Map(rows.map((row) => {
-    const campaigns = [...row.participations.map((p) => p.campaign), ...row.posts.map((p) => p.participation.campaign)];
-    return [row.id, [...new Map(campaigns.map((c) => [c.id, c])).values()]];
-  }));
+  return new Map(
+    rows.map((row) => {
+      const campaigns = [...row.participations.map((p) => p.campaign), ...row.posts.map((p) => p.participation.campaign)];
+      return [row.id, [...new Map(campaigns.map((c) => [c.id, c])).values()]];
+    }),
+  );
 }
 
 /** Influencers whose email is one of these, without regard to case. */
 export async function influencersWithEmails(tx: Tx, emails: string[]): Promise<Influencer[]> {
   if (emails.length === 0) return [];
-  const rows = await tx.influencer.findMany({ where: { OR: emails.map((email) => ({ email: { equals: email, mode: 'insensitive' } })) }, include: withAccounts, orderBy: { id: 'asc' } });
+  const rows = await tx.influencer.findMany({
+    where: { OR: emails.map((email) => ({ email: { equals: email, mode: 'insensitive' } })) },
+    include: withAccounts,
+    orderBy: { id: 'asc' },
+  });
   return rows.map(toInfluencer);
 }
 
@@ -129,6 +147,9 @@ export async function influencersOutside(tx: Tx, campaignId: number, platforms: 
 }
 
 export async function accountsById(tx: Tx, accountIds: number[]): Promise<Map<number, SocialAccount>> {
-  const rows = await tx.socialAccount.findMany({ where: { id: { in: accountIds } }, select: { id: true, platform: true, handle: true, followers: true, avgEngagementPct: true } });
+  const rows = await tx.socialAccount.findMany({
+    where: { id: { in: accountIds } },
+    select: { id: true, platform: true, handle: true, followers: true, avgEngagementPct: true },
+  });
   return new Map(rows.map((row) => [row.id, row]));
 }

@@ -90,6 +90,9 @@ export async function hasEffectivePost(tx: Tx, participationId: number): Promise
 
 /** Sent, unsigned agreements in campaigns whose collaboration has not started, with their campaign. */
 export async function openAgreements(tx: Tx): Promise<Participant[]> {
-  const rows = await tx.participation.findMany({ where: { stage: 'agreement_sent', campaign: { collaborationStartedAt: null, status: { not: 'archived' } } }, include: included });
+  const rows = await tx.participation.findMany({
+    where: { stage: 'agreement_sent', campaign: { collaborationStartedAt: null, status: { not: 'archived' } } },
+    include: included,
+  });
   return rows.map(toParticipant);
 }

@@ -6,7 +6,22 @@ import { type Post as PostRow, Prisma as PrismaTypes } from '../generated/prisma
 import { type Tx, assertUpdated, toMinor } from './tx.js';
 
 export function toPost(row: PostRow): Post {
-  const { impressions, reach, likes, comments, shares, saves, clicks, conversions, attributedRevenueMinor, metricsRecordedAt, approvalChannelId, approvalMessageTs, checks, ...rest } = row;
+  const {
+    impressions,
+    reach,
+    likes,
+    comments,
+    shares,
+    saves,
+    clicks,
+    conversions,
+    attributedRevenueMinor,
+    metricsRecordedAt,
+    approvalChannelId,
+    approvalMessageTs,
+    checks,
+    ...rest
+  } = row;
   const metrics: PostMetrics | null = metricsRecordedAt
     ? { impressions, reach, likes, comments, shares, saves, clicks, conversions, attributedRevenueMinor: toMinor(attributedRevenueMinor) }
     : null;
@@ -26,7 +41,9 @@ export async function insertPost(
   post: Pick<Post, 'participationId' | 'socialAccountId' | 'plannedDate' | 'content' | 'mediaUrls' | 'submittedBy' | 'status' | 'checks'>,
   now: Date,
 ): Promise<Post> {
-  return toPost(await tx.post.create({ data: { ...post, checks: checksColumn(post.checks), reviewRequestedAt: post.status === 'pending_approval' ? now : null } }));
+  return toPost(
+    await tx.post.create({ data: { ...post, checks: checksColumn(post.checks), reviewRequestedAt: post.status === 'pending_approval' ? now : null } }),
+  );
 }
 
 /** Serializes decisions on one post until the transaction ends: two approvers of the same revision take turns. */
@@ -69,10 +86,15 @@ export interface ApprovalMessage {
 }
 
 const approvalMessage = (row: Pick<PostRow, 'approvalChannelId' | 'approvalMessageTs' | 'approvalMessageRevision'>): ApprovalMessage | undefined =>
-  row.approvalChannelId && row.approvalMessageTs ? { channelId: row.approvalChannelId, ts: row.approvalMessageTs, revision: row.approvalMessageRevision } : undefined;
+  row.approvalChannelId && row.approvalMessageTs
+    ? { channelId: row.approvalChannelId, ts: row.approvalMessageTs, revision: row.approvalMessageRevision }
+    : undefined;
 
 /** A post with its campaign, the influencer's name and its approval message: what its Slack message shows, in one read. */
-export async function postInCampaign(tx: Tx, id: number): Promise<{ post: Post; campaign: Campaign; influencerName: string; message: ApprovalMessage | undefined } | undefined> {
+export async function postInCampaign(
+  tx: Tx,
+  id: number,
+): Promise<{ post: Post; campaign: Campaign; influencerName: string; message: ApprovalMessage | undefined } | undefined> {
   const row = await tx.post.findUnique({ where: { id }, include: { participation: { select: { campaign: true, influencer: { select: { name: true } } } } } });
   if (!row) return undefined;
   const { participation, ...post } = row;
@@ -106,7 +128,9 @@ export async function savePost(tx: Tx, before: Post, after: Post, now: Date): Pr
       ...(after.checks !== before.checks ? { checks: checksColumn(after.checks) } : {}),
       ...(metricsChanged ? metricColumns(after.metrics, now) : {}),
       // A revision's deadlines count from when it was submitted (src/domain/timing.ts).
-      ...(after.status === 'pending_approval' && (before.status !== 'pending_approval' || after.revision !== before.revision) ? { reviewRequestedAt: now } : {}),
+      ...(after.status === 'pending_approval' && (before.status !== 'pending_approval' || after.revision !== before.revision)
+        ? { reviewRequestedAt: now }
+        : {}),
       version: { increment: 1 },
     },
   });
@@ -121,7 +145,10 @@ export async function postApprovalMessage(tx: Tx, id: number): Promise<ApprovalM
 
 /** Not a change of the post (no version, no history): only where the Approve / Reject message of a revision is. */
 export async function rememberPostApprovalMessage(tx: Tx, id: number, message: { channelId: string; ts: string; revision: number }): Promise<void> {
-  await tx.post.updateMany({ where: { id }, data: { approvalChannelId: message.channelId, approvalMessageTs: message.ts, approvalMessageRevision: message.revision } });
+  await tx.post.updateMany({
+    where: { id },
+    data: { approvalChannelId: message.channelId, approvalMessageTs: message.ts, approvalMessageRevision: message.revision },
+  });
 }
 
 /** The post whose Approve / Reject message is this one (a thread's parent). */
@@ -131,7 +158,15 @@ export async function postWithApprovalMessage(tx: Tx, channelId: string, ts: str
 }
 
 /** Links a Slack file to a post once; false when it was linked already (a retried event). */
-export async function insertScreenshot(tx: Tx, postId: number, file: { id: string; permalink: string | null }, by: { userId: string; now: Date }): Promise<boolean> {
-  const { count } = await tx.postScreenshot.createMany({ data: [{ fileId: file.id, postId, permalink: file.permalink, sharedBy: by.userId, sharedAt: by.now }], skipDuplicates: true });
+export async function insertScreenshot(
+  tx: Tx,
+  postId: number,
+  file: { id: string; permalink: string | null },
+  by: { userId: string; now: Date },
+): Promise<boolean> {
+  const { count } = await tx.postScreenshot.createMany({
+    data: [{ fileId: file.id, postId, permalink: file.permalink, sharedBy: by.userId, sharedAt: by.now }],
+    skipDuplicates: true,
+  });
   return count === 1;
 }

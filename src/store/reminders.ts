@@ -50,7 +50,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function postsToRemind(tx: Tx, now: Date): Promise<WaitingPost[]> {
   const near = { gte: new Date(now.getTime() - 2 * DAY_MS), lte: new Date(now.getTime() + 3 * DAY_MS) };
   const rows = await tx.post.findMany({
-    where: { participation: { campaign: { status: { not: 'archived' } } }, OR: [{ status: 'pending_approval' }, { status: { in: ['approved', 'rejected'] }, plannedDate: near }] },
+    where: {
+      participation: { campaign: { status: { not: 'archived' } } },
+      OR: [{ status: 'pending_approval' }, { status: { in: ['approved', 'rejected'] }, plannedDate: near }],
+    },
     include: { approvals: { select: { revision: true, userId: true } }, participation: { select: { campaign: true } } },
   });
   return rows.map((row) => ({

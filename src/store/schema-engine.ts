@@ -13,9 +13,11 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('../../prisma/migrations', i
 export const NO_FILTERS = { externalTables: [], externalEnums: [] };
 
 // @types/node 20 does not declare the WebAssembly global; this is the one call we need.
-const wasm = (globalThis as unknown as {
-  WebAssembly: { instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> } }> };
-}).WebAssembly;
+const wasm = (
+  globalThis as unknown as {
+    WebAssembly: { instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> } }> };
+  }
+).WebAssembly;
 
 type EngineModule = typeof import('@prisma/schema-engine-wasm/schema_engine_bg');
 let engineModule: Promise<EngineModule> | undefined;
@@ -54,11 +56,7 @@ export async function withSchemaEngine<T>(
 ): Promise<T> {
   const { SchemaEngine } = await loadEngineModule();
   const schema = await readFile(SCHEMA_PATH, 'utf8');
-  const engine = await SchemaEngine.new(
-    { datamodels: [[SCHEMA_PATH, schema]] },
-    () => undefined,
-    bindMigrationAwareSqlAdapterFactory(adapterFactory),
-  );
+  const engine = await SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schema]] }, () => undefined, bindMigrationAwareSqlAdapterFactory(adapterFactory));
   try {
     return await fn(engine, schema);
   } finally {
@@ -69,7 +67,10 @@ export async function withSchemaEngine<T>(
 /** Reads prisma/migrations in the shape the engine expects (the same one `prisma migrate` builds). */
 export async function readMigrations(baseDir = MIGRATIONS_DIR): Promise<MigrationList> {
   const entries = await readdir(baseDir, { withFileTypes: true }).catch(() => []);
-  const folders = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const folders = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   const lockPath = join(baseDir, 'migration_lock.toml');
   return {
     baseDir,

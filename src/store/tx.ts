@@ -5,7 +5,10 @@ export type Tx = PrismaTypes.TransactionClient;
 
 /** Another change won the race for this row: the version the writer read is gone. */
 export class VersionConflict extends Error {
-  constructor(readonly entityType: string, readonly entityId: string) {
+  constructor(
+    readonly entityType: string,
+    readonly entityId: string,
+  ) {
     super(`${entityType} ${entityId} changed concurrently`);
   }
 }

@@ -1,6 +1,15 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { type Campaign, campaignReference } from '../domain/brief.js';
-import { type Participant, STAGE_LABELS, agreementExpired, agreementExpiresAt, describeDeliverable, mayEditDeliverables, needsFollowUp, resendAgreement } from '../domain/participation.js';
+import {
+  type Participant,
+  STAGE_LABELS,
+  agreementExpired,
+  agreementExpiresAt,
+  describeDeliverable,
+  mayEditDeliverables,
+  needsFollowUp,
+  resendAgreement,
+} from '../domain/participation.js';
 import { VALUE, plain } from './blocks.js';
 import { OPEN_DELIVERABLES } from './deliverables.js';
 import { zonedDateTime } from './format.js';
@@ -27,9 +36,12 @@ export function agreementLine(participant: Participant, campaign: Campaign, now:
   if (!expiresAt) return undefined;
   const when = zonedDateTime(expiresAt, timeZone);
   if (participant.stage === 'agreement_sent') {
-    return agreementExpired(participant, campaign, now) ? `:warning: Agreement expired unsigned (sign by ${when} passed)` : `:memo: Agreement sent · sign by ${when}`;
+    return agreementExpired(participant, campaign, now)
+      ? `:warning: Agreement expired unsigned (sign by ${when} passed)`
+      : `:memo: Agreement sent · sign by ${when}`;
   }
-  if (participant.stage === 'declined' && participant.agreementDeclinedAt) return `:x: Agreement declined ${zonedDateTime(participant.agreementDeclinedAt, timeZone)}`;
+  if (participant.stage === 'declined' && participant.agreementDeclinedAt)
+    return `:x: Agreement declined ${zonedDateTime(participant.agreementDeclinedAt, timeZone)}`;
   if (participant.agreementSignedAt) return `:white_check_mark: Agreement signed ${zonedDateTime(participant.agreementSignedAt, timeZone)}`;
   return undefined;
 }
@@ -38,7 +50,12 @@ export function agreementLine(participant: Participant, campaign: Campaign, now:
  * One section per participant: its stage, agreement clock and deliverables, with the button that
  * acts on it (send the agreement again, or edit the deliverables while they are editable).
  */
-function followUpBlocks(items: Array<{ campaign: Campaign; participant: Participant }>, now: Date, timeZone: string, { withCampaign = false } = {}): KnownBlock[] {
+function followUpBlocks(
+  items: Array<{ campaign: Campaign; participant: Participant }>,
+  now: Date,
+  timeZone: string,
+  { withCampaign = false } = {},
+): KnownBlock[] {
   return items.map(({ campaign, participant: p }) => {
     const where = withCampaign ? ` in *${campaignReference(campaign.id)}* ${userText(campaign.title, 60)}` : '';
     const lines = [
@@ -60,7 +77,13 @@ function followUpBlocks(items: Array<{ campaign: Campaign; participant: Particip
  * "Agreements and deliverables": a heading, one section per participant to follow up, and how to
  * see the rest, within `maxBlocks` (what is left of the surface's block limit).
  */
-export function followUpSection(items: Array<{ campaign: Campaign; participant: Participant }>, now: Date, timeZone: string, maxBlocks: number, options: { withCampaign?: boolean; more: string }): KnownBlock[] {
+export function followUpSection(
+  items: Array<{ campaign: Campaign; participant: Participant }>,
+  now: Date,
+  timeZone: string,
+  maxBlocks: number,
+  options: { withCampaign?: boolean; more: string },
+): KnownBlock[] {
   const followed = items.filter(({ participant }) => needsFollowUp(participant));
   if (followed.length === 0 || maxBlocks < 3) return [];
   const shown = followed.slice(0, maxBlocks - 2);
@@ -89,9 +112,17 @@ export function resendModal(campaign: Campaign, resendable: Participant[]): Moda
     blocks: [
       {
         type: 'section',
-        text: { type: 'mrkdwn', text: `Send the agreement again in *${campaignReference(campaign.id)} ${userText(campaign.title, 200)}*: the participant is back in Agreement sent with a new signing window of ${campaign.agreementWindowDays} days.` },
+        text: {
+          type: 'mrkdwn',
+          text: `Send the agreement again in *${campaignReference(campaign.id)} ${userText(campaign.title, 200)}*: the participant is back in Agreement sent with a new signing window of ${campaign.agreementWindowDays} days.`,
+        },
       },
-      { type: 'input', block_id: RESEND_PICK, label: plain('Participant'), element: { type: 'static_select', action_id: VALUE, placeholder: plain('Declined or expired agreements'), options } },
+      {
+        type: 'input',
+        block_id: RESEND_PICK,
+        label: plain('Participant'),
+        element: { type: 'static_select', action_id: VALUE, placeholder: plain('Declined or expired agreements'), options },
+      },
     ],
   };
 }

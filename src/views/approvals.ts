@@ -59,7 +59,13 @@ export function postDecisionButtons(post: Pick<Post, 'id' | 'version' | 'checks'
   const ifFailed = (approving: string) => (failed.length ? { confirm: confirm(approving) } : {});
   const elements: Button[] = [
     { type: 'button', action_id: APPROVE_POST, text: { type: 'plain_text', text: 'Approve' }, style: 'primary', value, ...ifFailed('Approve it anyway?') },
-    { type: 'button', action_id: APPROVE_POST_WITH_CORRECTIONS, text: { type: 'plain_text', text: 'Approve with corrections' }, value, ...ifFailed('Approve it with corrections anyway?') },
+    {
+      type: 'button',
+      action_id: APPROVE_POST_WITH_CORRECTIONS,
+      text: { type: 'plain_text', text: 'Approve with corrections' },
+      value,
+      ...ifFailed('Approve it with corrections anyway?'),
+    },
     { type: 'button', action_id: REJECT_POST, text: { type: 'plain_text', text: 'Needs work' }, style: 'danger', value },
   ];
   return { type: 'actions', block_id: 'decision', elements } satisfies ActionsBlock;
@@ -68,7 +74,9 @@ export function postDecisionButtons(post: Pick<Post, 'id' | 'version' | 'checks'
 /** The compliance checks of the post's current content, passed and failed, in one line. */
 function checksBlocks(post: Pick<Post, 'checks'>): KnownBlock[] {
   if (!post.checks?.length) return [];
-  const line = post.checks.map((check) => `${check.passed ? ':white_check_mark:' : ':x:'} ${CHECK_LABELS[check.rule]} (${userText(check.detail, 200)})`).join(' · ');
+  const line = post.checks
+    .map((check) => `${check.passed ? ':white_check_mark:' : ':x:'} ${CHECK_LABELS[check.rule]} (${userText(check.detail, 200)})`)
+    .join(' · ');
   return [context(clampMrkdwn(line, 2_000))];
 }
 
@@ -83,7 +91,9 @@ const VERBS: Record<string, string> = {
 
 /** What a decision looks like once made: who, when (in each reader's time zone), why. */
 export function decisionLine(decision: HistoryEntry): string {
-  const verb = VERBS[decision.action === 'post.approved' && decision.details?.corrections ? 'post.approved_with_corrections' : decision.action] ?? ':white_check_mark: Approved';
+  const verb =
+    VERBS[decision.action === 'post.approved' && decision.details?.corrections ? 'post.approved_with_corrections' : decision.action] ??
+    ':white_check_mark: Approved';
   const reason = decision.reason ? `\n>${userText(decision.reason, 1500).replaceAll('\n', '\n>')}` : '';
   // A quorum's approval names everyone who approved, the last one (the actor) too.
   const approvers = Array.isArray(decision.details?.approvers) ? (decision.details.approvers as string[]) : [decision.actor];
@@ -93,10 +103,15 @@ export function decisionLine(decision: HistoryEntry): string {
 /** While a quorum waits: "Approved 1 of 2 — Client ✓ @kim · Legal waiting", and the corrections asked so far. */
 function quorumProgressBlocks(campaign: Campaign, post: Post, given: HistoryEntry[]): KnownBlock[] {
   if (campaign.quorum.kind === 'any' || post.status !== 'pending_approval') return [];
-  const progress = quorumProgress(campaign.quorum, given.map((entry) => entry.actor));
+  const progress = quorumProgress(
+    campaign.quorum,
+    given.map((entry) => entry.actor),
+  );
   const who =
     campaign.quorum.kind === 'groups'
-      ? progress.groups.map((group) => `${userText(group.name, 40)} ${group.approvedBy ? `:white_check_mark: ${mention(group.approvedBy)}` : 'waiting'}`).join(' · ')
+      ? progress.groups
+          .map((group) => `${userText(group.name, 40)} ${group.approvedBy ? `:white_check_mark: ${mention(group.approvedBy)}` : 'waiting'}`)
+          .join(' · ')
       : given.length
         ? given.map((entry) => `:white_check_mark: ${mention(entry.actor)}`).join(' · ')
         : 'nobody yet';
@@ -147,7 +162,13 @@ function revisionStory(history: HistoryEntry[]) {
 }
 
 const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
-const button = (action_id: string, text: string, value: string, extra: Record<string, unknown> = {}) => ({ type: 'button' as const, action_id, text: { type: 'plain_text' as const, text }, value, ...extra });
+const button = (action_id: string, text: string, value: string, extra: Record<string, unknown> = {}) => ({
+  type: 'button' as const,
+  action_id,
+  text: { type: 'plain_text' as const, text },
+  value,
+  ...extra,
+});
 
 /** While a post waits: Approve / Reject for approvers, Edit / Withdraw for the submitter and the PICs. */
 function waitingButtons(post: Post): KnownBlock {
@@ -180,15 +201,30 @@ export function openRecruitmentButton(campaign: Campaign): KnownBlock {
   return {
     type: 'actions',
     block_id: 'open_recruitment',
-    elements: [{ type: 'button', action_id: OPEN_RECRUITMENT_BUTTON, text: { type: 'plain_text', text: 'Open recruitment' }, style: 'primary', value: buttonValue(campaign.id, campaign.version) }],
+    elements: [
+      {
+        type: 'button',
+        action_id: OPEN_RECRUITMENT_BUTTON,
+        text: { type: 'plain_text', text: 'Open recruitment' },
+        style: 'primary',
+        value: buttonValue(campaign.id, campaign.version),
+      },
+    ],
   };
 }
 
 /** The post's approval message, as its history tells it: revision, what it answers and what changed, edits, decision, results. */
 /** While a post waits: when the deadline decides, and what it has done so far (every automatic step is on the card). */
 function deadlineBlocks(campaign: Campaign, post: Post, nudges: HistoryEntry[], decisionDue: Date | undefined): KnownBlock[] {
-  const due = post.status === 'pending_approval' && decisionDue ? [`:alarm_clock: Decision due ${slackDate(decisionDue)}; then ${campaign.timing.deadlines.onDeadline === 'approve' ? 'it is approved automatically' : 'the request expires'}`] : [];
-  const steps = nudges.map((entry) => `${entry.action === 'post.escalated' ? 'escalated to' : 'reminded'} ${mention(String(entry.details?.to ?? ''))} ${slackDate(entry.at)}`);
+  const due =
+    post.status === 'pending_approval' && decisionDue
+      ? [
+          `:alarm_clock: Decision due ${slackDate(decisionDue)}; then ${campaign.timing.deadlines.onDeadline === 'approve' ? 'it is approved automatically' : 'the request expires'}`,
+        ]
+      : [];
+  const steps = nudges.map(
+    (entry) => `${entry.action === 'post.escalated' ? 'escalated to' : 'reminded'} ${mention(String(entry.details?.to ?? ''))} ${slackDate(entry.at)}`,
+  );
   const done = steps.length ? [`:robot_face: The deadline ${steps.slice(0, 10).join(', ')}${steps.length > 10 ? ` and ${steps.length - 10} more` : ''}`] : [];
   return [...due, ...done].map(context);
 }
@@ -235,7 +271,14 @@ function resultBlocks(post: Post): KnownBlock[] {
     blocks.push({
       type: 'actions',
       block_id: 'results',
-      elements: [{ type: 'button', action_id: RECORD_RESULTS_BUTTON, text: { type: 'plain_text', text: post.metrics ? 'Update results' : 'Record results' }, value: String(post.id) }],
+      elements: [
+        {
+          type: 'button',
+          action_id: RECORD_RESULTS_BUTTON,
+          text: { type: 'plain_text', text: post.metrics ? 'Update results' : 'Record results' },
+          value: String(post.id),
+        },
+      ],
     });
   }
   return blocks;

@@ -1,5 +1,15 @@
 import type { KnownBlock, ModalView, Option, PlainTextOption } from '@slack/types';
-import { type Campaign, type EditableField, FIELD_LABELS, PLATFORMS, PLATFORM_LABELS, type Platform, campaignReference, fieldText, lockedFields } from '../domain/brief.js';
+import {
+  type Campaign,
+  type EditableField,
+  FIELD_LABELS,
+  PLATFORMS,
+  PLATFORM_LABELS,
+  type Platform,
+  campaignReference,
+  fieldText,
+  lockedFields,
+} from '../domain/brief.js';
 import { DEFAULT_DISCLOSURES } from '../domain/compliance.js';
 import { ALL_OPTIONAL_STAGES, DEFAULT_AGREEMENT_WINDOW_DAYS, type OptionalStages } from '../domain/campaign.js';
 import { VALUE, input, plain } from './blocks.js';
@@ -78,9 +88,20 @@ function elements(initial: Campaign | undefined, creatorId: string): Record<keyo
     platforms: { type: 'multi_static_select', options: platforms, ...(chosenPlatforms.length ? { initial_options: chosenPlatforms } : {}) },
     targetInfluencers: { type: 'number_input', is_decimal_allowed: false, min_value: '1', ...textValue(initial?.targetInfluencers?.toString()) },
     postRequirements: { ...text(MAX_LENGTH.long, true), ...textValue(initial?.postRequirements) },
-    budgetMinor: { type: 'number_input', is_decimal_allowed: true, min_value: '0', ...textValue(initial && majorUnits(initial.budgetMinor, currencyDigits(initial.currency))) },
+    budgetMinor: {
+      type: 'number_input',
+      is_decimal_allowed: true,
+      min_value: '0',
+      ...textValue(initial && majorUnits(initial.budgetMinor, currencyDigits(initial.currency))),
+    },
     currency: { type: 'static_select', options: CURRENCIES.map((c) => option(c, c)), initial_option: option(currency, currency) },
-    marginBasisPoints: { type: 'number_input', is_decimal_allowed: true, min_value: '0', max_value: '100', ...textValue(initial && String(initial.marginBasisPoints / 100)) },
+    marginBasisPoints: {
+      type: 'number_input',
+      is_decimal_allowed: true,
+      min_value: '0',
+      max_value: '100',
+      ...textValue(initial && String(initial.marginBasisPoints / 100)),
+    },
     trackingUrl: { type: 'url_text_input', ...textValue(initial?.trackingUrl ?? undefined) },
     disclosureWords: { ...text(MAX_LENGTH.medium), placeholder: plain(DEFAULT_DISCLOSURES.join(', ')), ...textValue(initial?.disclosureWords.join(', ')) },
     requiredTags: { ...text(MAX_LENGTH.medium), placeholder: plain('#GlowPlan @glowlabs'), ...textValue(initial?.requiredTags.join(' ')) },
@@ -88,14 +109,32 @@ function elements(initial: Campaign | undefined, creatorId: string): Record<keyo
     startDate: { type: 'datepicker', ...day(initial?.startDate) },
     endDate: { type: 'datepicker', ...day(initial?.endDate) },
     recruitmentCloseDate: { type: 'datepicker', ...day(initial?.recruitmentCloseDate) },
-    channelId: { type: 'conversations_select', filter: { include: ['public', 'private'], exclude_bot_users: true }, ...(initial ? { initial_conversation: initial.channelId } : { default_to_current_conversation: true }) },
+    channelId: {
+      type: 'conversations_select',
+      filter: { include: ['public', 'private'], exclude_bot_users: true },
+      ...(initial ? { initial_conversation: initial.channelId } : { default_to_current_conversation: true }),
+    },
     approverIds: { type: 'multi_users_select', ...(initial ? { initial_users: initial.approverIds.slice(0, 100) } : {}) },
     optionalStages: { type: 'checkboxes', options: STAGE_OPTIONS, ...(chosenStages.length ? { initial_options: chosenStages } : {}) },
-    agreementWindowDays: { type: 'number_input', is_decimal_allowed: false, min_value: '1', initial_value: String(initial?.agreementWindowDays ?? DEFAULT_AGREEMENT_WINDOW_DAYS) },
+    agreementWindowDays: {
+      type: 'number_input',
+      is_decimal_allowed: false,
+      min_value: '1',
+      initial_value: String(initial?.agreementWindowDays ?? DEFAULT_AGREEMENT_WINDOW_DAYS),
+    },
   };
 }
 
-const OPTIONAL = new Set<keyof typeof CAMPAIGN_FIELDS>(['dealReferences', 'targetInfluencers', 'trackingUrl', 'disclosureWords', 'requiredTags', 'forbiddenWords', 'recruitmentCloseDate', 'optionalStages']);
+const OPTIONAL = new Set<keyof typeof CAMPAIGN_FIELDS>([
+  'dealReferences',
+  'targetInfluencers',
+  'trackingUrl',
+  'disclosureWords',
+  'requiredTags',
+  'forbiddenWords',
+  'recruitmentCloseDate',
+  'optionalStages',
+]);
 const HINTS: Partial<Record<keyof typeof CAMPAIGN_FIELDS, string>> = {
   trackingUrl: 'Draft posts are checked for this link, with its utm_ parameters.',
   disclosureWords: `Comma-separated; a caption needs one of them. Empty: ${DEFAULT_DISCLOSURES.join(', ')}.`,
@@ -113,7 +152,11 @@ function briefBlocks(initial: Campaign | undefined, creatorId: string, locked: P
     const reason = locked[field];
     if (initial && reason) {
       const value = field === 'channelId' ? `<#${initial.channelId}>` : userText(fieldText(initial, field), 500);
-      return { type: 'context', block_id: CAMPAIGN_FIELDS[field], elements: [{ type: 'mrkdwn', text: `*${FIELD_LABELS[field]}:* ${value}\n:lock: ${reason}` }] };
+      return {
+        type: 'context',
+        block_id: CAMPAIGN_FIELDS[field],
+        elements: [{ type: 'mrkdwn', text: `*${FIELD_LABELS[field]}:* ${value}\n:lock: ${reason}` }],
+      };
     }
     const hint = HINTS[field];
     return input(CAMPAIGN_FIELDS[field], FIELD_LABELS[field], element[field], { optional: OPTIONAL.has(field), ...(hint ? { hint } : {}) });

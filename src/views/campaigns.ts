@@ -49,7 +49,9 @@ export const LISTED_PER_STATUS = 25;
 const LIST_CHARS = 11_000;
 
 /** Active campaigns grouped by status: each status's total, and its newest campaigns as far as they fit. */
-export function campaignList(listing: ReadonlyArray<{ status: CampaignStatus; total: number; campaigns: Array<Pick<Campaign, 'id' | 'title' | 'status'>> }>): SlackMessage {
+export function campaignList(
+  listing: ReadonlyArray<{ status: CampaignStatus; total: number; campaigns: Array<Pick<Campaign, 'id' | 'title' | 'status'>> }>,
+): SlackMessage {
   const count = listing.reduce((sum, { total }) => sum + total, 0);
   if (count === 0) {
     return { text: 'No active campaigns yet.', blocks: [section('No active campaigns yet. Start one with `/campaign create`.')] };
@@ -90,7 +92,12 @@ function participantLine({ participant, metrics }: ParticipantResult, accounts: 
     const account = accounts.get(id);
     return account ? [`${PLATFORM_LABELS[account.platform]} @${oneLine(account.handle, 60)}`] : [];
   });
-  return [`• *${oneLine(participant.influencerName, 80)}*`, ...chosen, ...(since ? [`since ${slackDate(since, '{date_short}')}`] : []), `profit ${money(metrics.profitMinor, currency)}`].join(' · ');
+  return [
+    `• *${oneLine(participant.influencerName, 80)}*`,
+    ...chosen,
+    ...(since ? [`since ${slackDate(since, '{date_short}')}`] : []),
+    `profit ${money(metrics.profitMinor, currency)}`,
+  ].join(' · ');
 }
 
 /** `/campaign show`: the card, who is in each stage, and the money. */
@@ -100,7 +107,10 @@ export function campaignDetails(report: CampaignReport, accounts: Map<number, So
   const lines = STAGES.flatMap((stage) => {
     const inStage = report.participants.filter((r) => r.participant.stage === stage);
     if (inStage.length === 0) return [];
-    return [`*${STAGE_LABELS[stage]}* (${inStage.length})`, ...inStage.map((r) => participantLine(r, accounts, since.get(r.participant.id), campaign.currency))];
+    return [
+      `*${STAGE_LABELS[stage]}* (${inStage.length})`,
+      ...inStage.map((r) => participantLine(r, accounts, since.get(r.participant.id), campaign.currency)),
+    ];
   });
   const cur = campaign.currency;
   const moneyLine = `*Money:* budget ${money(m.budgetMinor, cur)} · influencer costs ${money(m.influencerCostMinor, cur)} · shipping ${money(m.shippingCostMinor, cur)} · *profit ${money(m.profitMinor, cur)}*`;

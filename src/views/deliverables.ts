@@ -53,7 +53,11 @@ function lineBlocks(campaign: Campaign, line: number, deliverable: Deliverable |
   const platformOption = (p: Platform) => option(p, PLATFORM_LABELS[p]);
   return [
     { type: 'context', elements: [{ type: 'mrkdwn', text: `*Deliverable ${line + 1}*${deliverable ? '' : ' (new)'}` }] },
-    field('platform', 'Platform', { type: 'static_select', options: platforms.map(platformOption), ...(deliverable ? { initial_option: platformOption(deliverable.platform) } : {}) }),
+    field('platform', 'Platform', {
+      type: 'static_select',
+      options: platforms.map(platformOption),
+      ...(deliverable ? { initial_option: platformOption(deliverable.platform) } : {}),
+    }),
     field('kind', 'Kind of content', {
       type: 'static_select',
       options: CONTENT_KINDS.map((k) => option(k, CONTENT_KIND_LABELS[k])),
@@ -62,11 +66,21 @@ function lineBlocks(campaign: Campaign, line: number, deliverable: Deliverable |
     field(
       'quantity',
       'How many',
-      { type: 'number_input', is_decimal_allowed: false, min_value: '0', max_value: String(MAX_DELIVERABLE_QUANTITY), ...(deliverable ? { initial_value: String(deliverable.quantity) } : {}) },
+      {
+        type: 'number_input',
+        is_decimal_allowed: false,
+        min_value: '0',
+        max_value: String(MAX_DELIVERABLE_QUANTITY),
+        ...(deliverable ? { initial_value: String(deliverable.quantity) } : {}),
+      },
       deliverable ? '0 removes this deliverable.' : undefined,
     ),
     field('due', 'Due date', { type: 'datepicker', ...(deliverable ? { initial_date: calendarDate(deliverable.dueDate) } : {}) }),
-    field('notes', 'Notes', { type: 'plain_text_input', max_length: MAX_DELIVERABLE_NOTES, ...(deliverable?.notes ? { initial_value: deliverable.notes } : {}) }),
+    field('notes', 'Notes', {
+      type: 'plain_text_input',
+      max_length: MAX_DELIVERABLE_NOTES,
+      ...(deliverable?.notes ? { initial_value: deliverable.notes } : {}),
+    }),
   ];
 }
 
@@ -78,7 +92,10 @@ export function deliverablesModal(campaign: Campaign, participants: Participant[
   const order = (a: Participant, b: Participant) => STAGES.indexOf(a.stage) - STAGES.indexOf(b.stage) || a.influencerName.localeCompare(b.influencerName);
   const shown = [...participants].sort(order).slice(0, MAX_OPTIONS);
   const blocks: KnownBlock[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: `What each participant of *${campaignReference(campaign.id)} ${userText(campaign.title, 200)}* must post.` } },
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: `What each participant of *${campaignReference(campaign.id)} ${userText(campaign.title, 200)}* must post.` },
+    },
     {
       type: 'actions',
       block_id: PICK_DELIVERABLES_PARTICIPANT,
@@ -101,7 +118,10 @@ export function deliverablesModal(campaign: Campaign, participants: Participant[
   } else if (chosen) {
     const lines = Math.min(MAX_DELIVERABLE_LINES, Math.max(2, chosen.deliverables.length + 1));
     for (let line = 0; line < lines; line += 1) blocks.push(...lineBlocks(campaign, line, chosen.deliverables[line]));
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Empty lines are ignored. Saving replaces the participant’s deliverables and records the change in the history.' }] });
+    blocks.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: 'Empty lines are ignored. Saving replaces the participant’s deliverables and records the change in the history.' }],
+    });
     Object.assign(metadata, { participantId: chosen.id, version: chosen.version, lines });
   }
   const canSave = metadata.participantId !== undefined;

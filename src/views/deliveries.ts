@@ -51,11 +51,21 @@ export function stuckDeliveriesMessage(stuck: { rows: StuckDelivery[]; total: nu
         block_id: 'deliveries',
         elements: [{ type: 'button', action_id: RETRY_DELIVERIES, style: 'primary', text: { type: 'plain_text', text: 'Retry all now' }, value: 'all' }],
       },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: 'A failed delivery usually needs the bot invited back to its channel, or Slack back up. `/campaign deliveries retry` does the same as the button.' }] },
+      {
+        type: 'context',
+        elements: [
+          {
+            type: 'mrkdwn',
+            text: 'A failed delivery usually needs the bot invited back to its channel, or Slack back up. `/campaign deliveries retry` does the same as the button.',
+          },
+        ],
+      },
     ],
   };
 }
 
 export function retriedText(count: number): string {
-  return count === 0 ? 'Nothing was waiting: Slack already shows everything.' : `${count} ${count === 1 ? 'delivery is' : 'deliveries are'} being tried again now; \`/campaign deliveries\` shows what is still late.`;
+  return count === 0
+    ? 'Nothing was waiting: Slack already shows everything.'
+    : `${count} ${count === 1 ? 'delivery is' : 'deliveries are'} being tried again now; \`/campaign deliveries\` shows what is still late.`;
 }

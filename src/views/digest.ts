@@ -107,9 +107,7 @@ function awaitingBlocks(d: CampaignDigest): KnownBlock[] {
   const waiting = d.awaitingApproval;
   if (!waiting.length) return [];
   const ref = campaignReference(d.campaign.id);
-  const blocks: KnownBlock[] = [
-    section(`*Awaiting approval* (${waiting.length}) — approvers: ${mentions(d.campaign.approverIds, 5)}`),
-  ];
+  const blocks: KnownBlock[] = [section(`*Awaiting approval* (${waiting.length}) — approvers: ${mentions(d.campaign.approverIds, 5)}`)];
   for (const item of waiting.slice(0, MAX_POSTS_WITH_BUTTONS)) {
     const age = item.waitingDays === 0 ? 'submitted today' : `waiting ${days(item.waitingDays)}`;
     const line = `*${inline(item.influencerName, 80)}* · post #${item.post.id}, revision ${item.post.revision} · planned ${calendarDate(item.post.plannedDate)} · ${age}`;
@@ -126,11 +124,11 @@ function awaitingBlocks(d: CampaignDigest): KnownBlock[] {
 function dueBlocks(d: CampaignDigest): KnownBlock[] {
   const late = d.duePosts.filter((item) => item.overdueDays > 0);
   if (!late.length) return [];
-  const lines = late.map((item) => `• *${inline(item.influencerName, 80)}* · post #${item.post.id} planned ${calendarDate(item.post.plannedDate)} · *${days(item.overdueDays)} overdue*`);
-  return [
-    section(`*Posts late to go live* (${late.length})`),
-    ...packLines(lines, 1500, 3, (n) => `+${n} more late posts — see the App Home.`),
-  ];
+  const lines = late.map(
+    (item) =>
+      `• *${inline(item.influencerName, 80)}* · post #${item.post.id} planned ${calendarDate(item.post.plannedDate)} · *${days(item.overdueDays)} overdue*`,
+  );
+  return [section(`*Posts late to go live* (${late.length})`), ...packLines(lines, 1500, 3, (n) => `+${n} more late posts — see the App Home.`)];
 }
 
 /** Looking ahead: what falls due today and tomorrow, so nobody learns of it the morning after. */
@@ -147,7 +145,10 @@ function dueSoonBlocks(d: CampaignDigest): KnownBlock[] {
         return `• ${when} · *${inline(item.participant.influencerName, 80)}* · agreement expires ${zonedDateTime(item.expiresAt, d.timeZone)} unless signed`;
     }
   });
-  return [section(`*Due today and tomorrow* (${d.dueSoon.length})`), ...packLines(lines, 1500, 3, (n) => `+${n} more due soon — \`/campaign show ${campaignReference(d.campaign.id)}\``)];
+  return [
+    section(`*Due today and tomorrow* (${d.dueSoon.length})`),
+    ...packLines(lines, 1500, 3, (n) => `+${n} more due soon — \`/campaign show ${campaignReference(d.campaign.id)}\``),
+  ];
 }
 
 function expiredBlocks(d: CampaignDigest): KnownBlock[] {
@@ -164,7 +165,9 @@ function expiredBlocks(d: CampaignDigest): KnownBlock[] {
 
 function pendingAgreementBlocks(d: CampaignDigest): KnownBlock[] {
   if (!d.pendingAgreements.length) return [];
-  const lines = d.pendingAgreements.map(({ participant, expiresAt }) => `• *${inline(participant.influencerName, 80)}* · sign by ${zonedDateTime(expiresAt, d.timeZone)}`);
+  const lines = d.pendingAgreements.map(
+    ({ participant, expiresAt }) => `• *${inline(participant.influencerName, 80)}* · sign by ${zonedDateTime(expiresAt, d.timeZone)}`,
+  );
   return [
     section(`*Agreements waiting for a signature* (${d.pendingAgreements.length})`),
     ...packLines(lines, 800, 2, (n) => `+${n} more — \`/campaign show ${campaignReference(d.campaign.id)}\``),
@@ -173,7 +176,9 @@ function pendingAgreementBlocks(d: CampaignDigest): KnownBlock[] {
 
 function lateDeliverableBlocks(d: CampaignDigest): KnownBlock[] {
   if (!d.lateDeliverables.length) return [];
-  const lines = d.lateDeliverables.map(({ participant, deliverable }) => `• *${inline(participant.influencerName, 80)}* · ${inline(describeDeliverable(deliverable), 200)}`);
+  const lines = d.lateDeliverables.map(
+    ({ participant, deliverable }) => `• *${inline(participant.influencerName, 80)}* · ${inline(describeDeliverable(deliverable), 200)}`,
+  );
   return [
     section(`*Late deliverables* (${d.lateDeliverables.length}) — due, without enough posted posts`),
     ...packLines(lines, 1000, 2, (n) => `+${n} more late deliverables — \`/campaign report ${campaignReference(d.campaign.id)}\``),
@@ -263,7 +268,12 @@ export function overviewMessage(digests: CampaignDigest[], failedChannels: Array
       ]
     : [];
   blocks.push(
-    ...packLines(sorted.map(overviewLine), DIGEST_MAX_CHARS - 2500, 50 - blocks.length - failedBlocks.length, (n) => `+${n} more campaigns — \`/campaign list\``),
+    ...packLines(
+      sorted.map(overviewLine),
+      DIGEST_MAX_CHARS - 2500,
+      50 - blocks.length - failedBlocks.length,
+      (n) => `+${n} more campaigns — \`/campaign list\``,
+    ),
     ...failedBlocks,
   );
   return { text: `Campaign overview: ${summary}`, blocks: blocks.slice(0, 50) };
@@ -322,5 +332,8 @@ export function digestText(message: SlackMessage): string {
     else if (block.type === 'actions') lines.push(`   ${((block.elements as Json[]) ?? []).map((el) => `[${textOf(el.text)}]`).join(' ')}`);
     else if (block.type === 'divider') lines.push('—'.repeat(20));
   }
-  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
 }

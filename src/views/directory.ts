@@ -120,7 +120,12 @@ function accountBlocks(account: AccountDraft, number: number, removable: boolean
     input(id('platform'), 'Platform', { type: 'static_select', options: platformOptions, ...(platform ? { initial_option: platform } : {}) }),
     input(id('handle'), 'Handle', { type: 'plain_text_input', max_length: 100, placeholder: plain('@handle'), ...initial(account.handle) }),
     input(id('followers'), 'Followers', { type: 'number_input', is_decimal_allowed: false, min_value: '0', ...initial(account.followers) }),
-    input(id('avgEngagement'), 'Average engagement (%)', { type: 'number_input', is_decimal_allowed: true, min_value: '0', max_value: '100', ...initial(account.avgEngagement) }, { optional: true }),
+    input(
+      id('avgEngagement'),
+      'Average engagement (%)',
+      { type: 'number_input', is_decimal_allowed: true, min_value: '0', max_value: '100', ...initial(account.avgEngagement) },
+      { optional: true },
+    ),
   ];
 }
 
@@ -133,9 +138,10 @@ export function influencerModal(draft: InfluencerDraft): ModalView {
     accounts: draft.accounts.map((a) => a.key),
     next: draft.next,
   };
-  const more: KnownBlock = draft.accounts.length < MAX_ACCOUNTS
-    ? { type: 'actions', block_id: ADD_ACCOUNT, elements: [{ type: 'button', action_id: ADD_ACCOUNT, text: plain('Add account') }] }
-    : { type: 'context', elements: [{ type: 'mrkdwn', text: `An influencer has at most ${MAX_ACCOUNTS} social accounts.` }] };
+  const more: KnownBlock =
+    draft.accounts.length < MAX_ACCOUNTS
+      ? { type: 'actions', block_id: ADD_ACCOUNT, elements: [{ type: 'button', action_id: ADD_ACCOUNT, text: plain('Add account') }] }
+      : { type: 'context', elements: [{ type: 'mrkdwn', text: `An influencer has at most ${MAX_ACCOUNTS} social accounts.` }] };
   return {
     type: 'modal',
     callback_id: editing ? EDIT_INFLUENCER : ADD_INFLUENCER,
@@ -146,7 +152,12 @@ export function influencerModal(draft: InfluencerDraft): ModalView {
     blocks: [
       input(F.name, 'Name', { type: 'plain_text_input', max_length: 150, ...initial(draft.name) }),
       input(F.country, 'Country', { type: 'plain_text_input', max_length: 60, placeholder: plain('JP'), ...initial(draft.country) }),
-      input(F.niches, 'Niches', { type: 'plain_text_input', max_length: 500, ...initial(draft.niches) }, { optional: true, hint: 'Comma-separated, e.g. beauty, skincare' }),
+      input(
+        F.niches,
+        'Niches',
+        { type: 'plain_text_input', max_length: 500, ...initial(draft.niches) },
+        { optional: true, hint: 'Comma-separated, e.g. beauty, skincare' },
+      ),
       input(F.email, 'Email', { type: 'email_text_input', ...initial(draft.email) }, { optional: true }),
       ...draft.accounts.flatMap((account, i) => accountBlocks(account, i + 1, draft.accounts.length > 1)),
       more,
@@ -169,12 +180,17 @@ export function importModal(): ModalView {
           text: `Paste CSV rows under this header (niches separated by \`;\`, email and avg_engagement may be empty; rows with the same email are one influencer’s accounts, added to the influencer with that email if the directory has one):\n\`${CSV_COLUMNS.join(',')}\`\nAt most ${MAX_IMPORT_ROWS} rows; if any row has a problem, nothing is imported.`,
         },
       },
-      input(CSV_BLOCK, 'CSV rows', {
-        type: 'plain_text_input',
-        multiline: true,
-        max_length: 3000,
-        placeholder: plain(`${CSV_COLUMNS.join(',')}\nAiko Tanaka,JP,beauty;skincare,aiko@example.com,instagram,aiko,120000,3.2`),
-      }, { hint: 'Row 1 is the first row after the header.' }),
+      input(
+        CSV_BLOCK,
+        'CSV rows',
+        {
+          type: 'plain_text_input',
+          multiline: true,
+          max_length: 3000,
+          placeholder: plain(`${CSV_COLUMNS.join(',')}\nAiko Tanaka,JP,beauty;skincare,aiko@example.com,instagram,aiko,120000,3.2`),
+        },
+        { hint: 'Row 1 is the first row after the header.' },
+      ),
     ],
   };
 }
@@ -184,7 +200,9 @@ export function importedModal(imported: { added: Influencer[]; extended: Influen
   const { added, extended } = imported;
   const lines = [
     added.length ? `:white_check_mark: Added ${added.length === 1 ? '1 influencer' : `${added.length} influencers`} to the directory.` : '',
-    extended.length ? `:white_check_mark: Added accounts to ${extended.length === 1 ? '1 influencer' : `${extended.length} influencers`} already in it: ${userText(extended.map((i) => i.name).join(', '), 2000)}.` : '',
+    extended.length
+      ? `:white_check_mark: Added accounts to ${extended.length === 1 ? '1 influencer' : `${extended.length} influencers`} already in it: ${userText(extended.map((i) => i.name).join(', '), 2000)}.`
+      : '',
   ].filter(Boolean);
   return {
     type: 'modal',
@@ -221,24 +239,40 @@ export const MAX_ACCOUNT_CHOICES = 40;
 export const defaultAccounts = (campaign: Campaign, influencer: Influencer) => influencer.accounts.filter((a) => campaign.platforms.includes(a.platform));
 
 function accountsChoice(campaign: Campaign, influencer: Influencer, selected?: number[]): KnownBlock {
-  const options = influencer.accounts.slice(0, MAX_ACCOUNTS).map((a) => ({ text: plain(truncate(`${PLATFORM_LABELS[a.platform]} @${a.handle} · ${followers(a.followers)} followers`, 75)), value: String(a.id) }));
+  const options = influencer.accounts
+    .slice(0, MAX_ACCOUNTS)
+    .map((a) => ({ text: plain(truncate(`${PLATFORM_LABELS[a.platform]} @${a.handle} · ${followers(a.followers)} followers`, 75)), value: String(a.id) }));
   const chosen = new Set(selected ?? defaultAccounts(campaign, influencer).map((a) => a.id));
   const initial = options.filter((o) => chosen.has(Number(o.value)));
-  return input(accountsBlockId(influencer.id), `Accounts of ${truncate(influencer.name, 150)} that will post`, { type: 'checkboxes', options, ...(initial.length ? { initial_options: initial } : {}) });
+  return input(accountsBlockId(influencer.id), `Accounts of ${truncate(influencer.name, 150)} that will post`, {
+    type: 'checkboxes',
+    options,
+    ...(initial.length ? { initial_options: initial } : {}),
+  });
 }
 
 /**
  * `/campaign add`: influencers with an account on the campaign's platforms, by name. Choosing
  * influencers redraws the view with, for each one with several accounts, which of them will post.
  */
-export function addParticipantsModal(campaign: Campaign, candidates: Influencer[], filter: InfluencerFilter = {}, chosen: Influencer[] = [], selected = new Map<number, number[]>()): ModalView {
+export function addParticipantsModal(
+  campaign: Campaign,
+  candidates: Influencer[],
+  filter: InfluencerFilter = {},
+  chosen: Influencer[] = [],
+  selected = new Map<number, number[]>(),
+): ModalView {
   const listed = candidates.slice(0, MAX_PICK);
   const optionOf = (i: Influencer) => option(String(i.id), `${i.name} · ${followers(reach(defaultAccounts(campaign, i)))} followers`);
   const initial = chosen.filter((c) => listed.some((i) => i.id === c.id)).map(optionOf);
   const several = chosen.filter((i) => i.accounts.length > 1);
   const platforms = campaign.platforms.map((p) => PLATFORM_LABELS[p]).join(', ');
   // Longer filters match nothing anyway (niches are at most 500 characters); cut to fit private_metadata.
-  const kept = { ...filter, ...(filter.niche ? { niche: filter.niche.slice(0, 500) } : {}), ...(filter.country ? { country: filter.country.slice(0, 60) } : {}) };
+  const kept = {
+    ...filter,
+    ...(filter.niche ? { niche: filter.niche.slice(0, 500) } : {}),
+    ...(filter.country ? { country: filter.country.slice(0, 60) } : {}),
+  };
   const metadata: AddParticipantsMetadata = { campaignId: campaign.id, filter: kept };
   return {
     type: 'modal',
@@ -248,15 +282,39 @@ export function addParticipantsModal(campaign: Campaign, candidates: Influencer[
     submit: plain('Add'),
     close: plain('Cancel'),
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: `Add candidates to *${campaignReference(campaign.id)} ${userText(campaign.title, 150)}*, with their ${platforms} accounts unless you choose others.` } },
-      { ...input(PICK_BLOCK, 'Influencers', { type: 'multi_static_select', options: listed.map(optionOf), placeholder: plain('Choose from the directory'), ...(initial.length ? { initial_options: initial } : {}) }), dispatch_action: true } as KnownBlock,
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: `Add candidates to *${campaignReference(campaign.id)} ${userText(campaign.title, 150)}*, with their ${platforms} accounts unless you choose others.`,
+        },
+      },
+      {
+        ...input(PICK_BLOCK, 'Influencers', {
+          type: 'multi_static_select',
+          options: listed.map(optionOf),
+          placeholder: plain('Choose from the directory'),
+          ...(initial.length ? { initial_options: initial } : {}),
+        }),
+        dispatch_action: true,
+      } as KnownBlock,
       {
         type: 'context',
-        elements: [{ type: 'mrkdwn', text: `Listed: the first ${MAX_PICK} by name on ${platforms}, not in the campaign yet. \`/campaign influencers search\` finds more.` }],
+        elements: [
+          {
+            type: 'mrkdwn',
+            text: `Listed: the first ${MAX_PICK} by name on ${platforms}, not in the campaign yet. \`/campaign influencers search\` finds more.`,
+          },
+        ],
       },
       ...several.slice(0, MAX_ACCOUNT_CHOICES).map((i) => accountsChoice(campaign, i, selected.get(i.id))),
       ...(several.length > MAX_ACCOUNT_CHOICES
-        ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: `The other ${several.length - MAX_ACCOUNT_CHOICES} post with their ${platforms} accounts.` }] } as KnownBlock]
+        ? [
+            {
+              type: 'context',
+              elements: [{ type: 'mrkdwn', text: `The other ${several.length - MAX_ACCOUNT_CHOICES} post with their ${platforms} accounts.` }],
+            } as KnownBlock,
+          ]
         : []),
       ...startingStageBlocks(campaign),
     ],
@@ -265,7 +323,9 @@ export function addParticipantsModal(campaign: Campaign, candidates: Influencer[
 
 export function noCandidates(campaign: Campaign): SlackMessage {
   const platforms = campaign.platforms.map((p) => PLATFORM_LABELS[p]).join(', ');
-  return notice(`:information_source: Nobody in the directory with a ${platforms} account is left to add to *${campaignReference(campaign.id)}*. Add influencers with \`/campaign influencers add\` or \`/campaign influencers import\`.`);
+  return notice(
+    `:information_source: Nobody in the directory with a ${platforms} account is left to add to *${campaignReference(campaign.id)}*. Add influencers with \`/campaign influencers add\` or \`/campaign influencers import\`.`,
+  );
 }
 
 function accountText(a: SocialAccount): string {
@@ -298,17 +358,26 @@ export function directoryMessage(filter: InfluencerFilter, found: { influencers:
     { type: 'section', text: { type: 'mrkdwn', text: `*Influencer directory*: ${found.total} matching ${filterText(filter)}` } },
     ...listSections(shown.map(influencerLine), 45),
   ];
-  if (found.total > shown.length) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `+${found.total - shown.length} more: narrow the search, e.g. \`${SEARCH_EXAMPLE}\`` }] });
+  if (found.total > shown.length)
+    blocks.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: `+${found.total - shown.length} more: narrow the search, e.g. \`${SEARCH_EXAMPLE}\`` }],
+    });
   return { text: `${found.total} influencers match`, blocks };
 }
 
 export function searchProblem(problem: string, usage: string): SlackMessage {
-  return notice(`:warning: ${problem}\nUsage: \`/campaign ${usage}\`, filters \`niche:<niche> platform:<${PLATFORMS.join('|')}> country:<code> min:<followers>\` (other words are the niche), e.g. \`${SEARCH_EXAMPLE}\``);
+  return notice(
+    `:warning: ${problem}\nUsage: \`/campaign ${usage}\`, filters \`niche:<niche> platform:<${PLATFORMS.join('|')}> country:<code> min:<followers>\` (other words are the niche), e.g. \`${SEARCH_EXAMPLE}\``,
+  );
 }
 
 export function influencerNotFound(typed: string, matches: Influencer[], usage: string): SlackMessage {
   const what = `\`${userText(typed, 80)}\``;
-  if (matches.length === 0) return notice(`:warning: No influencer matches ${what}. Use part of the name or the ID shown by \`/campaign influencers search\`.\nUsage: \`/campaign ${usage}\``);
+  if (matches.length === 0)
+    return notice(
+      `:warning: No influencer matches ${what}. Use part of the name or the ID shown by \`/campaign influencers search\`.\nUsage: \`/campaign ${usage}\``,
+    );
   const text = `:warning: ${what} matches several influencers; use the ID of one:`;
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }, ...listSections(matches.map(influencerLine), 10)] };
 }

@@ -12,11 +12,14 @@ export const FINAL_APPROVE_POSTS_BLOCK = 'final_approve_posts';
 /** A multi-select offers at most 100 options. */
 export const MAX_FINAL_APPROVE = 100;
 
-const describe = ({ post, influencerName }: PostChoice) => `#${post.id} · ${influencerName} · ${count(post.metrics ? engagementsOf(post.metrics) : 0, 'engagement')}`;
+const describe = ({ post, influencerName }: PostChoice) =>
+  `#${post.id} · ${influencerName} · ${count(post.metrics ? engagementsOf(post.metrics) : 0, 'engagement')}`;
 
 /** Step 1: choose the posted posts to final-approve (values "<id>:<version>"). */
 export function finalApproveSelectModal(campaign: Campaign, choices: PostChoice[]): ModalView {
-  const options = choices.slice(0, MAX_FINAL_APPROVE).map((choice) => ({ text: plain(truncate(describe(choice), 75)), value: `${choice.post.id}:${choice.post.version}` }));
+  const options = choices
+    .slice(0, MAX_FINAL_APPROVE)
+    .map((choice) => ({ text: plain(truncate(describe(choice), 75)), value: `${choice.post.id}:${choice.post.version}` }));
   const more = choices.length > MAX_FINAL_APPROVE ? ` The first ${MAX_FINAL_APPROVE} are listed; run the command again for the rest.` : '';
   return {
     type: 'modal',
@@ -26,7 +29,13 @@ export function finalApproveSelectModal(campaign: Campaign, choices: PostChoice[
     submit: plain('Review'),
     close: plain('Cancel'),
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: `${count(choices.length, 'posted post')} of *${campaignReference(campaign.id)} ${userText(campaign.title, 150)}* wait for final approval.${more}` } },
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: `${count(choices.length, 'posted post')} of *${campaignReference(campaign.id)} ${userText(campaign.title, 150)}* wait for final approval.${more}`,
+        },
+      },
       input(FINAL_APPROVE_POSTS_BLOCK, 'Posts to final-approve', { type: 'multi_static_select', options, initial_options: options }),
     ],
   };
@@ -43,7 +52,13 @@ export function finalApproveConfirmModal(campaign: Campaign, chosen: PostChoice[
     submit: plain(`Final-approve ${chosen.length}`),
     close: plain('Back'),
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: `:warning: *Final approval cannot be undone.* You are about to final-approve ${count(chosen.length, 'post')} of *${campaignReference(campaign.id)}*:` } },
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: `:warning: *Final approval cannot be undone.* You are about to final-approve ${count(chosen.length, 'post')} of *${campaignReference(campaign.id)}*:`,
+        },
+      },
       { type: 'section', text: { type: 'mrkdwn', text: clampMrkdwn(lines.join('\n'), 3000) } },
     ],
   };

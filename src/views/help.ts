@@ -24,7 +24,11 @@ export const LIFECYCLE: Array<{ step: string; how: string; who: string }> = [
   { step: 'Open recruitment', how: '`/campaign open`, or the Open recruitment button on the approved proposal or in App Home', who: 'PICs' },
   { step: 'Close recruitment', how: '`/campaign close`, or the app on the close date', who: 'PICs' },
   { step: 'Start collaboration', how: '`/campaign start-collaboration`', who: 'PICs' },
-  { step: 'Review draft posts', how: 'Approve, Approve with corrections (a note) or Needs work (a reason) on each post message, in App Home or in the digest', who: 'approvers' },
+  {
+    step: 'Review draft posts',
+    how: 'Approve, Approve with corrections (a note) or Needs work (a reason) on each post message, in App Home or in the digest',
+    who: 'approvers',
+  },
   { step: 'Complete', how: '`/campaign complete`', who: 'PICs' },
   { step: 'Final-approve posted posts', how: '`/campaign final-approve` or App Home', who: 'approvers' },
   { step: 'Archive', how: '`/campaign archive`', who: 'PICs' },

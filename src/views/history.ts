@@ -48,19 +48,32 @@ const FIELD_WORDS: Record<string, string> = {
 };
 const fieldWords = (field: string) => FIELD_WORDS[field] ?? words(field);
 
-const POST_WENT: Record<string, string> = { pending_approval: 'waits for approval', approved: 'was approved', rejected: 'needs work', posted: 'went live', final_approved: 'was final approved' };
+const POST_WENT: Record<string, string> = {
+  pending_approval: 'waits for approval',
+  approved: 'was approved',
+  rejected: 'needs work',
+  posted: 'went live',
+  final_approved: 'was final approved',
+};
 
 const COST_WORDS: Record<string, string> = { budgetMinor: 'budget', influencerCostMinor: 'influencer cost', shippingCostMinor: 'shipping cost' };
 
 type Render = (e: { entry: HistoryEntry; who: string; subject: string; names: HistoryNames; details: Record<string, unknown>; name: ActorName }) => string;
 
-const move = (entry: HistoryEntry) => (entry.from && entry.to ? ` from ${state(entry.entityType, entry.from)} to ${state(entry.entityType, entry.to)}` : entry.to ? ` to ${state(entry.entityType, entry.to)}` : '');
+const move = (entry: HistoryEntry) =>
+  entry.from && entry.to
+    ? ` from ${state(entry.entityType, entry.from)} to ${state(entry.entityType, entry.to)}`
+    : entry.to
+      ? ` to ${state(entry.entityType, entry.to)}`
+      : '';
 
 function costChanges(details: Record<string, unknown>, currency: string): string {
   const before = (details.before ?? {}) as Record<string, number>;
   const after = (details.after ?? {}) as Record<string, number>;
   const changed = Object.keys(COST_WORDS).filter((key) => typeof after[key] === 'number' && after[key] !== before[key]);
-  return changed.map((key) => `${COST_WORDS[key]} ${typeof before[key] === 'number' ? `${money(before[key]!, currency)} → ` : ''}${money(after[key]!, currency)}`).join(', ');
+  return changed
+    .map((key) => `${COST_WORDS[key]} ${typeof before[key] === 'number' ? `${money(before[key]!, currency)} → ` : ''}${money(after[key]!, currency)}`)
+    .join(', ');
 }
 
 function briefChange(entry: HistoryEntry, details: Record<string, unknown>): string {
@@ -89,10 +102,14 @@ const SENTENCES: Record<string, Render> = {
   'campaign.brief_edited': ({ who, entry, details }) => `${who} changed ${briefChange(entry, details)}`,
   'campaign.stages_configured': ({ who, details }) =>
     `${who} set the optional stages: ${(['invited', 'applications', 'deliverables'] as const).map((s) => `${words(s)} ${details[s] === false ? 'off' : 'on'}`).join(', ')}`,
-  'participant.added': ({ who, subject, entry }) => `${who} added ${subject}${entry.to && entry.to !== 'candidate' ? ` at ${state('participant', entry.to)}` : ' as a candidate'}`,
+  'participant.added': ({ who, subject, entry }) =>
+    `${who} added ${subject}${entry.to && entry.to !== 'candidate' ? ` at ${state('participant', entry.to)}` : ' as a candidate'}`,
   'participant.added_at_stage': ({ who, subject, entry }) => `${who} added ${subject} straight${move(entry)}`,
   'participant.moved': ({ who, subject, entry, details }) => {
-    const post = typeof details.postId === 'number' && typeof details.postStatus === 'string' ? ` (post #${details.postId} ${POST_WENT[details.postStatus] ?? words(details.postStatus)})` : '';
+    const post =
+      typeof details.postId === 'number' && typeof details.postStatus === 'string'
+        ? ` (post #${details.postId} ${POST_WENT[details.postStatus] ?? words(details.postStatus)})`
+        : '';
     return `${who} moved ${subject}${move(entry)}${post}`;
   },
   'participant.move_undone': ({ who, subject, entry }) => `${who} undid the move of ${subject}${move(entry)}`,
@@ -106,25 +123,31 @@ const SENTENCES: Record<string, Render> = {
   'participant.agreement_resent': ({ who, subject }) => `${who} sent the agreement to ${subject} again`,
   'participant.agreement_expired': ({ subject }) => `The agreement sent to ${subject} expired unsigned`,
   'post.submitted': ({ who, subject }) => `${who} submitted ${subject} for approval`,
-  'post.resubmitted': ({ who, subject, details }) => `${who} submitted ${typeof details.revision === 'number' ? `revision ${details.revision} of ` : 'a revision of '}${subject}`,
+  'post.resubmitted': ({ who, subject, details }) =>
+    `${who} submitted ${typeof details.revision === 'number' ? `revision ${details.revision} of ` : 'a revision of '}${subject}`,
   'post.edited': ({ who, subject }) => `${who} edited ${subject} while it waited for approval`,
   'post.withdrawn': ({ who, subject }) => `${who} withdrew ${subject}`,
   'post.rechecked': ({ who, subject, details }) => {
     const failed = Array.isArray(details.failed) ? details.failed.filter((rule): rule is CheckRule => CHECK_RULES.includes(rule)) : [];
     return `${who}'s brief edit checked ${subject} again: ${failed.length ? `fails ${failed.map((rule) => CHECK_LABELS[rule]).join(', ')}` : 'passes every check'}`;
   },
-  'post.approved': ({ who, subject, details }) => `${who} approved ${subject}${details.corrections ? ' with corrections' : ''}${details.automatic ? ' (nobody decided before the deadline)' : ''}`,
+  'post.approved': ({ who, subject, details }) =>
+    `${who} approved ${subject}${details.corrections ? ' with corrections' : ''}${details.automatic ? ' (nobody decided before the deadline)' : ''}`,
   'post.approval_given': ({ who, subject, details }) =>
     `${who} approved ${subject}${details.corrections ? ' with corrections' : ''}${typeof details.approved === 'number' && typeof details.needed === 'number' ? ` (${details.approved} of ${details.needed} approvals)` : ''}`,
   'post.rejected': ({ who, subject }) => `${who} sent ${subject} back: it needs work`,
   'post.expired': ({ subject }) => `The approval request of ${subject} expired without a decision; the submitter may submit it again`,
-  'post.reminded': ({ subject, details, name }) => `Reminded ${typeof details.to === 'string' ? name(oneLine(details.to, 20)) : 'someone'} about ${subject}${details.reason === 'approval' ? ' (waiting for approval)' : details.reason === 'planned_today' ? ' (planned for today)' : details.reason === 'planned_tomorrow' ? ' (planned for tomorrow)' : ''}`,
-  'post.escalated': ({ subject, details, name }) => `Escalated ${subject} to ${typeof details.to === 'string' ? name(oneLine(details.to, 20)) : 'a PIC'}: nobody decided in time`,
-  'participant.reminded': ({ subject, details, name }) => `Reminded ${typeof details.to === 'string' ? name(oneLine(details.to, 20)) : 'the PIC'} about ${subject}${details.reason === 'deliverable_due' ? ' (a deliverable due today)' : details.reason === 'agreement_expiring' ? ' (the agreement expires within a day)' : ''}`,
+  'post.reminded': ({ subject, details, name }) =>
+    `Reminded ${typeof details.to === 'string' ? name(oneLine(details.to, 20)) : 'someone'} about ${subject}${details.reason === 'approval' ? ' (waiting for approval)' : details.reason === 'planned_today' ? ' (planned for today)' : details.reason === 'planned_tomorrow' ? ' (planned for tomorrow)' : ''}`,
+  'post.escalated': ({ subject, details, name }) =>
+    `Escalated ${subject} to ${typeof details.to === 'string' ? name(oneLine(details.to, 20)) : 'a PIC'}: nobody decided in time`,
+  'participant.reminded': ({ subject, details, name }) =>
+    `Reminded ${typeof details.to === 'string' ? name(oneLine(details.to, 20)) : 'the PIC'} about ${subject}${details.reason === 'deliverable_due' ? ' (a deliverable due today)' : details.reason === 'agreement_expiring' ? ' (the agreement expires within a day)' : ''}`,
   'post.result_recorded': ({ who, subject }) => `${who} recorded results for ${subject}`,
   'post.final_approved': ({ who, subject }) => `${who} gave final approval to ${subject}`,
   'post.screenshot_linked': ({ who, subject }) => `${who} linked an insights screenshot to ${subject}`,
-  'influencer.added': ({ who, details }) => `${who} added ${typeof details.name === 'string' ? `*${oneLine(details.name, 80)}*` : 'an influencer'} to the directory`,
+  'influencer.added': ({ who, details }) =>
+    `${who} added ${typeof details.name === 'string' ? `*${oneLine(details.name, 80)}*` : 'an influencer'} to the directory`,
   'influencer.edited': ({ who }) => `${who} edited an influencer in the directory`,
   'admin.granted': ({ who, entry }) => `${who} made ${entry.entityId === 'system' ? 'the app' : `<@${oneLine(entry.entityId, 20)}>`} an admin`,
   'admin.revoked': ({ who, entry }) => `${who} removed ${`<@${oneLine(entry.entityId, 20)}>`} from the admins`,

@@ -70,7 +70,10 @@ function stepsToTake(home: Home): KnownBlock[] {
     const opens = step.command === 'open';
     blocks.push({
       type: 'section',
-      text: { type: 'mrkdwn', text: `${name(campaign.id, campaign.title)} · ${label(campaign.status)} · next: \`/campaign ${step.command} ${campaignReference(campaign.id)}\`` },
+      text: {
+        type: 'mrkdwn',
+        text: `${name(campaign.id, campaign.title)} · ${label(campaign.status)} · next: \`/campaign ${step.command} ${campaignReference(campaign.id)}\``,
+      },
       accessory: {
         type: 'button',
         action_id: opens ? OPEN_RECRUITMENT_BUTTON : HOME_CAMPAIGN_STEP,
@@ -88,18 +91,30 @@ function finalApprovals(home: Home): KnownBlock[] {
   for (const { post, campaign, influencerName } of home.postsToFinalApprove.slice(0, MAX_DECISIONS)) {
     blocks.push({
       type: 'section',
-      text: { type: 'mrkdwn', text: clampMrkdwn(`Posted by *${userText(influencerName, 60)}* in ${name(campaign.id, campaign.title)}${post.postUrl ? ` · ${userText(post.postUrl, 200)}` : ''}`, 3000) },
+      text: {
+        type: 'mrkdwn',
+        text: clampMrkdwn(
+          `Posted by *${userText(influencerName, 60)}* in ${name(campaign.id, campaign.title)}${post.postUrl ? ` · ${userText(post.postUrl, 200)}` : ''}`,
+          3000,
+        ),
+      },
       accessory: { type: 'button', action_id: FINAL_APPROVE_POST, text: { type: 'plain_text', text: 'Final approve' }, value: `${post.id}:${post.version}` },
     });
   }
   const refs = [...new Set(home.postsToFinalApprove.map(({ campaign }) => campaignReference(campaign.id)))].slice(0, 5);
-  const several: KnownBlock = { type: 'context', elements: [{ type: 'mrkdwn', text: `Several at once: ${refs.map((ref) => `\`/campaign final-approve ${ref}\``).join(' · ')}` }] };
+  const several: KnownBlock = {
+    type: 'context',
+    elements: [{ type: 'mrkdwn', text: `Several at once: ${refs.map((ref) => `\`/campaign final-approve ${ref}\``).join(' · ')}` }],
+  };
   return [...blocks, ...more(home.postsToFinalApprove.length - MAX_DECISIONS), several];
 }
 
 function overdue(home: Home): KnownBlock[] {
   const lines = [
-    ...home.latePosts.map(({ post, campaign, influencerName }) => `:hourglass: ${name(campaign.id, campaign.title)}: ${userText(influencerName, 60)} was to post on ${calendarDate(post.plannedDate)}`),
+    ...home.latePosts.map(
+      ({ post, campaign, influencerName }) =>
+        `:hourglass: ${name(campaign.id, campaign.title)}: ${userText(influencerName, 60)} was to post on ${calendarDate(post.plannedDate)}`,
+    ),
     ...home.expiredAgreements.map(
       ({ campaign, influencerName, sentAt, expiresAt }) =>
         `:memo: ${name(campaign.id, campaign.title)}: agreement with ${userText(influencerName, 60)} sent ${slackDate(sentAt, '{date_short}')} has expired (sign by ${zonedDateTime(expiresAt, home.timeZone)} passed)`,
@@ -112,7 +127,14 @@ function campaigns(home: Home): KnownBlock[] {
   if (home.campaigns.length === 0) return [section('*Your campaigns*\nNone yet.')];
   const lines = CAMPAIGN_STATUSES.flatMap((status) => {
     const inStatus = home.campaigns.filter((c) => c.status === status);
-    return inStatus.length ? [`*${label(status)}*: ${inStatus.slice(0, 10).map((c) => name(c.id, c.title)).join(' · ')}${inStatus.length > 10 ? ` +${inStatus.length - 10} more` : ''}`] : [];
+    return inStatus.length
+      ? [
+          `*${label(status)}*: ${inStatus
+            .slice(0, 10)
+            .map((c) => name(c.id, c.title))
+            .join(' · ')}${inStatus.length > 10 ? ` +${inStatus.length - 10} more` : ''}`,
+        ]
+      : [];
   });
   return [section('*Your campaigns*'), ...listSections(lines, 8)];
 }
@@ -124,7 +146,10 @@ export function homeView({ userId, isAdmin, subcommands, home, notice }: HomeDat
     { type: 'header', text: { type: 'plain_text', text: 'Influencer campaigns' } },
     ...(notice ? [section(notice)] : []),
     section(`Hello <@${userId}>. ${role}`),
-    { type: 'actions', elements: [{ type: 'button', action_id: HOME_CREATE_CAMPAIGN, text: { type: 'plain_text', text: 'Create campaign' }, style: 'primary' }] },
+    {
+      type: 'actions',
+      elements: [{ type: 'button', action_id: HOME_CREATE_CAMPAIGN, text: { type: 'plain_text', text: 'Create campaign' }, style: 'primary' }],
+    },
     { type: 'divider' },
     ...decisions(home),
     ...stepsToTake(home),

@@ -16,7 +16,8 @@ const OPENINGS = {
   approved: (c: string) => `Good news: you are selected for ${c}. The agreement follows soon.`,
   agreement_sent: (c: string) => `Here is your agreement for ${c}.`,
   collaborating: (c: string) => `Our collaboration starts now on ${c}. Please send each draft post for approval before it goes live.`,
-  not_selected: (c: string) => `Thank you for your interest in ${c}. This time we are going ahead with other creators; we hope to work with you on a future campaign.`,
+  not_selected: (c: string) =>
+    `Thank you for your interest in ${c}. This time we are going ahead with other creators; we hope to work with you on a future campaign.`,
 } as const;
 export type ToldStage = keyof typeof OPENINGS;
 
@@ -29,7 +30,16 @@ const plain = (text: string, max: number) => oneLine(text.replaceAll('`', "'"), 
 
 /** "Sun, 6 Dec 2026, 09:00 GMT+9": the signing deadline in the workspace's time zone. */
 export function signByText(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(date);
+  return new Intl.DateTimeFormat('en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  }).format(date);
 }
 
 /** The draft itself: greeting, what was decided, and (unless declined) the campaign's details. */
@@ -72,7 +82,10 @@ export function collaborationStartedMessage(campaign: Campaign, collaborating: s
     text: `Collaboration started in ${ref}: whom to tell what`,
     blocks: [
       section(`:handshake: Collaboration started in *${ref}*. Whom to tell what:\n${list.join('\n') || 'Nobody to tell: no participant.'}`),
-      ...groups.flatMap(({ stage, names }) => [section(`Ready to send to the *${STAGE_LABELS[stage]}* influencers:`), codeBlock(influencerDraft(campaign, stage, names))]),
+      ...groups.flatMap(({ stage, names }) => [
+        section(`Ready to send to the *${STAGE_LABELS[stage]}* influencers:`),
+        codeBlock(influencerDraft(campaign, stage, names)),
+      ]),
     ],
   };
 }

@@ -13,15 +13,41 @@ export const MAX_REASON = 1000;
 /** Lifecycle steps a manager confirms in a modal; irreversible ones say so plainly. */
 export const STEPS = {
   delete: { title: 'Delete draft', button: 'Delete', what: 'delete the draft', irreversible: 'A deleted draft cannot be restored; its history is kept.' },
-  publish: { title: 'Publish proposal', button: 'Publish', what: 'publish the proposal and ask the approvers to approve it', irreversible: 'Once published, this campaign can never be deleted, only archived.' },
-  close: { title: 'Close recruitment', button: 'Close', what: `close recruitment: no new invitations or applications. The confirmation offers Undo for ${UNDO_WINDOW_TEXT}`, irreversible: undefined },
-  'start-collaboration': { title: 'Start collaboration', button: 'Start', what: 'start collaboration: signed influencers become Collaborating, every other participant becomes Not selected', irreversible: 'This happens once and cannot be undone: the group is fixed.' },
-  complete: { title: 'Complete campaign', button: 'Complete', what: 'complete the campaign, so approvers can give final approval to posted posts', irreversible: 'A completed campaign cannot be reopened.' },
+  publish: {
+    title: 'Publish proposal',
+    button: 'Publish',
+    what: 'publish the proposal and ask the approvers to approve it',
+    irreversible: 'Once published, this campaign can never be deleted, only archived.',
+  },
+  close: {
+    title: 'Close recruitment',
+    button: 'Close',
+    what: `close recruitment: no new invitations or applications. The confirmation offers Undo for ${UNDO_WINDOW_TEXT}`,
+    irreversible: undefined,
+  },
+  'start-collaboration': {
+    title: 'Start collaboration',
+    button: 'Start',
+    what: 'start collaboration: signed influencers become Collaborating, every other participant becomes Not selected',
+    irreversible: 'This happens once and cannot be undone: the group is fixed.',
+  },
+  complete: {
+    title: 'Complete campaign',
+    button: 'Complete',
+    what: 'complete the campaign, so approvers can give final approval to posted posts',
+    irreversible: 'A completed campaign cannot be reopened.',
+  },
   archive: { title: 'Archive campaign', button: 'Archive', what: 'archive the campaign', irreversible: 'An archived campaign is read-only forever.' },
 } as const;
 export type Step = keyof typeof STEPS;
 
-const STEP_TARGETS: Record<Exclude<Step, 'delete'>, CampaignStatus> = { publish: 'proposal_published', close: 'recruitment_closed', 'start-collaboration': 'collaborating', complete: 'completed', archive: 'archived' };
+const STEP_TARGETS: Record<Exclude<Step, 'delete'>, CampaignStatus> = {
+  publish: 'proposal_published',
+  close: 'recruitment_closed',
+  'start-collaboration': 'collaborating',
+  complete: 'completed',
+  archive: 'archived',
+};
 
 /** The declared kind of a step from where the campaign is (src/domain/transitions.ts); deleting a draft is final too. */
 function stepKind(step: Step, from: CampaignStatus): TransitionKind {
@@ -64,7 +90,11 @@ export interface RejectMetadata {
 const REASON_FORMS: Record<RejectMetadata['kind'], { title: string; submit: string; label: string }> = {
   post: { title: 'Needs work', submit: 'Send back', label: 'What needs work? The submitter sees this and it stays in the history.' },
   proposal: { title: 'Reject proposal', submit: 'Reject', label: 'Why? The submitter sees this and it stays in the history.' },
-  corrections: { title: 'Approve with corrections', submit: 'Approve', label: 'What to correct before it goes live? The submitter sees this and it stays in the history.' },
+  corrections: {
+    title: 'Approve with corrections',
+    submit: 'Approve',
+    label: 'What to correct before it goes live? The submitter sees this and it stays in the history.',
+  },
 };
 
 /** A rejection always carries a reason, and an approval with corrections its note: the modal will not submit without one. */

@@ -25,7 +25,10 @@ export function openRecruitmentModal(campaign: Campaign): ModalView {
         CLOSE_DATE_BLOCK,
         'Recruitment closes on',
         { type: 'datepicker', ...(campaign.recruitmentCloseDate ? { initial_date: calendarDate(campaign.recruitmentCloseDate) } : {}) },
-        { optional: true, hint: `Today or later, and not after the end date (${calendarDate(campaign.endDate)}). The app closes recruitment that day; leave it empty to close it by hand with /campaign close.` },
+        {
+          optional: true,
+          hint: `Today or later, and not after the end date (${calendarDate(campaign.endDate)}). The app closes recruitment that day; leave it empty to close it by hand with /campaign close.`,
+        },
       ),
     ],
   };

@@ -27,7 +27,10 @@ export function outOfDateModal(): ModalView {
     blocks: [
       {
         type: 'section',
-        text: { type: 'mrkdwn', text: ':information_source: This form is from an older version of the app; nothing was saved. Open it again from `/campaign help` or the App Home.' },
+        text: {
+          type: 'mrkdwn',
+          text: ':information_source: This form is from an older version of the app; nothing was saved. Open it again from `/campaign help` or the App Home.',
+        },
       },
     ],
   };

@@ -52,13 +52,22 @@ export function moveModal(campaign: Campaign, participants: Participant[], chose
   }));
   const initial = chosen.filter((c) => shown.some((p) => p.id === c.id)).map(participantOption);
   const blocks: KnownBlock[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: `Move participants of *${campaignReference(campaign.id)} ${userText(campaign.title, 200)}* to another stage.` } },
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: `Move participants of *${campaignReference(campaign.id)} ${userText(campaign.title, 200)}* to another stage.` },
+    },
     {
       type: 'input',
       block_id: MOVE_FIELDS.participant,
       dispatch_action: true,
       label: plain('Participants'),
-      element: { type: 'multi_static_select', action_id: VALUE, placeholder: plain('Choose participants'), option_groups: groups, ...(initial.length ? { initial_options: initial } : {}) },
+      element: {
+        type: 'multi_static_select',
+        action_id: VALUE,
+        placeholder: plain('Choose participants'),
+        option_groups: groups,
+        ...(initial.length ? { initial_options: initial } : {}),
+      },
     },
   ];
   if (participants.length > shown.length) {
@@ -81,7 +90,10 @@ export function moveModal(campaign: Campaign, participants: Participant[], chose
 function stageChoice(campaign: Campaign, chosen: Participant[]): KnownBlock {
   const targets = chosen.map((p) => nextStages(p.stage, campaign)).reduce((common, next) => common.filter((stage) => next.includes(stage)));
   if (targets.length === 0) {
-    const reason = chosen.length === 1 ? noMoveReason(chosen[0]!.stage) : 'These participants have no stage in common to move to: choose participants who are in the same stage.';
+    const reason =
+      chosen.length === 1
+        ? noMoveReason(chosen[0]!.stage)
+        : 'These participants have no stage in common to move to: choose participants who are in the same stage.';
     return { type: 'section', text: { type: 'mrkdwn', text: `:no_entry: ${reason}` } };
   }
   return {
@@ -89,7 +101,11 @@ function stageChoice(campaign: Campaign, chosen: Participant[]): KnownBlock {
     block_id: MOVE_FIELDS.stage,
     label: plain(chosen.length === 1 ? `Move from ${STAGE_LABELS[chosen[0]!.stage]} to` : `Move ${chosen.length} participants to`),
     hint: plain(`Undo: the confirmation offers it for ${UNDO_WINDOW_TEXT}. Admin can reopen: an applicant's decision, with a reason (\`/campaign reopen\`).`),
-    element: { type: 'static_select', action_id: VALUE, options: targets.map((stage) => ({ text: plain(`${STAGE_LABELS[stage]}${moveKindSuffix(chosen, stage)}`), value: stage })) },
+    element: {
+      type: 'static_select',
+      action_id: VALUE,
+      options: targets.map((stage) => ({ text: plain(`${STAGE_LABELS[stage]}${moveKindSuffix(chosen, stage)}`), value: stage })),
+    },
   };
 }
 
@@ -105,13 +121,31 @@ export function costsModal(campaign: Campaign, participants: Participant[]): Mod
   const shown = participants.slice(0, MAX_COST_ROWS);
   const digits = currencyDigits(campaign.currency);
   const influencerCosts = participants.reduce((sum, p) => sum + p.influencerCostMinor, 0);
-  const amounts = (p: Participant): Record<CostField, number> => ({ budget: p.budgetMinor, influencer_cost: p.influencerCostMinor, shipping_cost: p.shippingCostMinor });
+  const amounts = (p: Participant): Record<CostField, number> => ({
+    budget: p.budgetMinor,
+    influencer_cost: p.influencerCostMinor,
+    shipping_cost: p.shippingCostMinor,
+  });
   const blocks: KnownBlock[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: `Budgets and costs in *${campaignReference(campaign.id)} ${userText(campaign.title, 200)}*, in ${campaign.currency}.` } },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: `Campaign profit now: *${money(profitOf(campaign.budgetMinor, influencerCosts), campaign.currency)}* (campaign budget ${money(campaign.budgetMinor, campaign.currency)} − influencer costs ${money(influencerCosts, campaign.currency)}). ${PROFIT_FORMULA}` }] },
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: `Budgets and costs in *${campaignReference(campaign.id)} ${userText(campaign.title, 200)}*, in ${campaign.currency}.` },
+    },
+    {
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: `Campaign profit now: *${money(profitOf(campaign.budgetMinor, influencerCosts), campaign.currency)}* (campaign budget ${money(campaign.budgetMinor, campaign.currency)} − influencer costs ${money(influencerCosts, campaign.currency)}). ${PROFIT_FORMULA}`,
+        },
+      ],
+    },
   ];
   if (participants.length > shown.length) {
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Showing the first ${shown.length} of ${count(participants.length, 'participant')}.` }] });
+    blocks.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: `Showing the first ${shown.length} of ${count(participants.length, 'participant')}.` }],
+    });
   }
   for (const p of shown) {
     const profit = money(profitOf(p.budgetMinor, p.influencerCostMinor), campaign.currency);
@@ -121,7 +155,13 @@ export function costsModal(campaign: Campaign, participants: Participant[]): Mod
         type: 'input',
         block_id: costBlockId(p.id, field),
         label: plain(`${COST_LABELS[field]} for ${truncate(p.influencerName, 150)} (${campaign.currency})`),
-        element: { type: 'number_input', action_id: VALUE, is_decimal_allowed: digits > 0, min_value: '0', initial_value: majorUnits(amounts(p)[field], digits) },
+        element: {
+          type: 'number_input',
+          action_id: VALUE,
+          is_decimal_allowed: digits > 0,
+          min_value: '0',
+          initial_value: majorUnits(amounts(p)[field], digits),
+        },
       });
     }
   }
@@ -153,5 +193,9 @@ export function refusedParticipantsModal(title: string, refused: Array<{ name: s
 }
 
 export function costRefusalsModal(refused: Array<{ name: string; refusal: Refusal }>, saved: number): ModalView {
-  return refusedParticipantsModal('Budgets and costs', refused, saved > 0 ? `The changes for ${count(saved, 'other participant')} were saved.` : 'Nothing was saved.');
+  return refusedParticipantsModal(
+    'Budgets and costs',
+    refused,
+    saved > 0 ? `The changes for ${count(saved, 'other participant')} were saved.` : 'Nothing was saved.',
+  );
 }

@@ -27,12 +27,23 @@ export interface PostTarget {
 function postInputs(post?: Post): KnownBlock[] {
   const initial = <T>(value: T | undefined, key: string) => (value === undefined ? {} : { [key]: value });
   return [
-    { type: 'input', block_id: POST_FIELDS.plannedDate, label: { type: 'plain_text', text: 'Planned posting date' }, element: { type: 'datepicker', action_id: 'value', ...initial(post?.plannedDate.toISOString().slice(0, 10), 'initial_date') } },
+    {
+      type: 'input',
+      block_id: POST_FIELDS.plannedDate,
+      label: { type: 'plain_text', text: 'Planned posting date' },
+      element: { type: 'datepicker', action_id: 'value', ...initial(post?.plannedDate.toISOString().slice(0, 10), 'initial_date') },
+    },
     {
       type: 'input',
       block_id: POST_FIELDS.content,
       label: { type: 'plain_text', text: 'Caption / content' },
-      element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: MAX_CONTENT, ...initial(post?.content.slice(0, MAX_CONTENT), 'initial_value') },
+      element: {
+        type: 'plain_text_input',
+        action_id: 'value',
+        multiline: true,
+        max_length: MAX_CONTENT,
+        ...initial(post?.content.slice(0, MAX_CONTENT), 'initial_value'),
+      },
     },
     {
       type: 'input',
@@ -40,7 +51,13 @@ function postInputs(post?: Post): KnownBlock[] {
       optional: true,
       label: { type: 'plain_text', text: 'Media links' },
       hint: { type: 'plain_text', text: `One link per line, at most ${MAX_MEDIA}.` },
-      element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: 3000, ...initial(post?.mediaUrls.length ? post.mediaUrls.join('\n').slice(0, 3000) : undefined, 'initial_value') },
+      element: {
+        type: 'plain_text_input',
+        action_id: 'value',
+        multiline: true,
+        max_length: 3000,
+        ...initial(post?.mediaUrls.length ? post.mediaUrls.join('\n').slice(0, 3000) : undefined, 'initial_value'),
+      },
     },
   ] as KnownBlock[];
 }
@@ -49,11 +66,26 @@ const revisionNote = (t: PostTarget) => (t.rejected ? ` · revision ${t.rejected
 
 export function submitPostModal(campaign: Campaign, targets: PostTarget[]): ModalView {
   const options: PlainTextOption[] = targets.slice(0, 100).map((t) => ({
-    text: { type: 'plain_text', text: truncate(`${t.influencerName} · ${PLATFORM_LABELS[t.account.platform]} @${t.account.handle}`, 75 - revisionNote(t).length) + revisionNote(t) },
+    text: {
+      type: 'plain_text',
+      text: truncate(`${t.influencerName} · ${PLATFORM_LABELS[t.account.platform]} @${t.account.handle}`, 75 - revisionNote(t).length) + revisionNote(t),
+    },
     value: `${t.participantId}:${t.account.id}`,
   }));
   const revising = targets.some((t) => t.rejected);
-  const note = revising ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: "An account marked “revision … of rejected post” had its latest draft rejected: saving makes that post's next revision, and the approvers see which rejection it answers." }] }] : [];
+  const note = revising
+    ? [
+        {
+          type: 'context' as const,
+          elements: [
+            {
+              type: 'mrkdwn' as const,
+              text: "An account marked “revision … of rejected post” had its latest draft rejected: saving makes that post's next revision, and the approvers see which rejection it answers.",
+            },
+          ],
+        },
+      ]
+    : [];
   return {
     type: 'modal',
     callback_id: SUBMIT_POST,
@@ -63,7 +95,12 @@ export function submitPostModal(campaign: Campaign, targets: PostTarget[]): Moda
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: `For *${campaignReference(campaign.id)}*; the approvers are asked in <#${campaign.channelId}>.` } },
-      { type: 'input', block_id: POST_FIELDS.account, label: { type: 'plain_text', text: 'Influencer and account' }, element: { type: 'static_select', action_id: 'value', options } },
+      {
+        type: 'input',
+        block_id: POST_FIELDS.account,
+        label: { type: 'plain_text', text: 'Influencer and account' },
+        element: { type: 'static_select', action_id: 'value', options },
+      },
       ...note,
       ...postInputs(),
     ],
@@ -74,7 +111,11 @@ export function submitPostModal(campaign: Campaign, targets: PostTarget[]): Moda
  * The same form for one existing post, prefilled with its last caption, media and date: its next
  * revision after a rejection (`rejection` says which one it answers), or an edit while it waits.
  */
-export function existingPostModal(kind: 'revise' | 'edit', card: { campaign: Campaign; influencerName: string; post: Post }, rejection?: HistoryEntry): ModalView {
+export function existingPostModal(
+  kind: 'revise' | 'edit',
+  card: { campaign: Campaign; influencerName: string; post: Post },
+  rejection?: HistoryEntry,
+): ModalView {
   const { campaign, influencerName, post } = card;
   const whose = `*${userText(influencerName, 100)}* in *${campaignReference(campaign.id)}*`;
   const intro =
@@ -90,7 +131,9 @@ export function existingPostModal(kind: 'revise' | 'edit', card: { campaign: Cam
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: intro } },
-      ...(kind === 'revise' && rejection ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: answersLine(post.revision + 1, rejection) }] }] : []),
+      ...(kind === 'revise' && rejection
+        ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: answersLine(post.revision + 1, rejection) }] }]
+        : []),
       ...postInputs(post),
     ],
   };

@@ -10,8 +10,26 @@ import { userText } from './mrkdwn.js';
 
 /** What a reminder's direct message shows, read from the database when it is delivered. */
 export type ReminderItem =
-  | { on: 'post'; reason: ReminderReason; campaign: Campaign; influencerName: string; post: Post; revision: number; mayDecide: boolean; decisionDue?: Date; waitingFor: string[] }
-  | { on: 'participant'; reason: ReminderReason; campaign: Campaign; influencerName: string; dueToday: Deliverable[]; agreementExpiresAt: Date | null; stillOut: boolean };
+  | {
+      on: 'post';
+      reason: ReminderReason;
+      campaign: Campaign;
+      influencerName: string;
+      post: Post;
+      revision: number;
+      mayDecide: boolean;
+      decisionDue?: Date;
+      waitingFor: string[];
+    }
+  | {
+      on: 'participant';
+      reason: ReminderReason;
+      campaign: Campaign;
+      influencerName: string;
+      dueToday: Deliverable[];
+      agreementExpiresAt: Date | null;
+      stillOut: boolean;
+    };
 
 const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
 const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
@@ -20,7 +38,9 @@ const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ t
 export function reminderMessage(item: ReminderItem): SlackMessage {
   const where = `${campaignReference(item.campaign.id)} ${userText(item.campaign.title, 150)}`;
   const name = `*${userText(item.influencerName, 100)}*`;
-  const mute = context(`Reminders of ${campaignReference(item.campaign.id)} are set in \`/campaign settings ${campaignReference(item.campaign.id)}\` (a PIC can switch them off or mute them).`);
+  const mute = context(
+    `Reminders of ${campaignReference(item.campaign.id)} are set in \`/campaign settings ${campaignReference(item.campaign.id)}\` (a PIC can switch them off or mute them).`,
+  );
   if (item.on === 'participant') {
     const text =
       item.reason === 'deliverable_due'
@@ -41,12 +61,17 @@ export function reminderMessage(item: ReminderItem): SlackMessage {
     deliverable_due: '',
     agreement_expiring: '',
   };
-  const state = waiting ? `Now: ${POST_STATUS_LABELS.pending_approval}${item.decisionDue ? `, decision due ${slackDate(item.decisionDue)}` : ''}.` : `Now: ${post.revision === item.revision ? POST_STATUS_LABELS[post.status] : `revision ${post.revision}, ${POST_STATUS_LABELS[post.status]}`}; nothing is waiting for this reminder.`;
+  const state = waiting
+    ? `Now: ${POST_STATUS_LABELS.pending_approval}${item.decisionDue ? `, decision due ${slackDate(item.decisionDue)}` : ''}.`
+    : `Now: ${post.revision === item.revision ? POST_STATUS_LABELS[post.status] : `revision ${post.revision}, ${POST_STATUS_LABELS[post.status]}`}; nothing is waiting for this reminder.`;
   const text = `${headline[item.reason]}\n${state}`;
   const buttons: KnownBlock[] = [];
   if (waiting && item.mayDecide && (item.reason === 'approval' || item.reason === 'escalation')) buttons.push(postDecisionButtons(post));
   if (post.status === 'approved' && item.reason.startsWith('planned')) {
-    buttons.push({ type: 'actions', elements: [{ type: 'button', action_id: RECORD_RESULTS_BUTTON, text: { type: 'plain_text', text: 'Record results' }, value: String(post.id) }] });
+    buttons.push({
+      type: 'actions',
+      elements: [{ type: 'button', action_id: RECORD_RESULTS_BUTTON, text: { type: 'plain_text', text: 'Record results' }, value: String(post.id) }],
+    });
   }
   return { text, blocks: [section(text), section(`>${userText(post.content, 600).replaceAll('\n', '\n>')}`), ...buttons, mute] };
 }

@@ -51,8 +51,18 @@ export function reportChartDrawing(report: CampaignReport): ChartDrawing {
     width: CHART_WIDTH,
     panelHeight: PANEL_HEIGHT,
     panels: [
-      panel(`${ref} · participants by stage`, report.funnel.map((s) => STAGE_LABELS[s.stage]), report.funnel.map((s) => s.count), '#4a154b'),
-      panel(`${ref} · engagements per influencer`, people.map((p) => truncate(p.participant.influencerName, 24)), people.map((p) => p.metrics.engagements), '#2eb67d'),
+      panel(
+        `${ref} · participants by stage`,
+        report.funnel.map((s) => STAGE_LABELS[s.stage]),
+        report.funnel.map((s) => s.count),
+        '#4a154b',
+      ),
+      panel(
+        `${ref} · engagements per influencer`,
+        people.map((p) => truncate(p.participant.influencerName, 24)),
+        people.map((p) => p.metrics.engagements),
+        '#2eb67d',
+      ),
     ],
   };
 }

@@ -8,9 +8,35 @@ import type { SocialAccount } from '../domain/influencer.js';
 import { calendarDate, currencyDigits, majorUnits } from './format.js';
 
 export const CSV_COLUMNS = [
-  'row', 'campaign', 'influencer', 'stage', 'post', 'post status', 'account', 'planned date', 'post url', 'followers', 'currency',
-  'budget', 'influencer cost', 'shipping cost', 'total cost', 'profit', 'impressions', 'reach', 'likes', 'comments', 'shares', 'saves',
-  'engagements', 'clicks', 'conversions', 'attributed revenue', 'engagement rate %', 'cost per engagement', 'roi %',
+  'row',
+  'campaign',
+  'influencer',
+  'stage',
+  'post',
+  'post status',
+  'account',
+  'planned date',
+  'post url',
+  'followers',
+  'currency',
+  'budget',
+  'influencer cost',
+  'shipping cost',
+  'total cost',
+  'profit',
+  'impressions',
+  'reach',
+  'likes',
+  'comments',
+  'shares',
+  'saves',
+  'engagements',
+  'clicks',
+  'conversions',
+  'attributed revenue',
+  'engagement rate %',
+  'cost per engagement',
+  'roi %',
 ] as const;
 
 /**
@@ -32,30 +58,77 @@ export function reportCsv(report: CampaignReport, accounts: Map<number, SocialAc
   const rows: Array<Record<string, string | number>> = [];
   for (const { participant, followers, posts, metrics: m } of report.participants) {
     rows.push({
-      ...base, row: 'participant', influencer: participant.influencerName, stage: STAGE_LABELS[participant.stage],
-      account: participant.accountIds.map(account).filter(Boolean).join('; '), followers,
-      budget: amount(participant.budgetMinor), 'influencer cost': amount(participant.influencerCostMinor), 'shipping cost': amount(participant.shippingCostMinor),
-      'total cost': amount(m.totalCostMinor), profit: amount(m.profitMinor), impressions: m.impressions, reach: m.reach, engagements: m.engagements, clicks: m.clicks, conversions: m.conversions,
-      'attributed revenue': amount(m.attributedRevenueMinor), 'engagement rate %': ratio(m.engagementRatePct),
-      'cost per engagement': m.costPerEngagementMinor === null ? '' : amount(m.costPerEngagementMinor), 'roi %': ratio(m.roiPct),
+      ...base,
+      row: 'participant',
+      influencer: participant.influencerName,
+      stage: STAGE_LABELS[participant.stage],
+      account: participant.accountIds.map(account).filter(Boolean).join('; '),
+      followers,
+      budget: amount(participant.budgetMinor),
+      'influencer cost': amount(participant.influencerCostMinor),
+      'shipping cost': amount(participant.shippingCostMinor),
+      'total cost': amount(m.totalCostMinor),
+      profit: amount(m.profitMinor),
+      impressions: m.impressions,
+      reach: m.reach,
+      engagements: m.engagements,
+      clicks: m.clicks,
+      conversions: m.conversions,
+      'attributed revenue': amount(m.attributedRevenueMinor),
+      'engagement rate %': ratio(m.engagementRatePct),
+      'cost per engagement': m.costPerEngagementMinor === null ? '' : amount(m.costPerEngagementMinor),
+      'roi %': ratio(m.roiPct),
     });
     for (const post of posts) {
       const n = post.metrics;
       const counted = n !== null && isEffective(post);
       rows.push({
-        ...base, row: 'post', influencer: participant.influencerName, stage: STAGE_LABELS[participant.stage], post: post.id, 'post status': POST_STATUS_LABELS[post.status],
-        account: account(post.socialAccountId), 'planned date': calendarDate(post.plannedDate), 'post url': post.postUrl ?? '',
-        ...(n ? { impressions: n.impressions, reach: n.reach, likes: n.likes, comments: n.comments, shares: n.shares, saves: n.saves, engagements: engagementsOf(n), clicks: n.clicks, conversions: n.conversions, 'attributed revenue': amount(n.attributedRevenueMinor) } : {}),
+        ...base,
+        row: 'post',
+        influencer: participant.influencerName,
+        stage: STAGE_LABELS[participant.stage],
+        post: post.id,
+        'post status': POST_STATUS_LABELS[post.status],
+        account: account(post.socialAccountId),
+        'planned date': calendarDate(post.plannedDate),
+        'post url': post.postUrl ?? '',
+        ...(n
+          ? {
+              impressions: n.impressions,
+              reach: n.reach,
+              likes: n.likes,
+              comments: n.comments,
+              shares: n.shares,
+              saves: n.saves,
+              engagements: engagementsOf(n),
+              clicks: n.clicks,
+              conversions: n.conversions,
+              'attributed revenue': amount(n.attributedRevenueMinor),
+            }
+          : {}),
         ...(counted ? { 'engagement rate %': ratio(postResult(post, participant.influencerName).engagementRatePct) } : {}),
       });
     }
   }
   const m = report.metrics;
   rows.push({
-    ...base, row: 'campaign total', followers: m.potentialReach,
-    budget: amount(m.budgetMinor), 'influencer cost': amount(m.influencerCostMinor), 'shipping cost': amount(m.shippingCostMinor), 'total cost': amount(m.totalCostMinor), profit: amount(m.profitMinor),
-    impressions: m.impressions, reach: m.reach, engagements: m.engagements, clicks: m.clicks, conversions: m.conversions, 'attributed revenue': amount(m.attributedRevenueMinor),
-    'engagement rate %': ratio(m.engagementRatePct), 'cost per engagement': m.costPerEngagementMinor === null ? '' : amount(m.costPerEngagementMinor), 'roi %': ratio(m.roiPct),
+    ...base,
+    row: 'campaign total',
+    followers: m.potentialReach,
+    budget: amount(m.budgetMinor),
+    'influencer cost': amount(m.influencerCostMinor),
+    'shipping cost': amount(m.shippingCostMinor),
+    'total cost': amount(m.totalCostMinor),
+    profit: amount(m.profitMinor),
+    impressions: m.impressions,
+    reach: m.reach,
+    engagements: m.engagements,
+    clicks: m.clicks,
+    conversions: m.conversions,
+    'attributed revenue': amount(m.attributedRevenueMinor),
+    'engagement rate %': ratio(m.engagementRatePct),
+    'cost per engagement': m.costPerEngagementMinor === null ? '' : amount(m.costPerEngagementMinor),
+    'roi %': ratio(m.roiPct),
   });
   return stringify(rows.map(neutralize), { header: true, columns: [...CSV_COLUMNS], bom: true });
 }
@@ -64,5 +137,7 @@ const NUMBER = /^-?\d+(\.\d+)?$/;
 
 /** A negative amount stays a number; other text that a spreadsheet would run as a formula does not. */
 function neutralize(row: Record<string, string | number>): Record<string, string | number> {
-  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === 'string' && /^[=+\-@\t\r]/.test(value) && !NUMBER.test(value) ? `'${value}` : value]));
+  return Object.fromEntries(
+    Object.entries(row).map(([key, value]) => [key, typeof value === 'string' && /^[=+\-@\t\r]/.test(value) && !NUMBER.test(value) ? `'${value}` : value]),
+  );
 }

@@ -35,18 +35,25 @@ export function completionIntro(campaign: Campaign, completedBy: string): string
 }
 
 /** The report's Block Kit summary, with an optional line above it; the CSV and the chart go with it as files. */
-export function reportMessage(report: CampaignReport, now: Date, { filesNote = 'The CSV and the chart follow in the thread.', intro }: { filesNote?: string; intro?: string } = {}): SlackMessage {
+export function reportMessage(
+  report: CampaignReport,
+  now: Date,
+  { filesNote = 'The CSV and the chart follow in the thread.', intro }: { filesNote?: string; intro?: string } = {},
+): SlackMessage {
   const { campaign, metrics: m } = report;
   const ref = campaignReference(campaign.id);
   const cur = campaign.currency;
   const over = m.overBudget ? `\n:warning: over budget by ${money(-m.remainingBudgetMinor, cur)}` : `\n${money(m.remainingBudgetMinor, cur)} left`;
-  const perInfluencer = report.costPerInfluencerMinor === null ? 'not available' : `${money(report.costPerInfluencerMinor, cur)} (${count(report.influencers, 'influencer')})`;
+  const perInfluencer =
+    report.costPerInfluencerMinor === null ? 'not available' : `${money(report.costPerInfluencerMinor, cur)} (${count(report.influencers, 'influencer')})`;
   const perEngagement = m.costPerEngagementMinor === null ? 'not available' : money(m.costPerEngagementMinor, cur);
   const top = report.topPosts.map(({ post, influencerName, engagements, engagementRatePct }, i) => {
     const where = post.postUrl ? link(post.postUrl, `post #${post.id}`) : `post #${post.id}`;
     return `${i + 1}. *${inline(influencerName, 80)}* · ${where} · ${count(engagements, 'engagement')} · ${rate(engagementRatePct)} of ${(post.metrics?.reach ?? 0).toLocaleString('en')} reach`;
   });
-  const profits = report.participants.slice(0, MAX_PROFITS).map(({ participant, metrics }) => `• *${inline(participant.influencerName, 80)}* ${money(metrics.profitMinor, cur)}`);
+  const profits = report.participants
+    .slice(0, MAX_PROFITS)
+    .map(({ participant, metrics }) => `• *${inline(participant.influencerName, 80)}* ${money(metrics.profitMinor, cur)}`);
   if (report.participants.length > MAX_PROFITS) profits.push(`+${report.participants.length - MAX_PROFITS} more in the CSV`);
   const late = report.late.slice(0, MAX_LATE).map(lateLine);
   if (report.late.length > MAX_LATE) late.push(`+${report.late.length - MAX_LATE} more`);
@@ -68,8 +75,14 @@ export function reportMessage(report: CampaignReport, now: Date, { filesNote = '
           field('Cost per engagement', perEngagement),
           field('ROI', `${rate(m.roiPct)} (${money(m.attributedRevenueMinor, cur)} attributed revenue)`),
           field('Profit', `${money(m.profitMinor, cur)} (budget ${money(m.budgetMinor, cur)} − influencer costs ${money(m.influencerCostMinor, cur)})`),
-          field('Posts', `${report.posts.planned} planned · ${report.posts.approved} approved · ${report.posts.posted} posted · ${report.posts.finalApproved} final approved`),
-          field('Reviews', `${report.reviews.approved} approved · ${report.reviews.withCorrections} approved with corrections · ${report.reviews.needsWork} needs work`),
+          field(
+            'Posts',
+            `${report.posts.planned} planned · ${report.posts.approved} approved · ${report.posts.posted} posted · ${report.posts.finalApproved} final approved`,
+          ),
+          field(
+            'Reviews',
+            `${report.reviews.approved} approved · ${report.reviews.withCorrections} approved with corrections · ${report.reviews.needsWork} needs work`,
+          ),
         ],
       },
       section(`*Funnel:* ${funnel}`),

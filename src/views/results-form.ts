@@ -11,7 +11,14 @@ export type CountField = (typeof COUNT_FIELDS)[number];
 export const RESULT_FIELDS = { post: 'results_post', postUrl: 'results_post_url', revenue: 'results_revenue' } as const;
 
 const COUNT_LABELS: Record<CountField, string> = {
-  impressions: 'Impressions', reach: 'Reach', likes: 'Likes', comments: 'Comments', shares: 'Shares', saves: 'Saves', clicks: 'Clicks', conversions: 'Conversions',
+  impressions: 'Impressions',
+  reach: 'Reach',
+  likes: 'Likes',
+  comments: 'Comments',
+  shares: 'Shares',
+  saves: 'Saves',
+  clicks: 'Clicks',
+  conversions: 'Conversions',
 };
 
 export interface PostChoice {
@@ -36,14 +43,32 @@ export function recordResultsModal(campaign: Campaign, choices: PostChoice[]): M
     ? `Post #${single.post.id} by *${userText(single.influencerName, 100)}* in *${campaignReference(campaign.id)} ${userText(campaign.title, 150)}*, planned ${calendarDate(single.post.plannedDate)}.`
     : `Results for a post of *${campaignReference(campaign.id)} ${userText(campaign.title, 150)}*.`;
   const blocks: KnownBlock[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: `${about}\nRecording the live link or numbers marks an approved post as *Posted*. A number left empty keeps what was recorded before.` } },
+    {
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: `${about}\nRecording the live link or numbers marks an approved post as *Posted*. A number left empty keeps what was recorded before.`,
+      },
+    },
     ...(single ? [] : [input(RESULT_FIELDS.post, 'Post', { type: 'static_select', options: choices.slice(0, 100).map(postOption) })]),
-    input(RESULT_FIELDS.postUrl, 'Live post URL', { type: 'url_text_input', ...(single?.post.postUrl ? { initial_value: single.post.postUrl } : {}) }, { optional: true }),
-    ...COUNT_FIELDS.map((field) => input(field, COUNT_LABELS[field], { type: 'number_input', is_decimal_allowed: false, min_value: '0', ...initial(metrics[field]) }, { optional: true })),
+    input(
+      RESULT_FIELDS.postUrl,
+      'Live post URL',
+      { type: 'url_text_input', ...(single?.post.postUrl ? { initial_value: single.post.postUrl } : {}) },
+      { optional: true },
+    ),
+    ...COUNT_FIELDS.map((field) =>
+      input(field, COUNT_LABELS[field], { type: 'number_input', is_decimal_allowed: false, min_value: '0', ...initial(metrics[field]) }, { optional: true }),
+    ),
     input(
       RESULT_FIELDS.revenue,
       `Attributed revenue (${campaign.currency})`,
-      { type: 'number_input', is_decimal_allowed: digits > 0, min_value: '0', ...(metrics.attributedRevenueMinor === undefined ? {} : { initial_value: majorUnits(metrics.attributedRevenueMinor, digits) }) },
+      {
+        type: 'number_input',
+        is_decimal_allowed: digits > 0,
+        min_value: '0',
+        ...(metrics.attributedRevenueMinor === undefined ? {} : { initial_value: majorUnits(metrics.attributedRevenueMinor, digits) }),
+      },
       { optional: true, hint: 'Sales the tracking link or code attributes to this post.' },
     ),
   ];

@@ -43,7 +43,8 @@ const WORDS = new Intl.Segmenter(undefined, { granularity: 'word' });
 export function captionMrkdwn(parts: CaptionPart[]): string {
   let text = '';
   parts.forEach((part, index) => {
-    const piece = part.change === 'kept' ? escapeMrkdwn(shortened(part.text, index > 0, index < parts.length - 1)) : marked(part.text, part.change === 'added' ? '*' : '~');
+    const piece =
+      part.change === 'kept' ? escapeMrkdwn(shortened(part.text, index > 0, index < parts.length - 1)) : marked(part.text, part.change === 'added' ? '*' : '~');
     // Marks touching a letter or punctuation ("serum~, glow~", "~old~*new*", "新しい*夜用*美容液") are not
     // formatted: a space keeps a marked run apart from what is next to it.
     const touching = index > 0 && (part.change !== 'kept' || parts[index - 1]!.change !== 'kept') && text && !/\s$/u.test(text) && !/^\s/u.test(piece);
@@ -59,7 +60,11 @@ function shortened(text: string, head: boolean, tail: boolean): string {
   if (wordIndexes.length <= CONTEXT_WORDS * 2) return text;
   const headEnd = head ? wordIndexes[CONTEXT_WORDS - 1]! + 1 : 0;
   const tailStart = tail ? wordIndexes[wordIndexes.length - CONTEXT_WORDS]! : segments.length;
-  const join = (from: number, to: number) => segments.slice(from, to).map((s) => s.segment).join('');
+  const join = (from: number, to: number) =>
+    segments
+      .slice(from, to)
+      .map((s) => s.segment)
+      .join('');
   return `${join(0, headEnd)}${head ? ' ' : ''}…${tail ? ' ' : ''}${join(tailStart, segments.length)}`;
 }
 

@@ -8,10 +8,20 @@ import { CAMPAIGN_FIELDS, STAGE_OPTIONS, VALUE } from './campaign-form.js';
 
 export const SETTINGS = 'settings';
 export const ADMINS_BLOCK = 'admins';
-export const DIGEST_FIELDS = { time: 'digest_time', timeZone: 'digest_time_zone', days: 'digest_days', overviewChannelId: 'digest_overview', quietDayMessage: 'digest_quiet', muted: 'digest_muted' } as const;
+export const DIGEST_FIELDS = {
+  time: 'digest_time',
+  timeZone: 'digest_time_zone',
+  days: 'digest_days',
+  overviewChannelId: 'digest_overview',
+  quietDayMessage: 'digest_quiet',
+  muted: 'digest_muted',
+} as const;
 export const QUIET_OPTION = 'quiet';
 
-const WEEKDAY_OPTIONS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'].map((day, i) => ({ text: { type: 'plain_text' as const, text: day }, value: String(i + 1) }));
+const WEEKDAY_OPTIONS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'].map((day, i) => ({
+  text: { type: 'plain_text' as const, text: day },
+  value: String(i + 1),
+}));
 const QUIET = { text: { type: 'plain_text' as const, text: 'On a quiet day, post "nothing needs you today"' }, value: QUIET_OPTION };
 
 export interface DigestSettingsView extends DigestSchedule {
@@ -24,11 +34,44 @@ function digestBlocks(digest: DigestSettingsView): KnownBlock[] {
   const days = WEEKDAY_OPTIONS.filter((option) => digest.days.includes(Number(option.value)));
   return [
     { type: 'header', text: { type: 'plain_text', text: 'Daily digest' } },
-    { type: 'input', block_id: F.time, label: { type: 'plain_text', text: 'Time' }, element: { type: 'timepicker', action_id: VALUE, initial_time: digest.time } },
-    { type: 'input', block_id: F.timeZone, label: { type: 'plain_text', text: 'Time zone' }, hint: { type: 'plain_text', text: 'An IANA time zone, e.g. Asia/Tokyo, Europe/Paris, America/New_York.' }, element: { type: 'plain_text_input', action_id: VALUE, initial_value: digest.timeZone, max_length: 64 } },
-    { type: 'input', block_id: F.days, label: { type: 'plain_text', text: 'Days' }, element: { type: 'checkboxes', action_id: VALUE, options: WEEKDAY_OPTIONS, ...(days.length ? { initial_options: days } : {}) } },
-    { type: 'input', block_id: F.overviewChannelId, optional: true, label: { type: 'plain_text', text: "Managers' overview channel" }, element: { type: 'conversations_select', action_id: VALUE, filter: { include: ['public', 'private'], exclude_bot_users: true }, ...(digest.overviewChannelId ? { initial_conversation: digest.overviewChannelId } : {}) } },
-    { type: 'input', block_id: F.quietDayMessage, optional: true, label: { type: 'plain_text', text: 'Quiet days' }, element: { type: 'checkboxes', action_id: VALUE, options: [QUIET], ...(digest.quietDayMessage ? { initial_options: [QUIET] } : {}) } },
+    {
+      type: 'input',
+      block_id: F.time,
+      label: { type: 'plain_text', text: 'Time' },
+      element: { type: 'timepicker', action_id: VALUE, initial_time: digest.time },
+    },
+    {
+      type: 'input',
+      block_id: F.timeZone,
+      label: { type: 'plain_text', text: 'Time zone' },
+      hint: { type: 'plain_text', text: 'An IANA time zone, e.g. Asia/Tokyo, Europe/Paris, America/New_York.' },
+      element: { type: 'plain_text_input', action_id: VALUE, initial_value: digest.timeZone, max_length: 64 },
+    },
+    {
+      type: 'input',
+      block_id: F.days,
+      label: { type: 'plain_text', text: 'Days' },
+      element: { type: 'checkboxes', action_id: VALUE, options: WEEKDAY_OPTIONS, ...(days.length ? { initial_options: days } : {}) },
+    },
+    {
+      type: 'input',
+      block_id: F.overviewChannelId,
+      optional: true,
+      label: { type: 'plain_text', text: "Managers' overview channel" },
+      element: {
+        type: 'conversations_select',
+        action_id: VALUE,
+        filter: { include: ['public', 'private'], exclude_bot_users: true },
+        ...(digest.overviewChannelId ? { initial_conversation: digest.overviewChannelId } : {}),
+      },
+    },
+    {
+      type: 'input',
+      block_id: F.quietDayMessage,
+      optional: true,
+      label: { type: 'plain_text', text: 'Quiet days' },
+      element: { type: 'checkboxes', action_id: VALUE, options: [QUIET], ...(digest.quietDayMessage ? { initial_options: [QUIET] } : {}) },
+    },
   ] as KnownBlock[];
 }
 
@@ -75,7 +118,14 @@ function quorumInputs(quorum: Quorum): KnownBlock[] {
   const Q = QUORUM_FIELDS;
   const groups = quorum.kind === 'groups' ? quorum.groups : [];
   const optional = (block_id: string, label: string, element: Record<string, unknown>, hint?: string) =>
-    ({ type: 'input', block_id, optional: true, label: { type: 'plain_text', text: label }, ...(hint ? { hint: { type: 'plain_text', text: hint } } : {}), element: { action_id: VALUE, ...element } }) as KnownBlock;
+    ({
+      type: 'input',
+      block_id,
+      optional: true,
+      label: { type: 'plain_text', text: label },
+      ...(hint ? { hint: { type: 'plain_text', text: hint } } : {}),
+      element: { action_id: VALUE, ...element },
+    }) as KnownBlock;
   return [
     { type: 'header', text: { type: 'plain_text', text: 'Post approval' } },
     {
@@ -85,10 +135,23 @@ function quorumInputs(quorum: Quorum): KnownBlock[] {
       hint: { type: 'plain_text', text: 'Each approver decides once per revision; one "Needs work" sends the post back.' },
       element: { type: 'radio_buttons', action_id: VALUE, options: QUORUM_OPTIONS, initial_option: QUORUM_OPTIONS.find((o) => o.value === quorum.kind) },
     } as KnownBlock,
-    optional(Q.count, 'How many approvers', { type: 'number_input', is_decimal_allowed: false, min_value: '1', ...(quorum.kind === 'count' ? { initial_value: String(quorum.count) } : {}) }, 'For "A number of the approvers".'),
+    optional(
+      Q.count,
+      'How many approvers',
+      { type: 'number_input', is_decimal_allowed: false, min_value: '1', ...(quorum.kind === 'count' ? { initial_value: String(quorum.count) } : {}) },
+      'For "A number of the approvers".',
+    ),
     ...Q.groups.flatMap((block, i) => [
-      optional(block.name, `Group ${i + 1} name`, { type: 'plain_text_input', max_length: 40, ...(groups[i] ? { initial_value: groups[i].name } : {}) }, i === 0 ? 'For "Named groups": each group needs one approval from its members, who must be approvers.' : undefined),
-      optional(block.members, `Group ${i + 1} members`, { type: 'multi_users_select', ...(groups[i] ? { initial_users: groups[i].memberIds.slice(0, 100) } : {}) }),
+      optional(
+        block.name,
+        `Group ${i + 1} name`,
+        { type: 'plain_text_input', max_length: 40, ...(groups[i] ? { initial_value: groups[i].name } : {}) },
+        i === 0 ? 'For "Named groups": each group needs one approval from its members, who must be approvers.' : undefined,
+      ),
+      optional(block.members, `Group ${i + 1} members`, {
+        type: 'multi_users_select',
+        ...(groups[i] ? { initial_users: groups[i].memberIds.slice(0, 100) } : {}),
+      }),
     ]),
   ];
 }
@@ -102,7 +165,11 @@ export const TIMING_FIELDS = {
   onDeadline: 'deadline_on',
   businessTime: 'deadline_business',
 } as const;
-const REMINDER_OPTIONS = REMINDER_KINDS.map((kind) => ({ text: { type: 'plain_text' as const, text: REMINDER_LABELS[kind] }, description: { type: 'plain_text' as const, text: REMINDER_RECIPIENTS[kind] }, value: kind }));
+const REMINDER_OPTIONS = REMINDER_KINDS.map((kind) => ({
+  text: { type: 'plain_text' as const, text: REMINDER_LABELS[kind] },
+  description: { type: 'plain_text' as const, text: REMINDER_RECIPIENTS[kind] },
+  value: kind,
+}));
 const MUTE_REMINDERS = { text: { type: 'plain_text' as const, text: 'Mute every reminder of this campaign' }, value: 'muted' };
 const ON_DEADLINE = [
   { text: { type: 'plain_text' as const, text: 'Approve it automatically' }, value: 'approve' },
@@ -116,16 +183,52 @@ function timingInputs(timing: Timing): KnownBlock[] {
   const on = REMINDER_OPTIONS.filter((option) => timing.reminders[option.value]);
   const d = timing.deadlines;
   const duration = (block_id: string, label: string, value: Duration | null, hint?: string) =>
-    ({ type: 'input', block_id, optional: true, label: { type: 'plain_text', text: label }, ...(hint ? { hint: { type: 'plain_text', text: hint } } : {}), element: { type: 'plain_text_input', action_id: VALUE, max_length: 5, placeholder: { type: 'plain_text', text: 'e.g. 30m, 4h, 3d; empty: never' }, ...(value ? { initial_value: formatDuration(value) } : {}) } }) as KnownBlock;
+    ({
+      type: 'input',
+      block_id,
+      optional: true,
+      label: { type: 'plain_text', text: label },
+      ...(hint ? { hint: { type: 'plain_text', text: hint } } : {}),
+      element: {
+        type: 'plain_text_input',
+        action_id: VALUE,
+        max_length: 5,
+        placeholder: { type: 'plain_text', text: 'e.g. 30m, 4h, 3d; empty: never' },
+        ...(value ? { initial_value: formatDuration(value) } : {}),
+      },
+    }) as KnownBlock;
   return [
     { type: 'header', text: { type: 'plain_text', text: 'Reminders and approval deadlines' } },
-    { type: 'input', block_id: T.reminders, optional: true, label: { type: 'plain_text', text: 'Reminders by direct message, at 09:00 in each person’s time zone' }, element: { type: 'checkboxes', action_id: VALUE, options: REMINDER_OPTIONS, ...(on.length ? { initial_options: on } : {}) } } as KnownBlock,
-    { type: 'input', block_id: T.muted, optional: true, label: { type: 'plain_text', text: 'Mute' }, element: { type: 'checkboxes', action_id: VALUE, options: [MUTE_REMINDERS], ...(timing.muted ? { initial_options: [MUTE_REMINDERS] } : {}) } } as KnownBlock,
+    {
+      type: 'input',
+      block_id: T.reminders,
+      optional: true,
+      label: { type: 'plain_text', text: 'Reminders by direct message, at 09:00 in each person’s time zone' },
+      element: { type: 'checkboxes', action_id: VALUE, options: REMINDER_OPTIONS, ...(on.length ? { initial_options: on } : {}) },
+    } as KnownBlock,
+    {
+      type: 'input',
+      block_id: T.muted,
+      optional: true,
+      label: { type: 'plain_text', text: 'Mute' },
+      element: { type: 'checkboxes', action_id: VALUE, options: [MUTE_REMINDERS], ...(timing.muted ? { initial_options: [MUTE_REMINDERS] } : {}) },
+    } as KnownBlock,
     duration(T.remindAfter, 'Remind the approvers after', d.remindAfter, 'Counted from when a revision is submitted.'),
     duration(T.escalateAfter, 'Escalate to the PICs after', d.escalateAfter),
     duration(T.decideAfter, 'Decide after', d.decideAfter, 'Then the post is approved or its request expires, as chosen below.'),
-    { type: 'input', block_id: T.onDeadline, label: { type: 'plain_text', text: 'At the decision deadline' }, element: { type: 'radio_buttons', action_id: VALUE, options: ON_DEADLINE, initial_option: ON_DEADLINE.find((o) => o.value === d.onDeadline) } } as KnownBlock,
-    { type: 'input', block_id: T.businessTime, optional: true, label: { type: 'plain_text', text: 'Business time' }, element: { type: 'checkboxes', action_id: VALUE, options: [BUSINESS], ...(d.businessTime ? { initial_options: [BUSINESS] } : {}) } } as KnownBlock,
+    {
+      type: 'input',
+      block_id: T.onDeadline,
+      label: { type: 'plain_text', text: 'At the decision deadline' },
+      element: { type: 'radio_buttons', action_id: VALUE, options: ON_DEADLINE, initial_option: ON_DEADLINE.find((o) => o.value === d.onDeadline) },
+    } as KnownBlock,
+    {
+      type: 'input',
+      block_id: T.businessTime,
+      optional: true,
+      label: { type: 'plain_text', text: 'Business time' },
+      element: { type: 'checkboxes', action_id: VALUE, options: [BUSINESS], ...(d.businessTime ? { initial_options: [BUSINESS] } : {}) },
+    } as KnownBlock,
   ];
 }
 
@@ -150,9 +253,25 @@ export function campaignSettingsModal(campaign: Campaign): ModalView {
       input(F.influencerPicId, 'Influencer-management PIC', { type: 'users_select', initial_user: campaign.influencerPicId }),
       input(F.approverIds, 'Approvers', { type: 'multi_users_select', initial_users: campaign.approverIds.slice(0, 100) }),
       stagesLocked
-        ? ({ type: 'context', block_id: F.optionalStages, elements: [{ type: 'mrkdwn', text: `*${FIELD_LABELS.optionalStages}:* ${fieldText(campaign, 'optionalStages')}\n:lock: ${stagesLocked}` }] } as KnownBlock)
-        : ({ ...input(F.optionalStages, 'Optional stages', { type: 'checkboxes', options: STAGE_OPTIONS, ...(chosenStages.length ? { initial_options: chosenStages } : {}) }), optional: true } as KnownBlock),
-      input(F.agreementWindowDays, 'Days to sign an agreement', { type: 'number_input', is_decimal_allowed: false, min_value: '1', initial_value: String(campaign.agreementWindowDays) }),
+        ? ({
+            type: 'context',
+            block_id: F.optionalStages,
+            elements: [{ type: 'mrkdwn', text: `*${FIELD_LABELS.optionalStages}:* ${fieldText(campaign, 'optionalStages')}\n:lock: ${stagesLocked}` }],
+          } as KnownBlock)
+        : ({
+            ...input(F.optionalStages, 'Optional stages', {
+              type: 'checkboxes',
+              options: STAGE_OPTIONS,
+              ...(chosenStages.length ? { initial_options: chosenStages } : {}),
+            }),
+            optional: true,
+          } as KnownBlock),
+      input(F.agreementWindowDays, 'Days to sign an agreement', {
+        type: 'number_input',
+        is_decimal_allowed: false,
+        min_value: '1',
+        initial_value: String(campaign.agreementWindowDays),
+      }),
       {
         type: 'input',
         block_id: DIGEST_FIELDS.muted,

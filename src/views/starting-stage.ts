@@ -15,7 +15,11 @@ export function startingStageBlocks(campaign: Campaign): KnownBlock[] {
     input(
       STARTING_STAGE_FIELDS.stage,
       'Starting stage',
-      { type: 'static_select', initial_option: candidate, options: [candidate, ...stages.map((stage) => ({ text: plain(STAGE_LABELS[stage]), value: stage }))] },
+      {
+        type: 'static_select',
+        initial_option: candidate,
+        options: [candidate, ...stages.map((stage) => ({ text: plain(STAGE_LABELS[stage]), value: stage }))],
+      },
       { optional: true, hint: 'PICs only: a later stage for influencers already agreed off-platform, while recruiting or after recruitment closes.' },
     ),
     input(

@@ -14,7 +14,11 @@ export const REOPEN = 'participant_reopen';
 export const REOPEN_FIELDS = { participant: 'reopen_participant', reason: 'reopen_reason' } as const;
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text });
-const KIND_ICONS: Record<TransitionKind, string> = { reversible: ':leftwards_arrow_with_hook:', reopenable: ':arrows_counterclockwise:', irreversible: ':lock:' };
+const KIND_ICONS: Record<TransitionKind, string> = {
+  reversible: ':leftwards_arrow_with_hook:',
+  reopenable: ':arrows_counterclockwise:',
+  irreversible: ':lock:',
+};
 
 /** "↩ Reversible: Undo for 60 s": how a kind reads in modals and confirmations. */
 export function kindText(kind: TransitionKind): string {
@@ -46,12 +50,28 @@ export function transitionsHelp(): string {
 export function undoButton(eventIds: string[]): KnownBlock {
   return {
     type: 'actions',
-    elements: [{ type: 'button', action_id: UNDO, text: plain('Undo'), value: eventIds.join(','), confirm: { title: plain('Undo?'), text: plain(`This restores exactly what was there before. Possible for ${UNDO_WINDOW_TEXT}.`), confirm: plain('Undo'), deny: plain('Keep') } }],
+    elements: [
+      {
+        type: 'button',
+        action_id: UNDO,
+        text: plain('Undo'),
+        value: eventIds.join(','),
+        confirm: {
+          title: plain('Undo?'),
+          text: plain(`This restores exactly what was there before. Possible for ${UNDO_WINDOW_TEXT}.`),
+          confirm: plain('Undo'),
+          deny: plain('Keep'),
+        },
+      },
+    ],
   };
 }
 
 /** After moves: who moved where, their kind, an Undo for the reversible ones, and what was refused. */
-export function movedModal(moved: Array<{ name: string; to: Stage; kind: TransitionKind; eventId: string }>, refused: Array<{ name: string; refusal: Refusal }>): ModalView {
+export function movedModal(
+  moved: Array<{ name: string; to: Stage; kind: TransitionKind; eventId: string }>,
+  refused: Array<{ name: string; refusal: Refusal }>,
+): ModalView {
   const lines = moved.map((m) => `• *${userText(m.name, 100)}* → ${STAGE_LABELS[m.to]} (${kindText(m.kind)})`);
   const undoable = moved.filter((m) => m.kind === 'reversible').map((m) => m.eventId);
   const refusedLines = refused.map(({ name, refusal }) => `• *${userText(name, 100)}*: ${refusalText(refusal)}`);
@@ -60,9 +80,13 @@ export function movedModal(moved: Array<{ name: string; to: Stage; kind: Transit
     title: plain('Move participants'),
     close: plain('Close'),
     blocks: [
-      ...(lines.length ? [{ type: 'section', text: { type: 'mrkdwn', text: clampMrkdwn(`:white_check_mark: Moved:\n${lines.join('\n')}`, 2900) } } as KnownBlock] : []),
+      ...(lines.length
+        ? [{ type: 'section', text: { type: 'mrkdwn', text: clampMrkdwn(`:white_check_mark: Moved:\n${lines.join('\n')}`, 2900) } } as KnownBlock]
+        : []),
       ...(undoable.length ? [undoButton(undoable)] : []),
-      ...(refusedLines.length ? [{ type: 'section', text: { type: 'mrkdwn', text: clampMrkdwn(`Refused:\n${refusedLines.join('\n')}`, 2900) } } as KnownBlock] : []),
+      ...(refusedLines.length
+        ? [{ type: 'section', text: { type: 'mrkdwn', text: clampMrkdwn(`Refused:\n${refusedLines.join('\n')}`, 2900) } } as KnownBlock]
+        : []),
       ...(!lines.length ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: 'Nobody was moved.' }] } as KnownBlock] : []),
     ],
   };
@@ -100,14 +124,29 @@ export function reopenModal(campaign: Campaign, decided: Array<{ id: number; ver
     submit: plain('Reopen'),
     close: plain('Cancel'),
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: `Send an applicant of *${campaignReference(campaign.id)} ${userText(campaign.title, 150)}* back to ${STAGE_LABELS.reviewing}. The reason stays in the history and is posted in <#${campaign.channelId}>.` } },
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: `Send an applicant of *${campaignReference(campaign.id)} ${userText(campaign.title, 150)}* back to ${STAGE_LABELS.reviewing}. The reason stays in the history and is posted in <#${campaign.channelId}>.`,
+        },
+      },
       {
         type: 'input',
         block_id: REOPEN_FIELDS.participant,
         label: plain('Applicant'),
-        element: { type: 'static_select', action_id: 'value', options: decided.slice(0, 100).map((p) => ({ text: plain(truncate(`${p.influencerName} (${STAGE_LABELS[p.stage]})`, 75)), value: String(p.id) })) },
+        element: {
+          type: 'static_select',
+          action_id: 'value',
+          options: decided.slice(0, 100).map((p) => ({ text: plain(truncate(`${p.influencerName} (${STAGE_LABELS[p.stage]})`, 75)), value: String(p.id) })),
+        },
       },
-      { type: 'input', block_id: REOPEN_FIELDS.reason, label: plain('Why?'), element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: 1000 } },
+      {
+        type: 'input',
+        block_id: REOPEN_FIELDS.reason,
+        label: plain('Why?'),
+        element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: 1000 },
+      },
       { type: 'context', elements: [{ type: 'mrkdwn', text: `${kindText('reopenable')}. Never back to Applied; not after collaboration starts.` }] },
     ],
   };

@@ -1,11 +1,33 @@
-import { type BriefErrors, type Campaign, type CampaignBrief, type EditableField, FIELD_LABELS, briefErrors, campaignReference, fieldText, lockedFields, parseCampaignReference } from '../domain/brief.js';
+import {
+  type BriefErrors,
+  type Campaign,
+  type CampaignBrief,
+  type EditableField,
+  FIELD_LABELS,
+  briefErrors,
+  campaignReference,
+  fieldText,
+  lockedFields,
+  parseCampaignReference,
+} from '../domain/brief.js';
 import { CAMPAIGN_STATUSES, type CampaignStatus, mayDelete, moveCampaign, openRecruitmentUntil, recruitmentIsDue } from '../domain/campaign.js';
 import { type Decision, allow, refuse } from '../domain/decision.js';
 import { SYSTEM_ACTOR } from '../domain/history.js';
 import { stageAtCollaborationStart } from '../domain/participation.js';
 import type { Action } from '../domain/roles.js';
 import type { Delivery } from '../domain/deliveries.js';
-import { campaignMessages, campaignsRecruitingUntil, rememberCampaignMessages, deleteCampaign, findCampaign, findCampaignsByTitle, insertCampaign, listingByStatus, saveCampaign, type StatusListing } from '../store/campaigns.js';
+import {
+  campaignMessages,
+  campaignsRecruitingUntil,
+  rememberCampaignMessages,
+  deleteCampaign,
+  findCampaign,
+  findCampaignsByTitle,
+  insertCampaign,
+  listingByStatus,
+  saveCampaign,
+  type StatusListing,
+} from '../store/campaigns.js';
 import type { Prisma } from '../store/database.js';
 import { deliveryFailed, supersedeFailedDeliveries } from '../store/deliveries.js';
 import { participantsOf, saveParticipant } from '../store/participants.js';
@@ -37,7 +59,12 @@ export async function createCampaign(prisma: Prisma, brief: CampaignBrief, actin
     const campaign = await prisma.$transaction(async (tx) => {
       const created = await insertCampaign(tx, brief, acting.userId, acting.now);
       if (submissionKey) await recordSubmission(tx, submissionKey, 'campaign', created.id, acting.now);
-      await record(tx, [event(acting, 'campaign', created.id, 'campaign.created', { to: created.status, details: { reference: campaignReference(created.id), title: created.title } })]);
+      await record(tx, [
+        event(acting, 'campaign', created.id, 'campaign.created', {
+          to: created.status,
+          details: { reference: campaignReference(created.id), title: created.title },
+        }),
+      ]);
       return created;
     });
     return { ok: true, campaign, repeated: false };
@@ -78,7 +105,9 @@ async function step(
     if (to === 'proposal_published') await rememberCampaignMessages(tx, before.id, { proposalMessageTs: null });
     // A reversible step keeps both sides, so its Undo restores exactly what was there (src/domain/transitions.ts).
     const details = campaignStepKind(before.status, to) === 'reversible' ? { undo: undoSides(stepSnapshot(before), stepSnapshot(after)) } : undefined;
-    await record(tx, [event(acting, 'campaign', before.id, historyAction, { from: before.status, to, ...(reason ? { reason } : {}), ...(details ? { details } : {}) })]);
+    await record(tx, [
+      event(acting, 'campaign', before.id, historyAction, { from: before.status, to, ...(reason ? { reason } : {}), ...(details ? { details } : {}) }),
+    ]);
     return allow(after);
   });
 }
@@ -93,7 +122,8 @@ export async function publishProposal(prisma: Prisma, id: number, acting: Acting
     if (!loaded.ok) return loaded;
     const campaign = loaded.value;
     const request = `proposal_request:${id}`;
-    if (campaign.status !== 'proposal_published' || (await campaignMessages(tx, id))?.proposalMessageTs || !(await deliveryFailed(tx, request))) return allow(undefined);
+    if (campaign.status !== 'proposal_published' || (await campaignMessages(tx, id))?.proposalMessageTs || !(await deliveryFailed(tx, request)))
+      return allow(undefined);
     const refusal = (await permission(tx, 'publishProposal', acting, campaign)) ?? (await ifCurrent(tx, 'campaign', campaign, seen));
     if (refusal) return refusal;
     await supersedeFailedDeliveries(tx, request, acting.now);
@@ -191,7 +221,19 @@ export async function deleteDraft(prisma: Prisma, id: number, acting: Acting, se
     if (!allowed.ok) return allowed;
     // Recorded first, while the campaign still names the people whose App Homes change; its card travels with the delivery.
     const cardTs = (await campaignMessages(tx, id))?.cardTs;
-    const card: Delivery[] = cardTs ? [{ kind: 'deleted_card', campaignId: id, channelId: campaign.channelId, ts: cardTs, campaign: { ...campaign }, by: acting.userId, at: acting.now.toISOString() }] : [];
+    const card: Delivery[] = cardTs
+      ? [
+          {
+            kind: 'deleted_card',
+            campaignId: id,
+            channelId: campaign.channelId,
+            ts: cardTs,
+            campaign: { ...campaign },
+            by: acting.userId,
+            at: acting.now.toISOString(),
+          },
+        ]
+      : [];
     await record(tx, [event(acting, 'campaign', id, 'campaign.deleted', { from: campaign.status, details: { title: campaign.title } })], card);
     await tx.participation.deleteMany({ where: { campaignId: id } });
     await deleteCampaign(tx, campaign);
@@ -223,14 +265,20 @@ export async function editBrief(
     const refusal = (await permission(tx, 'editCampaign', acting, before)) ?? (await ifCurrent(tx, 'campaign', before, seen));
     if (refusal) return refusal;
     if (before.status === 'archived') return refuse('archived-read-only', 'Archived campaigns are read-only.');
-    const changed = (Object.keys(FIELD_LABELS) as EditableField[]).filter((key) => key in changes && JSON.stringify(changes[key]) !== JSON.stringify(before[key]));
+    const changed = (Object.keys(FIELD_LABELS) as EditableField[]).filter(
+      (key) => key in changes && JSON.stringify(changes[key]) !== JSON.stringify(before[key]),
+    );
     const locked = lockedFields(before);
     const refused = changed.filter((field) => locked[field]);
     if (refused.length) return refuse('brief-field-locked', refused.map((field) => `${FIELD_LABELS[field]}: ${locked[field]}`).join(' '));
     const merged = { ...before, ...changes };
     const quorumProblem = changed.includes('quorum') || changed.includes('approverIds') ? quorumErrors(merged.quorum, merged.approverIds) : undefined;
     const timingProblems = changed.includes('timing') ? Object.values(deadlineErrors(merged.timing.deadlines)) : [];
-    const errors: BriefErrors = { ...briefErrors(merged), ...(quorumProblem ? { quorum: quorumProblem } : {}), ...(timingProblems.length ? { timing: timingProblems.join(' ') } : {}) };
+    const errors: BriefErrors = {
+      ...briefErrors(merged),
+      ...(quorumProblem ? { quorum: quorumProblem } : {}),
+      ...(timingProblems.length ? { timing: timingProblems.join(' ') } : {}),
+    };
     if (Object.keys(errors).length) {
       invalid = errors;
       return refuse('invalid-brief', Object.values(errors).join(' '));
@@ -241,7 +289,13 @@ export async function editBrief(
     await record(
       tx,
       [
-        ...changed.map((field) => event(acting, 'campaign', id, 'campaign.brief_edited', { from: fieldText(before, field), to: fieldText(after, field), details: { field, label: FIELD_LABELS[field] } })),
+        ...changed.map((field) =>
+          event(acting, 'campaign', id, 'campaign.brief_edited', {
+            from: fieldText(before, field),
+            to: fieldText(after, field),
+            details: { field, label: FIELD_LABELS[field] },
+          }),
+        ),
         ...rechecked,
       ],
       [],
@@ -264,7 +318,16 @@ export async function closeDueRecruitments(prisma: Prisma, now: Date): Promise<C
       if (!decided.ok) return decided;
       const after = await saveCampaign(tx, current, decided.value);
       await record(tx, [
-        { actor: SYSTEM_ACTOR, at: now, entityType: 'campaign', entityId: String(current.id), action: 'campaign.recruitment_closed', from: current.status, to: after.status, reason: 'recruitment close date reached' },
+        {
+          actor: SYSTEM_ACTOR,
+          at: now,
+          entityType: 'campaign',
+          entityId: String(current.id),
+          action: 'campaign.recruitment_closed',
+          from: current.status,
+          to: after.status,
+          reason: 'recruitment close date reached',
+        },
       ]);
       return allow(after);
     });
@@ -289,7 +352,11 @@ export async function findCampaigns(prisma: Prisma, text: string, limit = 10): P
 
 /** Active campaigns by status (totals, and the newest of each status), for `/campaign list`. */
 export function listActiveCampaigns(prisma: Prisma, perStatus: number): Promise<StatusListing[]> {
-  return listingByStatus(prisma, CAMPAIGN_STATUSES.filter((status) => status !== 'archived'), perStatus);
+  return listingByStatus(
+    prisma,
+    CAMPAIGN_STATUSES.filter((status) => status !== 'archived'),
+    perStatus,
+  );
 }
 
 /** May this user decide the proposal now? Checked before the reject modal opens (the decision re-checks). */

@@ -48,7 +48,12 @@ async function staleRefusal(tx: Tx, entityType: string, entityId: string): Promi
 }
 
 /** Refuses when the actor acted on an older version than the one stored (double click, retry, race). */
-export async function ifCurrent(tx: Tx, entityType: string, entity: { id: number; version: number }, seenVersion: number | undefined): Promise<Refusal | undefined> {
+export async function ifCurrent(
+  tx: Tx,
+  entityType: string,
+  entity: { id: number; version: number },
+  seenVersion: number | undefined,
+): Promise<Refusal | undefined> {
   if (seenVersion === undefined || seenVersion === entity.version) return undefined;
   return staleRefusal(tx, entityType, String(entity.id));
 }
@@ -72,8 +77,16 @@ export async function record(tx: Tx, entries: HistoryEntry[], extra: Delivery[] 
   const ids = await appendHistory(tx, entries);
   // A change that loaded its campaign says so (every event is about it): no need to look the people up again.
   const people = campaign ? undefined : await campaignPeopleOf(tx, entries);
-  const known = campaign && { campaignId: campaign.id, salesPicId: campaign.salesPicId, influencerPicId: campaign.influencerPicId, approverIds: campaign.approverIds };
-  const recorded = entries.map((entry, index) => ({ entry: { ...entry, id: ids[index] as string }, people: known ?? people?.get(`${entry.entityType}:${entry.entityId}`) }));
+  const known = campaign && {
+    campaignId: campaign.id,
+    salesPicId: campaign.salesPicId,
+    influencerPicId: campaign.influencerPicId,
+    approverIds: campaign.approverIds,
+  };
+  const recorded = entries.map((entry, index) => ({
+    entry: { ...entry, id: ids[index] as string },
+    people: known ?? people?.get(`${entry.entityType}:${entry.entityId}`),
+  }));
   // Reminders sent about a post carry its buttons: they follow the post like its card does.
   const posts = [...new Set(entries.filter((entry) => entry.entityType === 'post').map((entry) => entry.entityId))];
   const reminders = (await reminderMessagesOf(tx, 'post', posts)).map((key): Delivery => ({ kind: 'reminder', key }));

@@ -184,7 +184,9 @@ export async function runDueDigests(prisma: Prisma, now: Date, post: PostDigest)
   await Promise.all(
     [...byChannel].map(async ([channelId, campaigns]) => {
       for (const campaign of campaigns) {
-        await attempt(channelId, `campaign:${campaign.id}`, async () => post(channelId, { kind: 'campaign', digest: (await digests()).get(campaign.id)!, quietDayMessage: settings.quietDayMessage }));
+        await attempt(channelId, `campaign:${campaign.id}`, async () =>
+          post(channelId, { kind: 'campaign', digest: (await digests()).get(campaign.id)!, quietDayMessage: settings.quietDayMessage }),
+        );
       }
     }),
   );

@@ -8,7 +8,13 @@ import { postsOf } from '../store/posts.js';
 /** Everything recorded about a campaign, oldest first, with the names its sentences need (one query per kind). */
 export async function campaignTimeline(prisma: Prisma, campaign: Campaign): Promise<{ entries: HistoryEntry[]; names: HistoryNames }> {
   const participants = await participantsOf(prisma, campaign.id);
-  const [entries, posts] = await Promise.all([campaignHistory(prisma, campaign.id), postsOf(prisma, participants.map((p) => p.id))]);
+  const [entries, posts] = await Promise.all([
+    campaignHistory(prisma, campaign.id),
+    postsOf(
+      prisma,
+      participants.map((p) => p.id),
+    ),
+  ]);
   return { entries, names: historyNames(campaign.currency, participants, posts) };
 }
 

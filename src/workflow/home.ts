@@ -18,12 +18,22 @@ export async function homeOf(prisma: Prisma, userId: string, now: Date): Promise
   const picOf = campaigns.filter((c) => (c.salesPicId === userId || c.influencerPicId === userId) && !c.collaborationStartedAt);
   const today = new Date(Math.floor(now.getTime() / DAY) * DAY);
   const [posts, participants] = await Promise.all([
-    homePosts(prisma, { campaignIds: ids(campaigns), deciding: ids(approving), finalApproving: ids(approving.filter((c) => c.status === 'completed')), lateBefore: today }),
+    homePosts(prisma, {
+      campaignIds: ids(campaigns),
+      deciding: ids(approving),
+      finalApproving: ids(approving.filter((c) => c.status === 'completed')),
+      lateBefore: today,
+    }),
     homeParticipants(prisma, ids(campaigns), ids(picOf)),
   ]);
-  const items = (status: string): HomeItem[] => posts.filter(({ post }) => post.status === status).map(({ post, campaignId, influencerName }) => ({ post, influencerName, campaign: byId.get(campaignId)! }));
+  const items = (status: string): HomeItem[] =>
+    posts
+      .filter(({ post }) => post.status === status)
+      .map(({ post, campaignId, influencerName }) => ({ post, influencerName, campaign: byId.get(campaignId)! }));
   // A post stays in the queue of those who still have to decide it (with a quorum, not of those who approved).
-  const toDecide = posts.filter(({ post, campaignId, approvals }) => post.status === 'pending_approval' && stillToDecide(byId.get(campaignId)!.quorum, [userId], approvals).length > 0);
+  const toDecide = posts.filter(
+    ({ post, campaignId, approvals }) => post.status === 'pending_approval' && stillToDecide(byId.get(campaignId)!.quorum, [userId], approvals).length > 0,
+  );
   const picIds = new Set(ids(picOf));
   return {
     postsToDecide: toDecide.map(({ post, campaignId, influencerName }) => ({ post, influencerName, campaign: byId.get(campaignId)! })),
@@ -35,9 +45,13 @@ export async function homeOf(prisma: Prisma, userId: string, now: Date): Promise
     expiredAgreements: participants.flatMap((participant) => {
       const campaign = byId.get(participant.campaignId)!;
       const expiresAt = agreementExpiresAt(participant, campaign);
-      return agreementExpired(participant, campaign, now) && participant.agreementSentAt && expiresAt ? [{ campaign, influencerName: participant.influencerName, sentAt: participant.agreementSentAt, expiresAt }] : [];
+      return agreementExpired(participant, campaign, now) && participant.agreementSentAt && expiresAt
+        ? [{ campaign, influencerName: participant.influencerName, sentAt: participant.agreementSentAt, expiresAt }]
+        : [];
     }),
-    followUps: participants.filter((participant) => picIds.has(participant.campaignId) && needsFollowUp(participant)).map((participant) => ({ campaign: byId.get(participant.campaignId)!, participant })),
+    followUps: participants
+      .filter((participant) => picIds.has(participant.campaignId) && needsFollowUp(participant))
+      .map((participant) => ({ campaign: byId.get(participant.campaignId)!, participant })),
     timeZone,
     now,
   };

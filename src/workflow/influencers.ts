@@ -38,7 +38,8 @@ function normalise(profile: InfluencerProfile): InfluencerProfile {
   };
 }
 
-const takenReason = (taken: Array<{ platform: string; handle: string }>) => `Already in the directory: ${taken.map((a) => `${a.platform} @${a.handle}`).join(', ')}.`;
+const takenReason = (taken: Array<{ platform: string; handle: string }>) =>
+  `Already in the directory: ${taken.map((a) => `${a.platform} @${a.handle}`).join(', ')}.`;
 const accountDetails = ({ platform, handle, followers, avgEngagementPct }: Omit<SocialAccount, 'id'>) => ({ platform, handle, followers, avgEngagementPct });
 
 /** Adds one or many influencers in one transaction: all of them, or none and why. */
@@ -49,7 +50,10 @@ export async function addInfluencers(prisma: Prisma, profiles: InfluencerProfile
     if (errors.length) return refuse('invalid-influencer', `${profiles.length > 1 ? `Row ${index + 1}: ` : ''}${errors.join(' ')}`);
   }
   return change(prisma, async (tx) => {
-    const taken = await accountsTaken(tx, normalised.flatMap((p) => p.accounts));
+    const taken = await accountsTaken(
+      tx,
+      normalised.flatMap((p) => p.accounts),
+    );
     if (taken.length) return refuse('account-taken', takenReason(taken));
     const created = await insertInfluencers(tx, normalised, acting.now);
     await record(tx, created.map(addedEvent(acting)));
@@ -62,12 +66,19 @@ const addedEvent = (acting: Acting) => (influencer: Influencer) =>
 
 /** The typed accounts that another influencer already has: a form shows them with its other errors. */
 export function takenAccounts(prisma: Prisma, accounts: Array<{ platform: SocialAccount['platform']; handle: string }>, exceptInfluencerId?: number) {
-  return accountsTaken(prisma, accounts.map((a) => ({ ...a, handle: a.handle.trim().replace(/^@/, '') })), exceptInfluencerId);
+  return accountsTaken(
+    prisma,
+    accounts.map((a) => ({ ...a, handle: a.handle.trim().replace(/^@/, '') })),
+    exceptInfluencerId,
+  );
 }
 
 /** Why each removed account must stay, if a campaign uses it. */
 async function removalRefusal(tx: Tx, removed: SocialAccount[]): Promise<Refusal | undefined> {
-  const uses = await accountUses(tx, removed.map((a) => a.id));
+  const uses = await accountUses(
+    tx,
+    removed.map((a) => a.id),
+  );
   for (const account of removed) {
     const allowed = mayRemoveAccount(account, uses.get(account.id) ?? []);
     if (!allowed.ok) return allowed;
@@ -100,7 +111,13 @@ function historyOfEdit(acting: Acting, before: Influencer, after: InfluencerProf
  * Saves the profile and each of its accounts as typed: new ones added, changed ones edited, the
  * missing ones removed unless a campaign uses them. One history event per change.
  */
-export async function editInfluencer(prisma: Prisma, id: number, profile: InfluencerProfile, acting: Acting, seenVersion?: number): Promise<Decision<Influencer>> {
+export async function editInfluencer(
+  prisma: Prisma,
+  id: number,
+  profile: InfluencerProfile,
+  acting: Acting,
+  seenVersion?: number,
+): Promise<Decision<Influencer>> {
   const normalised = normalise(profile);
   const errors = Object.values(profileErrors(normalised));
   if (errors.length) return refuse('invalid-influencer', errors.join(' '));
@@ -135,7 +152,13 @@ export type ImportRefusal = Refusal & { problems: RowProblem[] };
 async function planImport(tx: Tx, rows: ImportRow[]) {
   const { groups, problems } = groupImportRows(rows.map(({ row, profile }) => ({ row, profile: normalise(profile) })));
   const emails = groups.flatMap((g) => (g.profile.email ? [g.profile.email.toLowerCase()] : []));
-  const [sameEmail, taken] = await Promise.all([influencersWithEmails(tx, emails), accountsTaken(tx, groups.flatMap((g) => g.profile.accounts))]);
+  const [sameEmail, taken] = await Promise.all([
+    influencersWithEmails(tx, emails),
+    accountsTaken(
+      tx,
+      groups.flatMap((g) => g.profile.accounts),
+    ),
+  ]);
   const plan = groups.map((group) => {
     const email = group.profile.email?.toLowerCase();
     const existing = mayExtend(group, email ? sameEmail.filter((i) => i.email?.toLowerCase() === email) : []);
@@ -162,14 +185,20 @@ export async function importInfluencers(prisma: Prisma, rows: ImportRow[], actin
   return change(prisma, async (tx) => {
     const { plan, problems } = await planImport(tx, rows);
     if (problems.length) return { ...refuse('import-problems', 'Some rows cannot be imported.'), problems } as ImportRefusal;
-    const added = await insertInfluencers(tx, plan.filter((p) => !p.existing).map((p) => p.group.profile), acting.now);
+    const added = await insertInfluencers(
+      tx,
+      plan.filter((p) => !p.existing).map((p) => p.group.profile),
+      acting.now,
+    );
     const extended: Influencer[] = [];
     for (const { group, existing } of plan) {
       if (existing) extended.push(await addAccounts(tx, existing, group.profile.accounts));
     }
     await record(tx, [
       ...added.map(addedEvent(acting)),
-      ...plan.flatMap(({ group, existing }) => (existing ? group.profile.accounts.map((a) => event(acting, 'influencer', existing.id, 'influencer.account_added', { details: accountDetails(a) })) : [])),
+      ...plan.flatMap(({ group, existing }) =>
+        existing ? group.profile.accounts.map((a) => event(acting, 'influencer', existing.id, 'influencer.account_added', { details: accountDetails(a) })) : [],
+      ),
     ]);
     return allow({ added, extended });
   });

@@ -24,7 +24,15 @@ import type { Prisma } from '../store/database.js';
 import { SYSTEM_ACTOR } from '../domain/history.js';
 import { historyOf } from '../store/history.js';
 import { findInfluencer } from '../store/influencers.js';
-import { findParticipant, hasEffectivePost, insertParticipants, openAgreements, participantsOf, replaceDeliverables, saveParticipant } from '../store/participants.js';
+import {
+  findParticipant,
+  hasEffectivePost,
+  insertParticipants,
+  openAgreements,
+  participantsOf,
+  replaceDeliverables,
+  saveParticipant,
+} from '../store/participants.js';
 import type { Tx } from '../store/tx.js';
 import { type Acting, change, event, ifCurrent, permission, record } from './change.js';
 
@@ -78,7 +86,13 @@ export async function addParticipants(
     }
     await record(
       tx,
-      added.map((p) => event(acting, 'participant', p.id, 'participant.added', { to: p.stage, ...(start ? { reason: start.reason.trim() } : {}), details: { campaignId, influencerId: p.influencerId, accountIds: p.accountIds } })),
+      added.map((p) =>
+        event(acting, 'participant', p.id, 'participant.added', {
+          to: p.stage,
+          ...(start ? { reason: start.reason.trim() } : {}),
+          details: { campaignId, influencerId: p.influencerId, accountIds: p.accountIds },
+        }),
+      ),
     );
     return allow(added);
   });
@@ -106,15 +120,31 @@ function onParticipant<P extends Participant>(
 }
 
 /** Moves a participant to another stage if the pipeline allows it (agreement stages record their times). */
-export function moveParticipant(prisma: Prisma, participantId: number, to: Stage, acting: Acting, seenVersion?: number): Promise<Decision<Participant & { eventId: string }>> {
-  return onParticipant(prisma, participantId, 'manageParticipants', acting, seenVersion, async (tx, participant, campaign): Promise<Decision<Participant & { eventId: string }>> => {
-    const decided = decideMove(participant, to, campaign, acting.now);
-    if (!decided.ok) return decided;
-    const after = await saveParticipant(tx, participant, decided.value);
-    const details = stageMoveKind(participant.stage, to) === 'reversible' ? { undo: undoSides(participantSnapshot(participant), participantSnapshot(after)) } : undefined;
-    const [eventId] = await record(tx, [event(acting, 'participant', participant.id, 'participant.moved', { from: participant.stage, to, ...(details ? { details } : {}) })]);
-    return allow({ ...after, eventId: eventId! });
-  });
+export function moveParticipant(
+  prisma: Prisma,
+  participantId: number,
+  to: Stage,
+  acting: Acting,
+  seenVersion?: number,
+): Promise<Decision<Participant & { eventId: string }>> {
+  return onParticipant(
+    prisma,
+    participantId,
+    'manageParticipants',
+    acting,
+    seenVersion,
+    async (tx, participant, campaign): Promise<Decision<Participant & { eventId: string }>> => {
+      const decided = decideMove(participant, to, campaign, acting.now);
+      if (!decided.ok) return decided;
+      const after = await saveParticipant(tx, participant, decided.value);
+      const details =
+        stageMoveKind(participant.stage, to) === 'reversible' ? { undo: undoSides(participantSnapshot(participant), participantSnapshot(after)) } : undefined;
+      const [eventId] = await record(tx, [
+        event(acting, 'participant', participant.id, 'participant.moved', { from: participant.stage, to, ...(details ? { details } : {}) }),
+      ]);
+      return allow({ ...after, eventId: eventId! });
+    },
+  );
 }
 
 /** A PIC sends an expired or declined agreement again: a new signing window starts now. */
@@ -130,7 +160,13 @@ export function resendAgreement(prisma: Prisma, participantId: number, acting: A
 }
 
 /** Replaces the participant's deliverables; the history event lists the lines removed and added. */
-export function editDeliverables(prisma: Prisma, participantId: number, deliverables: Deliverable[], acting: Acting, seenVersion?: number): Promise<Decision<Participant>> {
+export function editDeliverables(
+  prisma: Prisma,
+  participantId: number,
+  deliverables: Deliverable[],
+  acting: Acting,
+  seenVersion?: number,
+): Promise<Decision<Participant>> {
   const problem = deliverables.map(deliverableProblem).find(Boolean);
   if (problem) return Promise.resolve(refuse('invalid-deliverable', problem));
   return onParticipant(prisma, participantId, 'manageParticipants', acting, seenVersion, async (tx, participant, campaign) => {
@@ -156,7 +192,11 @@ export async function editCosts(prisma: Prisma, participantId: number, costs: Co
     const allowed = mayEditCosts(await hasEffectivePost(tx, participant.id), campaign);
     if (!allowed.ok) return allowed;
     const after = await saveParticipant(tx, participant, { ...participant, ...costs });
-    const before: Costs = { budgetMinor: participant.budgetMinor, influencerCostMinor: participant.influencerCostMinor, shippingCostMinor: participant.shippingCostMinor };
+    const before: Costs = {
+      budgetMinor: participant.budgetMinor,
+      influencerCostMinor: participant.influencerCostMinor,
+      shippingCostMinor: participant.shippingCostMinor,
+    };
     await record(tx, [event(acting, 'participant', participant.id, 'participant.costs_changed', { details: { before, after: costs } })]);
     return allow(after);
   });
@@ -187,7 +227,14 @@ export async function markExpiredAgreements(prisma: Prisma, now: Date): Promise<
     if (recorded) continue;
     await prisma.$transaction((tx) =>
       record(tx, [
-        { actor: SYSTEM_ACTOR, at: now, entityType: 'participant', entityId: String(participant.id), action: 'participant.agreement_expired', details: { sentAt: participant.agreementSentAt?.toISOString(), expiredAt: agreementExpiresAt(participant, campaign)?.toISOString() } },
+        {
+          actor: SYSTEM_ACTOR,
+          at: now,
+          entityType: 'participant',
+          entityId: String(participant.id),
+          action: 'participant.agreement_expired',
+          details: { sentAt: participant.agreementSentAt?.toISOString(), expiredAt: agreementExpiresAt(participant, campaign)?.toISOString() },
+        },
       ]),
     );
     marked.push(participant);

@@ -29,7 +29,22 @@ import type { Prisma } from '../store/database.js';
 import { historyOf } from '../store/history.js';
 import { findInfluencer } from '../store/influencers.js';
 import { findParticipant, participantsOf, saveParticipant } from '../store/participants.js';
-import { type ApprovalMessage, accountPlatforms, approvalsOf, insertApproval, lockPost, waitingPostsOf, findPost, insertPost, postInCampaign, insertScreenshot, latestPostFor, postWithApprovalMessage, postsOf, savePost } from '../store/posts.js';
+import {
+  type ApprovalMessage,
+  accountPlatforms,
+  approvalsOf,
+  insertApproval,
+  lockPost,
+  waitingPostsOf,
+  findPost,
+  insertPost,
+  postInCampaign,
+  insertScreenshot,
+  latestPostFor,
+  postWithApprovalMessage,
+  postsOf,
+  savePost,
+} from '../store/posts.js';
 import { findSubmission, recordSubmission } from '../store/submissions.js';
 import { readDigestSettings } from '../store/digests.js';
 import { deadlineTimes } from '../domain/timing.js';
@@ -47,11 +62,19 @@ export interface DraftPost {
 
 /** After a post changes, the participant's stage follows it (Content in review, Posted, back to Collaborating). */
 export async function followPost(tx: Tx, participant: Participant, post: Post, acting: Acting) {
-  const anotherWaits = post.status === 'withdrawn' && (await postsOf(tx, [participant.id])).some((other) => other.id !== post.id && other.status === 'pending_approval');
+  const anotherWaits =
+    post.status === 'withdrawn' && (await postsOf(tx, [participant.id])).some((other) => other.id !== post.id && other.status === 'pending_approval');
   const stage = stageAfterPost(participant.stage, post.status, anotherWaits);
   if (stage === participant.stage) return [];
   await saveParticipant(tx, participant, { ...participant, stage });
-  return [event(acting, 'participant', participant.id, 'participant.moved', { from: participant.stage, to: stage, reason: `post #${post.id} ${post.status.replace('_', ' ')}`, details: { postId: post.id, postStatus: post.status } })];
+  return [
+    event(acting, 'participant', participant.id, 'participant.moved', {
+      from: participant.stage,
+      to: stage,
+      reason: `post #${post.id} ${post.status.replace('_', ' ')}`,
+      details: { postId: post.id, postStatus: post.status },
+    }),
+  ];
 }
 
 /** The post with the compliance checks of its content, against the brief and its account's platform. */
@@ -64,13 +87,22 @@ async function checked(tx: Tx, post: Post, campaign: Campaign): Promise<Post> {
 export async function recheckWaitingPosts(tx: Tx, campaign: Campaign, acting: Acting): Promise<HistoryEntry[]> {
   const waiting = await waitingPostsOf(tx, campaign.id);
   if (waiting.length === 0) return [];
-  const platforms = await accountPlatforms(tx, waiting.map((post) => post.socialAccountId));
+  const platforms = await accountPlatforms(
+    tx,
+    waiting.map((post) => post.socialAccountId),
+  );
   const events: HistoryEntry[] = [];
   for (const post of waiting) {
     const checks = complianceChecks(post.content, campaign, platforms.get(post.socialAccountId) ?? 'other');
     if (JSON.stringify(checks) === JSON.stringify(post.checks)) continue;
     await savePost(tx, post, { ...post, checks }, acting.now);
-    events.push(event(acting, 'post', post.id, 'post.rechecked', { from: post.status, to: post.status, details: { revision: post.revision, failed: failedChecks(checks).map((check) => check.rule) } }));
+    events.push(
+      event(acting, 'post', post.id, 'post.rechecked', {
+        from: post.status,
+        to: post.status,
+        details: { revision: post.revision, failed: failedChecks(checks).map((check) => check.rule) },
+      }),
+    );
   }
   return events;
 }
@@ -106,7 +138,11 @@ export async function submitPost(prisma: Prisma, draft: DraftPost, acting: Actin
     const post = await insertPost(tx, { ...draft, submittedBy: acting.userId, status: decided.value.status, checks }, acting.now);
     if (submissionKey) await recordSubmission(tx, submissionKey, 'post', post.id, acting.now);
     await record(tx, [
-      event(acting, 'post', post.id, 'post.submitted', { from: 'draft', to: post.status, details: { revision: post.revision, participationId: participant.id } }),
+      event(acting, 'post', post.id, 'post.submitted', {
+        from: 'draft',
+        to: post.status,
+        details: { revision: post.revision, participationId: participant.id },
+      }),
       ...(await followPost(tx, participant, post, acting)),
     ]);
     return allow(post);
@@ -131,7 +167,13 @@ interface PostChange {
 }
 
 /** Inside a transaction: the post with its participant and campaign, if the actor may take `action` on the version they saw. */
-async function openPost(tx: Tx, postId: number, action: Action, acting: Acting, seenVersion: number | undefined): Promise<Decision<{ post: Post; participant: Participant; campaign: Campaign }>> {
+async function openPost(
+  tx: Tx,
+  postId: number,
+  action: Action,
+  acting: Acting,
+  seenVersion: number | undefined,
+): Promise<Decision<{ post: Post; participant: Participant; campaign: Campaign }>> {
   const post = await findPost(tx, postId);
   if (!post) return refuse('post-not-found', 'That post does not exist.');
   const participant = (await findParticipant(tx, post.participationId)) as Participant;
@@ -141,7 +183,11 @@ async function openPost(tx: Tx, postId: number, action: Action, acting: Acting, 
 }
 
 /** Inside a transaction: load post, participant and campaign; check permission and version; decide; save with history. */
-async function changePost(tx: Tx, { postId, action, historyAction, decide, seenVersion, reason, details, recheck, guard }: PostChange, acting: Acting): Promise<Decision<Post>> {
+async function changePost(
+  tx: Tx,
+  { postId, action, historyAction, decide, seenVersion, reason, details, recheck, guard }: PostChange,
+  acting: Acting,
+): Promise<Decision<Post>> {
   const opened = await openPost(tx, postId, action, acting, seenVersion);
   if (!opened.ok) return opened;
   const { post, participant, campaign } = opened.value;
@@ -153,7 +199,12 @@ async function changePost(tx: Tx, { postId, action, historyAction, decide, seenV
   await record(
     tx,
     [
-      event(acting, 'post', post.id, historyAction, { from: post.status, to: after.status, ...(reason ? { reason } : {}), details: { revision: after.revision, ...(typeof details === 'function' ? details(post) : details) } }),
+      event(acting, 'post', post.id, historyAction, {
+        from: post.status,
+        to: after.status,
+        ...(reason ? { reason } : {}),
+        details: { revision: after.revision, ...(typeof details === 'function' ? details(post) : details) },
+      }),
       ...(await followPost(tx, participant, after, acting)),
     ],
     [],
@@ -196,7 +247,15 @@ export async function approvePost(prisma: Prisma, postId: number, acting: Acting
     }
     const after = await savePost(tx, post, decided.value, acting.now);
     const details = { revision: after.revision, ...correcting, ...(approvers.length > 1 ? { approvers } : {}) };
-    await record(tx, [event(acting, 'post', post.id, 'post.approved', { from: post.status, to: after.status, ...noted, details }), ...(await followPost(tx, participant, after, acting))], [], campaign);
+    await record(
+      tx,
+      [
+        event(acting, 'post', post.id, 'post.approved', { from: post.status, to: after.status, ...noted, details }),
+        ...(await followPost(tx, participant, after, acting)),
+      ],
+      [],
+      campaign,
+    );
     return allow(after);
   });
 }
@@ -231,7 +290,9 @@ async function lastRejection(tx: Tx, postId: number): Promise<HistoryEntry | und
 /** Inside a transaction: the rejected post comes back as its next revision; the history names the rejection it answers. */
 async function revise(tx: Tx, postId: number, revised: PostDraft, acting: Acting, seenVersion?: number): Promise<Decision<Post>> {
   const rejection = await lastRejection(tx, postId);
-  const previous = rejection ? { previousRevision: rejection.details?.revision, rejectedBy: rejection.actor, rejectedAt: rejection.at.toISOString(), rejectionReason: rejection.reason } : {};
+  const previous = rejection
+    ? { previousRevision: rejection.details?.revision, rejectedBy: rejection.actor, rejectedAt: rejection.at.toISOString(), rejectionReason: rejection.reason }
+    : {};
   return changePost(
     tx,
     {
@@ -255,7 +316,14 @@ async function revise(tx: Tx, postId: number, revised: PostDraft, acting: Acting
  * A rejected post comes back, revised (caption, media and possibly its date), as the next revision
  * of the same post. `submissionKey` (the Slack view ID) makes a repeated submission change nothing.
  */
-export async function resubmitPost(prisma: Prisma, postId: number, revised: PostDraft, acting: Acting, seenVersion?: number, submissionKey?: string): Promise<Decision<Post & { repeated?: true }>> {
+export async function resubmitPost(
+  prisma: Prisma,
+  postId: number,
+  revised: PostDraft,
+  acting: Acting,
+  seenVersion?: number,
+  submissionKey?: string,
+): Promise<Decision<Post & { repeated?: true }>> {
   if (submissionKey && (await findSubmission(prisma, submissionKey))) {
     const post = await findPost(prisma, postId);
     if (post) return allow({ ...post, repeated: true });
@@ -304,11 +372,22 @@ function changedFields(before: Post, after: Post): Record<string, { from: unknow
     mediaUrls: [before.mediaUrls, after.mediaUrls],
     plannedDate: [day(before.plannedDate), day(after.plannedDate)],
   } as const;
-  return Object.fromEntries(Object.entries(fields).filter(([, [from, to]]) => JSON.stringify(from) !== JSON.stringify(to)).map(([field, [from, to]]) => [field, { from, to }]));
+  return Object.fromEntries(
+    Object.entries(fields)
+      .filter(([, [from, to]]) => JSON.stringify(from) !== JSON.stringify(to))
+      .map(([field, [from, to]]) => [field, { from, to }]),
+  );
 }
 
 /** The submitter or a PIC changes the caption, media or date of a post still waiting for approval. */
-export async function editPost(prisma: Prisma, postId: number, edited: Required<PostDraft>, acting: Acting, seenVersion?: number, submissionKey?: string): Promise<Decision<Post & { repeated?: true }>> {
+export async function editPost(
+  prisma: Prisma,
+  postId: number,
+  edited: Required<PostDraft>,
+  acting: Acting,
+  seenVersion?: number,
+  submissionKey?: string,
+): Promise<Decision<Post & { repeated?: true }>> {
   if (submissionKey && (await findSubmission(prisma, submissionKey))) {
     const post = await findPost(prisma, postId);
     if (post) return allow({ ...post, repeated: true });
@@ -325,7 +404,13 @@ export async function editPost(prisma: Prisma, postId: number, edited: Required<
     const decided = editWaitingPost(post, edited, campaign);
     if (!decided.ok) return decided;
     const after = await savePost(tx, post, await checked(tx, decided.value, campaign), acting.now);
-    await record(tx, [event(acting, 'post', post.id, 'post.edited', { from: post.status, to: after.status, details: { revision: after.revision, changed: changedFields(post, after) } })]);
+    await record(tx, [
+      event(acting, 'post', post.id, 'post.edited', {
+        from: post.status,
+        to: after.status,
+        details: { revision: after.revision, changed: changedFields(post, after) },
+      }),
+    ]);
     if (submissionKey) await recordSubmission(tx, submissionKey, 'post', post.id, acting.now);
     return allow(after);
   });
@@ -339,7 +424,11 @@ export function withdrawPost(prisma: Prisma, postId: number, acting: Acting, see
     const campaign = (await findCampaign(tx, ((await findParticipant(tx, post.participationId)) as Participant).campaignId)) as Campaign;
     const who = await mayChange(tx, post, campaign, acting);
     if (!who.ok) return who;
-    return changePost(tx, { postId, action: 'submitPost', historyAction: 'post.withdrawn', decide: (current, open) => decideWithdraw(current, open), seenVersion }, acting);
+    return changePost(
+      tx,
+      { postId, action: 'submitPost', historyAction: 'post.withdrawn', decide: (current, open) => decideWithdraw(current, open), seenVersion },
+      acting,
+    );
   });
 }
 
@@ -349,21 +438,46 @@ export type PostResult = { postUrl?: string; metrics?: Partial<PostMetrics> };
  * Records the live URL and numbers (what was recorded goes into the history). `submissionKey`
  * (the Slack view ID) makes a repeated submission of the same modal change nothing.
  */
-export async function recordPostResult(prisma: Prisma, postId: number, result: PostResult, acting: Acting, seenVersion?: number, submissionKey?: string): Promise<Decision<Post & { repeated?: true }>> {
+export async function recordPostResult(
+  prisma: Prisma,
+  postId: number,
+  result: PostResult,
+  acting: Acting,
+  seenVersion?: number,
+  submissionKey?: string,
+): Promise<Decision<Post & { repeated?: true }>> {
   if (submissionKey && (await findSubmission(prisma, submissionKey))) {
     const post = await findPost(prisma, postId);
     if (post) return allow({ ...post, repeated: true });
   }
   return change(prisma, async (tx) => {
-    const recorded = await changePost(tx, { postId, action: 'recordPostResult', historyAction: 'post.result_recorded', decide: (post, campaign) => decideResult(post, result, campaign), seenVersion, details: { ...result } }, acting);
+    const recorded = await changePost(
+      tx,
+      {
+        postId,
+        action: 'recordPostResult',
+        historyAction: 'post.result_recorded',
+        decide: (post, campaign) => decideResult(post, result, campaign),
+        seenVersion,
+        details: { ...result },
+      },
+      acting,
+    );
     if (recorded.ok && submissionKey) await recordSubmission(tx, submissionKey, 'post', postId, acting.now);
     return recorded;
   });
 }
 
-const finalApproval = (postId: number, seenVersion?: number): PostChange => ({ postId, action: 'finalApprovePost', historyAction: 'post.final_approved', decide: (post, campaign) => decideFinal(post, campaign), seenVersion });
+const finalApproval = (postId: number, seenVersion?: number): PostChange => ({
+  postId,
+  action: 'finalApprovePost',
+  historyAction: 'post.final_approved',
+  decide: (post, campaign) => decideFinal(post, campaign),
+  seenVersion,
+});
 
-export const finalApprovePost = (prisma: Prisma, postId: number, acting: Acting, seenVersion?: number) => decidePost(prisma, finalApproval(postId, seenVersion), acting);
+export const finalApprovePost = (prisma: Prisma, postId: number, acting: Acting, seenVersion?: number) =>
+  decidePost(prisma, finalApproval(postId, seenVersion), acting);
 
 /** Final approval of several posts at once: all of them, or (when one is refused) none. */
 export function finalApprovePosts(prisma: Prisma, targets: Array<{ id: number; version: number }>, acting: Acting): Promise<Decision<Post[]>> {
@@ -381,11 +495,20 @@ export function finalApprovePosts(prisma: Prisma, targets: Array<{ id: number; v
 /** A campaign's posts with the influencer each is for, oldest first. */
 async function postsOfCampaign(prisma: Prisma, campaignId: number): Promise<Array<{ post: Post; influencerName: string }>> {
   const participants = await participantsOf(prisma, campaignId);
-  return (await postsOf(prisma, participants.map((p) => p.id))).map((post) => ({ post, influencerName: participants.find((p) => p.id === post.participationId)!.influencerName }));
+  return (
+    await postsOf(
+      prisma,
+      participants.map((p) => p.id),
+    )
+  ).map((post) => ({ post, influencerName: participants.find((p) => p.id === post.participationId)!.influencerName }));
 }
 
 /** Posted posts of a completed campaign that wait for final approval, when this user may give it. */
-export async function postsForFinalApproval(prisma: Prisma, campaignId: number, acting: Acting): Promise<Decision<{ campaign: Campaign; choices: Array<{ post: Post; influencerName: string }> }>> {
+export async function postsForFinalApproval(
+  prisma: Prisma,
+  campaignId: number,
+  acting: Acting,
+): Promise<Decision<{ campaign: Campaign; choices: Array<{ post: Post; influencerName: string }> }>> {
   const campaign = await findCampaign(prisma, campaignId);
   if (!campaign) return refuse('campaign-not-found', 'That campaign does not exist.');
   const refusal = await permission(prisma, 'finalApprovePost', acting, campaign);
@@ -409,7 +532,12 @@ export async function postsAwaitingResults(prisma: Prisma, campaign: Campaign): 
  * Links an insights screenshot (a Slack file shared in the post's approval thread) to the post.
  * Slack's retries of the event find the file already linked and change nothing.
  */
-export async function linkScreenshot(prisma: Prisma, where: { channelId: string; threadTs: string }, file: { id: string; permalink: string | null }, acting: Acting): Promise<Decision<{ post: Post; linked: boolean }>> {
+export async function linkScreenshot(
+  prisma: Prisma,
+  where: { channelId: string; threadTs: string },
+  file: { id: string; permalink: string | null },
+  acting: Acting,
+): Promise<Decision<{ post: Post; linked: boolean }>> {
   const post = await postWithApprovalMessage(prisma, where.channelId, where.threadTs);
   if (!post) return refuse('not-a-post-thread', 'That thread is not a post’s approval thread.');
   return change(prisma, async (tx) => {
@@ -424,7 +552,10 @@ export async function linkScreenshot(prisma: Prisma, where: { channelId: string;
 }
 
 /** A post with what its Slack message shows: the campaign and the influencer's name (and where that message is). */
-export async function postContext(prisma: Prisma, postId: number): Promise<{ post: Post; campaign: Campaign; influencerName: string; message: ApprovalMessage | undefined } | undefined> {
+export async function postContext(
+  prisma: Prisma,
+  postId: number,
+): Promise<{ post: Post; campaign: Campaign; influencerName: string; message: ApprovalMessage | undefined } | undefined> {
   return postInCampaign(prisma, postId);
 }
 
@@ -451,7 +582,13 @@ export async function postCard(prisma: Prisma, postId: number): Promise<PostCard
 }
 
 /** May this user decide this post now? Checked before the reject modal opens (the decision re-checks). */
-export async function mayDecidePost(prisma: Prisma, postId: number, acting: Acting, seenVersion?: number, intent: 'approve' | 'reject' = 'reject'): Promise<Decision<Post>> {
+export async function mayDecidePost(
+  prisma: Prisma,
+  postId: number,
+  acting: Acting,
+  seenVersion?: number,
+  intent: 'approve' | 'reject' = 'reject',
+): Promise<Decision<Post>> {
   const found = await postContext(prisma, postId);
   if (!found) return refuse('post-not-found', 'That post does not exist.');
   const refusal = (await permission(prisma, 'decidePost', acting, found.campaign)) ?? (await ifCurrent(prisma, 'post', found.post, seenVersion));
@@ -467,16 +604,27 @@ export async function mayDecidePost(prisma: Prisma, postId: number, acting: Acti
  * Who can post now: collaborating participants and the accounts chosen for the campaign, with the
  * account's rejected post when its latest one was rejected (a new draft becomes its next revision).
  */
-export async function postTargets(prisma: Prisma, campaignId: number): Promise<Array<{ participantId: number; influencerName: string; account: SocialAccount; rejected?: Post }>> {
+export async function postTargets(
+  prisma: Prisma,
+  campaignId: number,
+): Promise<Array<{ participantId: number; influencerName: string; account: SocialAccount; rejected?: Post }>> {
   const participants = (await participantsOf(prisma, campaignId)).filter((p) => ['collaborating', 'content_in_review', 'posted'].includes(p.stage));
-  const posts = await postsOf(prisma, participants.map((p) => p.id));
+  const posts = await postsOf(
+    prisma,
+    participants.map((p) => p.id),
+  );
   const targets = [];
   for (const participant of participants) {
     const influencer = await findInfluencer(prisma, participant.influencerId);
     for (const account of influencer?.accounts ?? []) {
       if (!participant.accountIds.includes(account.id)) continue;
       const latest = posts.filter((post) => post.participationId === participant.id && post.socialAccountId === account.id).at(-1);
-      targets.push({ participantId: participant.id, influencerName: participant.influencerName, account, ...(latest?.status === 'rejected' ? { rejected: latest } : {}) });
+      targets.push({
+        participantId: participant.id,
+        influencerName: participant.influencerName,
+        account,
+        ...(latest?.status === 'rejected' ? { rejected: latest } : {}),
+      });
     }
   }
   return targets;

@@ -49,7 +49,10 @@ export async function runReminders(prisma: Prisma, now: Date, zonesOf: ZonesOf):
   const [posts, participants, working] = await Promise.all([postsToRemind(prisma, now), participantsToRemind(prisma, now), workingTime(prisma)]);
   const candidates = reminderCandidates(posts, participants, working, now);
   if (candidates.length === 0) return 0;
-  const claimed = await claimedKeys(prisma, candidates.map((c) => c.key));
+  const claimed = await claimedKeys(
+    prisma,
+    candidates.map((c) => c.key),
+  );
   const open = candidates.filter((c) => !claimed.has(c.key));
   if (open.length === 0) return 0;
   // Slack is asked outside any transaction; a zone it cannot tell is the workspace's.
@@ -58,12 +61,19 @@ export async function runReminders(prisma: Prisma, now: Date, zonesOf: ZonesOf):
   const due = open.filter((c) => reminderDue(c, zones.get(c.userId) ?? working.timeZone, now)).sort((a, b) => a.key.localeCompare(b.key));
   if (due.length === 0) return 0;
   return prisma.$transaction(async (tx) => {
-    const inserted = await claimReminders(tx, due.map((c) => ({ key: c.key, entityType: c.entityType, entityId: String(c.entityId), userId: c.userId, at: now })));
+    const inserted = await claimReminders(
+      tx,
+      due.map((c) => ({ key: c.key, entityType: c.entityType, entityId: String(c.entityId), userId: c.userId, at: now })),
+    );
     const sent = due.filter((c) => inserted.has(c.key));
     if (sent.length === 0) return 0;
     const acting = { userId: DEADLINE_ACTOR, now };
     const messages: Delivery[] = sent.map((c) => ({ kind: 'reminder', key: c.key }));
-    await record(tx, sent.map((c) => event(acting, c.entityType, c.entityId, REMINDER_ACTIONS[c.reason], { details: { to: c.userId, reason: c.reason } })), messages);
+    await record(
+      tx,
+      sent.map((c) => event(acting, c.entityType, c.entityId, REMINDER_ACTIONS[c.reason], { details: { to: c.userId, reason: c.reason } })),
+      messages,
+    );
     return sent.length;
   });
 }
@@ -83,7 +93,9 @@ export async function runDeadlineDecisions(prisma: Prisma, now: Date): Promise<n
 }
 
 async function decideByDeadline(tx: Tx, postId: number, revision: number, now: Date): Promise<Decision<boolean>> {
-  const claimed = await claimReminders(tx, [{ key: decisionKey({ id: postId, revision }), entityType: 'post', entityId: String(postId), userId: null, at: now }]);
+  const claimed = await claimReminders(tx, [
+    { key: decisionKey({ id: postId, revision }), entityType: 'post', entityId: String(postId), userId: null, at: now },
+  ]);
   if (claimed.size === 0) return allow(false);
   const post = await findPost(tx, postId);
   const participant = post && (await findParticipant(tx, post.participationId));
@@ -97,12 +109,23 @@ async function decideByDeadline(tx: Tx, postId: number, revision: number, now: D
   const acting = { userId: DEADLINE_ACTOR, now };
   const after = await savePost(tx, post, decided.value, now);
   const action = approving ? 'post.approved' : 'post.expired';
-  await record(tx, [event(acting, 'post', post.id, action, { from: post.status, to: after.status, reason, details: { revision: after.revision, automatic: true } }), ...(await followPost(tx, participant, after, acting))], [], campaign);
+  await record(
+    tx,
+    [
+      event(acting, 'post', post.id, action, { from: post.status, to: after.status, reason, details: { revision: after.revision, automatic: true } }),
+      ...(await followPost(tx, participant, after, acting)),
+    ],
+    [],
+    campaign,
+  );
   return allow(true);
 }
 
 /** A sent reminder as its direct message shows it now, or undefined when its item is gone. */
-export async function reminderToShow(prisma: Prisma, key: string): Promise<{ userId: string; channelId: string | null; messageTs: string | null; item: ReminderItem } | undefined> {
+export async function reminderToShow(
+  prisma: Prisma,
+  key: string,
+): Promise<{ userId: string; channelId: string | null; messageTs: string | null; item: ReminderItem } | undefined> {
   const row = await findReminder(prisma, key);
   if (!row?.userId) return undefined;
   const [kind, id, third] = key.split(':');
@@ -116,14 +139,36 @@ export async function reminderToShow(prisma: Prisma, key: string): Promise<{ use
     const waitingFor = stillToDecide(found.campaign.quorum, found.campaign.approverIds, approvals);
     const working = await workingTime(prisma);
     const decideAt = found.post.reviewRequestedAt ? deadlineTimes(found.post.reviewRequestedAt, found.campaign.timing.deadlines, working).decideAt : null;
-    const item: ReminderItem = { on: 'post', reason, campaign: found.campaign, influencerName: found.influencerName, post: found.post, revision, mayDecide: waitingFor.includes(row.userId), waitingFor, ...(decideAt ? { decisionDue: decideAt } : {}) };
+    const item: ReminderItem = {
+      on: 'post',
+      reason,
+      campaign: found.campaign,
+      influencerName: found.influencerName,
+      post: found.post,
+      revision,
+      mayDecide: waitingFor.includes(row.userId),
+      waitingFor,
+      ...(decideAt ? { decisionDue: decideAt } : {}),
+    };
     return { ...sent, item };
   }
   if (kind === 'planned') {
     const found = await postInCampaign(prisma, Number(id));
     if (!found) return undefined;
     const reason: ReminderReason = third === found.post.plannedDate.toISOString().slice(0, 10) ? 'planned_today' : 'planned_tomorrow';
-    return { ...sent, item: { on: 'post', reason, campaign: found.campaign, influencerName: found.influencerName, post: found.post, revision: found.post.revision, mayDecide: false, waitingFor: [] } };
+    return {
+      ...sent,
+      item: {
+        on: 'post',
+        reason,
+        campaign: found.campaign,
+        influencerName: found.influencerName,
+        post: found.post,
+        revision: found.post.revision,
+        mayDecide: false,
+        waitingFor: [],
+      },
+    };
   }
   const participant = await findParticipant(prisma, Number(id));
   const campaign = participant && (await findCampaign(prisma, participant.campaignId));
@@ -131,7 +176,15 @@ export async function reminderToShow(prisma: Prisma, key: string): Promise<{ use
   const posted = (await postsOf(prisma, [participant.id])).filter(isEffective).length;
   const dueToday = uncoveredDeliverables(participant, posted).filter((d) => d.dueDate.toISOString().slice(0, 10) === third);
   const reason: ReminderReason = kind === 'deliverable' ? 'deliverable_due' : 'agreement_expiring';
-  const item: ReminderItem = { on: 'participant', reason, campaign, influencerName: participant.influencerName, dueToday, agreementExpiresAt: agreementExpiresAt(participant, campaign), stillOut: participant.stage === 'agreement_sent' };
+  const item: ReminderItem = {
+    on: 'participant',
+    reason,
+    campaign,
+    influencerName: participant.influencerName,
+    dueToday,
+    agreementExpiresAt: agreementExpiresAt(participant, campaign),
+    stillOut: participant.stage === 'agreement_sent',
+  };
   return { ...sent, item };
 }
 

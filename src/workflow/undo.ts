@@ -1,7 +1,15 @@
 // Undo of a reversible change (by who made it, within the window) and an admin's audited reopen.
 // The rules are in src/domain/transitions.ts; here they are loaded, saved and recorded.
 import type { Campaign } from '../domain/brief.js';
-import { campaignStepKind, type CampaignStepState, type Recorded, reopenApplicant, stageMoveKind, undoCampaignStep, undoStageMove } from '../domain/transitions.js';
+import {
+  campaignStepKind,
+  type CampaignStepState,
+  type Recorded,
+  reopenApplicant,
+  stageMoveKind,
+  undoCampaignStep,
+  undoStageMove,
+} from '../domain/transitions.js';
 import type { CampaignStatus } from '../domain/campaign.js';
 import { type Decision, allow, refuse } from '../domain/decision.js';
 import type { HistoryEntry } from '../domain/history.js';
@@ -16,7 +24,8 @@ type Stored = Record<string, string | null>;
 
 /** Both sides of a reversible change, as its history event stores them (dates as ISO text). */
 export function undoSides<S extends object>(before: S, after: S): { before: Stored; after: Stored } {
-  const store = (state: S) => Object.fromEntries(Object.entries(state).map(([key, value]) => [key, value instanceof Date ? value.toISOString() : (value as string | null)]));
+  const store = (state: S) =>
+    Object.fromEntries(Object.entries(state).map(([key, value]) => [key, value instanceof Date ? value.toISOString() : (value as string | null)]));
   return { before: store(before), after: store(after) };
 }
 
@@ -37,7 +46,9 @@ function recordedOf<S>(entry: HistoryEntry, kind: Recorded<S>['kind']): Recorded
 }
 
 /** What an undo took back, for the confirmation. */
-export type Undone = { entity: 'participant'; participant: Participant; from: Stage; to: Stage } | { entity: 'campaign'; campaign: Campaign; from: CampaignStatus; to: CampaignStatus };
+export type Undone =
+  | { entity: 'participant'; participant: Participant; from: Stage; to: Stage }
+  | { entity: 'campaign'; campaign: Campaign; from: CampaignStatus; to: CampaignStatus };
 
 /** Undoes the change that history event `eventId` recorded, if it is reversible, yours, recent and still current. */
 export function undoChange(prisma: Prisma, eventId: string, acting: Acting): Promise<Decision<Undone>> {
@@ -52,7 +63,9 @@ export function undoChange(prisma: Prisma, eventId: string, acting: Acting): Pro
       const decided = undoStageMove(recorded, participant, campaign, acting.userId, acting.now);
       if (!decided.ok) return decided;
       const after = await saveParticipant(tx, participant, { ...participant, ...decided.value });
-      await record(tx, [event(acting, 'participant', participant.id, 'participant.move_undone', { from: participant.stage, to: after.stage, details: { undoes: eventId } })]);
+      await record(tx, [
+        event(acting, 'participant', participant.id, 'participant.move_undone', { from: participant.stage, to: after.stage, details: { undoes: eventId } }),
+      ]);
       return allow({ entity: 'participant', participant: after, from: participant.stage, to: after.stage });
     }
     if (entry?.entityType === 'campaign' && entry.action === 'campaign.recruitment_closed') {
@@ -63,7 +76,12 @@ export function undoChange(prisma: Prisma, eventId: string, acting: Acting): Pro
       const decided = undoCampaignStep(recorded, campaign, acting.userId, acting.now);
       if (!decided.ok) return decided;
       const after = await saveCampaign(tx, campaign, { ...campaign, ...decided.value });
-      await record(tx, [event(acting, 'campaign', campaign.id, 'campaign.step_undone', { from: campaign.status, to: after.status, details: { undoes: eventId } })], [], after);
+      await record(
+        tx,
+        [event(acting, 'campaign', campaign.id, 'campaign.step_undone', { from: campaign.status, to: after.status, details: { undoes: eventId } })],
+        [],
+        after,
+      );
       return allow({ entity: 'campaign', campaign: after, from: campaign.status, to: after.status });
     }
     return refuse('not-reversible', 'This change cannot be undone.');

@@ -52,7 +52,9 @@ async function publish(ref: string) {
 
 /** The notices the app sent `userId` about late or failed deliveries. */
 const noticesTo = (userId: string) =>
-  harness.fakeSlack.calls.filter((call) => (call.method === 'chat.postEphemeral' && call.args.user === userId) || (call.method === 'chat.postMessage' && call.args.channel === `D${userId}`));
+  harness.fakeSlack.calls.filter(
+    (call) => (call.method === 'chat.postEphemeral' && call.args.user === userId) || (call.method === 'chat.postMessage' && call.args.channel === `D${userId}`),
+  );
 
 async function stuckList(): Promise<string> {
   return textOf((await admin.answer('deliveries')) as Message);
@@ -70,7 +72,10 @@ describe('Slack fails after the change is saved', () => {
     const started = Date.now();
     await approver.click({ ...request, channel }, APPROVE_PROPOSAL);
 
-    const notice = await harness.fakeSlack.waitFor('chat.postEphemeral', (c) => c.args.user === PEOPLE.approver && String(c.args.text).includes('could not be updated yet'));
+    const notice = await harness.fakeSlack.waitFor(
+      'chat.postEphemeral',
+      (c) => c.args.user === PEOPLE.approver && String(c.args.text).includes('could not be updated yet'),
+    );
     expect(notice.args.text).toContain(`in <#${channel}>`);
     expect(notice.args.text).toContain('`internal_error`); retrying.');
     expect(notice.at - started).toBeLessThan(3000);
@@ -94,7 +99,10 @@ describe('Slack fails after the change is saved', () => {
     harness.fakeSlack.fail('chat.postMessage', { error: 'not_in_channel', times: 1, channel });
     await publish(ref);
 
-    const notice = await harness.fakeSlack.waitFor('chat.postEphemeral', (c) => c.args.user === PEOPLE.salesPic && String(c.args.text).includes('approval request'));
+    const notice = await harness.fakeSlack.waitFor(
+      'chat.postEphemeral',
+      (c) => c.args.user === PEOPLE.salesPic && String(c.args.text).includes('approval request'),
+    );
     expect(notice.args.text).toContain('could not be updated (Slack answered `not_in_channel`). An admin can retry with `/campaign deliveries`.');
     const listed = await stuckList();
     expect(listed).toContain(`Approval request of ${ref}: :warning: failed after 1 try (\`not_in_channel\`)`);
@@ -128,7 +136,9 @@ describe('Slack fails after the change is saved', () => {
     expect(replaced.args).toMatchObject({ replace_original: true });
     await expect.poll(() => callsWith('chat.postMessage', channel, 'Answer lost').length).toBe(2);
     // Its ts is stored with the delivery's success, just after Slack answered.
-    await expect.poll(async () => (await prisma().campaign.findFirstOrThrow({ where: { title: 'Answer lost' }, select: { cardTs: true } })).cardTs).toBeTruthy();
+    await expect
+      .poll(async () => (await prisma().campaign.findFirstOrThrow({ where: { title: 'Answer lost' }, select: { cardTs: true } })).cardTs)
+      .toBeTruthy();
     expect(await stuckList()).toContain('Slack shows everything that was saved');
   });
 
@@ -168,7 +178,9 @@ describe('each kind of message recovers', () => {
     harness.fakeSlack.fail('chat.postMessage', { error: 'internal_error', times: 1, channel });
     const form = await member.openModal(`post ${ref}`);
     const account = optionValue(form, POST_FIELDS.account, scenario.influencers[0]!.name);
-    expect((await member.submit(form, { [POST_FIELDS.account]: account, [POST_FIELDS.plannedDate]: '2026-12-20', [POST_FIELDS.content]: 'Retried reel' })).body).toBe('');
+    expect(
+      (await member.submit(form, { [POST_FIELDS.account]: account, [POST_FIELDS.plannedDate]: '2026-12-20', [POST_FIELDS.content]: 'Retried reel' })).body,
+    ).toBe('');
     await harness.fakeSlack.waitFor('chat.postEphemeral', (c) => c.args.user === PEOPLE.member && String(c.args.text).includes('the post approval message in'));
     const requests = () => callsWith('chat.postMessage', channel, 'Retried reel');
     await expect.poll(() => requests()[1]?.answered, { timeout: 10_000 }).toBe(true);
@@ -182,14 +194,18 @@ describe('each kind of message recovers', () => {
     harness.fakeSlack.fail('chat.postMessage', { error: 'internal_error', times: 1, channel });
     const reason = await approver.expectModal(() => approver.click({ ...asMessage(requests()[1]!), channel, ts: stored.approvalMessageTs! }, 'post_reject'));
     expect((await approver.submit(reason, { [REASON_BLOCK]: 'Add #ad' })).body).toBe('');
-    const replies = () => harness.fakeSlack.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === stored.approvalMessageTs && String(c.args.text).includes('was sent back (needs work) by'));
+    const replies = () =>
+      harness.fakeSlack
+        .callsTo('chat.postMessage')
+        .filter((c) => c.args.thread_ts === stored.approvalMessageTs && String(c.args.text).includes('was sent back (needs work) by'));
     await expect.poll(() => replies()[1]?.answered, { timeout: 10_000 }).toBe(true);
     expect(replies()).toHaveLength(2);
 
     // Completing sends the report to each PIC and approver; opening the DMs fails once.
     harness.fakeSlack.fail('conversations.open', { error: 'internal_error', times: 1 });
     expect((await salesPic.submit(await salesPic.openModal(`complete ${ref}`))).body).toBe('');
-    const reports = () => harness.fakeSlack.callsTo('chat.postMessage').filter((c) => String(c.args.channel).startsWith('D') && textOf(asMessage(c)).includes(ref));
+    const reports = () =>
+      harness.fakeSlack.callsTo('chat.postMessage').filter((c) => String(c.args.channel).startsWith('D') && textOf(asMessage(c)).includes(ref));
     await expect.poll(() => new Set(reports().map((c) => c.args.channel)).size, { timeout: 10_000 }).toBe(3);
     expect(reports()).toHaveLength(3);
     await expect.poll(() => prisma().delivery.findMany({ where: { status: { in: ['pending', 'failed'] } } }), { timeout: 10_000 }).toEqual([]);
@@ -228,7 +244,9 @@ describe.runIf(SERVER_URL)('two app instances on one PostgreSQL database', () =>
       const saved = await Promise.all(titles.map((title, i) => users[i % 2]!.submit(forms[i]!, campaignFormAnswers(title, channel))));
       expect(saved.map((answer) => answer.body)).toEqual(titles.map(() => ''));
       const posts = (title: string) =>
-        fakeSlack.callsTo('chat.postMessage').filter((c) => c.args.channel === channel && textOf(asMessage(c)).includes(title) && !textOf(asMessage(c)).includes('published the proposal'));
+        fakeSlack
+          .callsTo('chat.postMessage')
+          .filter((c) => c.args.channel === channel && textOf(asMessage(c)).includes(title) && !textOf(asMessage(c)).includes('published the proposal'));
       await expect.poll(() => titles.every((title) => posts(title)[0]?.answered), { timeout: 20_000 }).toBe(true);
 
       // Both instances publish at once: each proposal is asked once, each card updated in place.
@@ -237,7 +255,15 @@ describe.runIf(SERVER_URL)('two app instances on one PostgreSQL database', () =>
       const confirmations: View[] = [];
       for (const [i, ref] of refs.entries()) confirmations.push(await pics[(i + 1) % 2]!.openModal(`publish ${ref}`));
       await Promise.all(confirmations.map((view, i) => pics[(i + 1) % 2]!.submit(view)));
-      await expect.poll(() => refs.every((ref) => fakeSlack.callsTo('chat.postMessage').some((c) => c.answered && textOf(asMessage(c)).includes(`published the proposal for *${ref}`))), { timeout: 20_000 }).toBe(true);
+      await expect
+        .poll(
+          () =>
+            refs.every((ref) =>
+              fakeSlack.callsTo('chat.postMessage').some((c) => c.answered && textOf(asMessage(c)).includes(`published the proposal for *${ref}`)),
+            ),
+          { timeout: 20_000 },
+        )
+        .toBe(true);
       const db = instances[0]!.running.db.prisma;
       await expect.poll(() => db.delivery.count({ where: { status: 'pending' } }), { timeout: 20_000 }).toBe(0);
 
@@ -245,7 +271,11 @@ describe.runIf(SERVER_URL)('two app instances on one PostgreSQL database', () =>
         expect(posts(title), title).toHaveLength(1);
         expect(fakeSlack.callsTo('chat.postMessage').filter((c) => textOf(asMessage(c)).includes(`published the proposal for *${refs[i]}`))).toHaveLength(1);
       }
-      const delivered = await db.delivery.groupBy({ by: ['key'], where: { status: 'delivered', kind: { in: ['campaign_card', 'proposal_request'] } }, _count: true });
+      const delivered = await db.delivery.groupBy({
+        by: ['key'],
+        where: { status: 'delivered', kind: { in: ['campaign_card', 'proposal_request'] } },
+        _count: true,
+      });
       expect(delivered.length).toBe(titles.length * 2);
       expect(await db.delivery.count({ where: { status: 'failed' } })).toBe(0);
     } finally {

@@ -105,10 +105,18 @@ describe('a whole campaign through Slack', () => {
     expect(await answer(member, `show ${ref}`)).toContain('Recruiting');
 
     // Two influencers join the directory, then the campaign.
-    for (const [name, handle] of [['Aiko Journey', 'aiko_journey'], ['Ben Journey', 'ben_journey']] as const) {
+    for (const [name, handle] of [
+      ['Aiko Journey', 'aiko_journey'],
+      ['Ben Journey', 'ben_journey'],
+    ] as const) {
       const form = await member.openModal('influencers add');
       const row = form.blocks.map((b) => /^account\.(.+)\.platform$/.exec(b.block_id ?? '')?.[1]).find(Boolean)!;
-      const account = { [accountBlockId(row, 'platform')]: 'instagram', [accountBlockId(row, 'handle')]: handle, [accountBlockId(row, 'followers')]: '50000', [accountBlockId(row, 'avgEngagement')]: '3' };
+      const account = {
+        [accountBlockId(row, 'platform')]: 'instagram',
+        [accountBlockId(row, 'handle')]: handle,
+        [accountBlockId(row, 'followers')]: '50000',
+        [accountBlockId(row, 'avgEngagement')]: '3',
+      };
       const saved = await member.submit(form, { [I.name]: name, [I.country]: 'JP', [I.niches]: 'beauty', [I.email]: `${handle}@example.com`, ...account });
       expect(saved.body, textOf(saved.body as Message)).toBe('');
     }
@@ -125,14 +133,30 @@ describe('a whole campaign through Slack', () => {
     // A draft post is rejected with a reason, revised, and approved.
     const postForm = await member.openModal(`post ${ref}`);
     const account = optionValue(postForm, POST_FIELDS.account, 'Aiko Journey');
-    expect((await member.submit(postForm, { [POST_FIELDS.account]: account, [POST_FIELDS.plannedDate]: '2026-12-20', [POST_FIELDS.content]: 'Winter glow with @glowlabs' })).body).toBe('');
+    expect(
+      (
+        await member.submit(postForm, {
+          [POST_FIELDS.account]: account,
+          [POST_FIELDS.plannedDate]: '2026-12-20',
+          [POST_FIELDS.content]: 'Winter glow with @glowlabs',
+        })
+      ).body,
+    ).toBe('');
     const card = await latestMessage('Winter glow with @glowlabs', 'post_reject');
     const reason = await approver.expectModal(() => approver.click(card, 'post_reject'));
     expect((await approver.submit(reason, { [REASON_BLOCK]: 'Add #ad at the start' })).body).toBe('');
     await latestMessage('Add #ad at the start');
 
     const revision = await member.openModal(`post ${ref}`);
-    expect((await member.submit(revision, { [POST_FIELDS.account]: account, [POST_FIELDS.plannedDate]: '2026-12-21', [POST_FIELDS.content]: '#ad Winter glow with @glowlabs' })).body).toBe('');
+    expect(
+      (
+        await member.submit(revision, {
+          [POST_FIELDS.account]: account,
+          [POST_FIELDS.plannedDate]: '2026-12-21',
+          [POST_FIELDS.content]: '#ad Winter glow with @glowlabs',
+        })
+      ).body,
+    ).toBe('');
     const revised = await latestMessage('#ad Winter glow with @glowlabs', 'post_approve');
     expect(textOf(revised)).toMatch(/[Rr]evision 2/);
     await approver.click(revised, 'post_approve');
@@ -140,7 +164,12 @@ describe('a whole campaign through Slack', () => {
     // Results go live on the approved card.
     const approved = await latestMessage('#ad Winter glow with @glowlabs', 'post_record_results_open');
     const results = await member.expectModal(() => member.click(approved, 'post_record_results_open'));
-    const recorded = await member.submit(results, { [RESULT_FIELDS.postUrl]: 'https://instagram.com/p/winterglow', reach: '40000', likes: '2000', comments: '150' });
+    const recorded = await member.submit(results, {
+      [RESULT_FIELDS.postUrl]: 'https://instagram.com/p/winterglow',
+      reach: '40000',
+      likes: '2000',
+      comments: '150',
+    });
     expect(recorded.body, textOf(recorded.body as Message)).toBe('');
     expect(await answer(member, `show ${ref}`)).toContain('Posted');
 

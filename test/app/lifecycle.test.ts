@@ -18,7 +18,11 @@ const ROOT = join(import.meta.dirname, '../..');
 // from the repository whatever the cwd.
 const START = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start as string;
 const [, ASSIGNMENTS = '', NODE_ARGS = ''] = /^((?:\w+=\S+ )*)node (.+)$/.exec(START) ?? [];
-const START_ENV = Object.fromEntries(ASSIGNMENTS.split(' ').filter(Boolean).map((word) => word.split('=')));
+const START_ENV = Object.fromEntries(
+  ASSIGNMENTS.split(' ')
+    .filter(Boolean)
+    .map((word) => word.split('=')),
+);
 const START_FLAGS = NODE_ARGS.split(' ');
 const MAIN = START_FLAGS.pop();
 
@@ -36,7 +40,11 @@ describe('stopping', () => {
 
 /** Runs `npm start`'s entry point as its own process. */
 function start(env: Record<string, string>, cwd: string): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, [...START_FLAGS, join(ROOT, MAIN!)], { cwd, env: { PATH: process.env.PATH ?? '', ...START_ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...START_FLAGS, join(ROOT, MAIN!)], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', ...START_ENV, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
@@ -106,7 +114,18 @@ describe('npm start', { timeout: 180_000 }, () => {
     const cwd = mkdtempSync(join(tmpdir(), 'campaign-desk-'));
     folders.push(cwd);
     // The file's SLACK_API_URL points nowhere; the environment's, at the fake Slack that refuses the file's token.
-    writeFileSync(join(cwd, '.env'), ['# as copied from .env.example', 'SLACK_BOT_TOKEN=xoxb-from-dot-env', `SLACK_SIGNING_SECRET=${SIGNING_SECRET}`, 'SLACK_API_URL=http://127.0.0.1:9/api/', 'DATABASE_URL=memory://', 'PORT=0', ''].join('\n'));
+    writeFileSync(
+      join(cwd, '.env'),
+      [
+        '# as copied from .env.example',
+        'SLACK_BOT_TOKEN=xoxb-from-dot-env',
+        `SLACK_SIGNING_SECRET=${SIGNING_SECRET}`,
+        'SLACK_API_URL=http://127.0.0.1:9/api/',
+        'DATABASE_URL=memory://',
+        'PORT=0',
+        '',
+      ].join('\n'),
+    );
     const { child, output } = start({ SLACK_API_URL: fakeSlack.apiUrl }, cwd);
     expect(await exitOf(child)).toBe(1);
     expect(oneLine(output())).toContain('Slack refused SLACK_BOT_TOKEN (invalid_auth)');

@@ -35,7 +35,10 @@ describe('a button from an older version of a message', () => {
     const campaign = (await prisma.campaign.findFirst({ where: { title: 'Winter <glow>' } }))!;
     const before = harness.fakeSlack.calls.length;
 
-    const click = await harness.slack.blockAction({ action_id: 'campaign_card_retired_button', value: `${campaign.id}:1` }, { channelId: campaign.channelId, messageTs: campaign.cardTs! });
+    const click = await harness.slack.blockAction(
+      { action_id: 'campaign_card_retired_button', value: `${campaign.id}:1` },
+      { channelId: campaign.channelId, messageTs: campaign.cardTs! },
+    );
 
     expect(click).toEqual({ status: 200, body: '' });
     expect(await nextEphemeral(before)).toBe(
@@ -48,7 +51,9 @@ describe('a button from an older version of a message', () => {
     const prisma = harness.running.db.prisma;
     const scenario = await collaboratingCampaign(prisma, 'Retired buttons');
     await harness.slack.command(`post C-${scenario.id}`, { userId: PEOPLE.member });
-    const opened = await harness.fakeSlack.waitFor('views.open', (c) => String((c.args.view as { private_metadata?: string }).private_metadata).includes(`"campaignId":${scenario.id}`));
+    const opened = await harness.fakeSlack.waitFor('views.open', (c) =>
+      String((c.args.view as { private_metadata?: string }).private_metadata).includes(`"campaignId":${scenario.id}`),
+    );
     const modal = opened.args.view as { private_metadata: string; blocks: Array<{ block_id?: string; element?: { options?: Array<{ value: string }> } }> };
     const account = modal.blocks.find((b) => b.block_id === POST_FIELDS.account)!.element!.options![0]!.value;
     await harness.slack.viewSubmission({
@@ -62,11 +67,16 @@ describe('a button from an older version of a message', () => {
       },
     });
     // Delivered after the set-up's cards and App Homes.
-    await expect.poll(async () => (await prisma.post.findFirst({ where: { content: 'Morning routine' } }))?.approvalMessageTs, { timeout: 10_000 }).toBeTruthy();
+    await expect
+      .poll(async () => (await prisma.post.findFirst({ where: { content: 'Morning routine' } }))?.approvalMessageTs, { timeout: 10_000 })
+      .toBeTruthy();
     const post = (await prisma.post.findFirst({ where: { content: 'Morning routine' } }))!;
     const before = harness.fakeSlack.calls.length;
 
-    await harness.slack.blockAction({ action_id: 'post_retired_button', value: `${post.id}:1` }, { channelId: post.approvalChannelId!, messageTs: post.approvalMessageTs! });
+    await harness.slack.blockAction(
+      { action_id: 'post_retired_button', value: `${post.id}:1` },
+      { channelId: post.approvalChannelId!, messageTs: post.approvalMessageTs! },
+    );
 
     expect(await nextEphemeral(before)).toContain(`Post #${post.id} of C-${scenario.id} is now *Pending approval*: \`/campaign show C-${scenario.id}\``);
   });
@@ -104,19 +114,41 @@ describe('a form or shortcut no listener has', () => {
   });
 
   it('a shortcut is acknowledged', async () => {
-    const shortcut = { type: 'shortcut', callback_id: 'retired_shortcut', trigger_id: '1.2.trigger', user, team: { id: TEAM_ID, domain: 'test-workspace' }, token: 'deprecated-verification-token' };
+    const shortcut = {
+      type: 'shortcut',
+      callback_id: 'retired_shortcut',
+      trigger_id: '1.2.trigger',
+      user,
+      team: { id: TEAM_ID, domain: 'test-workspace' },
+      token: 'deprecated-verification-token',
+    };
     expect(await harness.slack.interaction(shortcut)).toEqual({ status: 200, body: '' });
   });
 });
 
 describe('a body that is not one of Slack’s requests: 400, nothing changed', () => {
   it.each([
-    ['block_actions without actions', () => harness.slack.interaction({ type: 'block_actions', user, team: { id: TEAM_ID }, trigger_id: '1.2.trigger', actions: [] })],
+    [
+      'block_actions without actions',
+      () => harness.slack.interaction({ type: 'block_actions', user, team: { id: TEAM_ID }, trigger_id: '1.2.trigger', actions: [] }),
+    ],
     ['a JSON array', () => harness.slack.post('[]', 'application/json')],
-    ['a JSON array as the interactivity payload', () => harness.slack.post(new URLSearchParams({ payload: '[{"type":"block_actions"}]' }).toString(), 'application/x-www-form-urlencoded')],
+    [
+      'a JSON array as the interactivity payload',
+      () => harness.slack.post(new URLSearchParams({ payload: '[{"type":"block_actions"}]' }).toString(), 'application/x-www-form-urlencoded'),
+    ],
     ['an object of no known kind', () => harness.slack.post('{"type":"nonsense"}', 'application/json')],
     ['not JSON at all', () => harness.slack.post('{"type":', 'application/json')],
-    ['a view_submission without state', () => harness.slack.interaction({ type: 'view_submission', user, team: { id: TEAM_ID }, view: { id: 'V0NOSTATE', callback_id: CREATE_CAMPAIGN, private_metadata: '' } })],
+    [
+      'a view_submission without state',
+      () =>
+        harness.slack.interaction({
+          type: 'view_submission',
+          user,
+          team: { id: TEAM_ID },
+          view: { id: 'V0NOSTATE', callback_id: CREATE_CAMPAIGN, private_metadata: '' },
+        }),
+    ],
     ['a view_submission without a view', () => harness.slack.interaction({ type: 'view_submission', user, team: { id: TEAM_ID } })],
   ])('%s', async (_, send) => {
     const before = await campaigns();

@@ -21,7 +21,8 @@ afterAll(() => harness?.stop());
 const prisma = () => harness.running.db.prisma;
 /** Calls since the last campaign was set up: its card and App Homes are not counted. */
 let setUpUntil = 0;
-const postsIn = (channel: string) => harness.fakeSlack.calls.slice(setUpUntil).filter((call) => call.method === 'chat.postMessage' && call.args.channel === channel);
+const postsIn = (channel: string) =>
+  harness.fakeSlack.calls.slice(setUpUntil).filter((call) => call.method === 'chat.postMessage' && call.args.channel === channel);
 
 /** A campaign in `channel` whose digest is the only one due there; its card is posted before the test counts posts. */
 async function campaignIn(channel: string, title: string) {
@@ -43,7 +44,9 @@ describe('Slack rate limits and lost answers', () => {
     harness.fakeSlack.fail('chat.postMessage', { error: 'ratelimited', status: 429, retryAfterSeconds: 1, times: 1, channel: 'C0LIMITED' });
 
     await harness.slack.command(`publish C-${created.campaign.id}`, { userId: PEOPLE.salesPic });
-    const view = (await harness.fakeSlack.waitFor('views.open', (c) => JSON.stringify(c.args).includes(`C-${created.campaign.id}`))).args.view as { private_metadata: string };
+    const view = (await harness.fakeSlack.waitFor('views.open', (c) => JSON.stringify(c.args).includes(`C-${created.campaign.id}`))).args.view as {
+      private_metadata: string;
+    };
     await harness.slack.viewSubmission({ callback_id: CONFIRM_STEP, private_metadata: view.private_metadata, values: {} }, { userId: PEOPLE.salesPic });
 
     const asks = () => postsIn('C0LIMITED').filter((c) => JSON.stringify(c.args).includes('published the proposal'));
@@ -52,13 +55,20 @@ describe('Slack rate limits and lost answers', () => {
     expect(asks()).toHaveLength(2);
     expect(sent!.at - limited!.at).toBeGreaterThanOrEqual(1000);
     // Stored with the delivery's success, just after Slack answered.
-    await expect.poll(async () => (await prisma().campaign.findUniqueOrThrow({ where: { id: created.campaign.id }, select: { proposalMessageTs: true } })).proposalMessageTs).toBeTruthy();
+    await expect
+      .poll(
+        async () => (await prisma().campaign.findUniqueOrThrow({ where: { id: created.campaign.id }, select: { proposalMessageTs: true } })).proposalMessageTs,
+      )
+      .toBeTruthy();
   });
 
   it('an App Home update that failed with HTTP 500 is sent again: it only shows the latest state', async () => {
     harness.fakeSlack.fail('views.publish', { error: 'internal_error', status: 500, times: 1 });
     await harness.slack.appHomeOpened(PEOPLE.approver2);
-    await harness.fakeSlack.waitFor('views.publish', (c) => c.args.user_id === PEOPLE.approver2 && c !== harness.fakeSlack.callsTo('views.publish').find((first) => first.args.user_id === PEOPLE.approver2));
+    await harness.fakeSlack.waitFor(
+      'views.publish',
+      (c) => c.args.user_id === PEOPLE.approver2 && c !== harness.fakeSlack.callsTo('views.publish').find((first) => first.args.user_id === PEOPLE.approver2),
+    );
     expect(harness.fakeSlack.callsTo('views.publish').filter((c) => c.args.user_id === PEOPLE.approver2)).toHaveLength(2);
   });
 

@@ -41,15 +41,24 @@ describe('request verification', () => {
     ['10 minutes in the past', -10 * 60],
   ])('refuses a correctly signed form submission stamped %s: 401, and no campaign is created', async (_, offset) => {
     const before = await campaigns();
-    const { status, body } = await harness.slack.viewSubmission({ callback_id: CREATE_CAMPAIGN, values: campaignFormValues() }, { timestamp: secondsFromNow(offset) });
+    const { status, body } = await harness.slack.viewSubmission(
+      { callback_id: CREATE_CAMPAIGN, values: campaignFormValues() },
+      { timestamp: secondsFromNow(offset) },
+    );
     expect({ status, body }).toEqual({ status: 401, body: '' });
     expect(await campaigns()).toBe(before);
   });
 
   it('accepts a correctly signed request stamped within the window, either way', async () => {
     const before = await campaigns();
-    const late = await harness.slack.viewSubmission({ callback_id: CREATE_CAMPAIGN, values: campaignFormValues(), id: 'V0WINDOW1' }, { timestamp: secondsFromNow(-4 * 60) });
-    const early = await harness.slack.viewSubmission({ callback_id: CREATE_CAMPAIGN, values: campaignFormValues(), id: 'V0WINDOW2' }, { timestamp: secondsFromNow(4 * 60) });
+    const late = await harness.slack.viewSubmission(
+      { callback_id: CREATE_CAMPAIGN, values: campaignFormValues(), id: 'V0WINDOW1' },
+      { timestamp: secondsFromNow(-4 * 60) },
+    );
+    const early = await harness.slack.viewSubmission(
+      { callback_id: CREATE_CAMPAIGN, values: campaignFormValues(), id: 'V0WINDOW2' },
+      { timestamp: secondsFromNow(4 * 60) },
+    );
     expect([late.status, early.status]).toEqual([200, 200]);
     expect(await campaigns()).toBe(before + 2);
   });
@@ -105,9 +114,7 @@ describe('App Home', () => {
   it('treats a retried event like the first delivery (publishing the home tab again is harmless)', async () => {
     await harness.slack.appHomeOpened('U0RETRY', { eventId: 'EvRETRY' });
     await harness.slack.appHomeOpened('U0RETRY', { eventId: 'EvRETRY', retryNum: 1 });
-    await expect
-      .poll(() => harness.fakeSlack.callsTo('views.publish').filter((c) => c.args.user_id === 'U0RETRY').length)
-      .toBe(2);
+    await expect.poll(() => harness.fakeSlack.callsTo('views.publish').filter((c) => c.args.user_id === 'U0RETRY').length).toBe(2);
   });
 });
 

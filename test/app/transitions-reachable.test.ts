@@ -6,7 +6,16 @@ import { CAMPAIGN_MOVES, CAMPAIGN_STATUSES } from '../../src/domain/campaign.js'
 import { STAGES, STAGE_MOVES } from '../../src/domain/participation.js';
 import { POST_MOVES, POST_STATUSES } from '../../src/domain/posts.js';
 import { SUBCOMMANDS } from '../../src/handlers/commands/index.js';
-import { APPROVE_POST, APPROVE_POST_WITH_CORRECTIONS, APPROVE_PROPOSAL, RECORD_RESULTS_BUTTON, REJECT_POST, REJECT_PROPOSAL, REVISE_POST, WITHDRAW_POST } from '../../src/views/approvals.js';
+import {
+  APPROVE_POST,
+  APPROVE_POST_WITH_CORRECTIONS,
+  APPROVE_PROPOSAL,
+  RECORD_RESULTS_BUTTON,
+  REJECT_POST,
+  REJECT_PROPOSAL,
+  REVISE_POST,
+  WITHDRAW_POST,
+} from '../../src/views/approvals.js';
 import { FINAL_APPROVE_POST } from '../../src/views/home.js';
 import { CONFIRM_STEP, FINAL_APPROVE, REJECT_REASON } from '../../src/views/modals.js';
 import { MOVE_PARTICIPANT } from '../../src/views/participants.js';
@@ -38,9 +47,7 @@ const CAMPAIGN_SURFACES: Record<string, Surface[]> = {
 
 // The move form offers exactly the stages the domain allows from where the participants are.
 const move: Surface[] = [{ command: 'move' }, { form: MOVE_PARTICIPANT }];
-const PARTICIPANT_SURFACES: Record<string, Surface[]> = Object.fromEntries(
-  STAGES.flatMap((from) => STAGE_MOVES[from].map((to) => [`${from} → ${to}`, move])),
-);
+const PARTICIPANT_SURFACES: Record<string, Surface[]> = Object.fromEntries(STAGES.flatMap((from) => STAGE_MOVES[from].map((to) => [`${from} → ${to}`, move])));
 
 const POST_SURFACES: Record<string, Surface[]> = {
   'draft → pending_approval': [{ command: 'post' }, { form: SUBMIT_POST }],
@@ -93,12 +100,24 @@ describe.each([
   ['post review', movesOf(POST_STATUSES, POST_MOVES), POST_SURFACES],
 ])('every move of the %s', (_, moves, surfaces) => {
   it('has a command, button or form that performs it', () => {
-    expect(moves.filter((m) => !surfaces[m]?.length), 'moves nobody can make from Slack').toEqual([]);
-    expect(Object.keys(surfaces).filter((m) => !moves.includes(m)), 'surfaces for moves the domain does not have').toEqual([]);
+    expect(
+      moves.filter((m) => !surfaces[m]?.length),
+      'moves nobody can make from Slack',
+    ).toEqual([]);
+    expect(
+      Object.keys(surfaces).filter((m) => !moves.includes(m)),
+      'surfaces for moves the domain does not have',
+    ).toEqual([]);
   });
 
   it('names commands, buttons and forms that the running app answers', { timeout: 60_000 }, async () => {
-    const named = [...new Map(Object.values(surfaces).flat().map((s) => [JSON.stringify(s), s])).values()];
+    const named = [
+      ...new Map(
+        Object.values(surfaces)
+          .flat()
+          .map((s) => [JSON.stringify(s), s]),
+      ).values(),
+    ];
     const unreachable: Surface[] = [];
     for (const surface of named) if (!(await reachable(surface))) unreachable.push(surface);
     expect(unreachable).toEqual([]);

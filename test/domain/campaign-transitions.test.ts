@@ -90,14 +90,14 @@ describe('moving a campaign: every (from, to) pair', () => {
   // prettier-ignore
   const EXPECTED: Record<CampaignStatus, Row> = {
     //                   draft  published approved recruiting closed collaborating completed archived
-    draft:              [SAME,  OK,       NO,      NO,        NO,    NO,          NO,       DELETE],
-    proposal_published: [OK,    SAME,     OK,      NO,        NO,    NO,          NO,       OK    ],
-    proposal_approved:  [NO,    NO,       SAME,    OK,        NO,    NO,          NO,       OK    ],
-    recruiting:         [NO,    NO,       NO,      SAME,      OK,    NO,          NO,       OK    ],
-    recruitment_closed: [NO,    NO,       NO,      NO,        SAME,  OK,          NO,       OK    ],
-    collaborating:      [NO,    NO,       NO,      NO,        NO,    ONCE,        OK,       OK    ],
-    completed:          [NO,    NO,       NO,      NO,        NO,    ONCE,        SAME,     OK    ],
-    archived:           [READ,  READ,     READ,    READ,      READ,  READ,        READ,     READ  ],
+    draft: [SAME, OK, NO, NO, NO, NO, NO, DELETE],
+    proposal_published: [OK, SAME, OK, NO, NO, NO, NO, OK],
+    proposal_approved: [NO, NO, SAME, OK, NO, NO, NO, OK],
+    recruiting: [NO, NO, NO, SAME, OK, NO, NO, OK],
+    recruitment_closed: [NO, NO, NO, NO, SAME, OK, NO, OK],
+    collaborating: [NO, NO, NO, NO, NO, ONCE, OK, OK],
+    completed: [NO, NO, NO, NO, NO, ONCE, SAME, OK],
+    archived: [READ, READ, READ, READ, READ, READ, READ, READ],
   };
 
   const pairs = CAMPAIGN_STATUSES.flatMap((from) =>
@@ -219,24 +219,21 @@ describe('what a move records', () => {
 describe('deleting a campaign', () => {
   // prettier-ignore
   const EXPECTED: Record<CampaignStatus, 'allowed' | 'published-never-deleted'> = {
-    draft:              'allowed',
+    draft: 'allowed',
     proposal_published: 'published-never-deleted',
-    proposal_approved:  'published-never-deleted',
-    recruiting:         'published-never-deleted',
+    proposal_approved: 'published-never-deleted',
+    recruiting: 'published-never-deleted',
     recruitment_closed: 'published-never-deleted',
-    collaborating:      'published-never-deleted',
-    completed:          'published-never-deleted',
-    archived:           'published-never-deleted',
+    collaborating: 'published-never-deleted',
+    completed: 'published-never-deleted',
+    archived: 'published-never-deleted',
   };
 
-  it.each(CAMPAIGN_STATUSES.map((status) => ({ status, expected: EXPECTED[status] })))(
-    'a campaign in $status: $expected',
-    ({ status, expected }) => {
-      const decision = mayDelete(campaignIn(status));
-      if (expected === 'allowed') expect(decision).toEqual({ ok: true, value: true });
-      else expect(refusalOf(decision).rule).toBe(expected);
-    },
-  );
+  it.each(CAMPAIGN_STATUSES.map((status) => ({ status, expected: EXPECTED[status] })))('a campaign in $status: $expected', ({ status, expected }) => {
+    const decision = mayDelete(campaignIn(status));
+    if (expected === 'allowed') expect(decision).toEqual({ ok: true, value: true });
+    else expect(refusalOf(decision).rule).toBe(expected);
+  });
 
   it('a draft whose proposal was published once can never be deleted; it is archived instead', () => {
     const refusal = refusalOf(mayDelete(campaign({ status: 'draft', publishedAt: firstPublishedAt })));
@@ -257,24 +254,21 @@ describe('configuring the optional stages', () => {
 
   // prettier-ignore
   const EXPECTED: Record<CampaignStatus, 'allowed' | 'stages-fixed' | 'archived-read-only'> = {
-    draft:              'allowed',
+    draft: 'allowed',
     proposal_published: 'allowed',
-    proposal_approved:  'allowed',
-    recruiting:         'allowed',
+    proposal_approved: 'allowed',
+    recruiting: 'allowed',
     recruitment_closed: 'allowed',
-    collaborating:      'stages-fixed',
-    completed:          'stages-fixed',
-    archived:           'archived-read-only',
+    collaborating: 'stages-fixed',
+    completed: 'stages-fixed',
+    archived: 'archived-read-only',
   };
 
-  it.each(CAMPAIGN_STATUSES.map((status) => ({ status, expected: EXPECTED[status] })))(
-    'in $status: $expected',
-    ({ status, expected }) => {
-      const decision = configureStages(campaignIn(status), fewerStages);
-      if (expected === 'allowed') expect(decidedValue(decision).optionalStages).toEqual(fewerStages);
-      else expect(refusalOf(decision).rule).toBe(expected);
-    },
-  );
+  it.each(CAMPAIGN_STATUSES.map((status) => ({ status, expected: EXPECTED[status] })))('in $status: $expected', ({ status, expected }) => {
+    const decision = configureStages(campaignIn(status), fewerStages);
+    if (expected === 'allowed') expect(decidedValue(decision).optionalStages).toEqual(fewerStages);
+    else expect(refusalOf(decision).rule).toBe(expected);
+  });
 
   it('optional stages cannot change after collaboration has started', () => {
     const refusal = refusalOf(configureStages(campaignIn('collaborating'), fewerStages));
@@ -307,10 +301,7 @@ describe('closing recruitment on its close date', () => {
     expect(recruitmentIsDue({ status: 'recruiting', recruitmentCloseDate: null }, now)).toBe(false);
   });
 
-  it.each(CAMPAIGN_STATUSES.filter((status) => status !== 'recruiting'))(
-    'is never due for a campaign that is %s',
-    (status) => {
-      expect(recruitmentIsDue({ status, recruitmentCloseDate: closesToday }, now)).toBe(false);
-    },
-  );
+  it.each(CAMPAIGN_STATUSES.filter((status) => status !== 'recruiting'))('is never due for a campaign that is %s', (status) => {
+    expect(recruitmentIsDue({ status, recruitmentCloseDate: closesToday }, now)).toBe(false);
+  });
 });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { type ComplianceBrief, complianceChecks, contains, failedChecks } from '../../src/domain/compliance.js';
 
-const brief = (overrides: Partial<ComplianceBrief> = {}): ComplianceBrief => ({ disclosureWords: [], requiredTags: [], trackingUrl: null, forbiddenWords: [], ...overrides });
+const brief = (overrides: Partial<ComplianceBrief> = {}): ComplianceBrief => ({
+  disclosureWords: [],
+  requiredTags: [],
+  trackingUrl: null,
+  forbiddenWords: [],
+  ...overrides,
+});
 const check = (caption: string, rule: string, overrides: Partial<ComplianceBrief> = {}, platform: Parameters<typeof complianceChecks>[2] = 'instagram') =>
   complianceChecks(caption, brief(overrides), platform).find((c) => c.rule === rule);
 
@@ -91,7 +97,11 @@ describe('forbidden words', () => {
 
 describe('all checks together', () => {
   it('come in a fixed order, and failedChecks picks the failed ones', () => {
-    const checks = complianceChecks('Cheapest serum ever https://glow.example.com', brief({ requiredTags: ['#GlowPlan'], trackingUrl: 'https://glow.example.com', forbiddenWords: ['cheapest'] }), 'x');
+    const checks = complianceChecks(
+      'Cheapest serum ever https://glow.example.com',
+      brief({ requiredTags: ['#GlowPlan'], trackingUrl: 'https://glow.example.com', forbiddenWords: ['cheapest'] }),
+      'x',
+    );
     expect(checks.map((c) => [c.rule, c.passed])).toEqual([
       ['disclosure', false],
       ['required_tags', false],

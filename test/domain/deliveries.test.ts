@@ -38,7 +38,9 @@ describe('what Slack must show after a change', () => {
       { kind: 'post_reply', postId: 3, eventId: '41' },
     ]);
     expect(deliveryKey(rejected[0]!)).toBe('post_request:3:2');
-    expect(deliveriesFor(entry('post.result_recorded', { entityType: 'post', entityId: '3', details: { revision: 2 } }), people).map((d) => d.kind)).not.toContain('post_reply');
+    expect(
+      deliveriesFor(entry('post.result_recorded', { entityType: 'post', entityId: '3', details: { revision: 2 } }), people).map((d) => d.kind),
+    ).not.toContain('post_reply');
   });
 
   it('a deleted draft shows nothing but its card, which shares the key of the campaign card; events without a campaign show nothing', () => {
@@ -51,7 +53,10 @@ describe('what Slack must show after a change', () => {
   });
 
   it('a hundred events of one change show each thing once', () => {
-    const entries = Array.from({ length: 100 }, (_, i) => ({ entry: entry('participant.added', { id: String(i), entityType: 'participant', entityId: String(i) }), people }));
+    const entries = Array.from({ length: 100 }, (_, i) => ({
+      entry: entry('participant.added', { id: String(i), entityType: 'participant', entityId: String(i) }),
+      people,
+    }));
     expect(deliveriesForAll(entries)).toHaveLength(4);
   });
 });

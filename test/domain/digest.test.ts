@@ -25,11 +25,20 @@ describe('days between UTC calendar days', () => {
 
   it('a post planned for today is due, not overdue, even one minute after midnight; yesterday is 1 day overdue', () => {
     const now = new Date('2026-11-23T00:01:00Z');
-    const d = composeCampaignDigest(input({
-      now,
-      posts: [post(1, { status: 'approved', plannedDate: day('2026-11-23') }), post(2, { status: 'approved', plannedDate: day('2026-11-22') }), post(3, { status: 'approved', plannedDate: day('2026-11-24') })],
-    }));
-    expect(d.duePosts.map((p) => [p.post.id, p.overdueDays])).toEqual([[2, 1], [1, 0]]);
+    const d = composeCampaignDigest(
+      input({
+        now,
+        posts: [
+          post(1, { status: 'approved', plannedDate: day('2026-11-23') }),
+          post(2, { status: 'approved', plannedDate: day('2026-11-22') }),
+          post(3, { status: 'approved', plannedDate: day('2026-11-24') }),
+        ],
+      }),
+    );
+    expect(d.duePosts.map((p) => [p.post.id, p.overdueDays])).toEqual([
+      [2, 1],
+      [1, 0],
+    ]);
     expect(d.health).toBe('late');
   });
 
@@ -55,21 +64,34 @@ describe('composeCampaignDigest', () => {
   });
 
   it('funnel counts per stage in pipeline order, only stages with someone', () => {
-    const d = composeCampaignDigest(input({
-      participants: [participant(1, { stage: 'signed' }), participant(2, { stage: 'candidate' }), participant(3, { stage: 'signed' }), participant(4, { stage: 'applied' })],
-    }));
-    expect(d.funnel).toEqual([{ stage: 'candidate', count: 1 }, { stage: 'applied', count: 1 }, { stage: 'signed', count: 2 }]);
+    const d = composeCampaignDigest(
+      input({
+        participants: [
+          participant(1, { stage: 'signed' }),
+          participant(2, { stage: 'candidate' }),
+          participant(3, { stage: 'signed' }),
+          participant(4, { stage: 'applied' }),
+        ],
+      }),
+    );
+    expect(d.funnel).toEqual([
+      { stage: 'candidate', count: 1 },
+      { stage: 'applied', count: 1 },
+      { stage: 'signed', count: 2 },
+    ]);
   });
 
   it('posts awaiting approval: influencer name, approvers, days waited since the latest change (0 without one), oldest first', () => {
-    const d = composeCampaignDigest(input({
-      posts: [post(5, { status: 'pending_approval', participationId: 2 }), post(6, { status: 'pending_approval' }), post(7, { status: 'draft' })],
-      changes: [
-        change('post', '6', 'post.submitted', '2026-11-20T23:00:00Z'),
-        change('post', '6', 'post.resubmitted', '2026-11-21T10:00:00Z'),
-        change('post', '60', 'post.submitted', '2026-11-01T10:00:00Z'),
-      ],
-    }));
+    const d = composeCampaignDigest(
+      input({
+        posts: [post(5, { status: 'pending_approval', participationId: 2 }), post(6, { status: 'pending_approval' }), post(7, { status: 'draft' })],
+        changes: [
+          change('post', '6', 'post.submitted', '2026-11-20T23:00:00Z'),
+          change('post', '6', 'post.resubmitted', '2026-11-21T10:00:00Z'),
+          change('post', '60', 'post.submitted', '2026-11-01T10:00:00Z'),
+        ],
+      }),
+    );
     expect(d.awaitingApproval.map((a) => [a.post.id, a.influencerName, a.waitingDays, a.approverIds])).toEqual([
       [6, 'Influencer 1', 2, ['U0APP1', 'U0APP2']],
       [5, 'Influencer 2', 0, ['U0APP1', 'U0APP2']],
@@ -79,23 +101,27 @@ describe('composeCampaignDigest', () => {
   });
 
   it('a post waiting 1 day keeps the campaign on track', () => {
-    const d = composeCampaignDigest(input({
-      posts: [post(6, { status: 'pending_approval' })],
-      changes: [change('post', '6', 'post.submitted', '2026-11-22T23:59:00Z')],
-    }));
+    const d = composeCampaignDigest(
+      input({
+        posts: [post(6, { status: 'pending_approval' })],
+        changes: [change('post', '6', 'post.submitted', '2026-11-22T23:59:00Z')],
+      }),
+    );
     expect(d.awaitingApproval[0]!.waitingDays).toBe(1);
     expect(d.health).toBe('on_track');
   });
 
   it('expired agreements are past the signing window, with the moment they expired', () => {
-    const d = composeCampaignDigest(input({
-      campaign: campaign({ status: 'recruitment_closed', collaborationStartedAt: null }),
-      participants: [
-        participant(1, { stage: 'agreement_sent', agreementSentAt: new Date('2026-11-19T10:00:00Z') }), // expired 2026-11-22T10:00
-        participant(2, { stage: 'agreement_sent', agreementSentAt: new Date('2026-11-21T10:00:00Z') }), // expires 2026-11-24
-        participant(3, { stage: 'signed', agreementSentAt: new Date('2026-11-01T10:00:00Z'), agreementSignedAt: new Date('2026-11-02T10:00:00Z') }),
-      ],
-    }));
+    const d = composeCampaignDigest(
+      input({
+        campaign: campaign({ status: 'recruitment_closed', collaborationStartedAt: null }),
+        participants: [
+          participant(1, { stage: 'agreement_sent', agreementSentAt: new Date('2026-11-19T10:00:00Z') }), // expired 2026-11-22T10:00
+          participant(2, { stage: 'agreement_sent', agreementSentAt: new Date('2026-11-21T10:00:00Z') }), // expires 2026-11-24
+          participant(3, { stage: 'signed', agreementSentAt: new Date('2026-11-01T10:00:00Z'), agreementSignedAt: new Date('2026-11-02T10:00:00Z') }),
+        ],
+      }),
+    );
     expect(d.expiredAgreements.map((e) => [e.participant.id, e.expiredAt.toISOString()])).toEqual([[1, '2026-11-22T10:00:00.000Z']]);
     expect(d.health).toBe('needs_attention');
     expect(d.quiet).toBe(false);
@@ -103,7 +129,8 @@ describe('composeCampaignDigest', () => {
 
   it('recruitment closing soon: 0 to 3 days ahead while recruiting, otherwise null', () => {
     const recruiting = (close: string, now = NOW) =>
-      composeCampaignDigest(input({ now, campaign: campaign({ status: 'recruiting', collaborationStartedAt: null, recruitmentCloseDate: day(close) }) })).recruitmentClosesInDays;
+      composeCampaignDigest(input({ now, campaign: campaign({ status: 'recruiting', collaborationStartedAt: null, recruitmentCloseDate: day(close) }) }))
+        .recruitmentClosesInDays;
     expect(recruiting('2026-11-25')).toBe(2);
     expect(recruiting('2026-11-23')).toBe(0);
     expect(recruiting('2026-11-26')).toBe(3);
@@ -114,10 +141,14 @@ describe('composeCampaignDigest', () => {
   });
 
   it('a campaign closing recruitment soon is not quiet', () => {
-    const d = composeCampaignDigest(input({ campaign: campaign({ status: 'recruiting', collaborationStartedAt: null, recruitmentCloseDate: day('2026-11-24') }) }));
+    const d = composeCampaignDigest(
+      input({ campaign: campaign({ status: 'recruiting', collaborationStartedAt: null, recruitmentCloseDate: day('2026-11-24') }) }),
+    );
     expect(d.recruitmentClosesInDays).toBe(1);
     expect(d.quiet).toBe(false);
-    expect(composeCampaignDigest(input({ campaign: campaign({ status: 'collaborating', recruitmentCloseDate: day('2026-11-24') }) })).recruitmentClosesInDays).toBeNull();
+    expect(
+      composeCampaignDigest(input({ campaign: campaign({ status: 'collaborating', recruitmentCloseDate: day('2026-11-24') }) })).recruitmentClosesInDays,
+    ).toBeNull();
   });
 
   it('health: late when past the end date unless completed; over budget needs attention; late wins', () => {
@@ -132,12 +163,14 @@ describe('composeCampaignDigest', () => {
   });
 
   it('changes are kept, oldest first, and make the day not quiet', () => {
-    const d = composeCampaignDigest(input({
-      changes: [
-        change('post', '6', 'post.rejected', '2026-11-22T15:00:00Z', { reason: 'Logo missing' }),
-        change('participant', '1', 'participant.moved', '2026-11-22T10:00:00Z', { from: 'applied', to: 'approved' }),
-      ],
-    }));
+    const d = composeCampaignDigest(
+      input({
+        changes: [
+          change('post', '6', 'post.rejected', '2026-11-22T15:00:00Z', { reason: 'Logo missing' }),
+          change('participant', '1', 'participant.moved', '2026-11-22T10:00:00Z', { from: 'applied', to: 'approved' }),
+        ],
+      }),
+    );
     expect(d.changes.map((c) => c.action)).toEqual(['participant.moved', 'post.rejected']);
     expect(d.quiet).toBe(false);
     expect(d.health).toBe('on_track');
@@ -146,22 +179,30 @@ describe('composeCampaignDigest', () => {
 
 describe('due today and tomorrow', () => {
   it('lists planned posts, deliverables not yet met and agreements about to expire, today first; nothing later; a day with any is not quiet', () => {
-    const deliverable = (dueDate: string, quantity = 1) => ({ platform: 'instagram' as const, kind: 'reel' as const, quantity, dueDate: day(dueDate), notes: '' });
-    const d = composeCampaignDigest(input({
-      campaign: campaign({ agreementWindowDays: 3 }),
-      participants: [
-        participant(1, { deliverables: [deliverable('2026-11-24'), deliverable('2026-11-25')] }),
-        participant(2, { deliverables: [deliverable('2026-11-23')] }),
-        participant(3, { stage: 'agreement_sent', agreementSentAt: new Date('2026-11-20T12:00:00Z') }),
-        participant(4, { stage: 'agreement_sent', agreementSentAt: new Date('2026-11-22T12:00:00Z') }),
-      ],
-      posts: [
-        post(10, { status: 'approved', participationId: 1, plannedDate: day('2026-11-24') }),
-        post(11, { status: 'pending_approval', participationId: 1, plannedDate: day('2026-11-23') }),
-        post(12, { status: 'approved', participationId: 2, plannedDate: day('2026-11-26') }),
-        post(13, { status: 'posted', participationId: 2, plannedDate: day('2026-11-23') }),
-      ],
-    }));
+    const deliverable = (dueDate: string, quantity = 1) => ({
+      platform: 'instagram' as const,
+      kind: 'reel' as const,
+      quantity,
+      dueDate: day(dueDate),
+      notes: '',
+    });
+    const d = composeCampaignDigest(
+      input({
+        campaign: campaign({ agreementWindowDays: 3 }),
+        participants: [
+          participant(1, { deliverables: [deliverable('2026-11-24'), deliverable('2026-11-25')] }),
+          participant(2, { deliverables: [deliverable('2026-11-23')] }),
+          participant(3, { stage: 'agreement_sent', agreementSentAt: new Date('2026-11-20T12:00:00Z') }),
+          participant(4, { stage: 'agreement_sent', agreementSentAt: new Date('2026-11-22T12:00:00Z') }),
+        ],
+        posts: [
+          post(10, { status: 'approved', participationId: 1, plannedDate: day('2026-11-24') }),
+          post(11, { status: 'pending_approval', participationId: 1, plannedDate: day('2026-11-23') }),
+          post(12, { status: 'approved', participationId: 2, plannedDate: day('2026-11-26') }),
+          post(13, { status: 'posted', participationId: 2, plannedDate: day('2026-11-23') }),
+        ],
+      }),
+    );
     expect(d.dueSoon.map((item) => [item.kind, item.inDays, item.kind === 'post' ? item.post.id : item.participant.id])).toEqual([
       ['post', 0, 11],
       ['agreement', 0, 3],
@@ -174,13 +215,19 @@ describe('due today and tomorrow', () => {
 
 describe('needsSomeone', () => {
   it('lists posts awaiting (approvers), due posts (influencer PIC), expired agreements (influencer PIC), at most 3', () => {
-    const d = composeCampaignDigest(input({
-      campaign: campaign({ status: 'recruitment_closed', collaborationStartedAt: null }),
-      participants: [participant(1, { stage: 'agreement_sent', agreementSentAt: new Date('2026-11-01T10:00:00Z') })],
-      posts: [post(1, { status: 'pending_approval' }), post(2, { status: 'approved', plannedDate: day('2026-11-21') }), post(3, { status: 'approved', plannedDate: day('2026-11-23') })],
-      changes: [change('post', '1', 'post.submitted', '2026-11-20T08:00:00Z')],
-      metrics: { ...METRICS, overBudget: true },
-    }));
+    const d = composeCampaignDigest(
+      input({
+        campaign: campaign({ status: 'recruitment_closed', collaborationStartedAt: null }),
+        participants: [participant(1, { stage: 'agreement_sent', agreementSentAt: new Date('2026-11-01T10:00:00Z') })],
+        posts: [
+          post(1, { status: 'pending_approval' }),
+          post(2, { status: 'approved', plannedDate: day('2026-11-21') }),
+          post(3, { status: 'approved', plannedDate: day('2026-11-23') }),
+        ],
+        changes: [change('post', '1', 'post.submitted', '2026-11-20T08:00:00Z')],
+        metrics: { ...METRICS, overBudget: true },
+      }),
+    );
     expect(needsSomeone(d)).toEqual([
       { what: '1 post awaiting approval (oldest 3 days)', who: ['U0APP1', 'U0APP2'] },
       { what: '2 posts due to go live (1 overdue)', who: ['U0INFPIC'] },

@@ -162,11 +162,16 @@ describe('business time, for any start', () => {
       return business.days.includes(clock.weekday) && clock.minutes >= business.start && clock.minutes < business.end;
     };
     fc.assert(
-      fc.property(fc.date({ min: at('2024-01-01T00:00:00Z'), max: at('2030-12-31T00:00:00Z'), noInvalidDate: true }), durationArb, businessArb, (start, duration, business) => {
-        const result = addDuration(start, duration, business);
-        expect(result.getTime()).toBeGreaterThanOrEqual(start.getTime());
-        expect(working(result, business) || working(new Date(result.getTime() - 1), business)).toBe(true);
-      }),
+      fc.property(
+        fc.date({ min: at('2024-01-01T00:00:00Z'), max: at('2030-12-31T00:00:00Z'), noInvalidDate: true }),
+        durationArb,
+        businessArb,
+        (start, duration, business) => {
+          const result = addDuration(start, duration, business);
+          expect(result.getTime()).toBeGreaterThanOrEqual(start.getTime());
+          expect(working(result, business) || working(new Date(result.getTime() - 1), business)).toBe(true);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { type InfluencerProfile, type SocialAccount, MAX_ACCOUNTS, accountChanges, groupImportRows, mayExtend, mayRemoveAccount } from '../../src/domain/influencer.js';
+import {
+  type InfluencerProfile,
+  type SocialAccount,
+  MAX_ACCOUNTS,
+  accountChanges,
+  groupImportRows,
+  mayExtend,
+  mayRemoveAccount,
+} from '../../src/domain/influencer.js';
 
 const account = (id: number, handle: string, followers = 10): SocialAccount => ({ id, platform: 'instagram', handle, followers, avgEngagementPct: null });
 const profile = (name: string, email: string | null, handle: string, niches = ['beauty']): InfluencerProfile => ({
-  name, country: 'JP', niches, email, accounts: [{ platform: 'instagram', handle, followers: 1, avgEngagementPct: null }],
+  name,
+  country: 'JP',
+  niches,
+  email,
+  accounts: [{ platform: 'instagram', handle, followers: 1, avgEngagementPct: null }],
 });
 
 describe('accountChanges', () => {
@@ -35,8 +47,15 @@ describe('accountChanges', () => {
 describe('mayRemoveAccount', () => {
   it('lets an unused account go, and names the campaigns that keep a used one', () => {
     expect(mayRemoveAccount(account(1, 'aiko'), []).ok).toBe(true);
-    expect(mayRemoveAccount(account(1, 'aiko'), [{ id: 3, title: 'Spring' }, { id: 4, title: 'Fall' }])).toMatchObject({
-      ok: false, rule: 'account-in-use', reason: 'Instagram @aiko cannot be removed: C-3 Spring, C-4 Fall uses it. Keep it, or add the new account beside it.',
+    expect(
+      mayRemoveAccount(account(1, 'aiko'), [
+        { id: 3, title: 'Spring' },
+        { id: 4, title: 'Fall' },
+      ]),
+    ).toMatchObject({
+      ok: false,
+      rule: 'account-in-use',
+      reason: 'Instagram @aiko cannot be removed: C-3 Spring, C-4 Fall uses it. Keep it, or add the new account beside it.',
     });
   });
 });
@@ -51,7 +70,11 @@ describe('groupImportRows', () => {
     ]);
     expect(problems).toEqual([]);
     expect(groups.map((g) => [g.rows, g.profile.niches, g.profile.accounts.map((a) => a.handle)])).toEqual([
-      [[1, 2], ['beauty', 'travel'], ['a1', 'a2']],
+      [
+        [1, 2],
+        ['beauty', 'travel'],
+        ['a1', 'a2'],
+      ],
       [[3], ['beauty'], ['b1']],
       [[4], ['beauty'], ['c1']],
     ]);
@@ -75,7 +98,15 @@ describe('groupImportRows', () => {
 
 describe('mayExtend', () => {
   const group = { rows: [1], profile: profile('Aiko', 'aiko@example.com', 'a9') };
-  const known = (id: number, name: string, accounts = 1) => ({ id, name, country: 'JP', niches: [], email: 'aiko@example.com', version: 1, accounts: Array.from({ length: accounts }, (_, i) => account(i, `k${i}`)) });
+  const known = (id: number, name: string, accounts = 1) => ({
+    id,
+    name,
+    country: 'JP',
+    niches: [],
+    email: 'aiko@example.com',
+    version: 1,
+    accounts: Array.from({ length: accounts }, (_, i) => account(i, `k${i}`)),
+  });
 
   it('adds to the one influencer with that email and name, within the maximum of accounts', () => {
     expect(mayExtend(group, [])).toEqual({ ok: true, value: undefined });

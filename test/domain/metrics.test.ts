@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  campaignMetrics,
-  engagementsOf,
-  participantMetrics,
-  type Metrics,
-  type ParticipantNumbers,
-  type PostNumbers,
-} from '../../src/domain/metrics.js';
+import { campaignMetrics, engagementsOf, participantMetrics, type Metrics, type ParticipantNumbers, type PostNumbers } from '../../src/domain/metrics.js';
 
 // Expected values are worked out by hand (see the comments), not recomputed with the module's formulas.
 
@@ -47,9 +40,7 @@ const bob = participant({
   influencerCostMinor: 30_000,
   shippingCostMinor: 1_500,
   followers: [5_000],
-  posts: [
-    post({ impressions: 3_000, reach: 2_000, likes: 80, comments: 10, shares: 5, saves: 5, clicks: 30, conversions: 1, attributedRevenueMinor: 10_000 }),
-  ],
+  posts: [post({ impressions: 3_000, reach: 2_000, likes: 80, comments: 10, shares: 5, saves: 5, clicks: 30, conversions: 1, attributedRevenueMinor: 10_000 })],
 });
 
 const noPosts = participant({ budgetMinor: 20_000, influencerCostMinor: 10_000, followers: [800] });
@@ -279,11 +270,7 @@ describe('campaignMetrics', () => {
 
 describe('all fixtures', () => {
   const participants = [alice, bob, noPosts, nothingSpent, zeroBudget, allZero, costEqualsBudget, overBudget, ...Object.values(rounding)];
-  const everyResult: Metrics[] = [
-    ...participants.map(participantMetrics),
-    campaignMetrics(twoParticipantCampaign),
-    campaignMetrics(emptyCampaign),
-  ];
+  const everyResult: Metrics[] = [...participants.map(participantMetrics), campaignMetrics(twoParticipantCampaign), campaignMetrics(emptyCampaign)];
 
   it('never yield NaN or Infinity', () => {
     for (const metrics of everyResult) {
@@ -294,7 +281,15 @@ describe('all fixtures', () => {
   });
 
   it('keep sums of money as integers', () => {
-    const moneyKeys = ['budgetMinor', 'influencerCostMinor', 'shippingCostMinor', 'totalCostMinor', 'remainingBudgetMinor', 'profitMinor', 'attributedRevenueMinor'] as const;
+    const moneyKeys = [
+      'budgetMinor',
+      'influencerCostMinor',
+      'shippingCostMinor',
+      'totalCostMinor',
+      'remainingBudgetMinor',
+      'profitMinor',
+      'attributedRevenueMinor',
+    ] as const;
     for (const metrics of everyResult) {
       for (const key of moneyKeys) expect(Number.isInteger(metrics[key]), key).toBe(true);
     }

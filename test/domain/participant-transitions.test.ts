@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ALL_OPTIONAL_STAGES,
-  CAMPAIGN_STATUSES,
-  type CampaignState,
-  type CampaignStatus,
-  type OptionalStages,
-  READ_ONLY,
-} from '../../src/domain/campaign.js';
+import { ALL_OPTIONAL_STAGES, CAMPAIGN_STATUSES, type CampaignState, type CampaignStatus, type OptionalStages, READ_ONLY } from '../../src/domain/campaign.js';
 import type { Decision } from '../../src/domain/decision.js';
 import {
   agreementExpired,
@@ -127,21 +120,21 @@ describe('moving a participant with every optional stage on: every (from, to) pa
   // prettier-ignore
   const EXPECTED: Record<Stage, readonly Expected[]> = {
     //                 cand   invit  appl   revw   apprv  rejct  deliv  agrmt  signd  decln  collab cirev  postd  compl  notsel
-    candidate:         [SAME,  OK,    NO,    NO,    NO,    NO,    NO,    NO,    NO,    NO,    START, NO,    NO,    NO,    NO  ],
-    invited:           [OK,    SAME,  OK,    NO,    NO,    NO,    NO,    NO,    NO,    NO,    START, NO,    NO,    NO,    NO  ],
-    applied:           [NO,    NO,    SAME,  OK,    OK,    OK,    NO,    NO,    NO,    NO,    START, NO,    NO,    NO,    NO  ],
-    reviewing:         [NO,    NO,    OK,    SAME,  OK,    OK,    NO,    NO,    NO,    NO,    START, NO,    NO,    NO,    NO  ],
-    approved:          [NO,    NO,    BACK,  BACK,  SAME,  OK,    OK,    NO,    NO,    NO,    START, NO,    NO,    NO,    NO  ],
-    rejected:          [NO,    NO,    BACK,  BACK,  OK,    SAME,  NO,    NO,    NO,    NO,    START, NO,    NO,    NO,    NO  ],
-    deliverables:      [NO,    NO,    NO,    NO,    OK,    NO,    SAME,  OK,    NO,    NO,    START, NO,    NO,    NO,    NO  ],
-    agreement_sent:    [NO,    NO,    NO,    NO,    NO,    NO,    OK,    SAME,  OK,    OK,    START, NO,    NO,    NO,    NO  ],
-    signed:            [NO,    NO,    NO,    NO,    NO,    NO,    NO,    NO,    SAME,  NO,    START, NO,    NO,    NO,    NO  ],
-    declined:          [DECL,  DECL,  DECL,  DECL,  DECL,  DECL,  DECL,  DECL,  DECL,  SAME,  DECL,  DECL,  DECL,  DECL,  DECL],
-    collaborating:     [FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, SAME,  OK,    NO,    NO,    NO  ],
-    content_in_review: [FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, OK,    SAME,  OK,    NO,    NO  ],
-    posted:            [FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, NO,    NO,    SAME,  OK,    NO  ],
-    completed:         [FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, NO,    NO,    NO,    SAME,  NO  ],
-    not_selected:      [NSEL,  NSEL,  NSEL,  NSEL,  NSEL,  NSEL,  NSEL,  NSEL,  NSEL,  NSEL,  NSEL,  NSEL,  NSEL,  NSEL,  SAME],
+    candidate: [SAME, OK, NO, NO, NO, NO, NO, NO, NO, NO, START, NO, NO, NO, NO],
+    invited: [OK, SAME, OK, NO, NO, NO, NO, NO, NO, NO, START, NO, NO, NO, NO],
+    applied: [NO, NO, SAME, OK, OK, OK, NO, NO, NO, NO, START, NO, NO, NO, NO],
+    reviewing: [NO, NO, OK, SAME, OK, OK, NO, NO, NO, NO, START, NO, NO, NO, NO],
+    approved: [NO, NO, BACK, BACK, SAME, OK, OK, NO, NO, NO, START, NO, NO, NO, NO],
+    rejected: [NO, NO, BACK, BACK, OK, SAME, NO, NO, NO, NO, START, NO, NO, NO, NO],
+    deliverables: [NO, NO, NO, NO, OK, NO, SAME, OK, NO, NO, START, NO, NO, NO, NO],
+    agreement_sent: [NO, NO, NO, NO, NO, NO, OK, SAME, OK, OK, START, NO, NO, NO, NO],
+    signed: [NO, NO, NO, NO, NO, NO, NO, NO, SAME, NO, START, NO, NO, NO, NO],
+    declined: [DECL, DECL, DECL, DECL, DECL, DECL, DECL, DECL, DECL, SAME, DECL, DECL, DECL, DECL, DECL],
+    collaborating: [FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, SAME, OK, NO, NO, NO],
+    content_in_review: [FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, OK, SAME, OK, NO, NO],
+    posted: [FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, NO, NO, SAME, OK, NO],
+    completed: [FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, FIXED, NO, NO, NO, SAME, NO],
+    not_selected: [NSEL, NSEL, NSEL, NSEL, NSEL, NSEL, NSEL, NSEL, NSEL, NSEL, NSEL, NSEL, NSEL, NSEL, SAME],
   };
 
   const pairs = STAGES.flatMap((from) =>
@@ -173,21 +166,21 @@ describe('moving a participant with every optional stage on: every (from, to) pa
 describe('where a participant can go next, with every optional stage on', () => {
   // prettier-ignore
   const EXPECTED: Record<Stage, Stage[]> = {
-    candidate:         ['invited'],
-    invited:           ['candidate', 'applied'],
-    applied:           ['reviewing', 'approved', 'rejected'],
-    reviewing:         ['applied', 'approved', 'rejected'],
-    approved:          ['rejected', 'deliverables'],
-    rejected:          ['approved'],
-    deliverables:      ['approved', 'agreement_sent'],
-    agreement_sent:    ['deliverables', 'signed', 'declined'],
-    signed:            [],
-    declined:          [],
-    collaborating:     ['content_in_review'],
+    candidate: ['invited'],
+    invited: ['candidate', 'applied'],
+    applied: ['reviewing', 'approved', 'rejected'],
+    reviewing: ['applied', 'approved', 'rejected'],
+    approved: ['rejected', 'deliverables'],
+    rejected: ['approved'],
+    deliverables: ['approved', 'agreement_sent'],
+    agreement_sent: ['deliverables', 'signed', 'declined'],
+    signed: [],
+    declined: [],
+    collaborating: ['content_in_review'],
     content_in_review: ['collaborating', 'posted'],
-    posted:            ['completed'],
-    completed:         [],
-    not_selected:      [],
+    posted: ['completed'],
+    completed: [],
+    not_selected: [],
   };
 
   it.each(STAGES.map((stage) => ({ stage, expected: EXPECTED[stage] })))('from $stage: $expected', ({ stage, expected }) => {
@@ -222,16 +215,13 @@ describe('refusals in the pipeline tell the user why', () => {
     });
   });
 
-  it.each([recruiting, recruitmentClosed])(
-    'a signed participant becomes Collaborating only when collaboration starts (campaign $status)',
-    (campaignState) => {
-      const refusal = refusalOf(moveParticipant(participantIn('signed'), 'collaborating', campaignState, now));
-      expect(refusal).toMatchObject({
-        rule: 'collaboration-by-start-only',
-        reason: 'Participants become Collaborating only when collaboration starts, with a signed agreement.',
-      });
-    },
-  );
+  it.each([recruiting, recruitmentClosed])('a signed participant becomes Collaborating only when collaboration starts (campaign $status)', (campaignState) => {
+    const refusal = refusalOf(moveParticipant(participantIn('signed'), 'collaborating', campaignState, now));
+    expect(refusal).toMatchObject({
+      rule: 'collaboration-by-start-only',
+      reason: 'Participants become Collaborating only when collaboration starts, with a signed agreement.',
+    });
+  });
 
   it('a move outside the pipeline lists where the participant can go instead', () => {
     const refusal = refusalOf(moveParticipant(participantIn('candidate'), 'approved', recruiting, now));
@@ -304,14 +294,14 @@ describe('invitations and applications happen only while recruiting', () => {
 describe('agreements are handled while recruiting or after recruitment closes', () => {
   // prettier-ignore
   const EXPECTED: Record<CampaignStatus, 'allowed' | 'agreements-before-collaboration' | 'group-fixed' | 'archived-read-only'> = {
-    draft:              'agreements-before-collaboration',
+    draft: 'agreements-before-collaboration',
     proposal_published: 'agreements-before-collaboration',
-    proposal_approved:  'agreements-before-collaboration',
-    recruiting:         'allowed',
+    proposal_approved: 'agreements-before-collaboration',
+    recruiting: 'allowed',
     recruitment_closed: 'allowed',
-    collaborating:      'group-fixed',
-    completed:          'group-fixed',
-    archived:           'archived-read-only',
+    collaborating: 'group-fixed',
+    completed: 'group-fixed',
+    archived: 'archived-read-only',
   };
 
   it.each(CAMPAIGN_STATUSES.map((status) => ({ status, expected: EXPECTED[status] })))(
@@ -411,7 +401,10 @@ describe('sending an agreement again', () => {
 
   it('is refused while the agreement is still within its window', () => {
     const refusal = refusalOf(resendAgreement(sent, recruiting, windowEnd));
-    expect(refusal).toMatchObject({ rule: 'agreement-not-expired', reason: 'The agreement is still within its signing window; it can be sent again once it expires or is declined.' });
+    expect(refusal).toMatchObject({
+      rule: 'agreement-not-expired',
+      reason: 'The agreement is still within its signing window; it can be sent again once it expires or is declined.',
+    });
   });
 
   it('after a decline, moves the participant back to Agreement sent with a new window, at any time', () => {
@@ -428,7 +421,9 @@ describe('sending an agreement again', () => {
 
   it('is refused outside recruiting and recruitment closed', () => {
     const declined = participant('declined', { agreementSentAt: sentAt, agreementDeclinedAt: sentAt });
-    expect(refusalOf(resendAgreement(declined, campaign({ status: 'proposal_approved' }), justAfter))).toMatchObject({ rule: 'agreements-before-collaboration' });
+    expect(refusalOf(resendAgreement(declined, campaign({ status: 'proposal_approved' }), justAfter))).toMatchObject({
+      rule: 'agreements-before-collaboration',
+    });
   });
 
   it('is refused once collaboration has started', () => {
@@ -471,33 +466,30 @@ describe('optional stages switched off: participants skip them', () => {
     { off: { applications: false }, from: 'applied', to: 'reviewing' },
     { off: { deliverables: false }, from: 'approved', to: 'deliverables' },
     { off: { deliverables: false }, from: 'agreement_sent', to: 'deliverables' },
-  ] satisfies { off: Partial<OptionalStages>; from: Stage; to: Stage }[])(
-    'moving into a switched-off stage is refused: $from → $to',
-    ({ off, from, to }) => {
-      const refusal = refusalOf(moveParticipant(participantIn(from), to, withStages(off), now));
-      expect(refusal).toMatchObject({ rule: 'stage-switched-off', reason: `The ${name(to)} stage is switched off for this campaign.` });
-    },
-  );
+  ] satisfies { off: Partial<OptionalStages>; from: Stage; to: Stage }[])('moving into a switched-off stage is refused: $from → $to', ({ off, from, to }) => {
+    const refusal = refusalOf(moveParticipant(participantIn(from), to, withStages(off), now));
+    expect(refusal).toMatchObject({ rule: 'stage-switched-off', reason: `The ${name(to)} stage is switched off for this campaign.` });
+  });
 });
 
 describe('starting collaboration fixes the group', () => {
   // prettier-ignore
   const EXPECTED: Record<Stage, Stage> = {
-    candidate:         'not_selected',
-    invited:           'not_selected',
-    applied:           'not_selected',
-    reviewing:         'not_selected',
-    approved:          'not_selected',
-    rejected:          'not_selected',
-    deliverables:      'not_selected',
-    agreement_sent:    'not_selected',
-    signed:            'collaborating',
-    declined:          'declined',
-    collaborating:     'collaborating',
+    candidate: 'not_selected',
+    invited: 'not_selected',
+    applied: 'not_selected',
+    reviewing: 'not_selected',
+    approved: 'not_selected',
+    rejected: 'not_selected',
+    deliverables: 'not_selected',
+    agreement_sent: 'not_selected',
+    signed: 'collaborating',
+    declined: 'declined',
+    collaborating: 'collaborating',
     content_in_review: 'content_in_review',
-    posted:            'posted',
-    completed:         'completed',
-    not_selected:      'not_selected',
+    posted: 'posted',
+    completed: 'completed',
+    not_selected: 'not_selected',
   };
 
   it.each(STAGES.map((stage) => ({ stage, expected: EXPECTED[stage] })))('$stage becomes $expected', ({ stage, expected }) => {
@@ -508,9 +500,20 @@ describe('starting collaboration fixes the group', () => {
 describe('editing deliverables: only in the Candidates phase', () => {
   // prettier-ignore
   const EDITABLE: Record<Stage, boolean> = {
-    candidate: true, invited: true, applied: true, reviewing: true, approved: true, rejected: true, deliverables: true,
-    agreement_sent: false, signed: false, declined: false,
-    collaborating: false, content_in_review: false, posted: false, completed: false,
+    candidate: true,
+    invited: true,
+    applied: true,
+    reviewing: true,
+    approved: true,
+    rejected: true,
+    deliverables: true,
+    agreement_sent: false,
+    signed: false,
+    declined: false,
+    collaborating: false,
+    content_in_review: false,
+    posted: false,
+    completed: false,
     not_selected: false,
   };
 
@@ -543,25 +546,22 @@ describe('editing budget and costs', () => {
 describe('adding participants', () => {
   // prettier-ignore
   const EXPECTED: Record<CampaignStatus, 'allowed' | 'recruitment-closed' | 'group-fixed' | 'archived-read-only'> = {
-    draft:              'allowed',
+    draft: 'allowed',
     proposal_published: 'allowed',
-    proposal_approved:  'allowed',
-    recruiting:         'allowed',
+    proposal_approved: 'allowed',
+    recruiting: 'allowed',
     recruitment_closed: 'recruitment-closed',
-    collaborating:      'group-fixed',
-    completed:          'group-fixed',
-    archived:           'archived-read-only',
+    collaborating: 'group-fixed',
+    completed: 'group-fixed',
+    archived: 'archived-read-only',
   };
 
-  it.each(CAMPAIGN_STATUSES.map((status) => ({ status, expected: EXPECTED[status] })))(
-    'while the campaign is $status: $expected',
-    ({ status, expected }) => {
-      const started = status === 'collaborating' || status === 'completed' || status === 'archived';
-      const decision = mayAddParticipants(campaign({ status, collaborationStartedAt: started ? collaborationStartedAt : null }));
-      if (expected === 'allowed') expect(decision).toEqual({ ok: true, value: true });
-      else expect(refusalOf(decision).rule).toBe(expected);
-    },
-  );
+  it.each(CAMPAIGN_STATUSES.map((status) => ({ status, expected: EXPECTED[status] })))('while the campaign is $status: $expected', ({ status, expected }) => {
+    const started = status === 'collaborating' || status === 'completed' || status === 'archived';
+    const decision = mayAddParticipants(campaign({ status, collaborationStartedAt: started ? collaborationStartedAt : null }));
+    if (expected === 'allowed') expect(decision).toEqual({ ok: true, value: true });
+    else expect(refusalOf(decision).rule).toBe(expected);
+  });
 
   it('recruitment closed means no new participants', () => {
     expect(refusalOf(mayAddParticipants(recruitmentClosed)).reason).toBe('Recruitment is closed: no new participants.');
@@ -601,13 +601,21 @@ describe('an archived campaign is read-only for its participants', () => {
 
 describe('after recruitment closes', () => {
   it('applications already received can still be reviewed and decided', () => {
-    for (const [from, to] of [['applied', 'reviewing'], ['reviewing', 'applied'], ['reviewing', 'approved'], ['applied', 'rejected']] as const) {
+    for (const [from, to] of [
+      ['applied', 'reviewing'],
+      ['reviewing', 'applied'],
+      ['reviewing', 'approved'],
+      ['applied', 'rejected'],
+    ] as const) {
       expect(moveParticipant(participant(from), to, recruitmentClosed, now).ok, `${from} → ${to}`).toBe(true);
     }
   });
 
   it('no new invitations or applications arrive', () => {
-    for (const [from, to] of [['candidate', 'invited'], ['invited', 'applied']] as const) {
+    for (const [from, to] of [
+      ['candidate', 'invited'],
+      ['invited', 'applied'],
+    ] as const) {
       expect(moveParticipant(participant(from), to, recruitmentClosed, now)).toMatchObject({ ok: false, rule: 'invite-while-recruiting' });
     }
   });
@@ -626,9 +634,12 @@ describe('adding a known influencer straight into a later stage', () => {
     expect(decidedValue(startAtStage(stage, recruitmentClosed, now)).stage).toBe(stage);
   });
 
-  it.each(['candidate', 'invited', 'applied', 'reviewing', 'rejected', 'declined', 'collaborating', 'posted', 'not_selected'] as const)('never joins at %s', (stage) => {
-    expect(refusalOf(startAtStage(stage, recruiting, now))).toMatchObject({ rule: 'start-stage-not-allowed' });
-  });
+  it.each(['candidate', 'invited', 'applied', 'reviewing', 'rejected', 'declined', 'collaborating', 'posted', 'not_selected'] as const)(
+    'never joins at %s',
+    (stage) => {
+      expect(refusalOf(startAtStage(stage, recruiting, now))).toMatchObject({ rule: 'start-stage-not-allowed' });
+    },
+  );
 
   it.each([
     ['draft', 'later-start-while-recruiting'],
@@ -637,7 +648,10 @@ describe('adding a known influencer straight into a later stage', () => {
     ['completed', 'group-fixed'],
     ['archived', 'archived-read-only'],
   ] as const)('is refused while the campaign is %s', (status, rule) => {
-    const state = campaign({ status, collaborationStartedAt: status === 'collaborating' || status === 'completed' || status === 'archived' ? collaborationStartedAt : null });
+    const state = campaign({
+      status,
+      collaborationStartedAt: status === 'collaborating' || status === 'completed' || status === 'archived' ? collaborationStartedAt : null,
+    });
     expect(refusalOf(startAtStage('signed', state, now))).toMatchObject({ rule });
   });
 

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ALL_OPTIONAL_STAGES,
-  CAMPAIGN_STATUSES,
-  type CampaignState,
-  type CampaignStatus,
-  READ_ONLY,
-} from '../../src/domain/campaign.js';
+import { ALL_OPTIONAL_STAGES, CAMPAIGN_STATUSES, type CampaignState, type CampaignStatus, READ_ONLY } from '../../src/domain/campaign.js';
 import type { Decision } from '../../src/domain/decision.js';
 import { type Stage, STAGES } from '../../src/domain/participation.js';
 import {
@@ -139,13 +133,13 @@ describe('reviewing a post: every (from, to) pair', () => {
   // prettier-ignore
   const EXPECTED: Record<PostStatus, readonly Expected[]> = {
     //               draft  pending     approved    rejected      posted          final       withdrawn
-    draft:          [NONE,  OK,         NO,         NO,           AFTER_APPROVAL, NO,         NO        ],
-    pending_approval:[NONE, SAME,       OK,         OK,           AFTER_APPROVAL, NO,         OK        ],
-    approved:       [NONE,  NO,         SAME,       NOT_REJECTED, OK,             NO,         DECIDED   ],
-    rejected:       [NONE,  OK,         NO,         SAME,         AFTER_APPROVAL, NO,         DECIDED   ],
-    posted:         [NONE,  NEVER_BACK, NEVER_BACK, NEVER_BACK,   OK,             OK,         NEVER_BACK],
-    final_approved: [NONE,  NEVER_BACK, NEVER_BACK, NEVER_BACK,   KEEPS,          SAME,       NEVER_BACK],
-    withdrawn:      [NONE,  STAYS,      STAYS,      STAYS,        AFTER_APPROVAL, STAYS,      SAME      ],
+    draft: [NONE, OK, NO, NO, AFTER_APPROVAL, NO, NO],
+    pending_approval: [NONE, SAME, OK, OK, AFTER_APPROVAL, NO, OK],
+    approved: [NONE, NO, SAME, NOT_REJECTED, OK, NO, DECIDED],
+    rejected: [NONE, OK, NO, SAME, AFTER_APPROVAL, NO, DECIDED],
+    posted: [NONE, NEVER_BACK, NEVER_BACK, NEVER_BACK, OK, OK, NEVER_BACK],
+    final_approved: [NONE, NEVER_BACK, NEVER_BACK, NEVER_BACK, KEEPS, SAME, NEVER_BACK],
+    withdrawn: [NONE, STAYS, STAYS, STAYS, AFTER_APPROVAL, STAYS, SAME],
   };
 
   const pairs = POST_STATUSES.flatMap((from) =>
@@ -162,8 +156,7 @@ describe('reviewing a post: every (from, to) pair', () => {
     for (const row of Object.values(EXPECTED)) expect(row).toHaveLength(POST_STATUSES.length);
   });
 
-  const byAction = (expected: (e: Expected) => boolean) =>
-    pairs.filter((pair) => expected(pair.expected)).map((pair) => [pair.name, pair] as const);
+  const byAction = (expected: (e: Expected) => boolean) => pairs.filter((pair) => expected(pair.expected)).map((pair) => [pair.name, pair] as const);
 
   it.each(byAction((e) => e === OK))('%s', (_name, { from, to }) => {
     if (to === 'draft') throw new Error('no action leads to Draft');
@@ -285,17 +278,24 @@ describe('editing or withdrawing a post that waits for approval', () => {
 
   it.each(POST_STATUSES.filter((status) => status !== 'pending_approval'))('a %s post cannot be edited', (status) => {
     const refusal = refusalOf(editWaitingPost({ ...waiting, status }, edit, collaborating));
-    expect(refusal).toMatchObject({ rule: 'only-waiting-posts-edited', reason: `Only a post waiting for approval can be edited; this one is ${name(status).toLowerCase()}.` });
+    expect(refusal).toMatchObject({
+      rule: 'only-waiting-posts-edited',
+      reason: `Only a post waiting for approval can be edited; this one is ${name(status).toLowerCase()}.`,
+    });
   });
 
   it('an edit needs content and a change, and is refused in an archived campaign', () => {
     expect(refusalOf(editWaitingPost(waiting, { ...edit, content: ' ' }, collaborating)).rule).toBe('post-content-required');
-    expect(refusalOf(editWaitingPost(waiting, { content: waiting.content, mediaUrls: waiting.mediaUrls, plannedDate: waiting.plannedDate }, collaborating)).rule).toBe('post-unchanged');
+    expect(
+      refusalOf(editWaitingPost(waiting, { content: waiting.content, mediaUrls: waiting.mediaUrls, plannedDate: waiting.plannedDate }, collaborating)).rule,
+    ).toBe('post-unchanged');
     expect(refusalOf(editWaitingPost(waiting, edit, archived)).rule).toBe('archived-read-only');
   });
 
   it('a decided post cannot be withdrawn, and says so', () => {
-    expect(refusalOf(withdrawPost(post({ status: 'approved' }), collaborating)).reason).toBe('The post was already approved (ready to post): a decided post cannot be withdrawn.');
+    expect(refusalOf(withdrawPost(post({ status: 'approved' }), collaborating)).reason).toBe(
+      'The post was already approved (ready to post): a decided post cannot be withdrawn.',
+    );
     expect(refusalOf(withdrawPost(post({ status: 'pending_approval' }), archived)).rule).toBe('archived-read-only');
   });
 });
@@ -303,9 +303,20 @@ describe('editing or withdrawing a post that waits for approval', () => {
 describe('posts are submitted only while the participant is collaborating', () => {
   // prettier-ignore
   const MAY_SUBMIT: Record<Stage, boolean> = {
-    candidate: false, invited: false, applied: false, reviewing: false, approved: false, rejected: false, deliverables: false,
-    agreement_sent: false, signed: false, declined: false,
-    collaborating: true, content_in_review: true, posted: true, completed: false,
+    candidate: false,
+    invited: false,
+    applied: false,
+    reviewing: false,
+    approved: false,
+    rejected: false,
+    deliverables: false,
+    agreement_sent: false,
+    signed: false,
+    declined: false,
+    collaborating: true,
+    content_in_review: true,
+    posted: true,
+    completed: false,
     not_selected: false,
   };
 
@@ -358,14 +369,14 @@ describe('recording results', () => {
 describe('final approval comes only after the campaign is completed', () => {
   // prettier-ignore
   const EXPECTED: Record<CampaignStatus, 'allowed' | 'final-approval-after-completion' | 'archived-read-only'> = {
-    draft:              'final-approval-after-completion',
+    draft: 'final-approval-after-completion',
     proposal_published: 'final-approval-after-completion',
-    proposal_approved:  'final-approval-after-completion',
-    recruiting:         'final-approval-after-completion',
+    proposal_approved: 'final-approval-after-completion',
+    recruiting: 'final-approval-after-completion',
     recruitment_closed: 'final-approval-after-completion',
-    collaborating:      'final-approval-after-completion',
-    completed:          'allowed',
-    archived:           'archived-read-only',
+    collaborating: 'final-approval-after-completion',
+    completed: 'allowed',
+    archived: 'archived-read-only',
   };
 
   it.each(CAMPAIGN_STATUSES.map((status) => [status, EXPECTED[status]] as const))('a posted post while the campaign is %s: %s', (status, expected) => {
@@ -400,20 +411,40 @@ describe("the participant's stage follows its posts", () => {
   // prettier-ignore
   const EXPECTED: Record<'collaborating' | 'content_in_review' | 'posted' | 'completed', Record<PostStatus, Stage>> = {
     collaborating: {
-      draft: 'collaborating', pending_approval: 'content_in_review', approved: 'collaborating',
-      rejected: 'collaborating', posted: 'posted', final_approved: 'collaborating', withdrawn: 'collaborating',
+      draft: 'collaborating',
+      pending_approval: 'content_in_review',
+      approved: 'collaborating',
+      rejected: 'collaborating',
+      posted: 'posted',
+      final_approved: 'collaborating',
+      withdrawn: 'collaborating',
     },
     content_in_review: {
-      draft: 'content_in_review', pending_approval: 'content_in_review', approved: 'content_in_review',
-      rejected: 'content_in_review', posted: 'posted', final_approved: 'content_in_review', withdrawn: 'collaborating',
+      draft: 'content_in_review',
+      pending_approval: 'content_in_review',
+      approved: 'content_in_review',
+      rejected: 'content_in_review',
+      posted: 'posted',
+      final_approved: 'content_in_review',
+      withdrawn: 'collaborating',
     },
     posted: {
-      draft: 'posted', pending_approval: 'posted', approved: 'posted',
-      rejected: 'posted', posted: 'posted', final_approved: 'posted', withdrawn: 'posted',
+      draft: 'posted',
+      pending_approval: 'posted',
+      approved: 'posted',
+      rejected: 'posted',
+      posted: 'posted',
+      final_approved: 'posted',
+      withdrawn: 'posted',
     },
     completed: {
-      draft: 'completed', pending_approval: 'completed', approved: 'completed',
-      rejected: 'completed', posted: 'completed', final_approved: 'completed', withdrawn: 'completed',
+      draft: 'completed',
+      pending_approval: 'completed',
+      approved: 'completed',
+      rejected: 'completed',
+      posted: 'completed',
+      final_approved: 'completed',
+      withdrawn: 'completed',
     },
   };
 

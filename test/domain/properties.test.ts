@@ -447,7 +447,9 @@ function apply(world: World, step: Step): Outcome {
       const decided = mayEditDeliverables(participant, world.campaign);
       if (!decided.ok) return refused(decided);
       replaceParticipant(command.p, { ...participant, deliverables: command.count });
-      return done([event('participant', participant.id, 'participant.deliverables_changed', { from: String(participant.deliverables), to: String(command.count) })]);
+      return done([
+        event('participant', participant.id, 'participant.deliverables_changed', { from: String(participant.deliverables), to: String(command.count) }),
+      ]);
     }
     case 'editCosts': {
       const participant = at(world.participants, command.p);
@@ -455,7 +457,9 @@ function apply(world: World, step: Step): Outcome {
       const decided = mayEditCosts(hasEffectivePost, world.campaign);
       if (!decided.ok) return refused(decided);
       replaceParticipant(command.p, { ...participant, budgetMinor: command.budgetMinor });
-      return done([event('participant', participant.id, 'participant.costs_changed', { from: String(participant.budgetMinor), to: String(command.budgetMinor) })]);
+      return done([
+        event('participant', participant.id, 'participant.costs_changed', { from: String(participant.budgetMinor), to: String(command.budgetMinor) }),
+      ]);
     }
     case 'submitPost': {
       const post = at(at(world.posts, command.p), command.post);
@@ -608,9 +612,15 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
       .map(({ p, budgetMinor }) => ({ kind: 'editCosts' as const, p, budgetMinor })),
   },
   { weight: 4, arbitrary: postArb.map(({ p, post }) => ({ kind: 'postForward' as const, p, post })) },
-  { weight: 1, arbitrary: fc.record({ target: postArb, content: blankOrText }).map(({ target, content }) => ({ kind: 'submitPost' as const, ...target, content })) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ target: postArb, content: blankOrText }).map(({ target, content }) => ({ kind: 'submitPost' as const, ...target, content })),
+  },
   { weight: 1, arbitrary: postArb.map((target) => ({ kind: 'approvePost' as const, ...target })) },
-  { weight: 1, arbitrary: fc.record({ target: postArb, reason: blankOrText }).map(({ target, reason }) => ({ kind: 'rejectPost' as const, ...target, reason })) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ target: postArb, reason: blankOrText }).map(({ target, reason }) => ({ kind: 'rejectPost' as const, ...target, reason })),
+  },
   {
     weight: 1,
     arbitrary: fc
@@ -817,8 +827,7 @@ describe('campaign rules under random sequences of actions by random actors', ()
 // ---------------------------------------------------------------------------------------------
 
 describe('the simulator reaches the interesting states', () => {
-  const move = (actor: string, p: number, ...stages: Stage[]): Step[] =>
-    stages.map((to) => ({ actor, command: { kind: 'moveParticipant', p, to } }));
+  const move = (actor: string, p: number, ...stages: Stage[]): Step[] => stages.map((to) => ({ actor, command: { kind: 'moveParticipant', p, to } }));
   const campaign = (actor: string, to: CampaignStatus): Step => ({ actor, command: { kind: 'moveCampaign', to } });
 
   it('runs a whole campaign by hand: collaboration, a rejected then posted post, completion, final approval', () => {
@@ -918,18 +927,52 @@ describe('the simulator reaches the interesting states', () => {
     for (const steps of fc.sample(stepsArb, { numRuns: 1000, seed: 3 })) {
       const result = run(steps);
       const states = statesOf(result);
-      for (const status of CAMPAIGN_STATUSES) count(status, states.some((state) => state.campaign.status === status));
+      for (const status of CAMPAIGN_STATUSES)
+        count(
+          status,
+          states.some((state) => state.campaign.status === status),
+        );
       count('deleted', result.world.deleted);
-      count('signed', states.some((state) => state.participants.some((p) => p.stage === 'signed')));
-      count('declined', states.some((state) => state.participants.some((p) => p.stage === 'declined')));
-      count('approved applicant', states.some((state) => state.participants.some((p) => p.stage === 'approved')));
-      count('collaborating participant', states.some((state) => state.participants.some((p) => p.stage === 'collaborating')));
-      count('posted', states.some((state) => state.posts.flat().some((post) => post.status === 'posted')));
-      count('final_approved', states.some((state) => state.posts.flat().some((post) => post.status === 'final_approved')));
-      count('withdrawn', states.some((state) => state.posts.flat().some((post) => post.status === 'withdrawn')));
-      count('agreement resent after a decline', result.world.history.some((entry) => entry.action === 'participant.agreement_resent' && entry.from === 'declined'));
-      count('deliverables edited', result.world.history.some((entry) => entry.action === 'participant.deliverables_changed'));
-      count('costs edited', result.world.history.some((entry) => entry.action === 'participant.costs_changed'));
+      count(
+        'signed',
+        states.some((state) => state.participants.some((p) => p.stage === 'signed')),
+      );
+      count(
+        'declined',
+        states.some((state) => state.participants.some((p) => p.stage === 'declined')),
+      );
+      count(
+        'approved applicant',
+        states.some((state) => state.participants.some((p) => p.stage === 'approved')),
+      );
+      count(
+        'collaborating participant',
+        states.some((state) => state.participants.some((p) => p.stage === 'collaborating')),
+      );
+      count(
+        'posted',
+        states.some((state) => state.posts.flat().some((post) => post.status === 'posted')),
+      );
+      count(
+        'final_approved',
+        states.some((state) => state.posts.flat().some((post) => post.status === 'final_approved')),
+      );
+      count(
+        'withdrawn',
+        states.some((state) => state.posts.flat().some((post) => post.status === 'withdrawn')),
+      );
+      count(
+        'agreement resent after a decline',
+        result.world.history.some((entry) => entry.action === 'participant.agreement_resent' && entry.from === 'declined'),
+      );
+      count(
+        'deliverables edited',
+        result.world.history.some((entry) => entry.action === 'participant.deliverables_changed'),
+      );
+      count(
+        'costs edited',
+        result.world.history.some((entry) => entry.action === 'participant.costs_changed'),
+      );
     }
     for (const [name, runs] of reached) expect(runs, `no random run reached ${name}`).toBeGreaterThan(0);
   });

@@ -5,7 +5,10 @@ import { type ApproverGroup, type Quorum, mayApprove, quorumErrors, quorumProgre
 const PEOPLE = ['U1', 'U2', 'U3', 'U4', 'U5'];
 const person = fc.constantFrom(...PEOPLE);
 const approvals = fc.array(person, { maxLength: 8 });
-const groups = fc.uniqueArray(fc.record({ name: fc.constantFrom('Client', 'Legal', 'Brand'), memberIds: fc.uniqueArray(person, { minLength: 1, maxLength: 3 }) }), { minLength: 1, maxLength: 3, selector: (g) => g.name });
+const groups = fc.uniqueArray(
+  fc.record({ name: fc.constantFrom('Client', 'Legal', 'Brand'), memberIds: fc.uniqueArray(person, { minLength: 1, maxLength: 3 }) }),
+  { minLength: 1, maxLength: 3, selector: (g) => g.name },
+);
 
 /** The oracle: can the distinct approvers be assigned one per group, each to a group of theirs, covering every group? */
 function everyGroupCovered(all: ApproverGroup[], approved: readonly string[]): boolean {
@@ -43,7 +46,11 @@ describe('quorum rules (properties)', () => {
   });
 
   it('the order of the approvals never changes the outcome', () => {
-    const quorum: fc.Arbitrary<Quorum> = fc.oneof(fc.constant({ kind: 'any' as const }), fc.integer({ min: 1, max: 4 }).map((count) => ({ kind: 'count' as const, count })), groups.map((g) => ({ kind: 'groups' as const, groups: g })));
+    const quorum: fc.Arbitrary<Quorum> = fc.oneof(
+      fc.constant({ kind: 'any' as const }),
+      fc.integer({ min: 1, max: 4 }).map((count) => ({ kind: 'count' as const, count })),
+      groups.map((g) => ({ kind: 'groups' as const, groups: g })),
+    );
     fc.assert(
       fc.property(quorum, approvals, fc.func(fc.integer()), (q, given, key) => {
         const shuffled = [...given].sort((a, b) => key(a) - key(b));
@@ -69,18 +76,47 @@ describe('quorum rules (properties)', () => {
 });
 
 describe('quorum examples', () => {
-  const clientAndLegal: Quorum = { kind: 'groups', groups: [{ name: 'Client', memberIds: ['U1', 'U2'] }, { name: 'Legal', memberIds: ['U2', 'U3'] }] };
+  const clientAndLegal: Quorum = {
+    kind: 'groups',
+    groups: [
+      { name: 'Client', memberIds: ['U1', 'U2'] },
+      { name: 'Legal', memberIds: ['U2', 'U3'] },
+    ],
+  };
 
   it('someone in both groups who approved first does not block the other group', () => {
-    expect(quorumProgress(clientAndLegal, ['U2']).groups).toEqual([{ name: 'Client', approvedBy: 'U2' }, { name: 'Legal', approvedBy: null }]);
+    expect(quorumProgress(clientAndLegal, ['U2']).groups).toEqual([
+      { name: 'Client', approvedBy: 'U2' },
+      { name: 'Legal', approvedBy: null },
+    ]);
     expect(mayApprove(clientAndLegal, 'U1', ['U2']).ok).toBe(true);
-    expect(quorumProgress(clientAndLegal, ['U2', 'U1'])).toEqual({ met: true, approved: 2, needed: 2, groups: [{ name: 'Client', approvedBy: 'U1' }, { name: 'Legal', approvedBy: 'U2' }] });
+    expect(quorumProgress(clientAndLegal, ['U2', 'U1'])).toEqual({
+      met: true,
+      approved: 2,
+      needed: 2,
+      groups: [
+        { name: 'Client', approvedBy: 'U1' },
+        { name: 'Legal', approvedBy: 'U2' },
+      ],
+    });
   });
 
   it('refusals say why', () => {
-    expect(mayApprove(clientAndLegal, 'U2', ['U2'])).toMatchObject({ ok: false, reason: 'You already approved this revision; the post waits for the other approvals.' });
-    expect(mayApprove(clientAndLegal, 'U4', [])).toMatchObject({ ok: false, reason: "This campaign's posts are approved by Client and Legal, and you are in none of those groups." });
-    const onlyClient: Quorum = { kind: 'groups', groups: [{ name: 'Client', memberIds: ['U1', 'U2'] }, { name: 'Legal', memberIds: ['U3'] }] };
+    expect(mayApprove(clientAndLegal, 'U2', ['U2'])).toMatchObject({
+      ok: false,
+      reason: 'You already approved this revision; the post waits for the other approvals.',
+    });
+    expect(mayApprove(clientAndLegal, 'U4', [])).toMatchObject({
+      ok: false,
+      reason: "This campaign's posts are approved by Client and Legal, and you are in none of those groups.",
+    });
+    const onlyClient: Quorum = {
+      kind: 'groups',
+      groups: [
+        { name: 'Client', memberIds: ['U1', 'U2'] },
+        { name: 'Legal', memberIds: ['U3'] },
+      ],
+    };
     expect(mayApprove(onlyClient, 'U2', ['U1'])).toMatchObject({ ok: false, reason: 'Your group already approved this revision; it waits for Legal.' });
   });
 
@@ -88,8 +124,21 @@ describe('quorum examples', () => {
     expect(quorumErrors({ kind: 'count', count: 3 }, ['U1', 'U2'])).toBe('The campaign has 2 approvers: ask for at most that many approvals.');
     expect(quorumErrors({ kind: 'count', count: 0 }, ['U1'])).toBe('Ask for at least one approval.');
     expect(quorumErrors({ kind: 'groups', groups: [] }, ['U1'])).toBe('Name at least one group and choose its members.');
-    expect(quorumErrors({ kind: 'groups', groups: [{ name: 'Legal', memberIds: ['U9'] }] }, ['U1'])).toBe('<@U9> is in a group but not an approver of the campaign: add them to the approvers first.');
-    expect(quorumErrors({ kind: 'groups', groups: [{ name: 'Legal', memberIds: ['U1'] }, { name: 'legal', memberIds: ['U1'] }] }, ['U1'])).toBe('Give each group a different name.');
+    expect(quorumErrors({ kind: 'groups', groups: [{ name: 'Legal', memberIds: ['U9'] }] }, ['U1'])).toBe(
+      '<@U9> is in a group but not an approver of the campaign: add them to the approvers first.',
+    );
+    expect(
+      quorumErrors(
+        {
+          kind: 'groups',
+          groups: [
+            { name: 'Legal', memberIds: ['U1'] },
+            { name: 'legal', memberIds: ['U1'] },
+          ],
+        },
+        ['U1'],
+      ),
+    ).toBe('Give each group a different name.');
     expect(quorumErrors(clientAndLegal, ['U1', 'U2', 'U3'])).toBeUndefined();
   });
 });

@@ -6,10 +6,23 @@ import type { HistoryEntry } from '../../src/domain/history.js';
 import { NOW, campaignFixture, day, participant, post } from '../support/digest-fixtures.js';
 
 const numbers = (overrides: Partial<PostMetrics>): PostMetrics => ({
-  impressions: 0, reach: 0, likes: 0, comments: 0, shares: 0, saves: 0, clicks: 0, conversions: 0, attributedRevenueMinor: 0, ...overrides,
+  impressions: 0,
+  reach: 0,
+  likes: 0,
+  comments: 0,
+  shares: 0,
+  saves: 0,
+  clicks: 0,
+  conversions: 0,
+  attributedRevenueMinor: 0,
+  ...overrides,
 });
 
-const followers = new Map([[1, 120_000], [2, 45_000], [3, 8_000]]);
+const followers = new Map([
+  [1, 120_000],
+  [2, 45_000],
+  [3, 8_000],
+]);
 
 describe('campaign report', () => {
   it('matches the hand-computed numbers of a campaign with posts', () => {
@@ -22,9 +35,37 @@ describe('campaign report', () => {
       ],
       posts: [
         // 1,000 + 100 + 50 + 50 = 1,200 engagements on 20,000 reach
-        post(1, { participationId: 1, status: 'posted', metrics: numbers({ impressions: 30_000, reach: 20_000, likes: 1_000, comments: 100, shares: 50, saves: 50, clicks: 300, conversions: 12, attributedRevenueMinor: 900_000 }) }),
+        post(1, {
+          participationId: 1,
+          status: 'posted',
+          metrics: numbers({
+            impressions: 30_000,
+            reach: 20_000,
+            likes: 1_000,
+            comments: 100,
+            shares: 50,
+            saves: 50,
+            clicks: 300,
+            conversions: 12,
+            attributedRevenueMinor: 900_000,
+          }),
+        }),
         // 200 + 20 + 10 + 10 = 240 engagements on 5,000 reach
-        post(2, { participationId: 1, status: 'final_approved', metrics: numbers({ impressions: 8_000, reach: 5_000, likes: 200, comments: 20, shares: 10, saves: 10, clicks: 50, conversions: 3, attributedRevenueMinor: 100_000 }) }),
+        post(2, {
+          participationId: 1,
+          status: 'final_approved',
+          metrics: numbers({
+            impressions: 8_000,
+            reach: 5_000,
+            likes: 200,
+            comments: 20,
+            shares: 10,
+            saves: 10,
+            clicks: 50,
+            conversions: 3,
+            attributedRevenueMinor: 100_000,
+          }),
+        }),
         post(3, { participationId: 2, status: 'approved', plannedDate: day('2026-11-20') }),
         post(4, { participationId: 2, status: 'pending_approval', plannedDate: day('2026-11-30') }),
         post(5, { participationId: 2, status: 'rejected' }),
@@ -34,9 +75,17 @@ describe('campaign report', () => {
     });
     // Cost: 300,000 + 150,000 influencer + 20,000 + 10,000 shipping = 480,000 ($4,800.00) of 1,000,000.
     expect(report.metrics).toMatchObject({
-      totalCostMinor: 480_000, remainingBudgetMinor: 520_000, overBudget: false, budgetUsedPct: 48,
+      totalCostMinor: 480_000,
+      remainingBudgetMinor: 520_000,
+      overBudget: false,
+      budgetUsedPct: 48,
       potentialReach: 173_000, // 120,000 + 45,000 + 8,000 (the not-selected influencer's account is still chosen)
-      impressions: 38_000, reach: 25_000, engagements: 1_440, clicks: 350, conversions: 15, attributedRevenueMinor: 1_000_000,
+      impressions: 38_000,
+      reach: 25_000,
+      engagements: 1_440,
+      clicks: 350,
+      conversions: 15,
+      attributedRevenueMinor: 1_000_000,
       engagementRatePct: 5.76, // 1,440 / 25,000 × 100
       costPerEngagementMinor: 333.33, // 480,000 / 1,440 = 333.333…
       roiPct: 108.33, // (1,000,000 − 480,000) / 480,000 × 100 = 108.333…
@@ -44,8 +93,15 @@ describe('campaign report', () => {
     expect(report.influencers).toBe(2); // posted + collaborating; not selected does not count
     expect(report.costPerInfluencerMinor).toBe(240_000); // 480,000 / 2
     expect(report.posts).toEqual({ planned: 5, approved: 3, posted: 2, finalApproved: 1 });
-    expect(report.funnel).toEqual([{ stage: 'collaborating', count: 1 }, { stage: 'posted', count: 1 }, { stage: 'not_selected', count: 1 }]);
-    expect(report.topPosts.map((p) => [p.post.id, p.engagements, p.engagementRatePct])).toEqual([[1, 1_200, 6], [2, 240, 4.8]]);
+    expect(report.funnel).toEqual([
+      { stage: 'collaborating', count: 1 },
+      { stage: 'posted', count: 1 },
+      { stage: 'not_selected', count: 1 },
+    ]);
+    expect(report.topPosts.map((p) => [p.post.id, p.engagements, p.engagementRatePct])).toEqual([
+      [1, 1_200, 6],
+      [2, 240, 4.8],
+    ]);
     // Post 3 was to go live on 2026-11-20: 3 days late. Post 4 is planned later: not late.
     expect(report.late).toEqual([{ kind: 'post_not_live', post: expect.objectContaining({ id: 3 }), influencerName: 'Influencer 2', days: 3 }]);
     const first = report.participants[0]!;
@@ -54,8 +110,21 @@ describe('campaign report', () => {
   });
 
   it('has no ratios to show when nothing was posted: no division by zero', () => {
-    const report = campaignReport({ campaign: campaignFixture({ status: 'recruiting' }), participants: [participant(1, { stage: 'candidate' })], posts: [], followers, now: NOW });
-    expect(report.metrics).toMatchObject({ totalCostMinor: 0, engagements: 0, engagementRatePct: null, costPerEngagementMinor: null, roiPct: null, budgetUsedPct: 0 });
+    const report = campaignReport({
+      campaign: campaignFixture({ status: 'recruiting' }),
+      participants: [participant(1, { stage: 'candidate' })],
+      posts: [],
+      followers,
+      now: NOW,
+    });
+    expect(report.metrics).toMatchObject({
+      totalCostMinor: 0,
+      engagements: 0,
+      engagementRatePct: null,
+      costPerEngagementMinor: null,
+      roiPct: null,
+      budgetUsedPct: 0,
+    });
     expect(report.influencers).toBe(0);
     expect(report.costPerInfluencerMinor).toBeNull();
     expect(report.posts).toEqual({ planned: 0, approved: 0, posted: 0, finalApproved: 0 });
@@ -84,7 +153,10 @@ describe('campaign report', () => {
       now: NOW,
     });
     expect(report.metrics).toMatchObject({
-      totalCostMinor: 125_000, remainingBudgetMinor: -25_000, overBudget: true, budgetUsedPct: 125,
+      totalCostMinor: 125_000,
+      remainingBudgetMinor: -25_000,
+      overBudget: true,
+      budgetUsedPct: 125,
       roiPct: -80, // (25,000 − 125,000) / 125,000 × 100
       costPerEngagementMinor: 1_250,
     });
@@ -115,16 +187,32 @@ describe('campaign report', () => {
       { kind: 'post_awaiting_approval', post: expect.objectContaining({ id: 1 }), influencerName: 'Influencer 1', days: 1 },
       { kind: 'agreement_expired', influencerName: 'Influencer 2', expiredAt: new Date('2026-11-21T09:00:00Z') },
     ]);
-    expect(campaignReport({ campaign: campaignFixture({ endDate: day('2026-11-20'), status: 'completed' }), participants: [], posts: [], followers, now: NOW }).late).toEqual([]);
+    expect(
+      campaignReport({ campaign: campaignFixture({ endDate: day('2026-11-20'), status: 'completed' }), participants: [], posts: [], followers, now: NOW }).late,
+    ).toEqual([]);
   });
 });
 
 describe('review outcomes', () => {
-  const decision = (action: string, details: Record<string, unknown> = {}): HistoryEntry => ({ actor: 'U0APPROVE', at: NOW, entityType: 'post', entityId: '1', action, details: { revision: 1, ...details } });
+  const decision = (action: string, details: Record<string, unknown> = {}): HistoryEntry => ({
+    actor: 'U0APPROVE',
+    at: NOW,
+    entityType: 'post',
+    entityId: '1',
+    action,
+    details: { revision: 1, ...details },
+  });
   it('counts each decision by outcome, every revision, and ignores other events', () => {
     expect(reviewOutcomes([])).toEqual({ approved: 0, withCorrections: 0, needsWork: 0 });
     expect(
-      reviewOutcomes([decision('post.rejected'), decision('post.approved'), decision('post.approved', { corrections: true }), decision('post.rejected'), decision('post.edited'), decision('post.withdrawn')]),
+      reviewOutcomes([
+        decision('post.rejected'),
+        decision('post.approved'),
+        decision('post.approved', { corrections: true }),
+        decision('post.rejected'),
+        decision('post.edited'),
+        decision('post.withdrawn'),
+      ]),
     ).toEqual({ approved: 1, withCorrections: 1, needsWork: 2 });
   });
 });

@@ -13,7 +13,13 @@ describe('what changed in the caption, word by word', () => {
     { case: 'a word replaced', before: 'First take, logo hidden', after: 'Second take, logo hidden', added: ['Second'], removed: ['First'] },
     { case: 'hashtag added at the end', before: 'New serum out now', after: 'New serum out now #ad', added: ['#ad'], removed: [] },
     { case: 'a word taken out', before: 'Try the amazing new serum', after: 'Try the new serum', added: [], removed: ['amazing '] },
-    { case: 'Japanese without spaces: words, not the whole sentence', before: '新しい美容液を試してください', after: '新しい夜用美容液を今日試してください', added: ['夜用', '今日'], removed: [] },
+    {
+      case: 'Japanese without spaces: words, not the whole sentence',
+      before: '新しい美容液を試してください',
+      after: '新しい夜用美容液を今日試してください',
+      added: ['夜用', '今日'],
+      removed: [],
+    },
     { case: 'an emoji with skin tone and joiner stays whole', before: 'Glow up ✨', after: 'Glow up 👩🏽‍🔬✨', added: ['👩🏽‍🔬'], removed: [] },
     { case: 'an emoji swapped for another', before: 'Morning routine 🌞', after: 'Morning routine 🌙', added: ['🌙'], removed: ['🌞'] },
   ])('$case', ({ before, after, added, removed }) => {
@@ -25,7 +31,11 @@ describe('what changed in the caption, word by word', () => {
     const before = 'Day one of the glow plan, link in bio';
     const after = 'Day two of the glow plan #ad, link in bio';
     const { caption } = revisionChanges(revision(before), revision(after));
-    const rebuilt = (skip: string) => caption.filter((p) => p.change !== skip).map((p) => p.text).join('');
+    const rebuilt = (skip: string) =>
+      caption
+        .filter((p) => p.change !== skip)
+        .map((p) => p.text)
+        .join('');
     expect(rebuilt('removed')).toBe(after);
     expect(rebuilt('added').replace(/\s+/g, '')).toBe(before.replace(/\s+/g, ''));
   });

@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ALL_OPTIONAL_STAGES, CAMPAIGN_MOVES, CAMPAIGN_STATUSES, type CampaignState, moveCampaign } from '../../src/domain/campaign.js';
-import { NEW_PARTICIPANT, type ParticipantState, STAGES, type Stage, moveParticipant, nextStages, stageAtCollaborationStart } from '../../src/domain/participation.js';
+import {
+  NEW_PARTICIPANT,
+  type ParticipantState,
+  STAGES,
+  type Stage,
+  moveParticipant,
+  nextStages,
+  stageAtCollaborationStart,
+} from '../../src/domain/participation.js';
 import {
   type CampaignStepState,
   type Recorded,
@@ -24,8 +32,25 @@ const sometimes = <T>(arbitrary: fc.Arbitrary<T>) => fc.oneof({ weight: 4, arbit
 
 const op = fc.oneof(
   // Targets are mostly drawn from the moves allowed now (an index into them), sometimes any stage at all.
-  { weight: 8, arbitrary: fc.record({ kind: fc.constant('move' as const), who: fc.integer({ min: 0, max: 2 }), pick: fc.nat(), any: sometimes(fc.constantFrom(...STAGES)), by: fc.constantFrom(...USERS) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('campaign' as const), pick: fc.nat(), any: sometimes(fc.constantFrom(...CAMPAIGN_STATUSES)), by: fc.constantFrom(...USERS) }) },
+  {
+    weight: 8,
+    arbitrary: fc.record({
+      kind: fc.constant('move' as const),
+      who: fc.integer({ min: 0, max: 2 }),
+      pick: fc.nat(),
+      any: sometimes(fc.constantFrom(...STAGES)),
+      by: fc.constantFrom(...USERS),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('campaign' as const),
+      pick: fc.nat(),
+      any: sometimes(fc.constantFrom(...CAMPAIGN_STATUSES)),
+      by: fc.constantFrom(...USERS),
+    }),
+  },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('undo' as const), back: fc.integer({ min: 1, max: 4 }), by: fc.constantFrom(...USERS) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('reopen' as const), who: fc.integer({ min: 0, max: 2 }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('wait' as const), seconds: fc.integer({ min: 1, max: 40 }) }) },
@@ -47,13 +72,21 @@ describe('transition kinds', () => {
     fc.assert(
       fc.property(fc.array(op, { minLength: 20, maxLength: 80 }), (ops) => {
         let now = T0;
-        let campaign: Campaign = { status: 'recruiting', publishedAt: T0, collaborationStartedAt: null, optionalStages: ALL_OPTIONAL_STAGES, agreementWindowDays: 3, recruitmentCloseDate: null };
+        let campaign: Campaign = {
+          status: 'recruiting',
+          publishedAt: T0,
+          collaborationStartedAt: null,
+          optionalStages: ALL_OPTIONAL_STAGES,
+          agreementWindowDays: 3,
+          recruitmentCloseDate: null,
+        };
         const people: ParticipantState[] = [0, 1, 2].map(() => ({ ...NEW_PARTICIPANT }));
         const recorded: Array<{ entity: number | 'campaign'; record: Recorded<ParticipantState> | Recorded<CampaignStepState> }> = [];
         // The states every irreversible transition left, per entity: an undo or reopen must never land on one again.
         const irreversibleBefore = new Map<number | 'campaign', string[]>();
         const key = (state: object) => JSON.stringify(state);
-        const remember = (entity: number | 'campaign', before: object) => irreversibleBefore.set(entity, [...(irreversibleBefore.get(entity) ?? []), key(before)]);
+        const remember = (entity: number | 'campaign', before: object) =>
+          irreversibleBefore.set(entity, [...(irreversibleBefore.get(entity) ?? []), key(before)]);
         const campaignSide = (c: Campaign): CampaignStepState => ({ status: c.status, recruitmentCloseDate: c.recruitmentCloseDate });
 
         for (const step of ops) {
@@ -126,9 +159,10 @@ describe('transition kinds', () => {
         // Whatever happened, an irreversible transition's own record cannot be undone by anyone at any time.
         for (const { entity, record } of recorded.filter((r) => r.record.kind === 'irreversible')) {
           for (const by of USERS) {
-            const undone = entity === 'campaign'
-              ? undoCampaignStep(record as Recorded<CampaignStepState>, record.after as CampaignStepState, by, record.at)
-              : undoStageMove(record as Recorded<ParticipantState>, record.after as ParticipantState, campaign, by, record.at);
+            const undone =
+              entity === 'campaign'
+                ? undoCampaignStep(record as Recorded<CampaignStepState>, record.after as CampaignStepState, by, record.at)
+                : undoStageMove(record as Recorded<ParticipantState>, record.after as ParticipantState, campaign, by, record.at);
             expect(undone.ok).toBe(false);
           }
         }
@@ -142,11 +176,20 @@ describe('transition kinds', () => {
   });
 
   it('an applicant once decided never returns to Applied: reopening goes to Reviewing, and not at all where applications are switched off', () => {
-    const campaign: CampaignState = { status: 'recruiting', publishedAt: T0, collaborationStartedAt: null, optionalStages: ALL_OPTIONAL_STAGES, agreementWindowDays: 3 };
+    const campaign: CampaignState = {
+      status: 'recruiting',
+      publishedAt: T0,
+      collaborationStartedAt: null,
+      optionalStages: ALL_OPTIONAL_STAGES,
+      agreementWindowDays: 3,
+    };
     const rejected = { ...NEW_PARTICIPANT, stage: 'rejected' as Stage };
     expect(reopenApplicant(rejected, campaign, 'Second look')).toMatchObject({ ok: true, value: { stage: 'reviewing' } });
     expect(reopenApplicant(rejected, campaign, ' ')).toMatchObject({ ok: false, rule: 'reopen-needs-reason' });
-    expect(reopenApplicant(rejected, { ...campaign, optionalStages: { ...ALL_OPTIONAL_STAGES, applications: false } }, 'x')).toMatchObject({ ok: false, rule: 'stage-switched-off' });
+    expect(reopenApplicant(rejected, { ...campaign, optionalStages: { ...ALL_OPTIONAL_STAGES, applications: false } }, 'x')).toMatchObject({
+      ok: false,
+      rule: 'stage-switched-off',
+    });
     expect(reopenApplicant(rejected, { ...campaign, collaborationStartedAt: T0 }, 'x')).toMatchObject({ ok: false, rule: 'group-fixed' });
     expect(reopenApplicant({ ...NEW_PARTICIPANT, stage: 'signed' }, campaign, 'x')).toMatchObject({ ok: false, rule: 'not-reopenable' });
   });

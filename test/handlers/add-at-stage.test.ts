@@ -22,11 +22,19 @@ const prisma = () => harness.running.db.prisma;
 interface Modal {
   callback_id: string;
   private_metadata: string;
-  blocks: Array<{ type: string; block_id?: string; element?: { options?: Array<{ text: { text: string }; value: string }>; initial_option?: { value: string } } }>;
+  blocks: Array<{
+    type: string;
+    block_id?: string;
+    element?: { options?: Array<{ text: { text: string }; value: string }>; initial_option?: { value: string } };
+  }>;
 }
 
 async function addModal(campaignId: number): Promise<Modal> {
-  const ours = () => harness.fakeSlack.callsTo('views.open').map((c) => c.args.view as Modal).filter((v) => v.callback_id === ADD_PARTICIPANTS && JSON.parse(v.private_metadata).campaignId === campaignId);
+  const ours = () =>
+    harness.fakeSlack
+      .callsTo('views.open')
+      .map((c) => c.args.view as Modal)
+      .filter((v) => v.callback_id === ADD_PARTICIPANTS && JSON.parse(v.private_metadata).campaignId === campaignId);
   const before = ours().length;
   await harness.slack.command(`add C-${campaignId}`, { userId: PEOPLE.salesPic });
   await expect.poll(() => ours().length).toBe(before + 1);
@@ -35,7 +43,9 @@ async function addModal(campaignId: number): Promise<Modal> {
 
 function values(influencerIds: number[], stage?: string, reason?: string) {
   return {
-    [PICK_BLOCK]: { [VALUE]: { type: 'multi_static_select', selected_options: influencerIds.map((id) => ({ text: { type: 'plain_text', text: 'x' }, value: String(id) })) } },
+    [PICK_BLOCK]: {
+      [VALUE]: { type: 'multi_static_select', selected_options: influencerIds.map((id) => ({ text: { type: 'plain_text', text: 'x' }, value: String(id) })) },
+    },
     [STARTING_STAGE_FIELDS.stage]: { [VALUE]: { type: 'static_select', selected_option: stage ? { value: stage } : null } },
     [STARTING_STAGE_FIELDS.reason]: { [VALUE]: { type: 'plain_text_input', value: reason ?? null } },
   };
@@ -57,7 +67,10 @@ describe('/campaign add straight into a later stage ("already agreed off-platfor
     const faulty = await submit(modal, values([], 'signed'));
     expect(faulty.body).toEqual({
       response_action: 'errors',
-      errors: { [PICK_BLOCK]: 'Choose at least one influencer.', [STARTING_STAGE_FIELDS.reason]: 'Say why they start at a later stage (e.g. already agreed off-platform).' },
+      errors: {
+        [PICK_BLOCK]: 'Choose at least one influencer.',
+        [STARTING_STAGE_FIELDS.reason]: 'Say why they start at a later stage (e.g. already agreed off-platform).',
+      },
     });
 
     const member = await submit(modal, values([mei!.id], 'signed', 'Agreed by email'), PEOPLE.member);
@@ -70,9 +83,12 @@ describe('/campaign add straight into a later stage ("already agreed off-platfor
     expect((await entityHistory(prisma(), 'participant', added.id)).map((e) => [e.action, e.actor, e.to, e.reason])).toEqual([
       ['participant.added', PEOPLE.salesPic, 'agreement_sent', 'Agreed by email on 20 Nov'],
     ]);
-    expect(JSON.stringify((await harness.slack.answer(`show C-${id}`)))).toContain('Mei Offline');
+    expect(JSON.stringify(await harness.slack.answer(`show C-${id}`))).toContain('Mei Offline');
     // The influencer PIC is sent the agreement message for Mei (the sales PIC added her).
-    await harness.fakeSlack.waitFor('chat.postMessage', (c) => String(c.args.channel).startsWith('D') && JSON.stringify(c.args).includes('Mei Offline') && JSON.stringify(c.args).includes('Please sign it by'));
+    await harness.fakeSlack.waitFor(
+      'chat.postMessage',
+      (c) => String(c.args.channel).startsWith('D') && JSON.stringify(c.args).includes('Mei Offline') && JSON.stringify(c.args).includes('Please sign it by'),
+    );
   });
 
   it('works after recruitment closes, and is refused readably once collaboration started', async () => {

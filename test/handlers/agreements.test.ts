@@ -47,7 +47,10 @@ describe('agreements with a visible clock', () => {
 
     await harness.slack.appHomeOpened(PEOPLE.influencerPic);
     // Wait for the App Home showing the clock: a refresh left over from an earlier change may arrive first.
-    const home = await harness.fakeSlack.waitFor('views.publish', (c) => c.args.user_id === PEOPLE.influencerPic && texts(c).includes('Clock flow') && texts(c).includes('sign by Thu 26 Nov, 18:00'));
+    const home = await harness.fakeSlack.waitFor(
+      'views.publish',
+      (c) => c.args.user_id === PEOPLE.influencerPic && texts(c).includes('Clock flow') && texts(c).includes('sign by Thu 26 Nov, 18:00'),
+    );
     expect(blockKitViolations(home.args.view as Record<string, unknown>, 'home')).toEqual([]);
   });
 
@@ -62,29 +65,49 @@ describe('agreements with a visible clock', () => {
 
     clock = new Date(T0.getTime() + 4 * DAY); // Fri 27 Nov 09:00 UTC
     await markExpiredAgreements(prisma(), clock); // what the every-minute schedule does
-    const digest = mrkdwnTexts((await harness.slack.answer(`digest C-${id}`))).join('\n');
+    const digest = mrkdwnTexts(await harness.slack.answer(`digest C-${id}`)).join('\n');
     expect(digest).toContain(`*Agreements past their signing window* (1) — a PIC can send them again: \`/campaign resend C-${id}\``);
     expect(digest).toContain('*Aiko Tanaka* · sign by Thu 26 Nov, 18:00 passed');
     expect(digest).toContain('The agreement sent to *Aiko Tanaka* expired unsigned');
 
     await harness.slack.command(`resend C-${id}`, { userId: PEOPLE.influencerPic });
-    const opened = await harness.fakeSlack.waitFor('views.open', (c) => (c.args.view as { callback_id: string; private_metadata: string }).callback_id === RESEND_FORM && JSON.parse((c.args.view as { private_metadata: string }).private_metadata).campaignId === id);
-    const modal = opened.args.view as { private_metadata: string; blocks: Array<{ block_id?: string; element?: { options?: Array<{ text: { text: string }; value: string }> } }> };
+    const opened = await harness.fakeSlack.waitFor(
+      'views.open',
+      (c) =>
+        (c.args.view as { callback_id: string; private_metadata: string }).callback_id === RESEND_FORM &&
+        JSON.parse((c.args.view as { private_metadata: string }).private_metadata).campaignId === id,
+    );
+    const modal = opened.args.view as {
+      private_metadata: string;
+      blocks: Array<{ block_id?: string; element?: { options?: Array<{ text: { text: string }; value: string }> } }>;
+    };
     expect(blockKitViolations(modal as unknown as Record<string, unknown>, 'modal')).toEqual([]);
     expect(modal.blocks.find((b) => b.block_id === RESEND_PICK)!.element!.options!.map((o) => o.text.text)).toEqual(['Aiko Tanaka · expired']);
 
     const values = { [RESEND_PICK]: { [VALUE]: { type: 'static_select', selected_option: { value: String(aiko.id) } } } };
-    const member = await harness.slack.viewSubmission({ callback_id: RESEND_FORM, private_metadata: modal.private_metadata, values }, { userId: PEOPLE.member });
+    const member = await harness.slack.viewSubmission(
+      { callback_id: RESEND_FORM, private_metadata: modal.private_metadata, values },
+      { userId: PEOPLE.member },
+    );
     expect(JSON.stringify(member.body)).toContain("Only the campaign's PICs or an admin can send an agreement again.");
 
-    const sent = await harness.slack.viewSubmission({ callback_id: RESEND_FORM, private_metadata: modal.private_metadata, values }, { userId: PEOPLE.influencerPic });
+    const sent = await harness.slack.viewSubmission(
+      { callback_id: RESEND_FORM, private_metadata: modal.private_metadata, values },
+      { userId: PEOPLE.influencerPic },
+    );
     expect(JSON.stringify(sent.body)).toContain('Agreement sent again to *Aiko Tanaka* · sign by Mon 30 Nov, 18:00.');
     expect(await participantOf(id, aiko.id)).toMatchObject({ stage: 'agreement_sent', agreementSentAt: clock });
     // The PIC who resent it gets the message for the influencer, with the new date to sign by.
-    const draft = await harness.fakeSlack.waitFor('chat.postEphemeral', (c) => c.args.user === PEOPLE.influencerPic && JSON.stringify(c.args).includes('Aiko Tanaka') && JSON.stringify(c.args).includes('30 Nov'));
+    const draft = await harness.fakeSlack.waitFor(
+      'chat.postEphemeral',
+      (c) => c.args.user === PEOPLE.influencerPic && JSON.stringify(c.args).includes('Aiko Tanaka') && JSON.stringify(c.args).includes('30 Nov'),
+    );
     expect(draft.args.channel).toBe('C0CAMPAIGN');
     const events = (await entityHistory(prisma(), 'participant', aiko.id)).filter((e) => e.action.startsWith('participant.agreement_'));
-    expect(events.map((e) => [e.action, e.actor])).toEqual([['participant.agreement_expired', 'system'], ['participant.agreement_resent', PEOPLE.influencerPic]]);
+    expect(events.map((e) => [e.action, e.actor])).toEqual([
+      ['participant.agreement_expired', 'system'],
+      ['participant.agreement_resent', PEOPLE.influencerPic],
+    ]);
   });
 
   it('after a decline a PIC sends it again from the button in show; others are told why; a second click is stale', async () => {
@@ -110,7 +133,10 @@ describe('agreements with a visible clock', () => {
     expect(resent.map((e) => [e.actor, e.from, e.to])).toEqual([[PEOPLE.salesPic, 'declined', 'agreement_sent']]);
 
     await harness.slack.blockAction(click, { userId: PEOPLE.influencerPic });
-    await harness.fakeSlack.waitFor('response_url', (c) => String(c.args.text).includes(`by <@${PEOPLE.salesPic}>`) && String(c.args.text).includes('Nothing was changed.'));
+    await harness.fakeSlack.waitFor(
+      'response_url',
+      (c) => String(c.args.text).includes(`by <@${PEOPLE.salesPic}>`) && String(c.args.text).includes('Nothing was changed.'),
+    );
   });
 
   it('from App Home a PIC sends a declined agreement again (the answer comes at the top); after collaboration starts it is refused', async () => {
@@ -121,10 +147,17 @@ describe('agreements with a visible clock', () => {
     await harness.slack.appHomeOpened(PEOPLE.influencerPic);
     const version = (await participantOf(id, ben!.id)).version;
     // The App Home offering Ben's declined agreement (a refresh left over from an earlier change may arrive first).
-    await harness.fakeSlack.waitFor('views.publish', (c) => c.args.user_id === PEOPLE.influencerPic && texts(c).includes('Home resend') && JSON.stringify(c.args.view).includes(`"value":"${ben!.id}:${version}"`));
+    await harness.fakeSlack.waitFor(
+      'views.publish',
+      (c) =>
+        c.args.user_id === PEOPLE.influencerPic && texts(c).includes('Home resend') && JSON.stringify(c.args.view).includes(`"value":"${ben!.id}:${version}"`),
+    );
 
     await harness.slack.blockAction({ action_id: RESEND_AGREEMENT, value: `${ben!.id}:${version}` }, { userId: PEOPLE.influencerPic, fromHome: true });
-    await harness.fakeSlack.waitFor('views.publish', (c) => c.args.user_id === PEOPLE.influencerPic && texts(c).includes('Agreement sent again to *Ben Ito* · sign by Thu 26 Nov, 18:00.'));
+    await harness.fakeSlack.waitFor(
+      'views.publish',
+      (c) => c.args.user_id === PEOPLE.influencerPic && texts(c).includes('Agreement sent again to *Ben Ito* · sign by Thu 26 Nov, 18:00.'),
+    );
 
     ok(await moveParticipant(prisma(), ben!.id, 'declined', at(PEOPLE.member)));
     await sign(prisma(), aiko!.id);
@@ -132,7 +165,10 @@ describe('agreements with a visible clock', () => {
     ok(await campaigns.startCollaboration(prisma(), id, at(PEOPLE.salesPic)));
     const after = (await participantOf(id, ben!.id)).version;
     await harness.slack.blockAction({ action_id: RESEND_AGREEMENT, value: `${ben!.id}:${after}` }, { userId: PEOPLE.influencerPic, fromHome: true });
-    await harness.fakeSlack.waitFor('views.publish', (c) => c.args.user_id === PEOPLE.influencerPic && texts(c).includes('Collaboration has started: no new agreements.'));
+    await harness.fakeSlack.waitFor(
+      'views.publish',
+      (c) => c.args.user_id === PEOPLE.influencerPic && texts(c).includes('Collaboration has started: no new agreements.'),
+    );
     expect((await participantOf(id, ben!.id)).stage).toBe('declined');
   });
 });

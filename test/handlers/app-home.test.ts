@@ -21,10 +21,22 @@ afterAll(() => harness?.stop());
 const texts = (call: SlackCall) => mrkdwnTexts(call.args.view).join('\n');
 
 describe('App Home', () => {
-  it("shows an approver the posts waiting for them with buttons, and approving there removes it; a second click explains at the top", async () => {
+  it('shows an approver the posts waiting for them with buttons, and approving there removes it; a second click explains at the top', async () => {
     const prisma = harness.running.db.prisma;
     const scenario = await collaboratingCampaign(prisma, 'Home flow');
-    const post = ok(await posts.submitPost(prisma, { participationId: scenario.collaborator.id, socialAccountId: scenario.account.id, plannedDate: new Date('2026-12-05'), content: 'Home content', mediaUrls: [] }, at(PEOPLE.member)));
+    const post = ok(
+      await posts.submitPost(
+        prisma,
+        {
+          participationId: scenario.collaborator.id,
+          socialAccountId: scenario.account.id,
+          plannedDate: new Date('2026-12-05'),
+          content: 'Home content',
+          mediaUrls: [],
+        },
+        at(PEOPLE.member),
+      ),
+    );
 
     await harness.slack.appHomeOpened(PEOPLE.approver);
     const home = await harness.fakeSlack.waitFor('views.publish', (c) => c.args.user_id === PEOPLE.approver && texts(c).includes('Home content'));
@@ -38,7 +50,10 @@ describe('App Home', () => {
     await harness.fakeSlack.waitFor('views.publish', (c) => c.at >= clicked && c.args.user_id === PEOPLE.approver && texts(c).includes('Nothing right now.'));
 
     await harness.slack.replay();
-    await harness.fakeSlack.waitFor('views.publish', (c) => c.args.user_id === PEOPLE.approver && texts(c).includes(`Already approved by <@${PEOPLE.approver}>`));
+    await harness.fakeSlack.waitFor(
+      'views.publish',
+      (c) => c.args.user_id === PEOPLE.approver && texts(c).includes(`Already approved by <@${PEOPLE.approver}>`),
+    );
   });
 
   it('opens the create-campaign modal from its button', async () => {
@@ -50,35 +65,76 @@ describe('App Home', () => {
   it('lists a late planned post as overdue', async () => {
     const prisma = harness.running.db.prisma;
     const scenario = await collaboratingCampaign(prisma, 'Late flow');
-    const post = ok(await posts.submitPost(prisma, { participationId: scenario.collaborator.id, socialAccountId: scenario.account.id, plannedDate: new Date('2020-01-01'), content: 'Late', mediaUrls: [] }, at(PEOPLE.member)));
+    const post = ok(
+      await posts.submitPost(
+        prisma,
+        {
+          participationId: scenario.collaborator.id,
+          socialAccountId: scenario.account.id,
+          plannedDate: new Date('2020-01-01'),
+          content: 'Late',
+          mediaUrls: [],
+        },
+        at(PEOPLE.member),
+      ),
+    );
     ok(await posts.approvePost(prisma, post.id, at(PEOPLE.approver)));
     await harness.slack.appHomeOpened(PEOPLE.salesPic);
-    const home = await harness.fakeSlack.waitFor('views.publish', (c) => c.args.user_id === PEOPLE.salesPic && texts(c).includes('Late flow') && texts(c).includes('was to post on'));
+    const home = await harness.fakeSlack.waitFor(
+      'views.publish',
+      (c) => c.args.user_id === PEOPLE.salesPic && texts(c).includes('Late flow') && texts(c).includes('was to post on'),
+    );
     expect(texts(home)).toContain('was to post on 2020-01-01');
   });
 
   it('offers posted posts of a completed campaign for final approval, after a confirmation that says it cannot be undone', async () => {
     const prisma = harness.running.db.prisma;
     const scenario = await collaboratingCampaign(prisma, 'Final flow');
-    const post = ok(await posts.submitPost(prisma, { participationId: scenario.collaborator.id, socialAccountId: scenario.account.id, plannedDate: new Date('2026-12-05'), content: 'Final content', mediaUrls: [] }, at(PEOPLE.member)));
+    const post = ok(
+      await posts.submitPost(
+        prisma,
+        {
+          participationId: scenario.collaborator.id,
+          socialAccountId: scenario.account.id,
+          plannedDate: new Date('2026-12-05'),
+          content: 'Final content',
+          mediaUrls: [],
+        },
+        at(PEOPLE.member),
+      ),
+    );
     ok(await posts.approvePost(prisma, post.id, at(PEOPLE.approver)));
     const posted = ok(await posts.recordPostResult(prisma, post.id, { postUrl: 'https://instagram.com/p/final' }, at(PEOPLE.member)));
     ok(await campaigns.completeCampaign(prisma, scenario.id, at(PEOPLE.salesPic)));
 
     await harness.slack.appHomeOpened(PEOPLE.approver2);
-    const home = await harness.fakeSlack.waitFor('views.publish', (c) => c.args.user_id === PEOPLE.approver2 && texts(c).includes('Ready for your final approval'));
+    const home = await harness.fakeSlack.waitFor(
+      'views.publish',
+      (c) => c.args.user_id === PEOPLE.approver2 && texts(c).includes('Ready for your final approval'),
+    );
     expect(texts(home)).toContain('Final flow');
     expect(texts(home)).toContain(`Several at once: \`/campaign final-approve C-${scenario.id}\``);
 
     await harness.slack.blockAction({ action_id: FINAL_APPROVE_POST, value: `${posted.id}:${posted.version}` }, { userId: PEOPLE.approver2, fromHome: true });
-    const modal = (await harness.fakeSlack.waitFor('views.open', (c) => (c.args.view as { callback_id: string }).callback_id === FINAL_APPROVE)).args.view as { private_metadata: string; blocks: unknown[] };
+    const modal = (await harness.fakeSlack.waitFor('views.open', (c) => (c.args.view as { callback_id: string }).callback_id === FINAL_APPROVE)).args.view as {
+      private_metadata: string;
+      blocks: unknown[];
+    };
     expect(JSON.stringify(modal.blocks)).toContain('cannot be undone');
 
-    expect((await harness.slack.viewSubmission({ callback_id: FINAL_APPROVE, private_metadata: modal.private_metadata, values: {} }, { userId: PEOPLE.member })).body).toMatchObject({ response_action: 'update' });
+    expect(
+      (await harness.slack.viewSubmission({ callback_id: FINAL_APPROVE, private_metadata: modal.private_metadata, values: {} }, { userId: PEOPLE.member }))
+        .body,
+    ).toMatchObject({ response_action: 'update' });
     expect((await getPost(prisma, post.id))?.status).toBe('posted');
-    expect(await harness.slack.viewSubmission({ callback_id: FINAL_APPROVE, private_metadata: modal.private_metadata, values: {} }, { userId: PEOPLE.approver2 })).toEqual({ status: 200, body: '' });
+    expect(
+      await harness.slack.viewSubmission({ callback_id: FINAL_APPROVE, private_metadata: modal.private_metadata, values: {} }, { userId: PEOPLE.approver2 }),
+    ).toEqual({ status: 200, body: '' });
     expect((await getPost(prisma, post.id))?.status).toBe('final_approved');
-    const again = await harness.slack.viewSubmission({ callback_id: FINAL_APPROVE, private_metadata: modal.private_metadata, values: {} }, { userId: PEOPLE.approver });
+    const again = await harness.slack.viewSubmission(
+      { callback_id: FINAL_APPROVE, private_metadata: modal.private_metadata, values: {} },
+      { userId: PEOPLE.approver },
+    );
     expect(JSON.stringify(again.body)).toContain('Already given final approval by');
   });
 });

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APPROVE_POST, APPROVE_POST_WITH_CORRECTIONS, APPROVE_PROPOSAL, EDIT_POST, REJECT_POST, REJECT_PROPOSAL, WITHDRAW_POST } from '../../src/views/approvals.js';
+import {
+  APPROVE_POST,
+  APPROVE_POST_WITH_CORRECTIONS,
+  APPROVE_PROPOSAL,
+  EDIT_POST,
+  REJECT_POST,
+  REJECT_PROPOSAL,
+  WITHDRAW_POST,
+} from '../../src/views/approvals.js';
 import { CONFIRM_STEP, REASON_BLOCK, REJECT_REASON } from '../../src/views/modals.js';
 import { OPEN_RECRUITMENT_BUTTON } from '../../src/views/open-recruitment.js';
 import { SUBMIT_POST, POST_FIELDS } from '../../src/views/post-form.js';
@@ -20,7 +28,7 @@ afterAll(() => harness?.stop());
 const prisma = () => harness.running.db.prisma;
 const texts = (call: SlackCall) => mrkdwnTexts(call.args).join('\n');
 const buttons = (call: SlackCall) =>
-  ((call.args.blocks as Array<{ type: string; elements?: Array<{ action_id: string; value: string }> }>).find((b) => b.type === 'actions')?.elements ?? []);
+  (call.args.blocks as Array<{ type: string; elements?: Array<{ action_id: string; value: string }> }>).find((b) => b.type === 'actions')?.elements ?? [];
 
 async function draft(title: string) {
   const created = await campaigns.createCampaign(prisma(), brief({ title }), at(PEOPLE.member));
@@ -35,7 +43,10 @@ async function confirmStep(step: string, ref: string, userId: string) {
   await expect.poll(() => harness.fakeSlack.callsTo('views.open').length).toBe(before + 1);
   const view = harness.fakeSlack.callsTo('views.open').at(-1)!.args.view as { callback_id: string; private_metadata: string; blocks: unknown[] };
   expect(view.callback_id).toBe(CONFIRM_STEP);
-  return { view, submitted: await harness.slack.viewSubmission({ callback_id: CONFIRM_STEP, private_metadata: view.private_metadata, values: {} }, { userId }) };
+  return {
+    view,
+    submitted: await harness.slack.viewSubmission({ callback_id: CONFIRM_STEP, private_metadata: view.private_metadata, values: {} }, { userId }),
+  };
 }
 
 describe('publishing a proposal', () => {
@@ -70,7 +81,10 @@ describe('publishing a proposal', () => {
     const updated = await harness.fakeSlack.waitFor('chat.update', (c) => texts(c).includes(':white_check_mark: Approved by <@U0APPROVE>'));
     expect(buttons(updated).map((b) => b.action_id)).toEqual([OPEN_RECRUITMENT_BUTTON]);
     expect(texts(updated)).toMatch(/<!date\^\d+\^/);
-    await harness.fakeSlack.waitFor('chat.postMessage', (c) => c.args.thread_ts !== undefined && String(c.args.text).includes(`<@${PEOPLE.salesPic}> the proposal was approved`));
+    await harness.fakeSlack.waitFor(
+      'chat.postMessage',
+      (c) => c.args.thread_ts !== undefined && String(c.args.text).includes(`<@${PEOPLE.salesPic}> the proposal was approved`),
+    );
 
     // The same click again, replayed byte for byte as a Slack retry would be.
     await harness.slack.replay();
@@ -91,11 +105,25 @@ describe('publishing a proposal', () => {
     expect(modal.callback_id).toBe(REJECT_REASON);
     expect(blockKitViolations(modal as unknown as Record<string, unknown>, 'modal')).toEqual([]);
 
-    const blank = await harness.slack.viewSubmission({ callback_id: REJECT_REASON, private_metadata: modal.private_metadata, values: { [REASON_BLOCK]: { value: { type: 'plain_text_input', value: '  ' } } } }, { userId: PEOPLE.approver2 });
+    const blank = await harness.slack.viewSubmission(
+      {
+        callback_id: REJECT_REASON,
+        private_metadata: modal.private_metadata,
+        values: { [REASON_BLOCK]: { value: { type: 'plain_text_input', value: '  ' } } },
+      },
+      { userId: PEOPLE.approver2 },
+    );
     expect(blank.body).toEqual({ response_action: 'errors', errors: { [REASON_BLOCK]: 'Say why, so the submitter can fix it.' } });
 
     const reason = 'Budget <too low> for 10 creators';
-    const done = await harness.slack.viewSubmission({ callback_id: REJECT_REASON, private_metadata: modal.private_metadata, values: { [REASON_BLOCK]: { value: { type: 'plain_text_input', value: reason } } } }, { userId: PEOPLE.approver2 });
+    const done = await harness.slack.viewSubmission(
+      {
+        callback_id: REJECT_REASON,
+        private_metadata: modal.private_metadata,
+        values: { [REASON_BLOCK]: { value: { type: 'plain_text_input', value: reason } } },
+      },
+      { userId: PEOPLE.approver2 },
+    );
     expect(done).toEqual({ status: 200, body: '' });
     const updated = await harness.fakeSlack.waitFor('chat.update', (c) => texts(c).includes(':x: Rejected by <@U0APPROVE2>'));
     expect(texts(updated)).toContain('Budget &lt;too low&gt; for 10 creators');
@@ -107,7 +135,14 @@ describe('draft posts', () => {
   async function submitDraft(title: string) {
     const scenario = await collaboratingCampaign(prisma(), title);
     await harness.slack.command(`post C-${scenario.id}`, { userId: PEOPLE.member });
-    const modal = (await harness.fakeSlack.waitFor('views.open', (c) => (c.args.view as { callback_id: string }).callback_id === SUBMIT_POST && String((c.args.view as { private_metadata: string }).private_metadata).includes(`"campaignId":${scenario.id}`))).args.view as {
+    const modal = (
+      await harness.fakeSlack.waitFor(
+        'views.open',
+        (c) =>
+          (c.args.view as { callback_id: string }).callback_id === SUBMIT_POST &&
+          String((c.args.view as { private_metadata: string }).private_metadata).includes(`"campaignId":${scenario.id}`),
+      )
+    ).args.view as {
       private_metadata: string;
       blocks: Array<{ block_id?: string; element?: { options?: Array<{ value: string }> } }>;
     };
@@ -123,9 +158,17 @@ describe('draft posts', () => {
 
   it('refuses a bad media link in the modal, then asks the approvers with the content and buttons', async () => {
     const { modal, values } = await submitDraft('Post flow');
-    const bad = await harness.slack.viewSubmission({ callback_id: SUBMIT_POST, private_metadata: modal.private_metadata, values: values('Reel', 'not a link') });
+    const bad = await harness.slack.viewSubmission({
+      callback_id: SUBMIT_POST,
+      private_metadata: modal.private_metadata,
+      values: values('Reel', 'not a link'),
+    });
     expect(bad.body).toMatchObject({ response_action: 'errors', errors: { [POST_FIELDS.mediaUrls]: expect.stringContaining('is not an http(s) link') } });
-    const ok = await harness.slack.viewSubmission({ callback_id: SUBMIT_POST, private_metadata: modal.private_metadata, values: values('Morning *routine* <!here>') });
+    const ok = await harness.slack.viewSubmission({
+      callback_id: SUBMIT_POST,
+      private_metadata: modal.private_metadata,
+      values: values('Morning *routine* <!here>'),
+    });
     expect(ok).toEqual({ status: 200, body: '' });
     const ask = await harness.fakeSlack.waitFor('chat.postMessage', (c) => texts(c).includes('Morning *routine* &lt;!here&gt;'));
     expect(buttons(ask).map((b) => b.action_id)).toEqual([APPROVE_POST, APPROVE_POST_WITH_CORRECTIONS, REJECT_POST, EDIT_POST, WITHDRAW_POST]);
@@ -145,20 +188,40 @@ describe('draft posts', () => {
     expect(form).toMatchObject({ callback_id: REJECT_REASON, title: { text: 'Approve with corrections' } });
     expect(blockKitViolations(form as unknown as Record<string, unknown>, 'modal')).toEqual([]);
 
-    const blank = await harness.slack.viewSubmission({ callback_id: REJECT_REASON, private_metadata: form.private_metadata, values: { [REASON_BLOCK]: { value: { type: 'plain_text_input', value: null } } } }, { userId: PEOPLE.approver });
+    const blank = await harness.slack.viewSubmission(
+      { callback_id: REJECT_REASON, private_metadata: form.private_metadata, values: { [REASON_BLOCK]: { value: { type: 'plain_text_input', value: null } } } },
+      { userId: PEOPLE.approver },
+    );
     expect(blank.body).toEqual({ response_action: 'errors', errors: { [REASON_BLOCK]: 'Say what to correct, so the submitter can fix it.' } });
     expect((await getPost(prisma(), postId))?.status).toBe('pending_approval');
 
-    const saved = await harness.slack.viewSubmission({ callback_id: REJECT_REASON, private_metadata: form.private_metadata, values: { [REASON_BLOCK]: { value: { type: 'plain_text_input', value: 'Move <the> logo up' } } } }, { userId: PEOPLE.approver });
+    const saved = await harness.slack.viewSubmission(
+      {
+        callback_id: REJECT_REASON,
+        private_metadata: form.private_metadata,
+        values: { [REASON_BLOCK]: { value: { type: 'plain_text_input', value: 'Move <the> logo up' } } },
+      },
+      { userId: PEOPLE.approver },
+    );
     expect(saved).toEqual({ status: 200, body: '' });
-    const card = await harness.fakeSlack.waitFor('chat.update', (c) => texts(c).includes('Corrections content') && texts(c).includes('Approved with corrections'));
+    const card = await harness.fakeSlack.waitFor(
+      'chat.update',
+      (c) => texts(c).includes('Corrections content') && texts(c).includes('Approved with corrections'),
+    );
     expect(texts(card)).toContain(`:white_check_mark: Approved with corrections by <@${PEOPLE.approver}>`);
     expect(texts(card)).toContain('>Move &lt;the&gt; logo up');
     expect(buttons(card).map((b) => b.action_id)).not.toContain(APPROVE_POST);
-    const reply = await harness.fakeSlack.waitFor('chat.postMessage', (c) => c.args.thread_ts !== undefined && texts(c).includes('approved with corrections by'));
-    expect(texts(reply)).toContain(`<@${PEOPLE.member}> your draft post (revision 1) was approved with corrections by <@${PEOPLE.approver}>.\n>Move &lt;the&gt; logo up`);
+    const reply = await harness.fakeSlack.waitFor(
+      'chat.postMessage',
+      (c) => c.args.thread_ts !== undefined && texts(c).includes('approved with corrections by'),
+    );
+    expect(texts(reply)).toContain(
+      `<@${PEOPLE.member}> your draft post (revision 1) was approved with corrections by <@${PEOPLE.approver}>.\n>Move &lt;the&gt; logo up`,
+    );
     expect((await getPost(prisma(), postId))?.status).toBe('approved');
-    expect((await entityHistory(prisma(), 'post', postId)).filter((e) => e.action === 'post.approved')).toMatchObject([{ actor: PEOPLE.approver, reason: 'Move <the> logo up', details: { corrections: true } }]);
+    expect((await entityHistory(prisma(), 'post', postId)).filter((e) => e.action === 'post.approved')).toMatchObject([
+      { actor: PEOPLE.approver, reason: 'Move <the> logo up', details: { corrections: true } },
+    ]);
   });
 
   it('two approvers clicking at the same moment: one decision, the other is told who decided', async () => {
@@ -195,8 +258,17 @@ describe('the rest of the lifecycle through Slack', () => {
     await confirmStep('publish', ref, PEOPLE.salesPic);
     await campaigns.approveProposal(prisma(), campaign.id, at(PEOPLE.approver));
     await campaigns.openRecruitment(prisma(), campaign.id, at(PEOPLE.salesPic));
-    const cardStates = () => harness.fakeSlack.callsTo('chat.update').filter((c) => String(c.args.text).startsWith(`${ref} `)).map((c) => String(c.args.text).split(': ').at(-1));
-    const steps = [['close', 'recruitment_closed', 'Recruitment closed'], ['start-collaboration', 'collaborating', 'Collaborating'], ['complete', 'completed', 'Completed'], ['archive', 'archived', 'Archived']] as const;
+    const cardStates = () =>
+      harness.fakeSlack
+        .callsTo('chat.update')
+        .filter((c) => String(c.args.text).startsWith(`${ref} `))
+        .map((c) => String(c.args.text).split(': ').at(-1));
+    const steps = [
+      ['close', 'recruitment_closed', 'Recruitment closed'],
+      ['start-collaboration', 'collaborating', 'Collaborating'],
+      ['complete', 'completed', 'Completed'],
+      ['archive', 'archived', 'Archived'],
+    ] as const;
     for (const [step, status, shown] of steps) {
       const { submitted } = await confirmStep(step, ref, PEOPLE.salesPic);
       // Closing is reversible: its confirmation stays open with Undo; the other steps just close the modal.

@@ -26,7 +26,12 @@ describe('/campaign create', () => {
   });
 
   it.each([
-    ['dates out of order', { startDate: '2026-12-31', endDate: '2026-12-01', recruitmentCloseDate: null }, F.endDate, 'The end date must be on or after the start date.'],
+    [
+      'dates out of order',
+      { startDate: '2026-12-31', endDate: '2026-12-01', recruitmentCloseDate: null },
+      F.endDate,
+      'The end date must be on or after the start date.',
+    ],
     ['a negative budget', { budget: '-5' }, F.budgetMinor, 'Enter an amount of zero or more with at most 2 decimals.'],
     ['non-numeric money', { budget: '12,5.00.1' }, F.budgetMinor, 'Enter an amount of zero or more with at most 2 decimals.'],
     ['too many decimals for the currency', { budget: '100.5', currency: 'JPY' }, F.budgetMinor, 'Enter an amount of zero or more with at most 0 decimals.'],
@@ -37,7 +42,10 @@ describe('/campaign create', () => {
     ['a margin over 100 %', { margin: '120' }, F.marginBasisPoints, 'Enter a margin between 0 and 100 %, at most two decimals.'],
   ])('shows %s as a field error in the modal and saves nothing', async (_, overrides, block, message) => {
     const before = (await campaigns()).length;
-    const { status, body } = await harness.slack.viewSubmission({ callback_id: CREATE_CAMPAIGN, values: campaignFormValues(overrides) }, { userId: PEOPLE.member });
+    const { status, body } = await harness.slack.viewSubmission(
+      { callback_id: CREATE_CAMPAIGN, values: campaignFormValues(overrides) },
+      { userId: PEOPLE.member },
+    );
     expect(status).toBe(200);
     expect(body).toMatchObject({ response_action: 'errors', errors: { [block]: message } });
     expect((await campaigns()).length).toBe(before);
@@ -49,7 +57,14 @@ describe('/campaign create', () => {
     expect(first).toEqual({ status: 200, body: '' });
     const card = await harness.fakeSlack.waitFor('chat.postMessage', (call) => call.args.channel === 'C0CAMPAIGN');
     const created = (await campaigns()).at(-1)!;
-    expect(created).toMatchObject({ title: '<!channel> Holiday <@U0BOSS> guide', budgetMinor: 1_250_050n, currency: 'USD', marginBasisPoints: 1500, status: 'draft', createdBy: PEOPLE.member });
+    expect(created).toMatchObject({
+      title: '<!channel> Holiday <@U0BOSS> guide',
+      budgetMinor: 1_250_050n,
+      currency: 'USD',
+      marginBasisPoints: 1500,
+      status: 'draft',
+      createdBy: PEOPLE.member,
+    });
     const parsed = mrkdwnTexts(card.args).join('\n');
     expect(parsed).toContain('&lt;!channel&gt; Holiday &lt;@U0BOSS&gt; guide');
     expect(parsed).not.toContain('<!channel>');

@@ -23,7 +23,8 @@ afterAll(() => harness?.stop());
 
 const prisma = () => harness.running.db.prisma;
 const texts = (call: SlackCall) => mrkdwnTexts(call.args).join('\n');
-const approveButton = (call: SlackCall) => buttonsOf(call.args as never).find((button) => button.action_id === APPROVE_POST) as unknown as { value: string; confirm?: { text: { text: string } } };
+const approveButton = (call: SlackCall) =>
+  buttonsOf(call.args as never).find((button) => button.action_id === APPROVE_POST) as unknown as { value: string; confirm?: { text: { text: string } } };
 
 /** Waits for the next call to `method` (after those already made) that matches. */
 function next(method: string, matches: (call: SlackCall) => boolean): Promise<SlackCall> {
@@ -34,9 +35,19 @@ function next(method: string, matches: (call: SlackCall) => boolean): Promise<Sl
 /** `/campaign post` as the member with `caption`, for the campaign's first account: the card posted in the channel. */
 async function submit(campaignId: number, caption: string): Promise<SlackCall> {
   const form = await member.openModal(`post C-${campaignId}`);
-  const account = (form.blocks.find((block) => block.block_id === POST_FIELDS.account)!.element as unknown as { options: Array<{ value: string }> }).options[0]!.value;
+  const account = (form.blocks.find((block) => block.block_id === POST_FIELDS.account)!.element as unknown as { options: Array<{ value: string }> }).options[0]!
+    .value;
   const card = next('chat.postMessage', (call) => texts(call).includes(caption.split(' ')[0]!));
-  expect((await member.submit(form, { [POST_FIELDS.account]: account, [POST_FIELDS.plannedDate]: '2026-12-05', [POST_FIELDS.content]: caption, [POST_FIELDS.mediaUrls]: null })).body).toBe('');
+  expect(
+    (
+      await member.submit(form, {
+        [POST_FIELDS.account]: account,
+        [POST_FIELDS.plannedDate]: '2026-12-05',
+        [POST_FIELDS.content]: caption,
+        [POST_FIELDS.mediaUrls]: null,
+      })
+    ).body,
+  ).toBe('');
   return card;
 }
 
@@ -99,6 +110,9 @@ describe('compliance checks on a draft post', () => {
     const scenario = await collaboratingCampaign(prisma(), 'Bad tags');
     const edit = await salesPic.openModal(`edit C-${scenario.id}`);
     const answer = await salesPic.submit(edit, { [F.requiredTags]: '#GlowPlan GlowLabs' });
-    expect(answer.body).toEqual({ response_action: 'errors', errors: { [F.requiredTags]: 'Each tag starts with # or @ (e.g. #GlowPlan, @glowlabs): “GlowLabs” does not.' } });
+    expect(answer.body).toEqual({
+      response_action: 'errors',
+      errors: { [F.requiredTags]: 'Each tag starts with # or @ (e.g. #GlowPlan, @glowlabs): “GlowLabs” does not.' },
+    });
   });
 });

@@ -31,8 +31,14 @@ async function setDeadlines(harness: Harness, campaignId: number, values: Record
 async function submitPost(harness: Harness, campaignId: number, caption: string, plannedDate = '2026-12-05'): Promise<number> {
   const member = new SlackUser(harness, PEOPLE.member);
   const form = await member.openModal(`post C-${campaignId}`);
-  const account = (form.blocks.find((block) => block.block_id === POST_FIELDS.account)!.element as unknown as { options: Array<{ value: string }> }).options[0]!.value;
-  await member.submit(form, { [POST_FIELDS.account]: account, [POST_FIELDS.plannedDate]: plannedDate, [POST_FIELDS.content]: caption, [POST_FIELDS.mediaUrls]: null });
+  const account = (form.blocks.find((block) => block.block_id === POST_FIELDS.account)!.element as unknown as { options: Array<{ value: string }> }).options[0]!
+    .value;
+  await member.submit(form, {
+    [POST_FIELDS.account]: account,
+    [POST_FIELDS.plannedDate]: plannedDate,
+    [POST_FIELDS.content]: caption,
+    [POST_FIELDS.mediaUrls]: null,
+  });
   const card = await harness.fakeSlack.waitFor('chat.postMessage', (call) => texts(call).includes(caption));
   return Number((buttonsOf(card.args as never).find((button) => button.action_id === APPROVE_POST) as unknown as { value: string }).value.split(':')[0]);
 }
@@ -61,18 +67,42 @@ describe('approval deadlines that act', () => {
       response_action: 'errors',
       errors: { [T.remindAfter]: expect.stringContaining('30m, 4h or 3d'), [T.decideAfter]: expect.stringContaining('30m, 4h or 3d') },
     });
-    expect(await setDeadlines(harness, scenario.id, { [T.remindAfter]: '4h', [T.escalateAfter]: '2h' })).toMatchObject({ response_action: 'errors', errors: { [T.escalateAfter]: expect.stringContaining('after the reminder') } });
-    expect(await setDeadlines(harness, scenario.id, { [T.remindAfter]: '2h', [T.escalateAfter]: '4h', [T.decideAfter]: '1d', [T.onDeadline]: 'approve', [T.businessTime]: [] })).toBe('');
-    expect((await entityHistory(prisma(), 'campaign', scenario.id)).at(-1)).toMatchObject({ action: 'campaign.brief_edited', to: expect.stringContaining('remind after 2h, escalate after 4h, auto-approve after 1d') });
+    expect(await setDeadlines(harness, scenario.id, { [T.remindAfter]: '4h', [T.escalateAfter]: '2h' })).toMatchObject({
+      response_action: 'errors',
+      errors: { [T.escalateAfter]: expect.stringContaining('after the reminder') },
+    });
+    expect(
+      await setDeadlines(harness, scenario.id, {
+        [T.remindAfter]: '2h',
+        [T.escalateAfter]: '4h',
+        [T.decideAfter]: '1d',
+        [T.onDeadline]: 'approve',
+        [T.businessTime]: [],
+      }),
+    ).toBe('');
+    expect((await entityHistory(prisma(), 'campaign', scenario.id)).at(-1)).toMatchObject({
+      action: 'campaign.brief_edited',
+      to: expect.stringContaining('remind after 2h, escalate after 4h, auto-approve after 1d'),
+    });
   });
 
-  it('reminds the approvers who still decide in their own zone, escalates to the PICs, then approves by the deadline: each once, all on the card and in history', { timeout: 60_000 }, async () => {
+  it('reminds the approvers who still decide in their own zone, escalates to the PICs, then approves by the deadline: each once, all on the card and in history', {
+    timeout: 60_000,
+  }, async () => {
     clock = MONDAY_9;
     const scenario = await collaboratingCampaign(prisma(), 'Deadline approve');
-    expect(await setDeadlines(harness, scenario.id, { [T.remindAfter]: '2h', [T.escalateAfter]: '4h', [T.decideAfter]: '1d', [T.onDeadline]: 'approve', [T.businessTime]: [] })).toBe('');
+    expect(
+      await setDeadlines(harness, scenario.id, {
+        [T.remindAfter]: '2h',
+        [T.escalateAfter]: '4h',
+        [T.decideAfter]: '1d',
+        [T.onDeadline]: 'approve',
+        [T.businessTime]: [],
+      }),
+    ).toBe('');
     const postId = await submitPost(harness, scenario.id, 'Deadline caption one');
     const card = await harness.fakeSlack.waitFor('chat.postMessage', (call) => texts(call).includes('Deadline caption one'));
-    expect(texts(card)).toContain(":alarm_clock: Decision due <!date^1795510800^");
+    expect(texts(card)).toContain(':alarm_clock: Decision due <!date^1795510800^');
     expect(texts(card)).toContain('then it is approved automatically');
 
     await tick(later(MONDAY_9, 119));
@@ -92,16 +122,38 @@ describe('approval deadlines that act', () => {
     await tick(later(MONDAY_9, 240));
     expect(dmsTo(harness, PEOPLE.salesPic).filter((dm) => texts(dm).includes('Nobody decided'))).toHaveLength(1);
     expect(dmsTo(harness, PEOPLE.influencerPic).filter((dm) => texts(dm).includes('Nobody decided'))).toHaveLength(1);
-    await expect.poll(() => harness.fakeSlack.callsTo('chat.update').filter((call) => texts(call).includes('The deadline reminded')).map(texts).at(-1)).toContain('escalated to');
+    await expect
+      .poll(() =>
+        harness.fakeSlack
+          .callsTo('chat.update')
+          .filter((call) => texts(call).includes('The deadline reminded'))
+          .map(texts)
+          .at(-1),
+      )
+      .toContain('escalated to');
 
     await tick(later(MONDAY_9, 24 * 60));
     expect((await getPost(prisma(), postId))?.status).toBe('approved');
     const history = await entityHistory(prisma(), 'post', postId);
-    expect(history.filter((entry) => entry.actor === 'deadline').map((entry) => entry.action)).toEqual(['post.reminded', 'post.reminded', 'post.escalated', 'post.escalated', 'post.approved']);
+    expect(history.filter((entry) => entry.actor === 'deadline').map((entry) => entry.action)).toEqual([
+      'post.reminded',
+      'post.reminded',
+      'post.escalated',
+      'post.escalated',
+      'post.approved',
+    ]);
     expect(history.at(-1)).toMatchObject({ action: 'post.approved', details: { automatic: true } });
     await expect.poll(() => harness.fakeSlack.callsTo('chat.update').some((call) => texts(call).includes('Approved by the deadline'))).toBe(true);
     // The reminders in the approvers' direct messages lose their buttons: nothing waits any more.
-    await expect.poll(() => harness.fakeSlack.callsTo('chat.update').filter((call) => call.args.channel === `D${PEOPLE.approver}`).map((call) => buttonsOf(call.args as never).length).at(-1)).toBe(0);
+    await expect
+      .poll(() =>
+        harness.fakeSlack
+          .callsTo('chat.update')
+          .filter((call) => call.args.channel === `D${PEOPLE.approver}`)
+          .map((call) => buttonsOf(call.args as never).length)
+          .at(-1),
+      )
+      .toBe(0);
     await tick(later(MONDAY_9, 24 * 60 + 5));
     expect((await entityHistory(prisma(), 'post', postId)).length).toBe(history.length);
   });
@@ -109,7 +161,15 @@ describe('approval deadlines that act', () => {
   it('a reminder due at night in Kolkata waits for 09:00 there; the request expires and the submitter may submit again', { timeout: 60_000 }, async () => {
     clock = new Date('2026-11-23T13:00:00Z');
     const scenario = await collaboratingCampaign(prisma(), 'Deadline expire');
-    expect(await setDeadlines(harness, scenario.id, { [T.remindAfter]: '1h', [T.escalateAfter]: null, [T.decideAfter]: '1d', [T.onDeadline]: 'expire', [T.businessTime]: [] })).toBe('');
+    expect(
+      await setDeadlines(harness, scenario.id, {
+        [T.remindAfter]: '1h',
+        [T.escalateAfter]: null,
+        [T.decideAfter]: '1d',
+        [T.onDeadline]: 'expire',
+        [T.businessTime]: [],
+      }),
+    ).toBe('');
     const postId = await submitPost(harness, scenario.id, 'Deadline caption two');
     const before = dmsTo(harness, PEOPLE.approver).length;
 
@@ -124,13 +184,22 @@ describe('approval deadlines that act', () => {
 
     await tick(new Date('2026-11-24T13:00:00Z'));
     expect((await getPost(prisma(), postId))?.status).toBe('rejected');
-    expect((await entityHistory(prisma(), 'post', postId)).at(-1)).toMatchObject({ action: 'post.expired', actor: 'deadline', reason: 'No decision within 1 day' });
-    const told = await harness.fakeSlack.waitFor('chat.postMessage', (call) => call.args.thread_ts !== undefined && texts(call).includes('expired: No decision within 1 day'));
+    expect((await entityHistory(prisma(), 'post', postId)).at(-1)).toMatchObject({
+      action: 'post.expired',
+      actor: 'deadline',
+      reason: 'No decision within 1 day',
+    });
+    const told = await harness.fakeSlack.waitFor(
+      'chat.postMessage',
+      (call) => call.args.thread_ts !== undefined && texts(call).includes('expired: No decision within 1 day'),
+    );
     expect(texts(told)).toContain(`<@${PEOPLE.member}>`);
     expect(buttonsOf(told.args as never).map((button) => button.action_id)).toContain(REVISE_POST);
   });
 
-  it('reminds the submitter and the influencer PIC of a planned date the day before and on the day, at 09:00 their time, once; a muted campaign reminds nobody', { timeout: 60_000 }, async () => {
+  it('reminds the submitter and the influencer PIC of a planned date the day before and on the day, at 09:00 their time, once; a muted campaign reminds nobody', {
+    timeout: 60_000,
+  }, async () => {
     clock = MONDAY_9;
     const scenario = await collaboratingCampaign(prisma(), 'Planned reminder');
     expect(await setDeadlines(harness, scenario.id, { [T.remindAfter]: null, [T.escalateAfter]: null, [T.decideAfter]: null })).toBe('');
@@ -154,7 +223,9 @@ describe('approval deadlines that act', () => {
     await submitPost(harness, muted.id, 'Muted caption', '2026-11-26');
     await tick(new Date('2026-11-25T10:00:00Z'));
     await tick(new Date('2026-11-26T10:00:00Z'));
-    expect(harness.fakeSlack.callsTo('chat.postMessage').filter((call) => String(call.args.channel).startsWith('D') && texts(call).includes('Muted caption'))).toEqual([]);
+    expect(
+      harness.fakeSlack.callsTo('chat.postMessage').filter((call) => String(call.args.channel).startsWith('D') && texts(call).includes('Muted caption')),
+    ).toEqual([]);
   });
 });
 
@@ -177,7 +248,8 @@ describe('reminders about participants', () => {
     clock = MONDAY_9;
     const recruiting = await recruitingCampaign(prisma(), 'Agreement reminder');
     const ben = recruiting.participants[1]!;
-    for (const stage of ['invited', 'applied', 'approved', 'deliverables', 'agreement_sent'] as const) ok(await moveParticipant(prisma(), ben.id, stage, at(PEOPLE.member, MONDAY_9)));
+    for (const stage of ['invited', 'applied', 'approved', 'deliverables', 'agreement_sent'] as const)
+      ok(await moveParticipant(prisma(), ben.id, stage, at(PEOPLE.member, MONDAY_9)));
     // Sent Monday 09:00 with 3 days to sign: expires Thursday 09:00, so the PIC hears on Wednesday from 09:00.
     await tick(new Date('2026-11-25T08:59:00Z'));
     expect(pic('Agreement reminder')).toHaveLength(0);
@@ -186,13 +258,25 @@ describe('reminders about participants', () => {
     expect(blockKitViolations(pic('Agreement reminder')[0]!.args, 'message')).toEqual([]);
     await tick(new Date('2026-11-25T10:00:00Z'));
     expect(pic('Agreement reminder')).toHaveLength(1);
-    expect((await entityHistory(prisma(), 'participant', ben.id)).at(-1)).toMatchObject({ action: 'participant.reminded', actor: 'deadline', details: { to: PEOPLE.influencerPic, reason: 'agreement_expiring' } });
+    expect((await entityHistory(prisma(), 'participant', ben.id)).at(-1)).toMatchObject({
+      action: 'participant.reminded',
+      actor: 'deadline',
+      details: { to: PEOPLE.influencerPic, reason: 'agreement_expiring' },
+    });
 
     // Agreed in the Candidates phase, then signed: collaborating with one reel due Thursday.
     const other = await recruitingCampaign(prisma(), 'Deliverable reminder');
     const aiko = other.participants[0]!;
-    for (const stage of ['invited', 'applied', 'approved', 'deliverables'] as const) ok(await moveParticipant(prisma(), aiko.id, stage, at(PEOPLE.member, clock)));
-    ok(await editDeliverables(prisma(), aiko.id, [{ platform: 'instagram', kind: 'reel', quantity: 1, dueDate: new Date('2026-11-26T00:00:00Z'), notes: '' }], at(PEOPLE.member, clock)));
+    for (const stage of ['invited', 'applied', 'approved', 'deliverables'] as const)
+      ok(await moveParticipant(prisma(), aiko.id, stage, at(PEOPLE.member, clock)));
+    ok(
+      await editDeliverables(
+        prisma(),
+        aiko.id,
+        [{ platform: 'instagram', kind: 'reel', quantity: 1, dueDate: new Date('2026-11-26T00:00:00Z'), notes: '' }],
+        at(PEOPLE.member, clock),
+      ),
+    );
     for (const stage of ['agreement_sent', 'signed'] as const) ok(await moveParticipant(prisma(), aiko.id, stage, at(PEOPLE.member, clock)));
     ok(await campaigns.closeRecruitment(prisma(), other.id, at(PEOPLE.salesPic, clock)));
     ok(await campaigns.startCollaboration(prisma(), other.id, at(PEOPLE.salesPic, clock)));
@@ -218,7 +302,15 @@ describe.runIf(SERVER_URL)('deadlines with two app instances (PostgreSQL)', () =
     try {
       const prisma = instances[0]!.running.db.prisma;
       const scenario = await collaboratingCampaign(prisma, 'Two instances');
-      expect(await setDeadlines(instances[0]!, scenario.id, { [T.remindAfter]: '1h', [T.escalateAfter]: '2h', [T.decideAfter]: '3h', [T.onDeadline]: 'approve', [T.businessTime]: [] })).toBe('');
+      expect(
+        await setDeadlines(instances[0]!, scenario.id, {
+          [T.remindAfter]: '1h',
+          [T.escalateAfter]: '2h',
+          [T.decideAfter]: '3h',
+          [T.onDeadline]: 'approve',
+          [T.businessTime]: [],
+        }),
+      ).toBe('');
       const postId = await submitPost(instances[0]!, scenario.id, 'Raced caption');
       for (const minutes of [60, 120, 180]) {
         clock = later(MONDAY_9, minutes);
@@ -228,7 +320,9 @@ describe.runIf(SERVER_URL)('deadlines with two app instances (PostgreSQL)', () =
       const automatic = (await entityHistory(prisma, 'post', postId)).filter((entry) => entry.actor === 'deadline').map((entry) => entry.action);
       expect(automatic).toEqual(['post.reminded', 'post.reminded', 'post.escalated', 'post.escalated', 'post.approved']);
       const dms = fakeSlack.callsTo('chat.postMessage').filter((call) => String(call.args.channel).startsWith('D') && texts(call).includes('Raced caption'));
-      expect(dms.map((call) => call.args.channel).sort()).toEqual([`D${PEOPLE.approver}`, `D${PEOPLE.approver2}`, `D${PEOPLE.influencerPic}`, `D${PEOPLE.salesPic}`].sort());
+      expect(dms.map((call) => call.args.channel).sort()).toEqual(
+        [`D${PEOPLE.approver}`, `D${PEOPLE.approver2}`, `D${PEOPLE.influencerPic}`, `D${PEOPLE.salesPic}`].sort(),
+      );
     } finally {
       for (const instance of instances) await instance.stop();
       await fakeSlack.close();

@@ -26,7 +26,10 @@ interface Modal {
 }
 
 const deliverablesModals = (campaignId: number) =>
-  harness.fakeSlack.callsTo('views.open').map((c) => c.args.view as Modal).filter((v) => v.callback_id === EDIT_DELIVERABLES && JSON.parse(v.private_metadata).campaignId === campaignId);
+  harness.fakeSlack
+    .callsTo('views.open')
+    .map((c) => c.args.view as Modal)
+    .filter((v) => v.callback_id === EDIT_DELIVERABLES && JSON.parse(v.private_metadata).campaignId === campaignId);
 
 async function openDeliverables(campaignId: number): Promise<Modal> {
   const before = deliverablesModals(campaignId).length;
@@ -37,7 +40,12 @@ async function openDeliverables(campaignId: number): Promise<Modal> {
 
 /** The user picks a participant in the open modal; returns the view the app redrew with their deliverables. */
 function choose(modal: Modal, participantId: number): Promise<Modal> {
-  return harness.slack.inModal<Modal>(modal, { type: 'static_select', block_id: PICK_DELIVERABLES_PARTICIPANT, action_id: VALUE, selected_option: { text: { type: 'plain_text', text: 'x' }, value: String(participantId) } });
+  return harness.slack.inModal<Modal>(modal, {
+    type: 'static_select',
+    block_id: PICK_DELIVERABLES_PARTICIPANT,
+    action_id: VALUE,
+    selected_option: { text: { type: 'plain_text', text: 'x' }, value: String(participantId) },
+  });
 }
 
 type Line = { platform?: string; kind?: string; quantity?: string; due?: string; notes?: string };
@@ -58,7 +66,8 @@ function lineValues(lines: Line[]) {
 const submit = (modal: Modal, lines: Line[], userId: string = PEOPLE.member) =>
   harness.slack.viewSubmission({ callback_id: EDIT_DELIVERABLES, private_metadata: modal.private_metadata, values: lineValues(lines) }, { userId });
 
-const deliverablesOf = async (campaignId: number, participantId: number) => (await listParticipants(prisma(), campaignId)).find((p) => p.id === participantId)!.deliverables;
+const deliverablesOf = async (campaignId: number, participantId: number) =>
+  (await listParticipants(prisma(), campaignId)).find((p) => p.id === participantId)!.deliverables;
 
 async function toDeliverablesStage(participantId: number) {
   for (const stage of ['invited', 'applied', 'approved', 'deliverables'] as const) ok(await moveParticipant(prisma(), participantId, stage, at(PEOPLE.member)));
@@ -77,7 +86,10 @@ describe('/campaign deliverables', () => {
     expect(JSON.parse(modal.private_metadata)).toMatchObject({ campaignId: id, participantId: aiko.id, lines: 2 });
     expect(modal.blocks.find((b) => b.block_id === deliverableBlockId(0, 'kind'))!.element).toMatchObject({ type: 'static_select' });
 
-    const faulty = await submit(modal, [{ kind: 'reel', quantity: '2' }, { platform: 'tiktok', kind: 'video', quantity: '500', due: '2026-12-12' }]);
+    const faulty = await submit(modal, [
+      { kind: 'reel', quantity: '2' },
+      { platform: 'tiktok', kind: 'video', quantity: '500', due: '2026-12-12' },
+    ]);
     expect(faulty.body).toEqual({
       response_action: 'errors',
       errors: {
@@ -90,7 +102,9 @@ describe('/campaign deliverables', () => {
 
     const saved = await submit(modal, [{ platform: 'instagram', kind: 'reel', quantity: '2', due: '2026-12-10', notes: 'Tag @glowlabs' }, {}]);
     expect(saved).toEqual({ status: 200, body: '' });
-    expect(await deliverablesOf(id, aiko.id)).toEqual([{ platform: 'instagram', kind: 'reel', quantity: 2, dueDate: new Date('2026-12-10T00:00:00Z'), notes: 'Tag @glowlabs' }]);
+    expect(await deliverablesOf(id, aiko.id)).toEqual([
+      { platform: 'instagram', kind: 'reel', quantity: 2, dueDate: new Date('2026-12-10T00:00:00Z'), notes: 'Tag @glowlabs' },
+    ]);
     const events = (await entityHistory(prisma(), 'participant', aiko.id)).filter((e) => e.action === 'participant.deliverables_changed');
     expect(events.map((e) => [e.actor, e.details])).toEqual([[PEOPLE.member, { removed: [], added: ['2 × Instagram Reel, due 2026-12-10 (Tag @glowlabs)'] }]]);
 
@@ -98,7 +112,12 @@ describe('/campaign deliverables', () => {
     const again = await choose(await openDeliverables(id), aiko.id);
     expect(again.blocks.find((b) => b.block_id === deliverableBlockId(0, 'quantity'))!.element).toMatchObject({ initial_value: '2' });
     expect(again.blocks.find((b) => b.block_id === deliverableBlockId(0, 'due'))!.element).toMatchObject({ initial_date: '2026-12-10' });
-    expect(await submit(again, [{ platform: 'instagram', kind: 'reel', quantity: '0', due: '2026-12-10' }, { platform: 'tiktok', kind: 'video', quantity: '1', due: '2026-12-12' }])).toEqual({ status: 200, body: '' });
+    expect(
+      await submit(again, [
+        { platform: 'instagram', kind: 'reel', quantity: '0', due: '2026-12-10' },
+        { platform: 'tiktok', kind: 'video', quantity: '1', due: '2026-12-12' },
+      ]),
+    ).toEqual({ status: 200, body: '' });
     expect((await deliverablesOf(id, aiko.id)).map((d) => [d.platform, d.kind, d.quantity])).toEqual([['tiktok', 'video', 1]]);
   });
 
@@ -130,7 +149,14 @@ describe('/campaign deliverables', () => {
     const { id, participants } = await recruitingCampaign(prisma(), 'Deliverables from show');
     const aiko = participants[0]!;
     await toDeliverablesStage(aiko.id);
-    ok(await editDeliverables(prisma(), aiko.id, [{ platform: 'instagram', kind: 'story', quantity: 3, dueDate: new Date('2026-12-05'), notes: '' }], at(PEOPLE.member)));
+    ok(
+      await editDeliverables(
+        prisma(),
+        aiko.id,
+        [{ platform: 'instagram', kind: 'story', quantity: 3, dueDate: new Date('2026-12-05'), notes: '' }],
+        at(PEOPLE.member),
+      ),
+    );
 
     const shown = await harness.slack.answer(`show C-${id}`);
     const text = JSON.stringify(shown);
@@ -153,21 +179,28 @@ describe('/campaign deliverables', () => {
     const { id, participants } = await recruitingCampaign(prisma(), 'Late deliverables');
     const aiko = participants[0]!;
     await toDeliverablesStage(aiko.id);
-    ok(await editDeliverables(prisma(), aiko.id, [{ platform: 'instagram', kind: 'reel', quantity: 1, dueDate: new Date('2026-11-25'), notes: '' }], at(PEOPLE.member)));
+    ok(
+      await editDeliverables(
+        prisma(),
+        aiko.id,
+        [{ platform: 'instagram', kind: 'reel', quantity: 1, dueDate: new Date('2026-11-25'), notes: '' }],
+        at(PEOPLE.member),
+      ),
+    );
     ok(await moveParticipant(prisma(), aiko.id, 'agreement_sent', at(PEOPLE.member)));
     ok(await moveParticipant(prisma(), aiko.id, 'signed', at(PEOPLE.member)));
     ok(await campaigns.closeRecruitment(prisma(), id, at(PEOPLE.salesPic)));
     ok(await campaigns.startCollaboration(prisma(), id, at(PEOPLE.salesPic)));
 
     clock = new Date('2026-11-25T12:00:00Z'); // due today: not late yet
-    expect(JSON.stringify((await harness.slack.answer(`digest C-${id}`)))).not.toContain('*Late deliverables*');
+    expect(JSON.stringify(await harness.slack.answer(`digest C-${id}`))).not.toContain('*Late deliverables*');
 
     clock = new Date('2026-11-26T12:00:00Z');
-    const digest = mrkdwnTexts((await harness.slack.answer(`digest C-${id}`))).join('\n');
+    const digest = mrkdwnTexts(await harness.slack.answer(`digest C-${id}`)).join('\n');
     expect(digest).toContain('*Late deliverables* (1) — due, without enough posted posts');
     expect(digest).toContain('*Aiko Tanaka* · 1 × Instagram Reel, due 2026-11-25');
 
-    const report = mrkdwnTexts((await harness.slack.answer(`report C-${id} --private`))).join('\n');
+    const report = mrkdwnTexts(await harness.slack.answer(`report C-${id} --private`)).join('\n');
     expect(report).toContain('*Aiko Tanaka* · deliverable 1 × Instagram Reel, due 2026-11-25 not posted: 1 day late');
   });
 });

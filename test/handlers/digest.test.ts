@@ -65,7 +65,10 @@ describe.skipIf(SERVER_URL)('npm run digest -- --dry-run', { timeout: 120_000 },
   it('refuses a database with pending migrations, without applying them', async () => {
     const database = await freshDatabaseUrl();
     try {
-      await withDatabase(database.url, (db) => db.prisma.$executeRaw`DELETE FROM "_prisma_migrations" WHERE "migration_name" = (SELECT max("migration_name") FROM "_prisma_migrations")`);
+      await withDatabase(
+        database.url,
+        (db) => db.prisma.$executeRaw`DELETE FROM "_prisma_migrations" WHERE "migration_name" = (SELECT max("migration_name") FROM "_prisma_migrations")`,
+      );
       const before = await rowCounts(database.url);
       const { code, output } = await dryRun(database.url);
       expect(code).toBe(1);
@@ -79,7 +82,11 @@ describe.skipIf(SERVER_URL)('npm run digest -- --dry-run', { timeout: 120_000 },
 
 async function dryRun(databaseUrl: string): Promise<{ code: number; output: string }> {
   const root = join(import.meta.dirname, '../..');
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/digest-cli.ts'), '--dry-run'], { cwd: root, env: { PATH: process.env.PATH ?? '', DATABASE_URL: databaseUrl }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/digest-cli.ts'), '--dry-run'], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', DATABASE_URL: databaseUrl },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
@@ -99,7 +106,9 @@ async function withDatabase<T>(databaseUrl: string, fn: (db: Database) => Promis
 /** Rows in every table, by table. */
 function rowCounts(databaseUrl: string): Promise<Record<string, number>> {
   return withDatabase(databaseUrl, async (db) => {
-    const tables = await db.prisma.$queryRaw<Array<{ name: string }>>`SELECT table_name AS "name" FROM information_schema.tables WHERE table_schema = current_schema()`;
+    const tables = await db.prisma.$queryRaw<
+      Array<{ name: string }>
+    >`SELECT table_name AS "name" FROM information_schema.tables WHERE table_schema = current_schema()`;
     const counts: Record<string, number> = {};
     for (const { name } of tables) {
       const [row] = await db.prisma.$queryRawUnsafe<Array<{ count: number }>>(`SELECT count(*)::int AS "count" FROM "${name}"`);

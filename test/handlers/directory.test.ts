@@ -77,7 +77,11 @@ describe('/campaign influencers add', () => {
     ['a blank name', { name: '  ' }, F.name, 'The name is required.'],
   ])('shows %s as a field error and saves nothing', async (_, overrides, block, message) => {
     const before = await prisma().influencer.count();
-    const { body } = await harness.slack.viewSubmission({ callback_id: ADD_INFLUENCER, private_metadata: ADD_FORM, values: influencerValues({ name: 'Rejected Person', handle: 'rejected', ...overrides }) });
+    const { body } = await harness.slack.viewSubmission({
+      callback_id: ADD_INFLUENCER,
+      private_metadata: ADD_FORM,
+      values: influencerValues({ name: 'Rejected Person', handle: 'rejected', ...overrides }),
+    });
     expect(body).toEqual({ response_action: 'errors', errors: { [block]: message } });
     expect(await prisma().influencer.count()).toBe(before);
   });
@@ -86,17 +90,34 @@ describe('/campaign influencers add', () => {
     const values = influencerValues({ name: 'Dai Sato', handle: 'daisato' });
     expect((await harness.slack.viewSubmission({ callback_id: ADD_INFLUENCER, private_metadata: ADD_FORM, values })).body).toBe('');
     const replayed = await harness.slack.replay();
-    expect(replayed.body).toEqual({ response_action: 'errors', errors: { [accountBlockId('n1', 'handle')]: 'Instagram @daisato is already in the directory (Dai Sato).' } });
+    expect(replayed.body).toEqual({
+      response_action: 'errors',
+      errors: { [accountBlockId('n1', 'handle')]: 'Instagram @daisato is already in the directory (Dai Sato).' },
+    });
     expect(await named('Dai Sato')).toHaveLength(1);
   });
 });
 
 describe('/campaign influencers search', () => {
   it('lists matches ephemerally with country, niches and accounts; user text is escaped', async () => {
-    ok(await addInfluencers(prisma(), [
-      influencer('<!channel> Eri *Bold*', 'eri_search', 250_000, { niches: ['gaming'], country: 'KR', accounts: [{ platform: 'tiktok', handle: 'eri_search', followers: 250_000, avgEngagementPct: 4.1 }] }),
-      influencer('Fumi Low', 'fumi_search', 900, { niches: ['gaming'], country: 'KR', accounts: [{ platform: 'tiktok', handle: 'fumi_search', followers: 900, avgEngagementPct: null }] }),
-    ], at(PEOPLE.member)));
+    ok(
+      await addInfluencers(
+        prisma(),
+        [
+          influencer('<!channel> Eri *Bold*', 'eri_search', 250_000, {
+            niches: ['gaming'],
+            country: 'KR',
+            accounts: [{ platform: 'tiktok', handle: 'eri_search', followers: 250_000, avgEngagementPct: 4.1 }],
+          }),
+          influencer('Fumi Low', 'fumi_search', 900, {
+            niches: ['gaming'],
+            country: 'KR',
+            accounts: [{ platform: 'tiktok', handle: 'fumi_search', followers: 900, avgEngagementPct: null }],
+          }),
+        ],
+        at(PEOPLE.member),
+      ),
+    );
     const body = await harness.slack.answer('influencers search gaming platform:TikTok country:kr min:1000');
     const message = body as Message;
     expect(message.response_type).toBe('ephemeral');
@@ -108,11 +129,17 @@ describe('/campaign influencers search', () => {
     expect(blockKitViolations(message as unknown as Record<string, unknown>, 'message')).toEqual([]);
 
     // Without "search", the words are filters too.
-    expect(mrkdwnTexts((await harness.slack.answer('influencers niche:gaming'))).join('\n')).toContain('Fumi Low');
+    expect(mrkdwnTexts(await harness.slack.answer('influencers niche:gaming')).join('\n')).toContain('Fumi Low');
   });
 
   it('shows at most 40 and counts the rest', async () => {
-    ok(await addInfluencers(prisma(), Array.from({ length: 45 }, (_, i) => influencer(`Many ${String(i).padStart(2, '0')}`, `many${i}`, 1000 + i, { niches: ['crowd'] })), at(PEOPLE.member)));
+    ok(
+      await addInfluencers(
+        prisma(),
+        Array.from({ length: 45 }, (_, i) => influencer(`Many ${String(i).padStart(2, '0')}`, `many${i}`, 1000 + i, { niches: ['crowd'] })),
+        at(PEOPLE.member),
+      ),
+    );
     const message = (await harness.slack.answer('influencers search crowd')) as Message;
     const texts = mrkdwnTexts(message).join('\n');
     expect(texts).toContain('45 matching');
@@ -140,13 +167,16 @@ describe('/campaign influencers import', () => {
   it('imports every row at once, and a replayed submission imports nothing twice', async () => {
     const view = await opened('influencers import');
     expect(view.callback_id).toBe(IMPORT_INFLUENCERS);
-    const values = csv(
-      'Gin Ono,JP,food;travel,gin@example.com,instagram,gin_csv,12000,3.1',
-      '"Hana, Kim",KR,beauty,,TikTok,@hana_csv,5000,',
-    );
+    const values = csv('Gin Ono,JP,food;travel,gin@example.com,instagram,gin_csv,12000,3.1', '"Hana, Kim",KR,beauty,,TikTok,@hana_csv,5000,');
     const done = await harness.slack.viewSubmission({ callback_id: IMPORT_INFLUENCERS, values, id: 'V0IMPORT1' });
-    expect(done.body).toMatchObject({ response_action: 'update', view: { blocks: [{ text: { text: ':white_check_mark: Added 2 influencers to the directory.' } }] } });
-    expect((await named('Gin Ono'))[0]).toMatchObject({ niches: ['food', 'travel'], accounts: [{ platform: 'instagram', handle: 'gin_csv', followers: 12000 }] });
+    expect(done.body).toMatchObject({
+      response_action: 'update',
+      view: { blocks: [{ text: { text: ':white_check_mark: Added 2 influencers to the directory.' } }] },
+    });
+    expect((await named('Gin Ono'))[0]).toMatchObject({
+      niches: ['food', 'travel'],
+      accounts: [{ platform: 'instagram', handle: 'gin_csv', followers: 12000 }],
+    });
     expect((await named('Hana, Kim'))[0]).toMatchObject({ email: null, accounts: [{ platform: 'tiktok', handle: 'hana_csv', avgEngagementPct: null }] });
 
     const replayed = await harness.slack.replay();
@@ -156,11 +186,19 @@ describe('/campaign influencers import', () => {
   });
 
   it.each([
-    ['a bad row, named by number', csv('Ok Row,JP,a,,instagram,ok_row,1,', 'Bad Row,JP,a,not-an-email,instagram,bad_row,many,'), 'Row 2: Enter a valid email address, e.g. name@example.com. Followers must be a whole number, zero or more.'],
+    [
+      'a bad row, named by number',
+      csv('Ok Row,JP,a,,instagram,ok_row,1,', 'Bad Row,JP,a,not-an-email,instagram,bad_row,many,'),
+      'Row 2: Enter a valid email address, e.g. name@example.com. Followers must be a whole number, zero or more.',
+    ],
     ['an unknown platform', csv('Odd Row,JP,a,,myspace,odd_row,1,'), 'Row 1: Choose a platform: instagram, tiktok, youtube, x, facebook, threads, other.'],
     ['a short row', csv('Short Row,JP,a'), 'Row 1: expected 8 values, found 3.'],
     ['the same handle twice', csv('Twin A,JP,a,,instagram,twin,1,', 'Twin B,JP,a,,instagram,@Twin,1,'), 'Row 2: instagram @twin is also on row 1.'],
-    ['a handle already in the directory', csv('New Row,JP,a,,instagram,new_row,1,', 'Taken Row,JP,a,,instagram,gin_csv,1,'), 'Row 2: instagram @gin_csv is already in the directory (Gin Ono).\nNothing was imported.'],
+    [
+      'a handle already in the directory',
+      csv('New Row,JP,a,,instagram,new_row,1,', 'Taken Row,JP,a,,instagram,gin_csv,1,'),
+      'Row 2: instagram @gin_csv is already in the directory (Gin Ono).\nNothing was imported.',
+    ],
     ['a wrong header', { [CSV_BLOCK]: textInput('name,handle\nX,x') }, `The first line must be the header \`${CSV_COLUMNS.join(',')}\`.`],
     ['too many rows', csv(...Array.from({ length: 201 }, (_, i) => `Bulk ${i},JP,a,,instagram,bulk${i},1,`)), 'At most 200 rows at a time; this has 201.'],
     ['an unclosed quote', csv('"Open,JP,a,,instagram,open,1,'), 'The CSV could not be read'],
@@ -174,9 +212,20 @@ describe('/campaign influencers import', () => {
 
 describe('/campaign influencers edit', () => {
   it('opens the add modal pre-filled with only IDs in private_metadata; saves; a stale submission is refused', async () => {
-    const [ivy] = ok(await addInfluencers(prisma(), [influencer('Ivy Edit', 'ivy_edit', 3000, {
-      accounts: [{ platform: 'instagram', handle: 'ivy_edit', followers: 3000, avgEngagementPct: 1.5 }, { platform: 'youtube', handle: 'ivy_tube', followers: 700, avgEngagementPct: null }],
-    })], at(PEOPLE.member)));
+    const [ivy] = ok(
+      await addInfluencers(
+        prisma(),
+        [
+          influencer('Ivy Edit', 'ivy_edit', 3000, {
+            accounts: [
+              { platform: 'instagram', handle: 'ivy_edit', followers: 3000, avgEngagementPct: 1.5 },
+              { platform: 'youtube', handle: 'ivy_tube', followers: 700, avgEngagementPct: null },
+            ],
+          }),
+        ],
+        at(PEOPLE.member),
+      ),
+    );
     const view = await opened('influencers edit ivy edit');
     expect(view.callback_id).toBe(EDIT_INFLUENCER);
     const [insta, tube] = ivy!.accounts.map((a) => `a${a.id}`) as [string, string];
@@ -192,7 +241,11 @@ describe('/campaign influencers edit', () => {
     expect(edited).toMatchObject({ email: null, version: ivy!.version + 1 });
     expect(edited!.accounts.map((a) => `${a.platform}:${a.handle}:${a.followers}`).sort()).toEqual(['instagram:ivy_edit:4000', 'youtube:ivy_tube:700']);
 
-    const stale = await harness.slack.viewSubmission({ callback_id: EDIT_INFLUENCER, private_metadata: view.private_metadata, values: { ...influencerValues({ name: 'Ivy Again', handle: 'ivy_edit' }, insta), ...tubeValues } });
+    const stale = await harness.slack.viewSubmission({
+      callback_id: EDIT_INFLUENCER,
+      private_metadata: view.private_metadata,
+      values: { ...influencerValues({ name: 'Ivy Again', handle: 'ivy_edit' }, insta), ...tubeValues },
+    });
     expect(stale.body).toMatchObject({ response_action: 'update' });
     expect(JSON.stringify(stale.body)).toContain('Nothing was changed');
     expect(await named('Ivy Again')).toHaveLength(0);
@@ -218,7 +271,9 @@ describe('/campaign add <campaign>', () => {
     expect(options.some((o) => o.text.text.startsWith('Aiko Tanaka'))).toBe(false);
     expect(mrkdwnTexts(view).join('\n')).toContain('/campaign influencers search');
 
-    const values = { [PICK_BLOCK]: { value: { type: 'multi_static_select', selected_options: [{ text: { type: 'plain_text', text: 'Jun' }, value: String(jun!.id) }] } } };
+    const values = {
+      [PICK_BLOCK]: { value: { type: 'multi_static_select', selected_options: [{ text: { type: 'plain_text', text: 'Jun' }, value: String(jun!.id) }] } },
+    };
     const done = await harness.slack.viewSubmission({ callback_id: ADD_PARTICIPANTS, private_metadata: view.private_metadata, values });
     expect(done).toEqual({ status: 200, body: '' });
     await harness.slack.replay();
@@ -226,7 +281,11 @@ describe('/campaign add <campaign>', () => {
     expect(added).toHaveLength(1);
     expect(added[0]!.accountIds).toEqual([jun!.accounts[0]!.id]);
 
-    const empty = await harness.slack.viewSubmission({ callback_id: ADD_PARTICIPANTS, private_metadata: view.private_metadata, values: { [PICK_BLOCK]: { value: { type: 'multi_static_select', selected_options: [] } } } });
+    const empty = await harness.slack.viewSubmission({
+      callback_id: ADD_PARTICIPANTS,
+      private_metadata: view.private_metadata,
+      values: { [PICK_BLOCK]: { value: { type: 'multi_static_select', selected_options: [] } } },
+    });
     expect(empty.body).toEqual({ response_action: 'errors', errors: { [PICK_BLOCK]: 'Choose at least one influencer.' } });
   });
 
@@ -236,7 +295,9 @@ describe('/campaign add <campaign>', () => {
     const view = await opened(`add C-${scenario.id}`);
     ok(await campaigns.closeRecruitment(prisma(), scenario.id, at(PEOPLE.salesPic)));
     const kai = (await named('Kai Late'))[0]!;
-    const values = { [PICK_BLOCK]: { value: { type: 'multi_static_select', selected_options: [{ text: { type: 'plain_text', text: 'Kai' }, value: String(kai.id) }] } } };
+    const values = {
+      [PICK_BLOCK]: { value: { type: 'multi_static_select', selected_options: [{ text: { type: 'plain_text', text: 'Kai' }, value: String(kai.id) }] } },
+    };
     const refused = await harness.slack.viewSubmission({ callback_id: ADD_PARTICIPANTS, private_metadata: view.private_metadata, values });
     expect(refused.body).toMatchObject({ response_action: 'update' });
     expect(JSON.stringify(refused.body)).toContain('Recruitment is closed: no new participants.');
@@ -245,7 +306,13 @@ describe('/campaign add <campaign>', () => {
 
   it('narrows the choice with the same filters as the directory search', async () => {
     const scenario = await recruitingCampaign(prisma(), 'Filtered pick');
-    ok(await addInfluencers(prisma(), [influencer('Lia Big', 'lia_big', 900_000, { niches: ['travel'] }), influencer('Mo Small', 'mo_small', 2_000, { niches: ['travel'] })], at(PEOPLE.member)));
+    ok(
+      await addInfluencers(
+        prisma(),
+        [influencer('Lia Big', 'lia_big', 900_000, { niches: ['travel'] }), influencer('Mo Small', 'mo_small', 2_000, { niches: ['travel'] })],
+        at(PEOPLE.member),
+      ),
+    );
     const view = await opened(`add C-${scenario.id} niche:travel min:100000`);
     const options = view.blocks.find((b) => b.block_id === PICK_BLOCK)!.element!.options as Array<{ text: { text: string } }>;
     expect(options.map((o) => o.text.text)).toEqual(['Lia Big · 900k followers']);

@@ -46,14 +46,19 @@ function prefilled(modal: Modal): Values {
         return { value: e.initial_value ?? null };
     }
   };
-  return Object.fromEntries(modal.blocks.filter((b) => b.type === 'input').map((b) => [b.block_id, { value: { type: b.element!.type, ...state(b.element!) } }]));
+  return Object.fromEntries(
+    modal.blocks.filter((b) => b.type === 'input').map((b) => [b.block_id, { value: { type: b.element!.type, ...state(b.element!) } }]),
+  );
 }
 const text = (value: string) => ({ value: { type: 'plain_text_input', value } });
 const number = (value: string) => ({ value: { type: 'number_input', value } });
 const date = (selected_date: string) => ({ value: { type: 'datepicker', selected_date } });
 
 async function openEdit(id: number, userId: string): Promise<Modal> {
-  const ours = () => harness.fakeSlack.callsTo('views.open').filter((c) => (c.args.view as Modal).callback_id === EDIT_BRIEF && (c.args.view as Modal).private_metadata.includes(`"campaignId":${id},`));
+  const ours = () =>
+    harness.fakeSlack
+      .callsTo('views.open')
+      .filter((c) => (c.args.view as Modal).callback_id === EDIT_BRIEF && (c.args.view as Modal).private_metadata.includes(`"campaignId":${id},`));
   const before = ours().length;
   expect(await harness.slack.command(`edit C-${id}`, { userId })).toEqual({ status: 200, body: '' });
   await expect.poll(() => ours().length).toBe(before + 1);
@@ -67,8 +72,11 @@ describe('/campaign edit', () => {
     const created = await campaigns.createCampaign(prisma(), brief({ title: 'Edit draft' }), at(PEOPLE.member));
     if (!created.ok) throw new Error('not created');
     const { id } = created.campaign;
-    const refused = (await harness.slack.answer(`edit C-${id}`, { userId: PEOPLE.approver }));
-    expect(refused).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining("Only the campaign's PICs or an admin can edit this campaign.") });
+    const refused = await harness.slack.answer(`edit C-${id}`, { userId: PEOPLE.approver });
+    expect(refused).toMatchObject({
+      response_type: 'ephemeral',
+      text: expect.stringContaining("Only the campaign's PICs or an admin can edit this campaign."),
+    });
 
     const modal = await openEdit(id, PEOPLE.salesPic);
     expect(blockKitViolations(modal as unknown as Record<string, unknown>, 'modal')).toEqual([]);
@@ -83,7 +91,12 @@ describe('/campaign edit', () => {
     expect(element(F.approverIds).initial_users).toEqual([PEOPLE.approver, PEOPLE.approver2]);
 
     // Saved untouched: nothing changes, nothing is recorded.
-    expect(await harness.slack.viewSubmission({ callback_id: EDIT_BRIEF, private_metadata: modal.private_metadata, values: prefilled(modal) }, { userId: PEOPLE.salesPic })).toEqual({ status: 200, body: '' });
+    expect(
+      await harness.slack.viewSubmission(
+        { callback_id: EDIT_BRIEF, private_metadata: modal.private_metadata, values: prefilled(modal) },
+        { userId: PEOPLE.salesPic },
+      ),
+    ).toEqual({ status: 200, body: '' });
     expect(await edits(id)).toEqual([]);
     expect((await campaigns.getCampaign(prisma(), id))?.version).toBe(created.campaign.version);
   });
@@ -97,12 +110,23 @@ describe('/campaign edit', () => {
     const modal = await openEdit(id, PEOPLE.admin);
     expect(blockKitViolations(modal as unknown as Record<string, unknown>, 'modal')).toEqual([]);
     const locked = modal.blocks.filter((b) => b.type === 'context').map((b) => b.elements![0]!.text);
-    expect(locked).toEqual([expect.stringMatching(/^\*Currency:\* USD\n:lock: Fixed once the proposal is published/), expect.stringMatching(/^\*Campaign channel:\* <#C0CAMPAIGN>\n:lock: Fixed once the proposal is published/)]);
+    expect(locked).toEqual([
+      expect.stringMatching(/^\*Currency:\* USD\n:lock: Fixed once the proposal is published/),
+      expect.stringMatching(/^\*Campaign channel:\* <#C0CAMPAIGN>\n:lock: Fixed once the proposal is published/),
+    ]);
     expect(modal.blocks.some((b) => b.type === 'input' && (b.block_id === F.currency || b.block_id === F.channelId))).toBe(false);
 
     const values = { ...prefilled(modal), [F.title]: text('Edited <!channel> title'), [F.budgetMinor]: number('13000'), [F.endDate]: date('2027-01-15') };
-    expect(await harness.slack.viewSubmission({ callback_id: EDIT_BRIEF, private_metadata: modal.private_metadata, values }, { userId: PEOPLE.admin })).toEqual({ status: 200, body: '' });
-    expect(await campaigns.getCampaign(prisma(), id)).toMatchObject({ title: 'Edited <!channel> title', budgetMinor: 1_300_000, currency: 'USD', endDate: new Date('2027-01-15'), status: 'proposal_published' });
+    expect(await harness.slack.viewSubmission({ callback_id: EDIT_BRIEF, private_metadata: modal.private_metadata, values }, { userId: PEOPLE.admin })).toEqual(
+      { status: 200, body: '' },
+    );
+    expect(await campaigns.getCampaign(prisma(), id)).toMatchObject({
+      title: 'Edited <!channel> title',
+      budgetMinor: 1_300_000,
+      currency: 'USD',
+      endDate: new Date('2027-01-15'),
+      status: 'proposal_published',
+    });
     expect((await edits(id)).map(({ actor, from, to, details }) => ({ actor, from, to, field: details?.field }))).toEqual([
       { actor: PEOPLE.admin, from: 'Edit published', to: 'Edited <!channel> title', field: 'title' },
       { actor: PEOPLE.admin, from: '$12,500.50', to: '$13,000.00', field: 'budgetMinor' },
@@ -122,7 +146,10 @@ describe('/campaign edit', () => {
     if (!created.ok) throw new Error('not created');
     const modal = await openEdit(created.campaign.id, PEOPLE.influencerPic);
     const values = { ...prefilled(modal), [F.budgetMinor]: number('-5'), [F.endDate]: date('2026-11-01'), [F.title]: text(' ') };
-    const bad = await harness.slack.viewSubmission({ callback_id: EDIT_BRIEF, private_metadata: modal.private_metadata, values }, { userId: PEOPLE.influencerPic });
+    const bad = await harness.slack.viewSubmission(
+      { callback_id: EDIT_BRIEF, private_metadata: modal.private_metadata, values },
+      { userId: PEOPLE.influencerPic },
+    );
     expect(bad.body).toEqual({
       response_action: 'errors',
       errors: {
@@ -156,13 +183,32 @@ describe('/campaign edit', () => {
     expect(modal.blocks.some((b) => b.type === 'input' && b.block_id === F.optionalStages)).toBe(false);
     // The settings form shows them read-only too, and saves the rest.
     await harness.slack.command(`settings C-${campaign.id}`, { userId: PEOPLE.salesPic });
-    const settingsModal = (await harness.fakeSlack.waitFor('views.open', (c) => (c.args.view as Modal).callback_id === CAMPAIGN_SETTINGS && (c.args.view as Modal).private_metadata.includes(`"campaignId":${campaign.id},`))).args.view as Modal;
-    expect(settingsModal.blocks.find((b) => b.block_id === F.optionalStages)).toMatchObject({ type: 'context', elements: [{ text: expect.stringContaining(':lock: Fixed once collaboration has started') }] });
+    const settingsModal = (
+      await harness.fakeSlack.waitFor(
+        'views.open',
+        (c) => (c.args.view as Modal).callback_id === CAMPAIGN_SETTINGS && (c.args.view as Modal).private_metadata.includes(`"campaignId":${campaign.id},`),
+      )
+    ).args.view as Modal;
+    expect(settingsModal.blocks.find((b) => b.block_id === F.optionalStages)).toMatchObject({
+      type: 'context',
+      elements: [{ text: expect.stringContaining(':lock: Fixed once collaboration has started') }],
+    });
     const { [F.optionalStages]: _, ...withoutStages } = settings;
-    expect(await harness.slack.viewSubmission({ callback_id: CAMPAIGN_SETTINGS, private_metadata: settingsModal.private_metadata, values: { ...withoutStages, [F.agreementWindowDays]: number('5') } }, { userId: PEOPLE.salesPic })).toEqual({ status: 200, body: '' });
+    expect(
+      await harness.slack.viewSubmission(
+        {
+          callback_id: CAMPAIGN_SETTINGS,
+          private_metadata: settingsModal.private_metadata,
+          values: { ...withoutStages, [F.agreementWindowDays]: number('5') },
+        },
+        { userId: PEOPLE.salesPic },
+      ),
+    ).toEqual({ status: 200, body: '' });
     expect(await campaigns.getCampaign(prisma(), campaign.id)).toMatchObject({ agreementWindowDays: 5, optionalStages: campaign.optionalStages });
 
     ok(await campaigns.archiveCampaign(prisma(), campaign.id, at(PEOPLE.salesPic)));
-    expect((await harness.slack.answer(`edit C-${campaign.id}`, { userId: PEOPLE.salesPic }))).toMatchObject({ text: expect.stringContaining('Archived campaigns are read-only.') });
+    expect(await harness.slack.answer(`edit C-${campaign.id}`, { userId: PEOPLE.salesPic })).toMatchObject({
+      text: expect.stringContaining('Archived campaigns are read-only.'),
+    });
   });
 });

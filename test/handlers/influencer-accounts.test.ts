@@ -46,8 +46,10 @@ async function opened(text: string): Promise<OpenModal> {
   return modal;
 }
 
-const clickAddAccount = (modal: OpenModal, values = {}) => harness.slack.inModal<OpenModal>(modal, { action_id: ADD_ACCOUNT, block_id: ADD_ACCOUNT }, { values });
-const clickRemove = (modal: OpenModal, key: string, values = {}) => harness.slack.inModal<OpenModal>(modal, { action_id: REMOVE_ACCOUNT, block_id: `account.${key}`, value: key }, { values });
+const clickAddAccount = (modal: OpenModal, values = {}) =>
+  harness.slack.inModal<OpenModal>(modal, { action_id: ADD_ACCOUNT, block_id: ADD_ACCOUNT }, { values });
+const clickRemove = (modal: OpenModal, key: string, values = {}) =>
+  harness.slack.inModal<OpenModal>(modal, { action_id: REMOVE_ACCOUNT, block_id: `account.${key}`, value: key }, { values });
 const save = (modal: OpenModal, values: Record<string, Record<string, unknown>>) =>
   harness.slack.viewSubmission({ callback_id: modal.callback_id, private_metadata: modal.private_metadata, values });
 
@@ -65,18 +67,36 @@ describe('the influencer form with several social accounts', () => {
     expect(block(twoRows, accountBlockId('n2', 'handle'))!.element!.initial_value).toBeUndefined();
     expect(block(twoRows, 'account.n1')!.accessory).toMatchObject({ action_id: REMOVE_ACCOUNT, value: 'n1' });
 
-    const saved = await save(twoRows, { ...typed, ...accountValues('n2', { platform: 'tiktok', handle: '@nao_tok', followers: '230000', avgEngagement: null }) });
+    const saved = await save(twoRows, {
+      ...typed,
+      ...accountValues('n2', { platform: 'tiktok', handle: '@nao_tok', followers: '230000', avgEngagement: null }),
+    });
     expect(saved).toEqual({ status: 200, body: '' });
     expect(await accountsOf('Nao Multi')).toEqual(['instagram @nao_insta 51000', 'tiktok @nao_tok 230000']);
     const [nao] = await named('Nao Multi');
     const [added] = await entityHistory(prisma(), 'influencer', nao!.id);
-    expect(added).toMatchObject({ action: 'influencer.added', actor: 'U0MEMBER', details: { name: 'Nao Multi', accounts: [{ handle: 'nao_insta' }, { handle: 'nao_tok' }] } });
+    expect(added).toMatchObject({
+      action: 'influencer.added',
+      actor: 'U0MEMBER',
+      details: { name: 'Nao Multi', accounts: [{ handle: 'nao_insta' }, { handle: 'nao_tok' }] },
+    });
   });
 
   it('edits, adds and removes accounts in one save, one history event per change', async () => {
-    const [oto] = ok(await addInfluencers(prisma(), [influencer('Oto Edit', 'oto_insta', 1000, {
-      accounts: [{ platform: 'instagram', handle: 'oto_insta', followers: 1000, avgEngagementPct: 2 }, { platform: 'youtube', handle: 'oto_tube', followers: 300, avgEngagementPct: null }],
-    })], at(PEOPLE.member)));
+    const [oto] = ok(
+      await addInfluencers(
+        prisma(),
+        [
+          influencer('Oto Edit', 'oto_insta', 1000, {
+            accounts: [
+              { platform: 'instagram', handle: 'oto_insta', followers: 1000, avgEngagementPct: 2 },
+              { platform: 'youtube', handle: 'oto_tube', followers: 300, avgEngagementPct: null },
+            ],
+          }),
+        ],
+        at(PEOPLE.member),
+      ),
+    );
     const [insta, tube] = oto!.accounts.map((a) => `a${a.id}`) as [string, string];
     const form = await opened(`influencers edit ${oto!.id}`);
     expect(form.callback_id).toBe(EDIT_INFLUENCER);
@@ -101,7 +121,13 @@ describe('the influencer form with several social accounts', () => {
     // Saving the same values again changes nothing and records nothing.
     const again = await opened(`influencers edit ${oto!.id}`);
     const [insta2, tok2] = keys(again) as [string, string];
-    expect(await save(again, { ...values, ...accountValues(insta2, { handle: 'oto_insta', followers: '1500', avgEngagement: '2' }), ...accountValues(tok2, { platform: 'tiktok', handle: 'oto_tok', followers: '9000', avgEngagement: null }) })).toEqual({ status: 200, body: '' });
+    expect(
+      await save(again, {
+        ...values,
+        ...accountValues(insta2, { handle: 'oto_insta', followers: '1500', avgEngagement: '2' }),
+        ...accountValues(tok2, { platform: 'tiktok', handle: 'oto_tok', followers: '9000', avgEngagement: null }),
+      }),
+    ).toEqual({ status: 200, body: '' });
     expect(await actions(oto!.id)).toHaveLength(4);
   });
 
@@ -115,14 +141,19 @@ describe('the influencer form with several social accounts', () => {
 
     const refused = await clickRemove(form, used);
     expect(keys(refused), 'the row stays').toEqual([used, spare]);
-    expect(block(refused, `account.${used}`)!.text!.text).toContain(`:no_entry: Instagram @aiko${scenario.id} cannot be removed: C-${scenario.id} Accounts in use uses it.`);
+    expect(block(refused, `account.${used}`)!.text!.text).toContain(
+      `:no_entry: Instagram @aiko${scenario.id} cannot be removed: C-${scenario.id} Accounts in use uses it.`,
+    );
     withinLimits(refused);
 
     // The form was open before the account got used: saving without it changes nothing.
-    const stale = await save({ ...form, private_metadata: JSON.stringify({ ...JSON.parse(form.private_metadata), accounts: [spare] }) }, {
-      ...profileValues({ name: 'Aiko Tanaka', email: aiko.email }),
-      ...accountValues(spare, { platform: 'youtube', handle: `aiko_tube${scenario.id}`, followers: '10', avgEngagement: null }),
-    });
+    const stale = await save(
+      { ...form, private_metadata: JSON.stringify({ ...JSON.parse(form.private_metadata), accounts: [spare] }) },
+      {
+        ...profileValues({ name: 'Aiko Tanaka', email: aiko.email }),
+        ...accountValues(spare, { platform: 'youtube', handle: `aiko_tube${scenario.id}`, followers: '10', avgEngagement: null }),
+      },
+    );
     expect(stale.body).toMatchObject({ response_action: 'update' });
     expect(JSON.stringify(stale.body)).toContain('cannot be removed');
     expect((await named('Aiko Tanaka')).find((i) => i.id === aiko.id)!.accounts).toHaveLength(2);
@@ -213,27 +244,42 @@ describe('/campaign influencers import with several accounts', () => {
 
 describe('/campaign add asks which accounts will post', () => {
   const pick = (modal: OpenModal, ids: number[]) =>
-    harness.slack.inModal<OpenModal>(modal, { type: 'multi_static_select', block_id: PICK_BLOCK, action_id: VALUE, selected_options: ids.map((id) => ({ text: { type: 'plain_text', text: 'x' }, value: String(id) })) });
+    harness.slack.inModal<OpenModal>(modal, {
+      type: 'multi_static_select',
+      block_id: PICK_BLOCK,
+      action_id: VALUE,
+      selected_options: ids.map((id) => ({ text: { type: 'plain_text', text: 'x' }, value: String(id) })),
+    });
   const chosenValues = (ids: number[], accounts: Record<number, number[]> = {}) => ({
-    [PICK_BLOCK]: { [VALUE]: { type: 'multi_static_select', selected_options: ids.map((id) => ({ text: { type: 'plain_text', text: 'x' }, value: String(id) })) } },
-    ...Object.fromEntries(Object.entries(accounts).map(([id, accountIds]) => [
-      accountsBlockId(Number(id)),
-      { [VALUE]: { type: 'checkboxes', selected_options: accountIds.map((a) => ({ text: { type: 'plain_text', text: 'x' }, value: String(a) })) } },
-    ])),
+    [PICK_BLOCK]: {
+      [VALUE]: { type: 'multi_static_select', selected_options: ids.map((id) => ({ text: { type: 'plain_text', text: 'x' }, value: String(id) })) },
+    },
+    ...Object.fromEntries(
+      Object.entries(accounts).map(([id, accountIds]) => [
+        accountsBlockId(Number(id)),
+        { [VALUE]: { type: 'checkboxes', selected_options: accountIds.map((a) => ({ text: { type: 'plain_text', text: 'x' }, value: String(a) })) } },
+      ]),
+    ),
   });
 
   it('offers the accounts of an influencer with several, the campaign platforms ticked; saves the choice', async () => {
     const scenario = await recruitingCampaign(prisma(), 'Which accounts');
-    const [yui, zen] = ok(await addInfluencers(prisma(), [
-      influencer('Yui Three', 'yui_insta', 5000, {
-        accounts: [
-          { platform: 'instagram', handle: 'yui_insta', followers: 5000, avgEngagementPct: null },
-          { platform: 'tiktok', handle: 'yui_tok', followers: 7000, avgEngagementPct: null },
-          { platform: 'youtube', handle: 'yui_tube', followers: 900, avgEngagementPct: null },
+    const [yui, zen] = ok(
+      await addInfluencers(
+        prisma(),
+        [
+          influencer('Yui Three', 'yui_insta', 5000, {
+            accounts: [
+              { platform: 'instagram', handle: 'yui_insta', followers: 5000, avgEngagementPct: null },
+              { platform: 'tiktok', handle: 'yui_tok', followers: 7000, avgEngagementPct: null },
+              { platform: 'youtube', handle: 'yui_tube', followers: 900, avgEngagementPct: null },
+            ],
+          }),
+          influencer('Zen One', 'zen_insta', 800),
         ],
-      }),
-      influencer('Zen One', 'zen_insta', 800),
-    ], at(PEOPLE.member)));
+        at(PEOPLE.member),
+      ),
+    );
     const [yInsta, yTok, yTube] = yui!.accounts.map((a) => a.id) as [number, number, number];
     const form = await opened(`add C-${scenario.id}`);
     const chosen = await pick(form, [yui!.id, zen!.id]);
@@ -241,13 +287,25 @@ describe('/campaign add asks which accounts will post', () => {
     expect(block(chosen, PICK_BLOCK)!.element!.initial_options).toHaveLength(2);
     expect(block(chosen, accountsBlockId(zen!.id)), 'one account: nothing to ask').toBeUndefined();
     const choice = block(chosen, accountsBlockId(yui!.id))!.element!;
-    expect((choice.options as Array<{ text: { text: string } }>).map((o) => o.text.text)).toEqual(['Instagram @yui_insta · 5k followers', 'TikTok @yui_tok · 7k followers', 'YouTube @yui_tube · 900 followers']);
+    expect((choice.options as Array<{ text: { text: string } }>).map((o) => o.text.text)).toEqual([
+      'Instagram @yui_insta · 5k followers',
+      'TikTok @yui_tok · 7k followers',
+      'YouTube @yui_tube · 900 followers',
+    ]);
     expect((choice.initial_options as Array<{ value: string }>).map((o) => Number(o.value))).toEqual([yInsta, yTok]);
 
-    const unticked = await harness.slack.viewSubmission({ callback_id: ADD_PARTICIPANTS, private_metadata: chosen.private_metadata, values: chosenValues([yui!.id, zen!.id], { [yui!.id]: [] }) });
+    const unticked = await harness.slack.viewSubmission({
+      callback_id: ADD_PARTICIPANTS,
+      private_metadata: chosen.private_metadata,
+      values: chosenValues([yui!.id, zen!.id], { [yui!.id]: [] }),
+    });
     expect(unticked.body).toEqual({ response_action: 'errors', errors: { [accountsBlockId(yui!.id)]: 'Choose at least one account that will post.' } });
 
-    const done = await harness.slack.viewSubmission({ callback_id: ADD_PARTICIPANTS, private_metadata: chosen.private_metadata, values: chosenValues([yui!.id, zen!.id], { [yui!.id]: [yTube] }) });
+    const done = await harness.slack.viewSubmission({
+      callback_id: ADD_PARTICIPANTS,
+      private_metadata: chosen.private_metadata,
+      values: chosenValues([yui!.id, zen!.id], { [yui!.id]: [yTube] }),
+    });
     expect(done).toEqual({ status: 200, body: '' });
     const added = await listParticipants(prisma(), scenario.id);
     expect(added.find((p) => p.influencerId === yui!.id)!.accountIds).toEqual([yTube]);
@@ -258,12 +316,27 @@ describe('/campaign add asks which accounts will post', () => {
 
   it("refuses an account that is not the influencer's, and adds nobody", async () => {
     const scenario = await recruitingCampaign(prisma(), 'Foreign account');
-    const [amy, bo] = ok(await addInfluencers(prisma(), [
-      influencer('Amy Two', 'amy_insta', 10, { accounts: [{ platform: 'instagram', handle: 'amy_insta', followers: 10, avgEngagementPct: null }, { platform: 'tiktok', handle: 'amy_tok', followers: 10, avgEngagementPct: null }] }),
-      influencer('Bo Other', 'bo_insta', 10),
-    ], at(PEOPLE.member)));
+    const [amy, bo] = ok(
+      await addInfluencers(
+        prisma(),
+        [
+          influencer('Amy Two', 'amy_insta', 10, {
+            accounts: [
+              { platform: 'instagram', handle: 'amy_insta', followers: 10, avgEngagementPct: null },
+              { platform: 'tiktok', handle: 'amy_tok', followers: 10, avgEngagementPct: null },
+            ],
+          }),
+          influencer('Bo Other', 'bo_insta', 10),
+        ],
+        at(PEOPLE.member),
+      ),
+    );
     const form = await opened(`add C-${scenario.id}`);
-    const refused = await harness.slack.viewSubmission({ callback_id: ADD_PARTICIPANTS, private_metadata: form.private_metadata, values: chosenValues([amy!.id], { [amy!.id]: [bo!.accounts[0]!.id] }) });
+    const refused = await harness.slack.viewSubmission({
+      callback_id: ADD_PARTICIPANTS,
+      private_metadata: form.private_metadata,
+      values: chosenValues([amy!.id], { [amy!.id]: [bo!.accounts[0]!.id] }),
+    });
     expect(refused.body).toMatchObject({ response_action: 'update' });
     expect(JSON.stringify(refused.body)).toContain('An account chosen for Amy Two belongs to someone else.');
     expect((await listParticipants(prisma(), scenario.id)).some((p) => p.influencerId === amy!.id)).toBe(false);

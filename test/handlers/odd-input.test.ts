@@ -45,7 +45,19 @@ function expectLogged(text: string) {
 /** A post waiting for approval, in a collaborating campaign. */
 async function pendingPost(title: string) {
   const scenario = await collaboratingCampaign(prisma(), title);
-  const post = ok(await posts.submitPost(prisma(), { participationId: scenario.collaborator.id, socialAccountId: scenario.account.id, plannedDate: new Date('2026-12-05'), content: `${title} reel`, mediaUrls: [] }, at(PEOPLE.member)));
+  const post = ok(
+    await posts.submitPost(
+      prisma(),
+      {
+        participationId: scenario.collaborator.id,
+        socialAccountId: scenario.account.id,
+        plannedDate: new Date('2026-12-05'),
+        content: `${title} reel`,
+        mediaUrls: [],
+      },
+      at(PEOPLE.member),
+    ),
+  );
   // Its approval message is posted (and its ts stored) now, not in the middle of the test.
   await harness.running.deliver();
   return { scenario, post };
@@ -59,7 +71,10 @@ const postState = async (postId: number) => ({
 describe('control characters in a form', () => {
   it('a NUL byte in a campaign title is refused at the field, and nothing is saved', async () => {
     const before = await prisma().campaign.count();
-    const { status, body } = await harness.slack.viewSubmission({ callback_id: CREATE_CAMPAIGN, values: campaignFormValues({ title: 'Spring\u0000launch' }) }, { userId: PEOPLE.member });
+    const { status, body } = await harness.slack.viewSubmission(
+      { callback_id: CREATE_CAMPAIGN, values: campaignFormValues({ title: 'Spring\u0000launch' }) },
+      { userId: PEOPLE.member },
+    );
     expect(status).toBe(200);
     expect(body).toEqual({ response_action: 'errors', errors: { [CAMPAIGN_FIELDS.title]: CONTROL_CHARACTER_ERROR } });
     expect(await prisma().campaign.count()).toBe(before);
@@ -71,8 +86,25 @@ describe('control characters in a form', () => {
     const values = campaignFormValues({ title: 'Spring\nlaunch' });
     values[CAMPAIGN_FIELDS.objective] = { value: { type: 'plain_text_input', value: 'Awareness\n\tand sales' } };
     const user = { id: PEOPLE.member, username: 'member', name: 'member', team_id: TEAM_ID };
-    const view = { id: 'V0LINES', team_id: TEAM_ID, type: 'modal', callback_id: CREATE_CAMPAIGN, blocks: modal.blocks, private_metadata: modal.private_metadata ?? '', state: { values }, hash: 'h', app_id: APP_ID };
-    const { status, body } = await harness.slack.interaction({ type: 'view_submission', team: { id: TEAM_ID, domain: 'test-workspace' }, user, api_app_id: APP_ID, trigger_id: 'T1', view });
+    const view = {
+      id: 'V0LINES',
+      team_id: TEAM_ID,
+      type: 'modal',
+      callback_id: CREATE_CAMPAIGN,
+      blocks: modal.blocks,
+      private_metadata: modal.private_metadata ?? '',
+      state: { values },
+      hash: 'h',
+      app_id: APP_ID,
+    };
+    const { status, body } = await harness.slack.interaction({
+      type: 'view_submission',
+      team: { id: TEAM_ID, domain: 'test-workspace' },
+      user,
+      api_app_id: APP_ID,
+      trigger_id: 'T1',
+      view,
+    });
     expect(status).toBe(200);
     expect(body).toEqual({ response_action: 'errors', errors: { [CAMPAIGN_FIELDS.title]: CONTROL_CHARACTER_ERROR } });
     expect(await prisma().campaign.count()).toBe(before);
@@ -97,7 +129,10 @@ describe('tampered or stale button values', () => {
   ])('%s with the value %s answers out of date ephemerally, with a logged reference, and changes nothing', async (_, value, actionId) => {
     const { post } = await pendingPost(`Tampered ${actionId}`);
     const before = await postState(post.id);
-    const { status } = await harness.slack.blockAction({ action_id: actionId, ...(value === undefined ? {} : { value }) }, { userId: PEOPLE.approver, channelId: 'C0CAMPAIGN' });
+    const { status } = await harness.slack.blockAction(
+      { action_id: actionId, ...(value === undefined ? {} : { value }) },
+      { userId: PEOPLE.approver, channelId: 'C0CAMPAIGN' },
+    );
     expect(status).toBe(200);
     const answer = await harness.fakeSlack.waitFor('response_url', (c) => String(c.args.text).includes(OUT_OF_DATE));
     expect(answer.args).toMatchObject({ response_type: 'ephemeral', replace_original: false });
@@ -114,7 +149,10 @@ describe('tampered or stale button values', () => {
     const before = await entityHistory(prisma(), 'campaign', campaign.id);
     const { status } = await harness.slack.blockAction({ action_id: APPROVE_PROPOSAL, value: `${campaign.id}:x` }, { userId: PEOPLE.approver, fromHome: true });
     expect(status).toBe(200);
-    const home = await harness.fakeSlack.waitFor('views.publish', (c) => c.args.user_id === PEOPLE.approver && JSON.stringify(c.args.view).includes(OUT_OF_DATE));
+    const home = await harness.fakeSlack.waitFor(
+      'views.publish',
+      (c) => c.args.user_id === PEOPLE.approver && JSON.stringify(c.args.view).includes(OUT_OF_DATE),
+    );
     expectLogged(JSON.stringify(home.args.view).replaceAll('\\`', '`'));
     expect(await entityHistory(prisma(), 'campaign', campaign.id)).toEqual(before);
   });
@@ -123,13 +161,21 @@ describe('tampered or stale button values', () => {
 describe('tampered form metadata', () => {
   it.each([
     ['the step confirmation, not JSON', CONFIRM_STEP, () => 'not json', {}],
-    ['the reject reason, an ID that is not a number', REJECT_REASON, (postId: number) => JSON.stringify({ kind: 'post', id: `${postId}`, version: 1 }), { [REASON_BLOCK]: { value: { type: 'plain_text_input', value: 'Off brief' } } }],
+    [
+      'the reject reason, an ID that is not a number',
+      REJECT_REASON,
+      (postId: number) => JSON.stringify({ kind: 'post', id: `${postId}`, version: 1 }),
+      { [REASON_BLOCK]: { value: { type: 'plain_text_input', value: 'Off brief' } } },
+    ],
     ['the move form, the wrong shape', MOVE_PARTICIPANT, () => '[]', {}],
     ['the results form, an ID the database cannot hold', RECORD_RESULTS, () => JSON.stringify({ postId: 99_999_999_999, version: 1 }), {}],
   ])('%s: the modal says it is out of date, with a logged reference, and nothing changes', async (_, callbackId, metadata, values) => {
     const { scenario, post } = await pendingPost(`Metadata ${callbackId}`);
     const before = { post: await postState(post.id), campaign: await entityHistory(prisma(), 'campaign', scenario.id) };
-    const { status, body } = await harness.slack.viewSubmission({ callback_id: callbackId, private_metadata: metadata(post.id), values }, { userId: PEOPLE.admin });
+    const { status, body } = await harness.slack.viewSubmission(
+      { callback_id: callbackId, private_metadata: metadata(post.id), values },
+      { userId: PEOPLE.admin },
+    );
     expect(status).toBe(200);
     const answer = body as { response_action: string; view: Record<string, unknown> };
     expect(answer.response_action).toBe('update');
@@ -142,7 +188,10 @@ describe('tampered form metadata', () => {
   it('an ID that no longer exists is answered in the modal and changes nothing', async () => {
     const { post } = await pendingPost('Gone post');
     const before = await postState(post.id);
-    const { status, body } = await harness.slack.viewSubmission({ callback_id: FINAL_APPROVE, private_metadata: JSON.stringify({ id: post.id + 1000, version: 1 }), values: {} }, { userId: PEOPLE.admin });
+    const { status, body } = await harness.slack.viewSubmission(
+      { callback_id: FINAL_APPROVE, private_metadata: JSON.stringify({ id: post.id + 1000, version: 1 }), values: {} },
+      { userId: PEOPLE.admin },
+    );
     expect(status).toBe(200);
     expect(body).toMatchObject({ response_action: 'update' });
     expect(JSON.stringify(body)).toContain('That post does not exist.');

@@ -18,7 +18,13 @@ afterAll(() => harness?.stop());
 
 const prisma = () => harness.running.db.prisma;
 const texts = (call: SlackCall) => mrkdwnTexts(call.args).join('\n');
-type Block = { type: string; block_id?: string; elements?: Array<{ action_id: string; value: string }>; accessory?: { action_id: string; value: string }; element?: { initial_date?: string } };
+type Block = {
+  type: string;
+  block_id?: string;
+  elements?: Array<{ action_id: string; value: string }>;
+  accessory?: { action_id: string; value: string };
+  element?: { initial_date?: string };
+};
 const blocksOf = (call: SlackCall) => (call.args.blocks ?? (call.args.view as { blocks: unknown[] }).blocks) as Block[];
 const buttons = (call: SlackCall) => blocksOf(call).flatMap((b) => [...(b.elements ?? []), ...(b.accessory ? [b.accessory] : [])]);
 const closeDate = (selected_date: string | null) => ({ [CLOSE_DATE_BLOCK]: { value: { type: 'datepicker', selected_date } } });
@@ -29,14 +35,23 @@ async function published(title: string) {
   if (!created.ok) throw new Error('not created');
   const ref = `C-${created.campaign.id}`;
   await harness.slack.command(`publish ${ref}`, { userId: PEOPLE.salesPic });
-  const confirm = (await harness.fakeSlack.waitFor('views.open', (c) => (c.args.view as { callback_id: string; private_metadata: string }).private_metadata?.includes(`"campaignId":${created.campaign.id},`))).args.view as { private_metadata: string };
+  const confirm = (
+    await harness.fakeSlack.waitFor('views.open', (c) =>
+      (c.args.view as { callback_id: string; private_metadata: string }).private_metadata?.includes(`"campaignId":${created.campaign.id},`),
+    )
+  ).args.view as { private_metadata: string };
   await harness.slack.viewSubmission({ callback_id: CONFIRM_STEP, private_metadata: confirm.private_metadata, values: {} }, { userId: PEOPLE.salesPic });
   const ask = await harness.fakeSlack.waitFor('chat.postMessage', (c) => texts(c).includes(`*${ref} ${title}*`) && buttons(c).length > 0);
   return { id: created.campaign.id, ref, ask };
 }
 
 async function modalFor(id: number) {
-  const call = await harness.fakeSlack.waitFor('views.open', (c) => (c.args.view as { callback_id: string; private_metadata: string }).callback_id === OPEN_RECRUITMENT && (c.args.view as { private_metadata: string }).private_metadata.includes(`"campaignId":${id},`));
+  const call = await harness.fakeSlack.waitFor(
+    'views.open',
+    (c) =>
+      (c.args.view as { callback_id: string; private_metadata: string }).callback_id === OPEN_RECRUITMENT &&
+      (c.args.view as { private_metadata: string }).private_metadata.includes(`"campaignId":${id},`),
+  );
   return call.args.view as { private_metadata: string; blocks: Block[] };
 }
 
@@ -44,13 +59,18 @@ describe('opening recruitment', () => {
   it('the approved proposal offers "Open recruitment" to the PICs only; the form checks the close date; opening saves it, updates the card and removes the button', async () => {
     const { id, ref, ask } = await published('Open via button');
     await harness.slack.blockAction({ action_id: APPROVE_PROPOSAL, value: buttons(ask)[0]!.value }, { userId: PEOPLE.approver, channelId: 'C0CAMPAIGN' });
-    const approved = await harness.fakeSlack.waitFor('chat.update', (c) => texts(c).includes(`*${ref} Open via button*`) && buttons(c).some((b) => b.action_id === OPEN_RECRUITMENT_BUTTON));
+    const approved = await harness.fakeSlack.waitFor(
+      'chat.update',
+      (c) => texts(c).includes(`*${ref} Open via button*`) && buttons(c).some((b) => b.action_id === OPEN_RECRUITMENT_BUTTON),
+    );
     expect(blockKitViolations(approved.args, 'message')).toEqual([]);
     await harness.fakeSlack.waitFor('chat.postMessage', (c) => c.args.thread_ts !== undefined && String(c.args.text).includes(`\`/campaign open ${ref}\``));
     const open = buttons(approved).find((b) => b.action_id === OPEN_RECRUITMENT_BUTTON)!;
 
     await harness.slack.blockAction({ action_id: OPEN_RECRUITMENT_BUTTON, value: open.value }, { userId: PEOPLE.member, channelId: 'C0CAMPAIGN' });
-    const refused = await harness.fakeSlack.waitFor('response_url', (c) => String(c.args.text).includes("Only the campaign's PICs or an admin can open recruitment."));
+    const refused = await harness.fakeSlack.waitFor('response_url', (c) =>
+      String(c.args.text).includes("Only the campaign's PICs or an admin can open recruitment."),
+    );
     expect(refused.args).toMatchObject({ response_type: 'ephemeral', replace_original: false });
 
     await harness.slack.blockAction({ action_id: OPEN_RECRUITMENT_BUTTON, value: open.value }, { userId: PEOPLE.influencerPic, channelId: 'C0CAMPAIGN' });
@@ -58,17 +78,33 @@ describe('opening recruitment', () => {
     expect(blockKitViolations(modal as unknown as Record<string, unknown>, 'modal')).toEqual([]);
     expect(modal.blocks.find((b) => b.block_id === CLOSE_DATE_BLOCK)?.element?.initial_date).toBe('2026-11-28');
 
-    const submit = (date: string | null) => harness.slack.viewSubmission({ callback_id: OPEN_RECRUITMENT, private_metadata: modal.private_metadata, values: closeDate(date) }, { userId: PEOPLE.influencerPic });
-    expect((await submit('2026-11-22')).body).toEqual({ response_action: 'errors', errors: { [CLOSE_DATE_BLOCK]: expect.stringContaining('cannot close in the past') } });
-    expect((await submit('2027-01-05')).body).toEqual({ response_action: 'errors', errors: { [CLOSE_DATE_BLOCK]: expect.stringContaining('on or before the end date') } });
+    const submit = (date: string | null) =>
+      harness.slack.viewSubmission(
+        { callback_id: OPEN_RECRUITMENT, private_metadata: modal.private_metadata, values: closeDate(date) },
+        { userId: PEOPLE.influencerPic },
+      );
+    expect((await submit('2026-11-22')).body).toEqual({
+      response_action: 'errors',
+      errors: { [CLOSE_DATE_BLOCK]: expect.stringContaining('cannot close in the past') },
+    });
+    expect((await submit('2027-01-05')).body).toEqual({
+      response_action: 'errors',
+      errors: { [CLOSE_DATE_BLOCK]: expect.stringContaining('on or before the end date') },
+    });
     expect((await campaigns.getCampaign(prisma(), id))?.status).toBe('proposal_approved');
 
     expect(await submit('2026-11-23')).toEqual({ status: 200, body: '' });
     expect(await campaigns.getCampaign(prisma(), id)).toMatchObject({ status: 'recruiting', recruitmentCloseDate: new Date('2026-11-23') });
     const opened = (await entityHistory(prisma(), 'campaign', id)).filter((e) => e.action === 'campaign.recruitment_opened');
-    expect(opened).toMatchObject([{ actor: PEOPLE.influencerPic, from: 'proposal_approved', to: 'recruiting', details: { recruitmentCloseDate: '2026-11-23' } }]);
+    expect(opened).toMatchObject([
+      { actor: PEOPLE.influencerPic, from: 'proposal_approved', to: 'recruiting', details: { recruitmentCloseDate: '2026-11-23' } },
+    ]);
     await harness.fakeSlack.waitFor('chat.update', (c) => String(c.args.text) === `${ref} Open via button: Recruiting`);
-    await harness.fakeSlack.waitFor('chat.update', (c) => texts(c).includes(`*${ref} Open via button*`) && texts(c).includes('Approved by') && !buttons(c).some((b) => b.action_id === OPEN_RECRUITMENT_BUTTON));
+    await harness.fakeSlack.waitFor(
+      'chat.update',
+      (c) =>
+        texts(c).includes(`*${ref} Open via button*`) && texts(c).includes('Approved by') && !buttons(c).some((b) => b.action_id === OPEN_RECRUITMENT_BUTTON),
+    );
 
     // The same click again: already done, said with who did it.
     await harness.slack.blockAction({ action_id: OPEN_RECRUITMENT_BUTTON, value: open.value }, { userId: PEOPLE.salesPic, channelId: 'C0CAMPAIGN' });
@@ -91,7 +127,12 @@ describe('opening recruitment', () => {
 
     expect(await harness.slack.command(`open C-${id}`, { userId: PEOPLE.salesPic })).toEqual({ status: 200, body: '' });
     const modal = await modalFor(id);
-    expect(await harness.slack.viewSubmission({ callback_id: OPEN_RECRUITMENT, private_metadata: modal.private_metadata, values: closeDate(null) }, { userId: PEOPLE.salesPic })).toEqual({ status: 200, body: '' });
+    expect(
+      await harness.slack.viewSubmission(
+        { callback_id: OPEN_RECRUITMENT, private_metadata: modal.private_metadata, values: closeDate(null) },
+        { userId: PEOPLE.salesPic },
+      ),
+    ).toEqual({ status: 200, body: '' });
     expect(await campaigns.getCampaign(prisma(), id)).toMatchObject({ status: 'recruiting', recruitmentCloseDate: null });
   });
 
@@ -106,10 +147,14 @@ describe('opening recruitment', () => {
     ok(await campaigns.openRecruitment(prisma(), recruiting.campaign.id, at(PEOPLE.salesPic)));
 
     const openOf = (call: SlackCall) => buttons(call).find((b) => b.action_id === OPEN_RECRUITMENT_BUTTON && b.value.startsWith(`${approved.campaign.id}:`));
-    const closeOf = (call: SlackCall) => buttons(call).find((b) => b.action_id === HOME_CAMPAIGN_STEP && b.value.startsWith(`close:${recruiting.campaign.id}:`));
+    const closeOf = (call: SlackCall) =>
+      buttons(call).find((b) => b.action_id === HOME_CAMPAIGN_STEP && b.value.startsWith(`close:${recruiting.campaign.id}:`));
     await harness.slack.appHomeOpened(PEOPLE.salesPic);
     // An App Home refresh left over from the previous test may arrive first: wait for the one showing both steps.
-    const home = await harness.fakeSlack.waitFor('views.publish', (c) => c.args.user_id === PEOPLE.salesPic && openOf(c) !== undefined && closeOf(c) !== undefined);
+    const home = await harness.fakeSlack.waitFor(
+      'views.publish',
+      (c) => c.args.user_id === PEOPLE.salesPic && openOf(c) !== undefined && closeOf(c) !== undefined,
+    );
     expect(mrkdwnTexts(home.args.view).join('\n')).toContain('*Next steps in your campaigns*');
     expect(blockKitViolations(home.args.view as Record<string, unknown>, 'home')).toEqual([]);
     const open = openOf(home);
@@ -122,14 +167,36 @@ describe('opening recruitment', () => {
     await harness.slack.blockAction({ action_id: OPEN_RECRUITMENT_BUTTON, value: open!.value }, { userId: PEOPLE.salesPic, fromHome: true });
     await modalFor(approved.campaign.id);
     await harness.slack.blockAction({ action_id: HOME_CAMPAIGN_STEP, value: close!.value }, { userId: PEOPLE.salesPic, fromHome: true });
-    const confirm = (await harness.fakeSlack.waitFor('views.open', (c) => (c.args.view as { callback_id: string; private_metadata: string }).callback_id === CONFIRM_STEP && (c.args.view as { private_metadata: string }).private_metadata.includes(`"campaignId":${recruiting.campaign.id},`))).args.view as { private_metadata: string };
-    expect(JSON.stringify((await harness.slack.viewSubmission({ callback_id: CONFIRM_STEP, private_metadata: confirm.private_metadata, values: {} }, { userId: PEOPLE.salesPic })).body)).toContain('Recruitment is closed');
+    const confirm = (
+      await harness.fakeSlack.waitFor(
+        'views.open',
+        (c) =>
+          (c.args.view as { callback_id: string; private_metadata: string }).callback_id === CONFIRM_STEP &&
+          (c.args.view as { private_metadata: string }).private_metadata.includes(`"campaignId":${recruiting.campaign.id},`),
+      )
+    ).args.view as { private_metadata: string };
+    expect(
+      JSON.stringify(
+        (await harness.slack.viewSubmission({ callback_id: CONFIRM_STEP, private_metadata: confirm.private_metadata, values: {} }, { userId: PEOPLE.salesPic }))
+          .body,
+      ),
+    ).toContain('Recruitment is closed');
     expect((await campaigns.getCampaign(prisma(), recruiting.campaign.id))?.status).toBe('recruitment_closed');
   });
 
   it('/campaign help lists every lifecycle step in order, with who takes it', async () => {
     const help = (await harness.slack.answer('help')) as { text: string };
-    const order = ['/campaign create', '/campaign publish', 'Approve / Reject', '/campaign open', '/campaign close', '/campaign start-collaboration', '/campaign complete', '/campaign final-approve', '/campaign archive'];
+    const order = [
+      '/campaign create',
+      '/campaign publish',
+      'Approve / Reject',
+      '/campaign open',
+      '/campaign close',
+      '/campaign start-collaboration',
+      '/campaign complete',
+      '/campaign final-approve',
+      '/campaign archive',
+    ];
     const lifecycle = help.text.slice(help.text.indexOf('Campaign lifecycle, in order'));
     const positions = order.map((step) => lifecycle.indexOf(step));
     expect(positions.every((p) => p >= 0)).toBe(true);

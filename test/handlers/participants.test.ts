@@ -41,19 +41,29 @@ async function openModal(name: 'move' | 'budget', campaignId: number, userId: st
 }
 
 const participantOptions = (modal: Modal) =>
-  ((modal.blocks.find((b) => b.block_id === MOVE_FIELDS.participant)!.element!.option_groups as Array<{ label: { text: string }; options: Option[] }>) ?? []);
-const stageOptions = (modal: Modal) => ((modal.blocks.find((b) => b.block_id === MOVE_FIELDS.stage)?.element?.options as Option[] | undefined) ?? []).map((o) => o.value);
+  (modal.blocks.find((b) => b.block_id === MOVE_FIELDS.participant)!.element!.option_groups as Array<{ label: { text: string }; options: Option[] }>) ?? [];
+const stageOptions = (modal: Modal) =>
+  ((modal.blocks.find((b) => b.block_id === MOVE_FIELDS.stage)?.element?.options as Option[] | undefined) ?? []).map((o) => o.value);
 
 /** The user picks participants in the open move modal; the app redraws it with the stages they may go to. */
 async function chooseParticipant(modal: Modal, participantIds: number | number[], userId: string = PEOPLE.member): Promise<{ updated: Modal }> {
   const ids = Array.isArray(participantIds) ? participantIds : [participantIds];
-  const choice = { type: 'multi_static_select', block_id: MOVE_FIELDS.participant, action_id: VALUE, selected_options: ids.map((id) => ({ text: { type: 'plain_text', text: 'x' }, value: String(id) })) };
+  const choice = {
+    type: 'multi_static_select',
+    block_id: MOVE_FIELDS.participant,
+    action_id: VALUE,
+    selected_options: ids.map((id) => ({ text: { type: 'plain_text', text: 'x' }, value: String(id) })),
+  };
   return { updated: await harness.slack.inModal<Modal>(modal, choice, { userId }) };
 }
 
 const submitMove = (modal: Modal, stage: string | undefined, userId: string = PEOPLE.member) =>
   harness.slack.viewSubmission(
-    { callback_id: MOVE_PARTICIPANT, private_metadata: modal.private_metadata, values: stage ? { [MOVE_FIELDS.stage]: { [VALUE]: { type: 'static_select', selected_option: { value: stage } } } } : {} },
+    {
+      callback_id: MOVE_PARTICIPANT,
+      private_metadata: modal.private_metadata,
+      values: stage ? { [MOVE_FIELDS.stage]: { [VALUE]: { type: 'static_select', selected_option: { value: stage } } } } : {},
+    },
     { userId },
   );
 
@@ -96,7 +106,10 @@ describe('/campaign move', () => {
   it('asks for a participant before moving', async () => {
     const { id } = await recruitingCampaign(prisma(), 'Move errors');
     const modal = await openModal('move', id);
-    expect((await submitMove(modal, undefined)).body).toEqual({ response_action: 'errors', errors: { [MOVE_FIELDS.participant]: 'Choose at least one participant.' } });
+    expect((await submitMove(modal, undefined)).body).toEqual({
+      response_action: 'errors',
+      errors: { [MOVE_FIELDS.participant]: 'Choose at least one participant.' },
+    });
   });
 
   it('moves several participants at once to a stage allowed from where they all are', async () => {
@@ -139,7 +152,8 @@ describe('/campaign move', () => {
   });
 });
 
-const amounts = (entries: Record<string, string>) => Object.fromEntries(Object.entries(entries).map(([block, value]) => [block, { [VALUE]: { type: 'number_input', value } }]));
+const amounts = (entries: Record<string, string>) =>
+  Object.fromEntries(Object.entries(entries).map(([block, value]) => [block, { [VALUE]: { type: 'number_input', value } }]));
 
 /** The modal's state as Slack sends it: every prefilled amount, with `changes` typed over. */
 function costValues(modal: Modal, changes: Record<string, string> = {}) {
@@ -161,9 +175,17 @@ describe('/campaign budget', () => {
     const [aiko, ben] = participants;
     const modal = await openModal('budget', id, PEOPLE.salesPic);
     expect(JSON.parse(modal.private_metadata)).toEqual({ campaignId: id, versions: { [aiko!.id]: aiko!.version, [ben!.id]: ben!.version } });
-    expect(modal.blocks.find((b) => b.block_id === costBlockId(aiko!.id, 'budget'))!.element).toMatchObject({ type: 'number_input', is_decimal_allowed: true, initial_value: '0.00' });
+    expect(modal.blocks.find((b) => b.block_id === costBlockId(aiko!.id, 'budget'))!.element).toMatchObject({
+      type: 'number_input',
+      is_decimal_allowed: true,
+      initial_value: '0.00',
+    });
 
-    const saved = await submitCosts(modal, { [costBlockId(aiko!.id, 'budget')]: '1500.25', [costBlockId(aiko!.id, 'influencer_cost')]: '1000', [costBlockId(aiko!.id, 'shipping_cost')]: '25.5' });
+    const saved = await submitCosts(modal, {
+      [costBlockId(aiko!.id, 'budget')]: '1500.25',
+      [costBlockId(aiko!.id, 'influencer_cost')]: '1000',
+      [costBlockId(aiko!.id, 'shipping_cost')]: '25.5',
+    });
     expect(saved).toEqual({ status: 200, body: '' });
     expect(await costsOf(id, aiko!.id)).toEqual([150_025, 100_000, 2_550]);
     expect((await entityHistory(prisma(), 'participant', ben!.id)).filter((e) => e.action === 'participant.costs_changed')).toEqual([]);
@@ -185,7 +207,11 @@ describe('/campaign budget', () => {
     const message = 'Enter an amount of zero or more with at most 2 decimals.';
     expect(bad.body).toEqual({
       response_action: 'errors',
-      errors: { [costBlockId(aiko!.id, 'budget')]: message, [costBlockId(aiko!.id, 'influencer_cost')]: message, [costBlockId(aiko!.id, 'shipping_cost')]: message },
+      errors: {
+        [costBlockId(aiko!.id, 'budget')]: message,
+        [costBlockId(aiko!.id, 'influencer_cost')]: message,
+        [costBlockId(aiko!.id, 'shipping_cost')]: message,
+      },
     });
     expect(await costsOf(id, ben!.id)).toEqual([0, 0, 0]);
   });
@@ -207,7 +233,13 @@ describe('/campaign budget', () => {
     const post = ok(
       await posts.submitPost(
         prisma(),
-        { participationId: scenario.collaborator.id, socialAccountId: scenario.account.id, plannedDate: new Date('2026-12-05'), content: 'Reel', mediaUrls: [] },
+        {
+          participationId: scenario.collaborator.id,
+          socialAccountId: scenario.account.id,
+          plannedDate: new Date('2026-12-05'),
+          content: 'Reel',
+          mediaUrls: [],
+        },
         at(PEOPLE.member),
       ),
     );
@@ -215,7 +247,10 @@ describe('/campaign budget', () => {
     ok(await posts.recordPostResult(prisma(), post.id, { postUrl: 'https://instagram.com/p/locked' }, at(PEOPLE.member)));
 
     const modal = await openModal('budget', scenario.id, PEOPLE.salesPic);
-    const partly = await submitCosts(modal, { [costBlockId(scenario.collaborator.id, 'budget')]: '99', [costBlockId(scenario.notSelected.id, 'shipping_cost')]: '12.30' });
+    const partly = await submitCosts(modal, {
+      [costBlockId(scenario.collaborator.id, 'budget')]: '99',
+      [costBlockId(scenario.notSelected.id, 'shipping_cost')]: '12.30',
+    });
     const text = mrkdwnTexts(partly.body).join('\n');
     expect(text).toContain('*Aiko Tanaka*: :no_entry: Budget and costs are locked once the participant has a posted post.');
     expect(text).toContain('The changes for 1 other participant were saved.');
@@ -230,8 +265,21 @@ describe('many participants and user text', () => {
     if (!created.ok) throw new Error('not created');
     const id = created.campaign.id;
     const names = ['<!channel> *Bold* & Co', ...Array.from({ length: 100 }, (_, i) => `Creator ${String(i).padStart(3, '0')} ${'x'.repeat(80)}`)];
-    const added = ok(await addInfluencers(prisma(), names.map((name, i) => influencer(name, `crowd${id}_${i}`, 1000 + i)), at(PEOPLE.member)));
-    ok(await addParticipants(prisma(), id, added.map((inf) => ({ influencerId: inf.id })), at(PEOPLE.member)));
+    const added = ok(
+      await addInfluencers(
+        prisma(),
+        names.map((name, i) => influencer(name, `crowd${id}_${i}`, 1000 + i)),
+        at(PEOPLE.member),
+      ),
+    );
+    ok(
+      await addParticipants(
+        prisma(),
+        id,
+        added.map((inf) => ({ influencerId: inf.id })),
+        at(PEOPLE.member),
+      ),
+    );
 
     const move = await openModal('move', id);
     expect(blockKitViolations(move as unknown as Record<string, unknown>, 'modal')).toEqual([]);

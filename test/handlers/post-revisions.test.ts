@@ -24,7 +24,11 @@ afterAll(() => harness?.stop());
 const prisma = () => harness.running.db.prisma;
 const texts = (call: SlackCall) => mrkdwnTexts(call.args).join('\n');
 type Button = { action_id: string; value: string };
-type View = { callback_id: string; private_metadata: string; blocks: Array<{ block_id?: string; element?: Record<string, unknown> & { options?: Array<{ value: string; text: { text: string } }> } }> };
+type View = {
+  callback_id: string;
+  private_metadata: string;
+  blocks: Array<{ block_id?: string; element?: Record<string, unknown> & { options?: Array<{ value: string; text: { text: string } }> } }>;
+};
 const buttons = (call: SlackCall): Button[] =>
   (call.args.blocks as Array<{ type: string; elements?: Button[] }>).filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
 const button = (call: SlackCall, actionId: string) => buttons(call).find((b) => b.action_id === actionId)!;
@@ -66,8 +70,13 @@ async function submitThroughSlack(campaignId: number, content: string) {
   const modal = (await opened).args.view as View;
   const option = modal.blocks.find((b) => b.block_id === POST_FIELDS.account)!.element!.options![0]!;
   const card = next('chat.postMessage', (c) => texts(c).includes(content));
-  const values = { ...fields({ content, date: '2026-12-05', media: 'https://cdn.example.com/reel.mp4' }), [POST_FIELDS.account]: { value: { type: 'static_select', selected_option: { value: option.value } } } };
-  expect(await harness.slack.viewSubmission({ callback_id: SUBMIT_POST, private_metadata: modal.private_metadata, values }, { userId: PEOPLE.member })).toEqual({ status: 200, body: '' });
+  const values = {
+    ...fields({ content, date: '2026-12-05', media: 'https://cdn.example.com/reel.mp4' }),
+    [POST_FIELDS.account]: { value: { type: 'static_select', selected_option: { value: option.value } } },
+  };
+  expect(await harness.slack.viewSubmission({ callback_id: SUBMIT_POST, private_metadata: modal.private_metadata, values }, { userId: PEOPLE.member })).toEqual(
+    { status: 200, body: '' },
+  );
   const posted = await card;
   return { modal, option, card: posted, postId: Number(button(posted, APPROVE_POST).value.split(':')[0]) };
 }
@@ -77,7 +86,14 @@ async function rejectThroughSlack(card: SlackCall, reason: string) {
   const modal = await open(button(card, REJECT_POST), PEOPLE.approver, REJECT_REASON);
   const updated = next('chat.update', (c) => texts(c).includes(':construction: Needs work — sent back by'));
   const reply = next('chat.postMessage', (c) => c.args.thread_ts !== undefined && String(c.args.text).includes('was sent back (needs work) by'));
-  await harness.slack.viewSubmission({ callback_id: REJECT_REASON, private_metadata: modal.private_metadata, values: { [REASON_BLOCK]: { value: { type: 'plain_text_input', value: reason } } } }, { userId: PEOPLE.approver });
+  await harness.slack.viewSubmission(
+    {
+      callback_id: REJECT_REASON,
+      private_metadata: modal.private_metadata,
+      values: { [REASON_BLOCK]: { value: { type: 'plain_text_input', value: reason } } },
+    },
+    { userId: PEOPLE.approver },
+  );
   return { updated: await updated, reply: await reply };
 }
 
@@ -101,14 +117,24 @@ describe('the next revision of a rejected draft', () => {
     expect(mrkdwnTexts(form).join('\n')).toContain('Revision 2 of the draft post');
 
     // Every mistake at once: no date, no content, a bad link.
-    const bad = await harness.slack.viewSubmission({ callback_id: REVISE_POST_FORM, private_metadata: form.private_metadata, values: fields({ content: '  ', date: null, media: 'not a link' }) }, { userId: PEOPLE.member });
+    const bad = await harness.slack.viewSubmission(
+      { callback_id: REVISE_POST_FORM, private_metadata: form.private_metadata, values: fields({ content: '  ', date: null, media: 'not a link' }) },
+      { userId: PEOPLE.member },
+    );
     expect(bad.body).toEqual({
       response_action: 'errors',
-      errors: { [POST_FIELDS.plannedDate]: 'Choose the planned date.', [POST_FIELDS.content]: 'Write the content to review.', [POST_FIELDS.mediaUrls]: '"not a link" is not an http(s) link.' },
+      errors: {
+        [POST_FIELDS.plannedDate]: 'Choose the planned date.',
+        [POST_FIELDS.content]: 'Write the content to review.',
+        [POST_FIELDS.mediaUrls]: '"not a link" is not an http(s) link.',
+      },
     });
 
     const asked = next('chat.postMessage', (c) => texts(c).includes('Second take'));
-    const saved = await harness.slack.viewSubmission({ callback_id: REVISE_POST_FORM, private_metadata: form.private_metadata, values: fields({ content: 'Second take, logo visible', date: '2026-12-09' }) }, { userId: PEOPLE.member });
+    const saved = await harness.slack.viewSubmission(
+      { callback_id: REVISE_POST_FORM, private_metadata: form.private_metadata, values: fields({ content: 'Second take, logo visible', date: '2026-12-09' }) },
+      { userId: PEOPLE.member },
+    );
     expect(saved).toEqual({ status: 200, body: '' });
     const revision = await asked;
     expect(texts(revision)).toContain('(revision 2, planned');
@@ -116,7 +142,13 @@ describe('the next revision of a rejected draft', () => {
     expect(texts(revision)).toContain('Show the &lt;brand&gt; logo');
     // What changed since revision 1: the caption word by word, the media link taken out, the date moved.
     expect(texts(revision)).toContain(
-      [':mag: *What changed since revision 1*', 'Caption (*added*, ~removed~):', '~First~ *Second* take, logo ~hidden~ *visible*', 'Media removed: ~https://cdn.example.com/reel.mp4~', 'Planned date: 2026-12-05 → 2026-12-09'].join('\n'),
+      [
+        ':mag: *What changed since revision 1*',
+        'Caption (*added*, ~removed~):',
+        '~First~ *Second* take, logo ~hidden~ *visible*',
+        'Media removed: ~https://cdn.example.com/reel.mp4~',
+        'Planned date: 2026-12-05 → 2026-12-09',
+      ].join('\n'),
     );
     expect(button(revision, APPROVE_POST).value.split(':')[0]).toBe(String(postId));
     expect(blockKitViolations(revision.args, 'message')).toEqual([]);
@@ -126,18 +158,38 @@ describe('the next revision of a rejected draft', () => {
     expect((await listParticipants(prisma(), scenario.id)).find((p) => p.id === scenario.collaborator.id)?.stage).toBe('content_in_review');
     const resubmitted = (await entityHistory(prisma(), 'post', postId)).filter((e) => e.action === 'post.resubmitted');
     expect(resubmitted).toHaveLength(1);
-    expect(resubmitted[0]).toMatchObject({ actor: PEOPLE.member, from: 'rejected', to: 'pending_approval', details: { revision: 2, previousRevision: 1, rejectedBy: PEOPLE.approver, rejectionReason: 'Show the <brand> logo', previous: { content: 'First take, logo hidden', mediaUrls: ['https://cdn.example.com/reel.mp4'], plannedDate: '2026-12-05T00:00:00.000Z' } } });
+    expect(resubmitted[0]).toMatchObject({
+      actor: PEOPLE.member,
+      from: 'rejected',
+      to: 'pending_approval',
+      details: {
+        revision: 2,
+        previousRevision: 1,
+        rejectedBy: PEOPLE.approver,
+        rejectionReason: 'Show the <brand> logo',
+        previous: { content: 'First take, logo hidden', mediaUrls: ['https://cdn.example.com/reel.mp4'], plannedDate: '2026-12-05T00:00:00.000Z' },
+      },
+    });
 
     // The same button again, and the same form again: what happened instead, nothing changed.
     expect(await refusedClick(button(reply, REVISE_POST), PEOPLE.member)).toContain(`Already resubmitted by <@${PEOPLE.member}>`);
-    const twice = await harness.slack.viewSubmission({ callback_id: REVISE_POST_FORM, private_metadata: form.private_metadata, values: fields({ content: 'Third take', date: '2026-12-09' }) }, { userId: PEOPLE.member });
+    const twice = await harness.slack.viewSubmission(
+      { callback_id: REVISE_POST_FORM, private_metadata: form.private_metadata, values: fields({ content: 'Third take', date: '2026-12-09' }) },
+      { userId: PEOPLE.member },
+    );
     expect(JSON.stringify(twice.body)).toContain('Already resubmitted by');
     expect((await getPost(prisma(), postId))?.revision).toBe(2);
   });
 
   it('/campaign post for an account whose latest post was rejected says so and makes its next revision', async () => {
     const scenario = await collaboratingCampaign(prisma(), 'Revision by command');
-    const draft = { participationId: scenario.collaborator.id, socialAccountId: scenario.account.id, plannedDate: new Date('2026-12-05'), content: 'Take one', mediaUrls: [] };
+    const draft = {
+      participationId: scenario.collaborator.id,
+      socialAccountId: scenario.account.id,
+      plannedDate: new Date('2026-12-05'),
+      content: 'Take one',
+      mediaUrls: [],
+    };
     const first = ok(await posts.submitPost(prisma(), draft, at(PEOPLE.member)));
     ok(await posts.rejectPost(prisma(), first.id, 'Too dark', at(PEOPLE.approver2)));
 
@@ -164,7 +216,10 @@ describe('the next revision of a rejected draft', () => {
     const opens = harness.fakeSlack.callsTo('views.open').length;
     expect(await refusedClick(revise, PEOPLE.member)).toContain('read-only');
     expect(harness.fakeSlack.callsTo('views.open')).toHaveLength(opens);
-    const saved = await harness.slack.viewSubmission({ callback_id: REVISE_POST_FORM, private_metadata: form.private_metadata, values: fields({ content: 'Too late', date: '2026-12-09' }) }, { userId: PEOPLE.member });
+    const saved = await harness.slack.viewSubmission(
+      { callback_id: REVISE_POST_FORM, private_metadata: form.private_metadata, values: fields({ content: 'Too late', date: '2026-12-09' }) },
+      { userId: PEOPLE.member },
+    );
     expect(saved.body).toMatchObject({ response_action: 'update' });
     expect(JSON.stringify(saved.body)).toContain('read-only');
   });
@@ -175,33 +230,63 @@ describe('editing or withdrawing a waiting draft', () => {
     const scenario = await collaboratingCampaign(prisma(), 'Edit flow');
     const { card, postId } = await submitThroughSlack(scenario.id, 'Before the edit');
 
-    expect(await refusedClick(button(card, EDIT_POST), PEOPLE.approver)).toContain("Only whoever submitted the post or the campaign's PICs (or an admin) can edit or withdraw it.");
+    expect(await refusedClick(button(card, EDIT_POST), PEOPLE.approver)).toContain(
+      "Only whoever submitted the post or the campaign's PICs (or an admin) can edit or withdraw it.",
+    );
 
     const form = await open(button(card, EDIT_POST), PEOPLE.member, EDIT_POST_FORM);
-    const same = await harness.slack.viewSubmission({ callback_id: EDIT_POST_FORM, private_metadata: form.private_metadata, values: fields({ content: 'Before the edit', date: '2026-12-05', media: 'https://cdn.example.com/reel.mp4' }) }, { userId: PEOPLE.member });
-    expect(same.body).toEqual({ response_action: 'errors', errors: { [POST_FIELDS.content]: 'Nothing changed: the caption, media and date are as they were.' } });
+    const same = await harness.slack.viewSubmission(
+      {
+        callback_id: EDIT_POST_FORM,
+        private_metadata: form.private_metadata,
+        values: fields({ content: 'Before the edit', date: '2026-12-05', media: 'https://cdn.example.com/reel.mp4' }),
+      },
+      { userId: PEOPLE.member },
+    );
+    expect(same.body).toEqual({
+      response_action: 'errors',
+      errors: { [POST_FIELDS.content]: 'Nothing changed: the caption, media and date are as they were.' },
+    });
 
     const updated = next('chat.update', (c) => texts(c).includes('After the edit'));
     const told = next('chat.postMessage', (c) => c.args.thread_ts !== undefined && String(c.args.text).includes('edited this draft'));
-    const saved = await harness.slack.viewSubmission({ callback_id: EDIT_POST_FORM, private_metadata: form.private_metadata, values: fields({ content: 'After the edit', date: '2026-12-05', media: 'https://cdn.example.com/reel.mp4' }) }, { userId: PEOPLE.member });
+    const saved = await harness.slack.viewSubmission(
+      {
+        callback_id: EDIT_POST_FORM,
+        private_metadata: form.private_metadata,
+        values: fields({ content: 'After the edit', date: '2026-12-05', media: 'https://cdn.example.com/reel.mp4' }),
+      },
+      { userId: PEOPLE.member },
+    );
     expect(saved).toEqual({ status: 200, body: '' });
     const edited = await updated;
     expect(edited.args.ts).toBe((await postApprovalMessage(prisma(), postId))!.ts);
     expect(texts(edited)).toContain(`:pencil2: Edited by <@${PEOPLE.member}>`);
     expect(blockKitViolations(edited.args, 'message')).toEqual([]);
-    expect(String((await told).args.text)).toBe(`<@${PEOPLE.approver}> <@${PEOPLE.approver2}> <@${PEOPLE.member}> edited this draft (caption) while it waits for your decision: the message above shows the new version.`);
+    expect(String((await told).args.text)).toBe(
+      `<@${PEOPLE.approver}> <@${PEOPLE.approver2}> <@${PEOPLE.member}> edited this draft (caption) while it waits for your decision: the message above shows the new version.`,
+    );
 
     const history = (await entityHistory(prisma(), 'post', postId)).filter((e) => e.action === 'post.edited');
-    expect(history).toEqual([expect.objectContaining({ actor: PEOPLE.member, details: { revision: 1, changed: { content: { from: 'Before the edit', to: 'After the edit' } } } })]);
+    expect(history).toEqual([
+      expect.objectContaining({ actor: PEOPLE.member, details: { revision: 1, changed: { content: { from: 'Before the edit', to: 'After the edit' } } } }),
+    ]);
     expect(await getPost(prisma(), postId)).toMatchObject({ status: 'pending_approval', revision: 1, content: 'After the edit' });
 
     // The card's old buttons are stale; once approved, the post cannot be edited any more.
     expect(await refusedClick(button(card, APPROVE_POST), PEOPLE.approver)).toContain(`Already edited by <@${PEOPLE.member}>`);
-    await harness.slack.blockAction({ action_id: APPROVE_POST, value: button(edited, APPROVE_POST).value }, { userId: PEOPLE.approver, channelId: 'C0CAMPAIGN' });
+    await harness.slack.blockAction(
+      { action_id: APPROVE_POST, value: button(edited, APPROVE_POST).value },
+      { userId: PEOPLE.approver, channelId: 'C0CAMPAIGN' },
+    );
     await expect.poll(async () => (await getPost(prisma(), postId))?.status).toBe('approved');
     const current = (await getPost(prisma(), postId))!;
-    expect(await refusedClick({ action_id: EDIT_POST, value: `${postId}:${current.version}` }, PEOPLE.member)).toContain('Only a post waiting for approval can be edited; this one is approved (ready to post).');
-    expect(await refusedClick({ action_id: WITHDRAW_POST, value: `${postId}:${current.version}` }, PEOPLE.member)).toContain('a decided post cannot be withdrawn');
+    expect(await refusedClick({ action_id: EDIT_POST, value: `${postId}:${current.version}` }, PEOPLE.member)).toContain(
+      'Only a post waiting for approval can be edited; this one is approved (ready to post).',
+    );
+    expect(await refusedClick({ action_id: WITHDRAW_POST, value: `${postId}:${current.version}` }, PEOPLE.member)).toContain(
+      'a decided post cannot be withdrawn',
+    );
   });
 
   it('a PIC withdraws: the card shows it without buttons, the participant leaves Content in review', async () => {
@@ -220,7 +305,12 @@ describe('editing or withdrawing a waiting draft', () => {
     expect(texts(shown)).toContain(`Withdrawn by <@${PEOPLE.salesPic}>`);
     expect(buttons(shown)).toEqual([]);
     expect(await stage()).toBe('collaborating');
-    expect((await entityHistory(prisma(), 'post', postId)).at(-1)).toMatchObject({ action: 'post.withdrawn', actor: PEOPLE.salesPic, from: 'pending_approval', to: 'withdrawn' });
+    expect((await entityHistory(prisma(), 'post', postId)).at(-1)).toMatchObject({
+      action: 'post.withdrawn',
+      actor: PEOPLE.salesPic,
+      from: 'pending_approval',
+      to: 'withdrawn',
+    });
 
     expect(await refusedClick(withdraw, PEOPLE.member)).toContain(`Already withdrawn by <@${PEOPLE.salesPic}>`);
   });
@@ -250,11 +340,21 @@ describe('final approval updates the post messages', () => {
     const select = next('views.open', (c) => (c.args.view as View).callback_id === FINAL_APPROVE_SELECT);
     await harness.slack.command(`final-approve C-${scenario.id}`, { userId: PEOPLE.approver });
     const chooser = (await select).args.view as View;
-    const chosen = { [FINAL_APPROVE_POSTS_BLOCK]: { value: { type: 'multi_static_select', selected_options: [{ text: { type: 'plain_text', text: 'x' }, value: `${bulk.id}:${bulk.version}` }] } } };
-    const pushed = await harness.slack.viewSubmission({ callback_id: FINAL_APPROVE_SELECT, private_metadata: chooser.private_metadata, values: chosen }, { userId: PEOPLE.approver });
+    const chosen = {
+      [FINAL_APPROVE_POSTS_BLOCK]: {
+        value: { type: 'multi_static_select', selected_options: [{ text: { type: 'plain_text', text: 'x' }, value: `${bulk.id}:${bulk.version}` }] },
+      },
+    };
+    const pushed = await harness.slack.viewSubmission(
+      { callback_id: FINAL_APPROVE_SELECT, private_metadata: chooser.private_metadata, values: chosen },
+      { userId: PEOPLE.approver },
+    );
     const confirm = (pushed.body as { view: View }).view;
     const bulkCard = next('chat.update', (c) => texts(c).includes('Bulk final') && texts(c).includes(':trophy: Final approved by'));
-    await harness.slack.viewSubmission({ callback_id: FINAL_APPROVE_CONFIRM, private_metadata: confirm.private_metadata, values: {} }, { userId: PEOPLE.approver });
+    await harness.slack.viewSubmission(
+      { callback_id: FINAL_APPROVE_CONFIRM, private_metadata: confirm.private_metadata, values: {} },
+      { userId: PEOPLE.approver },
+    );
     const shown = await bulkCard;
     expect(texts(shown)).toContain(`:trophy: Final approved by <@${PEOPLE.approver}>`);
     expect(blockKitViolations(shown.args, 'message')).toEqual([]);

@@ -14,7 +14,8 @@ import { PEOPLE, T0 } from '../support/workflow.js';
 import { entityHistory, getPost } from '../support/records.js';
 
 const texts = (call: SlackCall) => mrkdwnTexts(call.args).join('\n');
-const approveValue = (call: SlackCall) => (buttonsOf(call.args as never).find((button) => button.action_id === APPROVE_POST) as unknown as { value: string }).value;
+const approveValue = (call: SlackCall) =>
+  (buttonsOf(call.args as never).find((button) => button.action_id === APPROVE_POST) as unknown as { value: string }).value;
 
 /** Waits for the next call to `method` (after those already made) that matches. */
 function next(harness: Harness, method: string, matches: (call: SlackCall) => boolean): Promise<SlackCall> {
@@ -26,13 +27,20 @@ function next(harness: Harness, method: string, matches: (call: SlackCall) => bo
 async function submit(harness: Harness, campaignId: number, caption: string): Promise<SlackCall> {
   const member = new SlackUser(harness, PEOPLE.member);
   const form = await member.openModal(`post C-${campaignId}`);
-  const account = (form.blocks.find((block) => block.block_id === POST_FIELDS.account)!.element as unknown as { options: Array<{ value: string }> }).options[0]!.value;
+  const account = (form.blocks.find((block) => block.block_id === POST_FIELDS.account)!.element as unknown as { options: Array<{ value: string }> }).options[0]!
+    .value;
   const card = next(harness, 'chat.postMessage', (call) => texts(call).includes(caption));
-  await member.submit(form, { [POST_FIELDS.account]: account, [POST_FIELDS.plannedDate]: '2026-12-05', [POST_FIELDS.content]: caption, [POST_FIELDS.mediaUrls]: null });
+  await member.submit(form, {
+    [POST_FIELDS.account]: account,
+    [POST_FIELDS.plannedDate]: '2026-12-05',
+    [POST_FIELDS.content]: caption,
+    [POST_FIELDS.mediaUrls]: null,
+  });
   return card;
 }
 
-const click = (harness: Harness, value: string, userId: string) => harness.slack.blockAction({ action_id: APPROVE_POST, value }, { userId, channelId: 'C0CAMPAIGN' });
+const click = (harness: Harness, value: string, userId: string) =>
+  harness.slack.blockAction({ action_id: APPROVE_POST, value }, { userId, channelId: 'C0CAMPAIGN' });
 
 describe('post approval by named groups', () => {
   let harness: Harness;
@@ -47,9 +55,19 @@ describe('post approval by named groups', () => {
     const pic = new SlackUser(harness, PEOPLE.salesPic);
     const settings = await pic.openModal(`settings C-${scenario.id}`);
     expect(blockKitViolations(settings as unknown as Record<string, unknown>, 'modal')).toEqual([]);
-    const groups = { [Q.kind]: 'groups', [Q.groups[0]!.name]: 'Client', [Q.groups[0]!.members]: [PEOPLE.approver], [Q.groups[1]!.name]: 'Legal', [Q.groups[1]!.members]: [PEOPLE.approver2] };
+    const groups = {
+      [Q.kind]: 'groups',
+      [Q.groups[0]!.name]: 'Client',
+      [Q.groups[0]!.members]: [PEOPLE.approver],
+      [Q.groups[1]!.name]: 'Legal',
+      [Q.groups[1]!.members]: [PEOPLE.approver2],
+    };
     expect((await pic.submit(settings, groups)).body).toBe('');
-    expect((await entityHistory(prisma(), 'campaign', scenario.id)).at(-1)).toMatchObject({ action: 'campaign.brief_edited', from: 'any one approver', to: `Client (<@${PEOPLE.approver}>) and Legal (<@${PEOPLE.approver2}>)` });
+    expect((await entityHistory(prisma(), 'campaign', scenario.id)).at(-1)).toMatchObject({
+      action: 'campaign.brief_edited',
+      from: 'any one approver',
+      to: `Client (<@${PEOPLE.approver}>) and Legal (<@${PEOPLE.approver2}>)`,
+    });
 
     const card = await submit(harness, scenario.id, 'Two groups decide');
     expect(texts(card)).toContain(':hourglass_flowing_sand: Approved 0 of 2 — Client waiting · Legal waiting');
@@ -83,13 +101,21 @@ describe('post approval by named groups', () => {
     expect(harness.fakeSlack.callsTo('views.open')).toHaveLength(opened);
     // A "Needs work" form opened before the approval and saved after it is refused too.
     const late = await harness.slack.viewSubmission(
-      { callback_id: REJECT_REASON, private_metadata: JSON.stringify({ kind: 'post', id: postId, version: Number(value.split(':')[1]) }), values: { [REASON_BLOCK]: { value: { type: 'plain_text_input', value: 'Changed my mind' } } } },
+      {
+        callback_id: REJECT_REASON,
+        private_metadata: JSON.stringify({ kind: 'post', id: postId, version: Number(value.split(':')[1]) }),
+        values: { [REASON_BLOCK]: { value: { type: 'plain_text_input', value: 'Changed my mind' } } },
+      },
       { userId: PEOPLE.approver },
     );
     expect(late.body).toMatchObject({ response_action: 'update' });
     expect(JSON.stringify(late.body)).toContain('You already approved this revision');
 
-    const approved = next(harness, 'chat.update', (call) => texts(call).includes('Two groups decide') && texts(call).includes(':white_check_mark: Approved by'));
+    const approved = next(
+      harness,
+      'chat.update',
+      (call) => texts(call).includes('Two groups decide') && texts(call).includes(':white_check_mark: Approved by'),
+    );
     await click(harness, value, PEOPLE.approver2);
     expect(texts(await approved)).toContain(`:white_check_mark: Approved by <@${PEOPLE.approver}>, <@${PEOPLE.approver2}>`);
     expect((await getPost(prisma(), postId))?.status).toBe('approved');
@@ -105,9 +131,15 @@ describe('post approval by named groups', () => {
     const pic = new SlackUser(harness, PEOPLE.salesPic);
     const settings = await pic.openModal(`settings C-${scenario.id}`);
     const outsider = await pic.submit(settings, { [Q.kind]: 'groups', [Q.groups[0]!.name]: 'Legal', [Q.groups[0]!.members]: ['U0OUTSIDER'] });
-    expect(outsider.body).toEqual({ response_action: 'errors', errors: { [Q.kind]: '<@U0OUTSIDER> is in a group but not an approver of the campaign: add them to the approvers first.' } });
+    expect(outsider.body).toEqual({
+      response_action: 'errors',
+      errors: { [Q.kind]: '<@U0OUTSIDER> is in a group but not an approver of the campaign: add them to the approvers first.' },
+    });
     const tooMany = await pic.submit(settings, { [Q.kind]: 'count', [Q.count]: '9' });
-    expect(tooMany.body).toMatchObject({ response_action: 'errors', errors: { [Q.kind]: expect.stringMatching(/^The campaign has \d approvers: ask for at most that many approvals\.$/) } });
+    expect(tooMany.body).toMatchObject({
+      response_action: 'errors',
+      errors: { [Q.kind]: expect.stringMatching(/^The campaign has \d approvers: ask for at most that many approvals\.$/) },
+    });
     const zero = await pic.submit(settings, { [Q.kind]: 'count', [Q.count]: '0' });
     expect(zero.body).toEqual({ response_action: 'errors', errors: { [Q.kind]: 'Ask for at least one approval.' } });
     const noNumber = await pic.submit(settings, { [Q.kind]: 'count', [Q.count]: null });
@@ -122,7 +154,10 @@ describe('post approval by named groups', () => {
     expect((await pic.submit(groups, { [Q.kind]: 'groups', [Q.groups[0]!.name]: 'Legal', [Q.groups[0]!.members]: [PEOPLE.approver2] })).body).toBe('');
     const edit = await pic.openModal(`edit C-${scenario.id}`);
     const answer = await pic.submit(edit, { [F.approverIds]: [PEOPLE.approver] });
-    expect(answer.body).toEqual({ response_action: 'errors', errors: { [F.approverIds]: `<@${PEOPLE.approver2}> is in a group but not an approver of the campaign: add them to the approvers first.` } });
+    expect(answer.body).toEqual({
+      response_action: 'errors',
+      errors: { [F.approverIds]: `<@${PEOPLE.approver2}> is in a group but not an approver of the campaign: add them to the approvers first.` },
+    });
   });
 });
 
@@ -147,7 +182,9 @@ describe.runIf(SERVER_URL)('two approvers at the same moment on two app instance
         const postId = Number(value.split(':')[0]);
         await Promise.all([click(instances[0]!, value, PEOPLE.approver), click(instances[1]!, value, PEOPLE.approver2)]);
         await expect.poll(async () => (await getPost(prisma, postId))?.status, { timeout: 10_000 }).toBe('approved');
-        const decisions = (await entityHistory(prisma, 'post', postId)).filter((entry) => entry.action === 'post.approval_given' || entry.action === 'post.approved');
+        const decisions = (await entityHistory(prisma, 'post', postId)).filter(
+          (entry) => entry.action === 'post.approval_given' || entry.action === 'post.approved',
+        );
         expect(decisions.map((entry) => entry.action).sort()).toEqual(['post.approval_given', 'post.approved']);
         expect(new Set(decisions.map((entry) => entry.actor))).toEqual(new Set([PEOPLE.approver, PEOPLE.approver2]));
         expect(await prisma.postApproval.count({ where: { postId } })).toBe(2);

@@ -28,14 +28,48 @@ type View = { callback_id: string; private_metadata: string; blocks: Array<{ blo
 /** A collaborating campaign with budget $10,000, one influencer paid $1,000 + $100 shipping, and posts in several states. */
 async function campaignWithResults(title: string) {
   const scenario = await collaboratingCampaign(prisma(), title);
-  ok(await participants.editCosts(prisma(), scenario.collaborator.id, { budgetMinor: 200_000, influencerCostMinor: 100_000, shippingCostMinor: 10_000 }, at(PEOPLE.salesPic)));
-  const draft = (content: string) => posts.submitPost(prisma(), { participationId: scenario.collaborator.id, socialAccountId: scenario.account.id, plannedDate: new Date('2026-12-05'), content, mediaUrls: [] }, at(PEOPLE.member));
+  ok(
+    await participants.editCosts(
+      prisma(),
+      scenario.collaborator.id,
+      { budgetMinor: 200_000, influencerCostMinor: 100_000, shippingCostMinor: 10_000 },
+      at(PEOPLE.salesPic),
+    ),
+  );
+  const draft = (content: string) =>
+    posts.submitPost(
+      prisma(),
+      { participationId: scenario.collaborator.id, socialAccountId: scenario.account.id, plannedDate: new Date('2026-12-05'), content, mediaUrls: [] },
+      at(PEOPLE.member),
+    );
   const live = ok(await draft('Live reel'));
   ok(await posts.approvePost(prisma(), live.id, at(PEOPLE.approver)));
-  ok(await posts.recordPostResult(prisma(), live.id, { postUrl: 'https://instagram.com/p/live', metrics: { impressions: 9_000, reach: 8_000, likes: 350, comments: 30, shares: 10, saves: 10, clicks: 120, conversions: 4, attributedRevenueMinor: 220_000 } }, at(PEOPLE.member)));
+  ok(
+    await posts.recordPostResult(
+      prisma(),
+      live.id,
+      {
+        postUrl: 'https://instagram.com/p/live',
+        metrics: {
+          impressions: 9_000,
+          reach: 8_000,
+          likes: 350,
+          comments: 30,
+          shares: 10,
+          saves: 10,
+          clicks: 120,
+          conversions: 4,
+          attributedRevenueMinor: 220_000,
+        },
+      },
+      at(PEOPLE.member),
+    ),
+  );
   const second = ok(await draft('Second story'));
   ok(await posts.approvePost(prisma(), second.id, at(PEOPLE.approver), undefined, 'Tag the brand in the first line'));
-  ok(await posts.recordPostResult(prisma(), second.id, { postUrl: 'https://instagram.com/p/second', metrics: { reach: 2_000, likes: 100 } }, at(PEOPLE.member)));
+  ok(
+    await posts.recordPostResult(prisma(), second.id, { postUrl: 'https://instagram.com/p/second', metrics: { reach: 2_000, likes: 100 } }, at(PEOPLE.member)),
+  );
   ok(await draft('Waiting'));
   return { ...scenario, live, second };
 }
@@ -53,7 +87,10 @@ describe('/campaign report', () => {
     const answer = await harness.slack.command(`report C-${scenario.id}`, { channelId: 'C0REPORTS' });
     expect(answer).toEqual({ status: 200, body: '' });
 
-    const summary = await harness.fakeSlack.waitFor('chat.postMessage', (c) => c.args.channel === 'C0REPORTS' && String(c.args.text).includes(`Report for C-${scenario.id}`));
+    const summary = await harness.fakeSlack.waitFor(
+      'chat.postMessage',
+      (c) => c.args.channel === 'C0REPORTS' && String(c.args.text).includes(`Report for C-${scenario.id}`),
+    );
     expect(blockKitViolations(summary.args, 'message')).toEqual([]);
     // Budget $10,000.00 (brief()); cost 1,000 + 100 = $1,100.00; engagements 350+30+10+10 + 100 = 500 on 10,000 reach.
     const text = texts(summary);
@@ -67,7 +104,9 @@ describe('/campaign report', () => {
     expect(text).toContain('*Reviews*\n1 approved · 1 approved with corrections · 0 needs work');
     expect(text).toContain('*Profit*\n$9,000.00 (budget $10,000.00 − influencer costs $1,000.00)');
     expect(text).toContain('*Profit by influencer*\n• *Aiko Tanaka* $1,000.00\n• *Ben Ito* $0.00');
-    expect(text).toContain('Engagement rate = engagements (likes + comments + shares + saves) ÷ reach × 100 · cost per engagement = total cost (influencers + shipping) ÷ engagements · ROI = (attributed revenue − total cost) ÷ total cost × 100 · profit = budget − influencer costs.');
+    expect(text).toContain(
+      'Engagement rate = engagements (likes + comments + shares + saves) ÷ reach × 100 · cost per engagement = total cost (influencers + shipping) ÷ engagements · ROI = (attributed revenue − total cost) ÷ total cost × 100 · profit = budget − influencer costs.',
+    );
     expect(text).toMatch(/1\. \*Aiko Tanaka\* · <https:\/\/instagram\.com\/p\/live\|post #\d+> · 400 engagements/);
 
     const complete = await harness.fakeSlack.waitFor('files.completeUploadExternal', (c) => c.args.channel_id === 'C0REPORTS');
@@ -85,8 +124,25 @@ describe('/campaign report', () => {
       ['participant', 'Ben Ito', ''],
       ['campaign total', '', ''],
     ]);
-    expect(rows[0]).toMatchObject({ budget: '2000.00', 'total cost': '1100.00', profit: '1000.00', engagements: '500', reach: '10000', 'attributed revenue': '2200.00', 'cost per engagement': '2.20', 'roi %': '100', currency: 'USD' });
-    expect(rows.at(-1)).toMatchObject({ budget: '10000.00', 'influencer cost': '1000.00', 'total cost': '1100.00', profit: '9000.00', engagements: '500', 'cost per engagement': '2.20' });
+    expect(rows[0]).toMatchObject({
+      budget: '2000.00',
+      'total cost': '1100.00',
+      profit: '1000.00',
+      engagements: '500',
+      reach: '10000',
+      'attributed revenue': '2200.00',
+      'cost per engagement': '2.20',
+      'roi %': '100',
+      currency: 'USD',
+    });
+    expect(rows.at(-1)).toMatchObject({
+      budget: '10000.00',
+      'influencer cost': '1000.00',
+      'total cost': '1100.00',
+      profit: '9000.00',
+      engagements: '500',
+      'cost per engagement': '2.20',
+    });
     expect(rows[1]).toMatchObject({ 'post url': 'https://instagram.com/p/live', likes: '350', engagements: '400', 'engagement rate %': '5' });
     expect(pngSize(chart!.bytes)).toEqual({ signature: 'PNG', width: CHART_WIDTH, height: CHART_HEIGHT });
   });
@@ -110,11 +166,19 @@ describe('closing a campaign', () => {
   it('completing sends the report by direct message to the PICs and approvers, once each', async () => {
     const scenario = await campaignWithResults('Completion report');
     await harness.slack.command(`complete C-${scenario.id}`, { userId: PEOPLE.salesPic });
-    const modal = (await harness.fakeSlack.waitFor('views.open', (c) => (c.args.view as View).callback_id === CONFIRM_STEP && (c.args.view as View).private_metadata.includes(`"campaignId":${scenario.id}`))).args.view as View;
+    const modal = (
+      await harness.fakeSlack.waitFor(
+        'views.open',
+        (c) => (c.args.view as View).callback_id === CONFIRM_STEP && (c.args.view as View).private_metadata.includes(`"campaignId":${scenario.id}`),
+      )
+    ).args.view as View;
     await harness.slack.viewSubmission({ callback_id: CONFIRM_STEP, private_metadata: modal.private_metadata, values: {} }, { userId: PEOPLE.salesPic });
     const people = [PEOPLE.salesPic, PEOPLE.influencerPic, PEOPLE.approver, PEOPLE.approver2];
     for (const person of people) {
-      const dm = await harness.fakeSlack.waitFor('chat.postMessage', (c) => c.args.channel === `D${person}` && texts(c).includes(`completed *C-${scenario.id} Completion report*`));
+      const dm = await harness.fakeSlack.waitFor(
+        'chat.postMessage',
+        (c) => c.args.channel === `D${person}` && texts(c).includes(`completed *C-${scenario.id} Completion report*`),
+      );
       expect(texts(dm)).toContain(`/campaign final-approve C-${scenario.id}`);
       await harness.fakeSlack.waitFor('files.completeUploadExternal', (c) => c.args.channel_id === `D${person}` && c.args.thread_ts !== undefined);
     }
@@ -131,16 +195,34 @@ describe('closing a campaign', () => {
     expect(JSON.stringify(member)).toContain("Only the campaign's approvers can give final approval to posts.");
 
     await harness.slack.command(`final-approve C-${scenario.id}`, { userId: PEOPLE.approver });
-    const select = (await harness.fakeSlack.waitFor('views.open', (c) => (c.args.view as View).callback_id === FINAL_APPROVE_SELECT && (c.args.view as View).private_metadata.includes(`${scenario.id}`))).args.view as View;
+    const select = (
+      await harness.fakeSlack.waitFor(
+        'views.open',
+        (c) => (c.args.view as View).callback_id === FINAL_APPROVE_SELECT && (c.args.view as View).private_metadata.includes(`${scenario.id}`),
+      )
+    ).args.view as View;
     expect(blockKitViolations(select as unknown as Record<string, unknown>, 'modal')).toEqual([]);
     const options = select.blocks.find((b) => b.block_id === FINAL_APPROVE_POSTS_BLOCK)!.element!.options!;
-    expect(options.map((o) => o.value)).toEqual([expect.stringMatching(new RegExp(`^${scenario.live.id}:\\d+$`)), expect.stringMatching(new RegExp(`^${scenario.second.id}:\\d+$`))]);
+    expect(options.map((o) => o.value)).toEqual([
+      expect.stringMatching(new RegExp(`^${scenario.live.id}:\\d+$`)),
+      expect.stringMatching(new RegExp(`^${scenario.second.id}:\\d+$`)),
+    ]);
 
-    const chosen = (values: string[]) => ({ [FINAL_APPROVE_POSTS_BLOCK]: { value: { type: 'multi_static_select', selected_options: values.map((value) => ({ text: { type: 'plain_text', text: value }, value })) } } });
-    const none = await harness.slack.viewSubmission({ callback_id: FINAL_APPROVE_SELECT, private_metadata: select.private_metadata, values: chosen([]) }, { userId: PEOPLE.approver });
+    const chosen = (values: string[]) => ({
+      [FINAL_APPROVE_POSTS_BLOCK]: {
+        value: { type: 'multi_static_select', selected_options: values.map((value) => ({ text: { type: 'plain_text', text: value }, value })) },
+      },
+    });
+    const none = await harness.slack.viewSubmission(
+      { callback_id: FINAL_APPROVE_SELECT, private_metadata: select.private_metadata, values: chosen([]) },
+      { userId: PEOPLE.approver },
+    );
     expect(none.body).toEqual({ response_action: 'errors', errors: { [FINAL_APPROVE_POSTS_BLOCK]: 'Choose at least one post.' } });
 
-    const pushed = await harness.slack.viewSubmission({ callback_id: FINAL_APPROVE_SELECT, private_metadata: select.private_metadata, values: chosen(options.map((o) => o.value)) }, { userId: PEOPLE.approver });
+    const pushed = await harness.slack.viewSubmission(
+      { callback_id: FINAL_APPROVE_SELECT, private_metadata: select.private_metadata, values: chosen(options.map((o) => o.value)) },
+      { userId: PEOPLE.approver },
+    );
     const confirm = (pushed.body as { response_action: string; view: View }).view;
     expect((pushed.body as { response_action: string }).response_action).toBe('push');
     expect(confirm.callback_id).toBe(FINAL_APPROVE_CONFIRM);
@@ -148,13 +230,20 @@ describe('closing a campaign', () => {
     expect(blockKitViolations(confirm as unknown as Record<string, unknown>, 'modal')).toEqual([]);
     expect((await getPost(prisma(), scenario.live.id))?.status).toBe('posted'); // nothing yet
 
-    const done = await harness.slack.viewSubmission({ callback_id: FINAL_APPROVE_CONFIRM, private_metadata: confirm.private_metadata, values: {} }, { userId: PEOPLE.approver });
+    const done = await harness.slack.viewSubmission(
+      { callback_id: FINAL_APPROVE_CONFIRM, private_metadata: confirm.private_metadata, values: {} },
+      { userId: PEOPLE.approver },
+    );
     expect(done.body).toEqual({ response_action: 'clear' });
     for (const id of [scenario.live.id, scenario.second.id]) expect((await getPost(prisma(), id))?.status).toBe('final_approved');
 
     const again = await harness.slack.replay();
     expect(JSON.stringify(again.body)).toContain(`Already given final approval by <@${PEOPLE.approver}>`);
-    const finals = await Promise.all([scenario.live.id, scenario.second.id].map(async (id) => (await entityHistory(prisma(), 'post', id)).filter((e) => e.action === 'post.final_approved').length));
+    const finals = await Promise.all(
+      [scenario.live.id, scenario.second.id].map(
+        async (id) => (await entityHistory(prisma(), 'post', id)).filter((e) => e.action === 'post.final_approved').length,
+      ),
+    );
     expect(finals).toEqual([1, 1]);
   });
 
@@ -164,7 +253,10 @@ describe('closing a campaign', () => {
     const fresh = await Promise.all([scenario.live.id, scenario.second.id].map(async (id) => (await getPost(prisma(), id))!));
     ok(await posts.finalApprovePost(prisma(), scenario.second.id, at(PEOPLE.approver2)));
     const metadata = JSON.stringify({ campaignId: scenario.id, posts: fresh.map((p) => `${p.id}:${p.version}`) });
-    const refused = await harness.slack.viewSubmission({ callback_id: FINAL_APPROVE_CONFIRM, private_metadata: metadata, values: {} }, { userId: PEOPLE.approver });
+    const refused = await harness.slack.viewSubmission(
+      { callback_id: FINAL_APPROVE_CONFIRM, private_metadata: metadata, values: {} },
+      { userId: PEOPLE.approver },
+    );
     expect((refused.body as { response_action: string }).response_action).toBe('update');
     expect((await getPost(prisma(), scenario.live.id))?.status).toBe('posted');
   });
@@ -175,10 +267,14 @@ describe('closing a campaign', () => {
     const fresh = await Promise.all([scenario.live.id, scenario.second.id].map(async (id) => (await getPost(prisma(), id))!));
     const metadata = JSON.stringify({ campaignId: scenario.id, posts: fresh.map((p) => `${p.id}:${p.version}`) });
     const answers = await Promise.all(
-      [PEOPLE.approver, PEOPLE.approver2].map((userId) => harness.slack.viewSubmission({ callback_id: FINAL_APPROVE_CONFIRM, private_metadata: metadata, values: {} }, { userId })),
+      [PEOPLE.approver, PEOPLE.approver2].map((userId) =>
+        harness.slack.viewSubmission({ callback_id: FINAL_APPROVE_CONFIRM, private_metadata: metadata, values: {} }, { userId }),
+      ),
     );
     expect(answers.map((a) => (a.body as { response_action: string }).response_action).sort()).toEqual(['clear', 'update']);
-    const events = await Promise.all(fresh.map(async ({ id }) => (await entityHistory(prisma(), 'post', id)).filter((e) => e.action === 'post.final_approved')));
+    const events = await Promise.all(
+      fresh.map(async ({ id }) => (await entityHistory(prisma(), 'post', id)).filter((e) => e.action === 'post.final_approved')),
+    );
     expect(events.map((e) => e.length)).toEqual([1, 1]);
     expect(events[0]![0]!.actor).toBe(events[1]![0]!.actor); // the same approver won both
   });
@@ -190,8 +286,8 @@ describe('closing a campaign', () => {
     expect(JSON.stringify(list)).not.toContain('Archived report');
     expect((await homeOf(prisma(), PEOPLE.salesPic, new Date())).campaigns.map((c) => c.id)).not.toContain(scenario.id);
     expect((await activeDigests(prisma(), new Date())).map((d) => d.campaign.id)).not.toContain(scenario.id);
-    expect(JSON.stringify((await harness.slack.answer(`show C-${scenario.id}`)))).toContain('Archived report');
-    expect(JSON.stringify((await harness.slack.answer(`history C-${scenario.id}`)))).toContain('archived');
+    expect(JSON.stringify(await harness.slack.answer(`show C-${scenario.id}`))).toContain('Archived report');
+    expect(JSON.stringify(await harness.slack.answer(`history C-${scenario.id}`))).toContain('archived');
     const report = await harness.slack.answer(`report --private C-${scenario.id}`);
     expect(JSON.stringify(report)).toContain('$1,100.00 of $10,000.00');
     expect(JSON.stringify(report)).toContain('Archived');

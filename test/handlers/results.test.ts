@@ -22,7 +22,11 @@ afterAll(() => harness?.stop());
 
 const prisma = () => harness.running.db.prisma;
 const texts = (call: SlackCall) => mrkdwnTexts(call.args).join('\n');
-type View = { callback_id: string; private_metadata: string; blocks: Array<{ block_id?: string; type: string; element?: Record<string, unknown>; elements?: Array<Record<string, unknown>> }> };
+type View = {
+  callback_id: string;
+  private_metadata: string;
+  blocks: Array<{ block_id?: string; type: string; element?: Record<string, unknown>; elements?: Array<Record<string, unknown>> }>;
+};
 /** Does `act` and returns the modal it opened. */
 async function opened(callbackId: string, act: () => Promise<unknown>): Promise<View> {
   const views = () => harness.fakeSlack.callsTo('views.open').filter((c) => (c.args.view as View).callback_id === callbackId);
@@ -39,7 +43,12 @@ const url = (value: string) => ({ value: { type: 'url_text_input', value } });
 async function approvedPost(title: string) {
   const scenario = await collaboratingCampaign(prisma(), title);
   await harness.slack.command(`post C-${scenario.id}`);
-  const modal = (await harness.fakeSlack.waitFor('views.open', (c) => (c.args.view as View).callback_id === SUBMIT_POST && (c.args.view as View).private_metadata.includes(`"campaignId":${scenario.id}`))).args.view as View;
+  const modal = (
+    await harness.fakeSlack.waitFor(
+      'views.open',
+      (c) => (c.args.view as View).callback_id === SUBMIT_POST && (c.args.view as View).private_metadata.includes(`"campaignId":${scenario.id}`),
+    )
+  ).args.view as View;
   const target = (modal.blocks.find((b) => b.block_id === POST_FIELDS.account)!.element!.options as Array<{ value: string }>)[0]!.value;
   await harness.slack.viewSubmission({
     callback_id: SUBMIT_POST,
@@ -65,7 +74,10 @@ describe('the results form, read', () => {
     expect(parseResults(revenue('1200'), 0, false)).toMatchObject({ ok: true, result: { metrics: { attributedRevenueMinor: 1_200 } } });
     expect(parseResults(revenue('1200.5'), 0, false)).toEqual({ ok: false, errors: { [RESULT_FIELDS.revenue]: 'Use a whole amount, 0 or more.' } });
     expect(parseResults(revenue('1200.5'), 2, false)).toMatchObject({ ok: true, result: { metrics: { attributedRevenueMinor: 120_050 } } });
-    expect(parseResults(revenue('-1'), 2, false)).toEqual({ ok: false, errors: { [RESULT_FIELDS.revenue]: 'Use an amount with at most 2 decimals, 0 or more.' } });
+    expect(parseResults(revenue('-1'), 2, false)).toEqual({
+      ok: false,
+      errors: { [RESULT_FIELDS.revenue]: 'Use an amount with at most 2 decimals, 0 or more.' },
+    });
   });
 });
 
@@ -76,14 +88,22 @@ describe('recording results', () => {
     expect(button).toMatchObject({ value: String(postId), text: { text: 'Record results' } });
     expect(texts(approved)).toContain('Not live yet');
 
-    const modal = await opened(RECORD_RESULTS, () => harness.slack.blockAction({ action_id: RECORD_RESULTS_BUTTON, value: String(postId) }, { channelId: 'C0CAMPAIGN' }));
+    const modal = await opened(RECORD_RESULTS, () =>
+      harness.slack.blockAction({ action_id: RECORD_RESULTS_BUTTON, value: String(postId) }, { channelId: 'C0CAMPAIGN' }),
+    );
     expect(blockKitViolations(modal as unknown as Record<string, unknown>, 'modal')).toEqual([]);
     expect(modal.blocks.map((b) => b.block_id).filter(Boolean)).toEqual([RESULT_FIELDS.postUrl, ...COUNT_FIELDS, RESULT_FIELDS.revenue]);
 
     const bad = await harness.slack.viewSubmission({
       callback_id: RECORD_RESULTS,
       private_metadata: modal.private_metadata,
-      values: { [RESULT_FIELDS.postUrl]: url('ftp://example.com/p/1'), likes: number('-3'), reach: number('12.5'), impressions: number('99999999999'), [RESULT_FIELDS.revenue]: number('10.505') },
+      values: {
+        [RESULT_FIELDS.postUrl]: url('ftp://example.com/p/1'),
+        likes: number('-3'),
+        reach: number('12.5'),
+        impressions: number('99999999999'),
+        [RESULT_FIELDS.revenue]: number('10.505'),
+      },
     });
     expect(bad.body).toEqual({
       response_action: 'errors',
@@ -97,19 +117,36 @@ describe('recording results', () => {
     });
     const empty = await harness.slack.viewSubmission({ callback_id: RECORD_RESULTS, private_metadata: modal.private_metadata, values: {} });
     expect(empty.body).toEqual({ response_action: 'errors', errors: { [RESULT_FIELDS.postUrl]: 'Give the live post URL or at least one number.' } });
-    expect((await getPost(prisma(), postId))).toMatchObject({ status: 'approved', metrics: null });
+    expect(await getPost(prisma(), postId)).toMatchObject({ status: 'approved', metrics: null });
 
     const values = {
       [RESULT_FIELDS.postUrl]: url('https://instagram.com/p/results-flow'),
-      impressions: number('30000'), reach: number('20000'), likes: number('1000'), comments: number('100'), shares: number('50'), saves: number('50'),
-      clicks: number('300'), conversions: number('12'), [RESULT_FIELDS.revenue]: number('9000.00'),
+      impressions: number('30000'),
+      reach: number('20000'),
+      likes: number('1000'),
+      comments: number('100'),
+      shares: number('50'),
+      saves: number('50'),
+      clicks: number('300'),
+      conversions: number('12'),
+      [RESULT_FIELDS.revenue]: number('9000.00'),
     };
     const saved = await harness.slack.viewSubmission({ callback_id: RECORD_RESULTS, private_metadata: modal.private_metadata, values, id: 'VRESULTS1' });
     expect(saved).toEqual({ status: 200, body: '' });
     expect(await getPost(prisma(), postId)).toMatchObject({
       status: 'posted',
       postUrl: 'https://instagram.com/p/results-flow',
-      metrics: { impressions: 30_000, reach: 20_000, likes: 1_000, comments: 100, shares: 50, saves: 50, clicks: 300, conversions: 12, attributedRevenueMinor: 900_000 },
+      metrics: {
+        impressions: 30_000,
+        reach: 20_000,
+        likes: 1_000,
+        comments: 100,
+        shares: 50,
+        saves: 50,
+        clicks: 300,
+        conversions: 12,
+        attributedRevenueMinor: 900_000,
+      },
     });
     expect((await participants.listParticipants(prisma(), scenario.id)).find((p) => p.id === scenario.collaborator.id)?.stage).toBe('posted');
     const shown = await harness.fakeSlack.waitFor('chat.update', (c) => texts(c).includes('results-flow'));
@@ -120,10 +157,17 @@ describe('recording results', () => {
     await harness.slack.replay();
     const recorded = (await entityHistory(prisma(), 'post', postId)).filter((e) => e.action === 'post.result_recorded');
     expect(recorded).toHaveLength(1);
-    expect(recorded[0]).toMatchObject({ actor: 'U0MEMBER', from: 'approved', to: 'posted', details: expect.objectContaining({ postUrl: 'https://instagram.com/p/results-flow' }) });
+    expect(recorded[0]).toMatchObject({
+      actor: 'U0MEMBER',
+      from: 'approved',
+      to: 'posted',
+      details: expect.objectContaining({ postUrl: 'https://instagram.com/p/results-flow' }),
+    });
 
     // Opened again, the modal shows the recorded numbers; a blank field keeps its number.
-    const again = await opened(RECORD_RESULTS, () => harness.slack.blockAction({ action_id: RECORD_RESULTS_BUTTON, value: String(postId) }, { channelId: 'C0CAMPAIGN' }));
+    const again = await opened(RECORD_RESULTS, () =>
+      harness.slack.blockAction({ action_id: RECORD_RESULTS_BUTTON, value: String(postId) }, { channelId: 'C0CAMPAIGN' }),
+    );
     expect(JSON.stringify(again.blocks)).toContain('"initial_value":"9000.00"');
     await harness.slack.viewSubmission({ callback_id: RECORD_RESULTS, private_metadata: again.private_metadata, values: { likes: number('1500') } });
     expect((await getPost(prisma(), postId))?.metrics).toMatchObject({ likes: 1_500, reach: 20_000, attributedRevenueMinor: 900_000 });
@@ -136,12 +180,28 @@ describe('recording results', () => {
     expect(single.blocks.find((b) => b.block_id === RESULT_FIELDS.post)).toBeUndefined();
     expect(JSON.parse(single.private_metadata)).toMatchObject({ postId });
     // Two: the member chooses.
-    const second = ok(await posts.submitPost(prisma(), { participationId: scenario.collaborator.id, socialAccountId: scenario.account.id, plannedDate: new Date('2026-12-09'), content: 'Story', mediaUrls: [] }, at(PEOPLE.member)));
+    const second = ok(
+      await posts.submitPost(
+        prisma(),
+        {
+          participationId: scenario.collaborator.id,
+          socialAccountId: scenario.account.id,
+          plannedDate: new Date('2026-12-09'),
+          content: 'Story',
+          mediaUrls: [],
+        },
+        at(PEOPLE.member),
+      ),
+    );
     ok(await posts.approvePost(prisma(), second.id, at(PEOPLE.approver)));
     const modal = await opened(RECORD_RESULTS, () => harness.slack.command(`results C-${scenario.id}`));
     const options = modal.blocks.find((b) => b.block_id === RESULT_FIELDS.post)!.element!.options as Array<{ value: string }>;
     expect(options.map((o) => o.value)).toEqual([String(postId), String(second.id)]);
-    const unchosen = await harness.slack.viewSubmission({ callback_id: RECORD_RESULTS, private_metadata: modal.private_metadata, values: { reach: number('10') } });
+    const unchosen = await harness.slack.viewSubmission({
+      callback_id: RECORD_RESULTS,
+      private_metadata: modal.private_metadata,
+      values: { reach: number('10') },
+    });
     expect(unchosen.body).toEqual({ response_action: 'errors', errors: { [RESULT_FIELDS.post]: 'Choose the post.' } });
     await harness.slack.viewSubmission({
       callback_id: RECORD_RESULTS,
@@ -172,11 +232,17 @@ describe('recording results', () => {
 
   it('an archived campaign is read-only: results are refused with the reason', async () => {
     const { scenario, postId } = await approvedPost('Archived results');
-    const modal = await opened(RECORD_RESULTS, () => harness.slack.blockAction({ action_id: RECORD_RESULTS_BUTTON, value: String(postId) }, { channelId: 'C0CAMPAIGN' }));
+    const modal = await opened(RECORD_RESULTS, () =>
+      harness.slack.blockAction({ action_id: RECORD_RESULTS_BUTTON, value: String(postId) }, { channelId: 'C0CAMPAIGN' }),
+    );
     ok(await campaigns.archiveCampaign(prisma(), scenario.id, at(PEOPLE.salesPic)));
-    const refused = await harness.slack.viewSubmission({ callback_id: RECORD_RESULTS, private_metadata: modal.private_metadata, values: { reach: number('5') } });
+    const refused = await harness.slack.viewSubmission({
+      callback_id: RECORD_RESULTS,
+      private_metadata: modal.private_metadata,
+      values: { reach: number('5') },
+    });
     expect(refused.body).toMatchObject({ response_action: 'update' });
     expect(JSON.stringify(refused.body)).toContain('Archived campaigns are read-only.');
-    expect(JSON.stringify((await harness.slack.answer(`results C-${scenario.id}`)))).toContain('archived campaigns are read-only');
+    expect(JSON.stringify(await harness.slack.answer(`results C-${scenario.id}`))).toContain('archived campaigns are read-only');
   });
 });

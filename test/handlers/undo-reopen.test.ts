@@ -19,7 +19,17 @@ beforeAll(async () => {
 afterAll(() => harness?.stop());
 
 const prisma = () => harness.running.db.prisma;
-type View = { callback_id: string; private_metadata: string; blocks: Array<{ type: string; block_id?: string; text?: { text: string }; elements?: Array<{ action_id?: string; value?: string }>; element?: Record<string, unknown> }> };
+type View = {
+  callback_id: string;
+  private_metadata: string;
+  blocks: Array<{
+    type: string;
+    block_id?: string;
+    text?: { text: string };
+    elements?: Array<{ action_id?: string; value?: string }>;
+    element?: Record<string, unknown>;
+  }>;
+};
 const undoValue = (view: View) => view.blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === UNDO)?.value;
 const viewText = (view: View) => JSON.stringify(mrkdwnTexts(view));
 
@@ -35,13 +45,25 @@ async function openModal(command: string, callbackId: string, userId: string): P
 /** Submits the move modal for one participant (chosen before) and returns the view the app answered with. */
 async function moveInModal(campaignId: number, participantId: number, version: number, stage: string, userId: string = PEOPLE.member): Promise<View> {
   const metadata = JSON.stringify({ campaignId, chosen: { [participantId]: version } });
-  const answered = await harness.slack.viewSubmission({ callback_id: MOVE_PARTICIPANT, private_metadata: metadata, values: { [MOVE_FIELDS.stage]: { [VALUE]: { type: 'static_select', selected_option: { value: stage } } } } }, { userId });
+  const answered = await harness.slack.viewSubmission(
+    {
+      callback_id: MOVE_PARTICIPANT,
+      private_metadata: metadata,
+      values: { [MOVE_FIELDS.stage]: { [VALUE]: { type: 'static_select', selected_option: { value: stage } } } },
+    },
+    { userId },
+  );
   const body = answered.body as { response_action: string; view: View };
   expect(body.response_action).toBe('update');
   return body.view;
 }
 
-const clickUndo = (view: View, userId: string = PEOPLE.member) => harness.slack.inModal<View>({ ...view, callback_id: view.callback_id ?? '' }, { action_id: UNDO, block_id: 'undo', type: 'button', value: undoValue(view) }, { userId });
+const clickUndo = (view: View, userId: string = PEOPLE.member) =>
+  harness.slack.inModal<View>(
+    { ...view, callback_id: view.callback_id ?? '' },
+    { action_id: UNDO, block_id: 'undo', type: 'button', value: undoValue(view) },
+    { userId },
+  );
 const participant = async (campaignId: number, id: number) => (await listParticipants(prisma(), campaignId)).find((p) => p.id === id)!;
 
 describe('Undo a reversible move', () => {
@@ -114,16 +136,26 @@ describe('Reopen a decision (admins)', () => {
       [REOPEN_FIELDS.participant]: { value: { type: 'static_select', selected_option: { value: String(aiko.id) } } },
       [REOPEN_FIELDS.reason]: { value: { type: 'plain_text_input', value: reason } },
     });
-    const submit = async (reason: string, userId: string) => (await harness.slack.viewSubmission({ callback_id: REOPEN, private_metadata: modal.private_metadata, values: values(reason) }, { userId })).body;
+    const submit = async (reason: string, userId: string) =>
+      (await harness.slack.viewSubmission({ callback_id: REOPEN, private_metadata: modal.private_metadata, values: values(reason) }, { userId })).body;
 
-    expect(await submit('  ', PEOPLE.admin)).toMatchObject({ response_action: 'errors', errors: { [REOPEN_FIELDS.reason]: expect.stringContaining('Say why') } });
+    expect(await submit('  ', PEOPLE.admin)).toMatchObject({
+      response_action: 'errors',
+      errors: { [REOPEN_FIELDS.reason]: expect.stringContaining('Say why') },
+    });
     expect(JSON.stringify(await submit('Please', PEOPLE.member))).toContain('Only an admin');
     expect((await participant(id, aiko.id)).stage).toBe('rejected');
 
     const reopened = await submit('Brand asked to look again <!channel>', PEOPLE.admin);
     expect(JSON.stringify(reopened)).toContain('back in Reviewing');
     expect((await participant(id, aiko.id)).stage).toBe('reviewing');
-    expect((await entityHistory(prisma(), 'participant', aiko.id)).at(-1)).toMatchObject({ action: 'participant.reopened', actor: PEOPLE.admin, from: 'rejected', to: 'reviewing', reason: 'Brand asked to look again <!channel>' });
+    expect((await entityHistory(prisma(), 'participant', aiko.id)).at(-1)).toMatchObject({
+      action: 'participant.reopened',
+      actor: PEOPLE.admin,
+      from: 'rejected',
+      to: 'reviewing',
+      reason: 'Brand asked to look again <!channel>',
+    });
     const told = await harness.fakeSlack.waitFor('chat.postMessage', (c) => String(c.args.text).includes('reopened the decision on *Aiko Tanaka*'));
     expect(told.args.channel).toBe((await getCampaign(prisma(), id))!.channelId);
     expect(String(told.args.text)).toContain('&lt;!channel&gt;');
@@ -141,12 +173,18 @@ describe('Close recruitment, then Undo', () => {
     const { id } = await recruitingCampaign(prisma(), 'Close and undo');
     const view = await openModal(`close C-${id}`, CONFIRM_STEP, PEOPLE.salesPic);
     expect(viewText(view)).toContain('Reversible: Undo for 60 s');
-    const answered = (await harness.slack.viewSubmission({ callback_id: CONFIRM_STEP, private_metadata: view.private_metadata, values: {} }, { userId: PEOPLE.salesPic })).body as { view: View };
+    const answered = (
+      await harness.slack.viewSubmission({ callback_id: CONFIRM_STEP, private_metadata: view.private_metadata, values: {} }, { userId: PEOPLE.salesPic })
+    ).body as { view: View };
     expect((await getCampaign(prisma(), id))!.status).toBe('recruitment_closed');
     const undone = await clickUndo(answered.view, PEOPLE.salesPic);
     expect(viewText(undone)).toContain(`recruitment for C-${id} is open again`);
     expect((await getCampaign(prisma(), id))!.status).toBe('recruiting');
-    expect((await entityHistory(prisma(), 'campaign', id)).at(-1)).toMatchObject({ action: 'campaign.step_undone', from: 'recruitment_closed', to: 'recruiting' });
+    expect((await entityHistory(prisma(), 'campaign', id)).at(-1)).toMatchObject({
+      action: 'campaign.step_undone',
+      from: 'recruitment_closed',
+      to: 'recruiting',
+    });
   });
 
   it('irreversible steps say so in their confirmation, and /campaign help lists what can be taken back', async () => {

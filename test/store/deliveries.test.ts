@@ -15,10 +15,22 @@ const statuses = async () => (await db.prisma.delivery.findMany({ orderBy: { id:
 
 describe('claiming the outbox', () => {
   it('claims only the newest of several updates of one card, and supersedes the older ones; replies are each claimed', async () => {
-    for (let i = 0; i < 3; i++) await enqueueDeliveries(db.prisma, [{ kind: 'campaign_card', campaignId: 1 }, { kind: 'proposal_reply', campaignId: 1, eventId: String(i) }], 'U0SALES');
+    for (let i = 0; i < 3; i++)
+      await enqueueDeliveries(
+        db.prisma,
+        [
+          { kind: 'campaign_card', campaignId: 1 },
+          { kind: 'proposal_reply', campaignId: 1, eventId: String(i) },
+        ],
+        'U0SALES',
+      );
     const claimed = await claimDeliveries(db.prisma, new Date());
     expect(claimed.map((c) => c.delivery.kind).sort()).toEqual(['campaign_card', 'proposal_reply', 'proposal_reply', 'proposal_reply']);
-    expect((await statuses()).filter((s) => s.startsWith('campaign_card'))).toEqual(['campaign_card:1 superseded', 'campaign_card:1 superseded', 'campaign_card:1 pending']);
+    expect((await statuses()).filter((s) => s.startsWith('campaign_card'))).toEqual([
+      'campaign_card:1 superseded',
+      'campaign_card:1 superseded',
+      'campaign_card:1 pending',
+    ]);
   });
 
   it('skips a key another worker holds, until its lease ends; a claimed delivery is not claimed again', async () => {
@@ -35,7 +47,15 @@ describe('claiming the outbox', () => {
   });
 
   it('prunes delivered rows after a week, and keeps failed ones for admins', async () => {
-    await enqueueDeliveries(db.prisma, [{ kind: 'home', userId: 'U1' }, { kind: 'home', userId: 'U2' }, { kind: 'home', userId: 'U3' }], 'U1');
+    await enqueueDeliveries(
+      db.prisma,
+      [
+        { kind: 'home', userId: 'U1' },
+        { kind: 'home', userId: 'U2' },
+        { kind: 'home', userId: 'U3' },
+      ],
+      'U1',
+    );
     const [old, recent, failed] = await db.prisma.delivery.findMany({ orderBy: { id: 'asc' } });
     const week = 7 * 24 * 3600_000;
     await markDelivered(db.prisma, [old!.id], new Date(Date.now() - week - 1000));

@@ -47,13 +47,16 @@ describe('applying migrations', () => {
   });
 
   it('applies each migration once and records it in _prisma_migrations as `prisma migrate deploy` does', async () => {
-    const folders = readdirSync(MIGRATIONS_DIR, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    const folders = readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
     expect(await applyPendingMigrations(db)).toEqual(folders);
     expect(await applyPendingMigrations(db)).toEqual([]);
 
-    const rows = await db.prisma.$queryRawUnsafe<Array<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null; applied_steps_count: number }>>(
-      'SELECT migration_name, checksum, finished_at, rolled_back_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name',
-    );
+    const rows = await db.prisma.$queryRawUnsafe<
+      Array<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null; applied_steps_count: number }>
+    >('SELECT migration_name, checksum, finished_at, rolled_back_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name');
     expect(rows.map((row) => row.migration_name)).toEqual(folders);
     for (const row of rows) {
       // Prisma's checksum is the SHA-256 of migration.sql; `migrate deploy` compares it later.
@@ -66,7 +69,10 @@ describe('applying migrations', () => {
   });
 });
 
-const FOLDERS = readdirSync(MIGRATIONS_DIR, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+const FOLDERS = readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)
+  .sort();
 
 async function openUrl(url: string): Promise<Database> {
   return openDatabase(parseConfig({ DATABASE_URL: url }, databaseEnvSchema).DATABASE_URL);

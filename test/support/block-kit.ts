@@ -35,7 +35,7 @@ export function blockKitViolations(surface: Json, kind: 'message' | 'modal' | 'h
   const check = (ok: boolean, what: string) => {
     if (!ok) problems.push(what);
   };
-  const text = (value: unknown) => (typeof value === 'string' ? value : ((value as Json | undefined)?.text as string | undefined) ?? '');
+  const text = (value: unknown) => (typeof value === 'string' ? value : (((value as Json | undefined)?.text as string | undefined) ?? ''));
   const blocks = (surface.blocks as Json[] | undefined) ?? [];
   check(blocks.length <= (kind === 'message' ? LIMITS.messageBlocks : LIMITS.viewBlocks), `${blocks.length} blocks`);
   if (kind === 'message') check(text(surface.text).length <= LIMITS.messageText, 'message text too long');
@@ -55,7 +55,8 @@ export function blockKitViolations(surface: Json, kind: 'message' | 'modal' | 'h
       check(String(el.url ?? '').length <= LIMITS.url, `${where}: button url too long`);
     }
     const options = (el.options as Json[] | undefined) ?? [];
-    const max = el.type === 'checkboxes' || el.type === 'radio_buttons' ? LIMITS.checkboxOptions : el.type === 'overflow' ? LIMITS.overflowOptions : LIMITS.staticOptions;
+    const max =
+      el.type === 'checkboxes' || el.type === 'radio_buttons' ? LIMITS.checkboxOptions : el.type === 'overflow' ? LIMITS.overflowOptions : LIMITS.staticOptions;
     check(options.length <= max, `${where}: ${options.length} options`);
     for (const option of [...options, ...((el.initial_options as Json[] | undefined) ?? [])]) {
       check(text(option.text).length <= LIMITS.optionText, `${where}: option text too long`);

@@ -46,7 +46,10 @@ export class FakeSlack {
   private readonly waiters = new Set<() => void>();
   private counter = 0;
 
-  private constructor(private readonly server: Server, readonly origin: string) {}
+  private constructor(
+    private readonly server: Server,
+    readonly origin: string,
+  ) {}
 
   static async start(): Promise<FakeSlack> {
     const server = createServer();
@@ -121,7 +124,13 @@ export class FakeSlack {
     const upload = /^\/upload\/(F\w+)$/.exec(path)?.[1];
     if (upload) {
       // The upload step of files.getUploadURLExternal → upload → files.completeUploadExternal: raw bytes.
-      const call: SlackCall = { method: 'upload', args: { file_id: upload, length: bytes.length }, token: req.headers.authorization, at: Date.now(), answered: false };
+      const call: SlackCall = {
+        method: 'upload',
+        args: { file_id: upload, length: bytes.length },
+        token: req.headers.authorization,
+        at: Date.now(),
+        answered: false,
+      };
       this.calls.push(call);
       const pending = this.uploads.get(upload);
       if (pending) pending.bytes = await uploadedBytes(bytes, req.headers['content-type']);
@@ -164,7 +173,9 @@ export class FakeSlack {
       case 'users.info': {
         // The fields of https://docs.slack.dev/reference/methods/users.info the app reads: the person's zone.
         const tz = this.timeZones.get(String(args.user)) ?? 'Europe/London';
-        return { user: { id: args.user, team_id: 'T0TEST', name: String(args.user).toLowerCase(), deleted: false, tz, tz_label: tz, tz_offset: 0, is_bot: false } };
+        return {
+          user: { id: args.user, team_id: 'T0TEST', name: String(args.user).toLowerCase(), deleted: false, tz, tz_label: tz, tz_offset: 0, is_bot: false },
+        };
       }
       case 'conversations.open':
         return { channel: { id: `D${String(args.users)}` } };

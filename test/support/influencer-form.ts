@@ -18,7 +18,12 @@ export interface AccountInput {
 export function accountValues(key: string, account: Partial<AccountInput> = {}): Values {
   const input: AccountInput = { platform: 'instagram', handle: '@chika', followers: '88000', avgEngagement: '2.5', ...account };
   return {
-    [accountBlockId(key, 'platform')]: { [VALUE]: { type: 'static_select', selected_option: input.platform ? { text: { type: 'plain_text', text: input.platform }, value: input.platform } : null } },
+    [accountBlockId(key, 'platform')]: {
+      [VALUE]: {
+        type: 'static_select',
+        selected_option: input.platform ? { text: { type: 'plain_text', text: input.platform }, value: input.platform } : null,
+      },
+    },
     [accountBlockId(key, 'handle')]: text(input.handle),
     [accountBlockId(key, 'followers')]: number(input.followers),
     [accountBlockId(key, 'avgEngagement')]: number(input.avgEngagement),
@@ -45,7 +50,12 @@ export function profileValues(profile: Partial<ProfileInput> = {}): Values {
 export interface OpenModal {
   callback_id: string;
   private_metadata: string;
-  blocks: Array<{ type: string; block_id?: string; text?: { text: string }; accessory?: Record<string, unknown>; element?: Record<string, unknown>; elements?: Array<Record<string, unknown>> }>;
+  blocks: Array<{
+    type: string;
+    block_id?: string;
+    text?: { text: string };
+    accessory?: Record<string, unknown>;
+    element?: Record<string, unknown>;
+    elements?: Array<Record<string, unknown>>;
+  }>;
 }
-
-

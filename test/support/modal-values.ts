@@ -10,7 +10,9 @@ const number = (value: string | null) => ({ value: { type: 'number_input', value
 const date = (selected_date: string | null) => ({ value: { type: 'datepicker', selected_date } });
 const user = (selected_user: string | null) => ({ value: { type: 'users_select', selected_user } });
 const users = (selected_users: string[]) => ({ value: { type: 'multi_users_select', selected_users } });
-const options = (type: string, values: string[]) => ({ value: { type, selected_options: values.map((value) => ({ text: { type: 'plain_text', text: value }, value })) } });
+const options = (type: string, values: string[]) => ({
+  value: { type, selected_options: values.map((value) => ({ text: { type: 'plain_text', text: value }, value })) },
+});
 
 export interface CampaignFormInput {
   title: string;

@@ -71,7 +71,15 @@ export class SlackSender {
   }
 
   /** `/campaign <text>` typed by `userId` in `channelId`. */
-  command(text: string, { userId = 'U0MEMBER', channelId = 'C0GENERAL', responseUrl = this.fakeSlack.responseUrl(), ...options }: { userId?: string; channelId?: string; responseUrl?: string } & SendOptions = {}) {
+  command(
+    text: string,
+    {
+      userId = 'U0MEMBER',
+      channelId = 'C0GENERAL',
+      responseUrl = this.fakeSlack.responseUrl(),
+      ...options
+    }: { userId?: string; channelId?: string; responseUrl?: string } & SendOptions = {},
+  ) {
     const form = new URLSearchParams({
       token: 'deprecated-verification-token',
       team_id: TEAM_ID,
@@ -102,7 +110,10 @@ export class SlackSender {
   }
 
   /** An Events API `event_callback` envelope around `event`. */
-  event(event: Record<string, unknown>, { eventId = `Ev${++this.sequence}`, retryNum, ...options }: { eventId?: string; retryNum?: number } & SendOptions = {}) {
+  event(
+    event: Record<string, unknown>,
+    { eventId = `Ev${++this.sequence}`, retryNum, ...options }: { eventId?: string; retryNum?: number } & SendOptions = {},
+  ) {
     const body = JSON.stringify({
       token: 'deprecated-verification-token',
       team_id: TEAM_ID,
@@ -121,10 +132,7 @@ export class SlackSender {
   }
 
   appHomeOpened(userId: string, options: SendOptions & { eventId?: string; retryNum?: number } = {}) {
-    return this.event(
-      { type: 'app_home_opened', user: userId, channel: 'D0APPHOME', tab: 'home', event_ts: `${Date.now() / 1000}` },
-      options,
-    );
+    return this.event({ type: 'app_home_opened', user: userId, channel: 'D0APPHOME', tab: 'home', event_ts: `${Date.now() / 1000}` }, options);
   }
 
   /**
@@ -132,19 +140,57 @@ export class SlackSender {
    * (https://docs.slack.dev/reference/events/message/file_share, @slack/types `FileShareMessageEvent`).
    */
   fileShare(
-    { channelId, threadTs, userId = 'U0MEMBER', fileId, name = 'insights.png' }: { channelId: string; threadTs: string; userId?: string; fileId: string; name?: string },
+    {
+      channelId,
+      threadTs,
+      userId = 'U0MEMBER',
+      fileId,
+      name = 'insights.png',
+    }: { channelId: string; threadTs: string; userId?: string; fileId: string; name?: string },
     options: SendOptions & { eventId?: string; retryNum?: number } = {},
   ) {
     const ts = `${(Date.now() / 1000).toFixed(6)}`;
     const file = {
-      id: fileId, created: Math.floor(Date.now() / 1000), timestamp: Math.floor(Date.now() / 1000), name, title: name, mimetype: 'image/png', filetype: 'png', pretty_type: 'PNG',
-      user: userId, user_team: TEAM_ID, editable: false, size: 48213, mode: 'hosted', is_external: false, external_type: '', is_public: true, public_url_shared: false,
-      display_as_bot: false, username: '', url_private: `https://files.slack.com/files-pri/${TEAM_ID}-${fileId}/${name}`,
+      id: fileId,
+      created: Math.floor(Date.now() / 1000),
+      timestamp: Math.floor(Date.now() / 1000),
+      name,
+      title: name,
+      mimetype: 'image/png',
+      filetype: 'png',
+      pretty_type: 'PNG',
+      user: userId,
+      user_team: TEAM_ID,
+      editable: false,
+      size: 48213,
+      mode: 'hosted',
+      is_external: false,
+      external_type: '',
+      is_public: true,
+      public_url_shared: false,
+      display_as_bot: false,
+      username: '',
+      url_private: `https://files.slack.com/files-pri/${TEAM_ID}-${fileId}/${name}`,
       url_private_download: `https://files.slack.com/files-pri/${TEAM_ID}-${fileId}/download/${name}`,
-      permalink: `https://test-workspace.slack.com/files/${userId}/${fileId}/${name}`, permalink_public: `https://slack-files.com/${TEAM_ID}-${fileId}-0ce8936320`,
+      permalink: `https://test-workspace.slack.com/files/${userId}/${fileId}/${name}`,
+      permalink_public: `https://slack-files.com/${TEAM_ID}-${fileId}-0ce8936320`,
     };
     return this.event(
-      { type: 'message', subtype: 'file_share', text: '', files: [file], upload: false, user: userId, display_as_bot: false, ts, thread_ts: threadTs, parent_user_id: 'U0BOT', channel: channelId, event_ts: ts, channel_type: 'channel' },
+      {
+        type: 'message',
+        subtype: 'file_share',
+        text: '',
+        files: [file],
+        upload: false,
+        user: userId,
+        display_as_bot: false,
+        ts,
+        thread_ts: threadTs,
+        parent_user_id: 'U0BOT',
+        channel: channelId,
+        event_ts: ts,
+        channel_type: 'channel',
+      },
       options,
     );
   }
@@ -158,30 +204,51 @@ export class SlackSender {
   /** A click on a button, in a channel message. */
   blockAction(
     action: { action_id: string; block_id?: string; value?: string },
-    { userId = 'U0MEMBER', channelId = 'C0GENERAL', messageTs = '1700000000.000100', fromHome = false, ...options }: { userId?: string; channelId?: string; messageTs?: string; fromHome?: boolean } & SendOptions = {},
+    {
+      userId = 'U0MEMBER',
+      channelId = 'C0GENERAL',
+      messageTs = '1700000000.000100',
+      fromHome = false,
+      ...options
+    }: { userId?: string; channelId?: string; messageTs?: string; fromHome?: boolean } & SendOptions = {},
   ) {
     // A click in the App Home comes from a view: no channel, no message, no response_url.
     const where = fromHome
-      ? { container: { type: 'view', view_id: 'V0HOME' }, view: { id: 'V0HOME', type: 'home', blocks: [], private_metadata: '', callback_id: '', state: { values: {} }, hash: 'h' } }
+      ? {
+          container: { type: 'view', view_id: 'V0HOME' },
+          view: { id: 'V0HOME', type: 'home', blocks: [], private_metadata: '', callback_id: '', state: { values: {} }, hash: 'h' },
+        }
       : {
           container: { type: 'message', message_ts: messageTs, channel_id: channelId, is_ephemeral: false },
           channel: { id: channelId, name: 'general' },
           message: { type: 'message', ts: messageTs, text: '', blocks: [] },
           response_url: this.fakeSlack.responseUrl(),
         };
-    return this.interaction({
-      type: 'block_actions',
-      user: { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: TEAM_ID },
-      api_app_id: APP_ID,
-      token: 'deprecated-verification-token',
-      ...where,
-      trigger_id: this.triggerId(),
-      team: { id: TEAM_ID, domain: 'test-workspace' },
-      enterprise: null,
-      is_enterprise_install: false,
-      state: { values: {} },
-      actions: [{ type: 'button', block_id: action.block_id ?? 'actions', action_id: action.action_id, value: action.value, action_ts: `${Date.now() / 1000}`, text: { type: 'plain_text', text: action.action_id } }],
-    }, options);
+    return this.interaction(
+      {
+        type: 'block_actions',
+        user: { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: TEAM_ID },
+        api_app_id: APP_ID,
+        token: 'deprecated-verification-token',
+        ...where,
+        trigger_id: this.triggerId(),
+        team: { id: TEAM_ID, domain: 'test-workspace' },
+        enterprise: null,
+        is_enterprise_install: false,
+        state: { values: {} },
+        actions: [
+          {
+            type: 'button',
+            block_id: action.block_id ?? 'actions',
+            action_id: action.action_id,
+            value: action.value,
+            action_ts: `${Date.now() / 1000}`,
+            text: { type: 'plain_text', text: action.action_id },
+          },
+        ],
+      },
+      options,
+    );
   }
 
   /**
@@ -206,7 +273,18 @@ export class SlackSender {
       team: { id: TEAM_ID, domain: 'test-workspace' },
       enterprise: null,
       is_enterprise_install: false,
-      view: { id: viewId, team_id: TEAM_ID, type: 'modal', blocks: modal.blocks, private_metadata: modal.private_metadata ?? '', callback_id: modal.callback_id, state: { values }, hash, app_id: APP_ID, bot_id: 'B0BOT' },
+      view: {
+        id: viewId,
+        team_id: TEAM_ID,
+        type: 'modal',
+        blocks: modal.blocks,
+        private_metadata: modal.private_metadata ?? '',
+        callback_id: modal.callback_id,
+        state: { values },
+        hash,
+        app_id: APP_ID,
+        bot_id: 'B0BOT',
+      },
       actions: [{ type: 'button', action_ts: `${Date.now() / 1000}`, ...action }],
     });
     const call = await this.fakeSlack.waitFor('views.update', (c) => c.args.view_id === viewId);
@@ -219,18 +297,21 @@ export class SlackSender {
     view: { callback_id: string; private_metadata?: string; values: Record<string, Record<string, unknown>>; id?: string },
     { userId = 'U0MEMBER', ...options }: { userId?: string } & SendOptions = {},
   ) {
-    return this.interaction({
-      type: 'view_submission',
-      team: { id: TEAM_ID, domain: 'test-workspace' },
-      user: { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: TEAM_ID },
-      api_app_id: APP_ID,
-      token: 'deprecated-verification-token',
-      trigger_id: this.triggerId(),
-      view: this.viewOutput(view),
-      response_urls: [],
-      is_enterprise_install: false,
-      enterprise: null,
-    }, options);
+    return this.interaction(
+      {
+        type: 'view_submission',
+        team: { id: TEAM_ID, domain: 'test-workspace' },
+        user: { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: TEAM_ID },
+        api_app_id: APP_ID,
+        token: 'deprecated-verification-token',
+        trigger_id: this.triggerId(),
+        view: this.viewOutput(view),
+        response_urls: [],
+        is_enterprise_install: false,
+        enterprise: null,
+      },
+      options,
+    );
   }
 
   viewClosed(view: { callback_id: string; private_metadata?: string }, { userId = 'U0MEMBER' }: { userId?: string } = {}) {

@@ -34,7 +34,11 @@ function pick(element: Element, value: string): Option {
   const found = optionsOf(element).find((option) => option.value === value);
   // External selects load their options separately; any value typed by the test is then trusted.
   if (!found && element.type !== 'external_select' && element.type !== 'multi_external_select') {
-    throw new Error(`no option "${value}" in ${element.action_id}: ${optionsOf(element).map((o) => o.value).join(', ')}`);
+    throw new Error(
+      `no option "${value}" in ${element.action_id}: ${optionsOf(element)
+        .map((o) => o.value)
+        .join(', ')}`,
+    );
   }
   return found ?? { value, text: { text: value } };
 }
@@ -104,12 +108,23 @@ export function formState(view: View, answers: Answers = {}): Record<string, Rec
 export function optionValue(view: View, blockId: string, label: string): string {
   const element = view.blocks.find((block) => block.block_id === blockId)?.element;
   const found = element && optionsOf(element).find((option) => option.text.text.startsWith(label));
-  if (!found) throw new Error(`no option "${label}…" in ${blockId}: ${element ? optionsOf(element).map((o) => o.text.text).join(' | ') : 'no such input'}`);
+  if (!found)
+    throw new Error(
+      `no option "${label}…" in ${blockId}: ${
+        element
+          ? optionsOf(element)
+              .map((o) => o.text.text)
+              .join(' | ')
+          : 'no such input'
+      }`,
+    );
   return found.value;
 }
 
 export function buttonsOf(message: Message | View): Element[] {
-  return (message.blocks ?? []).flatMap((block) => [...(block.elements ?? []), ...(block.accessory ? [block.accessory] : [])]).filter((element) => element.type === 'button');
+  return (message.blocks ?? [])
+    .flatMap((block) => [...(block.elements ?? []), ...(block.accessory ? [block.accessory] : [])])
+    .filter((element) => element.type === 'button');
 }
 
 export function textOf(message: Message | View | undefined): string {
@@ -164,13 +179,22 @@ export class SlackUser {
     const block = view.blocks.find((candidate) => candidate.block_id === blockId);
     if (!block?.element) throw new Error(`no input ${blockId} in ${view.callback_id}`);
     const state = stateOf(block.element, answer);
-    return this.harness.slack.inModal<View>(view, { ...state, block_id: blockId, action_id: block.element.action_id as string }, { values: formState(view), userId: this.userId });
+    return this.harness.slack.inModal<View>(
+      view,
+      { ...state, block_id: blockId, action_id: block.element.action_id as string },
+      { values: formState(view), userId: this.userId },
+    );
   }
 
   /** Clicks the button `actionId` of a message the app posted (in its channel). */
   async click(message: Message, actionId: string): Promise<SlackResponse> {
     const button = buttonsOf(message).find((element) => element.action_id === actionId);
-    if (!button) throw new Error(`no button ${actionId} on the message: ${buttonsOf(message).map((b) => b.action_id).join(', ')}`);
+    if (!button)
+      throw new Error(
+        `no button ${actionId} on the message: ${buttonsOf(message)
+          .map((b) => b.action_id)
+          .join(', ')}`,
+      );
     const response = await this.harness.slack.blockAction(
       { action_id: actionId, value: button.value as string },
       { userId: this.userId, channelId: message.channel ?? this.channelId, messageTs: message.ts ?? '1700000000.000100' },

@@ -16,7 +16,15 @@ const post = (id: number, overrides: Partial<Post> = {}) => postFixture(id, { ve
 const METRICS: Metrics = { ...BASE_METRICS, reach: 12_345, engagementRatePct: 4.05 };
 
 function digest(overrides: Partial<CampaignDigestInput> = {}): CampaignDigest {
-  return composeCampaignDigest({ campaign: campaign(12), participants: [participant(1), participant(2)], posts: [], changes: [], metrics: METRICS, now: NOW, ...overrides });
+  return composeCampaignDigest({
+    campaign: campaign(12),
+    participants: [participant(1), participant(2)],
+    posts: [],
+    changes: [],
+    metrics: METRICS,
+    now: NOW,
+    ...overrides,
+  });
 }
 
 const json = (m: SlackMessage) => m as unknown as Record<string, unknown>;
@@ -39,13 +47,46 @@ function blockTextLength(message: SlackMessage): number {
 const busy = () =>
   digest({
     campaign: campaign(12, { title: 'Winter <glow> & co' }),
-    participants: [participant(1, { stage: 'collaborating' }), participant(2, { stage: 'content_in_review' }), participant(3, { stage: 'not_selected' }),
-      participant(4, { stage: 'agreement_sent', agreementSentAt: new Date('2026-11-10T10:00:00Z'), influencerName: 'Ana' })],
-    posts: [post(5, { status: 'rejected', participationId: 2 }), post(6, { status: 'pending_approval', participationId: 2 }), post(8, { status: 'approved', plannedDate: day('2026-11-21') })],
+    participants: [
+      participant(1, { stage: 'collaborating' }),
+      participant(2, { stage: 'content_in_review' }),
+      participant(3, { stage: 'not_selected' }),
+      participant(4, { stage: 'agreement_sent', agreementSentAt: new Date('2026-11-10T10:00:00Z'), influencerName: 'Ana' }),
+    ],
+    posts: [
+      post(5, { status: 'rejected', participationId: 2 }),
+      post(6, { status: 'pending_approval', participationId: 2 }),
+      post(8, { status: 'approved', plannedDate: day('2026-11-21') }),
+    ],
     changes: [
-      { actor: 'U0APP1', at: new Date('2026-11-22T15:00:00Z'), entityType: 'post', entityId: '5', action: 'post.rejected', from: 'pending_approval', to: 'rejected', reason: 'Logo <missing> & blurry' },
-      { actor: 'U0MEMBER', at: new Date('2026-11-22T10:00:00Z'), entityType: 'participant', entityId: '1', action: 'participant.moved', from: 'applied', to: 'approved' },
-      { actor: 'system', at: new Date('2026-11-22T00:00:00Z'), entityType: 'campaign', entityId: '12', action: 'campaign.recruitment_closed', from: 'recruiting', to: 'recruitment_closed' },
+      {
+        actor: 'U0APP1',
+        at: new Date('2026-11-22T15:00:00Z'),
+        entityType: 'post',
+        entityId: '5',
+        action: 'post.rejected',
+        from: 'pending_approval',
+        to: 'rejected',
+        reason: 'Logo <missing> & blurry',
+      },
+      {
+        actor: 'U0MEMBER',
+        at: new Date('2026-11-22T10:00:00Z'),
+        entityType: 'participant',
+        entityId: '1',
+        action: 'participant.moved',
+        from: 'applied',
+        to: 'approved',
+      },
+      {
+        actor: 'system',
+        at: new Date('2026-11-22T00:00:00Z'),
+        entityType: 'campaign',
+        entityId: '12',
+        action: 'campaign.recruitment_closed',
+        from: 'recruiting',
+        to: 'recruitment_closed',
+      },
     ],
   });
 
@@ -67,7 +108,8 @@ describe('campaign digest message', () => {
     const actions = message.blocks.filter((b) => b.type === 'actions');
     expect(actions).toEqual([
       {
-        type: 'actions', block_id: 'digest_post_6',
+        type: 'actions',
+        block_id: 'digest_post_6',
         elements: [
           { type: 'button', action_id: APPROVE_POST, text: { type: 'plain_text', text: 'Approve' }, style: 'primary', value: '6:3' },
           { type: 'button', action_id: APPROVE_POST_WITH_CORRECTIONS, text: { type: 'plain_text', text: 'Approve with corrections' }, value: '6:3' },
@@ -99,8 +141,15 @@ describe('campaign digest message', () => {
   it('looks ahead: what is due today and tomorrow, apart from what is late', () => {
     const message = campaignDigestMessage(
       digest({
-        participants: [participant(1, { deliverables: [{ platform: 'instagram', kind: 'reel', quantity: 2, dueDate: day('2026-11-24'), notes: '' }] }), participant(2, { stage: 'agreement_sent', agreementSentAt: new Date('2026-11-20T12:00:00Z') })],
-        posts: [post(5, { status: 'approved', participationId: 1, plannedDate: day('2026-11-23') }), post(6, { status: 'pending_approval', participationId: 1, plannedDate: day('2026-11-24') }), post(7, { status: 'approved', participationId: 1, plannedDate: day('2026-11-20') })],
+        participants: [
+          participant(1, { deliverables: [{ platform: 'instagram', kind: 'reel', quantity: 2, dueDate: day('2026-11-24'), notes: '' }] }),
+          participant(2, { stage: 'agreement_sent', agreementSentAt: new Date('2026-11-20T12:00:00Z') }),
+        ],
+        posts: [
+          post(5, { status: 'approved', participationId: 1, plannedDate: day('2026-11-23') }),
+          post(6, { status: 'pending_approval', participationId: 1, plannedDate: day('2026-11-24') }),
+          post(7, { status: 'approved', participationId: 1, plannedDate: day('2026-11-20') }),
+        ],
       }),
       { quietMessage: false },
     )!;
@@ -190,22 +239,51 @@ describe('within Block Kit limits whatever the size', () => {
   const participants = (campaignId: number) =>
     Array.from({ length: 50 }, (_, i) =>
       participant(campaignId * 100 + i, {
-        campaignId, influencerName: `${LONG} ${i}`, stage: i % 2 ? 'agreement_sent' : 'content_in_review', agreementSentAt: new Date('2026-11-01T00:00:00Z'),
+        campaignId,
+        influencerName: `${LONG} ${i}`,
+        stage: i % 2 ? 'agreement_sent' : 'content_in_review',
+        agreementSentAt: new Date('2026-11-01T00:00:00Z'),
       }),
     );
   const changes: HistoryEntry[] = Array.from({ length: 2000 }, (_, i) => ({
-    actor: 'U0MEMBER', at: new Date(NOW.getTime() - i * 60_000), entityType: 'post', entityId: String(i), action: 'post.rejected', from: 'pending_approval', to: 'rejected', reason: LONG,
+    actor: 'U0MEMBER',
+    at: new Date(NOW.getTime() - i * 60_000),
+    entityType: 'post',
+    entityId: String(i),
+    action: 'post.rejected',
+    from: 'pending_approval',
+    to: 'rejected',
+    reason: LONG,
   }));
   const digests = Array.from({ length: 500 }, (_, index) => {
     const id = index + 1;
     const people = participants(id);
     const posts = Array.from({ length: id === 1 ? 50 : 2 }, (_, i) =>
-      post(id * 1000 + i, { participationId: people[i]!.id, content: LONG, status: i % 2 || id === 1 ? 'pending_approval' : 'approved', plannedDate: day('2026-11-01') }),
+      post(id * 1000 + i, {
+        participationId: people[i]!.id,
+        content: LONG,
+        status: i % 2 || id === 1 ? 'pending_approval' : 'approved',
+        plannedDate: day('2026-11-01'),
+      }),
     );
     return composeCampaignDigest({
-      campaign: campaign(id, { title: `${LONG} ${id}`, approverIds: approvers, currency: 'IDR', budgetMinor: 9_007_199_254_740_991, endDate: day('2026-11-01') }),
-      participants: people, posts, changes: id === 1 ? changes : changes.slice(0, 3),
-      metrics: { ...METRICS, budgetMinor: 9_007_199_254_740_991, totalCostMinor: 9_007_199_254_740_991, overBudget: true, remainingBudgetMinor: -9_007_199_254_740_991 },
+      campaign: campaign(id, {
+        title: `${LONG} ${id}`,
+        approverIds: approvers,
+        currency: 'IDR',
+        budgetMinor: 9_007_199_254_740_991,
+        endDate: day('2026-11-01'),
+      }),
+      participants: people,
+      posts,
+      changes: id === 1 ? changes : changes.slice(0, 3),
+      metrics: {
+        ...METRICS,
+        budgetMinor: 9_007_199_254_740_991,
+        totalCostMinor: 9_007_199_254_740_991,
+        overBudget: true,
+        remainingBudgetMinor: -9_007_199_254_740_991,
+      },
       now: NOW,
     });
   });

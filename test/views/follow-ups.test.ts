@@ -11,7 +11,13 @@ import { blockKitViolations } from '../support/block-kit.js';
 import { METRICS, NOW, campaignFixture, day, participant } from '../support/digest-fixtures.js';
 
 const LONG = 'Ü<&>'.repeat(800);
-const deliverable = (i: number): Deliverable => ({ platform: 'instagram', kind: 'reel', quantity: 100, dueDate: day('2026-11-01'), notes: LONG.slice(0, 500 - (i % 3)) });
+const deliverable = (i: number): Deliverable => ({
+  platform: 'instagram',
+  kind: 'reel',
+  quantity: 100,
+  dueDate: day('2026-11-01'),
+  notes: LONG.slice(0, 500 - (i % 3)),
+});
 const campaign = campaignFixture({ title: LONG.slice(0, 150), status: 'recruiting', collaborationStartedAt: null });
 const many: Participant[] = Array.from({ length: 500 }, (_, i) =>
   participant(i + 1, {
@@ -37,14 +43,31 @@ describe('deliverables and agreements views within Block Kit limits', () => {
   it('show with 500 participants to follow up, each with 8 long deliverables', () => {
     const report = campaignReport({ campaign, participants: many, posts: [], followers: new Map(), now: NOW });
     const details = campaignDetails(report, new Map(), new Map(many.map((p) => [p.id, NOW])));
-    const blocks = [...details.blocks, ...followUpSection(many.map((p) => ({ campaign, participant: p })), NOW, 'America/Argentina/ComodRivadavia', 50 - details.blocks.length, { more: 'x' })];
+    const blocks = [
+      ...details.blocks,
+      ...followUpSection(
+        many.map((p) => ({ campaign, participant: p })),
+        NOW,
+        'America/Argentina/ComodRivadavia',
+        50 - details.blocks.length,
+        { more: 'x' },
+      ),
+    ];
     expect(blockKitViolations({ ...details, blocks }, 'message')).toEqual([]);
     expect(JSON.stringify(blocks)).toContain('more — x');
   });
 
   it('a digest with 500 pending agreements and 4,000 late deliverables', () => {
     const collaborating = many.map((p, i) => ({ ...p, stage: i % 2 ? ('collaborating' as const) : ('agreement_sent' as const), agreementSentAt: NOW }));
-    const d = composeCampaignDigest({ campaign: campaignFixture({ title: LONG.slice(0, 150) }), participants: collaborating, posts: [], changes: [], metrics: METRICS, now: NOW, timeZone: 'Asia/Tokyo' });
+    const d = composeCampaignDigest({
+      campaign: campaignFixture({ title: LONG.slice(0, 150) }),
+      participants: collaborating,
+      posts: [],
+      changes: [],
+      metrics: METRICS,
+      now: NOW,
+      timeZone: 'Asia/Tokyo',
+    });
     expect(d.pendingAgreements).toHaveLength(250);
     expect(d.lateDeliverables).toHaveLength(2000);
     const message = campaignDigestMessage(d, { quietMessage: true })!;

@@ -11,8 +11,12 @@ const names = historyNames('USD', [{ id: 4, influencerName: 'Aiko Tanaka' }], [{
 
 /** Every history action the code writes: each `'<entity>.<action>'` literal outside the renderer itself. */
 function writtenActions(): string[] {
-  const files = (readdirSync('src', { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && !f.startsWith('generated') && f !== join('views', 'history.ts'));
-  const actions = files.flatMap((file) => [...readFileSync(join('src', file), 'utf8').matchAll(/'((?:campaign|participant|post|influencer|admin|settings)\.[a-z_]+)'/g)].map((m) => m[1]!));
+  const files = (readdirSync('src', { recursive: true }) as string[]).filter(
+    (f) => f.endsWith('.ts') && !f.startsWith('generated') && f !== join('views', 'history.ts'),
+  );
+  const actions = files.flatMap((file) =>
+    [...readFileSync(join('src', file), 'utf8').matchAll(/'((?:campaign|participant|post|influencer|admin|settings)\.[a-z_]+)'/g)].map((m) => m[1]!),
+  );
   return [...new Set(actions)].sort();
 }
 
@@ -20,11 +24,26 @@ function writtenActions(): string[] {
 function eventOf(action: string): HistoryEntry {
   const entityType = action.split('.')[0]!;
   const entity = { campaign: '12', participant: '4', post: '3', admin: 'U0NEWADMIN', influencer: '9', settings: 'digest' }[entityType] ?? '1';
-  const states = { campaign: ['recruiting', 'recruitment_closed'], participant: ['content_in_review', 'posted'], post: ['pending_approval', 'approved'] }[entityType];
+  const states = { campaign: ['recruiting', 'recruitment_closed'], participant: ['content_in_review', 'posted'], post: ['pending_approval', 'approved'] }[
+    entityType
+  ];
   return {
-    actor: 'U0ANA', at, entityType, entityId: entity, action,
+    actor: 'U0ANA',
+    at,
+    entityType,
+    entityId: entity,
+    action,
     ...(states ? { from: states[0], to: states[1] } : {}),
-    details: { revision: 2, changed: ['budgetMinor', 'endDate'], before: { budgetMinor: 100_000 }, after: { budgetMinor: 120_000 }, name: 'Ben Ito', invited: true, applications: false, deliverables: true },
+    details: {
+      revision: 2,
+      changed: ['budgetMinor', 'endDate'],
+      before: { budgetMinor: 100_000 },
+      after: { budgetMinor: 120_000 },
+      name: 'Ben Ito',
+      invited: true,
+      applications: false,
+      deliverables: true,
+    },
   };
 }
 
@@ -32,7 +51,9 @@ describe('history as sentences', () => {
   const actions = writtenActions();
 
   it('finds the actions the code writes', () => {
-    expect(actions).toEqual(expect.arrayContaining(['campaign.created', 'participant.moved', 'post.rejected', 'participant.agreement_expired', 'admin.granted']));
+    expect(actions).toEqual(
+      expect.arrayContaining(['campaign.created', 'participant.moved', 'post.rejected', 'participant.agreement_expired', 'admin.granted']),
+    );
   });
 
   it.each(actions)('%s reads as a sentence with names, never as codes', (action) => {
@@ -45,13 +66,31 @@ describe('history as sentences', () => {
   });
 
   it('a participant moved by a post names the stages and what the post did', () => {
-    const entry: HistoryEntry = { actor: 'U0ANA', at, entityType: 'participant', entityId: '4', action: 'participant.moved', from: 'content_in_review', to: 'posted', reason: 'post #3 posted', details: { postId: 3, postStatus: 'posted' } };
+    const entry: HistoryEntry = {
+      actor: 'U0ANA',
+      at,
+      entityType: 'participant',
+      entityId: '4',
+      action: 'participant.moved',
+      from: 'content_in_review',
+      to: 'posted',
+      reason: 'post #3 posted',
+      details: { postId: 3, postStatus: 'posted' },
+    };
     expect(historySentence(entry, names, mention)).toBe('<@U0ANA> moved *Aiko Tanaka* from Content in review to Posted (post #3 went live)');
   });
 
   it('money changes read in the campaign currency; reasons are quoted and escaped', () => {
-    const costs: HistoryEntry = { ...eventOf('participant.costs_changed'), details: { before: { budgetMinor: 100_000, influencerCostMinor: 50_000, shippingCostMinor: 0 }, after: { budgetMinor: 120_000, influencerCostMinor: 50_000, shippingCostMinor: 1_500 } } };
-    expect(historySentence(costs, names, mention)).toBe('<@U0ANA> changed the money of *Aiko Tanaka*: budget $1,000.00 → $1,200.00, shipping cost $0.00 → $15.00');
+    const costs: HistoryEntry = {
+      ...eventOf('participant.costs_changed'),
+      details: {
+        before: { budgetMinor: 100_000, influencerCostMinor: 50_000, shippingCostMinor: 0 },
+        after: { budgetMinor: 120_000, influencerCostMinor: 50_000, shippingCostMinor: 1_500 },
+      },
+    };
+    expect(historySentence(costs, names, mention)).toBe(
+      '<@U0ANA> changed the money of *Aiko Tanaka*: budget $1,000.00 → $1,200.00, shipping cost $0.00 → $15.00',
+    );
     const rejected: HistoryEntry = { ...eventOf('post.rejected'), reason: 'Logo <!channel> & blurry' };
     expect(historySentence(rejected, names, mention)).toBe('<@U0ANA> sent post #3 by *Aiko Tanaka* back: it needs work — “Logo &lt;!channel&gt; &amp; blurry”');
     const corrected: HistoryEntry = { ...eventOf('post.approved'), reason: 'Move the <logo> up', details: { revision: 1, corrections: true } };
@@ -60,7 +99,15 @@ describe('history as sentences', () => {
   });
 
   it('an action nobody taught the renderer reads as words, with its states', () => {
-    const entry: HistoryEntry = { actor: 'system', at, entityType: 'participant', entityId: '4', action: 'participant.contract_archived', from: 'signed', to: 'collaborating' };
+    const entry: HistoryEntry = {
+      actor: 'system',
+      at,
+      entityType: 'participant',
+      entityId: '4',
+      action: 'participant.contract_archived',
+      from: 'signed',
+      to: 'collaborating',
+    };
     expect(historySentence(entry, names, mention)).toBe('The scheduler recorded “contract archived” for *Aiko Tanaka* from Signed to Collaborating');
   });
 
@@ -75,12 +122,21 @@ describe('history as sentences', () => {
 
   it('in a channel, people are named by role so nobody is pinged', () => {
     const who = roleName({ salesPicId: 'U0SALES', influencerPicId: 'U0INF', approverIds: ['U0APP'] });
-    expect(['U0SALES', 'U0INF', 'U0APP', 'U0ANA', 'system', 'deadline'].map(who)).toEqual(['the sales PIC', 'the influencer PIC', 'an approver', 'a team member', 'the scheduler', 'the deadline']);
+    expect(['U0SALES', 'U0INF', 'U0APP', 'U0ANA', 'system', 'deadline'].map(who)).toEqual([
+      'the sales PIC',
+      'the influencer PIC',
+      'an approver',
+      'a team member',
+      'the scheduler',
+      'the deadline',
+    ]);
     expect(historySentence(eventOf('campaign.completed'), names, who)).toBe('A team member completed the campaign');
     // A reminder names whom it reached the same way, and the deadline acts as itself.
     const reminded: HistoryEntry = { ...eventOf('post.reminded'), actor: 'deadline', details: { to: 'U0APP', reason: 'approval' } };
     expect(historySentence(reminded, names, who)).toBe('Reminded an approver about post #3 by *Aiko Tanaka* (waiting for approval)');
     expect(historySentence(reminded, names, mention)).toBe('Reminded <@U0APP> about post #3 by *Aiko Tanaka* (waiting for approval)');
-    expect(historySentence({ ...eventOf('post.approved'), actor: 'deadline', details: { automatic: true } }, names, mention)).toBe('The deadline approved post #3 by *Aiko Tanaka* (nobody decided before the deadline)');
+    expect(historySentence({ ...eventOf('post.approved'), actor: 'deadline', details: { automatic: true } }, names, mention)).toBe(
+      'The deadline approved post #3 by *Aiko Tanaka* (nobody decided before the deadline)',
+    );
   });
 });

@@ -31,45 +31,136 @@ const at = new Date('2026-11-23T09:00:00Z');
 
 function campaign(id: number, overrides: Partial<Campaign> = {}): Campaign {
   return {
-    id, title: `${LONG} ${id}`, advertiser: LONG, dealReferences: [LONG], salesPicId: 'U0SALES', influencerPicId: 'U0INFPIC', country: LONG, category: LONG,
-    objective: LONG, platforms: ['instagram', 'tiktok', 'youtube', 'x', 'facebook', 'threads', 'other'], targetInfluencers: 500, postRequirements: LONG,
-    budgetMinor: 9_007_199_254_740_991, currency: 'IDR', marginBasisPoints: 1234, trackingUrl: `https://x.example.com/${'a'.repeat(1900)}`, disclosureWords: Array.from({ length: 100 }, () => LONG), requiredTags: Array.from({ length: 100 }, () => `#${LONG}`), forbiddenWords: Array.from({ length: 100 }, () => LONG),
-    startDate: at, endDate: at, recruitmentCloseDate: at, channelId: 'C0CAMPAIGN', approverIds: Array.from({ length: 200 }, (_, i) => `U0APPROVER${i}`),
-    optionalStages: ALL_OPTIONAL_STAGES, agreementWindowDays: 3, status: (['draft', 'recruiting', 'collaborating', 'proposal_published'] as const)[id % 4]!,
-    publishedAt: at, collaborationStartedAt: null, createdBy: 'U0MEMBER', createdAt: at, version: 7, digestMuted: false, timing: DEFAULT_TIMING, quorum: { kind: 'groups', groups: Array.from({ length: 3 }, (_, g) => ({ name: `${LONG.slice(0, 30)} ${g}`, memberIds: Array.from({ length: 60 }, (_, i) => `U0APPROVER${i}`) })) }, ...overrides,
+    id,
+    title: `${LONG} ${id}`,
+    advertiser: LONG,
+    dealReferences: [LONG],
+    salesPicId: 'U0SALES',
+    influencerPicId: 'U0INFPIC',
+    country: LONG,
+    category: LONG,
+    objective: LONG,
+    platforms: ['instagram', 'tiktok', 'youtube', 'x', 'facebook', 'threads', 'other'],
+    targetInfluencers: 500,
+    postRequirements: LONG,
+    budgetMinor: 9_007_199_254_740_991,
+    currency: 'IDR',
+    marginBasisPoints: 1234,
+    trackingUrl: `https://x.example.com/${'a'.repeat(1900)}`,
+    disclosureWords: Array.from({ length: 100 }, () => LONG),
+    requiredTags: Array.from({ length: 100 }, () => `#${LONG}`),
+    forbiddenWords: Array.from({ length: 100 }, () => LONG),
+    startDate: at,
+    endDate: at,
+    recruitmentCloseDate: at,
+    channelId: 'C0CAMPAIGN',
+    approverIds: Array.from({ length: 200 }, (_, i) => `U0APPROVER${i}`),
+    optionalStages: ALL_OPTIONAL_STAGES,
+    agreementWindowDays: 3,
+    status: (['draft', 'recruiting', 'collaborating', 'proposal_published'] as const)[id % 4]!,
+    publishedAt: at,
+    collaborationStartedAt: null,
+    createdBy: 'U0MEMBER',
+    createdAt: at,
+    version: 7,
+    digestMuted: false,
+    timing: DEFAULT_TIMING,
+    quorum: {
+      kind: 'groups',
+      groups: Array.from({ length: 3 }, (_, g) => ({ name: `${LONG.slice(0, 30)} ${g}`, memberIds: Array.from({ length: 60 }, (_, i) => `U0APPROVER${i}`) })),
+    },
+    ...overrides,
   };
 }
 
 function post(id: number): Post {
-  return { id, participationId: id, socialAccountId: id, plannedDate: at, content: LONG, mediaUrls: Array.from({ length: 50 }, (_, i) => `https://cdn.example.com/${i}/${'m'.repeat(500)}`), postUrl: null, status: 'pending_approval', revision: 12, metrics: null, submittedBy: 'U0MEMBER', version: 3, checks: CHECK_RULES.map((rule) => ({ rule, passed: false, detail: LONG })) };
+  return {
+    id,
+    participationId: id,
+    socialAccountId: id,
+    plannedDate: at,
+    content: LONG,
+    mediaUrls: Array.from({ length: 50 }, (_, i) => `https://cdn.example.com/${i}/${'m'.repeat(500)}`),
+    postUrl: null,
+    status: 'pending_approval',
+    revision: 12,
+    metrics: null,
+    submittedBy: 'U0MEMBER',
+    version: 3,
+    checks: CHECK_RULES.map((rule) => ({ rule, passed: false, detail: LONG })),
+  };
 }
 
 const campaigns = Array.from({ length: 600 }, (_, i) => campaign(i + 1));
 const participants: Participant[] = Array.from({ length: 500 }, (_, i) => ({
-  id: i, campaignId: 1, influencerId: i, influencerName: LONG, stage: 'candidate', accountIds: [i], budgetMinor: 1, influencerCostMinor: 1, shippingCostMinor: 1,
-  agreementSentAt: null, agreementSignedAt: null, agreementDeclinedAt: null, deliverables: [], version: 1,
+  id: i,
+  campaignId: 1,
+  influencerId: i,
+  influencerName: LONG,
+  stage: 'candidate',
+  accountIds: [i],
+  budgetMinor: 1,
+  influencerCostMinor: 1,
+  shippingCostMinor: 1,
+  agreementSentAt: null,
+  agreementSignedAt: null,
+  agreementDeclinedAt: null,
+  deliverables: [],
+  version: 1,
 }));
-const history: HistoryEntry[] = Array.from({ length: 2000 }, (_, i) => ({ actor: 'U0MEMBER', at, entityType: 'post', entityId: String(i), action: 'post.rejected', from: 'pending_approval', to: 'rejected', reason: LONG }));
+const history: HistoryEntry[] = Array.from({ length: 2000 }, (_, i) => ({
+  actor: 'U0MEMBER',
+  at,
+  entityType: 'post',
+  entityId: String(i),
+  action: 'post.rejected',
+  from: 'pending_approval',
+  to: 'rejected',
+  reason: LONG,
+}));
 const decision: HistoryEntry = { actor: 'U0APPROVE', at, entityType: 'post', entityId: '1', action: 'post.rejected', reason: LONG };
 const home = {
   postsToDecide: campaigns.slice(0, 300).map((c, i) => ({ campaign: c, influencerName: LONG, post: post(i) })),
-  postsToFinalApprove: campaigns.slice(0, 300).map((c, i) => ({ campaign: c, influencerName: LONG, post: { ...post(i), status: 'posted' as const, postUrl: `https://x.example.com/${LONG}` } })),
+  postsToFinalApprove: campaigns
+    .slice(0, 300)
+    .map((c, i) => ({ campaign: c, influencerName: LONG, post: { ...post(i), status: 'posted' as const, postUrl: `https://x.example.com/${LONG}` } })),
   proposalsToDecide: campaigns.slice(0, 300),
   stepsToTake: campaigns.slice(0, 300),
   campaigns,
   latePosts: campaigns.slice(0, 300).map((c, i) => ({ campaign: c, influencerName: LONG, post: post(i) })),
   expiredAgreements: campaigns.slice(0, 300).map((c) => ({ campaign: c, influencerName: LONG, sentAt: at, expiresAt: at })),
-  followUps: participants.slice(0, 300).map((p, i) => ({ campaign: campaigns[i]!, participant: { ...p, stage: 'declined' as const, agreementSentAt: at, agreementDeclinedAt: at } })),
+  followUps: participants
+    .slice(0, 300)
+    .map((p, i) => ({ campaign: campaigns[i]!, participant: { ...p, stage: 'declined' as const, agreementSentAt: at, agreementDeclinedAt: at } })),
   timeZone: 'Pacific/Chatham',
   now: at,
 };
 
-const numbers = { impressions: 2_000_000_000, reach: 2_000_000_000, likes: 2_000_000_000, comments: 1, shares: 1, saves: 1, clicks: 1, conversions: 1, attributedRevenueMinor: 9_007_199_254_740_991 };
-const livePost = (id: number): Post => ({ ...post(id), status: 'posted', postUrl: `https://x.example.com/${'p'.repeat(1900)}|>`, metrics: numbers, plannedDate: new Date('2026-01-01') });
+const numbers = {
+  impressions: 2_000_000_000,
+  reach: 2_000_000_000,
+  likes: 2_000_000_000,
+  comments: 1,
+  shares: 1,
+  saves: 1,
+  clicks: 1,
+  conversions: 1,
+  attributedRevenueMinor: 9_007_199_254_740_991,
+};
+const livePost = (id: number): Post => ({
+  ...post(id),
+  status: 'posted',
+  postUrl: `https://x.example.com/${'p'.repeat(1900)}|>`,
+  metrics: numbers,
+  plannedDate: new Date('2026-01-01'),
+});
 const report = campaignReport({
   campaign: campaign(1, { endDate: new Date('2026-01-01') }),
   participants: participants.map((p) => ({ ...p, stage: 'agreement_sent', agreementSentAt: new Date('2026-01-01') })),
-  posts: [...Array.from({ length: 300 }, (_, i) => livePost(i)), ...Array.from({ length: 300 }, (_, i) => ({ ...post(i + 300), status: 'approved' as const, plannedDate: new Date('2026-01-01') }))],
+  posts: [
+    ...Array.from({ length: 300 }, (_, i) => livePost(i)),
+    ...Array.from({ length: 300 }, (_, i) => ({ ...post(i + 300), status: 'approved' as const, plannedDate: new Date('2026-01-01') })),
+  ],
   followers: new Map(participants.map((p) => [p.id, 2_000_000_000])),
   now: at,
 });
@@ -80,15 +171,41 @@ const messages = {
   'post with results': postApprovalMessage(campaign(1), LONG, livePost(1), [decision]),
   help: helpMessage(SUBCOMMANDS),
   'campaign card': campaignCard(campaign(1)),
-  'campaign list': campaignList(CAMPAIGN_STATUSES.map((status) => ({ status, total: 600, campaigns: campaigns.filter((c) => c.status === status).slice(0, LISTED_PER_STATUS) }))),
-  'campaign details (500 participants)': campaignDetails(report, new Map(participants.map((p) => [p.id, { id: p.id, platform: 'instagram' as const, handle: LONG, followers: 1, avgEngagementPct: null }])), new Map(participants.map((p) => [p.id, at]))),
+  'campaign list': campaignList(
+    CAMPAIGN_STATUSES.map((status) => ({ status, total: 600, campaigns: campaigns.filter((c) => c.status === status).slice(0, LISTED_PER_STATUS) })),
+  ),
+  'campaign details (500 participants)': campaignDetails(
+    report,
+    new Map(participants.map((p) => [p.id, { id: p.id, platform: 'instagram' as const, handle: LONG, followers: 1, avgEngagementPct: null }])),
+    new Map(participants.map((p) => [p.id, at])),
+  ),
   'not found (ambiguous)': campaignNotFound(LONG, campaigns, 'show <campaign>'),
-  history: historyMessage(campaign(1), history, historyNames('IDR', participants, Array.from({ length: 2000 }, (_, i) => ({ id: i, participationId: i % 500 })))),
+  history: historyMessage(
+    campaign(1),
+    history,
+    historyNames(
+      'IDR',
+      participants,
+      Array.from({ length: 2000 }, (_, i) => ({ id: i, participationId: i % 500 })),
+    ),
+  ),
   'proposal approval': proposalApprovalMessage(campaign(1), 'U0SALES'),
-  'influencer draft (500 invited)': influencerMessage(campaign(1), 'agreement_sent', participants.map((p) => p.influencerName), 'Sun, 6 Dec 2026, 09:00 GMT+9'),
-  'collaboration started (500 + 500)': collaborationStartedMessage(campaign(1), participants.map((p) => p.influencerName), participants.map((p) => p.influencerName)),
+  'influencer draft (500 invited)': influencerMessage(
+    campaign(1),
+    'agreement_sent',
+    participants.map((p) => p.influencerName),
+    'Sun, 6 Dec 2026, 09:00 GMT+9',
+  ),
+  'collaboration started (500 + 500)': collaborationStartedMessage(
+    campaign(1),
+    participants.map((p) => p.influencerName),
+    participants.map((p) => p.influencerName),
+  ),
   'proposal decided': proposalApprovalMessage(campaign(1), 'U0SALES', decision),
-  'proposal approved, recruitment to open': proposalApprovalMessage(campaign(1, { status: 'proposal_approved' }), 'U0SALES', { ...decision, action: 'campaign.proposal_approved' }),
+  'proposal approved, recruitment to open': proposalApprovalMessage(campaign(1, { status: 'proposal_approved' }), 'U0SALES', {
+    ...decision,
+    action: 'campaign.proposal_approved',
+  }),
   'post approval': postApprovalMessage(campaign(1), LONG, post(1)),
   'post decided': postApprovalMessage(campaign(1), LONG, post(1), [decision]),
   'post revision, edited, decided and final-approved': postApprovalMessage(campaign(1), LONG, { ...livePost(1), status: 'final_approved' }, [
@@ -100,11 +217,26 @@ const messages = {
   ]),
   'post revision, every word, link and the date changed': postApprovalMessage(campaign(1), LONG, post(1), [
     decision,
-    { ...decision, action: 'post.resubmitted', reason: undefined, details: { previous: { content: '<&> different '.repeat(300), mediaUrls: Array.from({ length: 50 }, (_, i) => `https://old.example.com/${i}/${'o'.repeat(500)}`), plannedDate: '2026-01-01T00:00:00.000Z' } } },
+    {
+      ...decision,
+      action: 'post.resubmitted',
+      reason: undefined,
+      details: {
+        previous: {
+          content: '<&> different '.repeat(300),
+          mediaUrls: Array.from({ length: 50 }, (_, i) => `https://old.example.com/${i}/${'o'.repeat(500)}`),
+          plannedDate: '2026-01-01T00:00:00.000Z',
+        },
+      },
+    },
   ]),
   'post rejected, with Submit revision': postApprovalMessage(campaign(1), LONG, { ...post(1), status: 'rejected' }, [decision]),
   'rejection reply': decisionReply({ ...post(1), status: 'rejected' }, decision),
-  'edit told to 200 approvers': postEditedReply(campaign(1), { ...decision, action: 'post.edited', details: { changed: { content: {}, mediaUrls: {}, plannedDate: {} } } }),
+  'edit told to 200 approvers': postEditedReply(campaign(1), {
+    ...decision,
+    action: 'post.edited',
+    details: { changed: { content: {}, mediaUrls: {}, plannedDate: {} } },
+  }),
 };
 
 const modals = {
@@ -113,11 +245,29 @@ const modals = {
   'edit brief (draft)': editBriefModal(campaign(1, { publishedAt: null, status: 'draft' })),
   'open recruitment': openRecruitmentModal(campaign(1)),
   'budgets and costs (500 participants)': costsModal(campaign(1), participants),
-  'submit post (300 accounts)': submitPostModal(campaign(1), Array.from({ length: 300 }, (_, i) => ({ participantId: i, influencerName: LONG, account: { id: i, platform: 'instagram' as const, handle: LONG, followers: 1, avgEngagementPct: null } }))),
+  'submit post (300 accounts)': submitPostModal(
+    campaign(1),
+    Array.from({ length: 300 }, (_, i) => ({
+      participantId: i,
+      influencerName: LONG,
+      account: { id: i, platform: 'instagram' as const, handle: LONG, followers: 1, avgEngagementPct: null },
+    })),
+  ),
   ...Object.fromEntries((Object.keys(STEPS) as Step[]).map((step) => [`confirm ${step}`, confirmStepModal(step, campaign(1))])),
-  'submit revision': existingPostModal('revise', { campaign: campaign(1), influencerName: LONG, post: { ...post(1), content: LONG, status: 'rejected' } }, decision),
+  'submit revision': existingPostModal(
+    'revise',
+    { campaign: campaign(1), influencerName: LONG, post: { ...post(1), content: LONG, status: 'rejected' } },
+    decision,
+  ),
   'edit draft post': existingPostModal('edit', { campaign: campaign(1), influencerName: LONG, post: { ...post(1), content: LONG } }),
-  'submit post (revisions)': submitPostModal(campaign(1), [{ participantId: 1, influencerName: LONG, account: { id: 1, platform: 'instagram' as const, handle: LONG, followers: 1, avgEngagementPct: null }, rejected: { ...post(1), status: 'rejected' } }]),
+  'submit post (revisions)': submitPostModal(campaign(1), [
+    {
+      participantId: 1,
+      influencerName: LONG,
+      account: { id: 1, platform: 'instagram' as const, handle: LONG, followers: 1, avgEngagementPct: null },
+      rejected: { ...post(1), status: 'rejected' },
+    },
+  ]),
   'reject reason': rejectReasonModal({ kind: 'post', id: 1, version: 1 }, LONG),
   refusal: refusalModal('Reject draft post', { ok: false, rule: 'x', reason: LONG }),
   'record results (one post)': recordResultsModal(campaign(1), choices.slice(0, 1)),
@@ -143,6 +293,8 @@ describe('every view within Block Kit limits, with large data', () => {
 
   it('the checker itself catches a breach', () => {
     expect(blockKitViolations({ text: 'x', blocks: Array.from({ length: 51 }, () => ({ type: 'divider' })) }, 'message')).toEqual(['51 blocks']);
-    expect(blockKitViolations({ blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'x'.repeat(3001) } }] }, 'message')).toEqual(['block 0 (section): text 3001 chars']);
+    expect(blockKitViolations({ blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'x'.repeat(3001) } }] }, 'message')).toEqual([
+      'block 0 (section): text 3001 chars',
+    ]);
   });
 });

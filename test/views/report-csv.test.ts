@@ -38,6 +38,12 @@ describe('report CSV money cells', () => {
   });
 
   it('Slack amounts come from Intl.NumberFormat in the campaign currency', () => {
-    expect([money(123_456, 'USD'), money(-500, 'EUR'), money(1_200, 'JPY'), money(121.95, 'USD'), money(1_000, 'BHD')]).toEqual(['$1,234.56', '-€5.00', '¥1,200', '$1.22', 'BHD\u00a01.000']);
+    expect([money(123_456, 'USD'), money(-500, 'EUR'), money(1_200, 'JPY'), money(121.95, 'USD'), money(1_000, 'BHD')]).toEqual([
+      '$1,234.56',
+      '-€5.00',
+      '¥1,200',
+      '$1.22',
+      'BHD\u00a01.000',
+    ]);
   });
 });

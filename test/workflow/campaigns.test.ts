@@ -30,7 +30,11 @@ describe('creating a campaign', () => {
     const created = await campaigns.createCampaign(db.prisma, brief({ endDate: new Date('2026-11-01'), budgetMinor: -5 }), at(PEOPLE.member));
     expect(created).toEqual({
       ok: false,
-      errors: { endDate: 'The end date must be on or after the start date.', budgetMinor: 'The budget must be zero or more.', recruitmentCloseDate: 'Recruitment must close on or before the end date.' },
+      errors: {
+        endDate: 'The end date must be on or after the start date.',
+        budgetMinor: 'The budget must be zero or more.',
+        recruitmentCloseDate: 'Recruitment must close on or before the end date.',
+      },
     });
     expect(await db.prisma.campaign.count()).toBe(before);
   });
@@ -131,7 +135,11 @@ describe('the scheduler', () => {
     expect(await campaigns.closeDueRecruitments(db.prisma, new Date('2026-11-27T00:00:00Z'))).toEqual([]);
     const closed = await campaigns.closeDueRecruitments(db.prisma, new Date('2026-11-28T00:00:00Z'));
     expect(closed.map((c) => c.id)).toContain(id);
-    expect((await entityHistory(db.prisma, 'campaign', id)).at(-1)).toMatchObject({ actor: 'system', action: 'campaign.recruitment_closed', to: 'recruitment_closed' });
+    expect((await entityHistory(db.prisma, 'campaign', id)).at(-1)).toMatchObject({
+      actor: 'system',
+      action: 'campaign.recruitment_closed',
+      to: 'recruitment_closed',
+    });
     expect(await campaigns.closeDueRecruitments(db.prisma, new Date('2026-11-29T00:00:00Z'))).toEqual([]);
   });
 });
@@ -166,7 +174,9 @@ describe('history', () => {
   it('is append-only in the database itself: updating or deleting an event fails', async () => {
     const created = await campaigns.createCampaign(db.prisma, brief({ title: 'Tamper-proof' }), at(PEOPLE.member, T0));
     if (!created.ok) throw new Error('not created');
-    await expect(db.prisma.historyEvent.updateMany({ where: { entityId: String(created.campaign.id) }, data: { actor: 'someone-else' } })).rejects.toThrow(/append-only/);
+    await expect(db.prisma.historyEvent.updateMany({ where: { entityId: String(created.campaign.id) }, data: { actor: 'someone-else' } })).rejects.toThrow(
+      /append-only/,
+    );
     await expect(db.prisma.historyEvent.deleteMany({ where: { entityId: String(created.campaign.id) } })).rejects.toThrow(/append-only/);
     expect(await entityHistory(db.prisma, 'campaign', created.campaign.id)).toMatchObject([{ actor: PEOPLE.member }]);
   });

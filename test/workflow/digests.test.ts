@@ -52,7 +52,11 @@ describe('daily digests', () => {
 
   it('skips a muted campaign, isolates a failing channel and lists it in the next overview, and waits out a 429', async () => {
     ok(await updateDigestSettings(db.prisma, settings, at(PEOPLE.admin)));
-    const [muted, broken, limited] = [await recruitingCampaign(db.prisma, 'Muted'), await recruitingCampaign(db.prisma, 'Broken'), await recruitingCampaign(db.prisma, 'Limited')];
+    const [muted, broken, limited] = [
+      await recruitingCampaign(db.prisma, 'Muted'),
+      await recruitingCampaign(db.prisma, 'Broken'),
+      await recruitingCampaign(db.prisma, 'Limited'),
+    ];
     await db.prisma.campaign.update({ where: { id: muted.id }, data: { digestMuted: true, channelId: 'C0MUTED' } });
     await db.prisma.campaign.update({ where: { id: broken.id }, data: { channelId: 'C0GONE' } });
     await db.prisma.campaign.update({ where: { id: limited.id }, data: { channelId: 'C0LIMITED' } });

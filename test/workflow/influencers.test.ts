@@ -28,6 +28,8 @@ describe('adding many influencers at once', () => {
     const stored = await db.prisma.socialAccount.findMany({ where: { handle: { startsWith: 'bulk_' } }, include: { influencer: { select: { name: true } } } });
     expect(stored).toHaveLength(1_000 + 334);
     expect(stored.every((account) => account.handle.endsWith(`_${account.influencer.name.split(' ')[1]}`))).toBe(true);
-    expect(await db.prisma.historyEvent.count({ where: { action: 'influencer.added', actor: PEOPLE.member, entityType: 'influencer' } })).toBeGreaterThanOrEqual(1_000);
+    expect(
+      await db.prisma.historyEvent.count({ where: { action: 'influencer.added', actor: PEOPLE.member, entityType: 'influencer' } }),
+    ).toBeGreaterThanOrEqual(1_000);
   });
 });

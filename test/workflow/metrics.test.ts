@@ -16,11 +16,34 @@ afterAll(() => close?.());
 describe('campaign numbers from the database', () => {
   it('count costs, followers of the chosen accounts and only posted posts (hand-computed)', async () => {
     const scenario = await collaboratingCampaign(db.prisma, 'Numbers');
-    ok(await editCosts(db.prisma, scenario.collaborator.id, { budgetMinor: 300_000, influencerCostMinor: 200_000, shippingCostMinor: 5_000 }, at(PEOPLE.salesPic)));
-    const draft = (content: string) => ({ participationId: scenario.collaborator.id, socialAccountId: scenario.account.id, plannedDate: new Date('2026-12-05'), content, mediaUrls: [] });
+    ok(
+      await editCosts(
+        db.prisma,
+        scenario.collaborator.id,
+        { budgetMinor: 300_000, influencerCostMinor: 200_000, shippingCostMinor: 5_000 },
+        at(PEOPLE.salesPic),
+      ),
+    );
+    const draft = (content: string) => ({
+      participationId: scenario.collaborator.id,
+      socialAccountId: scenario.account.id,
+      plannedDate: new Date('2026-12-05'),
+      content,
+      mediaUrls: [],
+    });
     const live = ok(await posts.submitPost(db.prisma, draft('Live'), at(PEOPLE.member)));
     ok(await posts.approvePost(db.prisma, live.id, at(PEOPLE.approver)));
-    const metrics = { impressions: 10_000, reach: 8_000, likes: 600, comments: 40, shares: 20, saves: 15, clicks: 90, conversions: 6, attributedRevenueMinor: 410_000 };
+    const metrics = {
+      impressions: 10_000,
+      reach: 8_000,
+      likes: 600,
+      comments: 40,
+      shares: 20,
+      saves: 15,
+      clicks: 90,
+      conversions: 6,
+      attributedRevenueMinor: 410_000,
+    };
     ok(await posts.recordPostResult(db.prisma, live.id, { metrics }, at(PEOPLE.member)));
     // A pending post's numbers do not count.
     ok(await posts.submitPost(db.prisma, draft('Pending'), at(PEOPLE.member)));
@@ -38,6 +61,10 @@ describe('campaign numbers from the database', () => {
       costPerEngagementMinor: 303.7, // 205,000 / 675 = 303.7037
       roiPct: 100, // (410,000 − 205,000) / 205,000 × 100
     });
-    expect(report.participants.find((p) => p.participant.id === scenario.notSelected.id)?.metrics).toMatchObject({ engagementRatePct: null, roiPct: null, costPerEngagementMinor: null });
+    expect(report.participants.find((p) => p.participant.id === scenario.notSelected.id)?.metrics).toMatchObject({
+      engagementRatePct: null,
+      roiPct: null,
+      costPerEngagementMinor: null,
+    });
   });
 });

@@ -19,7 +19,13 @@ const DAY = 24 * 60 * 60 * 1000;
 
 describe('the influencer directory', () => {
   it('adds influencers in bulk, all or none, and refuses an account already in the directory', async () => {
-    const added = ok(await addInfluencers(db.prisma, [influencer('Chika Mori', 'chika', 80_000), influencer('Dai Sato', 'dai', 9_000, { niches: ['Gaming', ' gaming '] })], member));
+    const added = ok(
+      await addInfluencers(
+        db.prisma,
+        [influencer('Chika Mori', 'chika', 80_000), influencer('Dai Sato', 'dai', 9_000, { niches: ['Gaming', ' gaming '] })],
+        member,
+      ),
+    );
     expect(added.map((i) => i.niches)).toEqual([['beauty'], ['gaming']]);
     const refused = await addInfluencers(db.prisma, [influencer('Eri', 'eri', 1_000), influencer('Chika again', '@chika', 5)], member);
     expect(refused).toMatchObject({ ok: false, rule: 'account-taken', reason: 'Already in the directory: instagram @chika.' });
@@ -27,10 +33,20 @@ describe('the influencer directory', () => {
   });
 
   it('searches by niche, platform, country and minimum followers', async () => {
-    ok(await addInfluencers(db.prisma, [
-      influencer('Fumi (KR)', 'fumi', 200_000, { country: 'KR', niches: ['food'], accounts: [{ platform: 'youtube', handle: 'fumi', followers: 200_000, avgEngagementPct: null }] }),
-      influencer('Goro', 'goro', 20_000, { niches: ['food'] }),
-    ], member));
+    ok(
+      await addInfluencers(
+        db.prisma,
+        [
+          influencer('Fumi (KR)', 'fumi', 200_000, {
+            country: 'KR',
+            niches: ['food'],
+            accounts: [{ platform: 'youtube', handle: 'fumi', followers: 200_000, avgEngagementPct: null }],
+          }),
+          influencer('Goro', 'goro', 20_000, { niches: ['food'] }),
+        ],
+        member,
+      ),
+    );
     const names = async (filter: Parameters<typeof findInfluencers>[1]) => (await findInfluencers(db.prisma, filter)).influencers.map((i) => i.name);
     expect(await names({ niche: 'Food' })).toEqual(['Fumi (KR)', 'Goro']);
     expect(await names({ niche: 'food', platform: 'youtube' })).toEqual(['Fumi (KR)']);
@@ -56,25 +72,43 @@ describe('the participant pipeline', () => {
   });
 
   it('refuses to send an Approved applicant back to Applied, naming the rule, and records nothing', async () => {
-    const { participants: [p] } = await recruitingCampaign(db.prisma, 'No return');
+    const {
+      participants: [p],
+    } = await recruitingCampaign(db.prisma, 'No return');
     for (const stage of ['invited', 'applied', 'reviewing', 'applied', 'approved', 'rejected', 'approved'] as const) {
       ok(await participants.moveParticipant(db.prisma, p!.id, stage, member));
     }
     const refused = await participants.moveParticipant(db.prisma, p!.id, 'applied', member);
     expect(refused).toMatchObject({ ok: false, rule: 'no-return-to-applied', reason: 'Approved applicants cannot return to Applied.' });
-    expect((await entityHistory(db.prisma, 'participant', p!.id)).map((e) => e.to)).toEqual(['candidate', 'invited', 'applied', 'reviewing', 'applied', 'approved', 'rejected', 'approved']);
+    expect((await entityHistory(db.prisma, 'participant', p!.id)).map((e) => e.to)).toEqual([
+      'candidate',
+      'invited',
+      'applied',
+      'reviewing',
+      'applied',
+      'approved',
+      'rejected',
+      'approved',
+    ]);
   });
 
   it('skips the optional stages a campaign switched off', async () => {
-    const { id, participants: [p] } = await recruitingCampaign(db.prisma, 'Short pipeline');
-    expect(await campaigns.editBrief(db.prisma, id, { optionalStages: { invited: false, applications: false, deliverables: false } }, at(PEOPLE.salesPic))).toMatchObject({ ok: true });
+    const {
+      id,
+      participants: [p],
+    } = await recruitingCampaign(db.prisma, 'Short pipeline');
+    expect(
+      await campaigns.editBrief(db.prisma, id, { optionalStages: { invited: false, applications: false, deliverables: false } }, at(PEOPLE.salesPic)),
+    ).toMatchObject({ ok: true });
     expect(await participants.moveParticipant(db.prisma, p!.id, 'invited', member)).toMatchObject({ ok: false, rule: 'stage-switched-off' });
     ok(await participants.moveParticipant(db.prisma, p!.id, 'approved', member));
     ok(await participants.moveParticipant(db.prisma, p!.id, 'agreement_sent', member));
   });
 
   it('expires an agreement after the signing window; it can be re-sent, then signed', async () => {
-    const { participants: [p] } = await recruitingCampaign(db.prisma, 'Agreements');
+    const {
+      participants: [p],
+    } = await recruitingCampaign(db.prisma, 'Agreements');
     for (const stage of ['invited', 'applied', 'approved', 'deliverables', 'agreement_sent'] as const) {
       ok(await participants.moveParticipant(db.prisma, p!.id, stage, member));
     }
@@ -88,7 +122,9 @@ describe('the participant pipeline', () => {
   });
 
   it('edits deliverables only in the Candidates phase; moving back re-enables editing', async () => {
-    const { participants: [p] } = await recruitingCampaign(db.prisma, 'Deliverables');
+    const {
+      participants: [p],
+    } = await recruitingCampaign(db.prisma, 'Deliverables');
     const reel = [{ platform: 'instagram' as const, kind: 'reel' as const, quantity: 1, dueDate: new Date('2026-12-10'), notes: 'Tag the brand' }];
     for (const stage of ['invited', 'applied', 'approved', 'deliverables'] as const) ok(await participants.moveParticipant(db.prisma, p!.id, stage, member));
     expect(ok(await participants.editDeliverables(db.prisma, p!.id, reel, member)).deliverables).toEqual(reel);
@@ -101,16 +137,24 @@ describe('the participant pipeline', () => {
   });
 
   it('lets only managers edit budgets, and refuses negative amounts', async () => {
-    const { participants: [p] } = await recruitingCampaign(db.prisma, 'Budgets');
+    const {
+      participants: [p],
+    } = await recruitingCampaign(db.prisma, 'Budgets');
     const costs = { budgetMinor: 100_000, influencerCostMinor: 60_000, shippingCostMinor: 2_500 };
     expect(await participants.editCosts(db.prisma, p!.id, costs, member)).toMatchObject({ ok: false, rule: 'not-permitted' });
-    expect(await participants.editCosts(db.prisma, p!.id, { ...costs, shippingCostMinor: -1 }, at(PEOPLE.salesPic))).toMatchObject({ ok: false, rule: 'costs-not-negative' });
+    expect(await participants.editCosts(db.prisma, p!.id, { ...costs, shippingCostMinor: -1 }, at(PEOPLE.salesPic))).toMatchObject({
+      ok: false,
+      rule: 'costs-not-negative',
+    });
     expect(ok(await participants.editCosts(db.prisma, p!.id, costs, at(PEOPLE.admin)))).toMatchObject(costs);
   });
 
   it('the scheduler records each expired agreement once, as system, and again after a re-sent one expires', async () => {
-    const { participants: [p] } = await recruitingCampaign(db.prisma, 'Expiry marks');
-    for (const stage of ['invited', 'applied', 'approved', 'deliverables', 'agreement_sent'] as const) ok(await participants.moveParticipant(db.prisma, p!.id, stage, member));
+    const {
+      participants: [p],
+    } = await recruitingCampaign(db.prisma, 'Expiry marks');
+    for (const stage of ['invited', 'applied', 'approved', 'deliverables', 'agreement_sent'] as const)
+      ok(await participants.moveParticipant(db.prisma, p!.id, stage, member));
     const expired = new Date(T0.getTime() + 3 * DAY + 1);
     expect(await participants.markExpiredAgreements(db.prisma, new Date(T0.getTime() + 3 * DAY))).toEqual([]);
     expect((await participants.markExpiredAgreements(db.prisma, expired)).map((x) => x.id)).toContain(p!.id);

@@ -20,7 +20,13 @@ async function submitted(title: string) {
   const post = ok(
     await posts.submitPost(
       db.prisma,
-      { participationId: scenario.collaborator.id, socialAccountId: scenario.account.id, plannedDate: new Date('2026-12-05'), content: 'Morning routine with the new serum', mediaUrls: ['https://cdn.example.com/reel.mp4'] },
+      {
+        participationId: scenario.collaborator.id,
+        socialAccountId: scenario.account.id,
+        plannedDate: new Date('2026-12-05'),
+        content: 'Morning routine with the new serum',
+        mediaUrls: ['https://cdn.example.com/reel.mp4'],
+      },
       at(PEOPLE.member),
     ),
   );
@@ -46,7 +52,11 @@ describe('post review', () => {
 
   it('only approvers decide; a rejection needs a reason, kept in history; the revision comes back as revision 2', async () => {
     const { post } = await submitted('Reject and revise');
-    expect(await posts.approvePost(db.prisma, post.id, at(PEOPLE.member))).toMatchObject({ ok: false, rule: 'not-permitted', reason: "Only the campaign's approvers can approve or reject posts." });
+    expect(await posts.approvePost(db.prisma, post.id, at(PEOPLE.member))).toMatchObject({
+      ok: false,
+      rule: 'not-permitted',
+      reason: "Only the campaign's approvers can approve or reject posts.",
+    });
     expect(await posts.rejectPost(db.prisma, post.id, ' ', at(PEOPLE.approver))).toMatchObject({ ok: false, rule: 'rejection-needs-reason' });
     ok(await posts.rejectPost(db.prisma, post.id, 'Show the product label', at(PEOPLE.approver)));
     const revised = ok(await posts.resubmitPost(db.prisma, post.id, { content: 'Routine, label visible', mediaUrls: [] }, at(PEOPLE.member)));
@@ -64,7 +74,10 @@ describe('post review', () => {
   it('an approved post cannot be rejected; a posted post cannot go back', async () => {
     const { post } = await submitted('No way back');
     ok(await posts.approvePost(db.prisma, post.id, at(PEOPLE.approver)));
-    expect(await posts.rejectPost(db.prisma, post.id, 'Changed my mind', at(PEOPLE.approver))).toMatchObject({ ok: false, reason: 'An approved post cannot be rejected.' });
+    expect(await posts.rejectPost(db.prisma, post.id, 'Changed my mind', at(PEOPLE.approver))).toMatchObject({
+      ok: false,
+      reason: 'An approved post cannot be rejected.',
+    });
     ok(await posts.recordPostResult(db.prisma, post.id, { postUrl: 'https://instagram.com/p/abc' }, at(PEOPLE.member)));
     expect(await posts.rejectPost(db.prisma, post.id, 'Too late', at(PEOPLE.approver))).toMatchObject({ ok: false, rule: 'posted-never-back' });
   });
@@ -80,7 +93,17 @@ describe('post review', () => {
       ok: false,
       rule: 'costs-locked-after-post',
     });
-    const metrics = { impressions: 5000, reach: 4000, likes: 300, comments: 20, shares: 10, saves: 5, clicks: 40, conversions: 3, attributedRevenueMinor: 45_000 };
+    const metrics = {
+      impressions: 5000,
+      reach: 4000,
+      likes: 300,
+      comments: 20,
+      shares: 10,
+      saves: 5,
+      clicks: 40,
+      conversions: 3,
+      attributedRevenueMinor: 45_000,
+    };
     expect(ok(await posts.recordPostResult(db.prisma, post.id, { metrics }, at(PEOPLE.member))).metrics).toEqual(metrics);
   });
 
@@ -121,7 +144,9 @@ describe('double clicks and two approvers at once', () => {
 
   it.runIf(SERVER_URL)('many approvers racing without a version: still exactly one decision', async () => {
     const { post } = await submitted('Race without version');
-    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => posts.approvePost(db.prisma, post.id, at(i % 2 ? PEOPLE.approver : PEOPLE.approver2))));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => posts.approvePost(db.prisma, post.id, at(i % 2 ? PEOPLE.approver : PEOPLE.approver2))),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect((await entityHistory(db.prisma, 'post', post.id)).filter((e) => e.action === 'post.approved')).toHaveLength(1);
   });

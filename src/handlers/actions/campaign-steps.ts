@@ -25,7 +25,8 @@ export function register(app: App, { prisma, now }: HandlerContext): void {
     const [step = '', ...ids] = (args.action.value ?? '').split(':');
     const [id = NaN, version = NaN] = buttonNumbers(ids.join(':'), 2);
     const campaign = await getCampaign(prisma, id);
-    if (!campaign || !isStep(step)) return answerRefusal(args, { ok: false, rule: 'campaign-not-found', reason: 'That campaign no longer exists.' }, prisma, now());
+    if (!campaign || !isStep(step))
+      return answerRefusal(args, { ok: false, rule: 'campaign-not-found', reason: 'That campaign no longer exists.' }, prisma, now());
     await args.client.views.open({ trigger_id: args.body.trigger_id, view: confirmStepModal(step, { ...campaign, version }) });
   });
 }

@@ -39,9 +39,8 @@ export function register(app: App, context: HandlerContext): void {
     const key = action.value ?? '';
     const savedId = /^a(\d+)$/.exec(key)?.[1];
     const allowed = savedId && draft.influencerId !== undefined ? await mayRemoveAccountOf(prisma, draft.influencerId, Number(savedId)) : undefined;
-    const accounts = allowed && !allowed.ok
-      ? draft.accounts.map((a) => (a.key === key ? { ...a, note: allowed.reason } : a))
-      : draft.accounts.filter((a) => a.key !== key);
+    const accounts =
+      allowed && !allowed.ok ? draft.accounts.map((a) => (a.key === key ? { ...a, note: allowed.reason } : a)) : draft.accounts.filter((a) => a.key !== key);
     await redraw(client, body.view, influencerModal({ ...draft, accounts }));
   });
 
@@ -55,6 +54,19 @@ export function register(app: App, context: HandlerContext): void {
     const candidates = await directoryCandidates(prisma, campaign, filter, MAX_PICK);
     const ids = new Set(action.selected_options.map((option) => Number(option.value)));
     const chosen = candidates.filter((i) => ids.has(i.id));
-    await redraw(client, body.view, addParticipantsModal(campaign, candidates, filter, chosen, chosenAccounts(body.view.state.values, chosen.map((i) => i.id))));
+    await redraw(
+      client,
+      body.view,
+      addParticipantsModal(
+        campaign,
+        candidates,
+        filter,
+        chosen,
+        chosenAccounts(
+          body.view.state.values,
+          chosen.map((i) => i.id),
+        ),
+      ),
+    );
   });
 }

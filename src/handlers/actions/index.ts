@@ -32,7 +32,12 @@ export function target(action: ButtonAction): { id: number; version: number } {
  * A refused click answers only the clicker, saying why or what happened instead: ephemerally in
  * the channel, or at the top of their App Home when they clicked there (no response_url).
  */
-export async function answerRefusal(args: { respond?: RespondFn; client: WebClient; body: BlockAction }, refusal: Refusal, prisma: HandlerContext['prisma'], now: Date): Promise<void> {
+export async function answerRefusal(
+  args: { respond?: RespondFn; client: WebClient; body: BlockAction },
+  refusal: Refusal,
+  prisma: HandlerContext['prisma'],
+  now: Date,
+): Promise<void> {
   if (args.body.response_url && args.respond) {
     await args.respond({ response_type: 'ephemeral', replace_original: false, text: refusalText(refusal) });
     return;
@@ -64,7 +69,10 @@ export function register(app: App, context: HandlerContext): void {
   });
 
   // Needs work, or Approve with corrections: each asks for its text in a modal first.
-  for (const [actionId, kind] of [[REJECT_POST, 'post'], [APPROVE_POST_WITH_CORRECTIONS, 'corrections']] as const) {
+  for (const [actionId, kind] of [
+    [REJECT_POST, 'post'],
+    [APPROVE_POST_WITH_CORRECTIONS, 'corrections'],
+  ] as const) {
     app.action<BlockAction<ButtonAction>>(actionId, async (args) => {
       await args.ack();
       const { id, version } = target(args.action);
@@ -80,7 +88,9 @@ export function register(app: App, context: HandlerContext): void {
     await args.ack();
     const { id, version } = target(args.action);
     const found = await postContext(prisma, id);
-    const subject = found ? `Post by ${found.influencerName} in ${campaignReference(found.campaign.id)} ${found.campaign.title}:\n${found.post.content}` : 'This post';
+    const subject = found
+      ? `Post by ${found.influencerName} in ${campaignReference(found.campaign.id)} ${found.campaign.title}:\n${found.post.content}`
+      : 'This post';
     await args.client.views.open({ trigger_id: args.body.trigger_id, view: finalApproveModal({ id, version }, subject) });
   });
 

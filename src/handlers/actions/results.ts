@@ -11,6 +11,9 @@ export function register(app: App, { prisma }: HandlerContext): void {
     await ack();
     const found = await postContext(prisma, buttonNumbers(action.value, 1)[0] ?? NaN);
     if (!found) return void (await respond({ response_type: 'ephemeral', replace_original: false, text: ':no_entry: That post does not exist.' }));
-    await client.views.open({ trigger_id: body.trigger_id, view: recordResultsModal(found.campaign, [{ post: found.post, influencerName: found.influencerName }]) });
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: recordResultsModal(found.campaign, [{ post: found.post, influencerName: found.influencerName }]),
+    });
   });
 }

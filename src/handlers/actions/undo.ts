@@ -16,10 +16,16 @@ export function register(app: App, { prisma, now }: HandlerContext): void {
     await ack();
     const acting = { userId: body.user.id, now: now() };
     const lines: string[] = [];
-    for (const eventId of (action.value ?? '').split(',').filter((id) => /^\d{1,19}$/.test(id)).slice(0, MAX_UNDONE)) {
+    for (const eventId of (action.value ?? '')
+      .split(',')
+      .filter((id) => /^\d{1,19}$/.test(id))
+      .slice(0, MAX_UNDONE)) {
       const undone = await undoChange(prisma, eventId, acting);
       if (!undone.ok) lines.push(refusalText(undone));
-      else if (undone.value.entity === 'participant') lines.push(`:leftwards_arrow_with_hook: Undone: *${userText(undone.value.participant.influencerName, 100)}* is back in ${STAGE_LABELS[undone.value.to]}.`);
+      else if (undone.value.entity === 'participant')
+        lines.push(
+          `:leftwards_arrow_with_hook: Undone: *${userText(undone.value.participant.influencerName, 100)}* is back in ${STAGE_LABELS[undone.value.to]}.`,
+        );
       else lines.push(`:leftwards_arrow_with_hook: Undone: recruitment for ${campaignReference(undone.value.campaign.id)} is open again.`);
     }
     const result = undoResult(lines.length ? lines : [':no_entry: Nothing to undo.']);

@@ -15,7 +15,8 @@ export const deliveries: Subcommand = {
       const retried = await retryDeliveries(context.prisma, acting);
       return respond(ephemeral(notice(retried.ok ? retriedText(retried.value) : refusalText(retried))));
     }
-    if (args.trim()) return respond(ephemeral(notice('Usage: `/campaign deliveries` lists what Slack has not shown yet; `/campaign deliveries retry` tries it all again.')));
+    if (args.trim())
+      return respond(ephemeral(notice('Usage: `/campaign deliveries` lists what Slack has not shown yet; `/campaign deliveries retry` tries it all again.')));
     const stuck = await listStuckDeliveries(context.prisma, acting);
     return respond(ephemeral(stuck.ok ? stuckDeliveriesMessage(stuck.value) : notice(refusalText(stuck))));
   },

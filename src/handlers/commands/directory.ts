@@ -31,7 +31,8 @@ export function parseDirectoryFilter(words: string[]): { ok: true; filter: Influ
       return { ok: false, problem: `\`${userText(word, 60)}\` is not a filter; use ${FILTER_KEYS.map((k) => `\`${k}:\``).join(', ')}.` };
     }
     if (name === 'platform') {
-      if (!(PLATFORMS as readonly string[]).includes(value.toLowerCase())) return { ok: false, problem: `\`${userText(value, 40)}\` is not a platform; use one of ${PLATFORMS.join(', ')}.` };
+      if (!(PLATFORMS as readonly string[]).includes(value.toLowerCase()))
+        return { ok: false, problem: `\`${userText(value, 40)}\` is not a platform; use one of ${PLATFORMS.join(', ')}.` };
       filter.platform = value.toLowerCase() as Platform;
     } else if (name === 'min') {
       if (!/^\d{1,10}$/.test(value)) return { ok: false, problem: `\`min:${userText(value, 40)}\` must be a whole number of followers, e.g. \`min:10000\`.` };

@@ -19,7 +19,12 @@ import type { Subcommand } from './subcommand.js';
 /** Every /campaign subcommand, in the order `help` lists them. */
 export const SUBCOMMANDS: Subcommand[] = [
   // Answered in the acknowledgement itself (see register): it needs nothing but this table.
-  { name: 'help', usage: 'help', summary: 'show this list of subcommands', run: async ({ respond }) => void (await respond({ response_type: 'ephemeral', ...helpMessage(SUBCOMMANDS) })) },
+  {
+    name: 'help',
+    usage: 'help',
+    summary: 'show this list of subcommands',
+    run: async ({ respond }) => void (await respond({ response_type: 'ephemeral', ...helpMessage(SUBCOMMANDS) })),
+  },
   create,
   edit,
   list,

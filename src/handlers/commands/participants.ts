@@ -45,7 +45,7 @@ export const budget: Subcommand = {
 export const deliverables: Subcommand = {
   name: 'deliverables',
   usage: 'deliverables <campaign>',
-  summary: "what a participant must post: platform, kind, how many, due date (Candidates phase)",
+  summary: 'what a participant must post: platform, kind, how many, due date (Candidates phase)',
   async run(input) {
     const found = await campaignWithParticipants(input, this.usage);
     if (!found) return;
@@ -63,7 +63,13 @@ export const resend: Subcommand = {
     const resendable = found.participants.filter((p) => mayResend(p, found.campaign, input.context.now()));
     if (resendable.length === 0) {
       const ref = campaignReference(found.campaign.id);
-      return input.respond(ephemeral(notice(`:no_entry: No agreement to send again in ${ref}: only expired or declined agreements can be sent again, until collaboration starts. \`/campaign show ${ref}\` shows each agreement's clock.`)));
+      return input.respond(
+        ephemeral(
+          notice(
+            `:no_entry: No agreement to send again in ${ref}: only expired or declined agreements can be sent again, until collaboration starts. \`/campaign show ${ref}\` shows each agreement's clock.`,
+          ),
+        ),
+      );
     }
     await input.client.views.open({ trigger_id: input.triggerId, view: resendModal(found.campaign, resendable) });
   },
@@ -80,7 +86,11 @@ export const reopen: Subcommand = {
     if (!allowed.ok) return input.respond(ephemeral(notice(refusalText(allowed))));
     const decided = found.participants.filter((p) => p.stage === 'approved' || p.stage === 'rejected');
     if (decided.length === 0) {
-      return input.respond(ephemeral(notice(`:no_entry: No decision to reopen in ${campaignReference(found.campaign.id)}: only Approved or Rejected applicants can go back to Reviewing.`)));
+      return input.respond(
+        ephemeral(
+          notice(`:no_entry: No decision to reopen in ${campaignReference(found.campaign.id)}: only Approved or Rejected applicants can go back to Reviewing.`),
+        ),
+      );
     }
     await input.client.views.open({ trigger_id: input.triggerId, view: reopenModal(found.campaign, decided) });
   },

@@ -13,7 +13,11 @@ export const post: Subcommand = {
     if (!campaign) return;
     const targets = await postTargets(input.context.prisma, campaign.id);
     if (targets.length === 0) {
-      await input.respond(ephemeral(notice(`:no_entry: Nobody in ${campaignReference(campaign.id)} is collaborating yet: draft posts are submitted once collaboration has started.`)));
+      await input.respond(
+        ephemeral(
+          notice(`:no_entry: Nobody in ${campaignReference(campaign.id)} is collaborating yet: draft posts are submitted once collaboration has started.`),
+        ),
+      );
       return;
     }
     await input.client.views.open({ trigger_id: input.triggerId, view: submitPostModal(campaign, targets) });

@@ -23,10 +23,19 @@ export const show: Subcommand = {
   async run(input) {
     const campaign = await campaignArgument(input, this.usage);
     if (!campaign) return;
-    const [{ report, accounts, since }, { timeZone }] = await Promise.all([campaignOverview(input.context.prisma, campaign, input.context.now()), digestSettings(input.context.prisma)]);
+    const [{ report, accounts, since }, { timeZone }] = await Promise.all([
+      campaignOverview(input.context.prisma, campaign, input.context.now()),
+      digestSettings(input.context.prisma),
+    ]);
     const details = campaignDetails(report, accounts, since);
     const more = `\`/campaign deliverables ${campaignReference(campaign.id)}\` · \`/campaign resend ${campaignReference(campaign.id)}\``;
-    const followUps = followUpSection(report.participants.map(({ participant }) => ({ campaign, participant })), input.context.now(), timeZone, 50 - details.blocks.length, { more });
+    const followUps = followUpSection(
+      report.participants.map(({ participant }) => ({ campaign, participant })),
+      input.context.now(),
+      timeZone,
+      50 - details.blocks.length,
+      { more },
+    );
     await input.respond(ephemeral({ ...details, blocks: [...details.blocks, ...followUps] }));
   },
 };

@@ -19,7 +19,9 @@ export const report: Subcommand = {
     const { logger } = input;
     const loaded = (await reportOf(input.context.prisma, campaign.id, now))!;
     if (isPrivate) {
-      await input.respond(ephemeral(reportMessage(loaded.report, now, { filesNote: 'The CSV and the chart are on their way to you in a direct message from the app.' })));
+      await input.respond(
+        ephemeral(reportMessage(loaded.report, now, { filesNote: 'The CSV and the chart are on their way to you in a direct message from the app.' })),
+      );
       const files = await reportFiles(loaded.report, loaded.accounts, now);
       const failed = await sendReportByDirectMessage(input.client, logger, [input.userId], loaded.report, files, now);
       if (failed.length) await input.respond(ephemeral(notice(':warning: The CSV and the chart could not be sent to you; try again in a moment.')));
@@ -30,8 +32,13 @@ export const report: Subcommand = {
     } catch (error) {
       const code = (error as { data?: { error?: string } }).data?.error;
       logger.warn(`Could not post the report of campaign ${campaign.id} in ${input.channelId}:`, code ?? error);
-      const why = code === 'not_in_channel' || code === 'channel_not_found' ? 'the app is not in this channel: invite it with `/invite`, or' : 'Slack refused it; try again, or';
-      await input.respond(ephemeral(notice(`:warning: The report could not be posted here: ${why} use \`/campaign report ${campaignReference(campaign.id)} --private\`.`)));
+      const why =
+        code === 'not_in_channel' || code === 'channel_not_found'
+          ? 'the app is not in this channel: invite it with `/invite`, or'
+          : 'Slack refused it; try again, or';
+      await input.respond(
+        ephemeral(notice(`:warning: The report could not be posted here: ${why} use \`/campaign report ${campaignReference(campaign.id)} --private\`.`)),
+      );
     }
   },
 };

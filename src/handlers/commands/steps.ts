@@ -25,4 +25,3 @@ export const steps: Subcommand[] = [
   step('complete', 'complete the campaign (managers)'),
   step('archive', 'archive: read-only from then on (managers)'),
 ];
-

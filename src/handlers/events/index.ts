@@ -18,14 +18,23 @@ export function register(app: App, { prisma, now }: HandlerContext): void {
     const linked: number[] = [];
     for (const file of event.files) {
       if (!file.id) continue;
-      const result = await linkScreenshot(prisma, { channelId: event.channel, threadTs: event.thread_ts }, { id: file.id, permalink: file.permalink ?? null }, acting);
+      const result = await linkScreenshot(
+        prisma,
+        { channelId: event.channel, threadTs: event.thread_ts },
+        { id: file.id, permalink: file.permalink ?? null },
+        acting,
+      );
       if (!result.ok) return;
       if (result.value.linked) linked.push(result.value.post.id);
     }
     if (linked.length === 0) return;
     const files = linked.length === 1 ? 'This file is' : `These ${linked.length} files are`;
     await client.chat
-      .postMessage({ channel: event.channel, thread_ts: event.thread_ts, text: `:paperclip: ${files} linked to post #${linked[0]} as its insights screenshot.` })
+      .postMessage({
+        channel: event.channel,
+        thread_ts: event.thread_ts,
+        text: `:paperclip: ${files} linked to post #${linked[0]} as its insights screenshot.`,
+      })
       .catch((error: unknown) => logger.warn('Could not confirm the linked screenshot:', error));
   });
 }

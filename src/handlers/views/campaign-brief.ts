@@ -9,62 +9,104 @@ import type { Quorum } from '../../domain/quorum.js';
 import { type StateValues, fieldErrors, isoDay, read, toMinorUnits } from './form.js';
 
 const required = (label: string, max: number) =>
-  z.string({ error: `${label} is required.` }).trim().min(1, `${label} is required.`).max(max, `${label} is at most ${max} characters.`);
+  z
+    .string({ error: `${label} is required.` })
+    .trim()
+    .min(1, `${label} is required.`)
+    .max(max, `${label} is at most ${max} characters.`);
 const userId = (label: string) => z.string({ error: `Choose the ${label}.` }).regex(/^[UW][A-Z0-9]+$/, `Choose the ${label}.`);
-const day = (label: string) => z.string({ error: `Choose the ${label}.` }).transform((value, ctx) => isoDay(value) ?? (ctx.addIssue({ code: 'custom', message: `Choose the ${label}.` }), z.NEVER));
+const day = (label: string) =>
+  z
+    .string({ error: `Choose the ${label}.` })
+    .transform((value, ctx) => isoDay(value) ?? (ctx.addIssue({ code: 'custom', message: `Choose the ${label}.` }), z.NEVER));
 
 /** A comma-separated list (Japanese 、 too), each entry once, trimmed. */
 const list = (label: string) =>
-  z.string().max(MAX_LENGTH.medium, `${label} are at most ${MAX_LENGTH.medium} characters.`).optional()
-    .transform((value) => [...new Set((value ?? '').split(/[,、\n]/).map((word) => word.trim()).filter(Boolean))]);
+  z
+    .string()
+    .max(MAX_LENGTH.medium, `${label} are at most ${MAX_LENGTH.medium} characters.`)
+    .optional()
+    .transform((value) => [
+      ...new Set(
+        (value ?? '')
+          .split(/[,、\n]/)
+          .map((word) => word.trim())
+          .filter(Boolean),
+      ),
+    ]);
 const TAG = /^[#@]\S+$/u;
-const tags = z.string().max(MAX_LENGTH.medium, `Required tags are at most ${MAX_LENGTH.medium} characters.`).optional()
+const tags = z
+  .string()
+  .max(MAX_LENGTH.medium, `Required tags are at most ${MAX_LENGTH.medium} characters.`)
+  .optional()
   .transform((value, ctx) => {
     const all = [...new Set((value ?? '').split(/[\s,、]+/).filter(Boolean))];
     const wrong = all.find((tag) => !TAG.test(tag));
-    if (wrong) return ctx.addIssue({ code: 'custom', message: `Each tag starts with # or @ (e.g. #GlowPlan, @glowlabs): “${wrong}” does not.` }), z.NEVER;
+    if (wrong) return (ctx.addIssue({ code: 'custom', message: `Each tag starts with # or @ (e.g. #GlowPlan, @glowlabs): “${wrong}” does not.` }), z.NEVER);
     return all;
   });
 
 const shape = z.object({
   title: required('The title', MAX_LENGTH.short),
   advertiser: required('The advertiser', MAX_LENGTH.short),
-  dealReferences: z.string().max(MAX_LENGTH.short, `Deal references are at most ${MAX_LENGTH.short} characters.`).optional()
-    .transform((value) => (value ?? '').split(',').map((ref) => ref.trim()).filter(Boolean)),
+  dealReferences: z
+    .string()
+    .max(MAX_LENGTH.short, `Deal references are at most ${MAX_LENGTH.short} characters.`)
+    .optional()
+    .transform((value) =>
+      (value ?? '')
+        .split(',')
+        .map((ref) => ref.trim())
+        .filter(Boolean),
+    ),
   salesPicId: userId('sales PIC'),
   influencerPicId: userId('influencer-management PIC'),
   country: required('The country', 60),
   category: required('The category', MAX_LENGTH.short),
   objective: required('The objective', MAX_LENGTH.medium),
   platforms: z.array(z.enum(PLATFORMS), { error: 'Choose at least one platform.' }).min(1, 'Choose at least one platform.'),
-  targetInfluencers: z.string().optional().transform((value, ctx) => {
-    if (!value) return null;
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 1) return ctx.addIssue({ code: 'custom', message: 'Target a whole number of influencers, at least 1.' }), z.NEVER;
-    return n;
-  }),
+  targetInfluencers: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (!value) return null;
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 1) return (ctx.addIssue({ code: 'custom', message: 'Target a whole number of influencers, at least 1.' }), z.NEVER);
+      return n;
+    }),
   postRequirements: required('The post requirements', MAX_LENGTH.long),
   budget: z.string({ error: 'Enter the budget.' }),
   currency: z.enum(CURRENCIES, { error: 'Choose a currency.' }),
   margin: z.string({ error: 'Enter the agency margin.' }).transform((value, ctx) => {
     const pct = Number(value);
-    if (!/^\d+(\.\d{1,2})?$/.test(value.trim()) || pct > 100) return ctx.addIssue({ code: 'custom', message: 'Enter a margin between 0 and 100 %, at most two decimals.' }), z.NEVER;
+    if (!/^\d+(\.\d{1,2})?$/.test(value.trim()) || pct > 100)
+      return (ctx.addIssue({ code: 'custom', message: 'Enter a margin between 0 and 100 %, at most two decimals.' }), z.NEVER);
     return Math.round(pct * 100);
   }),
-  trackingUrl: z.url({ protocol: /^https?$/, error: 'Enter a full http(s) link, e.g. https://example.com/?utm_source=…' }).max(2000, 'The tracking URL is too long.').optional()
+  trackingUrl: z
+    .url({ protocol: /^https?$/, error: 'Enter a full http(s) link, e.g. https://example.com/?utm_source=…' })
+    .max(2000, 'The tracking URL is too long.')
+    .optional()
     .transform((value) => value ?? null),
   disclosureWords: list('Disclosure words'),
   requiredTags: tags,
   forbiddenWords: list('Forbidden words'),
   startDate: day('start date'),
   endDate: day('end date'),
-  recruitmentCloseDate: z.string().optional().transform((value) => isoDay(value) ?? null),
+  recruitmentCloseDate: z
+    .string()
+    .optional()
+    .transform((value) => isoDay(value) ?? null),
   channelId: z.string({ error: 'Choose the campaign channel.' }).regex(/^[CG][A-Z0-9]+$/, 'Choose a channel (not a direct message).'),
   approverIds: z.array(userId('approvers'), { error: 'Choose at least one approver.' }).min(1, 'Choose at least one approver.'),
-  optionalStages: z.array(z.string()).transform((chosen) => ({ invited: chosen.includes('invited'), applications: chosen.includes('applications'), deliverables: chosen.includes('deliverables') })),
+  optionalStages: z.array(z.string()).transform((chosen) => ({
+    invited: chosen.includes('invited'),
+    applications: chosen.includes('applications'),
+    deliverables: chosen.includes('deliverables'),
+  })),
   agreementWindowDays: z.string({ error: 'Enter the days to sign.' }).transform((value, ctx) => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < 1 || n > 90) return ctx.addIssue({ code: 'custom', message: 'Give between 1 and 90 days to sign.' }), z.NEVER;
+    if (!Number.isInteger(n) || n < 1 || n > 90) return (ctx.addIssue({ code: 'custom', message: 'Give between 1 and 90 days to sign.' }), z.NEVER);
     return n;
   }),
 });
@@ -77,7 +119,10 @@ const BLOCK_OF: Record<string, string> = { ...F, budget: F.budgetMinor, margin: 
  * brief's cross-field rules (dates out of order, …) on the fields that could be read, keyed by
  * block ID. `fixed` holds the locked fields, which the edit form shows but does not ask for.
  */
-export function parseCampaignBrief(values: StateValues, fixed: Partial<CampaignBrief> = {}): { ok: true; brief: CampaignBrief } | { ok: false; errors: Record<string, string> } {
+export function parseCampaignBrief(
+  values: StateValues,
+  fixed: Partial<CampaignBrief> = {},
+): { ok: true; brief: CampaignBrief } | { ok: false; errors: Record<string, string> } {
   const raw: Record<string, unknown> = {
     title: read(values, F.title).value ?? undefined,
     advertiser: read(values, F.advertiser).value ?? undefined,
@@ -149,7 +194,16 @@ export function parseCampaignSettings(values: StateValues) {
   if (timing && !timing.ok) return { ok: false as const, errors: timing.errors };
   // Once the stages are locked the form shows them read-only: no input, nothing to change.
   const { optionalStages, ...rest } = parsed.data;
-  return { ok: true as const, changes: { ...rest, ...(values[F.optionalStages] ? { optionalStages } : {}), digestMuted, ...(values[QUORUM_FIELDS.kind] ? { quorum: quorum.quorum } : {}), ...(timing?.ok ? { timing: timing.timing } : {}) } };
+  return {
+    ok: true as const,
+    changes: {
+      ...rest,
+      ...(values[F.optionalStages] ? { optionalStages } : {}),
+      digestMuted,
+      ...(values[QUORUM_FIELDS.kind] ? { quorum: quorum.quorum } : {}),
+      ...(timing?.ok ? { timing: timing.timing } : {}),
+    },
+  };
 }
 
 /** The reminders and deadlines of the settings form: each duration as written (`30m`, `4h`, `3d`), each step after the one before. */
@@ -183,7 +237,9 @@ function parseQuorum(values: StateValues): { ok: true; quorum: Quorum } | { ok: 
   const kind = read(values, Q.kind).selected_option?.value ?? 'any';
   if (kind === 'count') {
     const count = Number(read(values, Q.count).value ?? NaN);
-    return Number.isInteger(count) ? { ok: true, quorum: { kind: 'count', count } } : { ok: false, errors: { [Q.count]: 'Say how many approvers must approve.' } };
+    return Number.isInteger(count)
+      ? { ok: true, quorum: { kind: 'count', count } }
+      : { ok: false, errors: { [Q.count]: 'Say how many approvers must approve.' } };
   }
   if (kind !== 'groups') return { ok: true, quorum: { kind: 'any' } };
   const errors: Record<string, string> = {};

@@ -29,7 +29,11 @@ export function register(app: App, { prisma, now }: HandlerContext): void {
   app.view(EDIT_BRIEF, async ({ ack, body, view }) => {
     const { campaignId, version } = readMetadata(metadata, view.private_metadata);
     const current = await campaigns.getCampaign(prisma, campaignId);
-    if (!current) return ack({ response_action: 'update', view: refusalModal('Edit campaign', { ok: false, rule: 'campaign-not-found', reason: 'That campaign no longer exists.' }) });
+    if (!current)
+      return ack({
+        response_action: 'update',
+        view: refusalModal('Edit campaign', { ok: false, rule: 'campaign-not-found', reason: 'That campaign no longer exists.' }),
+      });
     // Locked fields are not in the form: they keep their stored values.
     const fixed = Object.fromEntries(Object.keys(lockedFields(current)).map((field) => [field, current[field as keyof Campaign]]));
     const parsed = parseCampaignBrief(view.state.values, fixed);

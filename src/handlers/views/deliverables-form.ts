@@ -18,7 +18,10 @@ export const deliverablesMetadata = z.object({
  * The deliverable lines of the form. A line left empty, or with "How many" set to 0, is dropped;
  * every missing or wrong field of the other lines is reported at once.
  */
-export function parseDeliverables(values: StateValues, lines: number): { ok: true; deliverables: Deliverable[] } | { ok: false; errors: Record<string, string> } {
+export function parseDeliverables(
+  values: StateValues,
+  lines: number,
+): { ok: true; deliverables: Deliverable[] } | { ok: false; errors: Record<string, string> } {
   const deliverables: Deliverable[] = [];
   const errors: Record<string, string> = {};
   for (let line = 0; line < lines; line += 1) {
@@ -38,7 +41,8 @@ export function parseDeliverables(values: StateValues, lines: number): { ok: tru
     }
     if (!dueDate) errors[block('due')] = 'Choose the due date.';
     if (notes.length > MAX_DELIVERABLE_NOTES) errors[block('notes')] = `At most ${MAX_DELIVERABLE_NOTES} characters.`;
-    if (platform && kind && dueDate) deliverables.push({ platform: platform as Deliverable['platform'], kind: kind as Deliverable['kind'], quantity, dueDate, notes });
+    if (platform && kind && dueDate)
+      deliverables.push({ platform: platform as Deliverable['platform'], kind: kind as Deliverable['kind'], quantity, dueDate, notes });
   }
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, deliverables };
 }

@@ -19,34 +19,59 @@ import { readMetadata, storedInt } from '../odd-input.js';
 /** Empty text is "not given". */
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const required = (label: string, max: number) =>
-  z.string({ error: `${label} is required.` }).trim().min(1, `${label} is required.`).max(max, `${label} is at most ${max} characters.`);
+  z
+    .string({ error: `${label} is required.` })
+    .trim()
+    .min(1, `${label} is required.`)
+    .max(max, `${label} is at most ${max} characters.`);
 
 /** The influencer's own fields, from text: the modal's or a CSV row's. */
 const profileShape = (nicheSeparator: string) =>
   z.object({
     name: required('The name', 150),
     country: required('The country', 60),
-    niches: z.string().max(500, 'Niches are at most 500 characters.').optional()
-      .transform((value) => (value ?? '').split(nicheSeparator).map((niche) => niche.trim()).filter(Boolean)),
-    email: z.preprocess(blankToUndefined, z.email({ error: 'Enter a valid email address, e.g. name@example.com.' }).max(254).optional())
+    niches: z
+      .string()
+      .max(500, 'Niches are at most 500 characters.')
+      .optional()
+      .transform((value) =>
+        (value ?? '')
+          .split(nicheSeparator)
+          .map((niche) => niche.trim())
+          .filter(Boolean),
+      ),
+    email: z
+      .preprocess(blankToUndefined, z.email({ error: 'Enter a valid email address, e.g. name@example.com.' }).max(254).optional())
       .transform((value) => value ?? null),
   });
 
 /** One social account, from text. */
 const accountShape = z.object({
-  platform: z.preprocess((value) => (typeof value === 'string' ? value.trim().toLowerCase() : value),
-    z.enum(PLATFORMS, { error: `Choose a platform: ${PLATFORMS.join(', ')}.` })),
-  handle: z.string({ error: 'Enter the handle.' }).trim().transform((value) => value.replace(/^@/, ''))
+  platform: z.preprocess(
+    (value) => (typeof value === 'string' ? value.trim().toLowerCase() : value),
+    z.enum(PLATFORMS, { error: `Choose a platform: ${PLATFORMS.join(', ')}.` }),
+  ),
+  handle: z
+    .string({ error: 'Enter the handle.' })
+    .trim()
+    .transform((value) => value.replace(/^@/, ''))
     .pipe(z.string().min(1, 'Enter the handle.').max(100, 'The handle is at most 100 characters.').regex(/^\S+$/, 'A handle has no spaces.')),
-  followers: z.string({ error: 'Enter the followers.' }).trim()
+  followers: z
+    .string({ error: 'Enter the followers.' })
+    .trim()
     .regex(/^\d{1,10}$/, 'Followers must be a whole number, zero or more.')
     .transform(Number)
     .refine((n) => n <= 2_000_000_000, 'Followers must be at most 2 billion.'),
-  avgEngagement: z.preprocess(blankToUndefined, z.string().trim()
-    .regex(/^\d{1,3}(\.\d+)?$/, 'Average engagement is a percentage between 0 and 100.')
-    .transform(Number)
-    .refine((n) => n <= 100, 'Average engagement is a percentage between 0 and 100.')
-    .optional()),
+  avgEngagement: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,3}(\.\d+)?$/, 'Average engagement is a percentage between 0 and 100.')
+      .transform(Number)
+      .refine((n) => n <= 100, 'Average engagement is a percentage between 0 and 100.')
+      .optional(),
+  ),
 });
 
 const toAccount = ({ avgEngagement, ...account }: z.infer<typeof accountShape>): AccountProfile => ({ ...account, avgEngagementPct: avgEngagement ?? null });
@@ -73,7 +98,12 @@ export function readInfluencerDraft(view: { private_metadata: string; state: { v
   return { ...metadata, name: text(F.name), country: text(F.country), niches: text(F.niches), email: text(F.email), accounts: accounts.map(account) };
 }
 
-const filterShape = z.object({ niche: z.string().optional(), platform: z.enum(PLATFORMS).optional(), country: z.string().optional(), minFollowers: z.number().int().optional() });
+const filterShape = z.object({
+  niche: z.string().optional(),
+  platform: z.enum(PLATFORMS).optional(),
+  country: z.string().optional(),
+  minFollowers: z.number().int().optional(),
+});
 const addMetadataShape = z.object({ campaignId: storedInt, filter: filterShape.default({}) });
 
 export function addParticipantsMetadata(privateMetadata: string): AddParticipantsMetadata {
@@ -84,7 +114,11 @@ export function addParticipantsMetadata(privateMetadata: string): AddParticipant
 export function chosenAccounts(values: StateValues, influencerIds: number[]): Map<number, number[]> {
   const chosen = new Map<number, number[]>();
   for (const id of influencerIds) {
-    if (values[accountsBlockId(id)]) chosen.set(id, (read(values, accountsBlockId(id)).selected_options ?? []).map((o) => Number(o.value)));
+    if (values[accountsBlockId(id)])
+      chosen.set(
+        id,
+        (read(values, accountsBlockId(id)).selected_options ?? []).map((o) => Number(o.value)),
+      );
   }
   return chosen;
 }
@@ -109,7 +143,10 @@ export function parseInfluencerForm(draft: InfluencerDraft): ParsedInfluencer {
   for (const row of draft.accounts) {
     const parsed = accountShape.safeParse(row);
     if (!parsed.success) {
-      Object.assign(errors, fieldErrors(parsed.error, (path) => accountBlockId(row.key, path[0] as AccountField)));
+      Object.assign(
+        errors,
+        fieldErrors(parsed.error, (path) => accountBlockId(row.key, path[0] as AccountField)),
+      );
       continue;
     }
     const account = { ...toAccount(parsed.data), ...savedId(row.key) };

@@ -18,7 +18,14 @@ import { addInfluencers, editInfluencer, importInfluencers, importProblems, take
 import { addParticipants } from '../../workflow/participants.js';
 import type { HandlerContext } from '../context.js';
 import { tellAboutMoves } from '../influencer-messages.js';
-import { type ParsedInfluencer, addParticipantsMetadata, chosenAccounts, parseInfluencerCsv, parseInfluencerForm, readInfluencerDraft } from './directory-form.js';
+import {
+  type ParsedInfluencer,
+  addParticipantsMetadata,
+  chosenAccounts,
+  parseInfluencerCsv,
+  parseInfluencerForm,
+  readInfluencerDraft,
+} from './directory-form.js';
 import { read } from './form.js';
 import { parseStartingStage } from './starting-stage-form.js';
 
@@ -28,7 +35,11 @@ export function register(app: App, context: HandlerContext): void {
   /** Every field error at once: the typed ones and the accounts another influencer already has. */
   async function influencerErrors(draft: InfluencerDraft, parsed: ParsedInfluencer): Promise<Record<string, string>> {
     const errors = { ...parsed.errors };
-    for (const taken of await takenAccounts(prisma, parsed.accounts.map((a) => a.account), draft.influencerId)) {
+    for (const taken of await takenAccounts(
+      prisma,
+      parsed.accounts.map((a) => a.account),
+      draft.influencerId,
+    )) {
       const row = parsed.accounts.find((a) => accountKey(a.account) === accountKey(taken));
       if (row) errors[accountBlockId(row.key, 'handle')] ??= `${accountName(taken)} is already in the directory (${taken.influencer.name}).`;
     }
@@ -42,9 +53,10 @@ export function register(app: App, context: HandlerContext): void {
     const errors = await influencerErrors(draft, parsed);
     if (!parsed.profile || Object.keys(errors).length) return ack({ response_action: 'errors', errors });
     const acting = { userId: body.user.id, now: now() };
-    const saved = draft.influencerId === undefined
-      ? await addInfluencers(prisma, [parsed.profile], acting)
-      : await editInfluencer(prisma, draft.influencerId, parsed.profile, acting, draft.version);
+    const saved =
+      draft.influencerId === undefined
+        ? await addInfluencers(prisma, [parsed.profile], acting)
+        : await editInfluencer(prisma, draft.influencerId, parsed.profile, acting, draft.version);
     if (!saved.ok) return ack({ response_action: 'update', view: refusalModal(view.title.text, saved) });
     await ack();
   });
@@ -70,7 +82,11 @@ export function register(app: App, context: HandlerContext): void {
     const starting = parseStartingStage(view.state.values);
     const accounts = chosenAccounts(view.state.values, chosen);
     const unticked = [...accounts].filter(([, ids]) => ids.length === 0).map(([id]) => [accountsBlockId(id), 'Choose at least one account that will post.']);
-    const errors = { ...(chosen.length === 0 ? { [PICK_BLOCK]: 'Choose at least one influencer.' } : {}), ...Object.fromEntries(unticked), ...(starting.ok ? {} : starting.errors) };
+    const errors = {
+      ...(chosen.length === 0 ? { [PICK_BLOCK]: 'Choose at least one influencer.' } : {}),
+      ...Object.fromEntries(unticked),
+      ...(starting.ok ? {} : starting.errors),
+    };
     if (Object.keys(errors).length > 0) return ack({ response_action: 'errors', errors });
     const entries = chosen.map((influencerId) => ({ influencerId, ...(accounts.has(influencerId) ? { accountIds: accounts.get(influencerId) } : {}) }));
     const added = await addParticipants(prisma, campaignId, entries, { userId: body.user.id, now: now() }, starting.ok ? starting.start : undefined);

@@ -8,10 +8,13 @@ import { read } from './form.js';
 import { readMetadata, storedInt } from '../odd-input.js';
 
 // Nine digits at most: IDs and versions are 32-bit in the database.
-const target = z.string().regex(/^\d{1,9}:\d{1,9}$/).transform((value) => {
-  const [id, version] = value.split(':').map(Number) as [number, number];
-  return { id, version };
-});
+const target = z
+  .string()
+  .regex(/^\d{1,9}:\d{1,9}$/)
+  .transform((value) => {
+    const [id, version] = value.split(':').map(Number) as [number, number];
+    return { id, version };
+  });
 const selectMetadata = z.object({ campaignId: storedInt });
 const confirmMetadata = z.object({ campaignId: storedInt, posts: z.array(target).min(1) });
 
@@ -26,9 +29,18 @@ export function register(app: App, { prisma, now }: HandlerContext): void {
     const { campaign, choices } = available.value;
     const picked = chosen.map(({ id, version }) => choices.find((choice) => choice.post.id === id && choice.post.version === version));
     if (picked.some((choice) => !choice)) {
-      return ack({ response_action: 'errors', errors: { [FINAL_APPROVE_POSTS_BLOCK]: 'Some of these posts changed since the list was opened; close it and run the command again.' } });
+      return ack({
+        response_action: 'errors',
+        errors: { [FINAL_APPROVE_POSTS_BLOCK]: 'Some of these posts changed since the list was opened; close it and run the command again.' },
+      });
     }
-    await ack({ response_action: 'push', view: finalApproveConfirmModal(campaign, picked.map((choice) => choice!)) });
+    await ack({
+      response_action: 'push',
+      view: finalApproveConfirmModal(
+        campaign,
+        picked.map((choice) => choice!),
+      ),
+    });
   });
 
   // Step 2: all chosen posts in one transaction; a refusal (e.g. someone else was faster) changes none.

@@ -76,7 +76,12 @@ export function register(app: App, context: HandlerContext): void {
     const saved = await campaigns.editBrief(prisma, campaignId, parsed.changes, { userId: body.user.id, now: now() }, version);
     if (!saved.ok) {
       return 'errors' in saved
-        ? ack({ response_action: 'errors', errors: Object.fromEntries(Object.entries(briefErrorsByBlock(saved.errors)).map(([block, message]) => [block === 'timing' ? TIMING_FIELDS.decideAfter : block, message])) })
+        ? ack({
+            response_action: 'errors',
+            errors: Object.fromEntries(
+              Object.entries(briefErrorsByBlock(saved.errors)).map(([block, message]) => [block === 'timing' ? TIMING_FIELDS.decideAfter : block, message]),
+            ),
+          })
         : ack({ response_action: 'update', view: refusalModal('Campaign settings', saved) });
     }
     await ack();
@@ -89,7 +94,9 @@ export function register(app: App, context: HandlerContext): void {
     // Every fault at once, checked before anything is saved, so the two settings change together or not at all.
     const errors = {
       ...(chosenAdmins.length === 0 ? { [ADMINS_BLOCK]: 'Keep at least one admin.' } : {}),
-      ...Object.fromEntries(Object.entries(digestSettingsErrors(schedule)).map(([field, message]) => [DIGEST_FIELDS[field as keyof typeof DIGEST_FIELDS], message])),
+      ...Object.fromEntries(
+        Object.entries(digestSettingsErrors(schedule)).map(([field, message]) => [DIGEST_FIELDS[field as keyof typeof DIGEST_FIELDS], message]),
+      ),
     };
     if (Object.keys(errors).length) return ack({ response_action: 'errors', errors });
     const digest = await updateDigestSettings(prisma, schedule, acting);
@@ -115,7 +122,15 @@ export function register(app: App, context: HandlerContext): void {
     // A reversible step's confirmation offers its Undo (src/domain/transitions.ts); the others close.
     if (step === 'close') {
       const closedId = await lastEventId(prisma, 'campaign', campaignId, 'campaign.recruitment_closed');
-      return ack({ response_action: 'update', view: stepDoneModal(STEPS.close.title, `Recruitment is closed for ${campaignReference(campaignId)}.`, campaignStepKind('recruiting', 'recruitment_closed'), closedId) });
+      return ack({
+        response_action: 'update',
+        view: stepDoneModal(
+          STEPS.close.title,
+          `Recruitment is closed for ${campaignReference(campaignId)}.`,
+          campaignStepKind('recruiting', 'recruitment_closed'),
+          closedId,
+        ),
+      });
     }
     await ack();
     if (step === 'start-collaboration') await tellAboutCollaboration(client, prisma, logger, decided.value, acting.userId);
@@ -124,7 +139,13 @@ export function register(app: App, context: HandlerContext): void {
   app.view(REJECT_REASON, async ({ ack, body, view }) => {
     const metadata = readMetadata(rejectMetadata, view.private_metadata);
     const reason = (read(view.state.values, REASON_BLOCK).value ?? '').trim();
-    if (!reason) return ack({ response_action: 'errors', errors: { [REASON_BLOCK]: metadata.kind === 'corrections' ? 'Say what to correct, so the submitter can fix it.' : 'Say why, so the submitter can fix it.' } });
+    if (!reason)
+      return ack({
+        response_action: 'errors',
+        errors: {
+          [REASON_BLOCK]: metadata.kind === 'corrections' ? 'Say what to correct, so the submitter can fix it.' : 'Say why, so the submitter can fix it.',
+        },
+      });
     if (reason.length > MAX_REASON) return ack({ response_action: 'errors', errors: { [REASON_BLOCK]: `At most ${MAX_REASON} characters.` } });
     const acting = { userId: body.user.id, now: now() };
     if (metadata.kind === 'proposal') {

@@ -9,7 +9,10 @@ const id = storedInt.positive();
 /** `chosen`: participant ID → the version the mover saw. */
 export const moveMetadata = z.object({
   campaignId: id,
-  chosen: z.record(z.string().regex(/^\d{1,9}$/), storedInt).default({}).transform((chosen) => new Map(Object.entries(chosen).map(([p, v]) => [Number(p), v]))),
+  chosen: z
+    .record(z.string().regex(/^\d{1,9}$/), storedInt)
+    .default({})
+    .transform((chosen) => new Map(Object.entries(chosen).map(([p, v]) => [Number(p), v]))),
 });
 
 export const costsMetadata = z.object({
@@ -50,7 +53,11 @@ export function parseCosts(values: StateValues, participantIds: number[], digits
   const costs = new Map<number, Costs>(
     participantIds.map((p) => [
       p,
-      { budgetMinor: minor[costBlockId(p, 'budget')]!, influencerCostMinor: minor[costBlockId(p, 'influencer_cost')]!, shippingCostMinor: minor[costBlockId(p, 'shipping_cost')]! },
+      {
+        budgetMinor: minor[costBlockId(p, 'budget')]!,
+        influencerCostMinor: minor[costBlockId(p, 'influencer_cost')]!,
+        shippingCostMinor: minor[costBlockId(p, 'shipping_cost')]!,
+      },
     ]),
   );
   return { ok: true as const, costs };

@@ -31,7 +31,10 @@ export function register(app: App, context: HandlerContext): void {
     if (!parsed.ok) {
       // Without a stage select (nowhere to move), the error can only sit on the participant select.
       const hasStage = view.blocks.some((block) => block.block_id === MOVE_FIELDS.stage);
-      return ack({ response_action: 'errors', errors: hasStage ? parsed.errors : { [MOVE_FIELDS.participant]: 'These participants cannot move together; choose others.' } });
+      return ack({
+        response_action: 'errors',
+        errors: hasStage ? parsed.errors : { [MOVE_FIELDS.participant]: 'These participants cannot move together; choose others.' },
+      });
     }
     const acting = { userId: body.user.id, now: now() };
     const listed = await listParticipants(prisma, campaignId);
@@ -60,7 +63,15 @@ export function register(app: App, context: HandlerContext): void {
     if (!versions[chosen]) return ack({ response_action: 'errors', errors: { [REOPEN_FIELDS.participant]: 'Choose an applicant.' } });
     const reopened = await reopenParticipant(prisma, chosen, reason, { userId: body.user.id, now: now() }, versions[chosen]);
     if (!reopened.ok) return ack({ response_action: 'update', view: refusalModal('Reopen a decision', reopened) });
-    await ack({ response_action: 'update', view: stepDoneModal('Reopen a decision', `*${userText(reopened.value.influencerName, 100)}* is back in ${STAGE_LABELS.reviewing}; the channel was told why.`, 'reopenable', undefined) });
+    await ack({
+      response_action: 'update',
+      view: stepDoneModal(
+        'Reopen a decision',
+        `*${userText(reopened.value.influencerName, 100)}* is back in ${STAGE_LABELS.reviewing}; the channel was told why.`,
+        'reopenable',
+        undefined,
+      ),
+    });
   });
 
   /**
@@ -71,7 +82,11 @@ export function register(app: App, context: HandlerContext): void {
   app.view(EDIT_COSTS, async ({ ack, body, view }) => {
     const { campaignId, versions } = readMetadata(costsMetadata, view.private_metadata);
     const [campaign, participants] = await Promise.all([getCampaign(prisma, campaignId), listParticipants(prisma, campaignId)]);
-    if (!campaign) return ack({ response_action: 'update', view: refusalModal('Budgets and costs', { ok: false, rule: 'campaign-not-found', reason: 'That campaign does not exist.' }) });
+    if (!campaign)
+      return ack({
+        response_action: 'update',
+        view: refusalModal('Budgets and costs', { ok: false, rule: 'campaign-not-found', reason: 'That campaign does not exist.' }),
+      });
     const parsed = parseCosts(view.state.values, [...versions.keys()], currencyDigits(campaign.currency));
     if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
     const acting = { userId: body.user.id, now: now() };
@@ -80,7 +95,10 @@ export function register(app: App, context: HandlerContext): void {
     for (const participant of participants) {
       const costs = parsed.costs.get(participant.id);
       if (!costs) continue;
-      const unchanged = costs.budgetMinor === participant.budgetMinor && costs.influencerCostMinor === participant.influencerCostMinor && costs.shippingCostMinor === participant.shippingCostMinor;
+      const unchanged =
+        costs.budgetMinor === participant.budgetMinor &&
+        costs.influencerCostMinor === participant.influencerCostMinor &&
+        costs.shippingCostMinor === participant.shippingCostMinor;
       if (unchanged) continue;
       const edited = await editCosts(prisma, participant.id, costs, acting, versions.get(participant.id));
       if (edited.ok) saved += 1;

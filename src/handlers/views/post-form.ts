@@ -8,7 +8,11 @@ const fields = z.object({
     .string({ error: 'Choose the planned date.' })
     .refine((value) => isoDay(value) !== undefined, 'Choose the planned date.')
     .transform((value) => isoDay(value) as Date),
-  content: z.string({ error: 'Write the content to review.' }).trim().min(1, 'Write the content to review.').max(MAX_CONTENT, `At most ${MAX_CONTENT} characters.`),
+  content: z
+    .string({ error: 'Write the content to review.' })
+    .trim()
+    .min(1, 'Write the content to review.')
+    .max(MAX_CONTENT, `At most ${MAX_CONTENT} characters.`),
   mediaUrls: z
     .array(z.url({ protocol: /^https?$/, error: (issue) => `"${String(issue.input).slice(0, 60)}" is not an http(s) link.` }))
     .max(MAX_MEDIA, `At most ${MAX_MEDIA} links.`),
@@ -24,7 +28,10 @@ function rawFields(values: StateValues) {
   return {
     plannedDate: read(values, F.plannedDate).selected_date ?? undefined,
     content: read(values, F.content).value ?? undefined,
-    mediaUrls: (read(values, F.mediaUrls).value ?? '').split('\n').map((line) => line.trim()).filter(Boolean),
+    mediaUrls: (read(values, F.mediaUrls).value ?? '')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean),
   };
 }
 

@@ -30,7 +30,11 @@ export function register(app: App, { prisma, now }: HandlerContext): void {
     const edited = await editPost(prisma, postId, parsed.post, { userId: body.user.id, now: now() }, version, view.id);
     if (!edited.ok) {
       const field = FIELD_OF_RULE[edited.rule];
-      return ack(field ? { response_action: 'errors', errors: { [field]: edited.reason } } : { response_action: 'update', view: refusalModal('Edit draft post', edited) });
+      return ack(
+        field
+          ? { response_action: 'errors', errors: { [field]: edited.reason } }
+          : { response_action: 'update', view: refusalModal('Edit draft post', edited) },
+      );
     }
     await ack();
   });

@@ -16,7 +16,10 @@ const count = z
 
 const shape = z.object({
   postId: z.string().regex(/^\d+$/, 'Choose the post.').transform(Number).optional(),
-  postUrl: z.url({ protocol: /^https?$/, error: 'Use the http(s) link of the live post.' }).max(2000, 'At most 2,000 characters.').optional(),
+  postUrl: z
+    .url({ protocol: /^https?$/, error: 'Use the http(s) link of the live post.' })
+    .max(2000, 'At most 2,000 characters.')
+    .optional(),
   ...Object.fromEntries(COUNT_FIELDS.map((field) => [field, count])),
 });
 

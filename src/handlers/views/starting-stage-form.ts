@@ -8,7 +8,8 @@ export function parseStartingStage(values: StateValues): { ok: true; start?: Sta
   const chosen = read(values, STARTING_STAGE_FIELDS.stage).selected_option?.value ?? CANDIDATE_START;
   const reason = (read(values, STARTING_STAGE_FIELDS.reason).value ?? '').trim();
   if (chosen === CANDIDATE_START) return { ok: true };
-  if (!(LATER_START_STAGES as readonly string[]).includes(chosen)) return { ok: false, errors: { [STARTING_STAGE_FIELDS.stage]: 'Choose one of the listed stages.' } };
+  if (!(LATER_START_STAGES as readonly string[]).includes(chosen))
+    return { ok: false, errors: { [STARTING_STAGE_FIELDS.stage]: 'Choose one of the listed stages.' } };
   if (!reason) return { ok: false, errors: { [STARTING_STAGE_FIELDS.reason]: 'Say why they start at a later stage (e.g. already agreed off-platform).' } };
   if (reason.length > MAX_START_REASON) return { ok: false, errors: { [STARTING_STAGE_FIELDS.reason]: `At most ${MAX_START_REASON} characters.` } };
   return { ok: true, start: { stage: chosen as Stage, reason } };
