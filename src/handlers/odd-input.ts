@@ -1,4 +1,5 @@
-import { randomBytes } from 'node:crypto';
+import { currentRequest } from '../logger.js';
+import { newReference } from './middleware.js';
 import type { AnyMiddlewareArgs, App, Middleware } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
@@ -79,7 +80,7 @@ function answerOutOfDate(app: App, { prisma, now }: HandlerContext): Middleware<
       await args.next();
     } catch (error) {
       if (!(error instanceof OutOfDate)) throw error;
-      const reference = randomBytes(4).toString('hex');
+      const reference = currentRequest()?.reference ?? newReference();
       app.logger.warn(`Out-of-date or tampered request, reference ${reference}: ${error.message}`);
       const body = args.body as { type?: string; response_url?: string; user?: { id: string }; view?: { id: string; type: string } };
       const ack =

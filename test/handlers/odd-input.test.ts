@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTROL_CHARACTER_ERROR } from '../../src/handlers/odd-input.js';
 import { APPROVE_POST, APPROVE_PROPOSAL, RECORD_RESULTS_BUTTON, REJECT_POST } from '../../src/views/approvals.js';
 import { CREATE_CAMPAIGN, CAMPAIGN_FIELDS, createCampaignModal } from '../../src/views/campaign-form.js';
@@ -27,19 +27,11 @@ afterAll(() => harness?.stop());
 const prisma = () => harness.running.db.prisma;
 const OUT_OF_DATE = 'This message or form is out of date, so nothing was changed.';
 
-// Every out-of-date answer names a reference that the log line carries too.
-const warnings: string[] = [];
-const warn = console.warn;
-beforeEach(() => {
-  console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(' '));
-});
-afterEach(() => {
-  console.warn = warn;
-});
+// Every out-of-date answer names a reference that the log line carries too, as its field and in its message.
 function expectLogged(text: string) {
   const reference = /reference to your admin: `([0-9a-f]{8})`/.exec(text)?.[1];
   expect(reference).toBeDefined();
-  expect(warnings.some((line) => line.includes(`reference ${reference}`))).toBe(true);
+  expect(harness.logs.some((line) => line.level === 40 && line.reference === reference && String(line.msg).includes(`reference ${reference}`))).toBe(true);
 }
 
 /** A post waiting for approval, in a collaborating campaign. */
