@@ -1,3 +1,4 @@
+import { DEFAULT_WORKING_HOURS, type WorkingTime } from '../domain/durations.js';
 import type { DigestParticipant, DigestPost } from '../domain/digest.js';
 import { DIGEST_ROWS } from '../domain/digest-compose.js';
 import type { HistoryEntry } from '../domain/history.js';
@@ -24,6 +25,12 @@ export async function readDigestSettings(tx: Tx): Promise<DigestSettings> {
     (await tx.digestSettings.createMany({ data: [{ id: 1 }], skipDuplicates: true }), await tx.digestSettings.findUniqueOrThrow({ where: { id: 1 } }));
   const { id, ...settings } = row;
   return settings;
+}
+
+/** Business time is the workspace's: the digest's zone and days, 09:00–18:00 (src/domain/timing.ts). */
+export async function readWorkingTime(tx: Tx): Promise<WorkingTime> {
+  const settings = await readDigestSettings(tx);
+  return { timeZone: settings.timeZone, days: settings.days, ...DEFAULT_WORKING_HOURS };
 }
 
 export async function writeDigestSettings(tx: Tx, settings: Omit<DigestSettings, 'version'>): Promise<void> {

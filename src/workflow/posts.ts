@@ -46,9 +46,8 @@ import {
   savePost,
 } from '../store/posts.js';
 import { findSubmission, recordSubmission } from '../store/submissions.js';
-import { readDigestSettings } from '../store/digests.js';
+import { readWorkingTime } from '../store/digests.js';
 import { deadlineTimes } from '../domain/timing.js';
-import { DEFAULT_WORKING_HOURS } from '../domain/durations.js';
 import type { Tx } from '../store/tx.js';
 import { type Acting, change, event, ifCurrent, permission, record } from './change.js';
 
@@ -576,8 +575,7 @@ export async function postCard(prisma: Prisma, postId: number): Promise<PostCard
   const { deadlines } = found.campaign.timing;
   // Business time is the workspace's; read only when there is a decision deadline to show.
   if (found.post.status !== 'pending_approval' || !found.post.reviewRequestedAt || !deadlines.decideAfter) return { ...found, history };
-  const settings = await readDigestSettings(prisma);
-  const { decideAt } = deadlineTimes(found.post.reviewRequestedAt, deadlines, { timeZone: settings.timeZone, days: settings.days, ...DEFAULT_WORKING_HOURS });
+  const { decideAt } = deadlineTimes(found.post.reviewRequestedAt, deadlines, await readWorkingTime(prisma));
   return { ...found, history, ...(decideAt ? { decisionDue: decideAt } : {}) };
 }
 

@@ -2,13 +2,12 @@
 // once by key in the transaction that records it, then delivered as direct messages by the outbox.
 import { type Decision, allow } from '../domain/decision.js';
 import type { Delivery } from '../domain/deliveries.js';
-import { DEFAULT_WORKING_HOURS, type WorkingTime } from '../domain/durations.js';
 import { type ReminderReason, DEADLINE_ACTOR, decisionDue, decisionKey, reminderCandidates, reminderDue } from '../domain/reminders.js';
 import { approvePost as decideApprove, rejectPost as decideReject } from '../domain/posts.js';
 import { deadlineReason } from '../domain/timing.js';
 import { findCampaign } from '../store/campaigns.js';
 import type { Prisma } from '../store/database.js';
-import { readDigestSettings } from '../store/digests.js';
+import { readWorkingTime } from '../store/digests.js';
 import { findParticipant } from '../store/participants.js';
 import { findPost, savePost } from '../store/posts.js';
 import { claimReminders, claimedKeys, findReminder, participantsToRemind, postsToRemind, rememberReminderMessage } from '../store/reminders.js';
@@ -26,7 +25,7 @@ import { followPost } from './posts.js';
 export type ZonesOf = (userIds: string[]) => Promise<Map<string, string>>;
 
 /** What each reminder records in the history of its item. */
-export const REMINDER_ACTIONS: Record<ReminderReason, string> = {
+const REMINDER_ACTIONS: Record<ReminderReason, string> = {
   approval: 'post.reminded',
   escalation: 'post.escalated',
   planned_tomorrow: 'post.reminded',
@@ -35,18 +34,12 @@ export const REMINDER_ACTIONS: Record<ReminderReason, string> = {
   agreement_expiring: 'participant.reminded',
 };
 
-/** Business time is the workspace's: the digest's zone and days, 09:00–18:00. */
-export async function workingTime(tx: Tx): Promise<WorkingTime> {
-  const settings = await readDigestSettings(tx);
-  return { timeZone: settings.timeZone, days: settings.days, ...DEFAULT_WORKING_HOURS };
-}
-
 /**
  * Sends the reminders due now, each once: the claim, its history event and its direct message
  * (an outbox row) are written together, so neither a second instance nor a restart sends it again.
  */
 export async function runReminders(prisma: Prisma, now: Date, zonesOf: ZonesOf): Promise<number> {
-  const [posts, participants, working] = await Promise.all([postsToRemind(prisma, now), participantsToRemind(prisma, now), workingTime(prisma)]);
+  const [posts, participants, working] = await Promise.all([postsToRemind(prisma, now), participantsToRemind(prisma, now), readWorkingTime(prisma)]);
   const candidates = reminderCandidates(posts, participants, working, now);
   if (candidates.length === 0) return 0;
   const claimed = await claimedKeys(
@@ -83,7 +76,7 @@ export async function runReminders(prisma: Prisma, now: Date, zonesOf: ZonesOf):
  * says, once: the decision's claim and the post's version make a second instance do nothing.
  */
 export async function runDeadlineDecisions(prisma: Prisma, now: Date): Promise<number> {
-  const [posts, working] = await Promise.all([postsToRemind(prisma, now), workingTime(prisma)]);
+  const [posts, working] = await Promise.all([postsToRemind(prisma, now), readWorkingTime(prisma)]);
   let decided = 0;
   for (const due of posts.filter((post) => decisionDue(post, post.campaign.timing.deadlines, working, now))) {
     const done = await change(prisma, (tx) => decideByDeadline(tx, due.id, due.revision, now));
@@ -137,7 +130,7 @@ export async function reminderToShow(
     const reason: ReminderReason = key.includes(':escalate:') ? 'escalation' : 'approval';
     const approvals = found.campaign.quorum.kind === 'any' ? [] : await approvalsOf(prisma, found.post.id, revision);
     const waitingFor = stillToDecide(found.campaign.quorum, found.campaign.approverIds, approvals);
-    const working = await workingTime(prisma);
+    const working = await readWorkingTime(prisma);
     const decideAt = found.post.reviewRequestedAt ? deadlineTimes(found.post.reviewRequestedAt, found.campaign.timing.deadlines, working).decideAt : null;
     const item: ReminderItem = {
       on: 'post',
