@@ -269,7 +269,7 @@ const modals = {
     },
   ]),
   'reject reason': rejectReasonModal({ kind: 'post', id: 1, version: 1 }, LONG),
-  refusal: refusalModal('Reject draft post', { ok: false, rule: 'x', reason: LONG }),
+  refusal: refusalModal('Reject draft post', { ok: false, rule: 'rejection-needs-reason', reason: LONG }),
   'record results (one post)': recordResultsModal(campaign(1), choices.slice(0, 1)),
   'record results (300 posts)': recordResultsModal(campaign(1), choices),
   'final approval: choose (300 posts)': finalApproveSelectModal(campaign(1), choices),

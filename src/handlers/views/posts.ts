@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
+import type { RefusalRule } from '../../domain/decision.js';
 import { EDIT_POST_FORM, POST_FIELDS, REVISE_POST_FORM } from '../../views/post-form.js';
 import { refusalModal } from '../../views/refusals.js';
 import { editPost, resubmitPost } from '../../workflow/posts.js';
@@ -10,7 +11,7 @@ import { readMetadata, storedInt } from '../odd-input.js';
 const metadata = z.object({ postId: storedInt, version: storedInt });
 
 /** Refusals a person fixes in the form itself; any other refusal replaces the form with the reason. */
-const FIELD_OF_RULE: Record<string, string> = { 'post-unchanged': POST_FIELDS.content };
+const FIELD_OF_RULE: Partial<Record<RefusalRule, string>> = { 'post-unchanged': POST_FIELDS.content };
 
 export function register(app: App, { prisma, now }: HandlerContext): void {
   // The next revision of a rejected post: the same post, asked for approval again in a new message.
