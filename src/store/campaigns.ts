@@ -118,7 +118,9 @@ export async function saveCampaign(tx: Tx, before: Campaign, after: Campaign): P
   return { ...after, version: before.version + 1 };
 }
 
+/** Deletes a draft that was never published, with its participants, if nobody changed it since it was read. */
 export async function deleteCampaign(tx: Tx, campaign: Campaign): Promise<void> {
+  await tx.participation.deleteMany({ where: { campaignId: campaign.id } });
   const { count } = await tx.campaign.deleteMany({ where: { id: campaign.id, version: campaign.version, status: 'draft', publishedAt: null } });
   assertUpdated(count, 'campaign', campaign.id);
 }

@@ -12,7 +12,7 @@ import {
 } from '../domain/brief.js';
 import { CAMPAIGN_STATUSES, type CampaignStatus, mayDelete, moveCampaign, openRecruitmentUntil, recruitmentIsDue } from '../domain/campaign.js';
 import { type Decision, allow, refuse } from '../domain/decision.js';
-import { SYSTEM_ACTOR } from '../domain/history.js';
+import { type HistoryEntry, SYSTEM_ACTOR } from '../domain/history.js';
 import { stageAtCollaborationStart } from '../domain/participation.js';
 import type { Action } from '../domain/roles.js';
 import type { Delivery } from '../domain/deliveries.js';
@@ -81,87 +81,99 @@ async function load(tx: Tx, campaignId: number): Promise<Decision<Campaign>> {
   return campaign ? allow(campaign) : refuse('campaign-not-found', `Campaign ${campaignReference(campaignId)} does not exist.`);
 }
 
-/** One lifecycle step: permission, version the actor saw, the domain's rule, then save with history. */
-async function step(
+/** The campaign, if the actor may take `action` on the version they saw. */
+async function openCampaign(tx: Tx, id: number, action: Action, acting: Acting, seen: number | undefined): Promise<Decision<Campaign>> {
+  const loaded = await load(tx, id);
+  if (!loaded.ok) return loaded;
+  return (await permission(tx, action, acting, loaded.value)) ?? (await ifCurrent(tx, 'campaign', loaded.value, seen)) ?? loaded;
+}
+
+/**
+ * The shape of every campaign use case, in one transaction: load the campaign, check permission and
+ * the version the actor saw; then `decide` states the use case's own rule, saves and records.
+ */
+function changeCampaign<T>(
   prisma: Prisma,
-  campaignId: number,
+  id: number,
   action: Action,
-  to: CampaignStatus,
-  historyAction: string,
   acting: Acting,
-  seenVersion?: number,
-  reason?: string,
-): Promise<Decision<Campaign>> {
+  seen: number | undefined,
+  decide: (tx: Tx, campaign: Campaign) => Promise<Decision<T>>,
+): Promise<Decision<T>> {
   return change(prisma, async (tx) => {
-    const loaded = await load(tx, campaignId);
-    if (!loaded.ok) return loaded;
-    const before = loaded.value;
-    const refusal = (await permission(tx, action, acting, before)) ?? (await ifCurrent(tx, 'campaign', before, seenVersion));
-    if (refusal) return refusal;
-    const decided = moveCampaign(before, to, acting.now);
-    if (!decided.ok) return decided;
-    const after = await saveCampaign(tx, before, decided.value);
+    const opened = await openCampaign(tx, id, action, acting, seen);
+    return opened.ok ? decide(tx, opened.value) : opened;
+  });
+}
+
+/** Saves what the domain decided, with the history `events` of it (which may change more, in the same transaction). */
+async function saveDecided(
+  tx: Tx,
+  before: Campaign,
+  decided: Decision<Campaign>,
+  events: (after: Campaign) => Promise<HistoryEntry[]>,
+): Promise<Decision<Campaign>> {
+  if (!decided.ok) return decided;
+  const after = await saveCampaign(tx, before, decided.value);
+  await record(tx, await events(after));
+  return allow(after);
+}
+
+/** One lifecycle step to `to`, recorded as `historyAction` (with the reason, if any). */
+function moveTo(tx: Tx, before: Campaign, to: CampaignStatus, historyAction: string, acting: Acting, reason?: string): Promise<Decision<Campaign>> {
+  return saveDecided(tx, before, moveCampaign(before, to, acting.now), async (after) => {
     // Each publication asks for approval in a new message; the previous one keeps its decision.
     if (to === 'proposal_published') await rememberCampaignMessages(tx, before.id, { proposalMessageTs: null });
     // A reversible step keeps both sides, so its Undo restores exactly what was there (src/domain/transitions.ts).
     const details = campaignStepKind(before.status, to) === 'reversible' ? { undo: undoSides(stepSnapshot(before), stepSnapshot(after)) } : undefined;
-    await record(tx, [
-      event(acting, 'campaign', before.id, historyAction, { from: before.status, to, ...(reason ? { reason } : {}), ...(details ? { details } : {}) }),
-    ]);
-    return allow(after);
+    return [event(acting, 'campaign', before.id, historyAction, { from: before.status, to, ...(reason ? { reason } : {}), ...(details ? { details } : {}) })];
   });
 }
+
+/** A lifecycle step as a use case: the action that permits it, where it goes, and its history event. */
+const step =
+  (action: Action, to: CampaignStatus, historyAction: string) =>
+  (prisma: Prisma, id: number, acting: Acting, seen?: number): Promise<Decision<Campaign>> =>
+    changeCampaign(prisma, id, action, acting, seen, (tx, before) => moveTo(tx, before, to, historyAction, acting));
 
 /**
  * Publishes the proposal: approvers get a new approval request in the channel. Publishing again
  * while the request never reached Slack (its delivery failed) sends it again instead of refusing.
  */
-export async function publishProposal(prisma: Prisma, id: number, acting: Acting, seen?: number): Promise<Decision<Campaign>> {
-  const resent = await change(prisma, async (tx): Promise<Decision<Campaign | undefined>> => {
-    const loaded = await load(tx, id);
-    if (!loaded.ok) return loaded;
-    const campaign = loaded.value;
+export const publishProposal = (prisma: Prisma, id: number, acting: Acting, seen?: number): Promise<Decision<Campaign>> =>
+  changeCampaign(prisma, id, 'publishProposal', acting, seen, async (tx, campaign) => {
     const request = `proposal_request:${id}`;
-    if (campaign.status !== 'proposal_published' || (await campaignMessages(tx, id))?.proposalMessageTs || !(await deliveryFailed(tx, request)))
-      return allow(undefined);
-    const refusal = (await permission(tx, 'publishProposal', acting, campaign)) ?? (await ifCurrent(tx, 'campaign', campaign, seen));
-    if (refusal) return refusal;
+    const unsent = campaign.status === 'proposal_published' && !(await campaignMessages(tx, id))?.proposalMessageTs && (await deliveryFailed(tx, request));
+    if (!unsent) return moveTo(tx, campaign, 'proposal_published', 'campaign.proposal_published', acting);
     await supersedeFailedDeliveries(tx, request, acting.now);
     await record(tx, [event(acting, 'campaign', id, 'campaign.proposal_request_resent', { from: campaign.status, to: campaign.status })]);
     return allow(campaign);
   });
-  if (!resent.ok || resent.value) return resent as Decision<Campaign>;
-  return step(prisma, id, 'publishProposal', 'proposal_published', 'campaign.proposal_published', acting, seen);
-}
 
-export const approveProposal = (prisma: Prisma, id: number, acting: Acting, seen?: number) =>
-  step(prisma, id, 'decideProposal', 'proposal_approved', 'campaign.proposal_approved', acting, seen);
+export const approveProposal = step('decideProposal', 'proposal_approved', 'campaign.proposal_approved');
 
 /** A rejected proposal goes back to Draft with the reason in its history; it still can never be deleted. */
 export async function rejectProposal(prisma: Prisma, id: number, reason: string, acting: Acting, seen?: number): Promise<Decision<Campaign>> {
   if (!reason.trim()) return refuse('rejection-needs-reason', 'A rejection needs a reason.');
-  return step(prisma, id, 'decideProposal', 'draft', 'campaign.proposal_rejected', acting, seen, reason.trim());
+  return changeCampaign(prisma, id, 'decideProposal', acting, seen, (tx, before) =>
+    moveTo(tx, before, 'draft', 'campaign.proposal_rejected', acting, reason.trim()),
+  );
 }
 
 /**
  * Opens recruitment until `closeDate` (undefined keeps the brief's date; null closes by hand):
  * the date is saved with the step, in the same transaction and history event.
  */
-export async function openRecruitment(prisma: Prisma, id: number, acting: Acting, seen?: number, closeDate?: Date | null): Promise<Decision<Campaign>> {
-  return change(prisma, async (tx) => {
-    const loaded = await load(tx, id);
-    if (!loaded.ok) return loaded;
-    const before = loaded.value;
-    const refusal = (await permission(tx, 'openRecruitment', acting, before)) ?? (await ifCurrent(tx, 'campaign', before, seen));
-    if (refusal) return refusal;
-    const decided = openRecruitmentUntil(before, closeDate === undefined ? before.recruitmentCloseDate : closeDate, acting.now);
-    if (!decided.ok) return decided;
-    const after = await saveCampaign(tx, before, decided.value);
-    const details = { recruitmentCloseDate: fieldText(after, 'recruitmentCloseDate') };
-    await record(tx, [event(acting, 'campaign', id, 'campaign.recruitment_opened', { from: before.status, to: after.status, details })]);
-    return allow(after);
-  });
-}
+export const openRecruitment = (prisma: Prisma, id: number, acting: Acting, seen?: number, closeDate?: Date | null): Promise<Decision<Campaign>> =>
+  changeCampaign(prisma, id, 'openRecruitment', acting, seen, (tx, before) =>
+    saveDecided(tx, before, openRecruitmentUntil(before, closeDate === undefined ? before.recruitmentCloseDate : closeDate, acting.now), async (after) => [
+      event(acting, 'campaign', id, 'campaign.recruitment_opened', {
+        from: before.status,
+        to: after.status,
+        details: { recruitmentCloseDate: fieldText(after, 'recruitmentCloseDate') },
+      }),
+    ]),
+  );
 
 /** May this user open recruitment now? Checked before the modal opens (opening re-checks). */
 export async function mayOpenRecruitment(prisma: Prisma, id: number, acting: Acting, seen?: number): Promise<Decision<Campaign>> {
@@ -174,49 +186,33 @@ export async function mayOpenRecruitment(prisma: Prisma, id: number, acting: Act
   return opened.ok ? loaded : ((await ifCurrent(prisma, 'campaign', loaded.value, seen)) ?? opened);
 }
 
-export const closeRecruitment = (prisma: Prisma, id: number, acting: Acting, seen?: number) =>
-  step(prisma, id, 'closeRecruitment', 'recruitment_closed', 'campaign.recruitment_closed', acting, seen);
+export const closeRecruitment = step('closeRecruitment', 'recruitment_closed', 'campaign.recruitment_closed');
 
-export const completeCampaign = (prisma: Prisma, id: number, acting: Acting, seen?: number) =>
-  step(prisma, id, 'completeCampaign', 'completed', 'campaign.completed', acting, seen);
+export const completeCampaign = step('completeCampaign', 'completed', 'campaign.completed');
 
-export const archiveCampaign = (prisma: Prisma, id: number, acting: Acting, seen?: number) =>
-  step(prisma, id, 'archiveCampaign', 'archived', 'campaign.archived', acting, seen);
+export const archiveCampaign = step('archiveCampaign', 'archived', 'campaign.archived');
 
 /**
  * Starts collaboration, exactly once: signed participants become Collaborating, every other
  * participant still in play becomes Not selected, all in the same transaction.
  */
-export async function startCollaboration(prisma: Prisma, id: number, acting: Acting, seen?: number): Promise<Decision<Campaign>> {
-  return change(prisma, async (tx) => {
-    const loaded = await load(tx, id);
-    if (!loaded.ok) return loaded;
-    const before = loaded.value;
-    const refusal = (await permission(tx, 'startCollaboration', acting, before)) ?? (await ifCurrent(tx, 'campaign', before, seen));
-    if (refusal) return refusal;
-    const decided = moveCampaign(before, 'collaborating', acting.now);
-    if (!decided.ok) return decided;
-    const after = await saveCampaign(tx, before, decided.value);
-    const events = [event(acting, 'campaign', id, 'campaign.collaboration_started', { from: before.status, to: after.status })];
-    for (const participant of await participantsOf(tx, id)) {
-      const stage = stageAtCollaborationStart(participant.stage);
-      if (stage === participant.stage) continue;
-      await saveParticipant(tx, participant, { ...participant, stage });
-      events.push(event(acting, 'participant', participant.id, 'participant.moved', { from: participant.stage, to: stage, reason: 'collaboration started' }));
-    }
-    await record(tx, events);
-    return allow(after);
-  });
-}
+export const startCollaboration = (prisma: Prisma, id: number, acting: Acting, seen?: number): Promise<Decision<Campaign>> =>
+  changeCampaign(prisma, id, 'startCollaboration', acting, seen, (tx, before) =>
+    saveDecided(tx, before, moveCampaign(before, 'collaborating', acting.now), async (after) => {
+      const events = [event(acting, 'campaign', id, 'campaign.collaboration_started', { from: before.status, to: after.status })];
+      for (const participant of await participantsOf(tx, id)) {
+        const stage = stageAtCollaborationStart(participant.stage);
+        if (stage === participant.stage) continue;
+        await saveParticipant(tx, participant, { ...participant, stage });
+        events.push(event(acting, 'participant', participant.id, 'participant.moved', { from: participant.stage, to: stage, reason: 'collaboration started' }));
+      }
+      return events;
+    }),
+  );
 
 /** Deletes a draft that was never published; the history keeps the deletion. */
-export async function deleteDraft(prisma: Prisma, id: number, acting: Acting, seen?: number): Promise<Decision<Campaign>> {
-  return change(prisma, async (tx) => {
-    const loaded = await load(tx, id);
-    if (!loaded.ok) return loaded;
-    const campaign = loaded.value;
-    const refusal = (await permission(tx, 'deleteDraft', acting, campaign)) ?? (await ifCurrent(tx, 'campaign', campaign, seen));
-    if (refusal) return refusal;
+export const deleteDraft = (prisma: Prisma, id: number, acting: Acting, seen?: number): Promise<Decision<Campaign>> =>
+  changeCampaign(prisma, id, 'deleteDraft', acting, seen, async (tx, campaign) => {
     const allowed = mayDelete(campaign);
     if (!allowed.ok) return allowed;
     // Recorded first, while the campaign still names the people whose App Homes change; its card travels with the delivery.
@@ -235,11 +231,9 @@ export async function deleteDraft(prisma: Prisma, id: number, acting: Acting, se
         ]
       : [];
     await record(tx, [event(acting, 'campaign', id, 'campaign.deleted', { from: campaign.status, details: { title: campaign.title } })], card);
-    await tx.participation.deleteMany({ where: { campaignId: id } });
     await deleteCampaign(tx, campaign);
     return allow(campaign);
   });
-}
 
 /**
  * Changes part of a campaign's brief (from `/campaign edit` or its settings) unless it is archived.
@@ -258,12 +252,7 @@ export async function editBrief(
   seen?: number,
 ): Promise<Decision<Campaign> | { ok: false; errors: BriefErrors }> {
   let invalid: BriefErrors | undefined;
-  const decided = await change(prisma, async (tx) => {
-    const loaded = await load(tx, id);
-    if (!loaded.ok) return loaded;
-    const before = loaded.value;
-    const refusal = (await permission(tx, 'editCampaign', acting, before)) ?? (await ifCurrent(tx, 'campaign', before, seen));
-    if (refusal) return refusal;
+  const decided = await changeCampaign(prisma, id, 'editCampaign', acting, seen, async (tx, before) => {
     if (before.status === 'archived') return refuse('archived-read-only', 'Archived campaigns are read-only.');
     const changed = (Object.keys(FIELD_LABELS) as EditableField[]).filter(
       (key) => key in changes && JSON.stringify(changes[key]) !== JSON.stringify(before[key]),
@@ -314,22 +303,13 @@ export async function closeDueRecruitments(prisma: Prisma, now: Date): Promise<C
     const decision = await change(prisma, async (tx) => {
       const current = await findCampaign(tx, campaign.id);
       if (!current || !recruitmentIsDue(current, now)) return refuse('not-due', 'Recruitment is no longer due to close.');
-      const decided = moveCampaign(current, 'recruitment_closed', now);
-      if (!decided.ok) return decided;
-      const after = await saveCampaign(tx, current, decided.value);
-      await record(tx, [
-        {
-          actor: SYSTEM_ACTOR,
-          at: now,
-          entityType: 'campaign',
-          entityId: String(current.id),
-          action: 'campaign.recruitment_closed',
+      return saveDecided(tx, current, moveCampaign(current, 'recruitment_closed', now), async (after) => [
+        event({ userId: SYSTEM_ACTOR, now }, 'campaign', current.id, 'campaign.recruitment_closed', {
           from: current.status,
           to: after.status,
           reason: 'recruitment close date reached',
-        },
+        }),
       ]);
-      return allow(after);
     });
     if (decision.ok) closed.push(decision.value);
   }
@@ -361,10 +341,8 @@ export function listActiveCampaigns(prisma: Prisma, perStatus: number): Promise<
 
 /** May this user decide the proposal now? Checked before the reject modal opens (the decision re-checks). */
 export async function mayDecideProposal(prisma: Prisma, id: number, acting: Acting, seen?: number): Promise<Decision<Campaign>> {
-  const loaded = await load(prisma, id);
-  if (!loaded.ok) return loaded;
-  const refusal = (await permission(prisma, 'decideProposal', acting, loaded.value)) ?? (await ifCurrent(prisma, 'campaign', loaded.value, seen));
-  return refusal ?? moveCampaign(loaded.value, 'proposal_approved', acting.now);
+  const opened = await openCampaign(prisma, id, 'decideProposal', acting, seen);
+  return opened.ok ? moveCampaign(opened.value, 'proposal_approved', acting.now) : opened;
 }
 
 /** May this user edit the campaign now? Checked before its settings modal opens (saving re-checks). */
