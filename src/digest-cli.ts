@@ -1,12 +1,10 @@
 // `npm run digest -- --dry-run`: the digests that would be sent now, as text, from the configured
 // database and without Slack. It writes nothing: no migration, no claim, not even the settings row.
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError, type DatabaseLocation, databaseEnvSchema, parseConfig, readEnvironment } from './config.js';
 import { openDatabase } from './store/database.js';
-import { MIGRATIONS_DIR } from './store/schema-engine.js';
-import type { Tx } from './store/tx.js';
+import { pendingMigrations } from './store/migrations.js';
 import { campaignDigestMessage, digestText, overviewMessage } from './views/digest.js';
 import { activeDigests, digestSettings } from './workflow/digests.js';
 
@@ -64,17 +62,6 @@ function refuse(why: string): void {
 
 function holdsDatabase(location: DatabaseLocation): boolean {
   return location.kind !== 'embedded' || existsSync(join(location.dataDir, 'PG_VERSION'));
-}
-
-/** Migration folders not applied yet; undefined when the database has no migrations table. */
-async function pendingMigrations(prisma: Tx): Promise<string[] | undefined> {
-  const folders = (await readdir(MIGRATIONS_DIR, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
-  const [table] = await prisma.$queryRaw<Array<{ name: string | null }>>`SELECT to_regclass('_prisma_migrations')::text AS "name"`;
-  if (!table?.name) return undefined;
-  const applied = await prisma.$queryRaw<Array<{ name: string }>>`
-    SELECT "migration_name" AS "name" FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`;
-  const done = new Set(applied.map((row) => row.name));
-  return folders.filter((folder) => !done.has(folder));
 }
 
 run().catch((error: unknown) => {

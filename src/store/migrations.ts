@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { MigrationList } from '@prisma/schema-engine-wasm';
 import type { Database } from './database.js';
 import { MIGRATIONS_DIR, NO_FILTERS, SCHEMA_PATH, readMigrations, withSchemaEngine } from './schema-engine.js';
+import type { Tx } from './tx.js';
 
 /**
  * Applies pending migrations from prisma/migrations and records them in `_prisma_migrations`,
@@ -53,6 +54,17 @@ async function allRecordedAsApplied(db: Database, migrations: MigrationList): Pr
   if (!rows || rows.some(([, , finished, rolledBack]) => !finished && !rolledBack)) return false;
   const applied = new Set(rows.filter(([, , finished, rolledBack]) => finished && !rolledBack).map(([name, checksum]) => `${name}/${checksum}`));
   return migrationChecksums(migrations).every(({ name, checksum }) => checksum && applied.has(`${name}/${checksum}`));
+}
+
+/** Migration folders not applied yet; undefined when the database has no migrations table. */
+export async function pendingMigrations(prisma: Tx): Promise<string[] | undefined> {
+  const folders = (await readdir(MIGRATIONS_DIR, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  const [table] = await prisma.$queryRaw<Array<{ name: string | null }>>`SELECT to_regclass('_prisma_migrations')::text AS "name"`;
+  if (!table?.name) return undefined;
+  const applied = await prisma.$queryRaw<Array<{ name: string }>>`
+    SELECT "migration_name" AS "name" FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`;
+  const done = new Set(applied.map((row) => row.name));
+  return folders.filter((folder) => !done.has(folder));
 }
 
 /**
