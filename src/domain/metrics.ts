@@ -21,15 +21,10 @@ export interface ParticipantNumbers {
   posts: PostNumbers[]; // only effective (posted) posts are passed in
 }
 
-export interface Metrics {
-  budgetMinor: number;
+/** Everything summed before any ratio is taken, so rounding happens once, on the exact ratio. */
+interface Totals {
   influencerCostMinor: number;
   shippingCostMinor: number;
-  totalCostMinor: number; // influencer + shipping
-  remainingBudgetMinor: number; // budget − total cost (negative when over budget)
-  overBudget: boolean; // total cost > budget
-  budgetUsedPct: Rate; // total cost / budget × 100
-  profitMinor: number; // budget − influencer cost
   potentialReach: number; // Σ followers
   impressions: number;
   reach: number;
@@ -37,22 +32,18 @@ export interface Metrics {
   clicks: number;
   conversions: number;
   attributedRevenueMinor: number;
+}
+
+export interface Metrics extends Totals {
+  budgetMinor: number;
+  totalCostMinor: number; // influencer + shipping
+  remainingBudgetMinor: number; // budget − total cost (negative when over budget)
+  overBudget: boolean; // total cost > budget
+  budgetUsedPct: Rate; // total cost / budget × 100
+  profitMinor: number; // budget − influencer cost
   engagementRatePct: Rate; // engagements / reach × 100
   costPerEngagementMinor: Rate; // total cost / engagements, in minor units, rounded to 2 decimals
   roiPct: Rate; // (attributed revenue − total cost) / total cost × 100
-}
-
-/** Everything summed before any ratio is taken, so rounding happens once, on the exact ratio. */
-interface Totals {
-  influencerCostMinor: number;
-  shippingCostMinor: number;
-  potentialReach: number;
-  impressions: number;
-  reach: number;
-  engagements: number;
-  clicks: number;
-  conversions: number;
-  attributedRevenueMinor: number;
 }
 
 /** Profit: what the client pays (budget) minus what the influencers are paid; shipping is not in it. */

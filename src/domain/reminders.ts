@@ -85,23 +85,14 @@ export function reminderCandidates(
     if (['pending_approval', 'approved', 'rejected'].includes(post.status) && remindsAbout(timing, 'plannedDate')) {
       const on = isoDay(post.plannedDate);
       const before = isoDay(new Date(post.plannedDate.getTime() - DAY_MS));
+      const days = [
+        ['planned_tomorrow', before],
+        ['planned_today', on],
+      ] as const;
       for (const userId of unique([post.submittedBy, post.campaign.influencerPicId])) {
-        out.push({
-          key: `planned:${post.id}:${before}:${userId}`,
-          entityType: 'post',
-          entityId: post.id,
-          userId,
-          reason: 'planned_tomorrow',
-          when: { localDate: before },
-        });
-        out.push({
-          key: `planned:${post.id}:${on}:${userId}`,
-          entityType: 'post',
-          entityId: post.id,
-          userId,
-          reason: 'planned_today',
-          when: { localDate: on },
-        });
+        for (const [reason, day] of days) {
+          out.push({ key: `planned:${post.id}:${day}:${userId}`, entityType: 'post', entityId: post.id, userId, reason, when: { localDate: day } });
+        }
       }
     }
   }

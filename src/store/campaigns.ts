@@ -4,7 +4,7 @@ import { ANY_APPROVER, type Quorum } from '../domain/quorum.js';
 import { DEFAULT_TIMING, type Timing } from '../domain/timing.js';
 import type { Duration } from '../domain/durations.js';
 import { type Campaign as CampaignRow, Prisma as PrismaTypes } from '../generated/prisma/client.js';
-import { type Tx, assertUpdated, toMinor } from './tx.js';
+import { type Tx, assertUpdated, toMinor, updateIfCurrent } from './tx.js';
 
 /** Stored timing over the defaults: a campaign saved before a setting existed gets its default. */
 function readTiming(stored: unknown): Timing {
@@ -105,17 +105,12 @@ export async function listingByStatus(tx: Tx, statuses: CampaignStatus[], perSta
 /** Writes `after` over the campaign if nobody changed it since `before` was read. */
 export async function saveCampaign(tx: Tx, before: Campaign, after: Campaign): Promise<Campaign> {
   const { id, version, createdBy, createdAt, quorum, timing, ...fields } = after;
-  const { count } = await tx.campaign.updateMany({
-    where: { id: before.id, version: before.version },
-    data: {
-      ...columns(fields),
-      quorum: quorum as unknown as PrismaTypes.InputJsonValue,
-      timing: timing as unknown as PrismaTypes.InputJsonValue,
-      version: { increment: 1 },
-    },
+  const saved = await updateIfCurrent((args) => tx.campaign.updateMany(args), 'campaign', before, {
+    ...columns(fields),
+    quorum: quorum as unknown as PrismaTypes.InputJsonValue,
+    timing: timing as unknown as PrismaTypes.InputJsonValue,
   });
-  assertUpdated(count, 'campaign', before.id);
-  return { ...after, version: before.version + 1 };
+  return { ...after, version: saved };
 }
 
 /** Deletes a draft that was never published, with its participants, if nobody changed it since it was read. */

@@ -1,7 +1,7 @@
 import type { Platform } from '../domain/brief.js';
 import type { AccountChanges, Influencer, InfluencerFilter, InfluencerProfile, SocialAccount } from '../domain/influencer.js';
 import type { Prisma as PrismaTypes } from '../generated/prisma/client.js';
-import { type Tx, assertUpdated } from './tx.js';
+import { type Tx, updateIfCurrent } from './tx.js';
 
 const withAccounts = { accounts: { orderBy: { id: 'asc' } } } as const;
 type Row = PrismaTypes.InfluencerGetPayload<{ include: typeof withAccounts }>;
@@ -40,8 +40,7 @@ export async function saveInfluencer(
   profile: Omit<InfluencerProfile, 'accounts'>,
   accounts: AccountChanges,
 ): Promise<Influencer> {
-  const { count } = await tx.influencer.updateMany({ where: { id, version }, data: { ...profile, version: { increment: 1 } } });
-  assertUpdated(count, 'influencer', id);
+  await updateIfCurrent((args) => tx.influencer.updateMany(args), 'influencer', { id, version }, profile);
   // Removed first, so an edited account may take a removed one's handle.
   await tx.socialAccount.deleteMany({ where: { id: { in: accounts.removed.map((a) => a.id) }, influencerId: id } });
   for (const {
@@ -80,8 +79,7 @@ export async function influencersWithEmails(tx: Tx, emails: string[]): Promise<I
 
 /** Adds accounts to an influencer, as a change of the influencer (its version moves on). */
 export async function addAccounts(tx: Tx, influencer: Influencer, accounts: Array<Omit<SocialAccount, 'id'>>): Promise<Influencer> {
-  const { count } = await tx.influencer.updateMany({ where: { id: influencer.id, version: influencer.version }, data: { version: { increment: 1 } } });
-  assertUpdated(count, 'influencer', influencer.id);
+  await updateIfCurrent((args) => tx.influencer.updateMany(args), 'influencer', influencer, {});
   await tx.socialAccount.createMany({ data: accounts.map((account) => ({ ...account, influencerId: influencer.id })) });
   return (await findInfluencer(tx, influencer.id)) as Influencer;
 }

@@ -1,6 +1,6 @@
 import type { ContentKind, Deliverable, Participant } from '../domain/participation.js';
 import type { Prisma as PrismaTypes } from '../generated/prisma/client.js';
-import { type Tx, assertUpdated, toMinor } from './tx.js';
+import { type Tx, toMinor, updateIfCurrent } from './tx.js';
 
 const included = {
   influencer: { select: { name: true } },
@@ -60,21 +60,16 @@ export async function participantsWhere(tx: Tx, where: PrismaTypes.Participation
 
 /** Writes stage, agreement times and costs if nobody changed the participant since `before` was read. */
 export async function saveParticipant(tx: Tx, before: Participant, after: Participant): Promise<Participant> {
-  const { count } = await tx.participation.updateMany({
-    where: { id: before.id, version: before.version },
-    data: {
-      stage: after.stage,
-      agreementSentAt: after.agreementSentAt,
-      agreementSignedAt: after.agreementSignedAt,
-      agreementDeclinedAt: after.agreementDeclinedAt,
-      budgetMinor: BigInt(after.budgetMinor),
-      influencerCostMinor: BigInt(after.influencerCostMinor),
-      shippingCostMinor: BigInt(after.shippingCostMinor),
-      version: { increment: 1 },
-    },
+  const version = await updateIfCurrent((args) => tx.participation.updateMany(args), 'participant', before, {
+    stage: after.stage,
+    agreementSentAt: after.agreementSentAt,
+    agreementSignedAt: after.agreementSignedAt,
+    agreementDeclinedAt: after.agreementDeclinedAt,
+    budgetMinor: BigInt(after.budgetMinor),
+    influencerCostMinor: BigInt(after.influencerCostMinor),
+    shippingCostMinor: BigInt(after.shippingCostMinor),
   });
-  assertUpdated(count, 'participant', before.id);
-  return { ...after, version: before.version + 1 };
+  return { ...after, version };
 }
 
 export async function replaceDeliverables(tx: Tx, participant: Participant, deliverables: Deliverable[]): Promise<Participant> {

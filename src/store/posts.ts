@@ -3,7 +3,7 @@ import type { ComplianceCheck } from '../domain/compliance.js';
 import type { Post, PostMetrics } from '../domain/posts.js';
 import { toCampaign } from './campaigns.js';
 import { type Post as PostRow, Prisma as PrismaTypes } from '../generated/prisma/client.js';
-import { type Tx, assertUpdated, toMinor } from './tx.js';
+import { type Tx, toMinor, updateIfCurrent } from './tx.js';
 
 export function toPost(row: PostRow): Post {
   const {
@@ -115,27 +115,20 @@ export async function latestPostFor(tx: Tx, participationId: number, socialAccou
 /** Writes `after` over the post if nobody changed it since `before` was read. */
 export async function savePost(tx: Tx, before: Post, after: Post, now: Date): Promise<Post> {
   const metricsChanged = after.metrics !== before.metrics;
-  const { count } = await tx.post.updateMany({
-    where: { id: before.id, version: before.version },
-    data: {
-      status: after.status,
-      revision: after.revision,
-      plannedDate: after.plannedDate,
-      submittedBy: after.submittedBy,
-      content: after.content,
-      mediaUrls: after.mediaUrls,
-      postUrl: after.postUrl,
-      ...(after.checks !== before.checks ? { checks: checksColumn(after.checks) } : {}),
-      ...(metricsChanged ? metricColumns(after.metrics, now) : {}),
-      // A revision's deadlines count from when it was submitted (src/domain/timing.ts).
-      ...(after.status === 'pending_approval' && (before.status !== 'pending_approval' || after.revision !== before.revision)
-        ? { reviewRequestedAt: now }
-        : {}),
-      version: { increment: 1 },
-    },
+  const version = await updateIfCurrent((args) => tx.post.updateMany(args), 'post', before, {
+    status: after.status,
+    revision: after.revision,
+    plannedDate: after.plannedDate,
+    submittedBy: after.submittedBy,
+    content: after.content,
+    mediaUrls: after.mediaUrls,
+    postUrl: after.postUrl,
+    ...(after.checks !== before.checks ? { checks: checksColumn(after.checks) } : {}),
+    ...(metricsChanged ? metricColumns(after.metrics, now) : {}),
+    // A revision's deadlines count from when it was submitted (src/domain/timing.ts).
+    ...(after.status === 'pending_approval' && (before.status !== 'pending_approval' || after.revision !== before.revision) ? { reviewRequestedAt: now } : {}),
   });
-  assertUpdated(count, 'post', before.id);
-  return { ...after, version: before.version + 1 };
+  return { ...after, version };
 }
 
 export async function postApprovalMessage(tx: Tx, id: number): Promise<ApprovalMessage | undefined> {

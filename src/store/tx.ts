@@ -23,3 +23,20 @@ export function toMinor(value: bigint): number {
 export function assertUpdated(count: number, entityType: string, entityId: number): void {
   if (count !== 1) throw new VersionConflict(entityType, String(entityId));
 }
+
+type Versioned = { id: number; version: number };
+
+/**
+ * Writes `data` over the row `before` was read from, only if nobody changed it since (its version
+ * is the same), and moves the version on; a lost race throws VersionConflict. Answers the new version.
+ */
+export async function updateIfCurrent<D extends object>(
+  updateMany: (args: { where: Versioned; data: D & { version: { increment: 1 } } }) => Promise<{ count: number }>,
+  entityType: string,
+  before: Versioned,
+  data: D,
+): Promise<number> {
+  const { count } = await updateMany({ where: { id: before.id, version: before.version }, data: { ...data, version: { increment: 1 } } });
+  assertUpdated(count, entityType, before.id);
+  return before.version + 1;
+}

@@ -281,6 +281,28 @@ export const rejectPost = (prisma: Prisma, postId: number, reason: string, actin
     acting,
   );
 
+/**
+ * A change of an existing post from a modal, in one transaction. `submissionKey` (the Slack view ID)
+ * makes a repeated submission of the same modal answer the post and change nothing.
+ */
+async function oncePerSubmission(
+  prisma: Prisma,
+  postId: number,
+  acting: Acting,
+  submissionKey: string | undefined,
+  work: (tx: Tx) => Promise<Decision<Post>>,
+): Promise<Decision<Post & { repeated?: true }>> {
+  if (submissionKey && (await findSubmission(prisma, submissionKey))) {
+    const post = await findPost(prisma, postId);
+    if (post) return allow({ ...post, repeated: true });
+  }
+  return change(prisma, async (tx) => {
+    const changed = await work(tx);
+    if (changed.ok && submissionKey) await recordSubmission(tx, submissionKey, 'post', postId, acting.now);
+    return changed;
+  });
+}
+
 /** The rejection the next revision answers: who rejected the post last, when and why. */
 async function lastRejection(tx: Tx, postId: number): Promise<HistoryEntry | undefined> {
   return (await historyOf(tx, 'post', String(postId))).filter((entry) => entry.action === 'post.rejected').at(-1);
@@ -323,15 +345,7 @@ export async function resubmitPost(
   seenVersion?: number,
   submissionKey?: string,
 ): Promise<Decision<Post & { repeated?: true }>> {
-  if (submissionKey && (await findSubmission(prisma, submissionKey))) {
-    const post = await findPost(prisma, postId);
-    if (post) return allow({ ...post, repeated: true });
-  }
-  return change(prisma, async (tx) => {
-    const revisedPost = await revise(tx, postId, revised, acting, seenVersion);
-    if (revisedPost.ok && submissionKey) await recordSubmission(tx, submissionKey, 'post', postId, acting.now);
-    return revisedPost;
-  });
+  return oncePerSubmission(prisma, postId, acting, submissionKey, (tx) => revise(tx, postId, revised, acting, seenVersion));
 }
 
 /** May this user submit the next revision of this rejected post now? Checked before the form opens (saving re-checks). */
@@ -387,11 +401,7 @@ export async function editPost(
   seenVersion?: number,
   submissionKey?: string,
 ): Promise<Decision<Post & { repeated?: true }>> {
-  if (submissionKey && (await findSubmission(prisma, submissionKey))) {
-    const post = await findPost(prisma, postId);
-    if (post) return allow({ ...post, repeated: true });
-  }
-  return change(prisma, async (tx) => {
+  return oncePerSubmission(prisma, postId, acting, submissionKey, async (tx) => {
     const post = await findPost(tx, postId);
     if (!post) return refuse('post-not-found', 'That post does not exist.');
     const participant = (await findParticipant(tx, post.participationId)) as Participant;
@@ -410,7 +420,6 @@ export async function editPost(
         details: { revision: after.revision, changed: changedFields(post, after) },
       }),
     ]);
-    if (submissionKey) await recordSubmission(tx, submissionKey, 'post', post.id, acting.now);
     return allow(after);
   });
 }
@@ -445,12 +454,8 @@ export async function recordPostResult(
   seenVersion?: number,
   submissionKey?: string,
 ): Promise<Decision<Post & { repeated?: true }>> {
-  if (submissionKey && (await findSubmission(prisma, submissionKey))) {
-    const post = await findPost(prisma, postId);
-    if (post) return allow({ ...post, repeated: true });
-  }
-  return change(prisma, async (tx) => {
-    const recorded = await changePost(
+  return oncePerSubmission(prisma, postId, acting, submissionKey, (tx) =>
+    changePost(
       tx,
       {
         postId,
@@ -461,10 +466,8 @@ export async function recordPostResult(
         details: { ...result },
       },
       acting,
-    );
-    if (recorded.ok && submissionKey) await recordSubmission(tx, submissionKey, 'post', postId, acting.now);
-    return recorded;
-  });
+    ),
+  );
 }
 
 const finalApproval = (postId: number, seenVersion?: number): PostChange => ({
