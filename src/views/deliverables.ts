@@ -12,7 +12,7 @@ import {
   describeDeliverable,
   mayEditDeliverables,
 } from '../domain/participation.js';
-import { VALUE, context, input, modal, option, plain, section } from './blocks.js';
+import { VALUE, actions, context, input, modal, option, plain, section } from './blocks.js';
 import { calendarDate } from './format.js';
 import { truncate, userText } from './mrkdwn.js';
 
@@ -91,10 +91,8 @@ export function deliverablesModal(campaign: Campaign, participants: Participant[
   const shown = [...participants].sort(order).slice(0, MAX_OPTIONS);
   const blocks: KnownBlock[] = [
     section(`What each participant of *${campaignReference(campaign.id)} ${userText(campaign.title, 200)}* must post.`),
-    {
-      type: 'actions',
-      block_id: PICK_DELIVERABLES_PARTICIPANT,
-      elements: [
+    actions(
+      [
         {
           type: 'static_select',
           action_id: VALUE,
@@ -103,7 +101,8 @@ export function deliverablesModal(campaign: Campaign, participants: Participant[
           ...(chosen ? { initial_option: participantOption(chosen) } : {}),
         },
       ],
-    },
+      PICK_DELIVERABLES_PARTICIPANT,
+    ),
   ];
   const metadata: DeliverablesMetadata = { campaignId: campaign.id };
   const editable = chosen && mayEditDeliverables(chosen, campaign);
