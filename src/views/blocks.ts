@@ -8,6 +8,7 @@ import type {
   ContextBlock,
   DividerBlock,
   HeaderBlock,
+  InputBlock,
   KnownBlock,
   ModalView,
   MrkdwnElement,
@@ -90,6 +91,27 @@ export function input(blockId: string, label: string, element: Record<string, un
     ...(extra.hint ? { hint: plain(extra.hint) } : {}),
     element: { action_id: VALUE, ...element },
   } as KnownBlock;
+}
+
+/**
+ * An input block with its element as given, action_id included. It writes the keys in the order
+ * the forms outside `input` always had (docs/views holds their JSON byte for byte); Slack reads both alike.
+ */
+export function inputBlock(
+  block_id: string,
+  label: string,
+  element: InputBlock['element'],
+  { optional, hint, dispatch_action }: { optional?: true; hint?: string; dispatch_action?: true } = {},
+): InputBlock {
+  return {
+    type: 'input',
+    block_id,
+    ...(dispatch_action ? { dispatch_action } : {}),
+    ...(optional ? { optional } : {}),
+    label: plain(label),
+    ...(hint ? { hint: plain(hint) } : {}),
+    element,
+  };
 }
 
 /**

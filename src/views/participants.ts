@@ -4,7 +4,7 @@ import { type Campaign, campaignReference } from '../domain/brief.js';
 import type { Refusal } from '../domain/decision.js';
 import { profitOf } from '../domain/metrics.js';
 import { type Participant, STAGES, STAGE_LABELS, type Stage, nextStages } from '../domain/participation.js';
-import { VALUE, context, modal, option, plain, section } from './blocks.js';
+import { VALUE, context, inputBlock, modal, option, plain, section } from './blocks.js';
 import { PROFIT_FORMULA, count, currencyDigits, majorUnits, money } from './format.js';
 import { clampMrkdwn, truncate, userText } from './mrkdwn.js';
 import { refusalText } from './refusals.js';
@@ -52,19 +52,18 @@ export function moveModal(campaign: Campaign, participants: Participant[], chose
   const initial = chosen.filter((c) => shown.some((p) => p.id === c.id)).map(participantOption);
   const blocks: KnownBlock[] = [
     section(`Move participants of *${campaignReference(campaign.id)} ${userText(campaign.title, 200)}* to another stage.`),
-    {
-      type: 'input',
-      block_id: MOVE_FIELDS.participant,
-      dispatch_action: true,
-      label: plain('Participants'),
-      element: {
+    inputBlock(
+      MOVE_FIELDS.participant,
+      'Participants',
+      {
         type: 'multi_static_select',
         action_id: VALUE,
         placeholder: plain('Choose participants'),
         option_groups: groups,
         ...(initial.length ? { initial_options: initial } : {}),
       },
-    },
+      { dispatch_action: true },
+    ),
   ];
   if (participants.length > shown.length) {
     blocks.push(context(`+${participants.length - shown.length} not shown.`));
@@ -90,17 +89,12 @@ function stageChoice(campaign: Campaign, chosen: Participant[]): KnownBlock {
         : 'These participants have no stage in common to move to: choose participants who are in the same stage.';
     return section(`:no_entry: ${reason}`);
   }
-  return {
-    type: 'input',
-    block_id: MOVE_FIELDS.stage,
-    label: plain(chosen.length === 1 ? `Move from ${STAGE_LABELS[chosen[0]!.stage]} to` : `Move ${chosen.length} participants to`),
-    hint: plain(`Undo: the confirmation offers it for ${UNDO_WINDOW_TEXT}. Admin can reopen: an applicant's decision, with a reason (\`/campaign reopen\`).`),
-    element: {
-      type: 'static_select',
-      action_id: VALUE,
-      options: targets.map((stage) => option(stage, `${STAGE_LABELS[stage]}${moveKindSuffix(chosen, stage)}`)),
-    },
-  };
+  return inputBlock(
+    MOVE_FIELDS.stage,
+    chosen.length === 1 ? `Move from ${STAGE_LABELS[chosen[0]!.stage]} to` : `Move ${chosen.length} participants to`,
+    { type: 'static_select', action_id: VALUE, options: targets.map((stage) => option(stage, `${STAGE_LABELS[stage]}${moveKindSuffix(chosen, stage)}`)) },
+    { hint: `Undo: the confirmation offers it for ${UNDO_WINDOW_TEXT}. Admin can reopen: an applicant's decision, with a reason (\`/campaign reopen\`).` },
+  );
 }
 
 const KIND_SUFFIX: Record<TransitionKind, string> = { reversible: ' · Undo', reopenable: ' · admin can reopen', irreversible: ' · irreversible' };
@@ -131,18 +125,15 @@ export function costsModal(campaign: Campaign, participants: Participant[]): Mod
     const profit = money(profitOf(p.budgetMinor, p.influencerCostMinor), campaign.currency);
     blocks.push(section(`*${userText(p.influencerName, 200)}* · ${STAGE_LABELS[p.stage]} · profit now ${profit}`));
     for (const field of COST_FIELDS) {
-      blocks.push({
-        type: 'input',
-        block_id: costBlockId(p.id, field),
-        label: plain(`${COST_LABELS[field]} for ${truncate(p.influencerName, 150)} (${campaign.currency})`),
-        element: {
+      blocks.push(
+        inputBlock(costBlockId(p.id, field), `${COST_LABELS[field]} for ${truncate(p.influencerName, 150)} (${campaign.currency})`, {
           type: 'number_input',
           action_id: VALUE,
           is_decimal_allowed: digits > 0,
           min_value: '0',
           initial_value: majorUnits(amounts(p)[field], digits),
-        },
-      });
+        }),
+      );
     }
   }
   return modal({

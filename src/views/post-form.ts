@@ -4,7 +4,7 @@ import type { HistoryEntry } from '../domain/history.js';
 import type { SocialAccount } from '../domain/influencer.js';
 import type { Post } from '../domain/posts.js';
 import { answersLine } from './approvals.js';
-import { VALUE, context, modal, option, plain, section } from './blocks.js';
+import { VALUE, context, inputBlock, modal, option, section } from './blocks.js';
 import { truncate, userText } from './mrkdwn.js';
 
 export const SUBMIT_POST = 'post_submit';
@@ -28,39 +28,31 @@ export interface PostTarget {
 function postInputs(post?: Post): KnownBlock[] {
   const initial = <T>(value: T | undefined, key: string) => (value === undefined ? {} : { [key]: value });
   return [
-    {
-      type: 'input',
-      block_id: POST_FIELDS.plannedDate,
-      label: plain('Planned posting date'),
-      element: { type: 'datepicker', action_id: VALUE, ...initial(post?.plannedDate.toISOString().slice(0, 10), 'initial_date') },
-    },
-    {
-      type: 'input',
-      block_id: POST_FIELDS.content,
-      label: plain('Caption / content'),
-      element: {
-        type: 'plain_text_input',
-        action_id: VALUE,
-        multiline: true,
-        max_length: MAX_CONTENT,
-        ...initial(post?.content.slice(0, MAX_CONTENT), 'initial_value'),
-      },
-    },
-    {
-      type: 'input',
-      block_id: POST_FIELDS.mediaUrls,
-      optional: true,
-      label: plain('Media links'),
-      hint: plain(`One link per line, at most ${MAX_MEDIA}.`),
-      element: {
+    inputBlock(POST_FIELDS.plannedDate, 'Planned posting date', {
+      type: 'datepicker',
+      action_id: VALUE,
+      ...initial(post?.plannedDate.toISOString().slice(0, 10), 'initial_date'),
+    }),
+    inputBlock(POST_FIELDS.content, 'Caption / content', {
+      type: 'plain_text_input',
+      action_id: VALUE,
+      multiline: true,
+      max_length: MAX_CONTENT,
+      ...initial(post?.content.slice(0, MAX_CONTENT), 'initial_value'),
+    }),
+    inputBlock(
+      POST_FIELDS.mediaUrls,
+      'Media links',
+      {
         type: 'plain_text_input',
         action_id: VALUE,
         multiline: true,
         max_length: 3000,
         ...initial(post?.mediaUrls.length ? post.mediaUrls.join('\n').slice(0, 3000) : undefined, 'initial_value'),
       },
-    },
-  ] as KnownBlock[];
+      { optional: true, hint: `One link per line, at most ${MAX_MEDIA}.` },
+    ),
+  ];
 }
 
 const revisionNote = (t: PostTarget) => (t.rejected ? ` · revision ${t.rejected.revision + 1} of rejected post` : '');
@@ -89,12 +81,7 @@ export function submitPostModal(campaign: Campaign, targets: PostTarget[]): Moda
     submit: 'Submit for approval',
     blocks: [
       section(`For *${campaignReference(campaign.id)}*; the approvers are asked in <#${campaign.channelId}>.`),
-      {
-        type: 'input',
-        block_id: POST_FIELDS.account,
-        label: plain('Influencer and account'),
-        element: { type: 'static_select', action_id: VALUE, options },
-      },
+      inputBlock(POST_FIELDS.account, 'Influencer and account', { type: 'static_select', action_id: VALUE, options }),
       ...note,
       ...postInputs(),
     ],
