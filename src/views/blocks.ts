@@ -81,7 +81,7 @@ export const confirmDialog = (title: string, text: string, confirm: string, deny
 /** A select's option; Slack shows at most 75 characters of it. */
 export const option = (value: string, text: string): PlainTextOption => ({ text: plain(truncate(text, 75)), value });
 
-/** An input block whose element is read back as `values[blockId].value`. */
+/** An input block whose element is read back as `values[blockId].value`: the action_id is added, `optional` always said. */
 export function input(blockId: string, label: string, element: Record<string, unknown>, extra: { optional?: boolean; hint?: string } = {}): KnownBlock {
   return {
     type: 'input',
