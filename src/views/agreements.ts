@@ -10,10 +10,10 @@ import {
   needsFollowUp,
   resendAgreement,
 } from '../domain/participation.js';
-import { VALUE, plain } from './blocks.js';
+import { VALUE, button, context, inputBlock, modal, option, plain, section, textModal } from './blocks.js';
 import { OPEN_DELIVERABLES } from './deliverables.js';
 import { zonedDateTime } from './format.js';
-import { clampMrkdwn, truncate, userText } from './mrkdwn.js';
+import { truncate, userText } from './mrkdwn.js';
 
 /** The "Send agreement again" button on a declined or expired agreement: value "<participantId>:<version>". */
 export const RESEND_AGREEMENT = 'agreement_resend';
@@ -64,12 +64,12 @@ function followUpBlocks(
       ...p.deliverables.map((d) => `• ${userText(describeDeliverable(d), 300)}`),
     ].filter(Boolean);
     const value = `${p.id}:${p.version}`;
-    const button = mayResend(p, campaign, now)
-      ? { type: 'button' as const, action_id: RESEND_AGREEMENT, text: plain('Send agreement again'), value }
+    const accessory = mayResend(p, campaign, now)
+      ? button(RESEND_AGREEMENT, 'Send agreement again', value)
       : mayEditDeliverables(p, campaign).ok
-        ? { type: 'button' as const, action_id: OPEN_DELIVERABLES, text: plain('Deliverables'), value }
+        ? button(OPEN_DELIVERABLES, 'Deliverables', value)
         : undefined;
-    return { type: 'section', text: { type: 'mrkdwn', text: clampMrkdwn(lines.join('\n'), 3000) }, ...(button ? { accessory: button } : {}) };
+    return section(lines.join('\n'), { accessory });
   });
 }
 
@@ -89,9 +89,9 @@ export function followUpSection(
   const shown = followed.slice(0, maxBlocks - 2);
   const rest = followed.length - shown.length;
   return [
-    { type: 'section', text: { type: 'mrkdwn', text: `*Agreements and deliverables* (${followed.length}) · times in ${userText(timeZone, 60)}` } },
+    section(`*Agreements and deliverables* (${followed.length}) · times in ${userText(timeZone, 60)}`),
     ...followUpBlocks(shown, now, timeZone, options),
-    ...(rest > 0 ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: `+${rest} more — ${options.more}` }] }] : []),
+    ...(rest > 0 ? [context(`+${rest} more — ${options.more}`)] : []),
   ];
 }
 
@@ -100,31 +100,20 @@ export function resendModal(campaign: Campaign, resendable: Participant[]): Moda
   const shown = resendable.slice(0, MAX_OPTIONS);
   const options: PlainTextOption[] = shown.map((p) => {
     const stage = p.stage === 'declined' ? 'declined' : 'expired';
-    return { text: plain(`${truncate(p.influencerName, 75 - stage.length - 3)} · ${stage}`), value: String(p.id) };
+    return option(String(p.id), `${truncate(p.influencerName, 75 - stage.length - 3)} · ${stage}`);
   });
-  return {
-    type: 'modal',
+  return modal({
     callback_id: RESEND_FORM,
     private_metadata: JSON.stringify({ campaignId: campaign.id, versions: Object.fromEntries(shown.map((p) => [p.id, p.version])) }),
-    title: plain('Send agreement again'),
-    submit: plain('Send again'),
-    close: plain('Cancel'),
+    title: 'Send agreement again',
+    submit: 'Send again',
     blocks: [
-      {
-        type: 'section',
-        text: {
-          type: 'mrkdwn',
-          text: `Send the agreement again in *${campaignReference(campaign.id)} ${userText(campaign.title, 200)}*: the participant is back in Agreement sent with a new signing window of ${campaign.agreementWindowDays} days.`,
-        },
-      },
-      {
-        type: 'input',
-        block_id: RESEND_PICK,
-        label: plain('Participant'),
-        element: { type: 'static_select', action_id: VALUE, placeholder: plain('Declined or expired agreements'), options },
-      },
+      section(
+        `Send the agreement again in *${campaignReference(campaign.id)} ${userText(campaign.title, 200)}*: the participant is back in Agreement sent with a new signing window of ${campaign.agreementWindowDays} days.`,
+      ),
+      inputBlock(RESEND_PICK, 'Participant', { type: 'static_select', action_id: VALUE, placeholder: plain('Declined or expired agreements'), options }),
     ],
-  };
+  });
 }
 
 /** What the PIC sees after sending again: to whom, and the new clock. */
@@ -134,5 +123,5 @@ export function resentText(participant: Participant, campaign: Campaign, timeZon
 }
 
 export function resentModal(text: string): ModalView {
-  return { type: 'modal', title: plain('Send agreement again'), close: plain('Done'), blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  return textModal('Send agreement again', text, 'Done');
 }

@@ -1,10 +1,11 @@
-import type { ActionsBlock, Button, ConfirmationDialog, KnownBlock } from '@slack/types';
+import type { ActionsBlock, KnownBlock } from '@slack/types';
 import { type Campaign, campaignReference } from '../domain/brief.js';
 import type { HistoryEntry } from '../domain/history.js';
 import { CHECK_LABELS, failedChecks } from '../domain/compliance.js';
 import { quorumProgress } from '../domain/quorum.js';
 import { engagementsOf } from '../domain/metrics.js';
 import { POST_STATUS_LABELS, type Post, awaitsResults, wasApproved } from '../domain/posts.js';
+import { CANCEL, actions, button, confirmDialog, context, section } from './blocks.js';
 import { calendarDate, count, mention, slackDate } from './format.js';
 import type { SlackMessage } from './help.js';
 import { clampMrkdwn, link, oneLine, truncate, userText } from './mrkdwn.js';
@@ -30,45 +31,36 @@ export function buttonValue(id: number, version: number): string {
   return `${id}:${version}`;
 }
 
-export function decisionButtons(approveAction: string, rejectAction: string, id: number, version: number): KnownBlock {
+export function decisionButtons(approveAction: string, rejectAction: string, id: number, version: number): ActionsBlock {
   const value = buttonValue(id, version);
-  return {
-    type: 'actions',
-    block_id: 'decision',
-    elements: [
-      { type: 'button', action_id: approveAction, text: { type: 'plain_text', text: 'Approve' }, style: 'primary', value },
-      { type: 'button', action_id: rejectAction, text: { type: 'plain_text', text: 'Reject' }, style: 'danger', value },
-    ],
-  };
+  return actions([button(approveAction, 'Approve', value, { style: 'primary' }), button(rejectAction, 'Reject', value, { style: 'danger' })], 'decision');
 }
 
 /**
  * Approve / Reject for a post (card, App Home, digest). When the post fails a compliance check,
  * Approve first asks for a confirmation that names the failed checks.
  */
-export function postDecisionButtons(post: Pick<Post, 'id' | 'version' | 'checks'>): KnownBlock {
+export function postDecisionButtons(post: Pick<Post, 'id' | 'version' | 'checks'>): ActionsBlock {
   const value = buttonValue(post.id, post.version);
   const failed = failedChecks(post.checks ?? []);
   const named = failed.map((check) => `${CHECK_LABELS[check.rule]} (${check.detail})`).join('; ');
-  const confirm = (approving: string): ConfirmationDialog => ({
-    title: { type: 'plain_text', text: 'Approve with failed checks?' },
-    text: { type: 'plain_text', text: truncate(`This post fails ${failed.length === 1 ? 'a check' : `${failed.length} checks`}: ${named}. ${approving}`, 300) },
-    confirm: { type: 'plain_text', text: 'Approve anyway' },
-    deny: { type: 'plain_text', text: 'Cancel' },
-  });
-  const ifFailed = (approving: string) => (failed.length ? { confirm: confirm(approving) } : {});
-  const elements: Button[] = [
-    { type: 'button', action_id: APPROVE_POST, text: { type: 'plain_text', text: 'Approve' }, style: 'primary', value, ...ifFailed('Approve it anyway?') },
-    {
-      type: 'button',
-      action_id: APPROVE_POST_WITH_CORRECTIONS,
-      text: { type: 'plain_text', text: 'Approve with corrections' },
-      value,
-      ...ifFailed('Approve it with corrections anyway?'),
-    },
-    { type: 'button', action_id: REJECT_POST, text: { type: 'plain_text', text: 'Needs work' }, style: 'danger', value },
-  ];
-  return { type: 'actions', block_id: 'decision', elements } satisfies ActionsBlock;
+  const confirm = (approving: string) =>
+    failed.length
+      ? confirmDialog(
+          'Approve with failed checks?',
+          truncate(`This post fails ${failed.length === 1 ? 'a check' : `${failed.length} checks`}: ${named}. ${approving}`, 300),
+          'Approve anyway',
+          CANCEL,
+        )
+      : undefined;
+  return actions(
+    [
+      button(APPROVE_POST, 'Approve', value, { style: 'primary', confirm: confirm('Approve it anyway?') }),
+      button(APPROVE_POST_WITH_CORRECTIONS, 'Approve with corrections', value, { confirm: confirm('Approve it with corrections anyway?') }),
+      button(REJECT_POST, 'Needs work', value, { style: 'danger' }),
+    ],
+    'decision',
+  );
 }
 
 /** The compliance checks of the post's current content, passed and failed, in one line. */
@@ -127,11 +119,9 @@ export function proposalApprovalMessage(campaign: Campaign, submittedBy: string,
   return {
     text: `Proposal ${ref} ${title} ${decision ? 'decided' : 'waits for approval'}`,
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: summary } },
-      { type: 'section', text: { type: 'mrkdwn', text: body } },
-      decision
-        ? { type: 'section', text: { type: 'mrkdwn', text: decisionLine(decision) } }
-        : decisionButtons(APPROVE_PROPOSAL, REJECT_PROPOSAL, campaign.id, campaign.version),
+      section(summary),
+      section(body),
+      decision ? section(decisionLine(decision)) : decisionButtons(APPROVE_PROPOSAL, REJECT_PROPOSAL, campaign.id, campaign.version),
       ...(campaign.status === 'proposal_approved' ? [openRecruitmentButton(campaign)] : []),
     ],
   };
@@ -161,33 +151,23 @@ function revisionStory(history: HistoryEntry[]) {
   };
 }
 
-const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
-const button = (action_id: string, text: string, value: string, extra: Record<string, unknown> = {}) => ({
-  type: 'button' as const,
-  action_id,
-  text: { type: 'plain_text' as const, text },
-  value,
-  ...extra,
-});
-
 /** While a post waits: Approve / Reject for approvers, Edit / Withdraw for the submitter and the PICs. */
 function waitingButtons(post: Post): KnownBlock {
   const value = buttonValue(post.id, post.version);
-  const decide = postDecisionButtons(post) as { elements: unknown[] };
-  const withdraw = button(WITHDRAW_POST, 'Withdraw', value, {
-    confirm: {
-      title: { type: 'plain_text', text: 'Withdraw this draft?' },
-      text: { type: 'plain_text', text: 'The approvers will no longer be asked to decide it. It cannot be undone; a new draft can be submitted later.' },
-      confirm: { type: 'plain_text', text: 'Withdraw' },
-      deny: { type: 'plain_text', text: 'Keep it' },
-    },
-  });
-  return { type: 'actions', block_id: 'decision', elements: [...decide.elements, button(EDIT_POST, 'Edit', value), withdraw] } as KnownBlock;
+  const confirm = confirmDialog(
+    'Withdraw this draft?',
+    'The approvers will no longer be asked to decide it. It cannot be undone; a new draft can be submitted later.',
+    'Withdraw',
+    'Keep it',
+  );
+  const withdraw = button(WITHDRAW_POST, 'Withdraw', value, { confirm });
+  return actions([...postDecisionButtons(post).elements, button(EDIT_POST, 'Edit', value), withdraw], 'decision');
 }
 
 /** The button under a rejection (card and thread reply) that opens the form for the next revision. */
 export function reviseButton(post: Post): KnownBlock {
-  return { type: 'actions', block_id: 'revise', elements: [button(REVISE_POST, 'Submit revision', buttonValue(post.id, post.version), { style: 'primary' })] };
+  // The style after the value, as the README's review cards have always shown it.
+  return actions([{ ...button(REVISE_POST, 'Submit revision', buttonValue(post.id, post.version)), style: 'primary' }], 'revise');
 }
 
 /** Which rejection a revision answers: who rejected the previous revision, when and why. */
@@ -198,19 +178,7 @@ export function answersLine(revision: number, rejection: HistoryEntry): string {
 
 /** The next step once the proposal is approved; only the PICs may take it (the click re-checks). */
 export function openRecruitmentButton(campaign: Campaign): KnownBlock {
-  return {
-    type: 'actions',
-    block_id: 'open_recruitment',
-    elements: [
-      {
-        type: 'button',
-        action_id: OPEN_RECRUITMENT_BUTTON,
-        text: { type: 'plain_text', text: 'Open recruitment' },
-        style: 'primary',
-        value: buttonValue(campaign.id, campaign.version),
-      },
-    ],
-  };
+  return actions([button(OPEN_RECRUITMENT_BUTTON, 'Open recruitment', buttonValue(campaign.id, campaign.version), { style: 'primary' })], 'open_recruitment');
 }
 
 /** The post's approval message, as its history tells it: revision, what it answers and what changed, edits, decision, results. */
@@ -226,7 +194,7 @@ function deadlineBlocks(campaign: Campaign, post: Post, nudges: HistoryEntry[], 
     (entry) => `${entry.action === 'post.escalated' ? 'escalated to' : 'reminded'} ${mention(String(entry.details?.to ?? ''))} ${slackDate(entry.at)}`,
   );
   const done = steps.length ? [`:robot_face: The deadline ${steps.slice(0, 10).join(', ')}${steps.length > 10 ? ` and ${steps.length - 10} more` : ''}`] : [];
-  return [...due, ...done].map(context);
+  return [...due, ...done].map((line) => context(line));
 }
 
 export function postApprovalMessage(campaign: Campaign, influencerName: string, post: Post, history: HistoryEntry[] = [], decisionDue?: Date): SlackMessage {
@@ -237,14 +205,14 @@ export function postApprovalMessage(campaign: Campaign, influencerName: string, 
   const media = post.mediaUrls.slice(0, 5).map((url) => link(url, userText(url, 80)));
   const more = post.mediaUrls.length > 5 ? ` +${post.mediaUrls.length - 5} more` : '';
   const answers = story.answers && post.revision > 1 ? [context(answersLine(post.revision, story.answers))] : [];
-  const decided = story.decision ? [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: decisionLine(story.decision) } }] : [];
+  const decided = story.decision ? [section(decisionLine(story.decision))] : [];
   const buttons = post.status === 'pending_approval' ? [waitingButtons(post)] : post.status === 'rejected' ? [reviseButton(post)] : [];
   return {
     text: `Draft post for ${userText(influencerName, 100)} in ${ref} (revision ${post.revision}) ${story.decision ? 'decided' : 'waits for approval'}`,
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: who } },
+      section(who),
       ...answers,
-      { type: 'section', text: { type: 'mrkdwn', text: content } },
+      section(content),
       ...(media.length ? [context(`Media: ${media.join(' · ')}${more}`)] : []),
       ...revisionChangesBlocks(post, previousContent(story.submission)),
       ...checksBlocks(post),
@@ -266,21 +234,9 @@ function resultBlocks(post: Post): KnownBlock[] {
   const numbers = post.metrics
     ? ` · ${count(post.metrics.reach, 'reach', 'reach')} · ${count(engagementsOf(post.metrics), 'engagement')} · ${count(post.metrics.clicks, 'click')}`
     : '';
-  const blocks: KnownBlock[] = [{ type: 'context', elements: [{ type: 'mrkdwn', text: `${live}${numbers} · ${POST_STATUS_LABELS[post.status]}` }] }];
-  if (awaitsResults(post)) {
-    blocks.push({
-      type: 'actions',
-      block_id: 'results',
-      elements: [
-        {
-          type: 'button',
-          action_id: RECORD_RESULTS_BUTTON,
-          text: { type: 'plain_text', text: post.metrics ? 'Update results' : 'Record results' },
-          value: String(post.id),
-        },
-      ],
-    });
-  }
+  const blocks: KnownBlock[] = [context(`${live}${numbers} · ${POST_STATUS_LABELS[post.status]}`)];
+  if (awaitsResults(post))
+    blocks.push(actions([button(RECORD_RESULTS_BUTTON, post.metrics ? 'Update results' : 'Record results', String(post.id))], 'results'));
   return blocks;
 }
 
@@ -294,10 +250,10 @@ export function decisionReply(post: Post, decision: HistoryEntry): SlackMessage 
   if (post.status !== 'rejected') {
     // The corrections go to the submitter too: what to fix before it goes live.
     const note = decision.details?.corrections && decision.reason ? `\n>${userText(decision.reason, 1500).replaceAll('\n', '\n>')}` : '';
-    return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `${text}${note}` } }] };
+    return { text, blocks: [section(`${text}${note}`)] };
   }
   const next = `${text} ${expired ? 'Submit it again' : 'Revise it'} here: the form opens with the last caption, media and date, and saving asks the approvers again as revision ${post.revision + 1}.`;
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: next } }, reviseButton(post)] };
+  return { text, blocks: [section(next), reviseButton(post)] };
 }
 
 const FIELD_NAMES: Record<string, string> = { content: 'caption', mediaUrls: 'media', plannedDate: 'planned date' };
@@ -308,5 +264,5 @@ export function postEditedReply(campaign: Campaign, edit: HistoryEntry): SlackMe
   // A mention per approver notifies each of them; past 20 the rest read the thread like everyone else.
   const approvers = campaign.approverIds.slice(0, 20).map(mention).join(' ');
   const text = `${approvers} ${mention(edit.actor)} edited this draft (${changed.join(', ')}) while it waits for your decision: the message above shows the new version.`;
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  return { text, blocks: [section(text)] };
 }

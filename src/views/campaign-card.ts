@@ -1,6 +1,6 @@
-import type { KnownBlock } from '@slack/types';
 import { type Campaign, PLATFORM_LABELS, campaignReference } from '../domain/brief.js';
 import { label } from '../domain/campaign.js';
+import { context, fieldsSection, header } from './blocks.js';
 import { calendarDate, mention, money, slackDate } from './format.js';
 import type { SlackMessage } from './help.js';
 import { truncate, userText } from './mrkdwn.js';
@@ -23,19 +23,13 @@ export function campaignCard(campaign: Campaign, deleted?: { by: string; at: Dat
   return {
     text: `${ref} ${title}: ${status}`,
     blocks: [
-      { type: 'header', text: { type: 'plain_text', text: truncate(`${ref} ${campaign.title}`, 150) } },
-      { type: 'section', fields: fields.map((text) => ({ type: 'mrkdwn', text })) },
-      {
-        type: 'context',
-        elements: [
-          {
-            type: 'mrkdwn',
-            text: deleted
-              ? `:wastebasket: Deleted by ${mention(deleted.by)} ${slackDate(deleted.at)}`
-              : `Created by ${mention(campaign.createdBy)} ${slackDate(campaign.createdAt)} · \`/campaign show ${ref}\` for details`,
-          },
-        ],
-      },
-    ] satisfies KnownBlock[],
+      header(`${ref} ${campaign.title}`),
+      fieldsSection(fields),
+      context(
+        deleted
+          ? `:wastebasket: Deleted by ${mention(deleted.by)} ${slackDate(deleted.at)}`
+          : `Created by ${mention(campaign.createdBy)} ${slackDate(campaign.createdAt)} · \`/campaign show ${ref}\` for details`,
+      ),
+    ],
   };
 }

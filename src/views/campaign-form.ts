@@ -1,4 +1,4 @@
-import type { KnownBlock, ModalView, Option, PlainTextOption } from '@slack/types';
+import type { KnownBlock, ModalView, Option } from '@slack/types';
 import {
   type Campaign,
   type EditableField,
@@ -12,7 +12,7 @@ import {
 } from '../domain/brief.js';
 import { DEFAULT_DISCLOSURES } from '../domain/compliance.js';
 import { ALL_OPTIONAL_STAGES, DEFAULT_AGREEMENT_WINDOW_DAYS, type OptionalStages } from '../domain/campaign.js';
-import { VALUE, input, plain } from './blocks.js';
+import { VALUE, context, input, modal, option, plain } from './blocks.js';
 import { calendarDate, currencyDigits, majorUnits } from './format.js';
 import { userText } from './mrkdwn.js';
 
@@ -51,8 +51,6 @@ export { VALUE };
 export const CURRENCIES = ['USD', 'EUR', 'GBP', 'JPY', 'SGD', 'IDR', 'THB', 'MYR', 'PHP', 'VND', 'KRW', 'TWD', 'HKD', 'AUD', 'INR'] as const;
 
 export const MAX_LENGTH = { short: 150, medium: 1000, long: 3000 } as const;
-
-const option = (value: string, text: string): PlainTextOption => ({ text: plain(text), value });
 
 const text = (maxLength: number, multiline = false) => ({ type: 'plain_text_input', max_length: maxLength, multiline });
 
@@ -152,11 +150,7 @@ function briefBlocks(initial: Campaign | undefined, creatorId: string, locked: P
     const reason = locked[field];
     if (initial && reason) {
       const value = field === 'channelId' ? `<#${initial.channelId}>` : userText(fieldText(initial, field), 500);
-      return {
-        type: 'context',
-        block_id: CAMPAIGN_FIELDS[field],
-        elements: [{ type: 'mrkdwn', text: `*${FIELD_LABELS[field]}:* ${value}\n:lock: ${reason}` }],
-      };
+      return context(`*${FIELD_LABELS[field]}:* ${value}\n:lock: ${reason}`, CAMPAIGN_FIELDS[field]);
     }
     const hint = HINTS[field];
     return input(CAMPAIGN_FIELDS[field], FIELD_LABELS[field], element[field], { optional: OPTIONAL.has(field), ...(hint ? { hint } : {}) });
@@ -165,27 +159,18 @@ function briefBlocks(initial: Campaign | undefined, creatorId: string, locked: P
 
 /** The "Create campaign" modal: every field of the brief. */
 export function createCampaignModal(creatorId: string): ModalView {
-  return {
-    type: 'modal',
-    callback_id: CREATE_CAMPAIGN,
-    title: plain('Create campaign'),
-    submit: plain('Create draft'),
-    close: plain('Cancel'),
-    blocks: briefBlocks(undefined, creatorId, {}),
-  };
+  return modal({ callback_id: CREATE_CAMPAIGN, title: 'Create campaign', submit: 'Create draft', blocks: briefBlocks(undefined, creatorId, {}) });
 }
 
 export const EDIT_BRIEF = 'campaign_edit_brief';
 
 /** `/campaign edit`: every field prefilled; private_metadata carries only the ID and version seen. */
 export function editBriefModal(campaign: Campaign): ModalView {
-  return {
-    type: 'modal',
+  return modal({
     callback_id: EDIT_BRIEF,
     private_metadata: JSON.stringify({ campaignId: campaign.id, version: campaign.version }),
-    title: plain(`Edit ${campaignReference(campaign.id)}`.slice(0, 24)),
-    submit: plain('Save'),
-    close: plain('Cancel'),
+    title: `Edit ${campaignReference(campaign.id)}`,
+    submit: 'Save',
     blocks: briefBlocks(campaign, campaign.createdBy, lockedFields(campaign)),
-  };
+  });
 }

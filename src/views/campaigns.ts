@@ -6,12 +6,11 @@ import type { SocialAccount } from '../domain/influencer.js';
 import { STAGE_LABELS, STAGES } from '../domain/participation.js';
 import type { CampaignReport, ParticipantResult } from '../domain/report.js';
 import { campaignCard } from './campaign-card.js';
+import { context, section } from './blocks.js';
 import { PROFIT_FORMULA, mention, money, slackDate } from './format.js';
 import type { SlackMessage } from './help.js';
 import { historyLine } from './history.js';
 import { clampMrkdwn, oneLine, userText } from './mrkdwn.js';
-
-const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: clampMrkdwn(text, 3000) } });
 
 /**
  * Lines packed into sections of at most 3,000 characters, at most `maxBlocks` of them, ending
@@ -35,7 +34,7 @@ export function listSections(lines: string[], maxBlocks: number, total = lines.l
     shown += 1;
   }
   if (current.length) blocks.push(section(current.join('\n')));
-  if (shown < total) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `+${total - shown} more` }] });
+  if (shown < total) blocks.push(context(`+${total - shown} more`));
   return blocks;
 }
 
@@ -121,7 +120,7 @@ export function campaignDetails(report: CampaignReport, accounts: Map<number, So
       section(`*Participants* (${report.participants.length})${lines.length ? '' : '\nnone yet'}`),
       ...listSections(lines, 40),
       section(moneyLine),
-      { type: 'context', elements: [{ type: 'mrkdwn', text: PROFIT_FORMULA }] },
+      context(PROFIT_FORMULA),
     ],
   };
 }

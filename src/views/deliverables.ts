@@ -12,9 +12,9 @@ import {
   describeDeliverable,
   mayEditDeliverables,
 } from '../domain/participation.js';
-import { VALUE, input, plain } from './blocks.js';
+import { VALUE, actions, context, input, modal, option, plain, section } from './blocks.js';
 import { calendarDate } from './format.js';
-import { clampMrkdwn, truncate, userText } from './mrkdwn.js';
+import { truncate, userText } from './mrkdwn.js';
 
 export const EDIT_DELIVERABLES = 'participant_deliverables';
 /** The participant select at the top of the deliverables modal (an actions block: choosing re-renders the modal). */
@@ -26,8 +26,6 @@ export type DeliverableField = (typeof DELIVERABLE_FIELDS)[number];
 /** 8 lines × 6 blocks stay well under a modal's 100 blocks. */
 export const MAX_DELIVERABLE_LINES = 8;
 const MAX_OPTIONS = 100;
-
-const option = (value: string, text: string): PlainTextOption => ({ text: plain(truncate(text, 75)), value });
 
 export function deliverableBlockId(line: number, field: DeliverableField): string {
   return `d${line}_${field}`;
@@ -52,7 +50,7 @@ function lineBlocks(campaign: Campaign, line: number, deliverable: Deliverable |
     input(deliverableBlockId(line, name), label, element, { optional: true, ...(hint ? { hint } : {}) });
   const platformOption = (p: Platform) => option(p, PLATFORM_LABELS[p]);
   return [
-    { type: 'context', elements: [{ type: 'mrkdwn', text: `*Deliverable ${line + 1}*${deliverable ? '' : ' (new)'}` }] },
+    context(`*Deliverable ${line + 1}*${deliverable ? '' : ' (new)'}`),
     field('platform', 'Platform', {
       type: 'static_select',
       options: platforms.map(platformOption),
@@ -92,14 +90,9 @@ export function deliverablesModal(campaign: Campaign, participants: Participant[
   const order = (a: Participant, b: Participant) => STAGES.indexOf(a.stage) - STAGES.indexOf(b.stage) || a.influencerName.localeCompare(b.influencerName);
   const shown = [...participants].sort(order).slice(0, MAX_OPTIONS);
   const blocks: KnownBlock[] = [
-    {
-      type: 'section',
-      text: { type: 'mrkdwn', text: `What each participant of *${campaignReference(campaign.id)} ${userText(campaign.title, 200)}* must post.` },
-    },
-    {
-      type: 'actions',
-      block_id: PICK_DELIVERABLES_PARTICIPANT,
-      elements: [
+    section(`What each participant of *${campaignReference(campaign.id)} ${userText(campaign.title, 200)}* must post.`),
+    actions(
+      [
         {
           type: 'static_select',
           action_id: VALUE,
@@ -108,30 +101,26 @@ export function deliverablesModal(campaign: Campaign, participants: Participant[
           ...(chosen ? { initial_option: participantOption(chosen) } : {}),
         },
       ],
-    },
+      PICK_DELIVERABLES_PARTICIPANT,
+    ),
   ];
   const metadata: DeliverablesMetadata = { campaignId: campaign.id };
   const editable = chosen && mayEditDeliverables(chosen, campaign);
   if (chosen && editable && !editable.ok) {
     const current = chosen.deliverables.map((d) => `• ${userText(describeDeliverable(d), 600)}`).join('\n') || 'No deliverables yet.';
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clampMrkdwn(`:no_entry: ${editable.reason}\n${current}`, 3000) } });
+    blocks.push(section(`:no_entry: ${editable.reason}\n${current}`));
   } else if (chosen) {
     const lines = Math.min(MAX_DELIVERABLE_LINES, Math.max(2, chosen.deliverables.length + 1));
     for (let line = 0; line < lines; line += 1) blocks.push(...lineBlocks(campaign, line, chosen.deliverables[line]));
-    blocks.push({
-      type: 'context',
-      elements: [{ type: 'mrkdwn', text: 'Empty lines are ignored. Saving replaces the participant’s deliverables and records the change in the history.' }],
-    });
+    blocks.push(context('Empty lines are ignored. Saving replaces the participant’s deliverables and records the change in the history.'));
     Object.assign(metadata, { participantId: chosen.id, version: chosen.version, lines });
   }
   const canSave = metadata.participantId !== undefined;
-  return {
-    type: 'modal',
+  return modal({
     callback_id: EDIT_DELIVERABLES,
     private_metadata: JSON.stringify(metadata),
-    title: plain('Deliverables'),
-    ...(canSave ? { submit: plain('Save') } : {}),
-    close: plain(canSave ? 'Cancel' : 'Close'),
+    title: 'Deliverables',
+    submit: canSave ? 'Save' : undefined,
     blocks,
-  };
+  });
 }

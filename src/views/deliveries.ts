@@ -1,6 +1,7 @@
 import { campaignReference } from '../domain/brief.js';
 import type { Delivery } from '../domain/deliveries.js';
 import type { StuckDelivery } from '../store/deliveries.js';
+import { actions, button, context, section } from './blocks.js';
 import { mention, slackDate } from './format.js';
 import type { SlackMessage } from './help.js';
 import { truncate } from './mrkdwn.js';
@@ -44,22 +45,12 @@ export function stuckDeliveriesMessage(stuck: { rows: StuckDelivery[]; total: nu
   return {
     text: `${stuck.total} deliveries to Slack are late or failed`,
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: summary } },
-      { type: 'section', text: { type: 'mrkdwn', text: truncate(`${lines.join('\n')}${more}`, 3000) } },
-      {
-        type: 'actions',
-        block_id: 'deliveries',
-        elements: [{ type: 'button', action_id: RETRY_DELIVERIES, style: 'primary', text: { type: 'plain_text', text: 'Retry all now' }, value: 'all' }],
-      },
-      {
-        type: 'context',
-        elements: [
-          {
-            type: 'mrkdwn',
-            text: 'A failed delivery usually needs the bot invited back to its channel, or Slack back up. `/campaign deliveries retry` does the same as the button.',
-          },
-        ],
-      },
+      section(summary),
+      section(truncate(`${lines.join('\n')}${more}`, 3000)),
+      actions([button(RETRY_DELIVERIES, 'Retry all now', 'all', { style: 'primary' })], 'deliveries'),
+      context(
+        'A failed delivery usually needs the bot invited back to its channel, or Slack back up. `/campaign deliveries retry` does the same as the button.',
+      ),
     ],
   };
 }

@@ -11,10 +11,11 @@ import type { CampaignDigest, Health } from '../domain/digest.js';
 import { needsSomeone } from '../domain/digest-compose.js';
 import { STAGE_LABELS, describeDeliverable } from '../domain/participation.js';
 import { postDecisionButtons } from './approvals.js';
+import { context, header, section } from './blocks.js';
 import { FORMULAS, calendarDate, count, mention, money, rate, zonedDateTime } from './format.js';
 import type { SlackMessage } from './help.js';
 import { historyLine, roleName } from './history.js';
-import { oneLine as inline, truncate } from './mrkdwn.js';
+import { oneLine as inline } from './mrkdwn.js';
 
 /** Total block text a digest message may hold (Slack refuses about 13,000). */
 export const DIGEST_MAX_CHARS = 12_000;
@@ -26,8 +27,6 @@ export const HEALTH_LABELS: Record<Health, string> = { on_track: 'on track', nee
 const HEALTH_EMOJI: Record<Health, string> = { on_track: ':large_green_circle:', needs_attention: ':large_yellow_circle:', late: ':red_circle:' };
 const HEALTH_ORDER: Record<Health, number> = { late: 0, needs_attention: 1, on_track: 2 };
 
-const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
-const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
 const plural = (n: number, noun: string) => count(n, noun);
 /** User text on one line: a digest line never lets user text open a block quote or a new line. */
 
@@ -205,13 +204,9 @@ export function campaignDigestMessage(d: CampaignDigest, options: { quietMessage
   if (d.quiet) return options.quietMessage ? quietMessage(d) : undefined;
   const ref = campaignReference(d.campaign.id);
   const health = HEALTH_LABELS[d.health];
-  const header: KnownBlock = {
-    type: 'header',
-    text: { type: 'plain_text', emoji: true, text: truncate(`${HEALTH_EMOJI[d.health]} ${ref} ${d.campaign.title.replace(/\s+/g, ' ')}`, 150) },
-  };
   const status = `Daily digest · ${label(d.campaign.status)} · *${health}* · ${endLine(d)}`;
   const blocks: KnownBlock[] = [
-    header,
+    header(`${HEALTH_EMOJI[d.health]} ${ref} ${d.campaign.title.replace(/\s+/g, ' ')}`, { emoji: true }),
     context(status),
     section(funnelLine(d)),
     ...(d.recruitmentClosesInDays !== null ? [section(recruitmentLine(d.recruitmentClosesInDays))] : []),
@@ -255,7 +250,7 @@ export function overviewMessage(digests: CampaignDigest[], failedChannels: Array
   const summary = digests.length
     ? `${plural(digests.length, 'active campaign')}: ${tally('late')} late, ${tally('needs_attention')} need attention, ${tally('on_track')} on track.`
     : 'No active campaigns.';
-  const blocks: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: 'Campaign overview' } }, section(summary)];
+  const blocks: KnownBlock[] = [header('Campaign overview'), section(summary)];
   const failedBlocks: KnownBlock[] = failedChannels.length
     ? [
         section(`:warning: *The digest could not be posted last time to ${plural(failedChannels.length, 'channel')}:*`),

@@ -1,7 +1,7 @@
-import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import type { KnownBlock, ModalView } from '@slack/types';
 import { type Campaign, PLATFORMS, PLATFORM_LABELS, campaignReference } from '../domain/brief.js';
 import { type Influencer, type InfluencerFilter, MAX_ACCOUNTS, type RowProblem, type SocialAccount } from '../domain/influencer.js';
-import { input, plain } from './blocks.js';
+import { actions, button, context, input, modal, option, plain, section, textModal } from './blocks.js';
 import { listSections, notice } from './campaigns.js';
 import type { SlackMessage } from './help.js';
 import { truncate, userText } from './mrkdwn.js';
@@ -75,7 +75,6 @@ export interface InfluencerMetadata {
 const savedAccountKey = (id: number) => `a${id}`;
 export const accountBlockId = (key: string, field: AccountField) => `account.${key}.${ACCOUNT_FIELDS[field]}`;
 
-const option = (value: string, text: string): PlainTextOption => ({ text: plain(truncate(text, 75)), value });
 const platformOptions = PLATFORMS.map((p) => option(p, PLATFORM_LABELS[p]));
 
 const initial = (value: string | number | null | undefined) => (value === null || value === undefined || value === '' ? {} : { initial_value: String(value) });
@@ -111,12 +110,10 @@ function accountBlocks(account: AccountDraft, number: number, removable: boolean
   const note = account.note ? `\n:no_entry: ${userText(account.note, 1000)}` : '';
   const platform = platformOptions.find((o) => o.value === account.platform);
   return [
-    {
-      type: 'section',
+    section(`*Social account ${number}*${note}`, {
       block_id: `account.${account.key}`,
-      text: { type: 'mrkdwn', text: `*Social account ${number}*${note}` },
-      ...(removable ? { accessory: { type: 'button', action_id: REMOVE_ACCOUNT, text: plain('Remove'), value: account.key } } : {}),
-    },
+      accessory: removable ? button(REMOVE_ACCOUNT, 'Remove', account.key) : undefined,
+    }),
     input(id('platform'), 'Platform', { type: 'static_select', options: platformOptions, ...(platform ? { initial_option: platform } : {}) }),
     input(id('handle'), 'Handle', { type: 'plain_text_input', max_length: 100, placeholder: plain('@handle'), ...initial(account.handle) }),
     input(id('followers'), 'Followers', { type: 'number_input', is_decimal_allowed: false, min_value: '0', ...initial(account.followers) }),
@@ -138,17 +135,15 @@ export function influencerModal(draft: InfluencerDraft): ModalView {
     accounts: draft.accounts.map((a) => a.key),
     next: draft.next,
   };
-  const more: KnownBlock =
+  const more =
     draft.accounts.length < MAX_ACCOUNTS
-      ? { type: 'actions', block_id: ADD_ACCOUNT, elements: [{ type: 'button', action_id: ADD_ACCOUNT, text: plain('Add account') }] }
-      : { type: 'context', elements: [{ type: 'mrkdwn', text: `An influencer has at most ${MAX_ACCOUNTS} social accounts.` }] };
-  return {
-    type: 'modal',
+      ? actions([button(ADD_ACCOUNT, 'Add account')], ADD_ACCOUNT)
+      : context(`An influencer has at most ${MAX_ACCOUNTS} social accounts.`);
+  return modal({
     callback_id: editing ? EDIT_INFLUENCER : ADD_INFLUENCER,
     private_metadata: JSON.stringify(metadata),
-    title: plain(editing ? 'Edit influencer' : 'Add influencer'),
-    submit: plain('Save'),
-    close: plain('Cancel'),
+    title: editing ? 'Edit influencer' : 'Add influencer',
+    submit: 'Save',
     blocks: [
       input(F.name, 'Name', { type: 'plain_text_input', max_length: 150, ...initial(draft.name) }),
       input(F.country, 'Country', { type: 'plain_text_input', max_length: 60, placeholder: plain('JP'), ...initial(draft.country) }),
@@ -162,24 +157,18 @@ export function influencerModal(draft: InfluencerDraft): ModalView {
       ...draft.accounts.flatMap((account, i) => accountBlocks(account, i + 1, draft.accounts.length > 1)),
       more,
     ],
-  };
+  });
 }
 
 export function importModal(): ModalView {
-  return {
-    type: 'modal',
+  return modal({
     callback_id: IMPORT_INFLUENCERS,
-    title: plain('Import influencers'),
-    submit: plain('Import'),
-    close: plain('Cancel'),
+    title: 'Import influencers',
+    submit: 'Import',
     blocks: [
-      {
-        type: 'section',
-        text: {
-          type: 'mrkdwn',
-          text: `Paste CSV rows under this header (niches separated by \`;\`, email and avg_engagement may be empty; rows with the same email are one influencer’s accounts, added to the influencer with that email if the directory has one):\n\`${CSV_COLUMNS.join(',')}\`\nAt most ${MAX_IMPORT_ROWS} rows; if any row has a problem, nothing is imported.`,
-        },
-      },
+      section(
+        `Paste CSV rows under this header (niches separated by \`;\`, email and avg_engagement may be empty; rows with the same email are one influencer’s accounts, added to the influencer with that email if the directory has one):\n\`${CSV_COLUMNS.join(',')}\`\nAt most ${MAX_IMPORT_ROWS} rows; if any row has a problem, nothing is imported.`,
+      ),
       input(
         CSV_BLOCK,
         'CSV rows',
@@ -192,7 +181,7 @@ export function importModal(): ModalView {
         { hint: 'Row 1 is the first row after the header.' },
       ),
     ],
-  };
+  });
 }
 
 /** What an import did: influencers added, and those already in the directory that got accounts. */
@@ -204,12 +193,7 @@ export function importedModal(imported: { added: Influencer[]; extended: Influen
       ? `:white_check_mark: Added accounts to ${extended.length === 1 ? '1 influencer' : `${extended.length} influencers`} already in it: ${userText(extended.map((i) => i.name).join(', '), 2000)}.`
       : '',
   ].filter(Boolean);
-  return {
-    type: 'modal',
-    title: plain('Import influencers'),
-    close: plain('Done'),
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: lines.join('\n') } }],
-  };
+  return textModal('Import influencers', lines.join('\n'), 'Done');
 }
 
 const MAX_LISTED_PROBLEMS = 10;
@@ -241,7 +225,7 @@ export const defaultAccounts = (campaign: Campaign, influencer: Influencer) => i
 function accountsChoice(campaign: Campaign, influencer: Influencer, selected?: number[]): KnownBlock {
   const options = influencer.accounts
     .slice(0, MAX_ACCOUNTS)
-    .map((a) => ({ text: plain(truncate(`${PLATFORM_LABELS[a.platform]} @${a.handle} · ${followers(a.followers)} followers`, 75)), value: String(a.id) }));
+    .map((a) => option(String(a.id), `${PLATFORM_LABELS[a.platform]} @${a.handle} · ${followers(a.followers)} followers`));
   const chosen = new Set(selected ?? defaultAccounts(campaign, influencer).map((a) => a.id));
   const initial = options.filter((o) => chosen.has(Number(o.value)));
   return input(accountsBlockId(influencer.id), `Accounts of ${truncate(influencer.name, 150)} that will post`, {
@@ -274,21 +258,15 @@ export function addParticipantsModal(
     ...(filter.country ? { country: filter.country.slice(0, 60) } : {}),
   };
   const metadata: AddParticipantsMetadata = { campaignId: campaign.id, filter: kept };
-  return {
-    type: 'modal',
+  return modal({
     callback_id: ADD_PARTICIPANTS,
     private_metadata: JSON.stringify(metadata),
-    title: plain('Add influencers'),
-    submit: plain('Add'),
-    close: plain('Cancel'),
+    title: 'Add influencers',
+    submit: 'Add',
     blocks: [
-      {
-        type: 'section',
-        text: {
-          type: 'mrkdwn',
-          text: `Add candidates to *${campaignReference(campaign.id)} ${userText(campaign.title, 150)}*, with their ${platforms} accounts unless you choose others.`,
-        },
-      },
+      section(
+        `Add candidates to *${campaignReference(campaign.id)} ${userText(campaign.title, 150)}*, with their ${platforms} accounts unless you choose others.`,
+      ),
       {
         ...input(PICK_BLOCK, 'Influencers', {
           type: 'multi_static_select',
@@ -298,27 +276,12 @@ export function addParticipantsModal(
         }),
         dispatch_action: true,
       } as KnownBlock,
-      {
-        type: 'context',
-        elements: [
-          {
-            type: 'mrkdwn',
-            text: `Listed: the first ${MAX_PICK} by name on ${platforms}, not in the campaign yet. \`/campaign influencers search\` finds more.`,
-          },
-        ],
-      },
+      context(`Listed: the first ${MAX_PICK} by name on ${platforms}, not in the campaign yet. \`/campaign influencers search\` finds more.`),
       ...several.slice(0, MAX_ACCOUNT_CHOICES).map((i) => accountsChoice(campaign, i, selected.get(i.id))),
-      ...(several.length > MAX_ACCOUNT_CHOICES
-        ? [
-            {
-              type: 'context',
-              elements: [{ type: 'mrkdwn', text: `The other ${several.length - MAX_ACCOUNT_CHOICES} post with their ${platforms} accounts.` }],
-            } as KnownBlock,
-          ]
-        : []),
+      ...(several.length > MAX_ACCOUNT_CHOICES ? [context(`The other ${several.length - MAX_ACCOUNT_CHOICES} post with their ${platforms} accounts.`)] : []),
       ...startingStageBlocks(campaign),
     ],
-  };
+  });
 }
 
 export function noCandidates(campaign: Campaign): SlackMessage {
@@ -355,14 +318,10 @@ export function directoryMessage(filter: InfluencerFilter, found: { influencers:
   if (found.total === 0) return notice(`No influencer in the directory matches ${filterText(filter)}. Add one with \`/campaign influencers add\`.`);
   const shown = found.influencers.slice(0, MAX_LISTED);
   const blocks: KnownBlock[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: `*Influencer directory*: ${found.total} matching ${filterText(filter)}` } },
+    section(`*Influencer directory*: ${found.total} matching ${filterText(filter)}`),
     ...listSections(shown.map(influencerLine), 45),
   ];
-  if (found.total > shown.length)
-    blocks.push({
-      type: 'context',
-      elements: [{ type: 'mrkdwn', text: `+${found.total - shown.length} more: narrow the search, e.g. \`${SEARCH_EXAMPLE}\`` }],
-    });
+  if (found.total > shown.length) blocks.push(context(`+${found.total - shown.length} more: narrow the search, e.g. \`${SEARCH_EXAMPLE}\``));
   return { text: `${found.total} influencers match`, blocks };
 }
 
@@ -379,5 +338,5 @@ export function influencerNotFound(typed: string, matches: Influencer[], usage: 
       `:warning: No influencer matches ${what}. Use part of the name or the ID shown by \`/campaign influencers search\`.\nUsage: \`/campaign ${usage}\``,
     );
   const text = `:warning: ${what} matches several influencers; use the ID of one:`;
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }, ...listSections(matches.map(influencerLine), 10)] };
+  return { text, blocks: [section(text), ...listSections(matches.map(influencerLine), 10)] };
 }

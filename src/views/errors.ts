@@ -1,16 +1,12 @@
 import type { ModalView } from '@slack/types';
+import { textModal } from './blocks.js';
 
 export function unexpectedErrorText(reference: string): string {
   return `:x: Something went wrong on our side and nothing was changed. If it happens again, give this reference to your admin: \`${reference}\`.`;
 }
 
 export function unexpectedErrorModal(reference: string): ModalView {
-  return {
-    type: 'modal',
-    title: { type: 'plain_text', text: 'Something went wrong' },
-    close: { type: 'plain_text', text: 'Close' },
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: unexpectedErrorText(reference) } }],
-  };
+  return textModal('Something went wrong', unexpectedErrorText(reference));
 }
 
 export function outOfDateText(reference: string): string {
@@ -18,10 +14,5 @@ export function outOfDateText(reference: string): string {
 }
 
 export function outOfDateModal(reference: string): ModalView {
-  return {
-    type: 'modal',
-    title: { type: 'plain_text', text: 'Out of date' },
-    close: { type: 'plain_text', text: 'Close' },
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: outOfDateText(reference) } }],
-  };
+  return textModal('Out of date', outOfDateText(reference));
 }

@@ -2,9 +2,9 @@ import type { ModalView } from '@slack/types';
 import { type Campaign, campaignReference } from '../domain/brief.js';
 import { engagementsOf } from '../domain/metrics.js';
 import type { PostChoice } from './results-form.js';
-import { input, plain } from './blocks.js';
+import { input, modal, option, section } from './blocks.js';
 import { count } from './format.js';
-import { clampMrkdwn, link, truncate, userText } from './mrkdwn.js';
+import { link, userText } from './mrkdwn.js';
 
 export const FINAL_APPROVE_SELECT = 'posts_final_approve_select';
 export const FINAL_APPROVE_CONFIRM = 'posts_final_approve_confirm';
@@ -17,49 +17,36 @@ const describe = ({ post, influencerName }: PostChoice) =>
 
 /** Step 1: choose the posted posts to final-approve (values "<id>:<version>"). */
 export function finalApproveSelectModal(campaign: Campaign, choices: PostChoice[]): ModalView {
-  const options = choices
-    .slice(0, MAX_FINAL_APPROVE)
-    .map((choice) => ({ text: plain(truncate(describe(choice), 75)), value: `${choice.post.id}:${choice.post.version}` }));
+  const options = choices.slice(0, MAX_FINAL_APPROVE).map((choice) => option(`${choice.post.id}:${choice.post.version}`, describe(choice)));
   const more = choices.length > MAX_FINAL_APPROVE ? ` The first ${MAX_FINAL_APPROVE} are listed; run the command again for the rest.` : '';
-  return {
-    type: 'modal',
+  return modal({
     callback_id: FINAL_APPROVE_SELECT,
     private_metadata: JSON.stringify({ campaignId: campaign.id }),
-    title: plain('Final approval'),
-    submit: plain('Review'),
-    close: plain('Cancel'),
+    title: 'Final approval',
+    submit: 'Review',
     blocks: [
-      {
-        type: 'section',
-        text: {
-          type: 'mrkdwn',
-          text: `${count(choices.length, 'posted post')} of *${campaignReference(campaign.id)} ${userText(campaign.title, 150)}* wait for final approval.${more}`,
-        },
-      },
+      section(
+        `${count(choices.length, 'posted post')} of *${campaignReference(campaign.id)} ${userText(campaign.title, 150)}* wait for final approval.${more}`,
+      ),
       input(FINAL_APPROVE_POSTS_BLOCK, 'Posts to final-approve', { type: 'multi_static_select', options, initial_options: options }),
     ],
-  };
+  });
 }
 
 /** Step 2: the confirmation, pushed on top of the selection. It says plainly that this cannot be undone. */
 export function finalApproveConfirmModal(campaign: Campaign, chosen: PostChoice[]): ModalView {
   const lines = chosen.map((choice) => `• ${userText(describe(choice), 200)}${choice.post.postUrl ? ` · ${link(choice.post.postUrl, 'live post')}` : ''}`);
-  return {
-    type: 'modal',
+  return modal({
     callback_id: FINAL_APPROVE_CONFIRM,
     private_metadata: JSON.stringify({ campaignId: campaign.id, posts: chosen.map(({ post }) => `${post.id}:${post.version}`) }),
-    title: plain('Confirm final approval'),
-    submit: plain(`Final-approve ${chosen.length}`),
-    close: plain('Back'),
+    title: 'Confirm final approval',
+    submit: `Final-approve ${chosen.length}`,
+    close: 'Back',
     blocks: [
-      {
-        type: 'section',
-        text: {
-          type: 'mrkdwn',
-          text: `:warning: *Final approval cannot be undone.* You are about to final-approve ${count(chosen.length, 'post')} of *${campaignReference(campaign.id)}*:`,
-        },
-      },
-      { type: 'section', text: { type: 'mrkdwn', text: clampMrkdwn(lines.join('\n'), 3000) } },
+      section(
+        `:warning: *Final approval cannot be undone.* You are about to final-approve ${count(chosen.length, 'post')} of *${campaignReference(campaign.id)}*:`,
+      ),
+      section(lines.join('\n')),
     ],
-  };
+  });
 }

@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { section } from './blocks.js';
 import { userText } from './mrkdwn.js';
 import { transitionsHelp } from './transitions.js';
 
@@ -40,10 +41,10 @@ export function helpMessage(subcommands: SubcommandUsage[]): SlackMessage {
   return {
     text: `How to use /campaign:\n${usageLines(subcommands)}\nCampaign lifecycle, in order:\n${lifecycleLines()}`,
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: '*How to use `/campaign`*' } },
-      { type: 'section', text: { type: 'mrkdwn', text: usageLines(subcommands) } },
-      { type: 'section', text: { type: 'mrkdwn', text: `*Campaign lifecycle, in order*\n${lifecycleLines()}` } },
-      { type: 'section', text: { type: 'mrkdwn', text: `*What can be taken back*\n${transitionsHelp()}` } },
+      section('*How to use `/campaign`*'),
+      section(usageLines(subcommands)),
+      section(`*Campaign lifecycle, in order*\n${lifecycleLines()}`),
+      section(`*What can be taken back*\n${transitionsHelp()}`),
     ],
   };
 }
@@ -53,6 +54,6 @@ export function unknownSubcommandMessage(typed: string, subcommands: SubcommandU
   const help = helpMessage(subcommands);
   return {
     text: `${problem}\n${help.text}`,
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: problem } }, ...help.blocks],
+    blocks: [section(problem), ...help.blocks],
   };
 }

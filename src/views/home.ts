@@ -6,10 +6,11 @@ import { APPROVE_PROPOSAL, REJECT_PROPOSAL, decisionButtons, postDecisionButtons
 import { failedChecks } from '../domain/compliance.js';
 import { listSections } from './campaigns.js';
 import { followUpSection } from './agreements.js';
+import { actions, button, context, divider, header, section } from './blocks.js';
 import { calendarDate, slackDate, zonedDateTime } from './format.js';
 import type { SubcommandUsage } from './help.js';
 import { helpMessage } from './help.js';
-import { clampMrkdwn, userText } from './mrkdwn.js';
+import { userText } from './mrkdwn.js';
 import { OPEN_RECRUITMENT_BUTTON } from './open-recruitment.js';
 
 export const HOME_CREATE_CAMPAIGN = 'home_create_campaign';
@@ -25,8 +26,7 @@ export interface HomeData {
   notice?: string;
 }
 
-const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: clampMrkdwn(text, 3000) } });
-const more = (n: number): KnownBlock[] => (n > 0 ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: `+${n} more` }] }] : []);
+const more = (n: number): KnownBlock[] => (n > 0 ? [context(`+${n} more`)] : []);
 const name = (id: number, title: string) => `*${campaignReference(id)}* ${userText(title, 60)}`;
 
 function decisions(home: Home): KnownBlock[] {
@@ -68,19 +68,12 @@ function stepsToTake(home: Home): KnownBlock[] {
   const blocks: KnownBlock[] = [section(`*Next steps in your campaigns* (${steps.length})`)];
   for (const { campaign, step } of steps.slice(0, MAX_DECISIONS)) {
     const opens = step.command === 'open';
-    blocks.push({
-      type: 'section',
-      text: {
-        type: 'mrkdwn',
-        text: `${name(campaign.id, campaign.title)} · ${label(campaign.status)} · next: \`/campaign ${step.command} ${campaignReference(campaign.id)}\``,
-      },
-      accessory: {
-        type: 'button',
-        action_id: opens ? OPEN_RECRUITMENT_BUTTON : HOME_CAMPAIGN_STEP,
-        text: { type: 'plain_text', text: step.label },
-        value: `${opens ? '' : `${step.command}:`}${campaign.id}:${campaign.version}`,
-      },
-    });
+    const value = `${opens ? '' : `${step.command}:`}${campaign.id}:${campaign.version}`;
+    blocks.push(
+      section(`${name(campaign.id, campaign.title)} · ${label(campaign.status)} · next: \`/campaign ${step.command} ${campaignReference(campaign.id)}\``, {
+        accessory: button(opens ? OPEN_RECRUITMENT_BUTTON : HOME_CAMPAIGN_STEP, step.label, value),
+      }),
+    );
   }
   return [...blocks, ...more(steps.length - MAX_DECISIONS)];
 }
@@ -89,23 +82,14 @@ function finalApprovals(home: Home): KnownBlock[] {
   if (home.postsToFinalApprove.length === 0) return [];
   const blocks: KnownBlock[] = [section(`*Ready for your final approval* (${home.postsToFinalApprove.length})`)];
   for (const { post, campaign, influencerName } of home.postsToFinalApprove.slice(0, MAX_DECISIONS)) {
-    blocks.push({
-      type: 'section',
-      text: {
-        type: 'mrkdwn',
-        text: clampMrkdwn(
-          `Posted by *${userText(influencerName, 60)}* in ${name(campaign.id, campaign.title)}${post.postUrl ? ` · ${userText(post.postUrl, 200)}` : ''}`,
-          3000,
-        ),
-      },
-      accessory: { type: 'button', action_id: FINAL_APPROVE_POST, text: { type: 'plain_text', text: 'Final approve' }, value: `${post.id}:${post.version}` },
-    });
+    blocks.push(
+      section(`Posted by *${userText(influencerName, 60)}* in ${name(campaign.id, campaign.title)}${post.postUrl ? ` · ${userText(post.postUrl, 200)}` : ''}`, {
+        accessory: button(FINAL_APPROVE_POST, 'Final approve', `${post.id}:${post.version}`),
+      }),
+    );
   }
   const refs = [...new Set(home.postsToFinalApprove.map(({ campaign }) => campaignReference(campaign.id)))].slice(0, 5);
-  const several: KnownBlock = {
-    type: 'context',
-    elements: [{ type: 'mrkdwn', text: `Several at once: ${refs.map((ref) => `\`/campaign final-approve ${ref}\``).join(' · ')}` }],
-  };
+  const several = context(`Several at once: ${refs.map((ref) => `\`/campaign final-approve ${ref}\``).join(' · ')}`);
   return [...blocks, ...more(home.postsToFinalApprove.length - MAX_DECISIONS), several];
 }
 
@@ -143,22 +127,19 @@ function campaigns(home: Home): KnownBlock[] {
 export function homeView({ userId, isAdmin, subcommands, home, notice }: HomeData): HomeView {
   const role = isAdmin ? 'You are an *admin* of this app.' : 'Ask an admin if you need more rights.';
   const blocks: KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: 'Influencer campaigns' } },
+    header('Influencer campaigns'),
     ...(notice ? [section(notice)] : []),
     section(`Hello <@${userId}>. ${role}`),
-    {
-      type: 'actions',
-      elements: [{ type: 'button', action_id: HOME_CREATE_CAMPAIGN, text: { type: 'plain_text', text: 'Create campaign' }, style: 'primary' }],
-    },
-    { type: 'divider' },
+    actions([button(HOME_CREATE_CAMPAIGN, 'Create campaign', undefined, { style: 'primary' })]),
+    divider(),
     ...decisions(home),
     ...stepsToTake(home),
     ...finalApprovals(home),
     ...overdue(home),
     ...followUpSection(home.followUps, home.now, home.timeZone, 12, { withCampaign: true, more: '`/campaign show <campaign>` lists them all.' }),
-    { type: 'divider' },
+    divider(),
     ...campaigns(home),
-    { type: 'divider' },
+    divider(),
     ...helpMessage(subcommands).blocks,
   ];
   return { type: 'home', blocks: blocks.slice(0, 100) };

@@ -6,6 +6,7 @@
 import type { KnownBlock } from '@slack/types';
 import { type Campaign, PLATFORM_LABELS, campaignReference } from '../domain/brief.js';
 import { STAGE_LABELS, type Stage } from '../domain/participation.js';
+import { section } from './blocks.js';
 import { calendarDate } from './format.js';
 import type { SlackMessage } from './help.js';
 import { clampMrkdwn, oneLine, userText } from './mrkdwn.js';
@@ -59,7 +60,6 @@ export function influencerDraft(campaign: Campaign, stage: ToldStage, names: str
   return lines.join('\n');
 }
 
-const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: clampMrkdwn(text, 3000) } });
 const codeBlock = (text: string): KnownBlock => section(`\`\`\`${text}\`\`\``);
 const nameList = (names: string[]) => clampMrkdwn(names.map((name) => `*${userText(name, 80)}*`).join(', '), 1500);
 

@@ -1,5 +1,6 @@
 import type { ModalView } from '@slack/types';
 import { type Campaign, campaignReference } from '../domain/brief.js';
+import { VALUE, context, inputBlock, modal, section } from './blocks.js';
 import { userText } from './mrkdwn.js';
 import type { CampaignStatus } from '../domain/campaign.js';
 import { type TransitionKind, UNDO_WINDOW_TEXT, campaignStepKind } from '../domain/transitions.js';
@@ -65,19 +66,17 @@ export function confirmStepModal(step: Step, campaign: Campaign): ModalView {
   const { title, button, what, irreversible } = STEPS[step];
   const metadata: StepMetadata = { step, campaignId: campaign.id, version: campaign.version };
   const name = `*${campaignReference(campaign.id)} ${userText(campaign.title, 150)}*`;
-  return {
-    type: 'modal',
+  return modal({
     callback_id: CONFIRM_STEP,
     private_metadata: JSON.stringify(metadata),
-    title: { type: 'plain_text', text: title },
-    submit: { type: 'plain_text', text: button },
-    close: { type: 'plain_text', text: 'Cancel' },
+    title,
+    submit: button,
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: `You are about to ${what} for ${name}.` } },
-      ...(irreversible ? [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: `:warning: *${irreversible}*` } }] : []),
-      { type: 'context', elements: [{ type: 'mrkdwn', text: kindText(stepKind(step, campaign.status)) }] },
+      section(`You are about to ${what} for ${name}.`),
+      ...(irreversible ? [section(`:warning: *${irreversible}*`)] : []),
+      context(kindText(stepKind(step, campaign.status))),
     ],
-  };
+  });
 }
 
 export interface RejectMetadata {
@@ -100,39 +99,27 @@ const REASON_FORMS: Record<RejectMetadata['kind'], { title: string; submit: stri
 /** A rejection always carries a reason, and an approval with corrections its note: the modal will not submit without one. */
 export function rejectReasonModal(metadata: RejectMetadata, subject: string): ModalView {
   const form = REASON_FORMS[metadata.kind];
-  return {
-    type: 'modal',
+  return modal({
     callback_id: REJECT_REASON,
     private_metadata: JSON.stringify(metadata),
-    title: { type: 'plain_text', text: form.title },
-    submit: { type: 'plain_text', text: form.submit },
-    close: { type: 'plain_text', text: 'Cancel' },
+    title: form.title,
+    submit: form.submit,
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: userText(subject, 2900) } },
-      {
-        type: 'input',
-        block_id: REASON_BLOCK,
-        label: { type: 'plain_text', text: form.label },
-        element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: MAX_REASON },
-      },
+      section(userText(subject, 2900)),
+      inputBlock(REASON_BLOCK, form.label, { type: 'plain_text_input', action_id: VALUE, multiline: true, max_length: MAX_REASON }),
     ],
-  };
+  });
 }
 
 export const FINAL_APPROVE = 'post_final_approve';
 
 /** Final approval is irreversible: the modal says so before anything happens. */
 export function finalApproveModal(metadata: { id: number; version: number }, subject: string): ModalView {
-  return {
-    type: 'modal',
+  return modal({
     callback_id: FINAL_APPROVE,
     private_metadata: JSON.stringify(metadata),
-    title: { type: 'plain_text', text: 'Final approval' },
-    submit: { type: 'plain_text', text: 'Final approve' },
-    close: { type: 'plain_text', text: 'Cancel' },
-    blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: userText(subject, 2800) } },
-      { type: 'section', text: { type: 'mrkdwn', text: ':warning: *Final approval cannot be undone.*' } },
-    ],
-  };
+    title: 'Final approval',
+    submit: 'Final approve',
+    blocks: [section(userText(subject, 2800)), section(':warning: *Final approval cannot be undone.*')],
+  });
 }

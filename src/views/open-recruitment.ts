@@ -1,6 +1,6 @@
 import type { ModalView } from '@slack/types';
 import { type Campaign, campaignReference } from '../domain/brief.js';
-import { input, plain } from './blocks.js';
+import { input, modal, section } from './blocks.js';
 import { calendarDate } from './format.js';
 import { userText } from './mrkdwn.js';
 
@@ -12,15 +12,13 @@ export const CLOSE_DATE_BLOCK = 'recruitment_close_date';
 /** Asks for the optional close date (prefilled from the brief); the scheduler closes on that day. */
 export function openRecruitmentModal(campaign: Campaign): ModalView {
   const name = `*${campaignReference(campaign.id)} ${userText(campaign.title, 150)}*`;
-  return {
-    type: 'modal',
+  return modal({
     callback_id: OPEN_RECRUITMENT,
     private_metadata: JSON.stringify({ campaignId: campaign.id, version: campaign.version }),
-    title: plain('Open recruitment'),
-    submit: plain('Open'),
-    close: plain('Cancel'),
+    title: 'Open recruitment',
+    submit: 'Open',
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: `You are about to open recruitment for ${name}: influencers can then be invited and apply.` } },
+      section(`You are about to open recruitment for ${name}: influencers can then be invited and apply.`),
       input(
         CLOSE_DATE_BLOCK,
         'Recruitment closes on',
@@ -31,5 +29,5 @@ export function openRecruitmentModal(campaign: Campaign): ModalView {
         },
       ),
     ],
-  };
+  });
 }

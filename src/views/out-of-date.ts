@@ -3,6 +3,7 @@ import { campaignReference } from '../domain/brief.js';
 import { label } from '../domain/campaign.js';
 import { POST_STATUS_LABELS } from '../domain/posts.js';
 import type { MessageSubject } from '../workflow/messages.js';
+import { textModal } from './blocks.js';
 import { oneLine } from './mrkdwn.js';
 
 export const OUT_OF_DATE_TITLE = 'Form out of date';
@@ -20,18 +21,8 @@ export function outOfDateButtonText(subject: MessageSubject | undefined): string
 
 /** Replaces a submitted form this app no longer has. */
 export function outOfDateModal(): ModalView {
-  return {
-    type: 'modal',
-    title: { type: 'plain_text', text: OUT_OF_DATE_TITLE },
-    close: { type: 'plain_text', text: 'Close' },
-    blocks: [
-      {
-        type: 'section',
-        text: {
-          type: 'mrkdwn',
-          text: ':information_source: This form is from an older version of the app; nothing was saved. Open it again from `/campaign help` or the App Home.',
-        },
-      },
-    ],
-  };
+  return textModal(
+    OUT_OF_DATE_TITLE,
+    ':information_source: This form is from an older version of the app; nothing was saved. Open it again from `/campaign help` or the App Home.',
+  );
 }

@@ -4,7 +4,7 @@ import { type Campaign, campaignReference } from '../domain/brief.js';
 import type { Refusal } from '../domain/decision.js';
 import { profitOf } from '../domain/metrics.js';
 import { type Participant, STAGES, STAGE_LABELS, type Stage, nextStages } from '../domain/participation.js';
-import { VALUE } from './campaign-form.js';
+import { VALUE, context, inputBlock, modal, option, plain, section } from './blocks.js';
 import { PROFIT_FORMULA, count, currencyDigits, majorUnits, money } from './format.js';
 import { clampMrkdwn, truncate, userText } from './mrkdwn.js';
 import { refusalText } from './refusals.js';
@@ -18,7 +18,6 @@ export type CostField = (typeof COST_FIELDS)[number];
 export const MAX_COST_ROWS = 20;
 const MAX_OPTIONS = 100;
 
-const plain = (text: string) => ({ type: 'plain_text' as const, text });
 const COST_LABELS: Record<CostField, string> = { budget: 'Budget', influencer_cost: 'Influencer cost', shipping_cost: 'Shipping cost' };
 
 export function costBlockId(participantId: number, field: CostField): string {
@@ -29,7 +28,7 @@ const byStage = (a: Participant, b: Participant) => STAGES.indexOf(a.stage) - ST
 
 function participantOption(p: Participant): PlainTextOption {
   const stage = STAGE_LABELS[p.stage];
-  return { text: plain(`${truncate(p.influencerName, 75 - stage.length - 3)} · ${stage}`), value: String(p.id) };
+  return option(String(p.id), `${truncate(p.influencerName, 75 - stage.length - 3)} · ${stage}`);
 }
 
 /** Why a participant has nowhere to go; the domain gives the same reasons when a move is forced. */
@@ -52,38 +51,32 @@ export function moveModal(campaign: Campaign, participants: Participant[], chose
   }));
   const initial = chosen.filter((c) => shown.some((p) => p.id === c.id)).map(participantOption);
   const blocks: KnownBlock[] = [
-    {
-      type: 'section',
-      text: { type: 'mrkdwn', text: `Move participants of *${campaignReference(campaign.id)} ${userText(campaign.title, 200)}* to another stage.` },
-    },
-    {
-      type: 'input',
-      block_id: MOVE_FIELDS.participant,
-      dispatch_action: true,
-      label: plain('Participants'),
-      element: {
+    section(`Move participants of *${campaignReference(campaign.id)} ${userText(campaign.title, 200)}* to another stage.`),
+    inputBlock(
+      MOVE_FIELDS.participant,
+      'Participants',
+      {
         type: 'multi_static_select',
         action_id: VALUE,
         placeholder: plain('Choose participants'),
         option_groups: groups,
         ...(initial.length ? { initial_options: initial } : {}),
       },
-    },
+      { dispatch_action: true },
+    ),
   ];
   if (participants.length > shown.length) {
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `+${participants.length - shown.length} not shown.` }] });
+    blocks.push(context(`+${participants.length - shown.length} not shown.`));
   }
   if (chosen.length) blocks.push(stageChoice(campaign, chosen));
   const metadata = chosen.length ? { campaignId: campaign.id, chosen: Object.fromEntries(chosen.map((p) => [p.id, p.version])) } : { campaignId: campaign.id };
-  return {
-    type: 'modal',
+  return modal({
     callback_id: MOVE_PARTICIPANT,
     private_metadata: JSON.stringify(metadata),
-    title: plain('Move participants'),
-    submit: plain('Move'),
-    close: plain('Cancel'),
+    title: 'Move participants',
+    submit: 'Move',
     blocks,
-  };
+  });
 }
 
 /** The stages every chosen participant may move to, or why there are none. */
@@ -94,19 +87,14 @@ function stageChoice(campaign: Campaign, chosen: Participant[]): KnownBlock {
       chosen.length === 1
         ? noMoveReason(chosen[0]!.stage)
         : 'These participants have no stage in common to move to: choose participants who are in the same stage.';
-    return { type: 'section', text: { type: 'mrkdwn', text: `:no_entry: ${reason}` } };
+    return section(`:no_entry: ${reason}`);
   }
-  return {
-    type: 'input',
-    block_id: MOVE_FIELDS.stage,
-    label: plain(chosen.length === 1 ? `Move from ${STAGE_LABELS[chosen[0]!.stage]} to` : `Move ${chosen.length} participants to`),
-    hint: plain(`Undo: the confirmation offers it for ${UNDO_WINDOW_TEXT}. Admin can reopen: an applicant's decision, with a reason (\`/campaign reopen\`).`),
-    element: {
-      type: 'static_select',
-      action_id: VALUE,
-      options: targets.map((stage) => ({ text: plain(`${STAGE_LABELS[stage]}${moveKindSuffix(chosen, stage)}`), value: stage })),
-    },
-  };
+  return inputBlock(
+    MOVE_FIELDS.stage,
+    chosen.length === 1 ? `Move from ${STAGE_LABELS[chosen[0]!.stage]} to` : `Move ${chosen.length} participants to`,
+    { type: 'static_select', action_id: VALUE, options: targets.map((stage) => option(stage, `${STAGE_LABELS[stage]}${moveKindSuffix(chosen, stage)}`)) },
+    { hint: `Undo: the confirmation offers it for ${UNDO_WINDOW_TEXT}. Admin can reopen: an applicant's decision, with a reason (\`/campaign reopen\`).` },
+  );
 }
 
 const KIND_SUFFIX: Record<TransitionKind, string> = { reversible: ' · Undo', reopenable: ' · admin can reopen', irreversible: ' · irreversible' };
@@ -127,53 +115,34 @@ export function costsModal(campaign: Campaign, participants: Participant[]): Mod
     shipping_cost: p.shippingCostMinor,
   });
   const blocks: KnownBlock[] = [
-    {
-      type: 'section',
-      text: { type: 'mrkdwn', text: `Budgets and costs in *${campaignReference(campaign.id)} ${userText(campaign.title, 200)}*, in ${campaign.currency}.` },
-    },
-    {
-      type: 'context',
-      elements: [
-        {
-          type: 'mrkdwn',
-          text: `Campaign profit now: *${money(profitOf(campaign.budgetMinor, influencerCosts), campaign.currency)}* (campaign budget ${money(campaign.budgetMinor, campaign.currency)} − influencer costs ${money(influencerCosts, campaign.currency)}). ${PROFIT_FORMULA}`,
-        },
-      ],
-    },
+    section(`Budgets and costs in *${campaignReference(campaign.id)} ${userText(campaign.title, 200)}*, in ${campaign.currency}.`),
+    context(
+      `Campaign profit now: *${money(profitOf(campaign.budgetMinor, influencerCosts), campaign.currency)}* (campaign budget ${money(campaign.budgetMinor, campaign.currency)} − influencer costs ${money(influencerCosts, campaign.currency)}). ${PROFIT_FORMULA}`,
+    ),
   ];
-  if (participants.length > shown.length) {
-    blocks.push({
-      type: 'context',
-      elements: [{ type: 'mrkdwn', text: `Showing the first ${shown.length} of ${count(participants.length, 'participant')}.` }],
-    });
-  }
+  if (participants.length > shown.length) blocks.push(context(`Showing the first ${shown.length} of ${count(participants.length, 'participant')}.`));
   for (const p of shown) {
     const profit = money(profitOf(p.budgetMinor, p.influencerCostMinor), campaign.currency);
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${userText(p.influencerName, 200)}* · ${STAGE_LABELS[p.stage]} · profit now ${profit}` } });
+    blocks.push(section(`*${userText(p.influencerName, 200)}* · ${STAGE_LABELS[p.stage]} · profit now ${profit}`));
     for (const field of COST_FIELDS) {
-      blocks.push({
-        type: 'input',
-        block_id: costBlockId(p.id, field),
-        label: plain(`${COST_LABELS[field]} for ${truncate(p.influencerName, 150)} (${campaign.currency})`),
-        element: {
+      blocks.push(
+        inputBlock(costBlockId(p.id, field), `${COST_LABELS[field]} for ${truncate(p.influencerName, 150)} (${campaign.currency})`, {
           type: 'number_input',
           action_id: VALUE,
           is_decimal_allowed: digits > 0,
           min_value: '0',
           initial_value: majorUnits(amounts(p)[field], digits),
-        },
-      });
+        }),
+      );
     }
   }
-  return {
-    type: 'modal',
+  return modal({
     callback_id: EDIT_COSTS,
     private_metadata: JSON.stringify({ campaignId: campaign.id, versions: Object.fromEntries(shown.map((p) => [p.id, p.version])) }),
-    title: plain('Budgets and costs'),
-    submit: plain('Save'),
-    close: plain('Cancel'),
+    title: 'Budgets and costs',
+    submit: 'Save',
     blocks,
-  };
+  });
 }
 
 /** Participants whose change was refused, grouped by reason (a non-manager gets one line, not twenty). */
@@ -181,15 +150,7 @@ export function refusedParticipantsModal(title: string, refused: Array<{ name: s
   const byReason = new Map<string, string[]>();
   for (const { name, refusal } of refused) byReason.set(refusalText(refusal), [...(byReason.get(refusalText(refusal)) ?? []), name]);
   const lines = [...byReason].map(([reason, names]) => `• *${names.map((name) => userText(name, 100)).join(', ')}*: ${reason}`);
-  return {
-    type: 'modal',
-    title: plain(title),
-    close: plain('Close'),
-    blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: clampMrkdwn(`Some changes were refused:\n${lines.join('\n')}`, 2900) } },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: summary }] },
-    ],
-  };
+  return modal({ title, blocks: [section(clampMrkdwn(`Some changes were refused:\n${lines.join('\n')}`, 2900)), context(summary)] });
 }
 
 export function costRefusalsModal(refused: Array<{ name: string; refusal: Refusal }>, saved: number): ModalView {

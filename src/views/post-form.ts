@@ -1,9 +1,10 @@
-import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import type { KnownBlock, ModalView } from '@slack/types';
 import { PLATFORM_LABELS, type Campaign, campaignReference } from '../domain/brief.js';
 import type { HistoryEntry } from '../domain/history.js';
 import type { SocialAccount } from '../domain/influencer.js';
 import type { Post } from '../domain/posts.js';
 import { answersLine } from './approvals.js';
+import { VALUE, context, inputBlock, modal, option, section } from './blocks.js';
 import { truncate, userText } from './mrkdwn.js';
 
 export const SUBMIT_POST = 'post_submit';
@@ -27,84 +28,64 @@ export interface PostTarget {
 function postInputs(post?: Post): KnownBlock[] {
   const initial = <T>(value: T | undefined, key: string) => (value === undefined ? {} : { [key]: value });
   return [
-    {
-      type: 'input',
-      block_id: POST_FIELDS.plannedDate,
-      label: { type: 'plain_text', text: 'Planned posting date' },
-      element: { type: 'datepicker', action_id: 'value', ...initial(post?.plannedDate.toISOString().slice(0, 10), 'initial_date') },
-    },
-    {
-      type: 'input',
-      block_id: POST_FIELDS.content,
-      label: { type: 'plain_text', text: 'Caption / content' },
-      element: {
+    inputBlock(POST_FIELDS.plannedDate, 'Planned posting date', {
+      type: 'datepicker',
+      action_id: VALUE,
+      ...initial(post?.plannedDate.toISOString().slice(0, 10), 'initial_date'),
+    }),
+    inputBlock(POST_FIELDS.content, 'Caption / content', {
+      type: 'plain_text_input',
+      action_id: VALUE,
+      multiline: true,
+      max_length: MAX_CONTENT,
+      ...initial(post?.content.slice(0, MAX_CONTENT), 'initial_value'),
+    }),
+    inputBlock(
+      POST_FIELDS.mediaUrls,
+      'Media links',
+      {
         type: 'plain_text_input',
-        action_id: 'value',
-        multiline: true,
-        max_length: MAX_CONTENT,
-        ...initial(post?.content.slice(0, MAX_CONTENT), 'initial_value'),
-      },
-    },
-    {
-      type: 'input',
-      block_id: POST_FIELDS.mediaUrls,
-      optional: true,
-      label: { type: 'plain_text', text: 'Media links' },
-      hint: { type: 'plain_text', text: `One link per line, at most ${MAX_MEDIA}.` },
-      element: {
-        type: 'plain_text_input',
-        action_id: 'value',
+        action_id: VALUE,
         multiline: true,
         max_length: 3000,
         ...initial(post?.mediaUrls.length ? post.mediaUrls.join('\n').slice(0, 3000) : undefined, 'initial_value'),
       },
-    },
-  ] as KnownBlock[];
+      { optional: true, hint: `One link per line, at most ${MAX_MEDIA}.` },
+    ),
+  ];
 }
 
 const revisionNote = (t: PostTarget) => (t.rejected ? ` · revision ${t.rejected.revision + 1} of rejected post` : '');
 
 export function submitPostModal(campaign: Campaign, targets: PostTarget[]): ModalView {
-  const options: PlainTextOption[] = targets.slice(0, 100).map((t) => ({
-    text: {
-      type: 'plain_text',
-      text: truncate(`${t.influencerName} · ${PLATFORM_LABELS[t.account.platform]} @${t.account.handle}`, 75 - revisionNote(t).length) + revisionNote(t),
-    },
-    value: `${t.participantId}:${t.account.id}`,
-  }));
+  const options = targets
+    .slice(0, 100)
+    .map((t) =>
+      option(
+        `${t.participantId}:${t.account.id}`,
+        truncate(`${t.influencerName} · ${PLATFORM_LABELS[t.account.platform]} @${t.account.handle}`, 75 - revisionNote(t).length) + revisionNote(t),
+      ),
+    );
   const revising = targets.some((t) => t.rejected);
   const note = revising
     ? [
-        {
-          type: 'context' as const,
-          elements: [
-            {
-              type: 'mrkdwn' as const,
-              text: "An account marked “revision … of rejected post” had its latest draft rejected: saving makes that post's next revision, and the approvers see which rejection it answers.",
-            },
-          ],
-        },
+        context(
+          "An account marked “revision … of rejected post” had its latest draft rejected: saving makes that post's next revision, and the approvers see which rejection it answers.",
+        ),
       ]
     : [];
-  return {
-    type: 'modal',
+  return modal({
     callback_id: SUBMIT_POST,
     private_metadata: JSON.stringify({ campaignId: campaign.id }),
-    title: { type: 'plain_text', text: 'Submit draft post' },
-    submit: { type: 'plain_text', text: 'Submit for approval' },
-    close: { type: 'plain_text', text: 'Cancel' },
+    title: 'Submit draft post',
+    submit: 'Submit for approval',
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: `For *${campaignReference(campaign.id)}*; the approvers are asked in <#${campaign.channelId}>.` } },
-      {
-        type: 'input',
-        block_id: POST_FIELDS.account,
-        label: { type: 'plain_text', text: 'Influencer and account' },
-        element: { type: 'static_select', action_id: 'value', options },
-      },
+      section(`For *${campaignReference(campaign.id)}*; the approvers are asked in <#${campaign.channelId}>.`),
+      inputBlock(POST_FIELDS.account, 'Influencer and account', { type: 'static_select', action_id: VALUE, options }),
       ...note,
       ...postInputs(),
     ],
-  };
+  });
 }
 
 /**
@@ -122,19 +103,11 @@ export function existingPostModal(
     kind === 'revise'
       ? `Revision ${post.revision + 1} of the draft post for ${whose}; the approvers are asked again in <#${campaign.channelId}>.`
       : `Revision ${post.revision} of the draft post for ${whose} waits for approval; saving updates its message in <#${campaign.channelId}> and tells the approvers.`;
-  return {
-    type: 'modal',
+  return modal({
     callback_id: kind === 'revise' ? REVISE_POST_FORM : EDIT_POST_FORM,
     private_metadata: JSON.stringify({ postId: post.id, version: post.version }),
-    title: { type: 'plain_text', text: kind === 'revise' ? 'Submit revision' : 'Edit draft post' },
-    submit: { type: 'plain_text', text: kind === 'revise' ? 'Submit for approval' : 'Save' },
-    close: { type: 'plain_text', text: 'Cancel' },
-    blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: intro } },
-      ...(kind === 'revise' && rejection
-        ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: answersLine(post.revision + 1, rejection) }] }]
-        : []),
-      ...postInputs(post),
-    ],
-  };
+    title: kind === 'revise' ? 'Submit revision' : 'Edit draft post',
+    submit: kind === 'revise' ? 'Submit for approval' : 'Save',
+    blocks: [section(intro), ...(kind === 'revise' && rejection ? [context(answersLine(post.revision + 1, rejection))] : []), ...postInputs(post)],
+  });
 }

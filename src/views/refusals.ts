@@ -1,6 +1,7 @@
 import type { ModalView } from '@slack/types';
 import type { Refusal } from '../domain/decision.js';
 import type { HistoryEntry } from '../domain/history.js';
+import { textModal } from './blocks.js';
 import { mention, slackDate } from './format.js';
 import { words } from './history.js';
 import { truncate } from './mrkdwn.js';
@@ -48,10 +49,5 @@ export function refusalText(refusal: Refusal): string {
 }
 
 export function refusalModal(title: string, refusal: Refusal): ModalView {
-  return {
-    type: 'modal',
-    title: { type: 'plain_text', text: truncate(title, 24) },
-    close: { type: 'plain_text', text: 'Close' },
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: truncate(refusalText(refusal), 2900) } }],
-  };
+  return textModal(title, truncate(refusalText(refusal), 2900));
 }

@@ -4,6 +4,7 @@ import { type Deliverable, describeDeliverable } from '../domain/participation.j
 import { POST_STATUS_LABELS, type Post } from '../domain/posts.js';
 import type { ReminderReason } from '../domain/reminders.js';
 import { postDecisionButtons, RECORD_RESULTS_BUTTON } from './approvals.js';
+import { actions, button, context, section } from './blocks.js';
 import { calendarDate, slackDate } from './format.js';
 import type { SlackMessage } from './help.js';
 import { userText } from './mrkdwn.js';
@@ -30,9 +31,6 @@ export type ReminderItem =
       agreementExpiresAt: Date | null;
       stillOut: boolean;
     };
-
-const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
-const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
 
 /** A reminder's direct message: the item, what is asked, and its buttons while they still apply. */
 export function reminderMessage(item: ReminderItem): SlackMessage {
@@ -68,10 +66,7 @@ export function reminderMessage(item: ReminderItem): SlackMessage {
   const buttons: KnownBlock[] = [];
   if (waiting && item.mayDecide && (item.reason === 'approval' || item.reason === 'escalation')) buttons.push(postDecisionButtons(post));
   if (post.status === 'approved' && item.reason.startsWith('planned')) {
-    buttons.push({
-      type: 'actions',
-      elements: [{ type: 'button', action_id: RECORD_RESULTS_BUTTON, text: { type: 'plain_text', text: 'Record results' }, value: String(post.id) }],
-    });
+    buttons.push(actions([button(RECORD_RESULTS_BUTTON, 'Record results', String(post.id))]));
   }
   return { text, blocks: [section(text), section(`>${userText(post.content, 600).replaceAll('\n', '\n>')}`), ...buttons, mute] };
 }

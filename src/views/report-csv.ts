@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { PLATFORM_LABELS, campaignReference } from '../domain/brief.js';
-import { engagementsOf, type Rate } from '../domain/metrics.js';
+import { type Metrics, engagementsOf, type Rate } from '../domain/metrics.js';
 import { STAGE_LABELS } from '../domain/participation.js';
 import { POST_STATUS_LABELS, isEffective } from '../domain/posts.js';
 import { type CampaignReport, postResult } from '../domain/report.js';
@@ -55,6 +55,23 @@ export function reportCsv(report: CampaignReport, accounts: Map<number, SocialAc
     return found ? `${PLATFORM_LABELS[found.platform]} @${found.handle}` : '';
   };
   const base = { campaign: `${campaignReference(campaign.id)} ${campaign.title}`, currency: campaign.currency };
+  /** The money and numbers of a participant's row and of the campaign's total: its own costs, its metrics. */
+  const totals = (costs: Pick<Metrics, 'budgetMinor' | 'influencerCostMinor' | 'shippingCostMinor'>, m: Metrics) => ({
+    budget: amount(costs.budgetMinor),
+    'influencer cost': amount(costs.influencerCostMinor),
+    'shipping cost': amount(costs.shippingCostMinor),
+    'total cost': amount(m.totalCostMinor),
+    profit: amount(m.profitMinor),
+    impressions: m.impressions,
+    reach: m.reach,
+    engagements: m.engagements,
+    clicks: m.clicks,
+    conversions: m.conversions,
+    'attributed revenue': amount(m.attributedRevenueMinor),
+    'engagement rate %': ratio(m.engagementRatePct),
+    'cost per engagement': m.costPerEngagementMinor === null ? '' : amount(m.costPerEngagementMinor),
+    'roi %': ratio(m.roiPct),
+  });
   const rows: Array<Record<string, string | number>> = [];
   for (const { participant, followers, posts, metrics: m } of report.participants) {
     rows.push({
@@ -64,20 +81,7 @@ export function reportCsv(report: CampaignReport, accounts: Map<number, SocialAc
       stage: STAGE_LABELS[participant.stage],
       account: participant.accountIds.map(account).filter(Boolean).join('; '),
       followers,
-      budget: amount(participant.budgetMinor),
-      'influencer cost': amount(participant.influencerCostMinor),
-      'shipping cost': amount(participant.shippingCostMinor),
-      'total cost': amount(m.totalCostMinor),
-      profit: amount(m.profitMinor),
-      impressions: m.impressions,
-      reach: m.reach,
-      engagements: m.engagements,
-      clicks: m.clicks,
-      conversions: m.conversions,
-      'attributed revenue': amount(m.attributedRevenueMinor),
-      'engagement rate %': ratio(m.engagementRatePct),
-      'cost per engagement': m.costPerEngagementMinor === null ? '' : amount(m.costPerEngagementMinor),
-      'roi %': ratio(m.roiPct),
+      ...totals(participant, m),
     });
     for (const post of posts) {
       const n = post.metrics;
@@ -115,20 +119,7 @@ export function reportCsv(report: CampaignReport, accounts: Map<number, SocialAc
     ...base,
     row: 'campaign total',
     followers: m.potentialReach,
-    budget: amount(m.budgetMinor),
-    'influencer cost': amount(m.influencerCostMinor),
-    'shipping cost': amount(m.shippingCostMinor),
-    'total cost': amount(m.totalCostMinor),
-    profit: amount(m.profitMinor),
-    impressions: m.impressions,
-    reach: m.reach,
-    engagements: m.engagements,
-    clicks: m.clicks,
-    conversions: m.conversions,
-    'attributed revenue': amount(m.attributedRevenueMinor),
-    'engagement rate %': ratio(m.engagementRatePct),
-    'cost per engagement': m.costPerEngagementMinor === null ? '' : amount(m.costPerEngagementMinor),
-    'roi %': ratio(m.roiPct),
+    ...totals(m, m),
   });
   return stringify(rows.map(neutralize), { header: true, columns: [...CSV_COLUMNS], bom: true });
 }

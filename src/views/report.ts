@@ -1,16 +1,15 @@
-import type { KnownBlock } from '@slack/types';
 import { type Campaign, campaignReference } from '../domain/brief.js';
 import { label } from '../domain/campaign.js';
 import { STAGE_LABELS, describeDeliverable } from '../domain/participation.js';
 import type { CampaignReport, LateItem } from '../domain/report.js';
+import { context, fieldsSection, header, section } from './blocks.js';
 import { FORMULAS, calendarDate, count, money, rate, slackDate } from './format.js';
 import type { SlackMessage } from './help.js';
-import { clampMrkdwn, link, oneLine as inline, userText } from './mrkdwn.js';
+import { link, oneLine as inline, userText } from './mrkdwn.js';
 
 const MAX_LATE = 10;
 const MAX_PROFITS = 15;
-const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: clampMrkdwn(text, 3000) } });
-const field = (name: string, value: string) => ({ type: 'mrkdwn' as const, text: `*${name}*\n${value}` });
+const field = (name: string, value: string) => `*${name}*\n${value}`;
 
 function lateLine(item: LateItem): string {
   const days = (n: number) => count(n, 'day');
@@ -63,34 +62,31 @@ export function reportMessage(
     text: `${intro ? `${intro}\n` : ''}Report for ${ref} ${title}: spend ${money(m.totalCostMinor, cur)} of ${money(m.budgetMinor, cur)}, ${count(m.engagements, 'engagement')}, ROI ${rate(m.roiPct)}`,
     blocks: [
       ...(intro ? [section(intro)] : []),
-      { type: 'header', text: { type: 'plain_text', text: `Report · ${ref} ${campaign.title}`.slice(0, 150) } },
-      {
-        type: 'section',
-        fields: [
-          field('Spend vs budget', `${money(m.totalCostMinor, cur)} of ${money(m.budgetMinor, cur)} (${rate(m.budgetUsedPct)})${over}`),
-          field('Cost per influencer', perInfluencer),
-          field('Potential reach', `${m.potentialReach.toLocaleString('en')} followers`),
-          field('Engagements', `${m.engagements.toLocaleString('en')} on ${m.reach.toLocaleString('en')} reach`),
-          field('Engagement rate', rate(m.engagementRatePct)),
-          field('Cost per engagement', perEngagement),
-          field('ROI', `${rate(m.roiPct)} (${money(m.attributedRevenueMinor, cur)} attributed revenue)`),
-          field('Profit', `${money(m.profitMinor, cur)} (budget ${money(m.budgetMinor, cur)} − influencer costs ${money(m.influencerCostMinor, cur)})`),
-          field(
-            'Posts',
-            `${report.posts.planned} planned · ${report.posts.approved} approved · ${report.posts.posted} posted · ${report.posts.finalApproved} final approved`,
-          ),
-          field(
-            'Reviews',
-            `${report.reviews.approved} approved · ${report.reviews.withCorrections} approved with corrections · ${report.reviews.needsWork} needs work`,
-          ),
-        ],
-      },
+      header(`Report · ${ref} ${campaign.title}`.slice(0, 150)),
+      fieldsSection([
+        field('Spend vs budget', `${money(m.totalCostMinor, cur)} of ${money(m.budgetMinor, cur)} (${rate(m.budgetUsedPct)})${over}`),
+        field('Cost per influencer', perInfluencer),
+        field('Potential reach', `${m.potentialReach.toLocaleString('en')} followers`),
+        field('Engagements', `${m.engagements.toLocaleString('en')} on ${m.reach.toLocaleString('en')} reach`),
+        field('Engagement rate', rate(m.engagementRatePct)),
+        field('Cost per engagement', perEngagement),
+        field('ROI', `${rate(m.roiPct)} (${money(m.attributedRevenueMinor, cur)} attributed revenue)`),
+        field('Profit', `${money(m.profitMinor, cur)} (budget ${money(m.budgetMinor, cur)} − influencer costs ${money(m.influencerCostMinor, cur)})`),
+        field(
+          'Posts',
+          `${report.posts.planned} planned · ${report.posts.approved} approved · ${report.posts.posted} posted · ${report.posts.finalApproved} final approved`,
+        ),
+        field(
+          'Reviews',
+          `${report.reviews.approved} approved · ${report.reviews.withCorrections} approved with corrections · ${report.reviews.needsWork} needs work`,
+        ),
+      ]),
       section(`*Funnel:* ${funnel}`),
       section(`*Profit by influencer*\n${profits.length ? profits.join('\n') : 'No participants yet.'}`),
       section(`*Top posts by engagement*\n${top.length ? top.join('\n') : 'No posted results yet.'}`),
       section(`*Late* (${report.late.length})\n${late.length ? late.join('\n') : 'Nothing is late.'}`),
-      { type: 'context', elements: [{ type: 'mrkdwn', text: FORMULAS }] },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: `${label(campaign.status)} · amounts in ${cur} · as of ${slackDate(now)} · ${filesNote}` }] },
+      context(FORMULAS),
+      context(`${label(campaign.status)} · amounts in ${cur} · as of ${slackDate(now)} · ${filesNote}`),
     ],
   };
 }

@@ -1,9 +1,9 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { type Campaign, campaignReference } from '../domain/brief.js';
 import type { Post, PostMetrics } from '../domain/posts.js';
-import { input, plain } from './blocks.js';
+import { input, modal, option, section } from './blocks.js';
 import { calendarDate, currencyDigits, majorUnits } from './format.js';
-import { truncate, userText } from './mrkdwn.js';
+import { userText } from './mrkdwn.js';
 
 export const RECORD_RESULTS = 'post_results';
 export const COUNT_FIELDS = ['impressions', 'reach', 'likes', 'comments', 'shares', 'saves', 'clicks', 'conversions'] as const;
@@ -30,7 +30,7 @@ export interface PostChoice {
 export type ResultsMetadata = { postId: number; version: number } | { campaignId: number };
 
 function postOption({ post, influencerName }: PostChoice): PlainTextOption {
-  return { text: plain(truncate(`#${post.id} · ${influencerName} · planned ${calendarDate(post.plannedDate)}`, 75)), value: String(post.id) };
+  return option(String(post.id), `#${post.id} · ${influencerName} · planned ${calendarDate(post.plannedDate)}`);
 }
 
 export function recordResultsModal(campaign: Campaign, choices: PostChoice[]): ModalView {
@@ -43,13 +43,7 @@ export function recordResultsModal(campaign: Campaign, choices: PostChoice[]): M
     ? `Post #${single.post.id} by *${userText(single.influencerName, 100)}* in *${campaignReference(campaign.id)} ${userText(campaign.title, 150)}*, planned ${calendarDate(single.post.plannedDate)}.`
     : `Results for a post of *${campaignReference(campaign.id)} ${userText(campaign.title, 150)}*.`;
   const blocks: KnownBlock[] = [
-    {
-      type: 'section',
-      text: {
-        type: 'mrkdwn',
-        text: `${about}\nRecording the live link or numbers marks an approved post as *Posted*. A number left empty keeps what was recorded before.`,
-      },
-    },
+    section(`${about}\nRecording the live link or numbers marks an approved post as *Posted*. A number left empty keeps what was recorded before.`),
     ...(single ? [] : [input(RESULT_FIELDS.post, 'Post', { type: 'static_select', options: choices.slice(0, 100).map(postOption) })]),
     input(
       RESULT_FIELDS.postUrl,
@@ -72,13 +66,11 @@ export function recordResultsModal(campaign: Campaign, choices: PostChoice[]): M
       { optional: true, hint: 'Sales the tracking link or code attributes to this post.' },
     ),
   ];
-  return {
-    type: 'modal',
+  return modal({
     callback_id: RECORD_RESULTS,
     private_metadata: JSON.stringify(metadata),
-    title: plain('Record results'),
-    submit: plain('Save results'),
-    close: plain('Cancel'),
+    title: 'Record results',
+    submit: 'Save results',
     blocks,
-  };
+  });
 }

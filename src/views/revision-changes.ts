@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { HistoryEntry } from '../domain/history.js';
 import type { Post } from '../domain/posts.js';
 import { type CaptionPart, type RevisionContent, revisionChanges, unchanged } from '../domain/revision-changes.js';
+import { context, section } from './blocks.js';
 import { calendarDate } from './format.js';
 import { clampMrkdwn, escapeMrkdwn, link, userText } from './mrkdwn.js';
 
@@ -27,14 +28,14 @@ export function revisionChangesBlocks(post: Post, previous: RevisionContent | un
   if (!previous || post.revision < 2) return [];
   const changes = revisionChanges(previous, post);
   const title = `:mag: *What changed since revision ${post.revision - 1}*`;
-  if (unchanged(changes)) return [{ type: 'context', elements: [{ type: 'mrkdwn', text: `${title}: nothing (same caption, media and date)` }] }];
+  if (unchanged(changes)) return [context(`${title}: nothing (same caption, media and date)`)];
   const lines = [
     ...(changes.caption.length ? [`Caption (*added*, ~removed~):\n${captionMrkdwn(changes.caption)}`] : []),
     ...changes.media.added.map((url) => `Media added: ${link(url, userText(url, 80))}`),
     ...changes.media.removed.map((url) => `Media removed: ~${userText(url, 80)}~`),
     ...(changes.plannedDate ? [`Planned date: ${calendarDate(changes.plannedDate.from)} → ${calendarDate(changes.plannedDate.to)}`] : []),
   ];
-  return [{ type: 'section', text: { type: 'mrkdwn', text: clampMrkdwn(`${title}\n${lines.join('\n')}`, MAX_TEXT) } }];
+  return [section(clampMrkdwn(`${title}\n${lines.join('\n')}`, MAX_TEXT))];
 }
 
 const WORDS = new Intl.Segmenter(undefined, { granularity: 'word' });

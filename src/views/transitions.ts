@@ -6,14 +6,14 @@ import { STAGE_LABELS, type Stage } from '../domain/participation.js';
 import { KIND_LABELS, type TransitionKind, UNDO_WINDOW_TEXT, transitionTable } from '../domain/transitions.js';
 import type { SlackMessage } from './help.js';
 import { mention } from './format.js';
-import { clampMrkdwn, oneLine, truncate, userText } from './mrkdwn.js';
+import { VALUE, actions, button, confirmDialog, context, inputBlock, modal, option, section, textModal } from './blocks.js';
+import { clampMrkdwn, oneLine, userText } from './mrkdwn.js';
 import { refusalText } from './refusals.js';
 
 export const UNDO = 'undo_change';
 export const REOPEN = 'participant_reopen';
 export const REOPEN_FIELDS = { participant: 'reopen_participant', reason: 'reopen_reason' } as const;
 
-const plain = (text: string) => ({ type: 'plain_text' as const, text });
 const KIND_ICONS: Record<TransitionKind, string> = {
   reversible: ':leftwards_arrow_with_hook:',
   reopenable: ':arrows_counterclockwise:',
@@ -48,23 +48,8 @@ export function transitionsHelp(): string {
 
 /** The Undo button of a confirmation: the history events it takes back, for UNDO_WINDOW_TEXT. */
 export function undoButton(eventIds: string[]): KnownBlock {
-  return {
-    type: 'actions',
-    elements: [
-      {
-        type: 'button',
-        action_id: UNDO,
-        text: plain('Undo'),
-        value: eventIds.join(','),
-        confirm: {
-          title: plain('Undo?'),
-          text: plain(`This restores exactly what was there before. Possible for ${UNDO_WINDOW_TEXT}.`),
-          confirm: plain('Undo'),
-          deny: plain('Keep'),
-        },
-      },
-    ],
-  };
+  const confirm = confirmDialog('Undo?', `This restores exactly what was there before. Possible for ${UNDO_WINDOW_TEXT}.`, 'Undo', 'Keep');
+  return actions([button(UNDO, 'Undo', eventIds.join(','), { confirm })]);
 }
 
 /** After moves: who moved where, their kind, an Undo for the reversible ones, and what was refused. */
@@ -75,81 +60,51 @@ export function movedModal(
   const lines = moved.map((m) => `• *${userText(m.name, 100)}* → ${STAGE_LABELS[m.to]} (${kindText(m.kind)})`);
   const undoable = moved.filter((m) => m.kind === 'reversible').map((m) => m.eventId);
   const refusedLines = refused.map(({ name, refusal }) => `• *${userText(name, 100)}*: ${refusalText(refusal)}`);
-  return {
-    type: 'modal',
-    title: plain('Move participants'),
-    close: plain('Close'),
+  return modal({
+    title: 'Move participants',
     blocks: [
-      ...(lines.length
-        ? [{ type: 'section', text: { type: 'mrkdwn', text: clampMrkdwn(`:white_check_mark: Moved:\n${lines.join('\n')}`, 2900) } } as KnownBlock]
-        : []),
+      ...(lines.length ? [section(clampMrkdwn(`:white_check_mark: Moved:\n${lines.join('\n')}`, 2900))] : []),
       ...(undoable.length ? [undoButton(undoable)] : []),
-      ...(refusedLines.length
-        ? [{ type: 'section', text: { type: 'mrkdwn', text: clampMrkdwn(`Refused:\n${refusedLines.join('\n')}`, 2900) } } as KnownBlock]
-        : []),
-      ...(!lines.length ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: 'Nobody was moved.' }] } as KnownBlock] : []),
+      ...(refusedLines.length ? [section(clampMrkdwn(`Refused:\n${refusedLines.join('\n')}`, 2900))] : []),
+      ...(!lines.length ? [context('Nobody was moved.')] : []),
     ],
-  };
+  });
 }
 
 /** A step done, with its kind and, when reversible, its Undo. */
 export function stepDoneModal(title: string, done: string, kind: TransitionKind, eventId: string | undefined): ModalView {
-  return {
-    type: 'modal',
-    title: plain(truncate(title, 24)),
-    close: plain('Close'),
-    blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: `:white_check_mark: ${done}\n${kindText(kind)}` } },
-      ...(kind === 'reversible' && eventId ? [undoButton([eventId])] : []),
-    ],
-  };
+  return modal({
+    title,
+    blocks: [section(`:white_check_mark: ${done}\n${kindText(kind)}`), ...(kind === 'reversible' && eventId ? [undoButton([eventId])] : [])],
+  });
 }
 
 /** What an Undo did, or why not, in place of the confirmation. */
 export function undoResult(lines: string[]): { modal: ModalView; message: SlackMessage } {
   const text = clampMrkdwn(lines.join('\n'), 2900);
-  return {
-    modal: { type: 'modal', title: plain('Undo'), close: plain('Close'), blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] },
-    message: { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] },
-  };
+  return { modal: textModal('Undo', text), message: { text, blocks: [section(text)] } };
 }
 
 /** An admin's reopen: which decided applicant goes back to Reviewing, and why (required). */
 export function reopenModal(campaign: Campaign, decided: Array<{ id: number; version: number; influencerName: string; stage: Stage }>): ModalView {
-  return {
-    type: 'modal',
+  return modal({
     callback_id: REOPEN,
     private_metadata: JSON.stringify({ campaignId: campaign.id, versions: Object.fromEntries(decided.map((p) => [p.id, p.version])) }),
-    title: plain('Reopen a decision'),
-    submit: plain('Reopen'),
-    close: plain('Cancel'),
+    title: 'Reopen a decision',
+    submit: 'Reopen',
     blocks: [
-      {
-        type: 'section',
-        text: {
-          type: 'mrkdwn',
-          text: `Send an applicant of *${campaignReference(campaign.id)} ${userText(campaign.title, 150)}* back to ${STAGE_LABELS.reviewing}. The reason stays in the history and is posted in <#${campaign.channelId}>.`,
-        },
-      },
-      {
-        type: 'input',
-        block_id: REOPEN_FIELDS.participant,
-        label: plain('Applicant'),
-        element: {
-          type: 'static_select',
-          action_id: 'value',
-          options: decided.slice(0, 100).map((p) => ({ text: plain(truncate(`${p.influencerName} (${STAGE_LABELS[p.stage]})`, 75)), value: String(p.id) })),
-        },
-      },
-      {
-        type: 'input',
-        block_id: REOPEN_FIELDS.reason,
-        label: plain('Why?'),
-        element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: 1000 },
-      },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: `${kindText('reopenable')}. Never back to Applied; not after collaboration starts.` }] },
+      section(
+        `Send an applicant of *${campaignReference(campaign.id)} ${userText(campaign.title, 150)}* back to ${STAGE_LABELS.reviewing}. The reason stays in the history and is posted in <#${campaign.channelId}>.`,
+      ),
+      inputBlock(REOPEN_FIELDS.participant, 'Applicant', {
+        type: 'static_select',
+        action_id: VALUE,
+        options: decided.slice(0, 100).map((p) => option(String(p.id), `${p.influencerName} (${STAGE_LABELS[p.stage]})`)),
+      }),
+      inputBlock(REOPEN_FIELDS.reason, 'Why?', { type: 'plain_text_input', action_id: VALUE, multiline: true, max_length: 1000 }),
+      context(`${kindText('reopenable')}. Never back to Applied; not after collaboration starts.`),
     ],
-  };
+  });
 }
 
 /** Posted in the campaign channel when an admin reopens a decision. */
@@ -157,5 +112,5 @@ export function reopenAnnouncement(campaign: Campaign, influencerName: string, e
   const from = STAGE_LABELS[entry.from as Stage] ?? oneLine(entry.from ?? '', 40);
   const to = STAGE_LABELS[entry.to as Stage] ?? oneLine(entry.to ?? '', 40);
   const text = `:arrows_counterclockwise: ${mention(entry.actor)} reopened the decision on *${userText(influencerName, 100)}* in ${campaignReference(campaign.id)}: ${from} → ${to}.\n> ${userText(entry.reason ?? '', 1000)}`;
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  return { text, blocks: [section(text)] };
 }
