@@ -1,4 +1,4 @@
-import { ErrorCode, type FetchFunction, type RetryOptions, type WebAPIRequestError, type WebClientOptions } from '@slack/web-api';
+import { ErrorCode, type FetchFunction, type RetryOptions, type WebAPIPlatformError, type WebAPIRequestError, type WebClientOptions } from '@slack/web-api';
 
 /**
  * Methods that create something each time they run. When their answer is lost (timeout,
@@ -54,3 +54,12 @@ export function slackClientOptions(slackApiUrl: string): WebClientOptions {
     fetch: markLostAnswers,
   };
 }
+
+/** What Slack answered in an `ok: false` reply (e.g. `hash_conflict`, `not_in_channel`); undefined for any other failure. */
+export function slackErrorCode(error: unknown): string | undefined {
+  const failed = error as Partial<WebAPIPlatformError> | undefined;
+  return failed?.code === ErrorCode.PlatformError ? failed.data?.error : undefined;
+}
+
+/** Slack refused a `views.update` because the view changed since (a later click or choice won). */
+export const isHashConflict = (error: unknown): boolean => slackErrorCode(error) === 'hash_conflict';

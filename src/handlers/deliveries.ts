@@ -32,7 +32,7 @@ import { completionIntro } from '../views/report.js';
 import { lastEvent } from '../workflow/history.js';
 import { postCard, postContext } from '../workflow/posts.js';
 import { reportOf } from '../workflow/report.js';
-import { AnswerLost } from '../slack-client.js';
+import { AnswerLost, slackErrorCode } from '../slack-client.js';
 import type { Tx } from '../store/tx.js';
 import { publishHome } from './home.js';
 import { postReport, reportFiles } from './report.js';
@@ -420,9 +420,9 @@ function reviveCampaign(snapshot: Record<string, unknown>): Campaign {
 
 /** Slack's error code (or what went wrong on the way), and how long Slack asked to wait. */
 function slackError(error: unknown): { code: string; retryAfter?: number } {
-  const failed = error as { code?: string; data?: { error?: string }; retryAfter?: number; original?: unknown };
+  const failed = error as { code?: string; retryAfter?: number; original?: unknown };
   if (failed.code === ErrorCode.RateLimitedError) return { code: 'ratelimited', ...(failed.retryAfter !== undefined ? { retryAfter: failed.retryAfter } : {}) };
-  if (failed.code === ErrorCode.PlatformError) return { code: failed.data?.error ?? 'slack_error' };
+  if (failed.code === ErrorCode.PlatformError) return { code: slackErrorCode(error) ?? 'slack_error' };
   if (failed.code === ErrorCode.RequestError) return { code: failed.original instanceof AnswerLost ? 'answer_lost' : 'request_failed' };
   if (failed.code === ErrorCode.HTTPError) return { code: 'http_error' };
   return { code: 'unexpected' };

@@ -4,12 +4,11 @@ import { OPEN_DELIVERABLES, PICK_DELIVERABLES_PARTICIPANT, deliverablesModal } f
 import { refuse } from '../../domain/decision.js';
 import { getCampaign } from '../../workflow/campaigns.js';
 import { listParticipants, participantInCampaign } from '../../workflow/participants.js';
+import { isHashConflict } from '../../slack-client.js';
 import type { HandlerContext } from '../context.js';
 import { readMetadata } from '../odd-input.js';
 import { deliverablesMetadata } from '../views/deliverables-form.js';
 import { answerRefusal, target } from './index.js';
-
-const isHashConflict = (error: unknown) => (error as { data?: { error?: string } }).data?.error === 'hash_conflict';
 
 export function register(app: App, context: HandlerContext): void {
   const { prisma, now } = context;

@@ -6,10 +6,9 @@ import { ADD_ACCOUNT, MAX_PICK, PICK_BLOCK, REMOVE_ACCOUNT, addParticipantsModal
 import { getCampaign } from '../../workflow/campaigns.js';
 import { directoryCandidates } from '../../workflow/directory.js';
 import { mayRemoveAccountOf } from '../../workflow/influencers.js';
+import { isHashConflict } from '../../slack-client.js';
 import type { HandlerContext } from '../context.js';
 import { addParticipantsMetadata, chosenAccounts, readInfluencerDraft } from '../views/directory-form.js';
-
-const isHashConflict = (error: unknown) => (error as { data?: { error?: string } }).data?.error === 'hash_conflict';
 
 /** Redraws a modal with what was typed; the hash lets a newer view win. */
 async function redraw(client: WebClient, view: NonNullable<BlockAction['view']>, next: ModalView): Promise<void> {

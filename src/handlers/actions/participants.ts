@@ -3,11 +3,10 @@ import { VALUE } from '../../views/campaign-form.js';
 import { MOVE_FIELDS, moveModal } from '../../views/participants.js';
 import { getCampaign } from '../../workflow/campaigns.js';
 import { listParticipants } from '../../workflow/participants.js';
+import { isHashConflict } from '../../slack-client.js';
 import type { HandlerContext } from '../context.js';
 import { readMetadata } from '../odd-input.js';
 import { moveMetadata } from '../views/participants-form.js';
-
-const isHashConflict = (error: unknown) => (error as { data?: { error?: string } }).data?.error === 'hash_conflict';
 
 export function register(app: App, context: HandlerContext): void {
   const { prisma } = context;
