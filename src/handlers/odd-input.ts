@@ -4,6 +4,7 @@ import type { AnyMiddlewareArgs, App, Middleware } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { outOfDateModal, outOfDateText } from '../views/errors.js';
+import { storedInt } from '../views/metadata.js';
 import type { HandlerContext } from './context.js';
 import { publishHome } from './home.js';
 
@@ -13,13 +14,6 @@ import { publishHome } from './home.js';
  */
 export class OutOfDate extends Error {}
 
-/** An ID or version as the database stores it (a 32-bit integer); anything else was not written by us. */
-export const storedInt = z
-  .number()
-  .int()
-  .min(0)
-  .max(2 ** 31 - 1);
-
 /** A button value of `count` stored integers joined by ":" ("<id>:<version>", or "<id>"). */
 export function buttonNumbers(value: string | undefined, count: number): number[] {
   const parts = (value ?? '').split(':');
@@ -28,7 +22,7 @@ export function buttonNumbers(value: string | undefined, count: number): number[
   return numbers;
 }
 
-/** The modal's `private_metadata`, read with the modal's own schema. */
+/** The modal's `private_metadata`, read with the schema its builder wrote it with (src/views). The one reader. */
 export function readMetadata<T extends z.ZodType>(schema: T, privateMetadata: string): z.output<T> {
   let json: unknown;
   try {

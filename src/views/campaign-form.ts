@@ -15,6 +15,7 @@ import { ALL_OPTIONAL_STAGES, DEFAULT_AGREEMENT_WINDOW_DAYS, type OptionalStages
 import { VALUE, input, plain } from './blocks.js';
 import { calendarDate, currencyDigits, majorUnits } from './format.js';
 import { userText } from './mrkdwn.js';
+import { campaignAtVersion, metadataOf } from './metadata.js';
 
 /** Block IDs of the campaign modal; the submission handler reads and reports errors by these. */
 export const CAMPAIGN_FIELDS = {
@@ -182,7 +183,7 @@ export function editBriefModal(campaign: Campaign): ModalView {
   return {
     type: 'modal',
     callback_id: EDIT_BRIEF,
-    private_metadata: JSON.stringify({ campaignId: campaign.id, version: campaign.version }),
+    private_metadata: metadataOf(campaignAtVersion, { campaignId: campaign.id, version: campaign.version }),
     title: plain(`Edit ${campaignReference(campaign.id)}`.slice(0, 24)),
     submit: plain('Save'),
     close: plain('Cancel'),

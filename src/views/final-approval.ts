@@ -5,6 +5,8 @@ import type { PostChoice } from './results-form.js';
 import { input, plain } from './blocks.js';
 import { count } from './format.js';
 import { clampMrkdwn, link, truncate, userText } from './mrkdwn.js';
+import { z } from 'zod';
+import { campaignMetadata, metadataOf, storedInt } from './metadata.js';
 
 export const FINAL_APPROVE_SELECT = 'posts_final_approve_select';
 export const FINAL_APPROVE_CONFIRM = 'posts_final_approve_confirm';
@@ -24,7 +26,7 @@ export function finalApproveSelectModal(campaign: Campaign, choices: PostChoice[
   return {
     type: 'modal',
     callback_id: FINAL_APPROVE_SELECT,
-    private_metadata: JSON.stringify({ campaignId: campaign.id }),
+    private_metadata: metadataOf(campaignMetadata, { campaignId: campaign.id }),
     title: plain('Final approval'),
     submit: plain('Review'),
     close: plain('Cancel'),
@@ -41,13 +43,25 @@ export function finalApproveSelectModal(campaign: Campaign, choices: PostChoice[
   };
 }
 
+// Nine digits at most: IDs and versions are 32-bit in the database.
+export const postAtVersion = z
+  .string()
+  .regex(/^\d{1,9}:\d{1,9}$/)
+  .transform((value) => {
+    const [id, version] = value.split(':').map(Number) as [number, number];
+    return { id, version };
+  });
+
+/** Step 2 carries the posts chosen, each "<id>:<version>" as the approver saw it. */
+export const confirmMetadata = z.object({ campaignId: storedInt, posts: z.array(postAtVersion).min(1) });
+
 /** Step 2: the confirmation, pushed on top of the selection. It says plainly that this cannot be undone. */
 export function finalApproveConfirmModal(campaign: Campaign, chosen: PostChoice[]): ModalView {
   const lines = chosen.map((choice) => `• ${userText(describe(choice), 200)}${choice.post.postUrl ? ` · ${link(choice.post.postUrl, 'live post')}` : ''}`);
   return {
     type: 'modal',
     callback_id: FINAL_APPROVE_CONFIRM,
-    private_metadata: JSON.stringify({ campaignId: campaign.id, posts: chosen.map(({ post }) => `${post.id}:${post.version}`) }),
+    private_metadata: metadataOf(confirmMetadata, { campaignId: campaign.id, posts: chosen.map(({ post }) => `${post.id}:${post.version}`) }),
     title: plain('Confirm final approval'),
     submit: plain(`Final-approve ${chosen.length}`),
     close: plain('Back'),

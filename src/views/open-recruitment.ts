@@ -3,6 +3,7 @@ import { type Campaign, campaignReference } from '../domain/brief.js';
 import { input, plain } from './blocks.js';
 import { calendarDate } from './format.js';
 import { userText } from './mrkdwn.js';
+import { campaignAtVersion, metadataOf } from './metadata.js';
 
 export const OPEN_RECRUITMENT = 'campaign_open_recruitment';
 /** The button on the approved proposal and in App Home; its value is "<campaign id>:<version>". */
@@ -15,7 +16,7 @@ export function openRecruitmentModal(campaign: Campaign): ModalView {
   return {
     type: 'modal',
     callback_id: OPEN_RECRUITMENT,
-    private_metadata: JSON.stringify({ campaignId: campaign.id, version: campaign.version }),
+    private_metadata: metadataOf(campaignAtVersion, { campaignId: campaign.id, version: campaign.version }),
     title: plain('Open recruitment'),
     submit: plain('Open'),
     close: plain('Cancel'),

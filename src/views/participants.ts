@@ -8,6 +8,8 @@ import { VALUE } from './campaign-form.js';
 import { PROFIT_FORMULA, count, currencyDigits, majorUnits, money } from './format.js';
 import { clampMrkdwn, truncate, userText } from './mrkdwn.js';
 import { refusalText } from './refusals.js';
+import { z } from 'zod';
+import { metadataOf, participantVersions, storedInt } from './metadata.js';
 
 export const MOVE_PARTICIPANT = 'participant_move';
 export const MOVE_FIELDS = { participant: 'move_participant', stage: 'move_stage' } as const;
@@ -39,6 +41,12 @@ function noMoveReason(stage: Stage): string {
   if (stage === 'signed') return 'A signed participant becomes Collaborating when collaboration starts.';
   return `${STAGE_LABELS[stage]} is an end stage: there is nowhere to move this participant.`;
 }
+
+/** `chosen`: participant ID → the version the mover saw (none until participants are chosen). */
+export const moveMetadata = z.object({
+  campaignId: storedInt.positive(),
+  chosen: participantVersions.default({}).transform((chosen) => new Map(Object.entries(chosen).map(([p, v]) => [Number(p), v]))),
+});
 
 /**
  * Move in two steps inside one view: choose participants (the select dispatches an action),
@@ -74,11 +82,13 @@ export function moveModal(campaign: Campaign, participants: Participant[], chose
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `+${participants.length - shown.length} not shown.` }] });
   }
   if (chosen.length) blocks.push(stageChoice(campaign, chosen));
-  const metadata = chosen.length ? { campaignId: campaign.id, chosen: Object.fromEntries(chosen.map((p) => [p.id, p.version])) } : { campaignId: campaign.id };
+  const metadata: z.input<typeof moveMetadata> = chosen.length
+    ? { campaignId: campaign.id, chosen: Object.fromEntries(chosen.map((p) => [p.id, p.version])) }
+    : { campaignId: campaign.id };
   return {
     type: 'modal',
     callback_id: MOVE_PARTICIPANT,
-    private_metadata: JSON.stringify(metadata),
+    private_metadata: metadataOf(moveMetadata, metadata),
     title: plain('Move participants'),
     submit: plain('Move'),
     close: plain('Cancel'),
@@ -116,6 +126,12 @@ function moveKindSuffix(chosen: Participant[], to: Stage): string {
   const kinds = new Set(chosen.map((p) => stageMoveKind(p.stage, to)));
   return kinds.size === 1 ? KIND_SUFFIX[[...kinds][0]!] : '';
 }
+
+/** `versions`: participant ID → the version each row showed. */
+export const costsMetadata = z.object({
+  campaignId: storedInt.positive(),
+  versions: participantVersions.transform((versions) => new Map(Object.entries(versions).map(([p, v]) => [Number(p), v]))),
+});
 
 export function costsModal(campaign: Campaign, participants: Participant[]): ModalView {
   const shown = participants.slice(0, MAX_COST_ROWS);
@@ -168,7 +184,7 @@ export function costsModal(campaign: Campaign, participants: Participant[]): Mod
   return {
     type: 'modal',
     callback_id: EDIT_COSTS,
-    private_metadata: JSON.stringify({ campaignId: campaign.id, versions: Object.fromEntries(shown.map((p) => [p.id, p.version])) }),
+    private_metadata: metadataOf(costsMetadata, { campaignId: campaign.id, versions: Object.fromEntries(shown.map((p) => [p.id, p.version])) }),
     title: plain('Budgets and costs'),
     submit: plain('Save'),
     close: plain('Cancel'),

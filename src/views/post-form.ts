@@ -5,6 +5,8 @@ import type { SocialAccount } from '../domain/influencer.js';
 import type { Post } from '../domain/posts.js';
 import { answersLine } from './approvals.js';
 import { truncate, userText } from './mrkdwn.js';
+import { z } from 'zod';
+import { campaignMetadata, metadataOf, storedInt } from './metadata.js';
 
 export const SUBMIT_POST = 'post_submit';
 /** The form for the next revision of a rejected post, and for editing a waiting one; metadata {postId, version}. */
@@ -89,7 +91,7 @@ export function submitPostModal(campaign: Campaign, targets: PostTarget[]): Moda
   return {
     type: 'modal',
     callback_id: SUBMIT_POST,
-    private_metadata: JSON.stringify({ campaignId: campaign.id }),
+    private_metadata: metadataOf(campaignMetadata, { campaignId: campaign.id }),
     title: { type: 'plain_text', text: 'Submit draft post' },
     submit: { type: 'plain_text', text: 'Submit for approval' },
     close: { type: 'plain_text', text: 'Cancel' },
@@ -106,6 +108,9 @@ export function submitPostModal(campaign: Campaign, targets: PostTarget[]): Moda
     ],
   };
 }
+
+/** An existing post at the version the form showed (its next revision, or an edit). */
+export const postMetadata = z.object({ postId: storedInt, version: storedInt });
 
 /**
  * The same form for one existing post, prefilled with its last caption, media and date: its next
@@ -125,7 +130,7 @@ export function existingPostModal(
   return {
     type: 'modal',
     callback_id: kind === 'revise' ? REVISE_POST_FORM : EDIT_POST_FORM,
-    private_metadata: JSON.stringify({ postId: post.id, version: post.version }),
+    private_metadata: metadataOf(postMetadata, { postId: post.id, version: post.version }),
     title: { type: 'plain_text', text: kind === 'revise' ? 'Submit revision' : 'Edit draft post' },
     submit: { type: 'plain_text', text: kind === 'revise' ? 'Submit for approval' : 'Save' },
     close: { type: 'plain_text', text: 'Cancel' },

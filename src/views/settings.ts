@@ -5,6 +5,7 @@ import { MAX_GROUPS, type Quorum } from '../domain/quorum.js';
 import { REMINDER_KINDS, REMINDER_LABELS, REMINDER_RECIPIENTS, type Timing } from '../domain/timing.js';
 import { type Duration, formatDuration } from '../domain/durations.js';
 import { CAMPAIGN_FIELDS, STAGE_OPTIONS, VALUE } from './campaign-form.js';
+import { campaignAtVersion, metadataOf } from './metadata.js';
 
 export const SETTINGS = 'settings';
 export const ADMINS_BLOCK = 'admins';
@@ -244,7 +245,7 @@ export function campaignSettingsModal(campaign: Campaign): ModalView {
   return {
     type: 'modal',
     callback_id: CAMPAIGN_SETTINGS,
-    private_metadata: JSON.stringify({ campaignId: campaign.id, version: campaign.version }),
+    private_metadata: metadataOf(campaignAtVersion, { campaignId: campaign.id, version: campaign.version }),
     title: { type: 'plain_text', text: `${campaignReference(campaign.id)} settings` },
     submit: { type: 'plain_text', text: 'Save' },
     close: { type: 'plain_text', text: 'Cancel' },

@@ -8,6 +8,7 @@ import type { SlackMessage } from './help.js';
 import { mention } from './format.js';
 import { clampMrkdwn, oneLine, truncate, userText } from './mrkdwn.js';
 import { refusalText } from './refusals.js';
+import { campaignParticipants, metadataOf } from './metadata.js';
 
 export const UNDO = 'undo_change';
 export const REOPEN = 'participant_reopen';
@@ -119,7 +120,7 @@ export function reopenModal(campaign: Campaign, decided: Array<{ id: number; ver
   return {
     type: 'modal',
     callback_id: REOPEN,
-    private_metadata: JSON.stringify({ campaignId: campaign.id, versions: Object.fromEntries(decided.map((p) => [p.id, p.version])) }),
+    private_metadata: metadataOf(campaignParticipants, { campaignId: campaign.id, versions: Object.fromEntries(decided.map((p) => [p.id, p.version])) }),
     title: plain('Reopen a decision'),
     submit: plain('Reopen'),
     close: plain('Cancel'),

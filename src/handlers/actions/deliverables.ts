@@ -1,13 +1,12 @@
 import type { App, BlockAction, ButtonAction, StaticSelectAction } from '@slack/bolt';
 import { VALUE } from '../../views/campaign-form.js';
-import { OPEN_DELIVERABLES, PICK_DELIVERABLES_PARTICIPANT, deliverablesModal } from '../../views/deliverables.js';
+import { OPEN_DELIVERABLES, PICK_DELIVERABLES_PARTICIPANT, deliverablesMetadata, deliverablesModal } from '../../views/deliverables.js';
 import { refuse } from '../../domain/decision.js';
 import { getCampaign } from '../../workflow/campaigns.js';
 import { listParticipants, participantInCampaign } from '../../workflow/participants.js';
 import { isHashConflict } from '../../slack-client.js';
 import type { HandlerContext } from '../context.js';
 import { readMetadata } from '../odd-input.js';
-import { deliverablesMetadata } from '../views/deliverables-form.js';
 import { answerRefusal, target } from './index.js';
 
 export function register(app: App, context: HandlerContext): void {

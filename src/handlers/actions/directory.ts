@@ -2,13 +2,14 @@ import type { App, BlockAction, ButtonAction, MultiStaticSelectAction } from '@s
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { VALUE } from '../../views/blocks.js';
-import { ADD_ACCOUNT, MAX_PICK, PICK_BLOCK, REMOVE_ACCOUNT, addParticipantsModal, influencerModal } from '../../views/directory.js';
+import { ADD_ACCOUNT, MAX_PICK, PICK_BLOCK, REMOVE_ACCOUNT, addParticipantsMetadata, addParticipantsModal, influencerModal } from '../../views/directory.js';
 import { getCampaign } from '../../workflow/campaigns.js';
 import { directoryCandidates } from '../../workflow/directory.js';
 import { mayRemoveAccountOf } from '../../workflow/influencers.js';
 import { isHashConflict } from '../../slack-client.js';
 import type { HandlerContext } from '../context.js';
-import { addParticipantsMetadata, chosenAccounts, readInfluencerDraft } from '../views/directory-form.js';
+import { chosenAccounts, readInfluencerDraft } from '../views/directory-form.js';
+import { readMetadata } from '../odd-input.js';
 
 /** Redraws a modal with what was typed; the hash lets a newer view win. */
 async function redraw(client: WebClient, view: NonNullable<BlockAction['view']>, next: ModalView): Promise<void> {
@@ -47,7 +48,7 @@ export function register(app: App, context: HandlerContext): void {
   app.action<BlockAction<MultiStaticSelectAction>>({ block_id: PICK_BLOCK, action_id: VALUE }, async ({ ack, body, action, client }) => {
     await ack();
     if (!body.view) return;
-    const { campaignId, filter } = addParticipantsMetadata(body.view.private_metadata);
+    const { campaignId, filter } = readMetadata(addParticipantsMetadata, body.view.private_metadata);
     const campaign = await getCampaign(prisma, campaignId);
     if (!campaign) return;
     const candidates = await directoryCandidates(prisma, campaign, filter, MAX_PICK);

@@ -1,12 +1,11 @@
 import type { App, BlockAction, MultiStaticSelectAction } from '@slack/bolt';
 import { VALUE } from '../../views/campaign-form.js';
-import { MOVE_FIELDS, moveModal } from '../../views/participants.js';
+import { MOVE_FIELDS, moveMetadata, moveModal } from '../../views/participants.js';
 import { getCampaign } from '../../workflow/campaigns.js';
 import { listParticipants } from '../../workflow/participants.js';
 import { isHashConflict } from '../../slack-client.js';
 import type { HandlerContext } from '../context.js';
 import { readMetadata } from '../odd-input.js';
-import { moveMetadata } from '../views/participants-form.js';
 
 export function register(app: App, context: HandlerContext): void {
   const { prisma } = context;

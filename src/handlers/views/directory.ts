@@ -10,6 +10,7 @@ import {
   PICK_BLOCK,
   accountBlockId,
   accountsBlockId,
+  addParticipantsMetadata,
   importProblemsText,
   importedModal,
 } from '../../views/directory.js';
@@ -18,15 +19,9 @@ import { addInfluencers, editInfluencer, importInfluencers, importProblems, take
 import { addParticipants } from '../../workflow/participants.js';
 import type { HandlerContext } from '../context.js';
 import { tellAboutMoves } from '../influencer-messages.js';
-import {
-  type ParsedInfluencer,
-  addParticipantsMetadata,
-  chosenAccounts,
-  parseInfluencerCsv,
-  parseInfluencerForm,
-  readInfluencerDraft,
-} from './directory-form.js';
+import { type ParsedInfluencer, chosenAccounts, parseInfluencerCsv, parseInfluencerForm, readInfluencerDraft } from './directory-form.js';
 import { read } from './form.js';
+import { readMetadata } from '../odd-input.js';
 import { parseStartingStage } from './starting-stage-form.js';
 
 export function register(app: App, context: HandlerContext): void {
@@ -77,7 +72,7 @@ export function register(app: App, context: HandlerContext): void {
   });
 
   app.view(ADD_PARTICIPANTS, async ({ ack, body, view, client, logger }) => {
-    const { campaignId } = addParticipantsMetadata(view.private_metadata);
+    const { campaignId } = readMetadata(addParticipantsMetadata, view.private_metadata);
     const chosen = (read(view.state.values, PICK_BLOCK).selected_options ?? []).map((o) => Number(o.value)).filter(Number.isSafeInteger);
     const starting = parseStartingStage(view.state.values);
     const accounts = chosenAccounts(view.state.values, chosen);

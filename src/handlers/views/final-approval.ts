@@ -1,28 +1,24 @@
 import type { App } from '@slack/bolt';
-import { z } from 'zod';
-import { FINAL_APPROVE_CONFIRM, FINAL_APPROVE_POSTS_BLOCK, FINAL_APPROVE_SELECT, finalApproveConfirmModal } from '../../views/final-approval.js';
+import {
+  FINAL_APPROVE_CONFIRM,
+  FINAL_APPROVE_POSTS_BLOCK,
+  FINAL_APPROVE_SELECT,
+  confirmMetadata,
+  finalApproveConfirmModal,
+  postAtVersion,
+} from '../../views/final-approval.js';
+import { campaignMetadata } from '../../views/metadata.js';
 import { refusalModal } from '../../views/refusals.js';
 import { finalApprovePosts, postsForFinalApproval } from '../../workflow/posts.js';
 import type { HandlerContext } from '../context.js';
 import { read } from './form.js';
-import { readMetadata, storedInt } from '../odd-input.js';
-
-// Nine digits at most: IDs and versions are 32-bit in the database.
-const target = z
-  .string()
-  .regex(/^\d{1,9}:\d{1,9}$/)
-  .transform((value) => {
-    const [id, version] = value.split(':').map(Number) as [number, number];
-    return { id, version };
-  });
-const selectMetadata = z.object({ campaignId: storedInt });
-const confirmMetadata = z.object({ campaignId: storedInt, posts: z.array(target).min(1) });
+import { readMetadata } from '../odd-input.js';
 
 export function register(app: App, { prisma, now }: HandlerContext): void {
   // Step 1 → 2: nothing changes yet; the confirmation is pushed on top, with the versions the approver saw.
   app.view(FINAL_APPROVE_SELECT, async ({ ack, body, view }) => {
-    const { campaignId } = readMetadata(selectMetadata, view.private_metadata);
-    const chosen = (read(view.state.values, FINAL_APPROVE_POSTS_BLOCK).selected_options ?? []).map((option) => target.parse(option.value));
+    const { campaignId } = readMetadata(campaignMetadata, view.private_metadata);
+    const chosen = (read(view.state.values, FINAL_APPROVE_POSTS_BLOCK).selected_options ?? []).map((option) => postAtVersion.parse(option.value));
     if (chosen.length === 0) return ack({ response_action: 'errors', errors: { [FINAL_APPROVE_POSTS_BLOCK]: 'Choose at least one post.' } });
     const available = await postsForFinalApproval(prisma, campaignId, { userId: body.user.id, now: now() });
     if (!available.ok) return ack({ response_action: 'update', view: refusalModal('Final approval', available) });

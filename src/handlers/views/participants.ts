@@ -2,23 +2,20 @@ import type { App } from '@slack/bolt';
 import type { Refusal } from '../../domain/decision.js';
 import { type Participant, STAGE_LABELS, type Stage } from '../../domain/participation.js';
 import { currencyDigits } from '../../views/format.js';
-import { EDIT_COSTS, MOVE_FIELDS, MOVE_PARTICIPANT, costRefusalsModal } from '../../views/participants.js';
+import { EDIT_COSTS, MOVE_FIELDS, MOVE_PARTICIPANT, costRefusalsModal, costsMetadata, moveMetadata } from '../../views/participants.js';
 import { REOPEN, REOPEN_FIELDS, movedModal, stepDoneModal } from '../../views/transitions.js';
 import { reopenParticipant } from '../../workflow/undo.js';
 import { read } from './form.js';
 import { userText } from '../../views/mrkdwn.js';
-import { storedInt } from '../odd-input.js';
-import { z } from 'zod';
 import { stageMoveKind } from '../../domain/transitions.js';
 import { refusalModal } from '../../views/refusals.js';
 import { getCampaign } from '../../workflow/campaigns.js';
 import { editCosts, listParticipants, moveParticipant } from '../../workflow/participants.js';
 import type { HandlerContext } from '../context.js';
 import { tellAboutMoves } from '../influencer-messages.js';
-import { costsMetadata, moveMetadata, parseCosts, parseMoveStage } from './participants-form.js';
+import { parseCosts, parseMoveStage } from './participants-form.js';
+import { campaignParticipants } from '../../views/metadata.js';
 import { readMetadata } from '../odd-input.js';
-
-const reopenMetadata = z.object({ campaignId: storedInt, versions: z.record(z.string(), storedInt) });
 
 export function register(app: App, context: HandlerContext): void {
   const { prisma, now } = context;
@@ -56,7 +53,7 @@ export function register(app: App, context: HandlerContext): void {
 
   // An admin reopens one decided applicant; the reason is required and goes to the history and the channel.
   app.view(REOPEN, async ({ ack, body, view }) => {
-    const { versions } = readMetadata(reopenMetadata, view.private_metadata);
+    const { versions } = readMetadata(campaignParticipants, view.private_metadata);
     const chosen = Number(read(view.state.values, REOPEN_FIELDS.participant).selected_option?.value);
     const reason = (read(view.state.values, REOPEN_FIELDS.reason).value ?? '').trim();
     if (!reason) return ack({ response_action: 'errors', errors: { [REOPEN_FIELDS.reason]: 'Say why it is reopened; the channel sees it.' } });

@@ -1,13 +1,10 @@
 import type { App } from '@slack/bolt';
-import { z } from 'zod';
-import { EDIT_POST_FORM, POST_FIELDS, REVISE_POST_FORM } from '../../views/post-form.js';
+import { EDIT_POST_FORM, POST_FIELDS, REVISE_POST_FORM, postMetadata } from '../../views/post-form.js';
 import { refusalModal } from '../../views/refusals.js';
 import { editPost, resubmitPost } from '../../workflow/posts.js';
 import type { HandlerContext } from '../context.js';
 import { parsePostFields } from './post-form.js';
-import { readMetadata, storedInt } from '../odd-input.js';
-
-const metadata = z.object({ postId: storedInt, version: storedInt });
+import { readMetadata } from '../odd-input.js';
 
 /** Refusals a person fixes in the form itself; any other refusal replaces the form with the reason. */
 const FIELD_OF_RULE: Record<string, string> = { 'post-unchanged': POST_FIELDS.content };
@@ -15,7 +12,7 @@ const FIELD_OF_RULE: Record<string, string> = { 'post-unchanged': POST_FIELDS.co
 export function register(app: App, { prisma, now }: HandlerContext): void {
   // The next revision of a rejected post: the same post, asked for approval again in a new message.
   app.view(REVISE_POST_FORM, async ({ ack, body, view }) => {
-    const { postId, version } = readMetadata(metadata, view.private_metadata);
+    const { postId, version } = readMetadata(postMetadata, view.private_metadata);
     const parsed = parsePostFields(view.state.values);
     if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
     const revised = await resubmitPost(prisma, postId, parsed.post, { userId: body.user.id, now: now() }, version, view.id);
@@ -24,7 +21,7 @@ export function register(app: App, { prisma, now }: HandlerContext): void {
   });
 
   app.view(EDIT_POST_FORM, async ({ ack, body, view }) => {
-    const { postId, version } = readMetadata(metadata, view.private_metadata);
+    const { postId, version } = readMetadata(postMetadata, view.private_metadata);
     const parsed = parsePostFields(view.state.values);
     if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
     const edited = await editPost(prisma, postId, parsed.post, { userId: body.user.id, now: now() }, version, view.id);
