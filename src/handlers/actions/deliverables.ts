@@ -7,7 +7,7 @@ import { listParticipants, participantInCampaign } from '../../workflow/particip
 import { isHashConflict } from '../../slack-client.js';
 import type { HandlerContext } from '../context.js';
 import { readMetadata } from '../odd-input.js';
-import { answerRefusal, target } from './index.js';
+import { answerRefusal, target } from './clicks.js';
 
 export function register(app: App, context: HandlerContext): void {
   const { prisma, now } = context;
