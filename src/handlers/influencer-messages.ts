@@ -4,7 +4,7 @@ import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Campaign } from '../domain/brief.js';
 import { type Participant, agreementExpiresAt } from '../domain/participation.js';
-import type { Prisma } from '../store/database.js';
+import type { Prisma } from '../workflow/database.js';
 import type { SlackMessage } from '../views/help.js';
 import { collaborationStartedMessage, influencerMessage, isToldStage, signByText } from '../views/influencer-messages.js';
 import { getCampaign } from '../workflow/campaigns.js';
