@@ -60,6 +60,3 @@ export function slackErrorCode(error: unknown): string | undefined {
   const failed = error as Partial<WebAPIPlatformError> | undefined;
   return failed?.code === ErrorCode.PlatformError ? failed.data?.error : undefined;
 }
-
-/** Slack refused a `views.update` because the view changed since (a later click or choice won). */
-export const isHashConflict = (error: unknown): boolean => slackErrorCode(error) === 'hash_conflict';

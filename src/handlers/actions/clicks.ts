@@ -5,6 +5,7 @@ import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Decision, Refusal } from '../../domain/decision.js';
 import { refusalText } from '../../views/refusals.js';
+import { slackErrorCode } from '../../slack-client.js';
 import type { Acting } from '../../workflow/change.js';
 import type { HandlerContext } from '../context.js';
 import { publishHome } from '../home.js';
@@ -57,4 +58,13 @@ export function opensForm<T>({ prisma, now }: HandlerContext, allow: OnClicked<T
     if (!allowed.ok) return answerRefusal(args, allowed, prisma, now());
     await args.client.views.open({ trigger_id: args.body.trigger_id, view: await form(allowed.value, clicked) });
   };
+}
+
+/** Redraws a modal after a choice in it; the hash makes Slack refuse it if the view changed since (a later choice won). */
+export async function redraw(client: WebClient, view: NonNullable<BlockAction['view']>, next: ModalView): Promise<void> {
+  try {
+    await client.views.update({ view_id: view.id, hash: view.hash, view: next });
+  } catch (error) {
+    if (slackErrorCode(error) !== 'hash_conflict') throw error;
+  }
 }

@@ -1,39 +1,53 @@
 import type { App } from '@slack/bolt';
 import type { HandlerContext } from '../context.js';
-import * as agreements from './agreements.js';
-import * as campaignEdits from './campaign-edits.js';
+import * as addParticipants from './add-participants.js';
+import * as resendAgreement from './resend-agreement.js';
 import * as campaignSettings from './campaign-settings.js';
 import * as campaignStep from './campaign-step.js';
 import * as createCampaign from './create-campaign.js';
-import * as deliverables from './deliverables.js';
-import * as directory from './directory.js';
-import * as finalApproval from './final-approval.js';
+import * as editDeliverables from './edit-deliverables.js';
+import * as editBrief from './edit-brief.js';
+import * as editCosts from './edit-costs.js';
+import * as editPost from './edit-post.js';
+import * as finalApprovalConfirm from './final-approval-confirm.js';
+import * as finalApprovalSelect from './final-approval-select.js';
 import * as finalApprovePost from './final-approve-post.js';
-import * as participants from './participants.js';
-import * as posts from './posts.js';
+import * as importInfluencers from './import-influencers.js';
+import * as influencerForm from './influencer-form.js';
+import * as moveParticipants from './move-participants.js';
+import * as openRecruitment from './open-recruitment.js';
 import * as rejectReason from './reject-reason.js';
-import * as results from './results.js';
+import * as reopenDecision from './reopen-decision.js';
+import * as recordResults from './record-results.js';
+import * as revisePost from './revise-post.js';
 import * as settings from './settings.js';
 import * as submitPost from './submit-post.js';
 
-/** Every modal submission, one file each (or one file per modal family). */
+/** Every modal submission, one listener per file. */
 export function register(app: App, context: HandlerContext): void {
-  for (const listeners of [
+  for (const listener of [
     createCampaign,
-    campaignEdits,
+    editBrief,
     campaignSettings,
     campaignStep,
+    openRecruitment,
     settings,
-    agreements,
-    deliverables,
-    directory,
-    participants,
+    influencerForm,
+    importInfluencers,
+    addParticipants,
+    moveParticipants,
+    reopenDecision,
+    editCosts,
+    resendAgreement,
+    editDeliverables,
     submitPost,
-    posts,
+    revisePost,
+    editPost,
     rejectReason,
     finalApprovePost,
-    finalApproval,
-    results,
+    finalApprovalSelect,
+    finalApprovalConfirm,
+    recordResults,
   ])
-    listeners.register(app, context);
+    listener.register(app, context);
 }

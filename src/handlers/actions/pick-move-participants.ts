@@ -3,8 +3,8 @@ import { VALUE } from '../../views/campaign-form.js';
 import { MOVE_FIELDS, moveMetadata, moveModal } from '../../views/participants.js';
 import { getCampaign } from '../../workflow/campaigns.js';
 import { listParticipants } from '../../workflow/participants.js';
-import { isHashConflict } from '../../slack-client.js';
 import type { HandlerContext } from '../context.js';
+import { redraw } from './clicks.js';
 import { readMetadata } from '../odd-input.js';
 
 export function register(app: App, context: HandlerContext): void {
@@ -19,11 +19,6 @@ export function register(app: App, context: HandlerContext): void {
     const ids = new Set(action.selected_options.map((option) => option.value));
     const chosen = participants.filter((p) => ids.has(String(p.id)));
     if (!campaign) return;
-    try {
-      // The hash makes Slack refuse the update if the view changed since this action (a later choice won).
-      await client.views.update({ view_id: body.view.id, hash: body.view.hash, view: moveModal(campaign, participants, chosen) });
-    } catch (error) {
-      if (!isHashConflict(error)) throw error;
-    }
+    await redraw(client, body.view, moveModal(campaign, participants, chosen));
   });
 }

@@ -1,15 +1,8 @@
 import type { App } from '@slack/bolt';
-import {
-  FINAL_APPROVE_CONFIRM,
-  FINAL_APPROVE_POSTS_BLOCK,
-  FINAL_APPROVE_SELECT,
-  confirmMetadata,
-  finalApproveConfirmModal,
-  postAtVersion,
-} from '../../views/final-approval.js';
+import { FINAL_APPROVE_POSTS_BLOCK, FINAL_APPROVE_SELECT, finalApproveConfirmModal, postAtVersion } from '../../views/final-approval.js';
 import { campaignMetadata } from '../../views/metadata.js';
 import { refusalModal } from '../../views/refusals.js';
-import { finalApprovePosts, postsForFinalApproval } from '../../workflow/posts.js';
+import { postsForFinalApproval } from '../../workflow/posts.js';
 import type { HandlerContext } from '../context.js';
 import { read } from './form.js';
 import { readMetadata } from '../odd-input.js';
@@ -37,13 +30,5 @@ export function register(app: App, { prisma, now }: HandlerContext): void {
         picked.map((choice) => choice!),
       ),
     });
-  });
-
-  // Step 2: all chosen posts in one transaction; a refusal (e.g. someone else was faster) changes none.
-  app.view(FINAL_APPROVE_CONFIRM, async ({ ack, body, view }) => {
-    const { posts } = readMetadata(confirmMetadata, view.private_metadata);
-    const decided = await finalApprovePosts(prisma, posts, { userId: body.user.id, now: now() });
-    if (!decided.ok) return ack({ response_action: 'update', view: refusalModal('Final approval', decided) });
-    await ack({ response_action: 'clear' });
   });
 }
