@@ -8,7 +8,6 @@ import * as createCampaign from './create-campaign.js';
 import * as editDeliverables from './edit-deliverables.js';
 import * as editBrief from './edit-brief.js';
 import * as editCosts from './edit-costs.js';
-import * as editPost from './edit-post.js';
 import * as finalApprovalConfirm from './final-approval-confirm.js';
 import * as finalApprovalSelect from './final-approval-select.js';
 import * as finalApprovePost from './final-approve-post.js';
@@ -16,10 +15,10 @@ import * as importInfluencers from './import-influencers.js';
 import * as influencerForm from './influencer-form.js';
 import * as moveParticipants from './move-participants.js';
 import * as openRecruitment from './open-recruitment.js';
+import * as postFields from './post-fields.js';
 import * as rejectReason from './reject-reason.js';
 import * as reopenDecision from './reopen-decision.js';
 import * as recordResults from './record-results.js';
-import * as revisePost from './revise-post.js';
 import * as settings from './settings.js';
 import * as submitPost from './submit-post.js';
 
@@ -41,8 +40,7 @@ export function register(app: App, context: HandlerContext): void {
     resendAgreement,
     editDeliverables,
     submitPost,
-    revisePost,
-    editPost,
+    postFields,
     rejectReason,
     finalApprovePost,
     finalApprovalSelect,
