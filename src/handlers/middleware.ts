@@ -3,7 +3,7 @@ import type { AnyMiddlewareArgs, App, Middleware } from '@slack/bolt';
 import { unexpectedErrorModal, unexpectedErrorText } from '../views/errors.js';
 import { currentRequest, withRequestLog } from '../logger.js';
 import { campaignMetadata } from '../views/metadata.js';
-import { readMetadata } from './odd-input.js';
+import { readMetadata } from './payload.js';
 
 /** Counts listeners still running, so shutdown can wait for them after the HTTP server closes. */
 export class InFlight {

@@ -3,7 +3,7 @@ import { HOME_CAMPAIGN_STEP } from '../../views/home.js';
 import { STEPS, type Step, confirmStepModal } from '../../views/modals.js';
 import { getCampaign } from '../../workflow/campaigns.js';
 import type { HandlerContext } from '../context.js';
-import { buttonNumbers } from '../odd-input.js';
+import { buttonNumbers } from '../payload.js';
 import { answerRefusal } from './clicks.js';
 
 const isStep = (name: string): name is Step => Object.hasOwn(STEPS, name);

@@ -9,7 +9,7 @@ import { slackErrorCode } from '../../slack-client.js';
 import type { Acting } from '../../workflow/change.js';
 import type { HandlerContext } from '../context.js';
 import { publishHome } from '../home.js';
-import { buttonNumbers } from '../odd-input.js';
+import { buttonNumbers } from '../payload.js';
 
 type Clicked = { id: number; version: number };
 type ButtonListener = (args: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => Promise<void>;

@@ -4,7 +4,7 @@ import { PICK_DELIVERABLES_PARTICIPANT, deliverablesMetadata, deliverablesModal 
 import { getCampaign } from '../../workflow/campaigns.js';
 import { listParticipants } from '../../workflow/participants.js';
 import type { HandlerContext } from '../context.js';
-import { readMetadata } from '../odd-input.js';
+import { readMetadata } from '../payload.js';
 import { redraw } from './clicks.js';
 
 export function register(app: App, { prisma }: HandlerContext): void {

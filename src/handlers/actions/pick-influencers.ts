@@ -6,7 +6,7 @@ import { directoryCandidates } from '../../workflow/directory.js';
 import type { HandlerContext } from '../context.js';
 import { redraw } from './clicks.js';
 import { chosenAccounts } from '../views/directory-form.js';
-import { readMetadata } from '../odd-input.js';
+import { readMetadata } from '../payload.js';
 
 export function register(app: App, { prisma }: HandlerContext): void {
   // Choosing influencers to add: ask which accounts will post for each one who has several.

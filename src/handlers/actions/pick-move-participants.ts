@@ -5,7 +5,7 @@ import { getCampaign } from '../../workflow/campaigns.js';
 import { listParticipants } from '../../workflow/participants.js';
 import type { HandlerContext } from '../context.js';
 import { redraw } from './clicks.js';
-import { readMetadata } from '../odd-input.js';
+import { readMetadata } from '../payload.js';
 
 export function register(app: App, context: HandlerContext): void {
   const { prisma } = context;

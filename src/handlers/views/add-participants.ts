@@ -6,7 +6,7 @@ import type { HandlerContext } from '../context.js';
 import { tellAboutMoves } from '../influencer-messages.js';
 import { chosenAccounts } from './directory-form.js';
 import { read } from './form.js';
-import { readMetadata } from '../odd-input.js';
+import { readMetadata } from '../payload.js';
 import { parseStartingStage } from './starting-stage-form.js';
 
 export function register(app: App, { prisma, now }: HandlerContext): void {

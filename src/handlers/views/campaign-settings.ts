@@ -4,7 +4,7 @@ import { refusalModal } from '../../views/refusals.js';
 import { CAMPAIGN_SETTINGS, TIMING_FIELDS } from '../../views/settings.js';
 import { editBrief } from '../../workflow/campaigns.js';
 import type { HandlerContext } from '../context.js';
-import { readMetadata } from '../odd-input.js';
+import { readMetadata } from '../payload.js';
 import { briefErrorsByBlock, parseCampaignSettings } from './campaign-brief.js';
 
 export function register(app: App, { prisma, now }: HandlerContext): void {

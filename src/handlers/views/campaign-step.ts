@@ -9,7 +9,7 @@ import * as campaigns from '../../workflow/campaigns.js';
 import { lastEventId } from '../../workflow/history.js';
 import type { HandlerContext } from '../context.js';
 import { tellAboutCollaboration } from '../influencer-messages.js';
-import { readMetadata } from '../odd-input.js';
+import { readMetadata } from '../payload.js';
 
 const STEP_USE_CASES: Record<Step, typeof campaigns.publishProposal> = {
   delete: campaigns.deleteDraft,

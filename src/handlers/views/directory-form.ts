@@ -14,7 +14,7 @@ import {
   influencerMetadata,
 } from '../../views/directory.js';
 import { type StateValues, fieldErrors, read } from './form.js';
-import { readMetadata } from '../odd-input.js';
+import { readMetadata } from '../payload.js';
 
 /** Empty text is "not given". */
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);

@@ -6,7 +6,7 @@ import { refusalModal } from '../../views/refusals.js';
 import * as campaigns from '../../workflow/campaigns.js';
 import type { HandlerContext } from '../context.js';
 import { briefErrorsByBlock, parseCampaignBrief } from './campaign-brief.js';
-import { readMetadata } from '../odd-input.js';
+import { readMetadata } from '../payload.js';
 
 export function register(app: App, { prisma, now }: HandlerContext): void {
   app.view(EDIT_BRIEF, async ({ ack, body, view }) => {

@@ -7,7 +7,7 @@ import { getCampaign } from '../../workflow/campaigns.js';
 import { editCosts, listParticipants } from '../../workflow/participants.js';
 import type { HandlerContext } from '../context.js';
 import { parseCosts } from './participants-form.js';
-import { readMetadata } from '../odd-input.js';
+import { readMetadata } from '../payload.js';
 
 export function register(app: App, { prisma, now }: HandlerContext): void {
   /**

@@ -4,7 +4,7 @@ import { refusalModal } from '../../views/refusals.js';
 import { editDeliverables } from '../../workflow/participants.js';
 import type { HandlerContext } from '../context.js';
 import { parseDeliverables } from './deliverables-form.js';
-import { readMetadata } from '../odd-input.js';
+import { readMetadata } from '../payload.js';
 
 export function register(app: App, context: HandlerContext): void {
   const { prisma, now } = context;

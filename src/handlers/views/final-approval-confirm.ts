@@ -3,7 +3,7 @@ import { FINAL_APPROVE_CONFIRM, confirmMetadata } from '../../views/final-approv
 import { refusalModal } from '../../views/refusals.js';
 import { finalApprovePosts } from '../../workflow/posts.js';
 import type { HandlerContext } from '../context.js';
-import { readMetadata } from '../odd-input.js';
+import { readMetadata } from '../payload.js';
 
 export function register(app: App, { prisma, now }: HandlerContext): void {
   // Step 2: all chosen posts in one transaction; a refusal (e.g. someone else was faster) changes none.

@@ -5,7 +5,7 @@ import { refusalModal } from '../../views/refusals.js';
 import { postsForFinalApproval } from '../../workflow/posts.js';
 import type { HandlerContext } from '../context.js';
 import { read } from './form.js';
-import { readMetadata } from '../odd-input.js';
+import { readMetadata } from '../payload.js';
 
 export function register(app: App, { prisma, now }: HandlerContext): void {
   // Step 1 → 2: nothing changes yet; the confirmation is pushed on top, with the versions the approver saw.

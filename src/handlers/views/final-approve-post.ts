@@ -3,7 +3,7 @@ import { FINAL_APPROVE, finalApproveMetadata } from '../../views/modals.js';
 import { refusalModal } from '../../views/refusals.js';
 import { finalApprovePost } from '../../workflow/posts.js';
 import type { HandlerContext } from '../context.js';
-import { readMetadata } from '../odd-input.js';
+import { readMetadata } from '../payload.js';
 
 /** One post's final approval, from the button on its approval message. */
 export function register(app: App, { prisma, now }: HandlerContext): void {

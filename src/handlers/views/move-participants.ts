@@ -8,7 +8,7 @@ import { listParticipants, moveParticipant } from '../../workflow/participants.j
 import type { HandlerContext } from '../context.js';
 import { tellAboutMoves } from '../influencer-messages.js';
 import { parseMoveStage } from './participants-form.js';
-import { readMetadata } from '../odd-input.js';
+import { readMetadata } from '../payload.js';
 
 export function register(app: App, { prisma, now }: HandlerContext): void {
   // Each participant moves in its own transaction: one refused (stale, not allowed) does not undo the others.

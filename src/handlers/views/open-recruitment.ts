@@ -5,7 +5,7 @@ import { refusalModal } from '../../views/refusals.js';
 import * as campaigns from '../../workflow/campaigns.js';
 import type { HandlerContext } from '../context.js';
 import { isoDay, read } from './form.js';
-import { readMetadata } from '../odd-input.js';
+import { readMetadata } from '../payload.js';
 
 export function register(app: App, { prisma, now }: HandlerContext): void {
   app.view(OPEN_RECRUITMENT, async ({ ack, body, view }) => {

@@ -3,7 +3,7 @@ import { EDIT_POST_FORM, POST_FIELDS, REVISE_POST_FORM, postMetadata } from '../
 import { refusalModal } from '../../views/refusals.js';
 import { editPost, resubmitPost } from '../../workflow/posts.js';
 import type { HandlerContext } from '../context.js';
-import { readMetadata } from '../odd-input.js';
+import { readMetadata } from '../payload.js';
 import { parsePostFields } from './post-form.js';
 
 /**

@@ -6,7 +6,7 @@ import { getCampaign } from '../../workflow/campaigns.js';
 import { postContext, recordPostResult } from '../../workflow/posts.js';
 import type { HandlerContext } from '../context.js';
 import { parseResults } from './results-form.js';
-import { readMetadata } from '../odd-input.js';
+import { readMetadata } from '../payload.js';
 
 export function register(app: App, { prisma, now }: HandlerContext): void {
   app.view(RECORD_RESULTS, async ({ ack, body, view }) => {

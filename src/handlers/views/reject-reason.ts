@@ -4,7 +4,7 @@ import { refusalModal } from '../../views/refusals.js';
 import { rejectProposal } from '../../workflow/campaigns.js';
 import { approvePost, rejectPost } from '../../workflow/posts.js';
 import type { HandlerContext } from '../context.js';
-import { readMetadata } from '../odd-input.js';
+import { readMetadata } from '../payload.js';
 import { read } from './form.js';
 
 /** A rejection's reason, or an approval's corrections: the text is required, then the decision is taken. */

@@ -7,7 +7,7 @@ import { userText } from '../../views/mrkdwn.js';
 import { refusalModal } from '../../views/refusals.js';
 import type { HandlerContext } from '../context.js';
 import { campaignParticipants } from '../../views/metadata.js';
-import { readMetadata } from '../odd-input.js';
+import { readMetadata } from '../payload.js';
 
 export function register(app: App, { prisma, now }: HandlerContext): void {
   // An admin reopens one decided applicant; the reason is required and goes to the history and the channel.

@@ -7,7 +7,7 @@ import { participantInCampaign, resendAgreement } from '../../workflow/participa
 import type { HandlerContext } from '../context.js';
 import { tellAboutMoves } from '../influencer-messages.js';
 import { read } from './form.js';
-import { readMetadata } from '../odd-input.js';
+import { readMetadata } from '../payload.js';
 
 export function register(app: App, context: HandlerContext): void {
   const { prisma, now } = context;
