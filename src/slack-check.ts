@@ -1,5 +1,6 @@
 import { ErrorCode, LogLevel, WebClient } from '@slack/web-api';
 import { type Config, ConfigError } from './config.js';
+import { slackErrorCode } from './slack-client.js';
 
 /** Who SLACK_BOT_TOKEN belongs to, as Slack's auth.test answers: Bolt needs it to ignore the bot's own messages. */
 export interface BotIdentity {
@@ -42,11 +43,11 @@ export async function identifyBot(config: Config): Promise<BotIdentity> {
 }
 
 function explain(error: unknown, apiUrl: string, seconds: number): unknown {
-  const failure = error as { code?: string; data?: { error?: string }; statusCode?: number; retryAfter?: number; original?: unknown };
+  const failure = error as { code?: string; statusCode?: number; retryAfter?: number; original?: unknown };
   const at = `SLACK_API_URL (${apiUrl})`;
   switch (failure.code) {
     case ErrorCode.PlatformError: {
-      const answer = failure.data?.error ?? 'unknown_error';
+      const answer = slackErrorCode(error) ?? 'unknown_error';
       const advice = REFUSED_TOKEN[answer];
       return new ConfigError(
         advice
@@ -72,10 +73,10 @@ function explain(error: unknown, apiUrl: string, seconds: number): unknown {
 
 /** SLACK_APP_TOKEN is first used when Socket Mode connects; Bolt gives up at once when Slack refuses it. */
 export function explainSocketModeFailure(error: unknown): unknown {
-  const failure = error as { code?: string; data?: { error?: string } };
-  if (failure.code !== ErrorCode.PlatformError) return error;
+  const answer = slackErrorCode(error);
+  if (answer === undefined) return error;
   return new ConfigError(
-    `Cannot start: Slack refused SLACK_APP_TOKEN (${failure.data?.error}). Generate an app-level token with scope connections:write (Basic Information → App-Level Tokens) and copy it.`,
+    `Cannot start: Slack refused SLACK_APP_TOKEN (${answer}). Generate an app-level token with scope connections:write (Basic Information → App-Level Tokens) and copy it.`,
   );
 }
 

@@ -1,4 +1,4 @@
-import { ErrorCode, type FetchFunction, type RetryOptions, type WebAPIRequestError, type WebClientOptions } from '@slack/web-api';
+import { ErrorCode, type FetchFunction, type RetryOptions, type WebAPIPlatformError, type WebAPIRequestError, type WebClientOptions } from '@slack/web-api';
 
 /**
  * Methods that create something each time they run. When their answer is lost (timeout,
@@ -53,4 +53,10 @@ export function slackClientOptions(slackApiUrl: string): WebClientOptions {
     retryConfig,
     fetch: markLostAnswers,
   };
+}
+
+/** What Slack answered in an `ok: false` reply (e.g. `hash_conflict`, `not_in_channel`); undefined for any other failure. */
+export function slackErrorCode(error: unknown): string | undefined {
+  const failed = error as Partial<WebAPIPlatformError> | undefined;
+  return failed?.code === ErrorCode.PlatformError ? failed.data?.error : undefined;
 }

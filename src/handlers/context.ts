@@ -1,4 +1,4 @@
-import type { Prisma } from '../store/database.js';
+import type { Prisma } from '../workflow/database.js';
 
 /** What every listener needs besides Slack's own arguments. */
 export interface HandlerContext {

@@ -9,31 +9,31 @@ import { type Delivery, type DeliveryKind, retryDelaySeconds } from '../domain/d
 import { SYSTEM_ACTOR } from '../domain/history.js';
 import { DEADLINE_ACTOR } from '../domain/reminders.js';
 import { reminderMessage } from '../views/reminders.js';
-import { rememberReminder, reminderToShow } from '../workflow/reminders.js';
-import { campaignMessages, findCampaign, rememberCampaignMessages } from '../store/campaigns.js';
-import type { Prisma } from '../store/database.js';
+import { reminderToShow } from '../workflow/reminders.js';
+import type { Prisma } from '../workflow/database.js';
+import { getCampaign } from '../workflow/campaigns.js';
 import {
   type ClaimedDelivery,
   type DeliveryLane,
-  claimDeliveries,
+  type Posted,
+  attemptFailed,
+  claimDue,
   deliveriesWrittenHere,
-  deliveryPending,
-  markAttemptFailed,
-  markDelivered,
-  postponeDelivery,
-} from '../store/deliveries.js';
-import { historyEvent } from '../store/history.js';
-import { findParticipant } from '../store/participants.js';
+  delivered,
+  entryOf,
+  messagesOf,
+  participantOf,
+  pending,
+  postponed,
+} from '../workflow/outbox.js';
 import { reopenAnnouncement } from '../views/transitions.js';
-import { rememberPostApprovalMessage } from '../store/posts.js';
 import { decisionReply, postApprovalMessage, postEditedReply, proposalApprovalMessage } from '../views/approvals.js';
 import { campaignCard } from '../views/campaign-card.js';
 import { completionIntro } from '../views/report.js';
 import { lastEvent } from '../workflow/history.js';
 import { postCard, postContext } from '../workflow/posts.js';
 import { reportOf } from '../workflow/report.js';
-import { AnswerLost } from '../slack-client.js';
-import type { Tx } from '../store/tx.js';
+import { AnswerLost, slackErrorCode } from '../slack-client.js';
 import { publishHome } from './home.js';
 import { postReport, reportFiles } from './report.js';
 
@@ -46,7 +46,7 @@ export interface DeliveryDeps {
 }
 
 /** What a delivery did: done (delivered, or nothing left to show), or wait for something it needs. */
-type Outcome = { done: true; remember?: (tx: Tx) => Promise<void> } | { done: false; why: string };
+type Outcome = { done: true; posted?: Posted } | { done: false; why: string };
 
 const DONE: Outcome = { done: true };
 
@@ -166,7 +166,7 @@ export class DeliveryWorker {
         lane.again = false;
         for (;;) {
           if (lane.yieldsTo) await this.pause(lane.yieldsTo);
-          const claimed = await claimDeliveries(this.deps.prisma, new Date(), { lane: lane.name, limit: lane.limit });
+          const claimed = await claimDue(this.deps.prisma, lane.name, lane.limit);
           if (claimed.length === 0) break;
           // Claimed rows have distinct keys, so they cannot overtake each other. Messages go before the
           // replies in their threads, so a reply claimed with its message finds it posted.
@@ -185,19 +185,11 @@ export class DeliveryWorker {
     const { prisma, logger } = this.deps;
     try {
       const outcome = await this.show(claimed.delivery, claimed);
-      if (outcome.done) {
-        const { remember } = outcome;
-        if (!remember) await markDelivered(prisma, [claimed.id], new Date());
-        else {
-          await prisma.$transaction(async (tx) => {
-            await remember(tx);
-            await markDelivered(tx, [claimed.id], new Date());
-          });
-        }
-      } else if (Date.now() - claimed.createdAt.getTime() > PARENT_WAIT_MS) {
+      if (outcome.done) await delivered(prisma, claimed.id, outcome.posted);
+      else if (Date.now() - claimed.createdAt.getTime() > PARENT_WAIT_MS) {
         return await this.failed(claimed, outcome.why, undefined);
       } else {
-        await postponeDelivery(prisma, claimed.id, new Date(Date.now() + 2000), outcome.why);
+        await postponed(prisma, claimed.id, new Date(Date.now() + 2000), outcome.why);
       }
     } catch (error) {
       const { code, retryAfter } = slackError(error);
@@ -212,7 +204,7 @@ export class DeliveryWorker {
   }
 
   private async failed(claimed: ClaimedDelivery, error: string, retryAt: Date | undefined): Promise<Notice | undefined> {
-    await markAttemptFailed(this.deps.prisma, claimed.id, error, new Date(), retryAt);
+    await attemptFailed(this.deps.prisma, claimed.id, error, retryAt);
     this.deps.logger.warn(
       `Delivery ${claimed.id} (${claimed.delivery.kind}, try ${claimed.attempts}) failed: ${error}; ${retryAt ? `again at ${retryAt.toISOString()}` : 'given up'}`,
     );
@@ -270,7 +262,7 @@ export class DeliveryWorker {
       case 'proposal_reply':
       case 'report_dm':
       case 'announcement':
-        return (await findCampaign(this.deps.prisma, delivery.campaignId))?.channelId;
+        return (await getCampaign(this.deps.prisma, delivery.campaignId))?.channelId;
       case 'post_request':
       case 'post_reply':
         return (await postContext(this.deps.prisma, delivery.postId))?.campaign.channelId;
@@ -285,16 +277,16 @@ export class DeliveryWorker {
     const { prisma, client, now } = this.deps;
     switch (delivery.kind) {
       case 'campaign_card': {
-        const campaign = await findCampaign(prisma, delivery.campaignId);
+        const campaign = await getCampaign(prisma, delivery.campaignId);
         if (!campaign) return DONE;
         const card = campaignCard(campaign);
-        const ts = (await campaignMessages(prisma, campaign.id))?.cardTs;
+        const ts = (await messagesOf(prisma, campaign.id))?.cardTs;
         if (ts) {
           await client.chat.update({ channel: campaign.channelId, ts, ...card });
           return DONE;
         }
         const posted = await client.chat.postMessage({ channel: campaign.channelId, ...card });
-        return { done: true, remember: (tx) => rememberCampaignMessages(tx, campaign.id, { cardTs: posted.ts as string }) };
+        return { done: true, posted: { campaignId: campaign.id, messages: { cardTs: posted.ts as string } } };
       }
       case 'deleted_card': {
         const campaign = reviveCampaign(delivery.campaign);
@@ -302,11 +294,11 @@ export class DeliveryWorker {
         return DONE;
       }
       case 'proposal_request': {
-        const campaign = await findCampaign(prisma, delivery.campaignId);
+        const campaign = await getCampaign(prisma, delivery.campaignId);
         const published = campaign && (await lastEvent(prisma, 'campaign', campaign.id, 'campaign.proposal_published'));
         if (!campaign || !published) return DONE;
         const message = proposalApprovalMessage(campaign, published.actor, await proposalDecision(prisma, campaign, published.at));
-        const ts = (await campaignMessages(prisma, campaign.id))?.proposalMessageTs;
+        const ts = (await messagesOf(prisma, campaign.id))?.proposalMessageTs;
         if (ts) {
           await client.chat.update({ channel: campaign.channelId, ts, ...message });
           return DONE;
@@ -314,15 +306,15 @@ export class DeliveryWorker {
         // Posted while the proposal waits; after a decision there is nothing left to ask.
         if (campaign.status !== 'proposal_published') return DONE;
         const posted = await client.chat.postMessage({ channel: campaign.channelId, ...message });
-        return { done: true, remember: (tx) => rememberCampaignMessages(tx, campaign.id, { proposalMessageTs: posted.ts as string }) };
+        return { done: true, posted: { campaignId: campaign.id, messages: { proposalMessageTs: posted.ts as string } } };
       }
       case 'proposal_reply': {
-        const [campaign, decision] = await Promise.all([findCampaign(prisma, delivery.campaignId), historyEvent(prisma, delivery.eventId)]);
+        const [campaign, decision] = await Promise.all([getCampaign(prisma, delivery.campaignId), entryOf(prisma, delivery.eventId)]);
         const published = campaign && (await lastEvent(prisma, 'campaign', campaign.id, 'campaign.proposal_published'));
         if (!campaign || !decision || !published) return DONE;
-        const ts = (await campaignMessages(prisma, campaign.id))?.proposalMessageTs;
+        const ts = (await messagesOf(prisma, campaign.id))?.proposalMessageTs;
         // Waits while the request is on its way; a request never posted (decided before it was) has no thread.
-        if (!ts) return (await deliveryPending(prisma, `proposal_request:${campaign.id}`)) ? { done: false, why: 'waiting for the approval request' } : DONE;
+        if (!ts) return (await pending(prisma, `proposal_request:${campaign.id}`)) ? { done: false, why: 'waiting for the approval request' } : DONE;
         const rejected = decision.action.endsWith('rejected');
         const next = rejected ? '' : ` A PIC can now open recruitment with the button above or \`/campaign open ${campaignReference(campaign.id)}\`.`;
         await client.chat.postMessage({
@@ -346,18 +338,17 @@ export class DeliveryWorker {
         const posted = await client.chat.postMessage({ channel: campaign.channelId, ...shown });
         return {
           done: true,
-          remember: (tx) => rememberPostApprovalMessage(tx, post.id, { channelId: campaign.channelId, ts: posted.ts as string, revision: post.revision }),
+          posted: { postId: post.id, message: { channelId: campaign.channelId, ts: posted.ts as string, revision: post.revision } },
         };
       }
       case 'post_reply': {
-        const [card, entry] = await Promise.all([postCard(prisma, delivery.postId), historyEvent(prisma, delivery.eventId)]);
+        const [card, entry] = await Promise.all([postCard(prisma, delivery.postId), entryOf(prisma, delivery.eventId)]);
         if (!card || !entry) return DONE;
         const { message } = card;
         const revision = entry.details?.revision;
         if (!message || (message.revision ?? card.post.revision) !== revision) {
           // Waits while the revision's message is on its way; once a later revision has its own, this reply has no thread left.
-          const coming =
-            typeof revision === 'number' && revision === card.post.revision && (await deliveryPending(prisma, `post_request:${card.post.id}:${revision}`));
+          const coming = typeof revision === 'number' && revision === card.post.revision && (await pending(prisma, `post_request:${card.post.id}:${revision}`));
           return coming ? { done: false, why: 'waiting for the post approval message' } : DONE;
         }
         const reply = entry.action === 'post.edited' ? postEditedReply(card.campaign, entry) : decisionReply(card.post, entry);
@@ -377,11 +368,11 @@ export class DeliveryWorker {
         }
         const channel = (await client.conversations.open({ users: shown.userId })).channel?.id as string;
         const posted = await client.chat.postMessage({ channel, ...message });
-        return { done: true, remember: (tx) => rememberReminder(tx, delivery.key, channel, posted.ts as string) };
+        return { done: true, posted: { reminderKey: delivery.key, channelId: channel, ts: posted.ts as string } };
       }
       case 'announcement': {
-        const [campaign, entry] = await Promise.all([findCampaign(prisma, delivery.campaignId), historyEvent(prisma, delivery.eventId)]);
-        const participant = entry && (await findParticipant(prisma, Number(entry.entityId)));
+        const [campaign, entry] = await Promise.all([getCampaign(prisma, delivery.campaignId), entryOf(prisma, delivery.eventId)]);
+        const participant = entry && (await participantOf(prisma, Number(entry.entityId)));
         if (!campaign || !entry || !participant) return DONE;
         await client.chat.postMessage({ channel: campaign.channelId, ...reopenAnnouncement(campaign, participant.influencerName, entry) });
         return DONE;
@@ -420,9 +411,9 @@ function reviveCampaign(snapshot: Record<string, unknown>): Campaign {
 
 /** Slack's error code (or what went wrong on the way), and how long Slack asked to wait. */
 function slackError(error: unknown): { code: string; retryAfter?: number } {
-  const failed = error as { code?: string; data?: { error?: string }; retryAfter?: number; original?: unknown };
+  const failed = error as { code?: string; retryAfter?: number; original?: unknown };
   if (failed.code === ErrorCode.RateLimitedError) return { code: 'ratelimited', ...(failed.retryAfter !== undefined ? { retryAfter: failed.retryAfter } : {}) };
-  if (failed.code === ErrorCode.PlatformError) return { code: failed.data?.error ?? 'slack_error' };
+  if (failed.code === ErrorCode.PlatformError) return { code: slackErrorCode(error) ?? 'slack_error' };
   if (failed.code === ErrorCode.RequestError) return { code: failed.original instanceof AnswerLost ? 'answer_lost' : 'request_failed' };
   if (failed.code === ErrorCode.HTTPError) return { code: 'http_error' };
   return { code: 'unexpected' };

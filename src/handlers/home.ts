@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { Prisma } from '../store/database.js';
+import type { Prisma } from '../workflow/database.js';
 import { homeView } from '../views/home.js';
 import { describeViewer } from '../workflow/admins.js';
 import { homeOf } from '../workflow/home.js';

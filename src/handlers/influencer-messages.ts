@@ -4,12 +4,13 @@ import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Campaign } from '../domain/brief.js';
 import { type Participant, agreementExpiresAt } from '../domain/participation.js';
-import type { Prisma } from '../store/database.js';
+import type { Prisma } from '../workflow/database.js';
 import type { SlackMessage } from '../views/help.js';
 import { collaborationStartedMessage, influencerMessage, isToldStage, signByText } from '../views/influencer-messages.js';
 import { getCampaign } from '../workflow/campaigns.js';
 import { digestSettings } from '../workflow/digests.js';
 import { listParticipants } from '../workflow/participants.js';
+import { slackErrorCode } from '../slack-client.js';
 
 /** Ephemerally to the influencer PIC when they acted (in the campaign's channel), else by direct message to them. */
 async function toInfluencerPic(client: WebClient, logger: Logger, campaign: Campaign, actorId: string, message: SlackMessage): Promise<void> {
@@ -25,7 +26,7 @@ async function toInfluencerPic(client: WebClient, logger: Logger, campaign: Camp
     const opened = await client.conversations.open({ users: pic });
     await client.chat.postMessage({ channel: opened.channel?.id as string, ...message });
   } catch (error) {
-    logger.warn(`Could not send the influencer message of campaign ${campaign.id} to ${pic}:`, (error as { data?: { error?: string } }).data?.error ?? error);
+    logger.warn(`Could not send the influencer message of campaign ${campaign.id} to ${pic}:`, slackErrorCode(error) ?? error);
   }
 }
 

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { AnyMiddlewareArgs, App, Middleware } from '@slack/bolt';
 import { unexpectedErrorModal, unexpectedErrorText } from '../views/errors.js';
 import { currentRequest, withRequestLog } from '../logger.js';
+import { campaignMetadata } from '../views/metadata.js';
+import { readMetadata } from './payload.js';
 
 /** Counts listeners still running, so shutdown can wait for them after the HTTP server closes. */
 export class InFlight {
@@ -34,8 +36,7 @@ function requestOf(body: Record<string, unknown>): { user?: string; campaign?: n
   const metadata = (body.view as { private_metadata?: string } | undefined)?.private_metadata;
   if (campaign === undefined && metadata?.startsWith('{')) {
     try {
-      const id = (JSON.parse(metadata) as { campaignId?: unknown }).campaignId;
-      if (typeof id === 'number') campaign = id;
+      campaign = readMetadata(campaignMetadata, metadata).campaignId;
     } catch {
       // Not ours to judge here: the listener refuses malformed metadata.
     }

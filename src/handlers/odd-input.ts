@@ -2,44 +2,10 @@ import { currentRequest } from '../logger.js';
 import { newReference } from './middleware.js';
 import type { AnyMiddlewareArgs, App, Middleware } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { z } from 'zod';
 import { outOfDateModal, outOfDateText } from '../views/errors.js';
 import type { HandlerContext } from './context.js';
 import { publishHome } from './home.js';
-
-/**
- * A button value or `private_metadata` we did not write as it arrived: tampered with, or from an
- * older version of the app. The message says what was wrong, for the log only.
- */
-export class OutOfDate extends Error {}
-
-/** An ID or version as the database stores it (a 32-bit integer); anything else was not written by us. */
-export const storedInt = z
-  .number()
-  .int()
-  .min(0)
-  .max(2 ** 31 - 1);
-
-/** A button value of `count` stored integers joined by ":" ("<id>:<version>", or "<id>"). */
-export function buttonNumbers(value: string | undefined, count: number): number[] {
-  const parts = (value ?? '').split(':');
-  const numbers = parts.map((part) => (/^\d{1,10}$/.test(part) ? Number(part) : NaN));
-  if (parts.length !== count || !numbers.every((n) => storedInt.safeParse(n).success)) throw new OutOfDate(`button value ${JSON.stringify(value)}`);
-  return numbers;
-}
-
-/** The modal's `private_metadata`, read with the modal's own schema. */
-export function readMetadata<T extends z.ZodType>(schema: T, privateMetadata: string): z.output<T> {
-  let json: unknown;
-  try {
-    json = JSON.parse(privateMetadata);
-  } catch {
-    throw new OutOfDate(`private_metadata is not JSON: ${JSON.stringify(privateMetadata.slice(0, 200))}`);
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new OutOfDate(`private_metadata ${JSON.stringify(privateMetadata.slice(0, 200))}: ${z.prettifyError(parsed.error)}`);
-  return parsed.data;
-}
+import { OutOfDate } from './payload.js';
 
 /**
  * C0 controls and DEL, which Slack's inputs cannot type: tab and line breaks only where the view

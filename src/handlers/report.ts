@@ -10,6 +10,7 @@ import { calendarDate } from '../views/format.js';
 import { reportMessage } from '../views/report.js';
 import { reportChart } from '../views/report-chart.js';
 import { reportCsv } from '../views/report-csv.js';
+import { slackErrorCode } from '../slack-client.js';
 
 export interface ReportFile {
   file: Buffer;
@@ -59,7 +60,7 @@ export async function sendReportByDirectMessage(
       await postReport(client, opened.channel?.id as string, report, files, now, intro);
     } catch (error) {
       failed.push(userId);
-      logger.warn(`Could not send the report of campaign ${report.campaign.id} to ${userId}:`, (error as { data?: { error?: string } }).data?.error ?? error);
+      logger.warn(`Could not send the report of campaign ${report.campaign.id} to ${userId}:`, slackErrorCode(error) ?? error);
     }
   }
   return failed;

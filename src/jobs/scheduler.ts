@@ -10,6 +10,7 @@ import { type PostDigest, runDueDigests } from '../workflow/digests.js';
 import { markExpiredAgreements } from '../workflow/participants.js';
 import { type ZonesOf, runDeadlineDecisions, runReminders } from '../workflow/reminders.js';
 import { isTimeZone } from '../domain/schedule.js';
+import { slackErrorCode } from '../slack-client.js';
 
 export interface SchedulerDeps {
   prisma: Prisma;
@@ -81,7 +82,7 @@ export function slackZones(client: WebClient, logger: Logger): ZonesOf {
           zones.set(userId, zone);
         }
       } catch (error) {
-        logger.warn(`No time zone for ${userId}; reminders use the workspace's:`, (error as { data?: { error?: string } }).data?.error ?? error);
+        logger.warn(`No time zone for ${userId}; reminders use the workspace's:`, slackErrorCode(error) ?? error);
       }
     }
     return zones;

@@ -14,6 +14,7 @@ import { VALUE, button, context, inputBlock, modal, option, plain, section, text
 import { OPEN_DELIVERABLES } from './deliverables.js';
 import { zonedDateTime } from './format.js';
 import { truncate, userText } from './mrkdwn.js';
+import { campaignParticipants, metadataOf } from './metadata.js';
 
 /** The "Send agreement again" button on a declined or expired agreement: value "<participantId>:<version>". */
 export const RESEND_AGREEMENT = 'agreement_resend';
@@ -104,7 +105,7 @@ export function resendModal(campaign: Campaign, resendable: Participant[]): Moda
   });
   return modal({
     callback_id: RESEND_FORM,
-    private_metadata: JSON.stringify({ campaignId: campaign.id, versions: Object.fromEntries(shown.map((p) => [p.id, p.version])) }),
+    private_metadata: metadataOf(campaignParticipants, { campaignId: campaign.id, versions: Object.fromEntries(shown.map((p) => [p.id, p.version])) }),
     title: 'Send agreement again',
     submit: 'Send again',
     blocks: [

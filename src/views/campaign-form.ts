@@ -15,6 +15,7 @@ import { ALL_OPTIONAL_STAGES, DEFAULT_AGREEMENT_WINDOW_DAYS, type OptionalStages
 import { VALUE, context, input, modal, option, plain } from './blocks.js';
 import { calendarDate, currencyDigits, majorUnits } from './format.js';
 import { userText } from './mrkdwn.js';
+import { campaignAtVersion, metadataOf } from './metadata.js';
 
 /** Block IDs of the campaign modal; the submission handler reads and reports errors by these. */
 export const CAMPAIGN_FIELDS = {
@@ -168,7 +169,7 @@ export const EDIT_BRIEF = 'campaign_edit_brief';
 export function editBriefModal(campaign: Campaign): ModalView {
   return modal({
     callback_id: EDIT_BRIEF,
-    private_metadata: JSON.stringify({ campaignId: campaign.id, version: campaign.version }),
+    private_metadata: metadataOf(campaignAtVersion, { campaignId: campaign.id, version: campaign.version }),
     title: `Edit ${campaignReference(campaign.id)}`,
     submit: 'Save',
     blocks: briefBlocks(campaign, campaign.createdBy, lockedFields(campaign)),

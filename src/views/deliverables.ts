@@ -15,6 +15,8 @@ import {
 import { VALUE, actions, context, input, modal, option, plain, section } from './blocks.js';
 import { calendarDate } from './format.js';
 import { truncate, userText } from './mrkdwn.js';
+import { z } from 'zod';
+import { metadataOf, storedInt } from './metadata.js';
 
 export const EDIT_DELIVERABLES = 'participant_deliverables';
 /** The participant select at the top of the deliverables modal (an actions block: choosing re-renders the modal). */
@@ -32,12 +34,12 @@ export function deliverableBlockId(line: number, field: DeliverableField): strin
 }
 
 /** What the submit handler needs besides the inputs: whose deliverables, the version seen, how many lines. */
-export interface DeliverablesMetadata {
-  campaignId: number;
-  participantId?: number;
-  version?: number;
-  lines?: number;
-}
+export const deliverablesMetadata = z.object({
+  campaignId: storedInt.positive(),
+  participantId: storedInt.positive().optional(),
+  version: storedInt.optional(),
+  lines: z.number().int().min(0).max(50).optional(),
+});
 
 function participantOption(p: Participant): PlainTextOption {
   const stage = STAGE_LABELS[p.stage];
@@ -104,7 +106,7 @@ export function deliverablesModal(campaign: Campaign, participants: Participant[
       PICK_DELIVERABLES_PARTICIPANT,
     ),
   ];
-  const metadata: DeliverablesMetadata = { campaignId: campaign.id };
+  const metadata: z.input<typeof deliverablesMetadata> = { campaignId: campaign.id };
   const editable = chosen && mayEditDeliverables(chosen, campaign);
   if (chosen && editable && !editable.ok) {
     const current = chosen.deliverables.map((d) => `• ${userText(describeDeliverable(d), 600)}`).join('\n') || 'No deliverables yet.';
@@ -118,7 +120,7 @@ export function deliverablesModal(campaign: Campaign, participants: Participant[
   const canSave = metadata.participantId !== undefined;
   return modal({
     callback_id: EDIT_DELIVERABLES,
-    private_metadata: JSON.stringify(metadata),
+    private_metadata: metadataOf(deliverablesMetadata, metadata),
     title: 'Deliverables',
     submit: canSave ? 'Save' : undefined,
     blocks,

@@ -6,6 +6,8 @@ import { listSections, notice } from './campaigns.js';
 import type { SlackMessage } from './help.js';
 import { truncate, userText } from './mrkdwn.js';
 import { startingStageBlocks } from './starting-stage.js';
+import { z } from 'zod';
+import { metadataOf, storedInt } from './metadata.js';
 
 export const ADD_INFLUENCER = 'influencer_add';
 export const EDIT_INFLUENCER = 'influencer_edit';
@@ -65,12 +67,12 @@ export interface InfluencerDraft {
 }
 
 /** What the modal carries: IDs, the version seen and its rows' keys; the profile itself is re-read on submit. */
-export interface InfluencerMetadata {
-  influencerId?: number;
-  version?: number;
-  accounts: string[];
-  next: number;
-}
+export const influencerMetadata = z.object({
+  influencerId: storedInt.optional(),
+  version: storedInt.optional(),
+  accounts: z.array(z.string().regex(/^[an]\d{1,9}$/)),
+  next: storedInt,
+});
 
 const savedAccountKey = (id: number) => `a${id}`;
 export const accountBlockId = (key: string, field: AccountField) => `account.${key}.${ACCOUNT_FIELDS[field]}`;
@@ -130,7 +132,7 @@ function accountBlocks(account: AccountDraft, number: number, removable: boolean
 export function influencerModal(draft: InfluencerDraft): ModalView {
   const F = INFLUENCER_FIELDS;
   const editing = draft.influencerId !== undefined;
-  const metadata: InfluencerMetadata = {
+  const metadata: z.input<typeof influencerMetadata> = {
     ...(editing ? { influencerId: draft.influencerId, version: draft.version } : {}),
     accounts: draft.accounts.map((a) => a.key),
     next: draft.next,
@@ -141,7 +143,7 @@ export function influencerModal(draft: InfluencerDraft): ModalView {
       : context(`An influencer has at most ${MAX_ACCOUNTS} social accounts.`);
   return modal({
     callback_id: editing ? EDIT_INFLUENCER : ADD_INFLUENCER,
-    private_metadata: JSON.stringify(metadata),
+    private_metadata: metadataOf(influencerMetadata, metadata),
     title: editing ? 'Edit influencer' : 'Add influencer',
     submit: 'Save',
     blocks: [
@@ -209,10 +211,17 @@ export function importProblemsText(problems: RowProblem[]): string {
 const reach = (accounts: SocialAccount[]) => accounts.reduce((sum, a) => sum + a.followers, 0);
 
 /** What the add modal carries: the campaign and the filters its list came from, to list it again. */
-export interface AddParticipantsMetadata {
-  campaignId: number;
-  filter: InfluencerFilter;
-}
+export const addParticipantsMetadata = z.object({
+  campaignId: storedInt,
+  filter: z
+    .object({
+      niche: z.string().optional(),
+      platform: z.enum(PLATFORMS).optional(),
+      country: z.string().optional(),
+      minFollowers: z.number().int().optional(),
+    })
+    .default({}),
+});
 
 /** The accounts choice of one chosen influencer in the add modal. */
 export const accountsBlockId = (influencerId: number) => `accounts.${influencerId}`;
@@ -257,10 +266,10 @@ export function addParticipantsModal(
     ...(filter.niche ? { niche: filter.niche.slice(0, 500) } : {}),
     ...(filter.country ? { country: filter.country.slice(0, 60) } : {}),
   };
-  const metadata: AddParticipantsMetadata = { campaignId: campaign.id, filter: kept };
+  const metadata: z.input<typeof addParticipantsMetadata> = { campaignId: campaign.id, filter: kept };
   return modal({
     callback_id: ADD_PARTICIPANTS,
-    private_metadata: JSON.stringify(metadata),
+    private_metadata: metadataOf(addParticipantsMetadata, metadata),
     title: 'Add influencers',
     submit: 'Add',
     blocks: [

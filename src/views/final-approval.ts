@@ -5,6 +5,8 @@ import type { PostChoice } from './results-form.js';
 import { input, modal, option, section } from './blocks.js';
 import { count } from './format.js';
 import { link, userText } from './mrkdwn.js';
+import { z } from 'zod';
+import { campaignMetadata, metadataOf, storedInt } from './metadata.js';
 
 export const FINAL_APPROVE_SELECT = 'posts_final_approve_select';
 export const FINAL_APPROVE_CONFIRM = 'posts_final_approve_confirm';
@@ -21,7 +23,7 @@ export function finalApproveSelectModal(campaign: Campaign, choices: PostChoice[
   const more = choices.length > MAX_FINAL_APPROVE ? ` The first ${MAX_FINAL_APPROVE} are listed; run the command again for the rest.` : '';
   return modal({
     callback_id: FINAL_APPROVE_SELECT,
-    private_metadata: JSON.stringify({ campaignId: campaign.id }),
+    private_metadata: metadataOf(campaignMetadata, { campaignId: campaign.id }),
     title: 'Final approval',
     submit: 'Review',
     blocks: [
@@ -33,12 +35,24 @@ export function finalApproveSelectModal(campaign: Campaign, choices: PostChoice[
   });
 }
 
+// Nine digits at most: IDs and versions are 32-bit in the database.
+export const postAtVersion = z
+  .string()
+  .regex(/^\d{1,9}:\d{1,9}$/)
+  .transform((value) => {
+    const [id, version] = value.split(':').map(Number) as [number, number];
+    return { id, version };
+  });
+
+/** Step 2 carries the posts chosen, each "<id>:<version>" as the approver saw it. */
+export const confirmMetadata = z.object({ campaignId: storedInt, posts: z.array(postAtVersion).min(1) });
+
 /** Step 2: the confirmation, pushed on top of the selection. It says plainly that this cannot be undone. */
 export function finalApproveConfirmModal(campaign: Campaign, chosen: PostChoice[]): ModalView {
   const lines = chosen.map((choice) => `• ${userText(describe(choice), 200)}${choice.post.postUrl ? ` · ${link(choice.post.postUrl, 'live post')}` : ''}`);
   return modal({
     callback_id: FINAL_APPROVE_CONFIRM,
-    private_metadata: JSON.stringify({ campaignId: campaign.id, posts: chosen.map(({ post }) => `${post.id}:${post.version}`) }),
+    private_metadata: metadataOf(confirmMetadata, { campaignId: campaign.id, posts: chosen.map(({ post }) => `${post.id}:${post.version}`) }),
     title: 'Confirm final approval',
     submit: `Final-approve ${chosen.length}`,
     close: 'Back',

@@ -5,6 +5,8 @@ import { userText } from './mrkdwn.js';
 import type { CampaignStatus } from '../domain/campaign.js';
 import { type TransitionKind, UNDO_WINDOW_TEXT, campaignStepKind } from '../domain/transitions.js';
 import { kindText } from './transitions.js';
+import { z } from 'zod';
+import { metadataOf, storedInt } from './metadata.js';
 
 export const CONFIRM_STEP = 'campaign_step';
 export const REJECT_REASON = 'reject_reason';
@@ -56,19 +58,15 @@ function stepKind(step: Step, from: CampaignStatus): TransitionKind {
 }
 
 /** private_metadata carries only IDs and versions; everything else is re-read on submit. */
-export interface StepMetadata {
-  step: Step;
-  campaignId: number;
-  version: number;
-}
+export const stepMetadata = z.object({ step: z.enum(Object.keys(STEPS) as [Step, ...Step[]]), campaignId: storedInt, version: storedInt });
 
 export function confirmStepModal(step: Step, campaign: Campaign): ModalView {
   const { title, button, what, irreversible } = STEPS[step];
-  const metadata: StepMetadata = { step, campaignId: campaign.id, version: campaign.version };
+
   const name = `*${campaignReference(campaign.id)} ${userText(campaign.title, 150)}*`;
   return modal({
     callback_id: CONFIRM_STEP,
-    private_metadata: JSON.stringify(metadata),
+    private_metadata: metadataOf(stepMetadata, { step, campaignId: campaign.id, version: campaign.version }),
     title,
     submit: button,
     blocks: [
@@ -79,14 +77,15 @@ export function confirmStepModal(step: Step, campaign: Campaign): ModalView {
   });
 }
 
-export interface RejectMetadata {
+export const rejectMetadata = z.object({
   /** A proposal's rejection, a post's "needs work", or a post's approval with corrections: each needs its text. */
-  kind: 'post' | 'proposal' | 'corrections';
-  id: number;
-  version: number;
-}
+  kind: z.enum(['post', 'proposal', 'corrections']),
+  id: storedInt,
+  version: storedInt,
+});
+type RejectMetadata = z.infer<typeof rejectMetadata>;
 
-const REASON_FORMS: Record<RejectMetadata['kind'], { title: string; submit: string; label: string }> = {
+export const REASON_FORMS: Record<RejectMetadata['kind'], { title: string; submit: string; label: string }> = {
   post: { title: 'Needs work', submit: 'Send back', label: 'What needs work? The submitter sees this and it stays in the history.' },
   proposal: { title: 'Reject proposal', submit: 'Reject', label: 'Why? The submitter sees this and it stays in the history.' },
   corrections: {
@@ -101,7 +100,7 @@ export function rejectReasonModal(metadata: RejectMetadata, subject: string): Mo
   const form = REASON_FORMS[metadata.kind];
   return modal({
     callback_id: REJECT_REASON,
-    private_metadata: JSON.stringify(metadata),
+    private_metadata: metadataOf(rejectMetadata, metadata),
     title: form.title,
     submit: form.submit,
     blocks: [
@@ -113,11 +112,13 @@ export function rejectReasonModal(metadata: RejectMetadata, subject: string): Mo
 
 export const FINAL_APPROVE = 'post_final_approve';
 
+export const finalApproveMetadata = z.object({ id: storedInt, version: storedInt });
+
 /** Final approval is irreversible: the modal says so before anything happens. */
-export function finalApproveModal(metadata: { id: number; version: number }, subject: string): ModalView {
+export function finalApproveModal(metadata: z.infer<typeof finalApproveMetadata>, subject: string): ModalView {
   return modal({
     callback_id: FINAL_APPROVE,
-    private_metadata: JSON.stringify(metadata),
+    private_metadata: metadataOf(finalApproveMetadata, metadata),
     title: 'Final approval',
     submit: 'Final approve',
     blocks: [section(userText(subject, 2800)), section(':warning: *Final approval cannot be undone.*')],

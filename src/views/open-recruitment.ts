@@ -3,6 +3,7 @@ import { type Campaign, campaignReference } from '../domain/brief.js';
 import { input, modal, section } from './blocks.js';
 import { calendarDate } from './format.js';
 import { userText } from './mrkdwn.js';
+import { campaignAtVersion, metadataOf } from './metadata.js';
 
 export const OPEN_RECRUITMENT = 'campaign_open_recruitment';
 /** The button on the approved proposal and in App Home; its value is "<campaign id>:<version>". */
@@ -14,7 +15,7 @@ export function openRecruitmentModal(campaign: Campaign): ModalView {
   const name = `*${campaignReference(campaign.id)} ${userText(campaign.title, 150)}*`;
   return modal({
     callback_id: OPEN_RECRUITMENT,
-    private_metadata: JSON.stringify({ campaignId: campaign.id, version: campaign.version }),
+    private_metadata: metadataOf(campaignAtVersion, { campaignId: campaign.id, version: campaign.version }),
     title: 'Open recruitment',
     submit: 'Open',
     blocks: [

@@ -8,6 +8,8 @@ import { VALUE, context, inputBlock, modal, option, plain, section } from './blo
 import { PROFIT_FORMULA, count, currencyDigits, majorUnits, money } from './format.js';
 import { clampMrkdwn, truncate, userText } from './mrkdwn.js';
 import { refusalText } from './refusals.js';
+import { z } from 'zod';
+import { metadataOf, participantVersions, storedInt } from './metadata.js';
 
 export const MOVE_PARTICIPANT = 'participant_move';
 export const MOVE_FIELDS = { participant: 'move_participant', stage: 'move_stage' } as const;
@@ -39,6 +41,12 @@ function noMoveReason(stage: Stage): string {
   return `${STAGE_LABELS[stage]} is an end stage: there is nowhere to move this participant.`;
 }
 
+/** `chosen`: participant ID → the version the mover saw (none until participants are chosen). */
+export const moveMetadata = z.object({
+  campaignId: storedInt.positive(),
+  chosen: participantVersions.default({}).transform((chosen) => new Map(Object.entries(chosen).map(([p, v]) => [Number(p), v]))),
+});
+
 /**
  * Move in two steps inside one view: choose participants (the select dispatches an action),
  * then the view is updated to offer only the stages the pipeline allows from where they all are.
@@ -69,10 +77,12 @@ export function moveModal(campaign: Campaign, participants: Participant[], chose
     blocks.push(context(`+${participants.length - shown.length} not shown.`));
   }
   if (chosen.length) blocks.push(stageChoice(campaign, chosen));
-  const metadata = chosen.length ? { campaignId: campaign.id, chosen: Object.fromEntries(chosen.map((p) => [p.id, p.version])) } : { campaignId: campaign.id };
+  const metadata: z.input<typeof moveMetadata> = chosen.length
+    ? { campaignId: campaign.id, chosen: Object.fromEntries(chosen.map((p) => [p.id, p.version])) }
+    : { campaignId: campaign.id };
   return modal({
     callback_id: MOVE_PARTICIPANT,
-    private_metadata: JSON.stringify(metadata),
+    private_metadata: metadataOf(moveMetadata, metadata),
     title: 'Move participants',
     submit: 'Move',
     blocks,
@@ -104,6 +114,12 @@ function moveKindSuffix(chosen: Participant[], to: Stage): string {
   const kinds = new Set(chosen.map((p) => stageMoveKind(p.stage, to)));
   return kinds.size === 1 ? KIND_SUFFIX[[...kinds][0]!] : '';
 }
+
+/** `versions`: participant ID → the version each row showed. */
+export const costsMetadata = z.object({
+  campaignId: storedInt.positive(),
+  versions: participantVersions.transform((versions) => new Map(Object.entries(versions).map(([p, v]) => [Number(p), v]))),
+});
 
 export function costsModal(campaign: Campaign, participants: Participant[]): ModalView {
   const shown = participants.slice(0, MAX_COST_ROWS);
@@ -138,7 +154,7 @@ export function costsModal(campaign: Campaign, participants: Participant[]): Mod
   }
   return modal({
     callback_id: EDIT_COSTS,
-    private_metadata: JSON.stringify({ campaignId: campaign.id, versions: Object.fromEntries(shown.map((p) => [p.id, p.version])) }),
+    private_metadata: metadataOf(costsMetadata, { campaignId: campaign.id, versions: Object.fromEntries(shown.map((p) => [p.id, p.version])) }),
     title: 'Budgets and costs',
     submit: 'Save',
     blocks,

@@ -6,6 +6,8 @@ import type { Post } from '../domain/posts.js';
 import { answersLine } from './approvals.js';
 import { VALUE, context, inputBlock, modal, option, section } from './blocks.js';
 import { truncate, userText } from './mrkdwn.js';
+import { z } from 'zod';
+import { campaignMetadata, metadataOf, storedInt } from './metadata.js';
 
 export const SUBMIT_POST = 'post_submit';
 /** The form for the next revision of a rejected post, and for editing a waiting one; metadata {postId, version}. */
@@ -76,7 +78,7 @@ export function submitPostModal(campaign: Campaign, targets: PostTarget[]): Moda
     : [];
   return modal({
     callback_id: SUBMIT_POST,
-    private_metadata: JSON.stringify({ campaignId: campaign.id }),
+    private_metadata: metadataOf(campaignMetadata, { campaignId: campaign.id }),
     title: 'Submit draft post',
     submit: 'Submit for approval',
     blocks: [
@@ -87,6 +89,9 @@ export function submitPostModal(campaign: Campaign, targets: PostTarget[]): Moda
     ],
   });
 }
+
+/** An existing post at the version the form showed (its next revision, or an edit). */
+export const postMetadata = z.object({ postId: storedInt, version: storedInt });
 
 /**
  * The same form for one existing post, prefilled with its last caption, media and date: its next
@@ -105,7 +110,7 @@ export function existingPostModal(
       : `Revision ${post.revision} of the draft post for ${whose} waits for approval; saving updates its message in <#${campaign.channelId}> and tells the approvers.`;
   return modal({
     callback_id: kind === 'revise' ? REVISE_POST_FORM : EDIT_POST_FORM,
-    private_metadata: JSON.stringify({ postId: post.id, version: post.version }),
+    private_metadata: metadataOf(postMetadata, { postId: post.id, version: post.version }),
     title: kind === 'revise' ? 'Submit revision' : 'Edit draft post',
     submit: kind === 'revise' ? 'Submit for approval' : 'Save',
     blocks: [section(intro), ...(kind === 'revise' && rejection ? [context(answersLine(post.revision + 1, rejection))] : []), ...postInputs(post)],

@@ -4,6 +4,8 @@ import type { Post, PostMetrics } from '../domain/posts.js';
 import { input, modal, option, section } from './blocks.js';
 import { calendarDate, currencyDigits, majorUnits } from './format.js';
 import { userText } from './mrkdwn.js';
+import { z } from 'zod';
+import { metadataOf, storedInt } from './metadata.js';
 
 export const RECORD_RESULTS = 'post_results';
 export const COUNT_FIELDS = ['impressions', 'reach', 'likes', 'comments', 'shares', 'saves', 'clicks', 'conversions'] as const;
@@ -27,7 +29,7 @@ export interface PostChoice {
 }
 
 /** One post (from its button): metadata carries its ID and version. Several (from the command): a select. */
-export type ResultsMetadata = { postId: number; version: number } | { campaignId: number };
+export const resultsMetadata = z.union([z.object({ postId: storedInt, version: storedInt }), z.object({ campaignId: storedInt })]);
 
 function postOption({ post, influencerName }: PostChoice): PlainTextOption {
   return option(String(post.id), `#${post.id} · ${influencerName} · planned ${calendarDate(post.plannedDate)}`);
@@ -38,7 +40,7 @@ export function recordResultsModal(campaign: Campaign, choices: PostChoice[]): M
   const metrics: Partial<PostMetrics> = single?.post.metrics ?? {};
   const initial = (value: number | undefined) => (value === undefined ? {} : { initial_value: String(value) });
   const digits = currencyDigits(campaign.currency);
-  const metadata: ResultsMetadata = single ? { postId: single.post.id, version: single.post.version } : { campaignId: campaign.id };
+  const metadata: z.input<typeof resultsMetadata> = single ? { postId: single.post.id, version: single.post.version } : { campaignId: campaign.id };
   const about = single
     ? `Post #${single.post.id} by *${userText(single.influencerName, 100)}* in *${campaignReference(campaign.id)} ${userText(campaign.title, 150)}*, planned ${calendarDate(single.post.plannedDate)}.`
     : `Results for a post of *${campaignReference(campaign.id)} ${userText(campaign.title, 150)}*.`;
@@ -68,7 +70,7 @@ export function recordResultsModal(campaign: Campaign, choices: PostChoice[]): M
   ];
   return modal({
     callback_id: RECORD_RESULTS,
-    private_metadata: JSON.stringify(metadata),
+    private_metadata: metadataOf(resultsMetadata, metadata),
     title: 'Record results',
     submit: 'Save results',
     blocks,

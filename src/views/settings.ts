@@ -6,6 +6,7 @@ import { REMINDER_KINDS, REMINDER_LABELS, REMINDER_RECIPIENTS, type Timing } fro
 import { type Duration, formatDuration } from '../domain/durations.js';
 import { VALUE, context, header, inputBlock, modal, option, plain } from './blocks.js';
 import { CAMPAIGN_FIELDS, STAGE_OPTIONS } from './campaign-form.js';
+import { campaignAtVersion, metadataOf } from './metadata.js';
 
 export const SETTINGS = 'settings';
 export const ADMINS_BLOCK = 'admins';
@@ -206,7 +207,7 @@ export function campaignSettingsModal(campaign: Campaign): ModalView {
   const chosenStages = STAGE_OPTIONS.filter((option) => campaign.optionalStages[option.value as keyof Campaign['optionalStages']]);
   return modal({
     callback_id: CAMPAIGN_SETTINGS,
-    private_metadata: JSON.stringify({ campaignId: campaign.id, version: campaign.version }),
+    private_metadata: metadataOf(campaignAtVersion, { campaignId: campaign.id, version: campaign.version }),
     title: `${campaignReference(campaign.id)} settings`,
     submit: 'Save',
     blocks: [

@@ -9,6 +9,7 @@ import { mention } from './format.js';
 import { VALUE, actions, button, confirmDialog, context, inputBlock, modal, option, section, textModal } from './blocks.js';
 import { clampMrkdwn, oneLine, userText } from './mrkdwn.js';
 import { refusalText } from './refusals.js';
+import { campaignParticipants, metadataOf } from './metadata.js';
 
 export const UNDO = 'undo_change';
 export const REOPEN = 'participant_reopen';
@@ -89,7 +90,7 @@ export function undoResult(lines: string[]): { modal: ModalView; message: SlackM
 export function reopenModal(campaign: Campaign, decided: Array<{ id: number; version: number; influencerName: string; stage: Stage }>): ModalView {
   return modal({
     callback_id: REOPEN,
-    private_metadata: JSON.stringify({ campaignId: campaign.id, versions: Object.fromEntries(decided.map((p) => [p.id, p.version])) }),
+    private_metadata: metadataOf(campaignParticipants, { campaignId: campaign.id, versions: Object.fromEntries(decided.map((p) => [p.id, p.version])) }),
     title: 'Reopen a decision',
     submit: 'Reopen',
     blocks: [

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
-import { helpMessage, unknownSubcommandMessage } from '../../views/help.js';
+import { helpMessage } from '../../views/help.js';
 import type { HandlerContext } from '../context.js';
+import * as campaign from './campaign.js';
 import { create } from './create.js';
 import { deliveries } from './deliveries.js';
 import { digest } from './digest.js';
@@ -47,23 +48,6 @@ export const SUBCOMMANDS: Subcommand[] = [
   deliveries,
 ];
 
-/** Splits `/campaign <name> <rest>`; no text means help. */
-export function parseSubcommand(text: string): { name: string; args: string } {
-  const [name = 'help', ...rest] = text.trim().split(/\s+/).filter(Boolean);
-  return { name: name.toLowerCase(), args: rest.join(' ') };
-}
-
 export function register(app: App, context: HandlerContext): void {
-  app.command('/campaign', async ({ command, ack, respond, client, logger }) => {
-    const { name, args } = parseSubcommand(command.text);
-    const subcommand = SUBCOMMANDS.find((candidate) => candidate.name === name);
-    // Answers that need nothing but this table come with the acknowledgement itself.
-    if (!subcommand || subcommand.name === 'help') {
-      await ack({ response_type: 'ephemeral', ...(subcommand ? helpMessage(SUBCOMMANDS) : unknownSubcommandMessage(name, SUBCOMMANDS)) });
-      return;
-    }
-    // Everything else is acknowledged before any database read or Slack call, and answers through response_url.
-    await ack();
-    await subcommand.run({ args, userId: command.user_id, channelId: command.channel_id, triggerId: command.trigger_id, respond, client, logger, context });
-  });
+  campaign.register(app, context, SUBCOMMANDS);
 }

@@ -1,3 +1,4 @@
+import type { ModalView } from '@slack/types';
 import { type Campaign, campaignReference } from '../../domain/brief.js';
 import type { Participant } from '../../domain/participation.js';
 import { mayResend, resendModal } from '../../views/agreements.js';
@@ -20,38 +21,26 @@ async function campaignWithParticipants(input: CommandInput, usage: string): Pro
   return undefined;
 }
 
-export const move: Subcommand = {
-  name: 'move',
-  usage: 'move <campaign>',
-  summary: 'move participants to another stage',
-  async run(input) {
-    const found = await campaignWithParticipants(input, this.usage);
-    if (!found) return;
-    await input.client.views.open({ trigger_id: input.triggerId, view: moveModal(found.campaign, found.participants) });
-  },
-};
+/** `<name> <campaign>` that opens a form on the campaign's participants. */
+function participantsForm(about: Omit<Subcommand, 'run'>, form: (campaign: Campaign, participants: Participant[]) => ModalView): Subcommand {
+  return {
+    ...about,
+    async run(input) {
+      const found = await campaignWithParticipants(input, about.usage);
+      if (!found) return;
+      await input.client.views.open({ trigger_id: input.triggerId, view: form(found.campaign, found.participants) });
+    },
+  };
+}
 
-export const budget: Subcommand = {
-  name: 'budget',
-  usage: 'budget <campaign>',
-  summary: 'edit participant budgets and costs (managers)',
-  async run(input) {
-    const found = await campaignWithParticipants(input, this.usage);
-    if (!found) return;
-    await input.client.views.open({ trigger_id: input.triggerId, view: costsModal(found.campaign, found.participants) });
-  },
-};
+export const move = participantsForm({ name: 'move', usage: 'move <campaign>', summary: 'move participants to another stage' }, moveModal);
 
-export const deliverables: Subcommand = {
-  name: 'deliverables',
-  usage: 'deliverables <campaign>',
-  summary: 'what a participant must post: platform, kind, how many, due date (Candidates phase)',
-  async run(input) {
-    const found = await campaignWithParticipants(input, this.usage);
-    if (!found) return;
-    await input.client.views.open({ trigger_id: input.triggerId, view: deliverablesModal(found.campaign, found.participants) });
-  },
-};
+export const budget = participantsForm({ name: 'budget', usage: 'budget <campaign>', summary: 'edit participant budgets and costs (managers)' }, costsModal);
+
+export const deliverables = participantsForm(
+  { name: 'deliverables', usage: 'deliverables <campaign>', summary: 'what a participant must post: platform, kind, how many, due date (Candidates phase)' },
+  deliverablesModal,
+);
 
 export const resend: Subcommand = {
   name: 'resend',

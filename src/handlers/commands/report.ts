@@ -2,6 +2,7 @@ import { campaignReference } from '../../domain/brief.js';
 import { notice } from '../../views/campaigns.js';
 import { reportMessage } from '../../views/report.js';
 import { reportOf } from '../../workflow/report.js';
+import { slackErrorCode } from '../../slack-client.js';
 import { postReport, reportFiles, sendReportByDirectMessage } from '../report.js';
 import { type Subcommand, campaignArgument, ephemeral } from './subcommand.js';
 
@@ -30,7 +31,7 @@ export const report: Subcommand = {
     try {
       await postReport(input.client, input.channelId, loaded.report, await reportFiles(loaded.report, loaded.accounts, now), now);
     } catch (error) {
-      const code = (error as { data?: { error?: string } }).data?.error;
+      const code = slackErrorCode(error);
       logger.warn(`Could not post the report of campaign ${campaign.id} in ${input.channelId}:`, code ?? error);
       const why =
         code === 'not_in_channel' || code === 'channel_not_found'

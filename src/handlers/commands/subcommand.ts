@@ -1,8 +1,12 @@
 import type { Logger, RespondArguments, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import type { ModalView } from '@slack/types';
 import type { Campaign } from '../../domain/brief.js';
+import type { Decision } from '../../domain/decision.js';
 import type { SlackMessage } from '../../views/help.js';
-import { campaignNotFound, missingCampaign } from '../../views/campaigns.js';
+import { campaignNotFound, missingCampaign, notice } from '../../views/campaigns.js';
+import { refusalText } from '../../views/refusals.js';
+import type { Acting } from '../../workflow/change.js';
 import { findCampaigns } from '../../workflow/campaigns.js';
 import type { HandlerContext } from '../context.js';
 
@@ -43,4 +47,22 @@ export async function campaignArgument(input: CommandInput, usage: string): Prom
   if (matches.length === 1) return matches[0];
   await input.respond(ephemeral(campaignNotFound(typed, matches, usage)));
   return undefined;
+}
+
+/** `<name> <campaign>` that opens a form when the use case allows it (the form re-checks on submit), or says why not. */
+export function campaignForm<T>(
+  about: Omit<Subcommand, 'run'>,
+  allow: (prisma: HandlerContext['prisma'], campaignId: number, acting: Acting) => Promise<Decision<T>>,
+  form: (allowed: T) => ModalView,
+): Subcommand {
+  return {
+    ...about,
+    async run(input) {
+      const campaign = await campaignArgument(input, about.usage);
+      if (!campaign) return;
+      const allowed = await allow(input.context.prisma, campaign.id, { userId: input.userId, now: input.context.now() });
+      if (!allowed.ok) return input.respond(ephemeral(notice(refusalText(allowed))));
+      await input.client.views.open({ trigger_id: input.triggerId, view: form(allowed.value) });
+    },
+  };
 }

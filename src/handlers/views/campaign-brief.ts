@@ -114,6 +114,41 @@ const shape = z.object({
 type Field = keyof typeof F;
 const BLOCK_OF: Record<string, string> = { ...F, budget: F.budgetMinor, margin: F.marginBasisPoints };
 
+/** The fields typed as text, and those picked as dates: each read the same way. */
+const TEXT_FIELDS = [
+  'title',
+  'advertiser',
+  'dealReferences',
+  'country',
+  'category',
+  'objective',
+  'targetInfluencers',
+  'postRequirements',
+  'trackingUrl',
+  'disclosureWords',
+  'requiredTags',
+  'forbiddenWords',
+  'agreementWindowDays',
+] as const;
+const DATE_FIELDS = ['startDate', 'endDate', 'recruitmentCloseDate'] as const;
+
+/** What the campaign modal (or its settings part) holds, as text and choices, keyed by the schema's fields. */
+function rawBrief(values: StateValues): Record<string, unknown> {
+  return {
+    ...Object.fromEntries(TEXT_FIELDS.map((field) => [field, read(values, F[field]).value ?? undefined])),
+    ...Object.fromEntries(DATE_FIELDS.map((field) => [field, read(values, F[field]).selected_date ?? undefined])),
+    salesPicId: read(values, F.salesPicId).selected_user ?? undefined,
+    influencerPicId: read(values, F.influencerPicId).selected_user ?? undefined,
+    platforms: read(values, F.platforms).selected_options?.map((o) => o.value),
+    budget: read(values, F.budgetMinor).value ?? undefined,
+    currency: read(values, F.currency).selected_option?.value,
+    margin: read(values, F.marginBasisPoints).value ?? undefined,
+    channelId: read(values, F.channelId).selected_conversation ?? read(values, F.channelId).selected_channel ?? undefined,
+    approverIds: read(values, F.approverIds).selected_users ?? undefined,
+    optionalStages: read(values, F.optionalStages).selected_options?.map((o) => o.value) ?? [],
+  };
+}
+
 /**
  * Reads the campaign modal into a brief, or every fault at once: each field's own error and the
  * brief's cross-field rules (dates out of order, …) on the fields that could be read, keyed by
@@ -123,33 +158,7 @@ export function parseCampaignBrief(
   values: StateValues,
   fixed: Partial<CampaignBrief> = {},
 ): { ok: true; brief: CampaignBrief } | { ok: false; errors: Record<string, string> } {
-  const raw: Record<string, unknown> = {
-    title: read(values, F.title).value ?? undefined,
-    advertiser: read(values, F.advertiser).value ?? undefined,
-    dealReferences: read(values, F.dealReferences).value ?? undefined,
-    salesPicId: read(values, F.salesPicId).selected_user ?? undefined,
-    influencerPicId: read(values, F.influencerPicId).selected_user ?? undefined,
-    country: read(values, F.country).value ?? undefined,
-    category: read(values, F.category).value ?? undefined,
-    objective: read(values, F.objective).value ?? undefined,
-    platforms: read(values, F.platforms).selected_options?.map((o) => o.value),
-    targetInfluencers: read(values, F.targetInfluencers).value ?? undefined,
-    postRequirements: read(values, F.postRequirements).value ?? undefined,
-    budget: read(values, F.budgetMinor).value ?? undefined,
-    currency: read(values, F.currency).selected_option?.value,
-    margin: read(values, F.marginBasisPoints).value ?? undefined,
-    trackingUrl: read(values, F.trackingUrl).value ?? undefined,
-    disclosureWords: read(values, F.disclosureWords).value ?? undefined,
-    requiredTags: read(values, F.requiredTags).value ?? undefined,
-    forbiddenWords: read(values, F.forbiddenWords).value ?? undefined,
-    startDate: read(values, F.startDate).selected_date ?? undefined,
-    endDate: read(values, F.endDate).selected_date ?? undefined,
-    recruitmentCloseDate: read(values, F.recruitmentCloseDate).selected_date ?? undefined,
-    channelId: read(values, F.channelId).selected_conversation ?? read(values, F.channelId).selected_channel ?? undefined,
-    approverIds: read(values, F.approverIds).selected_users ?? undefined,
-    optionalStages: read(values, F.optionalStages).selected_options?.map((o) => o.value) ?? [],
-    agreementWindowDays: read(values, F.agreementWindowDays).value ?? undefined,
-  };
+  const raw = rawBrief(values);
   const errors: Record<string, string> = {};
   const fields: Record<string, unknown> = {};
   for (const [key, schema] of Object.entries(shape.shape as Record<string, z.ZodType>)) {
@@ -179,13 +188,7 @@ const settingsShape = shape.pick({ salesPicId: true, influencerPicId: true, appr
 
 /** Reads the campaign settings modal (people and workflow options) into brief changes. */
 export function parseCampaignSettings(values: StateValues) {
-  const parsed = settingsShape.safeParse({
-    salesPicId: read(values, F.salesPicId).selected_user ?? undefined,
-    influencerPicId: read(values, F.influencerPicId).selected_user ?? undefined,
-    approverIds: read(values, F.approverIds).selected_users ?? undefined,
-    optionalStages: read(values, F.optionalStages).selected_options?.map((o) => o.value) ?? [],
-    agreementWindowDays: read(values, F.agreementWindowDays).value ?? undefined,
-  });
+  const parsed = settingsShape.safeParse(rawBrief(values));
   if (!parsed.success) return { ok: false as const, errors: fieldErrors(parsed.error, (path) => BLOCK_OF[String(path[0])]) };
   const digestMuted = (read(values, DIGEST_FIELDS.muted).selected_options ?? []).length > 0;
   const quorum = parseQuorum(values);

@@ -1,18 +1,7 @@
-import { z } from 'zod';
 import { PLATFORMS } from '../../domain/brief.js';
 import { CONTENT_KINDS, type Deliverable, MAX_DELIVERABLE_NOTES, MAX_DELIVERABLE_QUANTITY } from '../../domain/participation.js';
 import { type DELIVERABLE_FIELDS, deliverableBlockId } from '../../views/deliverables.js';
 import { type StateValues, isoDay, read } from './form.js';
-import { storedInt } from '../odd-input.js';
-
-const id = storedInt.positive();
-
-export const deliverablesMetadata = z.object({
-  campaignId: id,
-  participantId: id.optional(),
-  version: storedInt.optional(),
-  lines: z.number().int().min(0).max(50).optional(),
-});
 
 /**
  * The deliverable lines of the form. A line left empty, or with "How many" set to 0, is dropped;

@@ -4,7 +4,6 @@ import { PLATFORMS } from '../../domain/brief.js';
 import { type AccountProfile, type ImportRow, type InfluencerProfile, type RowProblem, accountKey, accountName } from '../../domain/influencer.js';
 import {
   type AccountDraft,
-  type AddParticipantsMetadata,
   type AccountField,
   type InfluencerDraft,
   CSV_COLUMNS,
@@ -12,9 +11,10 @@ import {
   MAX_IMPORT_ROWS,
   accountBlockId,
   accountsBlockId,
+  influencerMetadata,
 } from '../../views/directory.js';
 import { type StateValues, fieldErrors, read } from './form.js';
-import { readMetadata, storedInt } from '../odd-input.js';
+import { readMetadata } from '../payload.js';
 
 /** Empty text is "not given". */
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
@@ -76,16 +76,9 @@ const accountShape = z.object({
 
 const toAccount = ({ avgEngagement, ...account }: z.infer<typeof accountShape>): AccountProfile => ({ ...account, avgEngagementPct: avgEngagement ?? null });
 
-const metadataShape = z.object({
-  influencerId: storedInt.optional(),
-  version: storedInt.optional(),
-  accounts: z.array(z.string().regex(/^[an]\d{1,9}$/)),
-  next: storedInt,
-});
-
 /** What the influencer modal holds now: its rows (from private_metadata) with what was typed in them. */
 export function readInfluencerDraft(view: { private_metadata: string; state: { values: StateValues } }): InfluencerDraft {
-  const { accounts, ...metadata } = readMetadata(metadataShape, view.private_metadata);
+  const { accounts, ...metadata } = readMetadata(influencerMetadata, view.private_metadata);
   const values = view.state.values;
   const text = (block: string) => read(values, block).value ?? undefined;
   const account = (key: string): AccountDraft => ({
@@ -96,18 +89,6 @@ export function readInfluencerDraft(view: { private_metadata: string; state: { v
     avgEngagement: text(accountBlockId(key, 'avgEngagement')),
   });
   return { ...metadata, name: text(F.name), country: text(F.country), niches: text(F.niches), email: text(F.email), accounts: accounts.map(account) };
-}
-
-const filterShape = z.object({
-  niche: z.string().optional(),
-  platform: z.enum(PLATFORMS).optional(),
-  country: z.string().optional(),
-  minFollowers: z.number().int().optional(),
-});
-const addMetadataShape = z.object({ campaignId: storedInt, filter: filterShape.default({}) });
-
-export function addParticipantsMetadata(privateMetadata: string): AddParticipantsMetadata {
-  return readMetadata(addMetadataShape, privateMetadata);
 }
 
 /** The accounts ticked for each influencer whose choice the add modal shows; the others post with the default ones. */

@@ -2,23 +2,6 @@ import { z } from 'zod';
 import { type Costs, STAGES } from '../../domain/participation.js';
 import { COST_FIELDS, MOVE_FIELDS, costBlockId } from '../../views/participants.js';
 import { type StateValues, fieldErrors, read, toMinorUnits } from './form.js';
-import { storedInt } from '../odd-input.js';
-
-const id = storedInt.positive();
-
-/** `chosen`: participant ID → the version the mover saw. */
-export const moveMetadata = z.object({
-  campaignId: id,
-  chosen: z
-    .record(z.string().regex(/^\d{1,9}$/), storedInt)
-    .default({})
-    .transform((chosen) => new Map(Object.entries(chosen).map(([p, v]) => [Number(p), v]))),
-});
-
-export const costsMetadata = z.object({
-  campaignId: id,
-  versions: z.record(z.string().regex(/^\d{1,9}$/), storedInt).transform((versions) => new Map(Object.entries(versions).map(([p, v]) => [Number(p), v]))),
-});
 
 const stage = z.enum(STAGES, { error: 'Choose the stage to move to.' });
 

@@ -2,7 +2,7 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { RETRY_DELIVERIES, retriedText } from '../../views/deliveries.js';
 import { retryDeliveries } from '../../workflow/deliveries.js';
 import type { HandlerContext } from '../context.js';
-import { answerRefusal } from './index.js';
+import { answerRefusal } from './clicks.js';
 
 /** "Retry all now" under `/campaign deliveries`: the list is replaced by what happened; the outbox then delivers. */
 export function register(app: App, { prisma, now }: HandlerContext): void {

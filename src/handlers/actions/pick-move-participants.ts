@@ -1,13 +1,11 @@
 import type { App, BlockAction, MultiStaticSelectAction } from '@slack/bolt';
 import { VALUE } from '../../views/campaign-form.js';
-import { MOVE_FIELDS, moveModal } from '../../views/participants.js';
+import { MOVE_FIELDS, moveMetadata, moveModal } from '../../views/participants.js';
 import { getCampaign } from '../../workflow/campaigns.js';
 import { listParticipants } from '../../workflow/participants.js';
 import type { HandlerContext } from '../context.js';
-import { readMetadata } from '../odd-input.js';
-import { moveMetadata } from '../views/participants-form.js';
-
-const isHashConflict = (error: unknown) => (error as { data?: { error?: string } }).data?.error === 'hash_conflict';
+import { redraw } from './clicks.js';
+import { readMetadata } from '../payload.js';
 
 export function register(app: App, context: HandlerContext): void {
   const { prisma } = context;
@@ -21,11 +19,6 @@ export function register(app: App, context: HandlerContext): void {
     const ids = new Set(action.selected_options.map((option) => option.value));
     const chosen = participants.filter((p) => ids.has(String(p.id)));
     if (!campaign) return;
-    try {
-      // The hash makes Slack refuse the update if the view changed since this action (a later choice won).
-      await client.views.update({ view_id: body.view.id, hash: body.view.hash, view: moveModal(campaign, participants, chosen) });
-    } catch (error) {
-      if (!isHashConflict(error)) throw error;
-    }
+    await redraw(client, body.view, moveModal(campaign, participants, chosen));
   });
 }

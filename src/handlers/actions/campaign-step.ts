@@ -1,24 +1,14 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { HOME_CAMPAIGN_STEP } from '../../views/home.js';
 import { STEPS, type Step, confirmStepModal } from '../../views/modals.js';
-import { OPEN_RECRUITMENT_BUTTON, openRecruitmentModal } from '../../views/open-recruitment.js';
-import { getCampaign, mayOpenRecruitment } from '../../workflow/campaigns.js';
+import { getCampaign } from '../../workflow/campaigns.js';
 import type { HandlerContext } from '../context.js';
-import { buttonNumbers } from '../odd-input.js';
-import { answerRefusal, target } from './index.js';
+import { buttonNumbers } from '../payload.js';
+import { answerRefusal } from './clicks.js';
 
 const isStep = (name: string): name is Step => Object.hasOwn(STEPS, name);
 
 export function register(app: App, { prisma, now }: HandlerContext): void {
-  // Only a PIC gets the form; anyone else, or a click after recruitment opened, is told why.
-  app.action<BlockAction<ButtonAction>>(OPEN_RECRUITMENT_BUTTON, async (args) => {
-    await args.ack();
-    const { id, version } = target(args.action);
-    const allowed = await mayOpenRecruitment(prisma, id, { userId: args.body.user.id, now: now() }, version);
-    if (!allowed.ok) return answerRefusal(args, allowed, prisma, now());
-    await args.client.views.open({ trigger_id: args.body.trigger_id, view: openRecruitmentModal(allowed.value) });
-  });
-
   // The same confirmation as `/campaign <step>`, for the version the PIC saw in App Home.
   app.action<BlockAction<ButtonAction>>(HOME_CAMPAIGN_STEP, async (args) => {
     await args.ack();

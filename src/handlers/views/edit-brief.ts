@@ -1,33 +1,16 @@
 import type { App } from '@slack/bolt';
-import { z } from 'zod';
 import { type Campaign, lockedFields } from '../../domain/brief.js';
 import { CAMPAIGN_FIELDS, EDIT_BRIEF } from '../../views/campaign-form.js';
-import { CLOSE_DATE_BLOCK, OPEN_RECRUITMENT } from '../../views/open-recruitment.js';
+import { campaignAtVersion } from '../../views/metadata.js';
 import { refusalModal } from '../../views/refusals.js';
 import * as campaigns from '../../workflow/campaigns.js';
 import type { HandlerContext } from '../context.js';
 import { briefErrorsByBlock, parseCampaignBrief } from './campaign-brief.js';
-import { isoDay, read } from './form.js';
-import { readMetadata, storedInt } from '../odd-input.js';
-
-const metadata = z.object({ campaignId: storedInt, version: storedInt });
+import { readMetadata } from '../payload.js';
 
 export function register(app: App, { prisma, now }: HandlerContext): void {
-  app.view(OPEN_RECRUITMENT, async ({ ack, body, view }) => {
-    const { campaignId, version } = readMetadata(metadata, view.private_metadata);
-    const closeDate = isoDay(read(view.state.values, CLOSE_DATE_BLOCK).selected_date) ?? null;
-    const acting = { userId: body.user.id, now: now() };
-    const opened = await campaigns.openRecruitment(prisma, campaignId, acting, version, closeDate);
-    if (!opened.ok) {
-      return opened.rule === 'recruitment-close-date'
-        ? ack({ response_action: 'errors', errors: { [CLOSE_DATE_BLOCK]: opened.reason } })
-        : ack({ response_action: 'update', view: refusalModal('Open recruitment', opened) });
-    }
-    await ack();
-  });
-
   app.view(EDIT_BRIEF, async ({ ack, body, view }) => {
-    const { campaignId, version } = readMetadata(metadata, view.private_metadata);
+    const { campaignId, version } = readMetadata(campaignAtVersion, view.private_metadata);
     const current = await campaigns.getCampaign(prisma, campaignId);
     if (!current)
       return ack({

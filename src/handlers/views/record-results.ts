@@ -1,19 +1,16 @@
 import type { App } from '@slack/bolt';
-import { z } from 'zod';
 import { currencyDigits } from '../../views/format.js';
 import { refusalModal } from '../../views/refusals.js';
-import { RECORD_RESULTS, RESULT_FIELDS } from '../../views/results-form.js';
+import { RECORD_RESULTS, RESULT_FIELDS, resultsMetadata } from '../../views/results-form.js';
 import { getCampaign } from '../../workflow/campaigns.js';
 import { postContext, recordPostResult } from '../../workflow/posts.js';
 import type { HandlerContext } from '../context.js';
 import { parseResults } from './results-form.js';
-import { readMetadata, storedInt } from '../odd-input.js';
-
-const metadata = z.union([z.object({ postId: storedInt, version: storedInt }), z.object({ campaignId: storedInt })]);
+import { readMetadata } from '../payload.js';
 
 export function register(app: App, { prisma, now }: HandlerContext): void {
   app.view(RECORD_RESULTS, async ({ ack, body, view }) => {
-    const meta = readMetadata(metadata, view.private_metadata);
+    const meta = readMetadata(resultsMetadata, view.private_metadata);
     const single = 'postId' in meta ? await postContext(prisma, meta.postId) : undefined;
     const campaign = single?.campaign ?? ('campaignId' in meta ? await getCampaign(prisma, meta.campaignId) : undefined);
     const parsed = parseResults(view.state.values, currencyDigits(campaign?.currency ?? 'USD'), !single);

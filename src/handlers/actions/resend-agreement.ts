@@ -4,7 +4,7 @@ import { digestSettings } from '../../workflow/digests.js';
 import { participantInCampaign, resendAgreement } from '../../workflow/participants.js';
 import type { HandlerContext } from '../context.js';
 import { publishHome } from '../home.js';
-import { answerRefusal, target } from './index.js';
+import { answerRefusal, target } from './clicks.js';
 
 export function register(app: App, context: HandlerContext): void {
   const { prisma, now, deliver } = context;

@@ -1,10 +1,10 @@
 import type { App } from '@slack/bolt';
-import { EDIT_DELIVERABLES } from '../../views/deliverables.js';
+import { EDIT_DELIVERABLES, deliverablesMetadata } from '../../views/deliverables.js';
 import { refusalModal } from '../../views/refusals.js';
 import { editDeliverables } from '../../workflow/participants.js';
 import type { HandlerContext } from '../context.js';
-import { deliverablesMetadata, parseDeliverables } from './deliverables-form.js';
-import { readMetadata } from '../odd-input.js';
+import { parseDeliverables } from './deliverables-form.js';
+import { readMetadata } from '../payload.js';
 
 export function register(app: App, context: HandlerContext): void {
   const { prisma, now } = context;

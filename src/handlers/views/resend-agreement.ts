@@ -1,25 +1,19 @@
 import type { App } from '@slack/bolt';
-import { z } from 'zod';
 import { RESEND_FORM, RESEND_PICK, resentModal, resentText } from '../../views/agreements.js';
+import { campaignParticipants } from '../../views/metadata.js';
 import { refusalModal } from '../../views/refusals.js';
 import { digestSettings } from '../../workflow/digests.js';
 import { participantInCampaign, resendAgreement } from '../../workflow/participants.js';
 import type { HandlerContext } from '../context.js';
 import { tellAboutMoves } from '../influencer-messages.js';
 import { read } from './form.js';
-import { readMetadata, storedInt } from '../odd-input.js';
-
-/** `versions`: participant ID → the version the PIC saw when the form opened. */
-const resendMetadata = z.object({
-  campaignId: storedInt,
-  versions: z.record(z.string().regex(/^\d{1,9}$/), storedInt),
-});
+import { readMetadata } from '../payload.js';
 
 export function register(app: App, context: HandlerContext): void {
   const { prisma, now } = context;
 
   app.view(RESEND_FORM, async ({ ack, body, view, client, logger }) => {
-    const { versions } = readMetadata(resendMetadata, view.private_metadata);
+    const { versions } = readMetadata(campaignParticipants, view.private_metadata);
     const chosen = read(view.state.values, RESEND_PICK).selected_option?.value;
     if (!chosen || !(chosen in versions)) return ack({ response_action: 'errors', errors: { [RESEND_PICK]: 'Choose whose agreement to send again.' } });
     const acting = { userId: body.user.id, now: now() };

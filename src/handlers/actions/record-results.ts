@@ -3,7 +3,7 @@ import { RECORD_RESULTS_BUTTON } from '../../views/approvals.js';
 import { recordResultsModal } from '../../views/results-form.js';
 import { postContext } from '../../workflow/posts.js';
 import type { HandlerContext } from '../context.js';
-import { buttonNumbers } from '../odd-input.js';
+import { buttonNumbers } from '../payload.js';
 
 export function register(app: App, { prisma }: HandlerContext): void {
   // The modal reads the post as it is now; its submission checks that nothing changed meanwhile.

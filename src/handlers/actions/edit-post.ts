@@ -1,0 +1,13 @@
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { EDIT_POST } from '../../views/approvals.js';
+import { existingPostModal } from '../../views/post-form.js';
+import { mayEditWaitingPost } from '../../workflow/posts.js';
+import type { HandlerContext } from '../context.js';
+import { opensForm } from './clicks.js';
+
+export function register(app: App, context: HandlerContext): void {
+  app.action<BlockAction<ButtonAction>>(
+    EDIT_POST,
+    opensForm(context, mayEditWaitingPost, async (card) => existingPostModal('edit', card)),
+  );
+}

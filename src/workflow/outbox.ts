@@ -1,0 +1,79 @@
+// The outbox as its worker (src/handlers/deliveries.ts) uses it: claim what is due, read what a
+// delivery shows, and record how each try went. The Slack calls stay in the worker.
+import type { HistoryEntry } from '../domain/history.js';
+import type { Participant } from '../domain/participation.js';
+import { type CampaignMessages, campaignMessages, rememberCampaignMessages } from '../store/campaigns.js';
+import type { Prisma } from '../store/database.js';
+import {
+  type ClaimedDelivery,
+  type DeliveryLane,
+  claimDeliveries,
+  deliveryPending,
+  markAttemptFailed,
+  markDelivered,
+  postponeDelivery,
+} from '../store/deliveries.js';
+import { historyEvent } from '../store/history.js';
+import { findParticipant } from '../store/participants.js';
+import { rememberPostApprovalMessage } from '../store/posts.js';
+import type { Tx } from '../store/tx.js';
+import { rememberReminder } from './reminders.js';
+
+export type { ClaimedDelivery, DeliveryLane };
+export { deliveriesWrittenHere } from '../store/deliveries.js';
+
+/** What a posted message leaves to remember, saved with the delivery's success so that a retry updates it instead of posting again. */
+export type Posted =
+  | { campaignId: number; messages: Partial<CampaignMessages> }
+  | { postId: number; message: { channelId: string; ts: string; revision: number } }
+  | { reminderKey: string; channelId: string; ts: string };
+
+/** Due deliveries of one lane, claimed for this worker. Deliveries run on real time, not the app's clock. */
+export function claimDue(prisma: Prisma, lane: DeliveryLane, limit: number): Promise<ClaimedDelivery[]> {
+  return claimDeliveries(prisma, new Date(), { lane, limit });
+}
+
+/** Shown in Slack: done, with what the posted message leaves to remember, in one transaction. */
+export async function delivered(prisma: Prisma, id: bigint, posted?: Posted): Promise<void> {
+  if (!posted) return markDelivered(prisma, [id], new Date());
+  await prisma.$transaction(async (tx) => {
+    await remember(tx, posted);
+    await markDelivered(tx, [id], new Date());
+  });
+}
+
+function remember(tx: Tx, posted: Posted): Promise<void> {
+  if ('campaignId' in posted) return rememberCampaignMessages(tx, posted.campaignId, posted.messages);
+  if ('postId' in posted) return rememberPostApprovalMessage(tx, posted.postId, posted.message);
+  return rememberReminder(tx, posted.reminderKey, posted.channelId, posted.ts);
+}
+
+/** Not ready yet (waiting for its message): tried again at `retryAt`, the try not counted. */
+export function postponed(prisma: Prisma, id: bigint, retryAt: Date, why: string): Promise<void> {
+  return postponeDelivery(prisma, id, retryAt, why);
+}
+
+/** A failed try: again at `retryAt`, or given up (listed for admins) without one. */
+export function attemptFailed(prisma: Prisma, id: bigint, error: string, retryAt: Date | undefined): Promise<void> {
+  return markAttemptFailed(prisma, id, error, new Date(), retryAt);
+}
+
+/** Whether a delivery of `key` is still to be tried: a reply waits for its message's. */
+export function pending(prisma: Prisma, key: string): Promise<boolean> {
+  return deliveryPending(prisma, key);
+}
+
+/** The Slack messages a campaign's card and approval request were posted as. */
+export function messagesOf(prisma: Prisma, campaignId: number): Promise<CampaignMessages | undefined> {
+  return campaignMessages(prisma, campaignId);
+}
+
+/** The history entry a reply or announcement tells about. */
+export function entryOf(prisma: Prisma, eventId: string): Promise<HistoryEntry | undefined> {
+  return historyEvent(prisma, eventId);
+}
+
+/** The participant an announcement names. */
+export function participantOf(prisma: Prisma, id: number): Promise<Participant | undefined> {
+  return findParticipant(prisma, id);
+}
