@@ -6,13 +6,11 @@ import { APPROVE_PROPOSAL } from '../../src/views/approvals.js';
 import { RETRY_DELIVERIES } from '../../src/views/deliveries.js';
 import { OPEN_RECRUITMENT_BUTTON } from '../../src/views/open-recruitment.js';
 import { blockKitViolations } from '../support/block-kit.js';
-import { campaignFormAnswers } from '../support/campaign-form.js';
+import { campaignFormAnswers, PEOPLE, collaboratingCampaign } from '../support/factories.js';
 import { FakeSlack, type SlackCall } from '../support/fake-slack.js';
 import { SERVER_URL, freshDatabaseUrl } from '../support/database.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { type Message, SlackUser, type View, buttonsOf, optionValue, textOf } from '../support/slack-user.js';
-import { PEOPLE } from '../support/workflow.js';
-import { collaboratingCampaign } from '../support/scenario.js';
 import { POST_FIELDS } from '../../src/views/post-form.js';
 import { REASON_BLOCK } from '../../src/views/modals.js';
 

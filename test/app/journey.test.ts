@@ -9,8 +9,7 @@ import { RESULT_FIELDS } from '../../src/views/results-form.js';
 import type { SlackCall } from '../support/fake-slack.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { type Message, SlackUser, type View, buttonsOf, optionValue, textOf } from '../support/slack-user.js';
-import { PEOPLE } from '../support/workflow.js';
-import { campaignFormAnswers } from '../support/campaign-form.js';
+import { PEOPLE, campaignFormAnswers } from '../support/factories.js';
 
 let harness: Harness;
 let member: SlackUser;

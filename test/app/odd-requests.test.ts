@@ -6,10 +6,8 @@ import { OUT_OF_DATE_TITLE } from '../../src/views/out-of-date.js';
 import { POST_FIELDS, SUBMIT_POST } from '../../src/views/post-form.js';
 import { blockKitViolations } from '../support/block-kit.js';
 import { type Harness, startHarness } from '../support/harness.js';
-import { campaignFormValues } from '../support/modal-values.js';
-import { collaboratingCampaign } from '../support/scenario.js';
+import { campaignFormValues, collaboratingCampaign, PEOPLE } from '../support/factories.js';
 import { TEAM_ID } from '../support/slack-requests.js';
-import { PEOPLE } from '../support/workflow.js';
 
 let harness: Harness;
 beforeAll(async () => {

@@ -3,8 +3,7 @@ import { CONFIRM_STEP } from '../../src/views/modals.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
 import { updateDigestSettings } from '../../src/workflow/digests.js';
 import { type Harness, startHarness } from '../support/harness.js';
-import { recruitingCampaign } from '../support/scenario.js';
-import { PEOPLE, at, brief, ok } from '../support/workflow.js';
+import { recruitingCampaign, PEOPLE, at, brief, ok } from '../support/factories.js';
 
 // Digests are due at 09:00 UTC on weekdays; each test runs on a day of its own.
 let today = new Date('2026-11-23T09:05:00Z');

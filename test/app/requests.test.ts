@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CREATE_CAMPAIGN } from '../../src/views/campaign-form.js';
 import { type Harness, startHarness } from '../support/harness.js';
-import { campaignFormValues } from '../support/modal-values.js';
+import { campaignFormValues } from '../support/factories.js';
 
 let harness: Harness;
 beforeAll(async () => {

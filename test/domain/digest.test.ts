@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { composeCampaignDigest, daysBetween, needsSomeone } from '../../src/domain/digest-compose.js';
 import type { CampaignDigestInput } from '../../src/domain/digest.js';
 import type { HistoryEntry } from '../../src/domain/history.js';
-import { METRICS, NOW, campaignFixture, day, participant, post } from '../support/digest-fixtures.js';
+import { METRICS, campaignFixture, day, participant, post, T0 } from '../support/factories.js';
 
 // All expected values below are counted by hand.
 const campaign = campaignFixture;
@@ -12,7 +12,7 @@ function change(entityType: string, entityId: string, action: string, at: string
 }
 
 function input(overrides: Partial<CampaignDigestInput> = {}): CampaignDigestInput {
-  return { campaign: campaign(), participants: [participant(1), participant(2)], posts: [], changes: [], metrics: METRICS, now: NOW, ...overrides };
+  return { campaign: campaign(), participants: [participant(1), participant(2)], posts: [], changes: [], metrics: METRICS, now: T0, ...overrides };
 }
 
 describe('days between UTC calendar days', () => {
@@ -128,7 +128,7 @@ describe('composeCampaignDigest', () => {
   });
 
   it('recruitment closing soon: 0 to 3 days ahead while recruiting, otherwise null', () => {
-    const recruiting = (close: string, now = NOW) =>
+    const recruiting = (close: string, now = T0) =>
       composeCampaignDigest(input({ now, campaign: campaign({ status: 'recruiting', collaborationStartedAt: null, recruitmentCloseDate: day(close) }) }))
         .recruitmentClosesInDays;
     expect(recruiting('2026-11-25')).toBe(2);

@@ -7,8 +7,7 @@ import { addInfluencers } from '../../src/workflow/influencers.js';
 import { listParticipants } from '../../src/workflow/participants.js';
 import { blockKitViolations } from '../support/block-kit.js';
 import { type Harness, startHarness } from '../support/harness.js';
-import { collaboratingCampaign, recruitingCampaign } from '../support/scenario.js';
-import { PEOPLE, T0, at, influencer, ok } from '../support/workflow.js';
+import { collaboratingCampaign, recruitingCampaign, PEOPLE, T0, at, influencer, ok } from '../support/factories.js';
 import { entityHistory } from '../support/records.js';
 
 let harness: Harness;

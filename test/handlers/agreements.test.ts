@@ -7,8 +7,7 @@ import { listParticipants, markExpiredAgreements, moveParticipant } from '../../
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import type { SlackCall } from '../support/fake-slack.js';
 import { type Harness, startHarness } from '../support/harness.js';
-import { recruitingCampaign, sign } from '../support/scenario.js';
-import { PEOPLE, T0, at, ok } from '../support/workflow.js';
+import { recruitingCampaign, sign, PEOPLE, T0, at, ok } from '../support/factories.js';
 import { entityHistory } from '../support/records.js';
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -8,8 +8,7 @@ import * as posts from '../../src/workflow/posts.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import type { SlackCall } from '../support/fake-slack.js';
 import { type Harness, startHarness } from '../support/harness.js';
-import { collaboratingCampaign } from '../support/scenario.js';
-import { PEOPLE, at, ok } from '../support/workflow.js';
+import { collaboratingCampaign, PEOPLE, at, ok } from '../support/factories.js';
 import { getPost } from '../support/records.js';
 
 let harness: Harness;

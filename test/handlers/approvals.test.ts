@@ -15,8 +15,7 @@ import * as campaigns from '../../src/workflow/campaigns.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import type { SlackCall } from '../support/fake-slack.js';
 import { type Harness, startHarness } from '../support/harness.js';
-import { collaboratingCampaign } from '../support/scenario.js';
-import { PEOPLE, at, brief } from '../support/workflow.js';
+import { collaboratingCampaign, PEOPLE, at, brief } from '../support/factories.js';
 import { entityHistory, getPost } from '../support/records.js';
 
 let harness: Harness;

@@ -6,9 +6,8 @@ import { POST_FIELDS } from '../../src/views/post-form.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import type { SlackCall } from '../support/fake-slack.js';
 import { type Harness, startHarness } from '../support/harness.js';
-import { collaboratingCampaign } from '../support/scenario.js';
+import { collaboratingCampaign, PEOPLE, T0 } from '../support/factories.js';
 import { SlackUser, buttonsOf } from '../support/slack-user.js';
-import { PEOPLE, T0 } from '../support/workflow.js';
 import { entityHistory, getPost } from '../support/records.js';
 
 let harness: Harness;

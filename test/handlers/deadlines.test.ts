@@ -7,11 +7,10 @@ import { SERVER_URL, freshDatabaseUrl } from '../support/database.js';
 import { FakeSlack, type SlackCall } from '../support/fake-slack.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { entityHistory, getPost } from '../support/records.js';
-import { collaboratingCampaign, recruitingCampaign } from '../support/scenario.js';
+import { collaboratingCampaign, recruitingCampaign, PEOPLE, at, ok } from '../support/factories.js';
 import { editDeliverables, moveParticipant } from '../../src/workflow/participants.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
 import { SlackUser, buttonsOf } from '../support/slack-user.js';
-import { PEOPLE, at, ok } from '../support/workflow.js';
 
 // Monday 23 November 2026, 09:00 UTC (London is on UTC in winter; Kolkata is +05:30).
 const MONDAY_9 = new Date('2026-11-23T09:00:00Z');

@@ -4,9 +4,8 @@ import { EDIT_DELIVERABLES, OPEN_DELIVERABLES, PICK_DELIVERABLES_PARTICIPANT, de
 import { editDeliverables, listParticipants, moveParticipant } from '../../src/workflow/participants.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import { type Harness, startHarness } from '../support/harness.js';
-import { recruitingCampaign } from '../support/scenario.js';
+import { recruitingCampaign, PEOPLE, T0, at, ok } from '../support/factories.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
-import { PEOPLE, T0, at, ok } from '../support/workflow.js';
 import { entityHistory } from '../support/records.js';
 
 let clock = T0;

@@ -9,8 +9,7 @@ import { type Database, openDatabase } from '../../src/store/database.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import { SERVER_URL, freshDatabaseUrl } from '../support/database.js';
 import { type Harness, startHarness } from '../support/harness.js';
-import { recruitingCampaign } from '../support/scenario.js';
-import { PEOPLE } from '../support/workflow.js';
+import { recruitingCampaign, PEOPLE } from '../support/factories.js';
 
 let harness: Harness;
 beforeAll(async () => {

@@ -17,9 +17,7 @@ import {
 } from '../../src/views/directory.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import { type Harness, startHarness } from '../support/harness.js';
-import { accountValues, profileValues } from '../support/influencer-form.js';
-import { recruitingCampaign } from '../support/scenario.js';
-import { PEOPLE, at, influencer, ok } from '../support/workflow.js';
+import { accountValues, profileValues, recruitingCampaign, PEOPLE, at, influencer, ok } from '../support/factories.js';
 
 let harness: Harness;
 beforeAll(async () => {

@@ -4,9 +4,7 @@ import { CREATE_CAMPAIGN, EDIT_BRIEF, CAMPAIGN_FIELDS as F } from '../../src/vie
 import * as campaigns from '../../src/workflow/campaigns.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import { type Harness, startHarness } from '../support/harness.js';
-import { campaignFormValues } from '../support/modal-values.js';
-import { collaboratingCampaign } from '../support/scenario.js';
-import { PEOPLE, T0, at, brief, ok } from '../support/workflow.js';
+import { campaignFormValues, collaboratingCampaign, PEOPLE, T0, at, brief, ok } from '../support/factories.js';
 import { entityHistory } from '../support/records.js';
 
 let harness: Harness;

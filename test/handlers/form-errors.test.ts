@@ -3,8 +3,7 @@ import { CREATE_CAMPAIGN, CAMPAIGN_FIELDS as F } from '../../src/views/campaign-
 import { ADMINS_BLOCK, DIGEST_FIELDS, SETTINGS } from '../../src/views/settings.js';
 import { digestSettings } from '../../src/workflow/digests.js';
 import { type Harness, startHarness } from '../support/harness.js';
-import { campaignFormValues } from '../support/modal-values.js';
-import { PEOPLE } from '../support/workflow.js';
+import { campaignFormValues, PEOPLE } from '../support/factories.js';
 
 // Every fault of a form comes back in one response, field errors and cross-field rules together.
 // The campaign settings, results and budget forms are proven in settings, results and participants tests.

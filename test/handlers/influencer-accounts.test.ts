@@ -18,9 +18,7 @@ import { addInfluencers, editInfluencer } from '../../src/workflow/influencers.j
 import { listParticipants } from '../../src/workflow/participants.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import { type Harness, startHarness } from '../support/harness.js';
-import { type OpenModal, accountValues, profileValues } from '../support/influencer-form.js';
-import { recruitingCampaign } from '../support/scenario.js';
-import { PEOPLE, at, influencer, ok } from '../support/workflow.js';
+import { accountValues, profileValues, recruitingCampaign, PEOPLE, at, influencer, ok } from '../support/factories.js';
 import { entityHistory } from '../support/records.js';
 
 let harness: Harness;
@@ -28,6 +26,20 @@ beforeAll(async () => {
   harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin });
 });
 afterAll(() => harness?.stop());
+
+/** The influencer modal as the app opened it. */
+interface OpenModal {
+  callback_id: string;
+  private_metadata: string;
+  blocks: Array<{
+    type: string;
+    block_id?: string;
+    text?: { text: string };
+    accessory?: Record<string, unknown>;
+    element?: Record<string, unknown>;
+    elements?: Array<Record<string, unknown>>;
+  }>;
+}
 
 const prisma = () => harness.running.db.prisma;
 const named = (name: string) => prisma().influencer.findMany({ where: { name }, include: { accounts: { orderBy: { id: 'asc' } } } });

@@ -8,8 +8,7 @@ import { listParticipants, moveParticipant } from '../../src/workflow/participan
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import type { SlackCall } from '../support/fake-slack.js';
 import { type Harness, startHarness } from '../support/harness.js';
-import { recruitingCampaign, sign } from '../support/scenario.js';
-import { PEOPLE, at, ok } from '../support/workflow.js';
+import { recruitingCampaign, sign, PEOPLE, at, ok } from '../support/factories.js';
 
 let harness: Harness;
 beforeAll(async () => {

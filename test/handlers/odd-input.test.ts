@@ -11,11 +11,8 @@ import * as campaigns from '../../src/workflow/campaigns.js';
 import * as posts from '../../src/workflow/posts.js';
 import { blockKitViolations } from '../support/block-kit.js';
 import { type Harness, startHarness } from '../support/harness.js';
-import { accountValues, profileValues } from '../support/influencer-form.js';
-import { campaignFormValues } from '../support/modal-values.js';
+import { accountValues, profileValues, campaignFormValues, collaboratingCampaign, PEOPLE, at, brief, ok } from '../support/factories.js';
 import { APP_ID, TEAM_ID } from '../support/slack-requests.js';
-import { collaboratingCampaign } from '../support/scenario.js';
-import { PEOPLE, at, brief, ok } from '../support/workflow.js';
 import { entityHistory } from '../support/records.js';
 
 let harness: Harness;

@@ -7,7 +7,7 @@ import * as campaigns from '../../src/workflow/campaigns.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import type { SlackCall } from '../support/fake-slack.js';
 import { type Harness, startHarness } from '../support/harness.js';
-import { PEOPLE, T0, at, brief, ok } from '../support/workflow.js';
+import { PEOPLE, T0, at, brief, ok } from '../support/factories.js';
 import { entityHistory } from '../support/records.js';
 
 let harness: Harness;

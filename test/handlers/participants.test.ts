@@ -7,8 +7,7 @@ import { addParticipants, listParticipants, moveParticipant } from '../../src/wo
 import * as posts from '../../src/workflow/posts.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import { type Harness, startHarness } from '../support/harness.js';
-import { collaboratingCampaign, recruitingCampaign } from '../support/scenario.js';
-import { PEOPLE, at, brief, influencer, ok } from '../support/workflow.js';
+import { collaboratingCampaign, recruitingCampaign, PEOPLE, at, brief, influencer, ok } from '../support/factories.js';
 import { entityHistory } from '../support/records.js';
 
 let harness: Harness;

@@ -8,9 +8,8 @@ import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import { SERVER_URL, freshDatabaseUrl } from '../support/database.js';
 import { FakeSlack, type SlackCall } from '../support/fake-slack.js';
 import { type Harness, startHarness } from '../support/harness.js';
-import { collaboratingCampaign } from '../support/scenario.js';
+import { collaboratingCampaign, PEOPLE, T0 } from '../support/factories.js';
 import { SlackUser, buttonsOf } from '../support/slack-user.js';
-import { PEOPLE, T0 } from '../support/workflow.js';
 import { entityHistory, getPost } from '../support/records.js';
 
 const texts = (call: SlackCall) => mrkdwnTexts(call.args).join('\n');

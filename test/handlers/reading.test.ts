@@ -5,8 +5,7 @@ import * as participants from '../../src/workflow/participants.js';
 import * as posts from '../../src/workflow/posts.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import { type Harness, startHarness } from '../support/harness.js';
-import { collaboratingCampaign } from '../support/scenario.js';
-import { PEOPLE, T0, at, ok } from '../support/workflow.js';
+import { collaboratingCampaign, PEOPLE, T0, at, ok } from '../support/factories.js';
 
 let harness: Harness;
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import * as campaigns from '../../src/workflow/campaigns.js';
 import { admins } from '../../src/workflow/admins.js';
 import { blockKitViolations } from '../support/block-kit.js';
 import { type Harness, startHarness } from '../support/harness.js';
-import { PEOPLE, at, brief } from '../support/workflow.js';
+import { PEOPLE, at, brief } from '../support/factories.js';
 
 let harness: Harness;
 beforeAll(async () => {

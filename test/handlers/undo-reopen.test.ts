@@ -8,8 +8,7 @@ import { listParticipants, moveParticipant } from '../../src/workflow/participan
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import { type Harness, startHarness } from '../support/harness.js';
 import { entityHistory } from '../support/records.js';
-import { recruitingCampaign } from '../support/scenario.js';
-import { PEOPLE, T0, at, ok } from '../support/workflow.js';
+import { recruitingCampaign, PEOPLE, T0, at, ok } from '../support/factories.js';
 
 let harness: Harness;
 let clock = T0;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/store/database.js';
 import { claimDeliveries, enqueueDeliveries, markDelivered, pruneDeliveries } from '../../src/store/deliveries.js';
-import { testDatabase } from '../support/workflow.js';
+import { testDatabase } from '../support/database.js';
 
 let db: Database;
 let close: () => Promise<void>;

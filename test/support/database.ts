@@ -4,6 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { databaseEnvSchema, parseConfig } from '../../src/config.js';
+import { type Database, openDatabase } from '../../src/store/database.js';
+import { applyPendingMigrations } from '../../src/store/migrations.js';
+import { grantConfiguredAdmins } from '../../src/workflow/admins.js';
+import { PEOPLE, T0 } from './factories.js';
 
 /** Set by CI for the PostgreSQL leg; unset, tests use PGlite. */
 export const SERVER_URL = process.env.TEST_DATABASE_URL;
@@ -35,4 +40,19 @@ async function onServer(sql: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/** A migrated database of its own for one test file (PGlite, or a schema on the PostgreSQL server). */
+export async function testDatabase(): Promise<{ db: Database; close(): Promise<void> }> {
+  const database = await freshDatabaseUrl();
+  const db = await openDatabase(parseConfig({ DATABASE_URL: database.url }, databaseEnvSchema).DATABASE_URL);
+  await applyPendingMigrations(db);
+  await grantConfiguredAdmins(db.prisma, [PEOPLE.admin], T0);
+  return {
+    db,
+    async close() {
+      await db.close();
+      await database.drop();
+    },
+  };
 }

@@ -9,7 +9,7 @@ import { APPROVE_POST, APPROVE_POST_WITH_CORRECTIONS, REJECT_POST } from '../../
 import { campaignDigestMessage, digestText, overviewMessage } from '../../src/views/digest.js';
 import type { SlackMessage } from '../../src/views/help.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
-import { METRICS as BASE_METRICS, NOW, campaignFixture, day, participant, post as postFixture } from '../support/digest-fixtures.js';
+import { METRICS as BASE_METRICS, campaignFixture, day, participant, post as postFixture, T0 } from '../support/factories.js';
 
 const campaign = (id: number, overrides: Partial<Campaign> = {}) => campaignFixture({ id, ...overrides });
 const post = (id: number, overrides: Partial<Post> = {}) => postFixture(id, { version: 3, ...overrides });
@@ -22,7 +22,7 @@ function digest(overrides: Partial<CampaignDigestInput> = {}): CampaignDigest {
     posts: [],
     changes: [],
     metrics: METRICS,
-    now: NOW,
+    now: T0,
     ...overrides,
   });
 }
@@ -187,7 +187,7 @@ describe('campaign digest message', () => {
       campaign: campaign(12, { title: evil }),
       participants: [participant(1, { influencerName: evil, stage: 'agreement_sent', agreementSentAt: new Date('2026-11-10T10:00:00Z') })],
       posts: [post(6, { status: 'pending_approval', content: evil }), post(7, { status: 'approved', plannedDate: day('2026-11-22') })],
-      changes: [{ actor: 'U0APP1', at: NOW, entityType: 'post', entityId: evil, action: evil, from: evil, to: 'rejected', reason: evil }],
+      changes: [{ actor: 'U0APP1', at: T0, entityType: 'post', entityId: evil, action: evil, from: evil, to: 'rejected', reason: evil }],
     });
     const message = campaignDigestMessage(d, { quietMessage: false })!;
     const overview = overviewMessage([d], [{ channelId: evil, error: evil }]);
@@ -247,7 +247,7 @@ describe('within Block Kit limits whatever the size', () => {
     );
   const changes: HistoryEntry[] = Array.from({ length: 2000 }, (_, i) => ({
     actor: 'U0MEMBER',
-    at: new Date(NOW.getTime() - i * 60_000),
+    at: new Date(T0.getTime() - i * 60_000),
     entityType: 'post',
     entityId: String(i),
     action: 'post.rejected',
@@ -284,7 +284,7 @@ describe('within Block Kit limits whatever the size', () => {
         overBudget: true,
         remainingBudgetMinor: -9_007_199_254_740_991,
       },
-      now: NOW,
+      now: T0,
     });
   });
 

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/store/database.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
 import { listParticipants, moveParticipant } from '../../src/workflow/participants.js';
-import { recruitingCampaign, sign } from '../support/scenario.js';
-import { PEOPLE, T0, at, brief, ok, testDatabase } from '../support/workflow.js';
+import { recruitingCampaign, sign, PEOPLE, T0, at, brief, ok } from '../support/factories.js';
+import { testDatabase } from '../support/database.js';
 import { entityHistory } from '../support/records.js';
 
 let db: Database;

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/store/database.js';
 import { addInfluencers } from '../../src/workflow/influencers.js';
-import { PEOPLE, at, ok, testDatabase } from '../support/workflow.js';
+import { PEOPLE, at, ok } from '../support/factories.js';
+import { testDatabase } from '../support/database.js';
 
 let db: Database;
 let close: () => Promise<void>;

@@ -3,8 +3,8 @@ import type { Database } from '../../src/store/database.js';
 import { editCosts } from '../../src/workflow/participants.js';
 import * as posts from '../../src/workflow/posts.js';
 import { reportOf } from '../../src/workflow/report.js';
-import { collaboratingCampaign } from '../support/scenario.js';
-import { PEOPLE, T0, at, ok, testDatabase } from '../support/workflow.js';
+import { collaboratingCampaign, PEOPLE, T0, at, ok } from '../support/factories.js';
+import { testDatabase } from '../support/database.js';
 
 let db: Database;
 let close: () => Promise<void>;

@@ -3,8 +3,8 @@ import type { Database } from '../../src/store/database.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
 import { addInfluencers, editInfluencer, findInfluencers } from '../../src/workflow/influencers.js';
 import * as participants from '../../src/workflow/participants.js';
-import { recruitingCampaign } from '../support/scenario.js';
-import { PEOPLE, T0, at, influencer, ok, testDatabase } from '../support/workflow.js';
+import { recruitingCampaign, PEOPLE, T0, at, influencer, ok } from '../support/factories.js';
+import { testDatabase } from '../support/database.js';
 import { entityHistory } from '../support/records.js';
 
 let db: Database;

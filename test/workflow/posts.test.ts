@@ -3,9 +3,8 @@ import type { Database } from '../../src/store/database.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
 import { editCosts, listParticipants } from '../../src/workflow/participants.js';
 import * as posts from '../../src/workflow/posts.js';
-import { SERVER_URL } from '../support/database.js';
-import { collaboratingCampaign } from '../support/scenario.js';
-import { PEOPLE, at, ok, testDatabase } from '../support/workflow.js';
+import { SERVER_URL, testDatabase } from '../support/database.js';
+import { collaboratingCampaign, PEOPLE, at, ok } from '../support/factories.js';
 import { entityHistory, getPost } from '../support/records.js';
 
 let db: Database;
