@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_OPTIONAL_STAGES, CAMPAIGN_STATUSES, type CampaignState, type CampaignStatus, type OptionalStages, READ_ONLY } from '../../src/domain/campaign.js';
-import type { Decision } from '../../src/domain/decision.js';
 import {
   agreementExpired,
   type Deliverable,
@@ -18,38 +17,24 @@ import {
   stageAtCollaborationStart,
   startAtStage,
 } from '../../src/domain/participation.js';
+import { COLLABORATION_STARTED_AT as collaborationStartedAt, T0 as now, campaignIn, participantState as participant } from '../support/factories.js';
+import { casesOf, decidedValue, everyPair, expectSentence, refusalOf } from '../support/transitions.js';
 
 // The participant pipeline, written out by hand. The tables are the product's rules as documented,
 // not a copy of STAGE_MOVES: a change to the pipeline must change them too.
 
-const now = new Date('2026-11-23T09:00:00Z');
 const DAY = 24 * 60 * 60 * 1000;
-const publishedAt = new Date('2026-10-01T09:00:00Z');
-const collaborationStartedAt = new Date('2026-11-10T09:00:00Z');
 
-function campaign(overrides: Partial<CampaignState> = {}): CampaignState {
-  return {
-    status: 'recruiting',
-    publishedAt,
-    collaborationStartedAt: null,
-    optionalStages: ALL_OPTIONAL_STAGES,
-    agreementWindowDays: 3,
-    ...overrides,
-  };
-}
-
-const recruiting = campaign({ status: 'recruiting' });
-const recruitmentClosed = campaign({ status: 'recruitment_closed' });
-const collaborating = campaign({ status: 'collaborating', collaborationStartedAt });
-const completed = campaign({ status: 'completed', collaborationStartedAt });
-const archived = campaign({ status: 'archived', collaborationStartedAt });
+/** A recruiting campaign, unless told otherwise. */
+const campaign = (overrides: Partial<CampaignState> = {}) => campaignIn('recruiting', overrides);
+const recruiting = campaignIn('recruiting');
+const recruitmentClosed = campaignIn('recruitment_closed');
+const collaborating = campaignIn('collaborating');
+const completed = campaignIn('completed');
+const archived = campaignIn('archived');
 
 function withStages(stages: Partial<OptionalStages>, base: CampaignState = recruiting): CampaignState {
   return { ...base, optionalStages: { ...ALL_OPTIONAL_STAGES, ...stages } };
-}
-
-function participant(stage: Stage, overrides: Partial<ParticipantState> = {}): ParticipantState {
-  return { stage, agreementSentAt: null, agreementSignedAt: null, agreementDeclinedAt: null, ...overrides };
 }
 
 /** The campaign status each move needs: recruiting before collaboration, collaborating after. */
@@ -67,16 +52,6 @@ function participantIn(stage: Stage): ParticipantState {
     agreementSignedAt: stage === 'signed' || COLLABORATION_PHASE.includes(stage) ? yesterday : null,
     agreementDeclinedAt: stage === 'declined' ? yesterday : null,
   });
-}
-
-function refusalOf<T>(decision: Decision<T>) {
-  if (decision.ok) throw new Error(`expected a refusal, got ${JSON.stringify(decision.value)}`);
-  return decision;
-}
-
-function decidedValue<T>(decision: Decision<T>): T {
-  if (!decision.ok) throw new Error(`expected the move to be allowed, refused by ${decision.rule}: ${decision.reason}`);
-  return decision.value;
 }
 
 const name = (stage: Stage) => STAGE_LABELS[stage];
@@ -137,29 +112,22 @@ describe('moving a participant with every optional stage on: every (from, to) pa
     not_selected: [NSEL, NSEL, NSEL, NSEL, NSEL, NSEL, NSEL, NSEL, NSEL, NSEL, NSEL, NSEL, NSEL, NSEL, SAME],
   };
 
-  const pairs = STAGES.flatMap((from) =>
-    STAGES.map((to, column) => {
-      const expected = EXPECTED[from][column];
-      if (!expected) throw new Error(`no expectation for ${from} → ${to}`);
-      const verdict = expected === OK ? 'is allowed' : `is refused (${expected})`;
-      return { from, to, expected, name: `${name(from)} → ${name(to)} ${verdict}` };
-    }),
-  );
+  const pairs = everyPair(STAGES, EXPECTED, name, (expected) => (expected === OK ? 'is allowed' : `is refused (${expected})`));
 
   it('covers all 225 pairs, one row of 15 per stage', () => {
     expect(pairs).toHaveLength(STAGES.length ** 2);
     for (const row of Object.values(EXPECTED)) expect(row).toHaveLength(STAGES.length);
   });
 
-  it.each(pairs.filter((pair) => pair.expected === OK).map((pair) => [pair.name, pair] as const))('%s', (_name, { from, to }) => {
+  it.each(casesOf(pairs, (expected) => expected === OK))('%s', (_name, { from, to }) => {
     const moved = decidedValue(moveParticipant(participantIn(from), to, campaignFor(from), now));
     expect(moved.stage).toBe(to);
   });
 
-  it.each(pairs.filter((pair) => pair.expected !== OK).map((pair) => [pair.name, pair] as const))('%s', (_name, { from, to, expected }) => {
+  it.each(casesOf(pairs, (expected) => expected !== OK))('%s', (_name, { from, to, expected }) => {
     const refusal = refusalOf(moveParticipant(participantIn(from), to, campaignFor(from), now));
     expect(refusal.rule).toBe(expected);
-    expect(refusal.reason).toMatch(/^[A-Z].*\.$/);
+    expectSentence(refusal.reason);
   });
 });
 
