@@ -1,29 +1,21 @@
 // A campaign run from Slack alone: every step below is a signed slash command, modal submission or
 // button click to the real app, checked by what Slack is asked to show. Nothing calls src/workflow.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { INFLUENCER_FIELDS as I, PICK_BLOCK, accountBlockId } from '../../src/views/directory.js';
 import { REASON_BLOCK } from '../../src/views/modals.js';
 import { MOVE_FIELDS } from '../../src/views/participants.js';
 import { POST_FIELDS } from '../../src/views/post-form.js';
 import { RESULT_FIELDS } from '../../src/views/results-form.js';
 import type { SlackCall } from '../support/fake-slack.js';
-import { type Harness, startHarness } from '../support/harness.js';
+import { harnessForTests } from '../support/harness.js';
 import { type Message, SlackUser, type View, buttonsOf, optionValue, textOf } from '../support/slack-user.js';
 import { PEOPLE, campaignFormAnswers } from '../support/factories.js';
 
-let harness: Harness;
-let member: SlackUser;
-let salesPic: SlackUser;
-let approver: SlackUser;
-let influencerPic: SlackUser;
-beforeAll(async () => {
-  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin });
-  member = new SlackUser(harness, PEOPLE.member);
-  salesPic = new SlackUser(harness, PEOPLE.salesPic);
-  approver = new SlackUser(harness, PEOPLE.approver);
-  influencerPic = new SlackUser(harness, PEOPLE.influencerPic);
-});
-afterAll(() => harness?.stop());
+const harness = harnessForTests();
+const member = new SlackUser(harness, PEOPLE.member);
+const salesPic = new SlackUser(harness, PEOPLE.salesPic);
+const approver = new SlackUser(harness, PEOPLE.approver);
+const influencerPic = new SlackUser(harness, PEOPLE.influencerPic);
 
 const asMessage = (call: SlackCall): Message => call.args as Message;
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ADD_PARTICIPANTS, PICK_BLOCK } from '../../src/views/directory.js';
 import { STARTING_STAGE_FIELDS } from '../../src/views/starting-stage.js';
 import { VALUE } from '../../src/views/blocks.js';
@@ -6,15 +6,11 @@ import * as campaigns from '../../src/workflow/campaigns.js';
 import { addInfluencers } from '../../src/workflow/influencers.js';
 import { listParticipants } from '../../src/workflow/participants.js';
 import { blockKitViolations } from '../support/block-kit.js';
-import { type Harness, startHarness } from '../support/harness.js';
+import { harnessForTests } from '../support/harness.js';
 import { collaboratingCampaign, recruitingCampaign, PEOPLE, T0, at, influencer, ok } from '../support/factories.js';
 import { entityHistory } from '../support/records.js';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin }, { now: () => T0 });
-});
-afterAll(() => harness?.stop());
+const harness = harnessForTests({ now: () => T0 });
 
 const prisma = () => harness.running.db.prisma;
 

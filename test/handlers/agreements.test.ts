@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { VALUE } from '../../src/views/blocks.js';
 import { RESEND_AGREEMENT, RESEND_FORM, RESEND_PICK } from '../../src/views/agreements.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
@@ -6,19 +6,17 @@ import { digestSettings, updateDigestSettings } from '../../src/workflow/digests
 import { listParticipants, markExpiredAgreements, moveParticipant } from '../../src/workflow/participants.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import type { SlackCall } from '../support/fake-slack.js';
-import { type Harness, startHarness } from '../support/harness.js';
+import { harnessForTests } from '../support/harness.js';
 import { recruitingCampaign, sign, PEOPLE, T0, at, ok } from '../support/factories.js';
 import { entityHistory } from '../support/records.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 let clock = T0;
-let harness: Harness;
+const harness = harnessForTests({ now: () => clock });
 beforeAll(async () => {
-  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin }, { now: () => clock });
   const settings = await digestSettings(harness.running.db.prisma);
   ok(await updateDigestSettings(harness.running.db.prisma, { ...settings, timeZone: 'Asia/Tokyo' }, at(PEOPLE.admin)));
 });
-afterAll(() => harness?.stop());
 
 const prisma = () => harness.running.db.prisma;
 const texts = (call: SlackCall) => mrkdwnTexts(call.args.view).join('\n');

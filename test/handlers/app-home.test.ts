@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { APPROVE_POST } from '../../src/views/approvals.js';
 import { FINAL_APPROVE_POST, HOME_CREATE_CAMPAIGN } from '../../src/views/home.js';
 import { FINAL_APPROVE } from '../../src/views/modals.js';
@@ -7,15 +7,11 @@ import { CREATE_CAMPAIGN } from '../../src/views/campaign-form.js';
 import * as posts from '../../src/workflow/posts.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import type { SlackCall } from '../support/fake-slack.js';
-import { type Harness, startHarness } from '../support/harness.js';
+import { harnessForTests } from '../support/harness.js';
 import { collaboratingCampaign, PEOPLE, at, ok } from '../support/factories.js';
 import { getPost } from '../support/records.js';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin });
-});
-afterAll(() => harness?.stop());
+const harness = harnessForTests();
 
 const texts = (call: SlackCall) => mrkdwnTexts(call.args.view).join('\n');
 

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { APPROVE_POST, REVISE_POST } from '../../src/views/approvals.js';
 import { POST_FIELDS } from '../../src/views/post-form.js';
 import { TIMING_FIELDS as T } from '../../src/views/settings.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import { SERVER_URL, freshDatabaseUrl } from '../support/database.js';
 import { FakeSlack, type SlackCall } from '../support/fake-slack.js';
-import { type Harness, startHarness } from '../support/harness.js';
+import { type Harness, harnessForTests, startHarness } from '../support/harness.js';
 import { entityHistory, getPost } from '../support/records.js';
 import { collaboratingCampaign, recruitingCampaign, PEOPLE, at, ok } from '../support/factories.js';
 import { editDeliverables, moveParticipant } from '../../src/workflow/participants.js';
@@ -43,15 +43,13 @@ async function submitPost(harness: Harness, campaignId: number, caption: string,
 }
 
 describe('approval deadlines that act', () => {
-  let harness: Harness;
   let clock = MONDAY_9;
+  const harness = harnessForTests({ now: () => clock });
   beforeAll(async () => {
-    harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin }, { now: () => clock });
     // Set in Slack before anyone is reminded: the app keeps a person's zone for hours once asked.
     harness.fakeSlack.timeZones.set(PEOPLE.approver, 'Asia/Kolkata');
     harness.fakeSlack.timeZones.set(PEOPLE.member, 'Asia/Kolkata');
   });
-  afterAll(() => harness?.stop());
   const prisma = () => harness.running.db.prisma;
   const tick = async (at: Date) => {
     clock = at;
@@ -229,12 +227,8 @@ describe('approval deadlines that act', () => {
 });
 
 describe('reminders about participants', () => {
-  let harness: Harness;
   let clock = MONDAY_9;
-  beforeAll(async () => {
-    harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin }, { now: () => clock });
-  });
-  afterAll(() => harness?.stop());
+  const harness = harnessForTests({ now: () => clock });
   const prisma = () => harness.running.db.prisma;
   const tick = async (at: Date) => {
     clock = at;

@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { VALUE } from '../../src/views/blocks.js';
 import { EDIT_DELIVERABLES, OPEN_DELIVERABLES, PICK_DELIVERABLES_PARTICIPANT, deliverableBlockId } from '../../src/views/deliverables.js';
 import { editDeliverables, listParticipants, moveParticipant } from '../../src/workflow/participants.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
-import { type Harness, startHarness } from '../support/harness.js';
+import { harnessForTests } from '../support/harness.js';
 import { recruitingCampaign, PEOPLE, T0, at, ok } from '../support/factories.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
 import { entityHistory } from '../support/records.js';
 
 let clock = T0;
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin }, { now: () => clock });
-});
-afterAll(() => harness?.stop());
+const harness = harnessForTests({ now: () => clock });
 
 const prisma = () => harness.running.db.prisma;
 

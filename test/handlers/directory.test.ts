@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as campaigns from '../../src/workflow/campaigns.js';
 import { addInfluencers } from '../../src/workflow/influencers.js';
 import { listParticipants } from '../../src/workflow/participants.js';
@@ -16,14 +16,10 @@ import {
   influencerModal,
 } from '../../src/views/directory.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
-import { type Harness, startHarness } from '../support/harness.js';
+import { harnessForTests } from '../support/harness.js';
 import { accountValues, profileValues, recruitingCampaign, PEOPLE, at, influencer, ok } from '../support/factories.js';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin });
-});
-afterAll(() => harness?.stop());
+const harness = harnessForTests();
 
 const prisma = () => harness.running.db.prisma;
 const named = (name: string) => prisma().influencer.findMany({ where: { name }, include: { accounts: true } });

@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CAMPAIGN_SETTINGS, DIGEST_FIELDS } from '../../src/views/settings.js';
 import { CREATE_CAMPAIGN, EDIT_BRIEF, CAMPAIGN_FIELDS as F } from '../../src/views/campaign-form.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
-import { type Harness, startHarness } from '../support/harness.js';
+import { harnessForTests } from '../support/harness.js';
 import { campaignFormValues, collaboratingCampaign, PEOPLE, T0, at, brief, ok } from '../support/factories.js';
 import { entityHistory } from '../support/records.js';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin }, { now: () => T0 });
-});
-afterAll(() => harness?.stop());
+const harness = harnessForTests({ now: () => T0 });
 
 const prisma = () => harness.running.db.prisma;
 type Element = Record<string, unknown> & { type: string };

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_ACCOUNTS } from '../../src/domain/influencer.js';
 import { VALUE } from '../../src/views/blocks.js';
 import {
@@ -17,15 +17,11 @@ import {
 import { addInfluencers, editInfluencer } from '../../src/workflow/influencers.js';
 import { listParticipants } from '../../src/workflow/participants.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
-import { type Harness, startHarness } from '../support/harness.js';
+import { harnessForTests } from '../support/harness.js';
 import { accountValues, profileValues, recruitingCampaign, PEOPLE, at, influencer, ok } from '../support/factories.js';
 import { entityHistory } from '../support/records.js';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin });
-});
-afterAll(() => harness?.stop());
+const harness = harnessForTests();
 
 /** The influencer modal as the app opened it. */
 interface OpenModal {

@@ -1,5 +1,5 @@
 // When a decision concerns influencers, the influencer PIC gets the message to send them.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { VALUE } from '../../src/views/campaign-form.js';
 import { CONFIRM_STEP, confirmStepModal } from '../../src/views/modals.js';
 import { MOVE_FIELDS, MOVE_PARTICIPANT, moveModal } from '../../src/views/participants.js';
@@ -7,14 +7,10 @@ import * as campaigns from '../../src/workflow/campaigns.js';
 import { listParticipants, moveParticipant } from '../../src/workflow/participants.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import type { SlackCall } from '../support/fake-slack.js';
-import { type Harness, startHarness } from '../support/harness.js';
+import { harnessForTests } from '../support/harness.js';
 import { recruitingCampaign, sign, PEOPLE, at, ok } from '../support/factories.js';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin });
-});
-afterAll(() => harness?.stop());
+const harness = harnessForTests();
 
 const prisma = () => harness.running.db.prisma;
 const texts = (call: SlackCall) => mrkdwnTexts(call.args).join('\n');

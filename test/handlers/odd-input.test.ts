@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CONTROL_CHARACTER_ERROR } from '../../src/handlers/odd-input.js';
 import { APPROVE_POST, APPROVE_PROPOSAL, RECORD_RESULTS_BUTTON, REJECT_POST } from '../../src/views/approvals.js';
 import { CREATE_CAMPAIGN, CAMPAIGN_FIELDS, createCampaignModal } from '../../src/views/campaign-form.js';
@@ -10,16 +10,12 @@ import { RECORD_RESULTS } from '../../src/views/results-form.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
 import * as posts from '../../src/workflow/posts.js';
 import { blockKitViolations } from '../support/block-kit.js';
-import { type Harness, startHarness } from '../support/harness.js';
+import { harnessForTests } from '../support/harness.js';
 import { accountValues, profileValues, campaignFormValues, collaboratingCampaign, PEOPLE, at, brief, ok } from '../support/factories.js';
 import { APP_ID, TEAM_ID } from '../support/slack-requests.js';
 import { entityHistory } from '../support/records.js';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin, LOG_LEVEL: 'warn' });
-});
-afterAll(() => harness?.stop());
+const harness = harnessForTests({ env: { ADMIN_USER_IDS: PEOPLE.admin, LOG_LEVEL: 'warn' } });
 
 const prisma = () => harness.running.db.prisma;
 const OUT_OF_DATE = 'This message or form is out of date, so nothing was changed.';

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { VALUE } from '../../src/views/campaign-form.js';
 import { EDIT_COSTS, MOVE_FIELDS, MOVE_PARTICIPANT, costBlockId } from '../../src/views/participants.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
@@ -6,15 +6,11 @@ import { addInfluencers } from '../../src/workflow/influencers.js';
 import { addParticipants, listParticipants, moveParticipant } from '../../src/workflow/participants.js';
 import * as posts from '../../src/workflow/posts.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
-import { type Harness, startHarness } from '../support/harness.js';
+import { harnessForTests } from '../support/harness.js';
 import { collaboratingCampaign, recruitingCampaign, PEOPLE, at, brief, influencer, ok } from '../support/factories.js';
 import { entityHistory } from '../support/records.js';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin });
-});
-afterAll(() => harness?.stop());
+const harness = harnessForTests();
 
 const prisma = () => harness.running.db.prisma;
 

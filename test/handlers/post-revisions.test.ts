@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { APPROVE_POST, APPROVE_POST_WITH_CORRECTIONS, EDIT_POST, REJECT_POST, REVISE_POST, WITHDRAW_POST } from '../../src/views/approvals.js';
 import { FINAL_APPROVE_CONFIRM, FINAL_APPROVE_POSTS_BLOCK, FINAL_APPROVE_SELECT } from '../../src/views/final-approval.js';
 import { FINAL_APPROVE_POST } from '../../src/views/home.js';
@@ -10,15 +10,11 @@ import { listParticipants } from '../../src/workflow/participants.js';
 import * as posts from '../../src/workflow/posts.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import type { SlackCall } from '../support/fake-slack.js';
-import { type Harness, startHarness } from '../support/harness.js';
+import { harnessForTests } from '../support/harness.js';
 import { collaboratingCampaign, PEOPLE, at, ok } from '../support/factories.js';
 import { entityHistory, getPost } from '../support/records.js';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin });
-});
-afterAll(() => harness?.stop());
+const harness = harnessForTests();
 
 const prisma = () => harness.running.db.prisma;
 const texts = (call: SlackCall) => mrkdwnTexts(call.args).join('\n');

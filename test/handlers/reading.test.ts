@@ -1,18 +1,14 @@
 // Names, not numbers: what `show`, `history` and the costs form say about a campaign, through signed requests.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EDIT_COSTS } from '../../src/views/participants.js';
 import * as participants from '../../src/workflow/participants.js';
 import * as posts from '../../src/workflow/posts.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
-import { type Harness, startHarness } from '../support/harness.js';
+import { harnessForTests } from '../support/harness.js';
 import { collaboratingCampaign, PEOPLE, T0, at, ok } from '../support/factories.js';
 
-let harness: Harness;
-beforeAll(async () => {
-  // An hour after the setup's changes (made at T0), so they are what changed since the last digest.
-  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin }, { now: () => new Date(T0.getTime() + 60 * 60 * 1000) });
-});
-afterAll(() => harness?.stop());
+// An hour after the setup's changes (made at T0), so they are what changed since the last digest.
+const harness = harnessForTests({ now: () => new Date(T0.getTime() + 60 * 60 * 1000) });
 
 const prisma = () => harness.running.db.prisma;
 type Reply = { response_type: string; text: string; blocks: unknown[] };

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { APPROVE_POST, RECORD_RESULTS_BUTTON } from '../../src/views/approvals.js';
 import { POST_FIELDS, SUBMIT_POST } from '../../src/views/post-form.js';
 import { COUNT_FIELDS, RECORD_RESULTS, RESULT_FIELDS } from '../../src/views/results-form.js';
@@ -9,15 +9,11 @@ import * as participants from '../../src/workflow/participants.js';
 import * as posts from '../../src/workflow/posts.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import type { SlackCall } from '../support/fake-slack.js';
-import { type Harness, startHarness } from '../support/harness.js';
+import { harnessForTests } from '../support/harness.js';
 import { collaboratingCampaign, PEOPLE, at, ok } from '../support/factories.js';
 import { entityHistory, getPost } from '../support/records.js';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin });
-});
-afterAll(() => harness?.stop());
+const harness = harnessForTests();
 
 const prisma = () => harness.running.db.prisma;
 const texts = (call: SlackCall) => mrkdwnTexts(call.args).join('\n');

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { VALUE } from '../../src/views/campaign-form.js';
 import { CONFIRM_STEP } from '../../src/views/modals.js';
 import { MOVE_FIELDS, MOVE_PARTICIPANT } from '../../src/views/participants.js';
@@ -6,16 +6,12 @@ import { REOPEN, REOPEN_FIELDS, UNDO } from '../../src/views/transitions.js';
 import { getCampaign } from '../../src/workflow/campaigns.js';
 import { listParticipants, moveParticipant } from '../../src/workflow/participants.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
-import { type Harness, startHarness } from '../support/harness.js';
+import { harnessForTests } from '../support/harness.js';
 import { entityHistory } from '../support/records.js';
 import { recruitingCampaign, PEOPLE, T0, at, ok } from '../support/factories.js';
 
-let harness: Harness;
 let clock = T0;
-beforeAll(async () => {
-  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin }, { now: () => clock });
-});
-afterAll(() => harness?.stop());
+const harness = harnessForTests({ now: () => clock });
 
 const prisma = () => harness.running.db.prisma;
 type View = {
