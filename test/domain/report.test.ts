@@ -1,22 +1,8 @@
 // Report numbers against fixtures computed by hand (the arithmetic is in the comments).
 import { describe, expect, it } from 'vitest';
-import type { PostMetrics } from '../../src/domain/posts.js';
 import { campaignReport, reviewOutcomes } from '../../src/domain/report.js';
 import type { HistoryEntry } from '../../src/domain/history.js';
-import { campaignFixture, day, participant, post, T0 } from '../support/factories.js';
-
-const numbers = (overrides: Partial<PostMetrics>): PostMetrics => ({
-  impressions: 0,
-  reach: 0,
-  likes: 0,
-  comments: 0,
-  shares: 0,
-  saves: 0,
-  clicks: 0,
-  conversions: 0,
-  attributedRevenueMinor: 0,
-  ...overrides,
-});
+import { campaignFixture, day, participant, post, postMetrics, T0 } from '../support/factories.js';
 
 const followers = new Map([
   [1, 120_000],
@@ -38,7 +24,7 @@ describe('campaign report', () => {
         post(1, {
           participationId: 1,
           status: 'posted',
-          metrics: numbers({
+          metrics: postMetrics({
             impressions: 30_000,
             reach: 20_000,
             likes: 1_000,
@@ -54,7 +40,7 @@ describe('campaign report', () => {
         post(2, {
           participationId: 1,
           status: 'final_approved',
-          metrics: numbers({
+          metrics: postMetrics({
             impressions: 8_000,
             reach: 5_000,
             likes: 200,
@@ -136,7 +122,7 @@ describe('campaign report', () => {
     const report = campaignReport({
       campaign: campaignFixture(),
       participants: [participant(1, { influencerCostMinor: 10_000 })],
-      posts: [post(1, { status: 'posted', metrics: numbers({ likes: 40 }) })],
+      posts: [post(1, { status: 'posted', metrics: postMetrics({ likes: 40 }) })],
       followers,
       now: T0,
     });
@@ -148,7 +134,7 @@ describe('campaign report', () => {
     const report = campaignReport({
       campaign: campaignFixture({ budgetMinor: 100_000 }),
       participants: [participant(1, { influencerCostMinor: 110_000, shippingCostMinor: 15_000 })],
-      posts: [post(1, { status: 'posted', metrics: numbers({ reach: 1_000, likes: 100, attributedRevenueMinor: 25_000 }) })],
+      posts: [post(1, { status: 'posted', metrics: postMetrics({ reach: 1_000, likes: 100, attributedRevenueMinor: 25_000 }) })],
       followers,
       now: T0,
     });
@@ -166,7 +152,7 @@ describe('campaign report', () => {
     const report = campaignReport({
       campaign: campaignFixture({ currency: 'JPY', budgetMinor: 500_000 }), // ¥500,000
       participants: [participant(1, { influencerCostMinor: 200_000, shippingCostMinor: 1_000 })],
-      posts: [post(1, { status: 'posted', metrics: numbers({ reach: 10_000, likes: 300, attributedRevenueMinor: 402_000 }) })],
+      posts: [post(1, { status: 'posted', metrics: postMetrics({ reach: 10_000, likes: 300, attributedRevenueMinor: 402_000 }) })],
       followers,
       now: T0,
     });

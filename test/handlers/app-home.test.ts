@@ -8,7 +8,7 @@ import * as posts from '../../src/workflow/posts.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import type { SlackCall } from '../support/fake-slack.js';
 import { harnessForTests } from '../support/harness.js';
-import { collaboratingCampaign, PEOPLE, at, ok } from '../support/factories.js';
+import { collaboratingCampaign, PEOPLE, at, ok, submittedPost } from '../support/factories.js';
 import { getPost } from '../support/records.js';
 
 const harness = harnessForTests();
@@ -19,19 +19,7 @@ describe('App Home', () => {
   it('shows an approver the posts waiting for them with buttons, and approving there removes it; a second click explains at the top', async () => {
     const prisma = harness.running.db.prisma;
     const scenario = await collaboratingCampaign(prisma, 'Home flow');
-    const post = ok(
-      await posts.submitPost(
-        prisma,
-        {
-          participationId: scenario.collaborator.id,
-          socialAccountId: scenario.account.id,
-          plannedDate: new Date('2026-12-05'),
-          content: 'Home content',
-          mediaUrls: [],
-        },
-        at(PEOPLE.member),
-      ),
-    );
+    const post = await submittedPost(prisma, scenario, 'Home content');
 
     await harness.slack.appHomeOpened(PEOPLE.approver);
     const home = await harness.fakeSlack.waitFor('views.publish', (c) => c.args.user_id === PEOPLE.approver && texts(c).includes('Home content'));
@@ -60,19 +48,7 @@ describe('App Home', () => {
   it('lists a late planned post as overdue', async () => {
     const prisma = harness.running.db.prisma;
     const scenario = await collaboratingCampaign(prisma, 'Late flow');
-    const post = ok(
-      await posts.submitPost(
-        prisma,
-        {
-          participationId: scenario.collaborator.id,
-          socialAccountId: scenario.account.id,
-          plannedDate: new Date('2020-01-01'),
-          content: 'Late',
-          mediaUrls: [],
-        },
-        at(PEOPLE.member),
-      ),
-    );
+    const post = await submittedPost(prisma, scenario, 'Late', { plannedDate: new Date('2020-01-01') });
     ok(await posts.approvePost(prisma, post.id, at(PEOPLE.approver)));
     await harness.slack.appHomeOpened(PEOPLE.salesPic);
     const home = await harness.fakeSlack.waitFor(
@@ -85,19 +61,7 @@ describe('App Home', () => {
   it('offers posted posts of a completed campaign for final approval, after a confirmation that says it cannot be undone', async () => {
     const prisma = harness.running.db.prisma;
     const scenario = await collaboratingCampaign(prisma, 'Final flow');
-    const post = ok(
-      await posts.submitPost(
-        prisma,
-        {
-          participationId: scenario.collaborator.id,
-          socialAccountId: scenario.account.id,
-          plannedDate: new Date('2026-12-05'),
-          content: 'Final content',
-          mediaUrls: [],
-        },
-        at(PEOPLE.member),
-      ),
-    );
+    const post = await submittedPost(prisma, scenario, 'Final content');
     ok(await posts.approvePost(prisma, post.id, at(PEOPLE.approver)));
     const posted = ok(await posts.recordPostResult(prisma, post.id, { postUrl: 'https://instagram.com/p/final' }, at(PEOPLE.member)));
     ok(await campaigns.completeCampaign(prisma, scenario.id, at(PEOPLE.salesPic)));

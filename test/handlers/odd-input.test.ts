@@ -8,10 +8,9 @@ import { CONFIRM_STEP, FINAL_APPROVE, REASON_BLOCK, REJECT_REASON } from '../../
 import { MOVE_PARTICIPANT } from '../../src/views/participants.js';
 import { RECORD_RESULTS } from '../../src/views/results-form.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
-import * as posts from '../../src/workflow/posts.js';
 import { blockKitViolations } from '../support/block-kit.js';
 import { harnessForTests } from '../support/harness.js';
-import { accountValues, profileValues, campaignFormValues, collaboratingCampaign, PEOPLE, at, brief, ok } from '../support/factories.js';
+import { accountValues, profileValues, campaignFormValues, collaboratingCampaign, PEOPLE, at, brief, ok, submittedPost } from '../support/factories.js';
 import { APP_ID, TEAM_ID } from '../support/slack-requests.js';
 import { entityHistory } from '../support/records.js';
 
@@ -30,19 +29,7 @@ function expectLogged(text: string) {
 /** A post waiting for approval, in a collaborating campaign. */
 async function pendingPost(title: string) {
   const scenario = await collaboratingCampaign(prisma(), title);
-  const post = ok(
-    await posts.submitPost(
-      prisma(),
-      {
-        participationId: scenario.collaborator.id,
-        socialAccountId: scenario.account.id,
-        plannedDate: new Date('2026-12-05'),
-        content: `${title} reel`,
-        mediaUrls: [],
-      },
-      at(PEOPLE.member),
-    ),
-  );
+  const post = await submittedPost(prisma(), scenario, `${title} reel`);
   // Its approval message is posted (and its ts stored) now, not in the middle of the test.
   await harness.running.deliver();
   return { scenario, post };

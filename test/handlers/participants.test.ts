@@ -7,7 +7,7 @@ import { addParticipants, listParticipants, moveParticipant } from '../../src/wo
 import * as posts from '../../src/workflow/posts.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import { harnessForTests } from '../support/harness.js';
-import { collaboratingCampaign, recruitingCampaign, PEOPLE, at, brief, influencer, ok } from '../support/factories.js';
+import { collaboratingCampaign, recruitingCampaign, PEOPLE, at, brief, influencer, ok, submittedPost } from '../support/factories.js';
 import { entityHistory } from '../support/records.js';
 
 const harness = harnessForTests();
@@ -225,19 +225,7 @@ describe('/campaign budget', () => {
 
   it('refuses only the participant with a posted post; the other change still applies', async () => {
     const scenario = await collaboratingCampaign(prisma(), 'Budget locked');
-    const post = ok(
-      await posts.submitPost(
-        prisma(),
-        {
-          participationId: scenario.collaborator.id,
-          socialAccountId: scenario.account.id,
-          plannedDate: new Date('2026-12-05'),
-          content: 'Reel',
-          mediaUrls: [],
-        },
-        at(PEOPLE.member),
-      ),
-    );
+    const post = await submittedPost(prisma(), scenario, 'Reel');
     ok(await posts.approvePost(prisma(), post.id, at(PEOPLE.approver)));
     ok(await posts.recordPostResult(prisma(), post.id, { postUrl: 'https://instagram.com/p/locked' }, at(PEOPLE.member)));
 

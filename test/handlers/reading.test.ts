@@ -5,7 +5,7 @@ import * as participants from '../../src/workflow/participants.js';
 import * as posts from '../../src/workflow/posts.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import { harnessForTests } from '../support/harness.js';
-import { collaboratingCampaign, PEOPLE, T0, at, ok } from '../support/factories.js';
+import { collaboratingCampaign, PEOPLE, T0, at, ok, submittedPost } from '../support/factories.js';
 
 // An hour after the setup's changes (made at T0), so they are what changed since the last digest.
 const harness = harnessForTests({ now: () => new Date(T0.getTime() + 60 * 60 * 1000) });
@@ -24,13 +24,7 @@ async function campaignWithLivePost(title: string) {
       at(PEOPLE.salesPic),
     ),
   );
-  const post = ok(
-    await posts.submitPost(
-      prisma(),
-      { participationId: scenario.collaborator.id, socialAccountId: scenario.account.id, plannedDate: new Date('2026-12-05'), content: 'Reel', mediaUrls: [] },
-      at(PEOPLE.member),
-    ),
-  );
+  const post = await submittedPost(prisma(), scenario, 'Reel');
   ok(await posts.approvePost(prisma(), post.id, at(PEOPLE.approver)));
   ok(await posts.recordPostResult(prisma(), post.id, { postUrl: 'https://instagram.com/p/reel', metrics: { reach: 1_000, likes: 40 } }, at(PEOPLE.member)));
   return { ...scenario, post };

@@ -11,7 +11,7 @@ import * as posts from '../../src/workflow/posts.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import type { SlackCall } from '../support/fake-slack.js';
 import { harnessForTests } from '../support/harness.js';
-import { collaboratingCampaign, PEOPLE, at, ok } from '../support/factories.js';
+import { collaboratingCampaign, PEOPLE, at, ok, submittedPost } from '../support/factories.js';
 import { entityHistory, getPost } from '../support/records.js';
 
 const harness = harnessForTests();
@@ -31,13 +31,7 @@ async function campaignWithResults(title: string) {
       at(PEOPLE.salesPic),
     ),
   );
-  const draft = (content: string) =>
-    posts.submitPost(
-      prisma(),
-      { participationId: scenario.collaborator.id, socialAccountId: scenario.account.id, plannedDate: new Date('2026-12-05'), content, mediaUrls: [] },
-      at(PEOPLE.member),
-    );
-  const live = ok(await draft('Live reel'));
+  const live = await submittedPost(prisma(), scenario, 'Live reel');
   ok(await posts.approvePost(prisma(), live.id, at(PEOPLE.approver)));
   ok(
     await posts.recordPostResult(
@@ -60,12 +54,12 @@ async function campaignWithResults(title: string) {
       at(PEOPLE.member),
     ),
   );
-  const second = ok(await draft('Second story'));
+  const second = await submittedPost(prisma(), scenario, 'Second story');
   ok(await posts.approvePost(prisma(), second.id, at(PEOPLE.approver), undefined, 'Tag the brand in the first line'));
   ok(
     await posts.recordPostResult(prisma(), second.id, { postUrl: 'https://instagram.com/p/second', metrics: { reach: 2_000, likes: 100 } }, at(PEOPLE.member)),
   );
-  ok(await draft('Waiting'));
+  await submittedPost(prisma(), scenario, 'Waiting');
   return { ...scenario, live, second };
 }
 

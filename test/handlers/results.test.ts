@@ -10,7 +10,7 @@ import * as posts from '../../src/workflow/posts.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import type { SlackCall } from '../support/fake-slack.js';
 import { harnessForTests } from '../support/harness.js';
-import { collaboratingCampaign, PEOPLE, at, ok } from '../support/factories.js';
+import { collaboratingCampaign, PEOPLE, at, ok, submittedPost } from '../support/factories.js';
 import { entityHistory, getPost } from '../support/records.js';
 
 const harness = harnessForTests();
@@ -175,19 +175,7 @@ describe('recording results', () => {
     expect(single.blocks.find((b) => b.block_id === RESULT_FIELDS.post)).toBeUndefined();
     expect(JSON.parse(single.private_metadata)).toMatchObject({ postId });
     // Two: the member chooses.
-    const second = ok(
-      await posts.submitPost(
-        prisma(),
-        {
-          participationId: scenario.collaborator.id,
-          socialAccountId: scenario.account.id,
-          plannedDate: new Date('2026-12-09'),
-          content: 'Story',
-          mediaUrls: [],
-        },
-        at(PEOPLE.member),
-      ),
-    );
+    const second = await submittedPost(prisma(), scenario, 'Story', { plannedDate: new Date('2026-12-09') });
     ok(await posts.approvePost(prisma(), second.id, at(PEOPLE.approver)));
     const modal = await opened(RECORD_RESULTS, () => harness.slack.command(`results C-${scenario.id}`));
     const options = modal.blocks.find((b) => b.block_id === RESULT_FIELDS.post)!.element!.options as Array<{ value: string }>;

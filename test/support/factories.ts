@@ -15,6 +15,7 @@ import { INFLUENCER_FIELDS, accountBlockId } from '../../src/views/directory.js'
 import * as campaigns from '../../src/workflow/campaigns.js';
 import { addInfluencers } from '../../src/workflow/influencers.js';
 import * as participants from '../../src/workflow/participants.js';
+import { type DraftPost, submitPost } from '../../src/workflow/posts.js';
 import type { Answers } from './slack-user.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -471,4 +472,21 @@ export async function collaboratingCampaign(prisma: Prisma, title?: string, over
   ok(await campaigns.closeRecruitment(prisma, scenario.id, pic));
   ok(await campaigns.startCollaboration(prisma, scenario.id, pic));
   return { ...scenario, collaborator: signed!, notSelected: other!, account: scenario.influencers[0]!.accounts[0]! };
+}
+
+/** The collaborator's post with `content`, planned for 5 December, submitted by a member. */
+export async function submittedPost(
+  prisma: Prisma,
+  scenario: { collaborator: { id: number }; account: { id: number } },
+  content: string,
+  overrides: Partial<DraftPost> = {},
+) {
+  const draft = {
+    participationId: scenario.collaborator.id,
+    socialAccountId: scenario.account.id,
+    plannedDate: new Date('2026-12-05'),
+    content,
+    mediaUrls: [],
+  };
+  return ok(await submitPost(prisma, { ...draft, ...overrides }, at(PEOPLE.member)));
 }

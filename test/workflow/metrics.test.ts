@@ -3,7 +3,7 @@ import type { Database } from '../../src/store/database.js';
 import { editCosts } from '../../src/workflow/participants.js';
 import * as posts from '../../src/workflow/posts.js';
 import { reportOf } from '../../src/workflow/report.js';
-import { collaboratingCampaign, PEOPLE, T0, at, ok } from '../support/factories.js';
+import { collaboratingCampaign, PEOPLE, T0, at, ok, submittedPost } from '../support/factories.js';
 import { testDatabase } from '../support/database.js';
 
 let db: Database;
@@ -24,14 +24,7 @@ describe('campaign numbers from the database', () => {
         at(PEOPLE.salesPic),
       ),
     );
-    const draft = (content: string) => ({
-      participationId: scenario.collaborator.id,
-      socialAccountId: scenario.account.id,
-      plannedDate: new Date('2026-12-05'),
-      content,
-      mediaUrls: [],
-    });
-    const live = ok(await posts.submitPost(db.prisma, draft('Live'), at(PEOPLE.member)));
+    const live = await submittedPost(db.prisma, scenario, 'Live');
     ok(await posts.approvePost(db.prisma, live.id, at(PEOPLE.approver)));
     const metrics = {
       impressions: 10_000,
@@ -46,7 +39,7 @@ describe('campaign numbers from the database', () => {
     };
     ok(await posts.recordPostResult(db.prisma, live.id, { metrics }, at(PEOPLE.member)));
     // A pending post's numbers do not count.
-    ok(await posts.submitPost(db.prisma, draft('Pending'), at(PEOPLE.member)));
+    await submittedPost(db.prisma, scenario, 'Pending');
 
     const { report } = (await reportOf(db.prisma, scenario.id, T0))!;
     // Budget 1,000,000 (brief); costs 200,000 + 5,000; followers 120,000 (Aiko) + 45,000 (Ben, not selected but still a participant).

@@ -4,7 +4,7 @@ import * as campaigns from '../../src/workflow/campaigns.js';
 import { editCosts, listParticipants } from '../../src/workflow/participants.js';
 import * as posts from '../../src/workflow/posts.js';
 import { SERVER_URL, testDatabase } from '../support/database.js';
-import { collaboratingCampaign, PEOPLE, at, ok } from '../support/factories.js';
+import { collaboratingCampaign, PEOPLE, at, ok, submittedPost } from '../support/factories.js';
 import { entityHistory, getPost } from '../support/records.js';
 
 let db: Database;
@@ -16,19 +16,7 @@ afterAll(() => close?.());
 
 async function submitted(title: string) {
   const scenario = await collaboratingCampaign(db.prisma, title);
-  const post = ok(
-    await posts.submitPost(
-      db.prisma,
-      {
-        participationId: scenario.collaborator.id,
-        socialAccountId: scenario.account.id,
-        plannedDate: new Date('2026-12-05'),
-        content: 'Morning routine with the new serum',
-        mediaUrls: ['https://cdn.example.com/reel.mp4'],
-      },
-      at(PEOPLE.member),
-    ),
-  );
+  const post = await submittedPost(db.prisma, scenario, 'Morning routine with the new serum', { mediaUrls: ['https://cdn.example.com/reel.mp4'] });
   return { ...scenario, post };
 }
 
