@@ -8,7 +8,7 @@ import * as posts from '../../src/workflow/posts.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import type { SlackCall } from '../support/fake-slack.js';
 import { harnessForTests } from '../support/harness.js';
-import { collaboratingCampaign, PEOPLE, at, ok, submittedPost } from '../support/factories.js';
+import { collaboratingCampaign, PEOPLE, at, ok, submittedPost, livePost } from '../support/factories.js';
 import { getPost } from '../support/records.js';
 
 const harness = harnessForTests();
@@ -61,9 +61,7 @@ describe('App Home', () => {
   it('offers posted posts of a completed campaign for final approval, after a confirmation that says it cannot be undone', async () => {
     const prisma = harness.running.db.prisma;
     const scenario = await collaboratingCampaign(prisma, 'Final flow');
-    const post = await submittedPost(prisma, scenario, 'Final content');
-    ok(await posts.approvePost(prisma, post.id, at(PEOPLE.approver)));
-    const posted = ok(await posts.recordPostResult(prisma, post.id, { postUrl: 'https://instagram.com/p/final' }, at(PEOPLE.member)));
+    const posted = await livePost(prisma, scenario, 'Final content', { postUrl: 'https://instagram.com/p/final' });
     ok(await campaigns.completeCampaign(prisma, scenario.id, at(PEOPLE.salesPic)));
 
     await harness.slack.appHomeOpened(PEOPLE.approver2);
@@ -85,11 +83,11 @@ describe('App Home', () => {
       (await harness.slack.viewSubmission({ callback_id: FINAL_APPROVE, private_metadata: modal.private_metadata, values: {} }, { userId: PEOPLE.member }))
         .body,
     ).toMatchObject({ response_action: 'update' });
-    expect((await getPost(prisma, post.id))?.status).toBe('posted');
+    expect((await getPost(prisma, posted.id))?.status).toBe('posted');
     expect(
       await harness.slack.viewSubmission({ callback_id: FINAL_APPROVE, private_metadata: modal.private_metadata, values: {} }, { userId: PEOPLE.approver2 }),
     ).toEqual({ status: 200, body: '' });
-    expect((await getPost(prisma, post.id))?.status).toBe('final_approved');
+    expect((await getPost(prisma, posted.id))?.status).toBe('final_approved');
     const again = await harness.slack.viewSubmission(
       { callback_id: FINAL_APPROVE, private_metadata: modal.private_metadata, values: {} },
       { userId: PEOPLE.approver },

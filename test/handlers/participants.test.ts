@@ -4,10 +4,9 @@ import { EDIT_COSTS, MOVE_FIELDS, MOVE_PARTICIPANT, costBlockId } from '../../sr
 import * as campaigns from '../../src/workflow/campaigns.js';
 import { addInfluencers } from '../../src/workflow/influencers.js';
 import { addParticipants, listParticipants, moveParticipant } from '../../src/workflow/participants.js';
-import * as posts from '../../src/workflow/posts.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import { harnessForTests } from '../support/harness.js';
-import { collaboratingCampaign, recruitingCampaign, PEOPLE, at, brief, influencer, ok, submittedPost } from '../support/factories.js';
+import { collaboratingCampaign, recruitingCampaign, PEOPLE, at, brief, influencer, ok, livePost } from '../support/factories.js';
 import { entityHistory } from '../support/records.js';
 
 const harness = harnessForTests();
@@ -225,9 +224,7 @@ describe('/campaign budget', () => {
 
   it('refuses only the participant with a posted post; the other change still applies', async () => {
     const scenario = await collaboratingCampaign(prisma(), 'Budget locked');
-    const post = await submittedPost(prisma(), scenario, 'Reel');
-    ok(await posts.approvePost(prisma(), post.id, at(PEOPLE.approver)));
-    ok(await posts.recordPostResult(prisma(), post.id, { postUrl: 'https://instagram.com/p/locked' }, at(PEOPLE.member)));
+    await livePost(prisma(), scenario, 'Reel', { postUrl: 'https://instagram.com/p/locked' });
 
     const modal = await openModal('budget', scenario.id, PEOPLE.salesPic);
     const partly = await submitCosts(modal, {

@@ -1,11 +1,9 @@
 // Names, not numbers: what `show`, `history` and the costs form say about a campaign, through signed requests.
 import { describe, expect, it } from 'vitest';
 import { EDIT_COSTS } from '../../src/views/participants.js';
-import * as participants from '../../src/workflow/participants.js';
-import * as posts from '../../src/workflow/posts.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import { harnessForTests } from '../support/harness.js';
-import { collaboratingCampaign, PEOPLE, T0, at, ok, submittedPost } from '../support/factories.js';
+import { collaboratingCampaign, PEOPLE, T0, livePost, setCosts } from '../support/factories.js';
 
 // An hour after the setup's changes (made at T0), so they are what changed since the last digest.
 const harness = harnessForTests({ now: () => new Date(T0.getTime() + 60 * 60 * 1000) });
@@ -16,17 +14,8 @@ type Reply = { response_type: string; text: string; blocks: unknown[] };
 /** Aiko collaborates with a live post and costs; Ben was not selected. */
 async function campaignWithLivePost(title: string) {
   const scenario = await collaboratingCampaign(prisma(), title);
-  ok(
-    await participants.editCosts(
-      prisma(),
-      scenario.collaborator.id,
-      { budgetMinor: 200_000, influencerCostMinor: 150_000, shippingCostMinor: 5_000 },
-      at(PEOPLE.salesPic),
-    ),
-  );
-  const post = await submittedPost(prisma(), scenario, 'Reel');
-  ok(await posts.approvePost(prisma(), post.id, at(PEOPLE.approver)));
-  ok(await posts.recordPostResult(prisma(), post.id, { postUrl: 'https://instagram.com/p/reel', metrics: { reach: 1_000, likes: 40 } }, at(PEOPLE.member)));
+  await setCosts(prisma(), scenario, { budgetMinor: 200_000, influencerCostMinor: 150_000, shippingCostMinor: 5_000 });
+  const post = await livePost(prisma(), scenario, 'Reel', { postUrl: 'https://instagram.com/p/reel', metrics: { reach: 1_000, likes: 40 } });
   return { ...scenario, post };
 }
 

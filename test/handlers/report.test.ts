@@ -6,12 +6,11 @@ import { CHART_HEIGHT, CHART_WIDTH } from '../../src/views/report-chart.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
 import { activeDigests } from '../../src/workflow/digests.js';
 import { homeOf } from '../../src/workflow/home.js';
-import * as participants from '../../src/workflow/participants.js';
 import * as posts from '../../src/workflow/posts.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import type { SlackCall } from '../support/fake-slack.js';
 import { harnessForTests } from '../support/harness.js';
-import { collaboratingCampaign, PEOPLE, at, ok, submittedPost } from '../support/factories.js';
+import { collaboratingCampaign, PEOPLE, at, ok, submittedPost, livePost, setCosts, REEL_RESULTS } from '../support/factories.js';
 import { entityHistory, getPost } from '../support/records.js';
 
 const harness = harnessForTests();
@@ -23,37 +22,8 @@ type View = { callback_id: string; private_metadata: string; blocks: Array<{ blo
 /** A collaborating campaign with budget $10,000, one influencer paid $1,000 + $100 shipping, and posts in several states. */
 async function campaignWithResults(title: string) {
   const scenario = await collaboratingCampaign(prisma(), title);
-  ok(
-    await participants.editCosts(
-      prisma(),
-      scenario.collaborator.id,
-      { budgetMinor: 200_000, influencerCostMinor: 100_000, shippingCostMinor: 10_000 },
-      at(PEOPLE.salesPic),
-    ),
-  );
-  const live = await submittedPost(prisma(), scenario, 'Live reel');
-  ok(await posts.approvePost(prisma(), live.id, at(PEOPLE.approver)));
-  ok(
-    await posts.recordPostResult(
-      prisma(),
-      live.id,
-      {
-        postUrl: 'https://instagram.com/p/live',
-        metrics: {
-          impressions: 9_000,
-          reach: 8_000,
-          likes: 350,
-          comments: 30,
-          shares: 10,
-          saves: 10,
-          clicks: 120,
-          conversions: 4,
-          attributedRevenueMinor: 220_000,
-        },
-      },
-      at(PEOPLE.member),
-    ),
-  );
+  await setCosts(prisma(), scenario, { budgetMinor: 200_000, influencerCostMinor: 100_000, shippingCostMinor: 10_000 });
+  const live = await livePost(prisma(), scenario, 'Live reel', { postUrl: 'https://instagram.com/p/live', metrics: REEL_RESULTS });
   const second = await submittedPost(prisma(), scenario, 'Second story');
   ok(await posts.approvePost(prisma(), second.id, at(PEOPLE.approver), undefined, 'Tag the brand in the first line'));
   ok(

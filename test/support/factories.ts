@@ -15,7 +15,7 @@ import { INFLUENCER_FIELDS, accountBlockId } from '../../src/views/directory.js'
 import * as campaigns from '../../src/workflow/campaigns.js';
 import { addInfluencers } from '../../src/workflow/influencers.js';
 import * as participants from '../../src/workflow/participants.js';
-import { type DraftPost, submitPost } from '../../src/workflow/posts.js';
+import { type DraftPost, type PostResult, approvePost, recordPostResult, submitPost } from '../../src/workflow/posts.js';
 import type { Answers } from './slack-user.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -221,6 +221,19 @@ export function postMetrics(overrides: Partial<PostMetrics> = {}): PostMetrics {
     ...overrides,
   };
 }
+
+/** A reel's results: 400 engagements on a reach of 8,000. */
+export const REEL_RESULTS: PostMetrics = {
+  impressions: 9_000,
+  reach: 8_000,
+  likes: 350,
+  comments: 30,
+  shares: 10,
+  saves: 10,
+  clicks: 120,
+  conversions: 4,
+  attributedRevenueMinor: 220_000,
+};
 
 export const METRICS: Metrics = {
   budgetMinor: 100_000,
@@ -474,13 +487,11 @@ export async function collaboratingCampaign(prisma: Prisma, title?: string, over
   return { ...scenario, collaborator: signed!, notSelected: other!, account: scenario.influencers[0]!.accounts[0]! };
 }
 
+/** What the post builders need of a collaborating campaign. */
+type Collaborating = { collaborator: { id: number }; account: { id: number } };
+
 /** The collaborator's post with `content`, planned for 5 December, submitted by a member. */
-export async function submittedPost(
-  prisma: Prisma,
-  scenario: { collaborator: { id: number }; account: { id: number } },
-  content: string,
-  overrides: Partial<DraftPost> = {},
-) {
+export async function submittedPost(prisma: Prisma, scenario: Collaborating, content: string, overrides: Partial<DraftPost> = {}) {
   const draft = {
     participationId: scenario.collaborator.id,
     socialAccountId: scenario.account.id,
@@ -489,4 +500,16 @@ export async function submittedPost(
     mediaUrls: [],
   };
   return ok(await submitPost(prisma, { ...draft, ...overrides }, at(PEOPLE.member)));
+}
+
+/** The collaborator's post taken live: submitted, approved and its result recorded. */
+export async function livePost(prisma: Prisma, scenario: Collaborating, content: string, result: PostResult) {
+  const post = await submittedPost(prisma, scenario, content);
+  ok(await approvePost(prisma, post.id, at(PEOPLE.approver)));
+  return ok(await recordPostResult(prisma, post.id, result, at(PEOPLE.member)));
+}
+
+/** The collaborator's budget and costs, as the sales PIC sets them. */
+export async function setCosts(prisma: Prisma, scenario: Collaborating, costs: Parameters<typeof participants.editCosts>[2]) {
+  return ok(await participants.editCosts(prisma, scenario.collaborator.id, costs, at(PEOPLE.salesPic)));
 }
