@@ -9,31 +9,18 @@ import { blockKitViolations } from '../support/block-kit.js';
 import { harnessForTests } from '../support/harness.js';
 import { collaboratingCampaign, recruitingCampaign, PEOPLE, T0, at, influencer, ok } from '../support/factories.js';
 import { entityHistory } from '../support/records.js';
+import { type OpenedModal, modalOpenedBy } from '../support/slack-user.js';
 
 const harness = harnessForTests({ now: () => T0 });
 
 const prisma = () => harness.running.db.prisma;
 
-interface Modal {
-  callback_id: string;
-  private_metadata: string;
-  blocks: Array<{
-    type: string;
-    block_id?: string;
-    element?: { options?: Array<{ text: { text: string }; value: string }>; initial_option?: { value: string } };
-  }>;
-}
-
-async function addModal(campaignId: number): Promise<Modal> {
-  const ours = () =>
-    harness.fakeSlack
-      .callsTo('views.open')
-      .map((c) => c.args.view as Modal)
-      .filter((v) => v.callback_id === ADD_PARTICIPANTS && JSON.parse(v.private_metadata).campaignId === campaignId);
-  const before = ours().length;
-  await harness.slack.command(`add C-${campaignId}`, { userId: PEOPLE.salesPic });
-  await expect.poll(() => ours().length).toBe(before + 1);
-  return ours().at(-1)!;
+function addModal(campaignId: number): Promise<OpenedModal> {
+  return modalOpenedBy(
+    harness,
+    () => harness.slack.command(`add C-${campaignId}`, { userId: PEOPLE.salesPic }),
+    (v) => v.callback_id === ADD_PARTICIPANTS && JSON.parse(v.private_metadata).campaignId === campaignId,
+  );
 }
 
 function values(influencerIds: number[], stage?: string, reason?: string) {
@@ -46,7 +33,7 @@ function values(influencerIds: number[], stage?: string, reason?: string) {
   };
 }
 
-const submit = (modal: Modal, v: ReturnType<typeof values>, userId: string = PEOPLE.salesPic) =>
+const submit = (modal: OpenedModal, v: ReturnType<typeof values>, userId: string = PEOPLE.salesPic) =>
   harness.slack.viewSubmission({ callback_id: ADD_PARTICIPANTS, private_metadata: modal.private_metadata, values: v }, { userId });
 
 describe('/campaign add straight into a later stage ("already agreed off-platform")', () => {

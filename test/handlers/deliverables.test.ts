@@ -7,35 +7,22 @@ import { harnessForTests } from '../support/harness.js';
 import { recruitingCampaign, PEOPLE, T0, at, ok } from '../support/factories.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
 import { entityHistory } from '../support/records.js';
+import { type OpenedModal, modalOpenedBy } from '../support/slack-user.js';
 
 let clock = T0;
 const harness = harnessForTests({ now: () => clock });
 
 const prisma = () => harness.running.db.prisma;
 
-interface Modal {
-  callback_id: string;
-  private_metadata: string;
-  submit?: { text: string };
-  blocks: Array<{ type: string; block_id?: string; text?: { text: string }; element?: Record<string, unknown>; elements?: Array<Record<string, unknown>> }>;
-}
+const ofCampaign = (campaignId: number) => (v: OpenedModal) => v.callback_id === EDIT_DELIVERABLES && JSON.parse(v.private_metadata).campaignId === campaignId;
 
-const deliverablesModals = (campaignId: number) =>
-  harness.fakeSlack
-    .callsTo('views.open')
-    .map((c) => c.args.view as Modal)
-    .filter((v) => v.callback_id === EDIT_DELIVERABLES && JSON.parse(v.private_metadata).campaignId === campaignId);
-
-async function openDeliverables(campaignId: number): Promise<Modal> {
-  const before = deliverablesModals(campaignId).length;
-  await harness.slack.command(`deliverables C-${campaignId}`);
-  await expect.poll(() => deliverablesModals(campaignId).length).toBe(before + 1);
-  return deliverablesModals(campaignId).at(-1)!;
+function openDeliverables(campaignId: number): Promise<OpenedModal> {
+  return modalOpenedBy(harness, () => harness.slack.command(`deliverables C-${campaignId}`), ofCampaign(campaignId));
 }
 
 /** The user picks a participant in the open modal; returns the view the app redrew with their deliverables. */
-function choose(modal: Modal, participantId: number): Promise<Modal> {
-  return harness.slack.inModal<Modal>(modal, {
+function choose(modal: OpenedModal, participantId: number): Promise<OpenedModal> {
+  return harness.slack.inModal<OpenedModal>(modal, {
     type: 'static_select',
     block_id: PICK_DELIVERABLES_PARTICIPANT,
     action_id: VALUE,
@@ -58,7 +45,7 @@ function lineValues(lines: Line[]) {
   );
 }
 
-const submit = (modal: Modal, lines: Line[], userId: string = PEOPLE.member) =>
+const submit = (modal: OpenedModal, lines: Line[], userId: string = PEOPLE.member) =>
   harness.slack.viewSubmission({ callback_id: EDIT_DELIVERABLES, private_metadata: modal.private_metadata, values: lineValues(lines) }, { userId });
 
 const deliverablesOf = async (campaignId: number, participantId: number) =>
@@ -161,10 +148,11 @@ describe('/campaign deliverables', () => {
     expect(text).toContain(`"value":"${aiko.id}:${current.version}"`);
     expect(blockKitViolations(shown as Record<string, unknown>, 'message')).toEqual([]);
 
-    const before = deliverablesModals(id).length;
-    await harness.slack.blockAction({ action_id: OPEN_DELIVERABLES, value: `${aiko.id}:${current.version}` });
-    await expect.poll(() => deliverablesModals(id).length).toBe(before + 1);
-    const modal = deliverablesModals(id).at(-1)!;
+    const modal = await modalOpenedBy(
+      harness,
+      () => harness.slack.blockAction({ action_id: OPEN_DELIVERABLES, value: `${aiko.id}:${current.version}` }),
+      ofCampaign(id),
+    );
     expect(JSON.parse(modal.private_metadata)).toMatchObject({ participantId: aiko.id, version: current.version, lines: 2 });
     expect(modal.blocks.find((b) => b.block_id === deliverableBlockId(0, 'quantity'))!.element).toMatchObject({ initial_value: '3' });
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { type OpenedModal, modalOpenedBy } from '../support/slack-user.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
 import { addInfluencers } from '../../src/workflow/influencers.js';
 import { listParticipants } from '../../src/workflow/participants.js';
@@ -23,16 +24,14 @@ const harness = harnessForTests();
 
 const prisma = () => harness.running.db.prisma;
 const named = (name: string) => prisma().influencer.findMany({ where: { name }, include: { accounts: true } });
-type View = { callback_id: string; private_metadata?: string; blocks: Array<{ block_id?: string; element?: Record<string, unknown> }> };
 type Message = { response_type: string; text: string; blocks: unknown[] };
 
 /** Runs the command and returns the modal it opened. */
-async function opened(text: string): Promise<View> {
-  const before = harness.fakeSlack.callsTo('views.open').length;
-  const { status, body } = await harness.slack.command(text);
-  expect({ status, body }).toEqual({ status: 200, body: '' });
-  await expect.poll(() => harness.fakeSlack.callsTo('views.open').length).toBe(before + 1);
-  const view = harness.fakeSlack.callsTo('views.open').at(-1)!.args.view as View;
+async function opened(text: string): Promise<OpenedModal> {
+  const view = await modalOpenedBy(harness, async () => {
+    const { status, body } = await harness.slack.command(text);
+    expect({ status, body }).toEqual({ status: 200, body: '' });
+  });
   expect(blockKitViolations(view as unknown as Record<string, unknown>, 'modal')).toEqual([]);
   return view;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { modalOpenedBy } from '../support/slack-user.js';
 import { CAMPAIGN_SETTINGS, DIGEST_FIELDS } from '../../src/views/settings.js';
 import { CREATE_CAMPAIGN, EDIT_BRIEF, CAMPAIGN_FIELDS as F } from '../../src/views/campaign-form.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
@@ -48,15 +49,12 @@ const text = (value: string) => ({ value: { type: 'plain_text_input', value } })
 const number = (value: string) => ({ value: { type: 'number_input', value } });
 const date = (selected_date: string) => ({ value: { type: 'datepicker', selected_date } });
 
-async function openEdit(id: number, userId: string): Promise<Modal> {
-  const ours = () =>
-    harness.fakeSlack
-      .callsTo('views.open')
-      .filter((c) => (c.args.view as Modal).callback_id === EDIT_BRIEF && (c.args.view as Modal).private_metadata.includes(`"campaignId":${id},`));
-  const before = ours().length;
-  expect(await harness.slack.command(`edit C-${id}`, { userId })).toEqual({ status: 200, body: '' });
-  await expect.poll(() => ours().length).toBe(before + 1);
-  return ours().at(-1)!.args.view as Modal;
+function openEdit(id: number, userId: string): Promise<Modal> {
+  return modalOpenedBy<Modal>(
+    harness,
+    async () => expect(await harness.slack.command(`edit C-${id}`, { userId })).toEqual({ status: 200, body: '' }),
+    (view) => view.callback_id === EDIT_BRIEF && view.private_metadata.includes(`"campaignId":${id},`),
+  );
 }
 
 const edits = async (id: number) => (await entityHistory(prisma(), 'campaign', id)).filter((e) => e.action === 'campaign.brief_edited');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { type OpenedModal, modalOpenedBy } from '../support/slack-user.js';
 import { MAX_ACCOUNTS } from '../../src/domain/influencer.js';
 import { VALUE } from '../../src/views/blocks.js';
 import {
@@ -23,42 +24,25 @@ import { entityHistory } from '../support/records.js';
 
 const harness = harnessForTests();
 
-/** The influencer modal as the app opened it. */
-interface OpenModal {
-  callback_id: string;
-  private_metadata: string;
-  blocks: Array<{
-    type: string;
-    block_id?: string;
-    text?: { text: string };
-    accessory?: Record<string, unknown>;
-    element?: Record<string, unknown>;
-    elements?: Array<Record<string, unknown>>;
-  }>;
-}
-
 const prisma = () => harness.running.db.prisma;
 const named = (name: string) => prisma().influencer.findMany({ where: { name }, include: { accounts: { orderBy: { id: 'asc' } } } });
 const accountsOf = async (name: string) => (await named(name))[0]!.accounts.map((a) => `${a.platform} @${a.handle} ${a.followers}`);
 const actions = async (influencerId: number) => (await entityHistory(prisma(), 'influencer', influencerId)).map((e) => e.action);
-const keys = (modal: OpenModal) => JSON.parse(modal.private_metadata).accounts as string[];
-const block = (modal: OpenModal, blockId: string) => modal.blocks.find((b) => b.block_id === blockId);
-const withinLimits = (modal: OpenModal) => expect(blockKitViolations(modal as unknown as Record<string, unknown>, 'modal')).toEqual([]);
+const keys = (modal: OpenedModal) => JSON.parse(modal.private_metadata).accounts as string[];
+const block = (modal: OpenedModal, blockId: string) => modal.blocks.find((b) => b.block_id === blockId);
+const withinLimits = (modal: OpenedModal) => expect(blockKitViolations(modal as unknown as Record<string, unknown>, 'modal')).toEqual([]);
 
-async function opened(text: string): Promise<OpenModal> {
-  const before = harness.fakeSlack.callsTo('views.open').length;
-  expect((await harness.slack.command(text)).body).toBe('');
-  await expect.poll(() => harness.fakeSlack.callsTo('views.open').length).toBe(before + 1);
-  const modal = harness.fakeSlack.callsTo('views.open').at(-1)!.args.view as OpenModal;
+async function opened(text: string): Promise<OpenedModal> {
+  const modal = await modalOpenedBy(harness, async () => expect((await harness.slack.command(text)).body).toBe(''));
   withinLimits(modal);
   return modal;
 }
 
-const clickAddAccount = (modal: OpenModal, values = {}) =>
-  harness.slack.inModal<OpenModal>(modal, { action_id: ADD_ACCOUNT, block_id: ADD_ACCOUNT }, { values });
-const clickRemove = (modal: OpenModal, key: string, values = {}) =>
-  harness.slack.inModal<OpenModal>(modal, { action_id: REMOVE_ACCOUNT, block_id: `account.${key}`, value: key }, { values });
-const save = (modal: OpenModal, values: Record<string, Record<string, unknown>>) =>
+const clickAddAccount = (modal: OpenedModal, values = {}) =>
+  harness.slack.inModal<OpenedModal>(modal, { action_id: ADD_ACCOUNT, block_id: ADD_ACCOUNT }, { values });
+const clickRemove = (modal: OpenedModal, key: string, values = {}) =>
+  harness.slack.inModal<OpenedModal>(modal, { action_id: REMOVE_ACCOUNT, block_id: `account.${key}`, value: key }, { values });
+const save = (modal: OpenedModal, values: Record<string, Record<string, unknown>>) =>
   harness.slack.viewSubmission({ callback_id: modal.callback_id, private_metadata: modal.private_metadata, values });
 
 describe('the influencer form with several social accounts', () => {
@@ -251,8 +235,8 @@ describe('/campaign influencers import with several accounts', () => {
 });
 
 describe('/campaign add asks which accounts will post', () => {
-  const pick = (modal: OpenModal, ids: number[]) =>
-    harness.slack.inModal<OpenModal>(modal, {
+  const pick = (modal: OpenedModal, ids: number[]) =>
+    harness.slack.inModal<OpenedModal>(modal, {
       type: 'multi_static_select',
       block_id: PICK_BLOCK,
       action_id: VALUE,

@@ -8,39 +8,31 @@ import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import { harnessForTests } from '../support/harness.js';
 import { collaboratingCampaign, recruitingCampaign, PEOPLE, at, brief, influencer, ok, livePost } from '../support/factories.js';
 import { entityHistory } from '../support/records.js';
+import { type OpenedModal, modalOpenedBy } from '../support/slack-user.js';
 
 const harness = harnessForTests();
 
 const prisma = () => harness.running.db.prisma;
 
-interface Modal {
-  callback_id: string;
-  private_metadata: string;
-  blocks: Array<{ type: string; block_id?: string; text?: { text: string }; elements?: Array<{ text: string }>; element?: Record<string, unknown> }>;
-}
 type Option = { text: { text: string }; value: string };
 
 /** Runs `/campaign <name> C-<id>` and returns the modal it opened. */
-async function openModal(name: 'move' | 'budget', campaignId: number, userId: string = PEOPLE.member): Promise<Modal> {
+async function openModal(name: 'move' | 'budget', campaignId: number, userId: string = PEOPLE.member): Promise<OpenedModal> {
   const callbackId = name === 'move' ? MOVE_PARTICIPANT : EDIT_COSTS;
-  const ours = () =>
-    harness.fakeSlack.callsTo('views.open').filter((c) => {
-      const view = c.args.view as Modal;
-      return view.callback_id === callbackId && JSON.parse(view.private_metadata).campaignId === campaignId;
-    });
-  const before = ours().length;
-  await harness.slack.command(`${name} C-${campaignId}`, { userId });
-  await expect.poll(() => ours().length).toBe(before + 1);
-  return ours().at(-1)!.args.view as Modal;
+  return modalOpenedBy(
+    harness,
+    () => harness.slack.command(`${name} C-${campaignId}`, { userId }),
+    (view) => view.callback_id === callbackId && JSON.parse(view.private_metadata).campaignId === campaignId,
+  );
 }
 
-const participantOptions = (modal: Modal) =>
+const participantOptions = (modal: OpenedModal) =>
   (modal.blocks.find((b) => b.block_id === MOVE_FIELDS.participant)!.element!.option_groups as Array<{ label: { text: string }; options: Option[] }>) ?? [];
-const stageOptions = (modal: Modal) =>
+const stageOptions = (modal: OpenedModal) =>
   ((modal.blocks.find((b) => b.block_id === MOVE_FIELDS.stage)?.element?.options as Option[] | undefined) ?? []).map((o) => o.value);
 
 /** The user picks participants in the open move modal; the app redraws it with the stages they may go to. */
-async function chooseParticipant(modal: Modal, participantIds: number | number[], userId: string = PEOPLE.member): Promise<{ updated: Modal }> {
+async function chooseParticipant(modal: OpenedModal, participantIds: number | number[], userId: string = PEOPLE.member): Promise<{ updated: OpenedModal }> {
   const ids = Array.isArray(participantIds) ? participantIds : [participantIds];
   const choice = {
     type: 'multi_static_select',
@@ -48,10 +40,10 @@ async function chooseParticipant(modal: Modal, participantIds: number | number[]
     action_id: VALUE,
     selected_options: ids.map((id) => ({ text: { type: 'plain_text', text: 'x' }, value: String(id) })),
   };
-  return { updated: await harness.slack.inModal<Modal>(modal, choice, { userId }) };
+  return { updated: await harness.slack.inModal<OpenedModal>(modal, choice, { userId }) };
 }
 
-const submitMove = (modal: Modal, stage: string | undefined, userId: string = PEOPLE.member) =>
+const submitMove = (modal: OpenedModal, stage: string | undefined, userId: string = PEOPLE.member) =>
   harness.slack.viewSubmission(
     {
       callback_id: MOVE_PARTICIPANT,
@@ -150,12 +142,12 @@ const amounts = (entries: Record<string, string>) =>
   Object.fromEntries(Object.entries(entries).map(([block, value]) => [block, { [VALUE]: { type: 'number_input', value } }]));
 
 /** The modal's state as Slack sends it: every prefilled amount, with `changes` typed over. */
-function costValues(modal: Modal, changes: Record<string, string> = {}) {
+function costValues(modal: OpenedModal, changes: Record<string, string> = {}) {
   const prefilled = Object.fromEntries(modal.blocks.filter((b) => b.type === 'input').map((b) => [b.block_id!, String(b.element!.initial_value)]));
   return amounts({ ...prefilled, ...changes });
 }
 
-const submitCosts = (modal: Modal, changes: Record<string, string>, userId: string = PEOPLE.salesPic) =>
+const submitCosts = (modal: OpenedModal, changes: Record<string, string>, userId: string = PEOPLE.salesPic) =>
   harness.slack.viewSubmission({ callback_id: EDIT_COSTS, private_metadata: modal.private_metadata, values: costValues(modal, changes) }, { userId });
 
 const costsOf = async (campaignId: number, participantId: number) => {
@@ -288,6 +280,6 @@ describe('many participants and user text', () => {
 });
 
 /** The participant ID of the first row of the budget modal (block IDs are p<id>_<field>). */
-function firstParticipant(modal: Modal): number {
+function firstParticipant(modal: OpenedModal): number {
   return Number(/^p(\d+)_/.exec(modal.blocks.find((b) => b.type === 'input')!.block_id!)![1]);
 }

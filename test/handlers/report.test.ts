@@ -12,12 +12,12 @@ import type { SlackCall } from '../support/fake-slack.js';
 import { harnessForTests } from '../support/harness.js';
 import { collaboratingCampaign, PEOPLE, at, ok, submittedPost, livePost, setCosts, REEL_RESULTS } from '../support/factories.js';
 import { entityHistory, getPost } from '../support/records.js';
+import type { OpenedModal } from '../support/slack-user.js';
 
 const harness = harnessForTests();
 
 const prisma = () => harness.running.db.prisma;
 const texts = (call: SlackCall) => mrkdwnTexts(call.args).join('\n');
-type View = { callback_id: string; private_metadata: string; blocks: Array<{ block_id?: string; element?: { options?: Array<{ value: string }> } }> };
 
 /** A collaborating campaign with budget $10,000, one influencer paid $1,000 + $100 shipping, and posts in several states. */
 async function campaignWithResults(title: string) {
@@ -128,9 +128,10 @@ describe('closing a campaign', () => {
     const modal = (
       await harness.fakeSlack.waitFor(
         'views.open',
-        (c) => (c.args.view as View).callback_id === CONFIRM_STEP && (c.args.view as View).private_metadata.includes(`"campaignId":${scenario.id}`),
+        (c) =>
+          (c.args.view as OpenedModal).callback_id === CONFIRM_STEP && (c.args.view as OpenedModal).private_metadata.includes(`"campaignId":${scenario.id}`),
       )
-    ).args.view as View;
+    ).args.view as OpenedModal;
     await harness.slack.viewSubmission({ callback_id: CONFIRM_STEP, private_metadata: modal.private_metadata, values: {} }, { userId: PEOPLE.salesPic });
     const people = [PEOPLE.salesPic, PEOPLE.influencerPic, PEOPLE.approver, PEOPLE.approver2];
     for (const person of people) {
@@ -157,9 +158,9 @@ describe('closing a campaign', () => {
     const select = (
       await harness.fakeSlack.waitFor(
         'views.open',
-        (c) => (c.args.view as View).callback_id === FINAL_APPROVE_SELECT && (c.args.view as View).private_metadata.includes(`${scenario.id}`),
+        (c) => (c.args.view as OpenedModal).callback_id === FINAL_APPROVE_SELECT && (c.args.view as OpenedModal).private_metadata.includes(`${scenario.id}`),
       )
-    ).args.view as View;
+    ).args.view as OpenedModal;
     expect(blockKitViolations(select as unknown as Record<string, unknown>, 'modal')).toEqual([]);
     const options = select.blocks.find((b) => b.block_id === FINAL_APPROVE_POSTS_BLOCK)!.element!.options!;
     expect(options.map((o) => o.value)).toEqual([
@@ -182,7 +183,7 @@ describe('closing a campaign', () => {
       { callback_id: FINAL_APPROVE_SELECT, private_metadata: select.private_metadata, values: chosen(options.map((o) => o.value)) },
       { userId: PEOPLE.approver },
     );
-    const confirm = (pushed.body as { response_action: string; view: View }).view;
+    const confirm = (pushed.body as { response_action: string; view: OpenedModal }).view;
     expect((pushed.body as { response_action: string }).response_action).toBe('push');
     expect(confirm.callback_id).toBe(FINAL_APPROVE_CONFIRM);
     expect(JSON.stringify(confirm.blocks)).toContain('Final approval cannot be undone.');

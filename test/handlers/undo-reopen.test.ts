@@ -9,36 +9,26 @@ import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import { harnessForTests } from '../support/harness.js';
 import { entityHistory } from '../support/records.js';
 import { recruitingCampaign, PEOPLE, T0, at, ok } from '../support/factories.js';
+import { type OpenedModal, modalOpenedBy } from '../support/slack-user.js';
 
 let clock = T0;
 const harness = harnessForTests({ now: () => clock });
 
 const prisma = () => harness.running.db.prisma;
-type View = {
-  callback_id: string;
-  private_metadata: string;
-  blocks: Array<{
-    type: string;
-    block_id?: string;
-    text?: { text: string };
-    elements?: Array<{ action_id?: string; value?: string }>;
-    element?: Record<string, unknown>;
-  }>;
-};
-const undoValue = (view: View) => view.blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === UNDO)?.value;
-const viewText = (view: View) => JSON.stringify(mrkdwnTexts(view));
+const undoValue = (view: OpenedModal) => view.blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === UNDO)?.value;
+const viewText = (view: OpenedModal) => JSON.stringify(mrkdwnTexts(view));
 
 /** Opens `/campaign <name> C-<id>` as `userId` and answers the modal it opened. */
-async function openModal(command: string, callbackId: string, userId: string): Promise<View> {
-  const ours = () => harness.fakeSlack.callsTo('views.open').filter((c) => (c.args.view as View).callback_id === callbackId);
-  const before = ours().length;
-  await harness.slack.command(command, { userId });
-  await expect.poll(() => ours().length).toBe(before + 1);
-  return ours().at(-1)!.args.view as View;
+function openModal(command: string, callbackId: string, userId: string): Promise<OpenedModal> {
+  return modalOpenedBy(
+    harness,
+    () => harness.slack.command(command, { userId }),
+    (view) => view.callback_id === callbackId,
+  );
 }
 
 /** Submits the move modal for one participant (chosen before) and returns the view the app answered with. */
-async function moveInModal(campaignId: number, participantId: number, version: number, stage: string, userId: string = PEOPLE.member): Promise<View> {
+async function moveInModal(campaignId: number, participantId: number, version: number, stage: string, userId: string = PEOPLE.member): Promise<OpenedModal> {
   const metadata = JSON.stringify({ campaignId, chosen: { [participantId]: version } });
   const answered = await harness.slack.viewSubmission(
     {
@@ -48,13 +38,13 @@ async function moveInModal(campaignId: number, participantId: number, version: n
     },
     { userId },
   );
-  const body = answered.body as { response_action: string; view: View };
+  const body = answered.body as { response_action: string; view: OpenedModal };
   expect(body.response_action).toBe('update');
   return body.view;
 }
 
-const clickUndo = (view: View, userId: string = PEOPLE.member) =>
-  harness.slack.inModal<View>(
+const clickUndo = (view: OpenedModal, userId: string = PEOPLE.member) =>
+  harness.slack.inModal<OpenedModal>(
     { ...view, callback_id: view.callback_id ?? '' },
     { action_id: UNDO, block_id: 'undo', type: 'button', value: undoValue(view) },
     { userId },
@@ -170,7 +160,7 @@ describe('Close recruitment, then Undo', () => {
     expect(viewText(view)).toContain('Reversible: Undo for 60 s');
     const answered = (
       await harness.slack.viewSubmission({ callback_id: CONFIRM_STEP, private_metadata: view.private_metadata, values: {} }, { userId: PEOPLE.salesPic })
-    ).body as { view: View };
+    ).body as { view: OpenedModal };
     expect((await getCampaign(prisma(), id))!.status).toBe('recruitment_closed');
     const undone = await clickUndo(answered.view, PEOPLE.salesPic);
     expect(viewText(undone)).toContain(`recruitment for C-${id} is open again`);

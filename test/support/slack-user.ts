@@ -20,6 +20,47 @@ export interface Message {
   text?: string;
   blocks?: Block[];
 }
+type ShownElement = Record<string, unknown> & {
+  action_id?: string;
+  value?: string;
+  text?: string;
+  options?: Option[];
+  initial_option?: { value: string };
+};
+/** A modal the app opened, as the handler tests read it. */
+export interface OpenedModal {
+  callback_id: string;
+  private_metadata: string;
+  submit?: { text: string };
+  blocks: Array<{
+    type: string;
+    block_id?: string;
+    text?: { text: string };
+    accessory?: Record<string, unknown>;
+    element?: ShownElement;
+    elements?: ShownElement[];
+  }>;
+}
+/**
+ * Does `act` and returns the modal it opened: the newest view of views.open that `matches`, once
+ * one more such call has arrived.
+ */
+export async function modalOpenedBy<V extends { callback_id: string } = OpenedModal>(
+  harness: Harness,
+  act: () => Promise<unknown>,
+  matches: (view: V) => boolean = () => true,
+): Promise<V> {
+  const ours = () =>
+    harness.fakeSlack
+      .callsTo('views.open')
+      .map((call) => call.args.view as V)
+      .filter(matches);
+  const before = ours().length;
+  await act();
+  await expect.poll(() => ours().length).toBe(before + 1);
+  return ours().at(-1)!;
+}
+
 /** What the person enters per block ID: text, a chosen option's value, several values, or null to clear. */
 export type Answers = Record<string, string | string[] | null>;
 
