@@ -7,8 +7,8 @@ import { SERVER_URL, freshDatabaseUrl } from '../support/database.js';
 import { FakeSlack, type SlackCall } from '../support/fake-slack.js';
 import { type Harness, harnessForTests, startHarness } from '../support/harness.js';
 import { entityHistory, getPost } from '../support/records.js';
-import { collaboratingCampaign, recruitingCampaign, PEOPLE, at, ok } from '../support/factories.js';
-import { editDeliverables, moveParticipant } from '../../src/workflow/participants.js';
+import { collaboratingCampaign, recruitingCampaign, PEOPLE, at, ok, moveThrough } from '../support/factories.js';
+import { editDeliverables } from '../../src/workflow/participants.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
 import { SlackUser, buttonsOf } from '../support/slack-user.js';
 
@@ -241,8 +241,7 @@ describe('reminders about participants', () => {
     clock = MONDAY_9;
     const recruiting = await recruitingCampaign(prisma(), 'Agreement reminder');
     const ben = recruiting.participants[1]!;
-    for (const stage of ['invited', 'applied', 'approved', 'deliverables', 'agreement_sent'] as const)
-      ok(await moveParticipant(prisma(), ben.id, stage, at(PEOPLE.member, MONDAY_9)));
+    await moveThrough(prisma(), ben.id, ['invited', 'applied', 'approved', 'deliverables', 'agreement_sent'], at(PEOPLE.member, MONDAY_9));
     // Sent Monday 09:00 with 3 days to sign: expires Thursday 09:00, so the PIC hears on Wednesday from 09:00.
     await tick(new Date('2026-11-25T08:59:00Z'));
     expect(pic('Agreement reminder')).toHaveLength(0);
@@ -260,8 +259,7 @@ describe('reminders about participants', () => {
     // Agreed in the Candidates phase, then signed: collaborating with one reel due Thursday.
     const other = await recruitingCampaign(prisma(), 'Deliverable reminder');
     const aiko = other.participants[0]!;
-    for (const stage of ['invited', 'applied', 'approved', 'deliverables'] as const)
-      ok(await moveParticipant(prisma(), aiko.id, stage, at(PEOPLE.member, clock)));
+    await moveThrough(prisma(), aiko.id, ['invited', 'applied', 'approved', 'deliverables'], at(PEOPLE.member, clock));
     ok(
       await editDeliverables(
         prisma(),
@@ -270,7 +268,7 @@ describe('reminders about participants', () => {
         at(PEOPLE.member, clock),
       ),
     );
-    for (const stage of ['agreement_sent', 'signed'] as const) ok(await moveParticipant(prisma(), aiko.id, stage, at(PEOPLE.member, clock)));
+    await moveThrough(prisma(), aiko.id, ['agreement_sent', 'signed'], at(PEOPLE.member, clock));
     ok(await campaigns.closeRecruitment(prisma(), other.id, at(PEOPLE.salesPic, clock)));
     ok(await campaigns.startCollaboration(prisma(), other.id, at(PEOPLE.salesPic, clock)));
     await tick(new Date('2026-11-26T08:59:00Z'));

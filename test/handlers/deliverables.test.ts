@@ -4,7 +4,7 @@ import { EDIT_DELIVERABLES, OPEN_DELIVERABLES, PICK_DELIVERABLES_PARTICIPANT, de
 import { editDeliverables, listParticipants, moveParticipant } from '../../src/workflow/participants.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import { harnessForTests } from '../support/harness.js';
-import { recruitingCampaign, PEOPLE, T0, at, ok } from '../support/factories.js';
+import { recruitingCampaign, PEOPLE, T0, at, ok, moveThrough } from '../support/factories.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
 import { entityHistory } from '../support/records.js';
 import { type OpenedModal, modalOpenedBy } from '../support/slack-user.js';
@@ -52,7 +52,13 @@ const deliverablesOf = async (campaignId: number, participantId: number) =>
   (await listParticipants(prisma(), campaignId)).find((p) => p.id === participantId)!.deliverables;
 
 async function toDeliverablesStage(participantId: number) {
-  for (const stage of ['invited', 'applied', 'approved', 'deliverables'] as const) ok(await moveParticipant(prisma(), participantId, stage, at(PEOPLE.member)));
+  await moveThrough(prisma(), participantId, ['invited', 'applied', 'approved', 'deliverables']);
+}
+
+/** The participant at the Deliverables stage with `deliverables` agreed. */
+async function withDeliverables(participantId: number, deliverables: Parameters<typeof editDeliverables>[2]) {
+  await toDeliverablesStage(participantId);
+  ok(await editDeliverables(prisma(), participantId, deliverables, at(PEOPLE.member)));
 }
 
 describe('/campaign deliverables', () => {
@@ -130,15 +136,7 @@ describe('/campaign deliverables', () => {
   it('the Deliverables button next to a participant in /campaign show opens the form on that participant', async () => {
     const { id, participants } = await recruitingCampaign(prisma(), 'Deliverables from show');
     const aiko = participants[0]!;
-    await toDeliverablesStage(aiko.id);
-    ok(
-      await editDeliverables(
-        prisma(),
-        aiko.id,
-        [{ platform: 'instagram', kind: 'story', quantity: 3, dueDate: new Date('2026-12-05'), notes: '' }],
-        at(PEOPLE.member),
-      ),
-    );
+    await withDeliverables(aiko.id, [{ platform: 'instagram', kind: 'story', quantity: 3, dueDate: new Date('2026-12-05'), notes: '' }]);
 
     const shown = await harness.slack.answer(`show C-${id}`);
     const text = JSON.stringify(shown);
@@ -161,15 +159,7 @@ describe('/campaign deliverables', () => {
     clock = T0;
     const { id, participants } = await recruitingCampaign(prisma(), 'Late deliverables');
     const aiko = participants[0]!;
-    await toDeliverablesStage(aiko.id);
-    ok(
-      await editDeliverables(
-        prisma(),
-        aiko.id,
-        [{ platform: 'instagram', kind: 'reel', quantity: 1, dueDate: new Date('2026-11-25'), notes: '' }],
-        at(PEOPLE.member),
-      ),
-    );
+    await withDeliverables(aiko.id, [{ platform: 'instagram', kind: 'reel', quantity: 1, dueDate: new Date('2026-11-25'), notes: '' }]);
     ok(await moveParticipant(prisma(), aiko.id, 'agreement_sent', at(PEOPLE.member)));
     ok(await moveParticipant(prisma(), aiko.id, 'signed', at(PEOPLE.member)));
     ok(await campaigns.closeRecruitment(prisma(), id, at(PEOPLE.salesPic)));

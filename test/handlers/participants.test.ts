@@ -6,7 +6,7 @@ import { addInfluencers } from '../../src/workflow/influencers.js';
 import { addParticipants, listParticipants, moveParticipant } from '../../src/workflow/participants.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import { harnessForTests } from '../support/harness.js';
-import { collaboratingCampaign, recruitingCampaign, PEOPLE, at, brief, influencer, ok, livePost } from '../support/factories.js';
+import { collaboratingCampaign, recruitingCampaign, PEOPLE, at, brief, influencer, ok, livePost, moveThrough } from '../support/factories.js';
 import { entityHistory } from '../support/records.js';
 import { type OpenedModal, modalOpenedBy } from '../support/slack-user.js';
 
@@ -55,15 +55,11 @@ const submitMove = (modal: OpenedModal, stage: string | undefined, userId: strin
 
 const stageOf = async (campaignId: number, participantId: number) => (await listParticipants(prisma(), campaignId)).find((p) => p.id === participantId)!.stage;
 
-async function moveThrough(participantId: number, stages: Parameters<typeof moveParticipant>[2][]) {
-  for (const stage of stages) ok(await moveParticipant(prisma(), participantId, stage, at(PEOPLE.member)));
-}
-
 describe('/campaign move', () => {
   it('lists participants by stage; choosing one updates the view (with its hash) to offer only the allowed stages', async () => {
     const { id, participants } = await recruitingCampaign(prisma(), 'Move flow');
     const [aiko, ben] = participants;
-    await moveThrough(aiko!.id, ['invited', 'applied', 'approved']);
+    await moveThrough(prisma(), aiko!.id, ['invited', 'applied', 'approved']);
 
     const modal = await openModal('move', id);
     expect(JSON.parse(modal.private_metadata)).toEqual({ campaignId: id });
@@ -107,8 +103,8 @@ describe('/campaign move', () => {
     expect([await stageOf(id, aiko!.id), await stageOf(id, ben!.id)]).toEqual(['invited', 'invited']);
 
     // Different stages with nothing in common: said plainly, nothing offered.
-    await moveThrough(aiko!.id, ['applied', 'approved']);
-    await moveThrough(ben!.id, ['candidate']);
+    await moveThrough(prisma(), aiko!.id, ['applied', 'approved']);
+    await moveThrough(prisma(), ben!.id, ['candidate']);
     const { updated: apart } = await chooseParticipant(await openModal('move', id), [aiko!.id, ben!.id]);
     expect(stageOptions(apart)).toEqual([]);
     expect(mrkdwnTexts(apart).join('\n')).toContain('no stage in common');
@@ -117,7 +113,7 @@ describe('/campaign move', () => {
   it('says why a declined participant has nowhere to go', async () => {
     const { id, participants } = await recruitingCampaign(prisma(), 'Declined flow');
     const ben = participants[1]!;
-    await moveThrough(ben.id, ['invited', 'applied', 'approved', 'deliverables', 'agreement_sent', 'declined']);
+    await moveThrough(prisma(), ben.id, ['invited', 'applied', 'approved', 'deliverables', 'agreement_sent', 'declined']);
     const { updated } = await chooseParticipant(await openModal('move', id), ben.id);
     expect(stageOptions(updated)).toEqual([]);
     expect(mrkdwnTexts(updated).join('\n')).toContain('a PIC can send the agreement again (`/campaign resend`)');

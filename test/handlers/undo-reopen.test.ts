@@ -8,7 +8,7 @@ import { listParticipants, moveParticipant } from '../../src/workflow/participan
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import { harnessForTests } from '../support/harness.js';
 import { entityHistory } from '../support/records.js';
-import { recruitingCampaign, PEOPLE, T0, at, ok } from '../support/factories.js';
+import { recruitingCampaign, PEOPLE, T0, at, ok, moveThrough } from '../support/factories.js';
 import { type OpenedModal, modalOpenedBy } from '../support/slack-user.js';
 
 let clock = T0;
@@ -82,7 +82,7 @@ describe('Undo a reversible move', () => {
     clock = T0;
     const { id, participants } = await recruitingCampaign(prisma(), 'Undo refusals');
     const ben = participants[1]!;
-    for (const stage of ['invited', 'applied', 'approved', 'deliverables'] as const) ok(await moveParticipant(prisma(), ben.id, stage, at(PEOPLE.member)));
+    await moveThrough(prisma(), ben.id, ['invited', 'applied', 'approved', 'deliverables']);
     const before = await participant(id, ben.id);
     const sent = await moveInModal(id, ben.id, before.version, 'agreement_sent');
     expect((await participant(id, ben.id)).agreementSentAt).toEqual(T0);
@@ -111,7 +111,7 @@ describe('Reopen a decision (admins)', () => {
     clock = T0;
     const { id, participants } = await recruitingCampaign(prisma(), 'Reopen flow');
     const aiko = participants[0]!;
-    for (const stage of ['invited', 'applied', 'rejected'] as const) ok(await moveParticipant(prisma(), aiko.id, stage, at(PEOPLE.member)));
+    await moveThrough(prisma(), aiko.id, ['invited', 'applied', 'rejected']);
 
     // A non-admin is told at once, before any form opens.
     expect(JSON.stringify(await harness.slack.answer(`reopen C-${id}`, { userId: PEOPLE.member }))).toContain('Only an admin');

@@ -464,9 +464,9 @@ export async function recruitingCampaign(prisma: Prisma, title = 'Spring skincar
   return { id, influencers: [aiko!, ben!], participants: added };
 }
 
-/** Moves a participant along the pipeline through `stages`, as a member. */
-export async function moveThrough(prisma: Prisma, participantId: number, stages: readonly Stage[], userId: string = PEOPLE.member) {
-  for (const stage of stages) ok(await participants.moveParticipant(prisma, participantId, stage, at(userId)));
+/** Moves a participant along the pipeline through `stages`, as a member unless told otherwise. */
+export async function moveThrough(prisma: Prisma, participantId: number, stages: readonly Stage[], acting = at(PEOPLE.member)) {
+  for (const stage of stages) ok(await participants.moveParticipant(prisma, participantId, stage, acting));
 }
 
 /** The stages from Candidate to Signed. */
