@@ -26,6 +26,16 @@ async function setDeadlines(harness: Harness, campaignId: number, values: Record
   return (await pic.submit(settings, values as Record<string, string | string[] | null>)).body;
 }
 
+/** The settings form's deadline fields, counted around the clock (no business time). */
+const deadlines = (remindAfter: string, escalateAfter: string | null, decideAfter: string, onDeadline: 'approve' | 'expire') => ({
+  [T.remindAfter]: remindAfter,
+  [T.escalateAfter]: escalateAfter,
+  [T.decideAfter]: decideAfter,
+  [T.onDeadline]: onDeadline,
+  [T.businessTime]: [],
+});
+const AUTO_APPROVE_AFTER_A_DAY = deadlines('2h', '4h', '1d', 'approve');
+
 /** `/campaign post` as the member; answers the post's ID once its card is in the channel. */
 async function submitPost(harness: Harness, campaignId: number, caption: string, plannedDate = '2026-12-05'): Promise<number> {
   const member = new SlackUser(harness, PEOPLE.member);
@@ -68,15 +78,7 @@ describe('approval deadlines that act', () => {
       response_action: 'errors',
       errors: { [T.escalateAfter]: expect.stringContaining('after the reminder') },
     });
-    expect(
-      await setDeadlines(harness, scenario.id, {
-        [T.remindAfter]: '2h',
-        [T.escalateAfter]: '4h',
-        [T.decideAfter]: '1d',
-        [T.onDeadline]: 'approve',
-        [T.businessTime]: [],
-      }),
-    ).toBe('');
+    expect(await setDeadlines(harness, scenario.id, AUTO_APPROVE_AFTER_A_DAY)).toBe('');
     expect((await entityHistory(prisma(), 'campaign', scenario.id)).at(-1)).toMatchObject({
       action: 'campaign.brief_edited',
       to: expect.stringContaining('remind after 2h, escalate after 4h, auto-approve after 1d'),
@@ -88,15 +90,7 @@ describe('approval deadlines that act', () => {
   }, async () => {
     clock = MONDAY_9;
     const scenario = await collaboratingCampaign(prisma(), 'Deadline approve');
-    expect(
-      await setDeadlines(harness, scenario.id, {
-        [T.remindAfter]: '2h',
-        [T.escalateAfter]: '4h',
-        [T.decideAfter]: '1d',
-        [T.onDeadline]: 'approve',
-        [T.businessTime]: [],
-      }),
-    ).toBe('');
+    expect(await setDeadlines(harness, scenario.id, AUTO_APPROVE_AFTER_A_DAY)).toBe('');
     const postId = await submitPost(harness, scenario.id, 'Deadline caption one');
     const card = await harness.fakeSlack.waitFor('chat.postMessage', (call) => texts(call).includes('Deadline caption one'));
     expect(texts(card)).toContain(':alarm_clock: Decision due <!date^1795510800^');
@@ -158,15 +152,7 @@ describe('approval deadlines that act', () => {
   it('a reminder due at night in Kolkata waits for 09:00 there; the request expires and the submitter may submit again', { timeout: 60_000 }, async () => {
     clock = new Date('2026-11-23T13:00:00Z');
     const scenario = await collaboratingCampaign(prisma(), 'Deadline expire');
-    expect(
-      await setDeadlines(harness, scenario.id, {
-        [T.remindAfter]: '1h',
-        [T.escalateAfter]: null,
-        [T.decideAfter]: '1d',
-        [T.onDeadline]: 'expire',
-        [T.businessTime]: [],
-      }),
-    ).toBe('');
+    expect(await setDeadlines(harness, scenario.id, deadlines('1h', null, '1d', 'expire'))).toBe('');
     const postId = await submitPost(harness, scenario.id, 'Deadline caption two');
     const before = dmsTo(harness, PEOPLE.approver).length;
 

@@ -3,6 +3,7 @@
 // "Today" is Monday 2026-11-23, 09:00 UTC.
 import type { Campaign, CampaignBrief } from '../../src/domain/brief.js';
 import { ALL_OPTIONAL_STAGES, type CampaignState, type CampaignStatus } from '../../src/domain/campaign.js';
+import type { HistoryEntry } from '../../src/domain/history.js';
 import type { InfluencerProfile } from '../../src/domain/influencer.js';
 import type { Metrics } from '../../src/domain/metrics.js';
 import type { Participant, ParticipantState, Stage } from '../../src/domain/participation.js';
@@ -204,6 +205,11 @@ export function post(id: number, overrides: Partial<Post> = {}): Post {
     checks: null,
     ...overrides,
   };
+}
+
+/** History: a member's post rejected with `reason`. */
+export function postRejected(postId: number, at: Date, reason: string): HistoryEntry {
+  return { actor: PEOPLE.member, at, entityType: 'post', entityId: String(postId), action: 'post.rejected', from: 'pending_approval', to: 'rejected', reason };
 }
 
 /** A post's results; every number zero unless given. */

@@ -9,7 +9,7 @@ import { APPROVE_POST, APPROVE_POST_WITH_CORRECTIONS, REJECT_POST } from '../../
 import { campaignDigestMessage, digestText, overviewMessage } from '../../src/views/digest.js';
 import type { SlackMessage } from '../../src/views/help.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
-import { METRICS as BASE_METRICS, campaignFixture, day, participant, post as postFixture, T0 } from '../support/factories.js';
+import { METRICS as BASE_METRICS, campaignFixture, day, participant, post as postFixture, T0, LONG, postRejected } from '../support/factories.js';
 
 const campaign = (id: number, overrides: Partial<Campaign> = {}) => campaignFixture({ id, ...overrides });
 const post = (id: number, overrides: Partial<Post> = {}) => postFixture(id, { version: 3, ...overrides });
@@ -234,7 +234,6 @@ describe('overview message', () => {
 });
 
 describe('within Block Kit limits whatever the size', () => {
-  const LONG = 'Ü<&>'.repeat(800);
   const approvers = Array.from({ length: 200 }, (_, i) => `U0APPROVER${i}`);
   const participants = (campaignId: number) =>
     Array.from({ length: 50 }, (_, i) =>
@@ -245,16 +244,7 @@ describe('within Block Kit limits whatever the size', () => {
         agreementSentAt: new Date('2026-11-01T00:00:00Z'),
       }),
     );
-  const changes: HistoryEntry[] = Array.from({ length: 2000 }, (_, i) => ({
-    actor: 'U0MEMBER',
-    at: new Date(T0.getTime() - i * 60_000),
-    entityType: 'post',
-    entityId: String(i),
-    action: 'post.rejected',
-    from: 'pending_approval',
-    to: 'rejected',
-    reason: LONG,
-  }));
+  const changes: HistoryEntry[] = Array.from({ length: 2000 }, (_, i) => postRejected(i, new Date(T0.getTime() - i * 60_000), LONG));
   const digests = Array.from({ length: 500 }, (_, index) => {
     const id = index + 1;
     const people = participants(id);

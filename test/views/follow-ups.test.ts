@@ -8,9 +8,8 @@ import { campaignDetails } from '../../src/views/campaigns.js';
 import { deliverablesModal } from '../../src/views/deliverables.js';
 import { campaignDigestMessage } from '../../src/views/digest.js';
 import { blockKitViolations } from '../support/block-kit.js';
-import { METRICS, campaignFixture, day, participant, T0 } from '../support/factories.js';
+import { LONG, METRICS, campaignFixture, day, participant, T0 } from '../support/factories.js';
 
-const LONG = 'Ü<&>'.repeat(800);
 const deliverable = (i: number): Deliverable => ({
   platform: 'instagram',
   kind: 'reel',

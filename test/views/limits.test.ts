@@ -23,7 +23,7 @@ import { reportMessage } from '../../src/views/report.js';
 import { recordResultsModal } from '../../src/views/results-form.js';
 import { SUBCOMMANDS } from '../../src/handlers/commands/index.js';
 import { blockKitViolations } from '../support/block-kit.js';
-import { LONG, T0, longCampaign, participant, post as postFixture } from '../support/factories.js';
+import { LONG, T0, longCampaign, postRejected, participant, post as postFixture } from '../support/factories.js';
 
 // Worst cases: hundreds of campaigns, titles and texts at their maximum, many influencers.
 const at = T0;
@@ -68,16 +68,7 @@ const campaigns = Array.from({ length: 600 }, (_, i) => campaign(i + 1));
 const participants: Participant[] = Array.from({ length: 500 }, (_, i) =>
   participant(i, { campaignId: 1, influencerName: LONG, stage: 'candidate', budgetMinor: 1, influencerCostMinor: 1, shippingCostMinor: 1 }),
 );
-const history: HistoryEntry[] = Array.from({ length: 2000 }, (_, i) => ({
-  actor: 'U0MEMBER',
-  at,
-  entityType: 'post',
-  entityId: String(i),
-  action: 'post.rejected',
-  from: 'pending_approval',
-  to: 'rejected',
-  reason: LONG,
-}));
+const history: HistoryEntry[] = Array.from({ length: 2000 }, (_, i) => postRejected(i, at, LONG));
 const decision: HistoryEntry = { actor: 'U0APPROVE', at, entityType: 'post', entityId: '1', action: 'post.rejected', reason: LONG };
 const home = {
   postsToDecide: campaigns.slice(0, 300).map((c, i) => ({ campaign: c, influencerName: LONG, post: post(i) })),
