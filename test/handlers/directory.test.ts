@@ -18,7 +18,7 @@ import {
 } from '../../src/views/directory.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import { harnessForTests } from '../support/harness.js';
-import { accountValues, profileValues, recruitingCampaign, PEOPLE, at, influencer, ok } from '../support/factories.js';
+import { accountValues, profileValues, recruitingCampaign, PEOPLE, at, influencer, ok, influencerWithYoutube } from '../support/factories.js';
 
 const harness = harnessForTests();
 
@@ -206,18 +206,7 @@ describe('/campaign influencers import', () => {
 describe('/campaign influencers edit', () => {
   it('opens the add modal pre-filled with only IDs in private_metadata; saves; a stale submission is refused', async () => {
     const [ivy] = ok(
-      await addInfluencers(
-        prisma(),
-        [
-          influencer('Ivy Edit', 'ivy_edit', 3000, {
-            accounts: [
-              { platform: 'instagram', handle: 'ivy_edit', followers: 3000, avgEngagementPct: 1.5 },
-              { platform: 'youtube', handle: 'ivy_tube', followers: 700, avgEngagementPct: null },
-            ],
-          }),
-        ],
-        at(PEOPLE.member),
-      ),
+      await addInfluencers(prisma(), [influencerWithYoutube('Ivy Edit', 'ivy_edit', 3000, 1.5, { handle: 'ivy_tube', followers: 700 })], at(PEOPLE.member)),
     );
     const view = await opened('influencers edit ivy edit');
     expect(view.callback_id).toBe(EDIT_INFLUENCER);

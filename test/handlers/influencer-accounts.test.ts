@@ -19,7 +19,7 @@ import { addInfluencers, editInfluencer } from '../../src/workflow/influencers.j
 import { listParticipants } from '../../src/workflow/participants.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import { harnessForTests } from '../support/harness.js';
-import { accountValues, profileValues, recruitingCampaign, PEOPLE, at, influencer, ok } from '../support/factories.js';
+import { accountValues, profileValues, recruitingCampaign, PEOPLE, at, influencer, ok, influencerWithYoutube } from '../support/factories.js';
 import { entityHistory } from '../support/records.js';
 
 const harness = harnessForTests();
@@ -76,18 +76,7 @@ describe('the influencer form with several social accounts', () => {
 
   it('edits, adds and removes accounts in one save, one history event per change', async () => {
     const [oto] = ok(
-      await addInfluencers(
-        prisma(),
-        [
-          influencer('Oto Edit', 'oto_insta', 1000, {
-            accounts: [
-              { platform: 'instagram', handle: 'oto_insta', followers: 1000, avgEngagementPct: 2 },
-              { platform: 'youtube', handle: 'oto_tube', followers: 300, avgEngagementPct: null },
-            ],
-          }),
-        ],
-        at(PEOPLE.member),
-      ),
+      await addInfluencers(prisma(), [influencerWithYoutube('Oto Edit', 'oto_insta', 1000, 2, { handle: 'oto_tube', followers: 300 })], at(PEOPLE.member)),
     );
     const [insta, tube] = oto!.accounts.map((a) => `a${a.id}`) as [string, string];
     const form = await opened(`influencers edit ${oto!.id}`);

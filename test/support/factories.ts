@@ -93,6 +93,22 @@ export function influencer(name: string, handle: string, followers: number, over
   };
 }
 
+/** A profile on Instagram (as `influencer`) and on YouTube, where the engagement is not known. */
+export function influencerWithYoutube(
+  name: string,
+  handle: string,
+  followers: number,
+  avgEngagementPct: number,
+  youtube: { handle: string; followers: number },
+): InfluencerProfile {
+  return influencer(name, handle, followers, {
+    accounts: [
+      { platform: 'instagram', handle, followers, avgEngagementPct },
+      { platform: 'youtube', ...youtube, avgEngagementPct: null },
+    ],
+  });
+}
+
 /** A saved campaign, collaborating, as the digest and the views read it. */
 export function campaignFixture(overrides: Partial<Campaign> = {}): Campaign {
   return {
