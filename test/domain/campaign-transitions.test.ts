@@ -86,33 +86,25 @@ describe('campaign refusals tell the user why', () => {
     expect(READ_ONLY).toBe('Archived campaigns are read-only.');
   });
 
-  it('collaboration starts only once', () => {
-    const refusal = refusalOf(moveCampaign(campaignIn('completed'), 'collaborating', now));
-    expect(refusal).toMatchObject({
-      rule: 'collaboration-starts-once',
-      reason: 'Collaboration has already started; it starts only once.',
-    });
-  });
-
-  it('a draft that was never published is deleted, not archived', () => {
-    const refusal = refusalOf(moveCampaign(campaignIn('draft'), 'archived', now));
-    expect(refusal).toMatchObject({
-      rule: 'draft-delete-not-archive',
-      reason: 'A draft that was never published is deleted, not archived.',
-    });
-  });
-
-  it('a move outside the lifecycle lists where the campaign can go instead', () => {
-    const refusal = refusalOf(moveCampaign(campaignIn('proposal_published'), 'recruiting', now));
-    expect(refusal).toMatchObject({
-      rule: 'campaign-move-not-allowed',
-      reason: 'A campaign cannot go from Proposal published to Recruiting. From Proposal published it can go to: Proposal approved, Draft, Archived.',
-    });
-  });
-
-  it('a campaign cannot move to the status it already has', () => {
-    const refusal = refusalOf(moveCampaign(campaignIn('recruiting'), 'recruiting', now));
-    expect(refusal).toMatchObject({ rule: 'same-status', reason: 'The campaign is already Recruiting.' });
+  it.each([
+    ['collaboration starts only once', 'completed', 'collaborating', 'collaboration-starts-once', 'Collaboration has already started; it starts only once.'],
+    [
+      'a draft that was never published is deleted, not archived',
+      'draft',
+      'archived',
+      'draft-delete-not-archive',
+      'A draft that was never published is deleted, not archived.',
+    ],
+    [
+      'a move outside the lifecycle lists where the campaign can go instead',
+      'proposal_published',
+      'recruiting',
+      'campaign-move-not-allowed',
+      'A campaign cannot go from Proposal published to Recruiting. From Proposal published it can go to: Proposal approved, Draft, Archived.',
+    ],
+    ['a campaign cannot move to the status it already has', 'recruiting', 'recruiting', 'same-status', 'The campaign is already Recruiting.'],
+  ] as const)('%s', (_name, from, to, rule, reason) => {
+    expect(refusalOf(moveCampaign(campaignIn(from), to, now))).toMatchObject({ rule, reason });
   });
 });
 

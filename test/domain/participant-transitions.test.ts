@@ -157,30 +157,58 @@ describe('where a participant can go next, with every optional stage on', () => 
 });
 
 describe('refusals in the pipeline tell the user why', () => {
-  it('Approved applicants cannot return to Applied', () => {
-    const refusal = refusalOf(moveParticipant(participantIn('approved'), 'applied', recruiting, now));
-    expect(refusal).toMatchObject({ rule: 'no-return-to-applied', reason: 'Approved applicants cannot return to Applied.' });
-  });
-
-  it('Rejected applicants cannot return to Reviewing, by the same rule', () => {
-    const refusal = refusalOf(moveParticipant(participantIn('rejected'), 'reviewing', recruiting, now));
-    expect(refusal).toMatchObject({ rule: 'no-return-to-applied', reason: 'Rejected applicants cannot return to Reviewing.' });
-  });
-
-  it('Declined does not move; only resending the agreement brings the influencer back', () => {
-    const refusal = refusalOf(moveParticipant(participantIn('declined'), 'agreement_sent', recruiting, now));
-    expect(refusal).toMatchObject({
-      rule: 'declined-final',
-      reason: 'A declined participant does not move; a PIC can send the agreement again (`/campaign resend`) until collaboration starts.',
-    });
-  });
-
-  it('Not selected is final', () => {
-    const refusal = refusalOf(moveParticipant(participantIn('not_selected'), 'collaborating', collaborating, now));
-    expect(refusal).toMatchObject({
-      rule: 'not-selected-final',
-      reason: 'Not selected is final: collaboration started without this influencer.',
-    });
+  it.each([
+    [
+      'Approved applicants cannot return to Applied',
+      'approved',
+      'applied',
+      recruiting,
+      'no-return-to-applied',
+      'Approved applicants cannot return to Applied.',
+    ],
+    [
+      'Rejected applicants cannot return to Reviewing, by the same rule',
+      'rejected',
+      'reviewing',
+      recruiting,
+      'no-return-to-applied',
+      'Rejected applicants cannot return to Reviewing.',
+    ],
+    [
+      'Declined does not move; only resending the agreement brings the influencer back',
+      'declined',
+      'agreement_sent',
+      recruiting,
+      'declined-final',
+      'A declined participant does not move; a PIC can send the agreement again (`/campaign resend`) until collaboration starts.',
+    ],
+    [
+      'Not selected is final',
+      'not_selected',
+      'collaborating',
+      collaborating,
+      'not-selected-final',
+      'Not selected is final: collaboration started without this influencer.',
+    ],
+    [
+      'a move outside the pipeline lists where the participant can go instead',
+      'candidate',
+      'approved',
+      recruiting,
+      'stage-move-not-allowed',
+      'A participant cannot move from Candidate to Approved. From Candidate the participant can move to: Invited.',
+    ],
+    [
+      'a move from an end stage says so',
+      'completed',
+      'posted',
+      collaborating,
+      'stage-move-not-allowed',
+      'A participant cannot move from Completed to Posted. Completed is an end stage.',
+    ],
+    ['a participant cannot move to the stage it is in', 'reviewing', 'reviewing', recruiting, 'same-stage', 'The participant is already in Reviewing.'],
+  ] as const)('%s', (_name, from, to, state, rule, reason) => {
+    expect(refusalOf(moveParticipant(participantIn(from), to, state, now))).toMatchObject({ rule, reason });
   });
 
   it.each([recruiting, recruitmentClosed])('a signed participant becomes Collaborating only when collaboration starts (campaign $status)', (campaignState) => {
@@ -189,24 +217,6 @@ describe('refusals in the pipeline tell the user why', () => {
       rule: 'collaboration-by-start-only',
       reason: 'Participants become Collaborating only when collaboration starts, with a signed agreement.',
     });
-  });
-
-  it('a move outside the pipeline lists where the participant can go instead', () => {
-    const refusal = refusalOf(moveParticipant(participantIn('candidate'), 'approved', recruiting, now));
-    expect(refusal).toMatchObject({
-      rule: 'stage-move-not-allowed',
-      reason: 'A participant cannot move from Candidate to Approved. From Candidate the participant can move to: Invited.',
-    });
-  });
-
-  it('a move from an end stage says so', () => {
-    const refusal = refusalOf(moveParticipant(participantIn('completed'), 'posted', collaborating, now));
-    expect(refusal.reason).toBe('A participant cannot move from Completed to Posted. Completed is an end stage.');
-  });
-
-  it('a participant cannot move to the stage it is in', () => {
-    const refusal = refusalOf(moveParticipant(participantIn('reviewing'), 'reviewing', recruiting, now));
-    expect(refusal).toMatchObject({ rule: 'same-stage', reason: 'The participant is already in Reviewing.' });
   });
 });
 

@@ -147,29 +147,39 @@ describe('reviewing a post: every (from, to) pair', () => {
 });
 
 describe('review refusals tell the user why', () => {
-  it('An approved post cannot be rejected', () => {
-    const refusal = refusalOf(rejectPost(post({ status: 'approved' }), 'Changed our mind.', collaborating));
-    expect(refusal).toMatchObject({ rule: 'approved-not-rejected', reason: 'An approved post cannot be rejected.' });
-  });
-
-  it('a posted post cannot go back', () => {
-    const refusal = refusalOf(rejectPost(post({ status: 'posted' }), 'Typo in the caption.', collaborating));
-    expect(refusal).toMatchObject({ rule: 'posted-never-back', reason: 'A posted post cannot go back.' });
-  });
-
-  it('a final-approved post cannot go back', () => {
-    const refusal = refusalOf(submitPost(post({ status: 'final_approved' }), revisedContent, collaborating, 'posted'));
-    expect(refusal).toMatchObject({ rule: 'posted-never-back', reason: 'A final approved post cannot go back.' });
-  });
-
-  it('a move outside the review flow names both statuses', () => {
-    const refusal = refusalOf(approvePost(post({ status: 'draft' }), collaborating));
-    expect(refusal).toMatchObject({ rule: 'post-move-not-allowed', reason: 'A post cannot go from Draft to Approved (ready to post).' });
-  });
-
-  it('a post cannot be submitted twice', () => {
-    const refusal = refusalOf(submitPost(post({ status: 'pending_approval' }), revisedContent, collaborating, 'content_in_review'));
-    expect(refusal).toMatchObject({ rule: 'same-post-status', reason: 'The post is already pending approval.' });
+  it.each([
+    [
+      'An approved post cannot be rejected',
+      () => rejectPost(post({ status: 'approved' }), 'Changed our mind.', collaborating),
+      'approved-not-rejected',
+      'An approved post cannot be rejected.',
+    ],
+    [
+      'a posted post cannot go back',
+      () => rejectPost(post({ status: 'posted' }), 'Typo in the caption.', collaborating),
+      'posted-never-back',
+      'A posted post cannot go back.',
+    ],
+    [
+      'a final-approved post cannot go back',
+      () => submitPost(post({ status: 'final_approved' }), revisedContent, collaborating, 'posted'),
+      'posted-never-back',
+      'A final approved post cannot go back.',
+    ],
+    [
+      'a move outside the review flow names both statuses',
+      () => approvePost(post({ status: 'draft' }), collaborating),
+      'post-move-not-allowed',
+      'A post cannot go from Draft to Approved (ready to post).',
+    ],
+    [
+      'a post cannot be submitted twice',
+      () => submitPost(post({ status: 'pending_approval' }), revisedContent, collaborating, 'content_in_review'),
+      'same-post-status',
+      'The post is already pending approval.',
+    ],
+  ] as const)('%s', (_name, decide, rule, reason) => {
+    expect(refusalOf(decide())).toMatchObject({ rule, reason });
   });
 });
 
