@@ -3,9 +3,9 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { databaseEnvSchema, parseConfig } from '../../src/config.js';
-import { type Database, openDatabase } from '../../src/store/database.js';
+import { type Database, type Prisma, openDatabase } from '../../src/store/database.js';
 import { applyPendingMigrations } from '../../src/store/migrations.js';
 import { grantConfiguredAdmins } from '../../src/workflow/admins.js';
 import { PEOPLE, T0 } from './factories.js';
@@ -53,6 +53,21 @@ export async function testDatabase(): Promise<{ db: Database; close(): Promise<v
     async close() {
       await db.close();
       await database.drop();
+    },
+  };
+}
+
+/** The database of a file's use-case tests: migrated before them, dropped after them. Read `prisma` inside hooks and tests. */
+export function databaseForTests(): { readonly prisma: Prisma } {
+  let database: Awaited<ReturnType<typeof testDatabase>> | undefined;
+  beforeAll(async () => {
+    database = await testDatabase();
+  });
+  afterAll(() => database?.close());
+  return {
+    get prisma() {
+      if (!database) throw new Error('The test database opens before the tests.');
+      return database.db.prisma;
     },
   };
 }

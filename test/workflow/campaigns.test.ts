@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/store/database.js';
+import { describe, expect, it } from 'vitest';
 import * as campaigns from '../../src/workflow/campaigns.js';
 import { listParticipants, moveParticipant } from '../../src/workflow/participants.js';
 import { recruitingCampaign, sign, PEOPLE, T0, at, brief, ok, moveThrough } from '../support/factories.js';
-import { testDatabase } from '../support/database.js';
+import { databaseForTests } from '../support/database.js';
 import { entityHistory } from '../support/records.js';
 
-let db: Database;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  ({ db, close } = await testDatabase());
-});
-afterAll(() => close?.());
+const db = databaseForTests();
 
 const pic = at(PEOPLE.salesPic);
 

@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/store/database.js';
+import { describe, expect, it } from 'vitest';
 import { editCosts } from '../../src/workflow/participants.js';
 import * as posts from '../../src/workflow/posts.js';
 import { reportOf } from '../../src/workflow/report.js';
 import { collaboratingCampaign, PEOPLE, T0, at, ok, submittedPost } from '../support/factories.js';
-import { testDatabase } from '../support/database.js';
+import { databaseForTests } from '../support/database.js';
 
-let db: Database;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  ({ db, close } = await testDatabase());
-});
-afterAll(() => close?.());
+const db = databaseForTests();
 
 describe('campaign numbers from the database', () => {
   it('count costs, followers of the chosen accounts and only posted posts (hand-computed)', async () => {

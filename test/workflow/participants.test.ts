@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/store/database.js';
+import { describe, expect, it } from 'vitest';
 import * as campaigns from '../../src/workflow/campaigns.js';
 import { addInfluencers, editInfluencer, findInfluencers } from '../../src/workflow/influencers.js';
 import * as participants from '../../src/workflow/participants.js';
 import { recruitingCampaign, PEOPLE, T0, at, influencer, ok, moveThrough } from '../support/factories.js';
-import { testDatabase } from '../support/database.js';
+import { databaseForTests } from '../support/database.js';
 import { entityHistory } from '../support/records.js';
 
-let db: Database;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  ({ db, close } = await testDatabase());
-});
-afterAll(() => close?.());
+const db = databaseForTests();
 
 const member = at(PEOPLE.member);
 const DAY = 24 * 60 * 60 * 1000;
