@@ -10,15 +10,12 @@ import { campaignFormAnswers, PEOPLE, collaboratingCampaign } from '../support/f
 import { FakeSlack, type SlackCall } from '../support/fake-slack.js';
 import { SERVER_URL, freshDatabaseUrl } from '../support/database.js';
 import { harnessForTests, startHarness } from '../support/harness.js';
-import { type Message, SlackUser, type View, buttonsOf, optionValue, textOf } from '../support/slack-user.js';
+import { type Message, SlackUser, type View, buttonsOf, optionValue, textOf, slackUsersOf } from '../support/slack-user.js';
 import { POST_FIELDS } from '../../src/views/post-form.js';
 import { REASON_BLOCK } from '../../src/views/modals.js';
 
 const harness = harnessForTests();
-const member = new SlackUser(harness, PEOPLE.member);
-const salesPic = new SlackUser(harness, PEOPLE.salesPic);
-const approver = new SlackUser(harness, PEOPLE.approver);
-const admin = new SlackUser(harness, PEOPLE.admin);
+const { member, salesPic, approver, admin } = slackUsersOf(harness);
 
 const asMessage = (call: SlackCall): Message => call.args as Message;
 const prisma = () => harness.running.db.prisma;

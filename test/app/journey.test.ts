@@ -8,14 +8,11 @@ import { POST_FIELDS } from '../../src/views/post-form.js';
 import { RESULT_FIELDS } from '../../src/views/results-form.js';
 import type { SlackCall } from '../support/fake-slack.js';
 import { harnessForTests } from '../support/harness.js';
-import { type Message, SlackUser, type View, buttonsOf, optionValue, textOf } from '../support/slack-user.js';
-import { PEOPLE, campaignFormAnswers } from '../support/factories.js';
+import { type Message, type SlackUser, type View, buttonsOf, optionValue, textOf, slackUsersOf } from '../support/slack-user.js';
+import { PEOPLE, campaignFormAnswers, TO_SIGNED } from '../support/factories.js';
 
 const harness = harnessForTests();
-const member = new SlackUser(harness, PEOPLE.member);
-const salesPic = new SlackUser(harness, PEOPLE.salesPic);
-const approver = new SlackUser(harness, PEOPLE.approver);
-const influencerPic = new SlackUser(harness, PEOPLE.influencerPic);
+const { member, salesPic, approver, influencerPic } = slackUsersOf(harness);
 
 const asMessage = (call: SlackCall): Message => call.args as Message;
 
@@ -116,7 +113,7 @@ describe('a whole campaign through Slack', () => {
     expect((await member.submit(add, { [PICK_BLOCK]: picked })).body).toBe('');
 
     // Aiko goes through the pipeline to a signed agreement; Ben stays a candidate.
-    for (const stage of ['invited', 'applied', 'approved', 'deliverables', 'agreement_sent', 'signed']) await moveParticipant(ref, 'Aiko Journey', stage);
+    for (const stage of TO_SIGNED) await moveParticipant(ref, 'Aiko Journey', stage);
     expect(JSON.stringify((await confirmStep(salesPic, 'close', ref)).body)).toContain('Recruitment is closed');
     expect((await confirmStep(salesPic, 'start-collaboration', ref)).body).toBe('');
     expect(await answer(member, `show ${ref}`)).toMatch(/Collaborating/);

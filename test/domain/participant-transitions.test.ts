@@ -9,6 +9,7 @@ import {
   mayEditDeliverables,
   moveParticipant,
   nextStages,
+  PHASES,
   type ParticipantState,
   resendAgreement,
   type Stage,
@@ -38,7 +39,7 @@ function withStages(stages: Partial<OptionalStages>, base: CampaignState = recru
 }
 
 /** The campaign status each move needs: recruiting before collaboration, collaborating after. */
-const COLLABORATION_PHASE: readonly Stage[] = ['collaborating', 'content_in_review', 'posted', 'completed'];
+const COLLABORATION_PHASE = PHASES.collaboration;
 function campaignFor(from: Stage): CampaignState {
   return COLLABORATION_PHASE.includes(from) ? collaborating : recruiting;
 }

@@ -7,12 +7,11 @@ import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import type { SlackCall } from '../support/fake-slack.js';
 import { harnessForTests } from '../support/harness.js';
 import { collaboratingCampaign, PEOPLE, T0 } from '../support/factories.js';
-import { SlackUser, buttonsOf } from '../support/slack-user.js';
+import { buttonsOf, slackUsersOf } from '../support/slack-user.js';
 import { entityHistory, getPost } from '../support/records.js';
 
 const harness = harnessForTests({ now: () => T0 });
-const member = new SlackUser(harness, PEOPLE.member);
-const salesPic = new SlackUser(harness, PEOPLE.salesPic);
+const { member, salesPic } = slackUsersOf(harness);
 
 const prisma = () => harness.running.db.prisma;
 const texts = (call: SlackCall) => mrkdwnTexts(call.args).join('\n');

@@ -1,7 +1,7 @@
 // Every test builder in one place: the people and the clock of the tests' workspace, domain
 // records and states, Slack form inputs, and campaigns taken through the use cases.
 // "Today" is Monday 2026-11-23, 09:00 UTC.
-import type { Campaign, CampaignBrief } from '../../src/domain/brief.js';
+import { type Campaign, type CampaignBrief, PLATFORMS } from '../../src/domain/brief.js';
 import { ALL_OPTIONAL_STAGES, type CampaignState, type CampaignStatus } from '../../src/domain/campaign.js';
 import type { HistoryEntry } from '../../src/domain/history.js';
 import type { InfluencerProfile } from '../../src/domain/influencer.js';
@@ -164,7 +164,7 @@ export function longCampaign(overrides: Partial<Campaign> = {}): Campaign {
     country: LONG,
     category: LONG,
     objective: LONG,
-    platforms: ['instagram', 'tiktok', 'youtube', 'x', 'facebook', 'threads', 'other'],
+    platforms: [...PLATFORMS],
     targetInfluencers: 500,
     postRequirements: LONG,
     budgetMinor: 1,

@@ -2,6 +2,7 @@
 // (state shaped per element type as Slack sends it: untouched fields keep their initial value,
 // empty ones arrive as null) and clicking the buttons of the messages the app posted.
 import { expect } from 'vitest';
+import { PEOPLE } from './factories.js';
 import type { Harness } from './harness.js';
 import type { SlackResponse } from './slack-requests.js';
 
@@ -243,4 +244,10 @@ export class SlackUser {
     expect(response.status).toBe(200);
     return response;
   }
+}
+
+/** The people of the tests' workspace (PEOPLE), each as a person using `harness` through Slack. */
+export function slackUsersOf(harness: Harness): Record<keyof typeof PEOPLE, SlackUser> {
+  const users = Object.entries(PEOPLE).map(([role, userId]) => [role, new SlackUser(harness, userId)]);
+  return Object.fromEntries(users) as Record<keyof typeof PEOPLE, SlackUser>;
 }
