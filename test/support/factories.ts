@@ -4,6 +4,7 @@
 import { type Campaign, type CampaignBrief, PLATFORMS } from '../../src/domain/brief.js';
 import { ALL_OPTIONAL_STAGES, type CampaignState, type CampaignStatus } from '../../src/domain/campaign.js';
 import type { HistoryEntry } from '../../src/domain/history.js';
+import type { CampaignDigestInput } from '../../src/domain/digest.js';
 import type { InfluencerProfile } from '../../src/domain/influencer.js';
 import type { Metrics } from '../../src/domain/metrics.js';
 import type { Participant, ParticipantState, Stage } from '../../src/domain/participation.js';
@@ -223,6 +224,11 @@ export function post(id: number, overrides: Partial<Post> = {}): Post {
   };
 }
 
+/** History: `action` by `actor` on post 31. */
+export function postEvent(action: string, actor: string, at: Date = T0, extra: Partial<HistoryEntry> = {}): HistoryEntry {
+  return { actor, at, entityType: 'post', entityId: '31', action, ...extra };
+}
+
 /** History: a member's post rejected with `reason`. */
 export function postRejected(postId: number, at: Date, reason: string): HistoryEntry {
   return { actor: PEOPLE.member, at, entityType: 'post', entityId: String(postId), action: 'post.rejected', from: 'pending_approval', to: 'rejected', reason };
@@ -277,6 +283,11 @@ export const METRICS: Metrics = {
   costPerEngagementMinor: 90,
   roiPct: -100,
 };
+
+/** What a campaign's digest is composed from: the collaborating campaign with two participants, nothing new. */
+export function digestInput(overrides: Partial<CampaignDigestInput> = {}): CampaignDigestInput {
+  return { campaign: campaignFixture(), participants: [participant(1), participant(2)], posts: [], changes: [], metrics: METRICS, now: T0, ...overrides };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Domain states, for the transition rules

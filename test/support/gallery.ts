@@ -28,7 +28,7 @@ import { reportMessage } from '../../src/views/report.js';
 import { recordResultsModal } from '../../src/views/results-form.js';
 import { campaignSettingsModal, settingsModal } from '../../src/views/settings.js';
 import { movedModal, reopenAnnouncement, reopenModal } from '../../src/views/transitions.js';
-import { METRICS, campaignFixture, day, participant, post, T0 } from './factories.js';
+import { METRICS, campaignFixture, day, participant, post, postEvent, T0 } from './factories.js';
 import { reviewCards } from './review-cards.js';
 
 export type Surface = 'message' | 'modal' | 'home';
@@ -78,14 +78,7 @@ const posted: Post = post(32, {
     attributedRevenueMinor: 96_000,
   },
 });
-const event = (action: string, actor: string, extra: Partial<HistoryEntry> = {}): HistoryEntry => ({
-  actor,
-  at: T0,
-  entityType: 'post',
-  entityId: '31',
-  action,
-  ...extra,
-});
+const event = (action: string, actor: string, extra: Partial<HistoryEntry> = {}) => postEvent(action, actor, T0, extra);
 const view = (name: string, surface: Surface, payload: object): GalleryView => ({ name, surface, payload: payload as Record<string, unknown> });
 
 /** Every view in the gallery, in the order a campaign meets them. */

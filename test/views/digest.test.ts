@@ -9,22 +9,14 @@ import { APPROVE_POST, APPROVE_POST_WITH_CORRECTIONS, REJECT_POST } from '../../
 import { campaignDigestMessage, digestText, overviewMessage } from '../../src/views/digest.js';
 import type { SlackMessage } from '../../src/views/help.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
-import { METRICS as BASE_METRICS, campaignFixture, day, participant, post as postFixture, T0, LONG, postRejected } from '../support/factories.js';
+import { METRICS as BASE_METRICS, campaignFixture, day, participant, post as postFixture, T0, LONG, postRejected, digestInput } from '../support/factories.js';
 
 const campaign = (id: number, overrides: Partial<Campaign> = {}) => campaignFixture({ id, ...overrides });
 const post = (id: number, overrides: Partial<Post> = {}) => postFixture(id, { version: 3, ...overrides });
 const METRICS: Metrics = { ...BASE_METRICS, reach: 12_345, engagementRatePct: 4.05 };
 
 function digest(overrides: Partial<CampaignDigestInput> = {}): CampaignDigest {
-  return composeCampaignDigest({
-    campaign: campaign(12),
-    participants: [participant(1), participant(2)],
-    posts: [],
-    changes: [],
-    metrics: METRICS,
-    now: T0,
-    ...overrides,
-  });
+  return composeCampaignDigest(digestInput({ metrics: METRICS, ...overrides }));
 }
 
 const json = (m: SlackMessage) => m as unknown as Record<string, unknown>;
