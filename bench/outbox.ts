@@ -2,7 +2,7 @@
 // retried when Slack fails once. (Figures of the earlier bench, now against the app as a child process.)
 import { CREATE_CAMPAIGN } from '../src/views/campaign-form.js';
 import type { FakeSlack } from '../test/support/fake-slack.js';
-import { campaignFormValues } from '../test/support/modal-values.js';
+import { campaignFormValues } from '../test/support/factories.js';
 import type { SlackSender } from '../test/support/slack-requests.js';
 import { figure, sleep, spread } from './support.js';
 

@@ -1,34 +1,21 @@
 // When Slack fails after a change is saved: the outbox delivers what Slack must show until Slack
 // confirms it, tells the person who acted, and lets admins list and retry what is stuck. Driven only
 // through signed requests, with the fake Web API failing on demand.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { APPROVE_PROPOSAL } from '../../src/views/approvals.js';
 import { RETRY_DELIVERIES } from '../../src/views/deliveries.js';
 import { OPEN_RECRUITMENT_BUTTON } from '../../src/views/open-recruitment.js';
 import { blockKitViolations } from '../support/block-kit.js';
-import { campaignFormAnswers } from '../support/campaign-form.js';
+import { campaignFormAnswers, PEOPLE, collaboratingCampaign } from '../support/factories.js';
 import { FakeSlack, type SlackCall } from '../support/fake-slack.js';
 import { SERVER_URL, freshDatabaseUrl } from '../support/database.js';
-import { type Harness, startHarness } from '../support/harness.js';
-import { type Message, SlackUser, type View, buttonsOf, optionValue, textOf } from '../support/slack-user.js';
-import { PEOPLE } from '../support/workflow.js';
-import { collaboratingCampaign } from '../support/scenario.js';
+import { harnessForTests, startHarness } from '../support/harness.js';
+import { type Message, SlackUser, type View, buttonsOf, optionValue, textOf, slackUsersOf } from '../support/slack-user.js';
 import { POST_FIELDS } from '../../src/views/post-form.js';
 import { REASON_BLOCK } from '../../src/views/modals.js';
 
-let harness: Harness;
-let member: SlackUser;
-let salesPic: SlackUser;
-let approver: SlackUser;
-let admin: SlackUser;
-beforeAll(async () => {
-  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin });
-  member = new SlackUser(harness, PEOPLE.member);
-  salesPic = new SlackUser(harness, PEOPLE.salesPic);
-  approver = new SlackUser(harness, PEOPLE.approver);
-  admin = new SlackUser(harness, PEOPLE.admin);
-});
-afterAll(() => harness?.stop());
+const harness = harnessForTests();
+const { member, salesPic, approver, admin } = slackUsersOf(harness);
 
 const asMessage = (call: SlackCall): Message => call.args as Message;
 const prisma = () => harness.running.db.prisma;

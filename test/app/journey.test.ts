@@ -1,30 +1,18 @@
 // A campaign run from Slack alone: every step below is a signed slash command, modal submission or
 // button click to the real app, checked by what Slack is asked to show. Nothing calls src/workflow.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { INFLUENCER_FIELDS as I, PICK_BLOCK, accountBlockId } from '../../src/views/directory.js';
 import { REASON_BLOCK } from '../../src/views/modals.js';
 import { MOVE_FIELDS } from '../../src/views/participants.js';
 import { POST_FIELDS } from '../../src/views/post-form.js';
 import { RESULT_FIELDS } from '../../src/views/results-form.js';
 import type { SlackCall } from '../support/fake-slack.js';
-import { type Harness, startHarness } from '../support/harness.js';
-import { type Message, SlackUser, type View, buttonsOf, optionValue, textOf } from '../support/slack-user.js';
-import { PEOPLE } from '../support/workflow.js';
-import { campaignFormAnswers } from '../support/campaign-form.js';
+import { harnessForTests } from '../support/harness.js';
+import { type Message, type SlackUser, type View, buttonsOf, optionValue, textOf, slackUsersOf } from '../support/slack-user.js';
+import { PEOPLE, campaignFormAnswers, TO_SIGNED } from '../support/factories.js';
 
-let harness: Harness;
-let member: SlackUser;
-let salesPic: SlackUser;
-let approver: SlackUser;
-let influencerPic: SlackUser;
-beforeAll(async () => {
-  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin });
-  member = new SlackUser(harness, PEOPLE.member);
-  salesPic = new SlackUser(harness, PEOPLE.salesPic);
-  approver = new SlackUser(harness, PEOPLE.approver);
-  influencerPic = new SlackUser(harness, PEOPLE.influencerPic);
-});
-afterAll(() => harness?.stop());
+const harness = harnessForTests();
+const { member, salesPic, approver, influencerPic } = slackUsersOf(harness);
 
 const asMessage = (call: SlackCall): Message => call.args as Message;
 
@@ -125,7 +113,7 @@ describe('a whole campaign through Slack', () => {
     expect((await member.submit(add, { [PICK_BLOCK]: picked })).body).toBe('');
 
     // Aiko goes through the pipeline to a signed agreement; Ben stays a candidate.
-    for (const stage of ['invited', 'applied', 'approved', 'deliverables', 'agreement_sent', 'signed']) await moveParticipant(ref, 'Aiko Journey', stage);
+    for (const stage of TO_SIGNED) await moveParticipant(ref, 'Aiko Journey', stage);
     expect(JSON.stringify((await confirmStep(salesPic, 'close', ref)).body)).toContain('Recruitment is closed');
     expect((await confirmStep(salesPic, 'start-collaboration', ref)).body).toBe('');
     expect(await answer(member, `show ${ref}`)).toMatch(/Collaborating/);

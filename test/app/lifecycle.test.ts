@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.js';
 import { FakeSlack } from '../support/fake-slack.js';
 import { type Harness, SIGNING_SECRET, startHarness } from '../support/harness.js';
-import { campaignFormAnswers } from '../support/campaign-form.js';
+import { campaignFormAnswers } from '../support/factories.js';
 import { SlackUser } from '../support/slack-user.js';
 import { SlackSender } from '../support/slack-requests.js';
 

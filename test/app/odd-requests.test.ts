@@ -1,21 +1,15 @@
 // Requests no listener answers, and bodies that are not Slack's requests: each gets an answer at
 // once (never Slack's warning after 3 seconds, never a 500) and changes nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CREATE_CAMPAIGN } from '../../src/views/campaign-form.js';
 import { OUT_OF_DATE_TITLE } from '../../src/views/out-of-date.js';
 import { POST_FIELDS, SUBMIT_POST } from '../../src/views/post-form.js';
 import { blockKitViolations } from '../support/block-kit.js';
-import { type Harness, startHarness } from '../support/harness.js';
-import { campaignFormValues } from '../support/modal-values.js';
-import { collaboratingCampaign } from '../support/scenario.js';
+import { harnessForTests } from '../support/harness.js';
+import { campaignFormValues, collaboratingCampaign, PEOPLE } from '../support/factories.js';
 import { TEAM_ID } from '../support/slack-requests.js';
-import { PEOPLE } from '../support/workflow.js';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin });
-});
-afterAll(() => harness?.stop());
+const harness = harnessForTests();
 
 const campaigns = () => harness.running.db.prisma.campaign.count();
 const user = { id: PEOPLE.member, username: 'u0member', name: 'u0member', team_id: TEAM_ID };

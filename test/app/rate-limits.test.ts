@@ -1,22 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CONFIRM_STEP } from '../../src/views/modals.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
 import { updateDigestSettings } from '../../src/workflow/digests.js';
-import { type Harness, startHarness } from '../support/harness.js';
-import { recruitingCampaign } from '../support/scenario.js';
-import { PEOPLE, at, brief, ok } from '../support/workflow.js';
+import { harnessForTests } from '../support/harness.js';
+import { recruitingCampaign, PEOPLE, at, brief, ok } from '../support/factories.js';
 
 // Digests are due at 09:00 UTC on weekdays; each test runs on a day of its own.
 let today = new Date('2026-11-23T09:05:00Z');
 const nextDay = () => (today = new Date(today.getTime() + 24 * 60 * 60 * 1000));
 
-let harness: Harness;
+const harness = harnessForTests({ now: () => today });
 beforeAll(async () => {
-  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin }, { now: () => today });
   const settings = { time: '09:00', timeZone: 'UTC', days: [1, 2, 3, 4, 5], overviewChannelId: 'C0OVERVIEW', quietDayMessage: true };
   ok(await updateDigestSettings(harness.running.db.prisma, settings, at(PEOPLE.admin)));
 });
-afterAll(() => harness?.stop());
 
 const prisma = () => harness.running.db.prisma;
 /** Calls since the last campaign was set up: its card and App Homes are not counted. */

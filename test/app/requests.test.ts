@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CREATE_CAMPAIGN } from '../../src/views/campaign-form.js';
-import { type Harness, startHarness } from '../support/harness.js';
-import { campaignFormValues } from '../support/modal-values.js';
+import { harnessForTests } from '../support/harness.js';
+import { campaignFormValues } from '../support/factories.js';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness({ ADMIN_USER_IDS: 'U0ADMIN' });
-});
-afterAll(() => harness?.stop());
+const harness = harnessForTests();
 
 describe('request verification', () => {
   it('refuses a request signed with another secret: 401, and no listener runs', async () => {

@@ -1,7 +1,7 @@
 // Every move the domain allows must be something a person can do from Slack. This walks the
 // domain's transition tables and fails when a move has no command, button or form that performs
 // it, or when the one named here is not wired into the running app.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CAMPAIGN_MOVES, CAMPAIGN_STATUSES } from '../../src/domain/campaign.js';
 import { STAGES, STAGE_MOVES } from '../../src/domain/participation.js';
 import { POST_MOVES, POST_STATUSES } from '../../src/domain/posts.js';
@@ -23,7 +23,7 @@ import { REVISE_POST_FORM, SUBMIT_POST } from '../../src/views/post-form.js';
 import { RECORD_RESULTS } from '../../src/views/results-form.js';
 import { FINAL_APPROVE_CONFIRM } from '../../src/views/final-approval.js';
 import { OUT_OF_DATE_TITLE } from '../../src/views/out-of-date.js';
-import { type Harness, startHarness } from '../support/harness.js';
+import { harnessForTests } from '../support/harness.js';
 
 /** How a person performs a move: a /campaign subcommand, a button (action_id), a form (callback_id), or the schedule. */
 type Surface = { command: string } | { button: string } | { form: string } | { schedule: string };
@@ -63,11 +63,7 @@ function movesOf<S extends string>(statuses: readonly S[], moves: Record<S, read
   return statuses.flatMap((from) => moves[from].map((to) => `${from} → ${to}`));
 }
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(() => harness?.stop());
+const harness = harnessForTests({ env: {} });
 
 const outOfDate = (text: unknown) => String(text).includes('from an older version');
 let sentinels = 0;

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ALL_OPTIONAL_STAGES,
   CAMPAIGN_STATUSES,
-  type CampaignState,
   type CampaignStatus,
   type OptionalStages,
   configureStages,
@@ -12,54 +10,17 @@ import {
   READ_ONLY,
   recruitmentIsDue,
 } from '../../src/domain/campaign.js';
-import type { Decision } from '../../src/domain/decision.js';
+import {
+  COLLABORATION_STARTED_AT as collaborationStartedAt,
+  FIRST_PUBLISHED_AT as firstPublishedAt,
+  T0 as now,
+  campaignIn,
+  campaignState as campaign,
+} from '../support/factories.js';
+import { casesOf, decidedValue, everyPair, expectSentence, refusalOf } from '../support/transitions.js';
 
 // The campaign lifecycle, written out by hand. The tables below are the product's rules as
 // documented, not a copy of CAMPAIGN_MOVES: a change to the lifecycle must change them too.
-
-const now = new Date('2026-11-23T09:00:00Z');
-const firstPublishedAt = new Date('2026-10-01T09:00:00Z');
-const collaborationStartedAt = new Date('2026-11-10T09:00:00Z');
-
-function campaign(overrides: Partial<CampaignState> = {}): CampaignState {
-  return {
-    status: 'draft',
-    publishedAt: null,
-    collaborationStartedAt: null,
-    optionalStages: ALL_OPTIONAL_STAGES,
-    agreementWindowDays: 3,
-    ...overrides,
-  };
-}
-
-/**
- * A campaign as it really looks in `status`: a draft was never published, every later status was
- * published once, and collaboration has started from Collaborating on (archived after completion).
- */
-function campaignIn(status: CampaignStatus): CampaignState {
-  const collaborated = status === 'collaborating' || status === 'completed' || status === 'archived';
-  return campaign({
-    status,
-    publishedAt: status === 'draft' ? null : firstPublishedAt,
-    collaborationStartedAt: collaborated ? collaborationStartedAt : null,
-  });
-}
-
-function refusalOf<T>(decision: Decision<T>) {
-  if (decision.ok) throw new Error(`expected a refusal, got ${JSON.stringify(decision.value)}`);
-  return decision;
-}
-
-function decidedValue<T>(decision: Decision<T>): T {
-  if (!decision.ok) throw new Error(`expected the move to be allowed, refused by ${decision.rule}: ${decision.reason}`);
-  return decision.value;
-}
-
-/** A reason is a sentence a user can read: starts with a capital letter, ends with a full stop. */
-function expectSentence(reason: string) {
-  expect(reason.trim()).not.toBe('');
-  expect(reason).toMatch(/^[A-Z].*\.$/);
-}
 
 describe('the campaign statuses', () => {
   it('are, in lifecycle order, Draft to Archived', () => {
@@ -100,25 +61,18 @@ describe('moving a campaign: every (from, to) pair', () => {
     archived: [READ, READ, READ, READ, READ, READ, READ, READ],
   };
 
-  const pairs = CAMPAIGN_STATUSES.flatMap((from) =>
-    CAMPAIGN_STATUSES.map((to, column) => {
-      const expected = EXPECTED[from][column];
-      if (!expected) throw new Error(`no expectation for ${from} → ${to}`);
-      const verdict = expected === OK ? 'is allowed' : `is refused (${expected})`;
-      return { from, to, expected, name: `${label(from)} → ${label(to)} ${verdict}` };
-    }),
-  );
+  const pairs = everyPair(CAMPAIGN_STATUSES, EXPECTED, label, (expected) => (expected === OK ? 'is allowed' : `is refused (${expected})`));
 
   it('covers all 64 pairs', () => {
     expect(pairs).toHaveLength(CAMPAIGN_STATUSES.length ** 2);
   });
 
-  it.each(pairs.filter((pair) => pair.expected === OK).map((pair) => [pair.name, pair] as const))('%s', (_name, { from, to }) => {
+  it.each(casesOf(pairs, (expected) => expected === OK))('%s', (_name, { from, to }) => {
     const moved = decidedValue(moveCampaign(campaignIn(from), to, now));
     expect(moved.status).toBe(to);
   });
 
-  it.each(pairs.filter((pair) => pair.expected !== OK).map((pair) => [pair.name, pair] as const))('%s', (_name, { from, to, expected }) => {
+  it.each(casesOf(pairs, (expected) => expected !== OK))('%s', (_name, { from, to, expected }) => {
     const refusal = refusalOf(moveCampaign(campaignIn(from), to, now));
     expect(refusal.rule).toBe(expected);
     expectSentence(refusal.reason);
@@ -132,33 +86,25 @@ describe('campaign refusals tell the user why', () => {
     expect(READ_ONLY).toBe('Archived campaigns are read-only.');
   });
 
-  it('collaboration starts only once', () => {
-    const refusal = refusalOf(moveCampaign(campaignIn('completed'), 'collaborating', now));
-    expect(refusal).toMatchObject({
-      rule: 'collaboration-starts-once',
-      reason: 'Collaboration has already started; it starts only once.',
-    });
-  });
-
-  it('a draft that was never published is deleted, not archived', () => {
-    const refusal = refusalOf(moveCampaign(campaignIn('draft'), 'archived', now));
-    expect(refusal).toMatchObject({
-      rule: 'draft-delete-not-archive',
-      reason: 'A draft that was never published is deleted, not archived.',
-    });
-  });
-
-  it('a move outside the lifecycle lists where the campaign can go instead', () => {
-    const refusal = refusalOf(moveCampaign(campaignIn('proposal_published'), 'recruiting', now));
-    expect(refusal).toMatchObject({
-      rule: 'campaign-move-not-allowed',
-      reason: 'A campaign cannot go from Proposal published to Recruiting. From Proposal published it can go to: Proposal approved, Draft, Archived.',
-    });
-  });
-
-  it('a campaign cannot move to the status it already has', () => {
-    const refusal = refusalOf(moveCampaign(campaignIn('recruiting'), 'recruiting', now));
-    expect(refusal).toMatchObject({ rule: 'same-status', reason: 'The campaign is already Recruiting.' });
+  it.each([
+    ['collaboration starts only once', 'completed', 'collaborating', 'collaboration-starts-once', 'Collaboration has already started; it starts only once.'],
+    [
+      'a draft that was never published is deleted, not archived',
+      'draft',
+      'archived',
+      'draft-delete-not-archive',
+      'A draft that was never published is deleted, not archived.',
+    ],
+    [
+      'a move outside the lifecycle lists where the campaign can go instead',
+      'proposal_published',
+      'recruiting',
+      'campaign-move-not-allowed',
+      'A campaign cannot go from Proposal published to Recruiting. From Proposal published it can go to: Proposal approved, Draft, Archived.',
+    ],
+    ['a campaign cannot move to the status it already has', 'recruiting', 'recruiting', 'same-status', 'The campaign is already Recruiting.'],
+  ] as const)('%s', (_name, from, to, rule, reason) => {
+    expect(refusalOf(moveCampaign(campaignIn(from), to, now))).toMatchObject({ rule, reason });
   });
 });
 

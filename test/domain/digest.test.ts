@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { composeCampaignDigest, daysBetween, needsSomeone } from '../../src/domain/digest-compose.js';
-import type { CampaignDigestInput } from '../../src/domain/digest.js';
 import type { HistoryEntry } from '../../src/domain/history.js';
-import { METRICS, NOW, campaignFixture, day, participant, post } from '../support/digest-fixtures.js';
+import { METRICS, campaignFixture, day, participant, post, T0, digestInput } from '../support/factories.js';
 
 // All expected values below are counted by hand.
 const campaign = campaignFixture;
 
 function change(entityType: string, entityId: string, action: string, at: string, extra: Partial<HistoryEntry> = {}): HistoryEntry {
   return { actor: 'U0MEMBER', at: new Date(at), entityType, entityId, action, ...extra };
-}
-
-function input(overrides: Partial<CampaignDigestInput> = {}): CampaignDigestInput {
-  return { campaign: campaign(), participants: [participant(1), participant(2)], posts: [], changes: [], metrics: METRICS, now: NOW, ...overrides };
 }
 
 describe('days between UTC calendar days', () => {
@@ -26,7 +21,7 @@ describe('days between UTC calendar days', () => {
   it('a post planned for today is due, not overdue, even one minute after midnight; yesterday is 1 day overdue', () => {
     const now = new Date('2026-11-23T00:01:00Z');
     const d = composeCampaignDigest(
-      input({
+      digestInput({
         now,
         posts: [
           post(1, { status: 'approved', plannedDate: day('2026-11-23') }),
@@ -43,17 +38,17 @@ describe('days between UTC calendar days', () => {
   });
 
   it('days to end across midnight: the end date is a calendar day', () => {
-    expect(composeCampaignDigest(input({ now: new Date('2026-12-02T23:59:00Z') })).daysToEnd).toBe(1);
-    expect(composeCampaignDigest(input({ now: new Date('2026-12-03T00:00:00Z') })).daysToEnd).toBe(0);
-    expect(composeCampaignDigest(input({ now: new Date('2026-12-03T23:59:00Z') })).daysToEnd).toBe(0);
-    expect(composeCampaignDigest(input({ now: new Date('2026-12-05T08:00:00Z') })).daysToEnd).toBe(-2);
-    expect(composeCampaignDigest(input()).daysToEnd).toBe(10);
+    expect(composeCampaignDigest(digestInput({ now: new Date('2026-12-02T23:59:00Z') })).daysToEnd).toBe(1);
+    expect(composeCampaignDigest(digestInput({ now: new Date('2026-12-03T00:00:00Z') })).daysToEnd).toBe(0);
+    expect(composeCampaignDigest(digestInput({ now: new Date('2026-12-03T23:59:00Z') })).daysToEnd).toBe(0);
+    expect(composeCampaignDigest(digestInput({ now: new Date('2026-12-05T08:00:00Z') })).daysToEnd).toBe(-2);
+    expect(composeCampaignDigest(digestInput()).daysToEnd).toBe(10);
   });
 });
 
 describe('composeCampaignDigest', () => {
   it('a quiet day: nothing changed, nothing waits, nothing due; on track', () => {
-    const d = composeCampaignDigest(input({ posts: [post(1, { status: 'posted' }), post(2, { status: 'approved', plannedDate: day('2026-11-25') })] }));
+    const d = composeCampaignDigest(digestInput({ posts: [post(1, { status: 'posted' }), post(2, { status: 'approved', plannedDate: day('2026-11-25') })] }));
     expect(d.quiet).toBe(true);
     expect(d.health).toBe('on_track');
     expect(d.funnel).toEqual([{ stage: 'collaborating', count: 2 }]);
@@ -65,7 +60,7 @@ describe('composeCampaignDigest', () => {
 
   it('funnel counts per stage in pipeline order, only stages with someone', () => {
     const d = composeCampaignDigest(
-      input({
+      digestInput({
         participants: [
           participant(1, { stage: 'signed' }),
           participant(2, { stage: 'candidate' }),
@@ -83,7 +78,7 @@ describe('composeCampaignDigest', () => {
 
   it('posts awaiting approval: influencer name, approvers, days waited since the latest change (0 without one), oldest first', () => {
     const d = composeCampaignDigest(
-      input({
+      digestInput({
         posts: [post(5, { status: 'pending_approval', participationId: 2 }), post(6, { status: 'pending_approval' }), post(7, { status: 'draft' })],
         changes: [
           change('post', '6', 'post.submitted', '2026-11-20T23:00:00Z'),
@@ -102,7 +97,7 @@ describe('composeCampaignDigest', () => {
 
   it('a post waiting 1 day keeps the campaign on track', () => {
     const d = composeCampaignDigest(
-      input({
+      digestInput({
         posts: [post(6, { status: 'pending_approval' })],
         changes: [change('post', '6', 'post.submitted', '2026-11-22T23:59:00Z')],
       }),
@@ -113,7 +108,7 @@ describe('composeCampaignDigest', () => {
 
   it('expired agreements are past the signing window, with the moment they expired', () => {
     const d = composeCampaignDigest(
-      input({
+      digestInput({
         campaign: campaign({ status: 'recruitment_closed', collaborationStartedAt: null }),
         participants: [
           participant(1, { stage: 'agreement_sent', agreementSentAt: new Date('2026-11-19T10:00:00Z') }), // expired 2026-11-22T10:00
@@ -128,8 +123,8 @@ describe('composeCampaignDigest', () => {
   });
 
   it('recruitment closing soon: 0 to 3 days ahead while recruiting, otherwise null', () => {
-    const recruiting = (close: string, now = NOW) =>
-      composeCampaignDigest(input({ now, campaign: campaign({ status: 'recruiting', collaborationStartedAt: null, recruitmentCloseDate: day(close) }) }))
+    const recruiting = (close: string, now = T0) =>
+      composeCampaignDigest(digestInput({ now, campaign: campaign({ status: 'recruiting', collaborationStartedAt: null, recruitmentCloseDate: day(close) }) }))
         .recruitmentClosesInDays;
     expect(recruiting('2026-11-25')).toBe(2);
     expect(recruiting('2026-11-23')).toBe(0);
@@ -142,29 +137,29 @@ describe('composeCampaignDigest', () => {
 
   it('a campaign closing recruitment soon is not quiet', () => {
     const d = composeCampaignDigest(
-      input({ campaign: campaign({ status: 'recruiting', collaborationStartedAt: null, recruitmentCloseDate: day('2026-11-24') }) }),
+      digestInput({ campaign: campaign({ status: 'recruiting', collaborationStartedAt: null, recruitmentCloseDate: day('2026-11-24') }) }),
     );
     expect(d.recruitmentClosesInDays).toBe(1);
     expect(d.quiet).toBe(false);
     expect(
-      composeCampaignDigest(input({ campaign: campaign({ status: 'collaborating', recruitmentCloseDate: day('2026-11-24') }) })).recruitmentClosesInDays,
+      composeCampaignDigest(digestInput({ campaign: campaign({ status: 'collaborating', recruitmentCloseDate: day('2026-11-24') }) })).recruitmentClosesInDays,
     ).toBeNull();
   });
 
   it('health: late when past the end date unless completed; over budget needs attention; late wins', () => {
     const past = campaign({ endDate: day('2026-11-22') });
-    expect(composeCampaignDigest(input({ campaign: past })).health).toBe('late');
-    expect(composeCampaignDigest(input({ campaign: { ...past, status: 'completed' } })).health).toBe('on_track');
+    expect(composeCampaignDigest(digestInput({ campaign: past })).health).toBe('late');
+    expect(composeCampaignDigest(digestInput({ campaign: { ...past, status: 'completed' } })).health).toBe('on_track');
     const over = { ...METRICS, totalCostMinor: 120_000, remainingBudgetMinor: -20_000, overBudget: true };
-    const d = composeCampaignDigest(input({ metrics: over }));
+    const d = composeCampaignDigest(digestInput({ metrics: over }));
     expect(d.health).toBe('needs_attention');
     expect(d.quiet).toBe(true); // over budget alone is not a change nor an item waiting for someone
-    expect(composeCampaignDigest(input({ metrics: over, campaign: past })).health).toBe('late');
+    expect(composeCampaignDigest(digestInput({ metrics: over, campaign: past })).health).toBe('late');
   });
 
   it('changes are kept, oldest first, and make the day not quiet', () => {
     const d = composeCampaignDigest(
-      input({
+      digestInput({
         changes: [
           change('post', '6', 'post.rejected', '2026-11-22T15:00:00Z', { reason: 'Logo missing' }),
           change('participant', '1', 'participant.moved', '2026-11-22T10:00:00Z', { from: 'applied', to: 'approved' }),
@@ -187,7 +182,7 @@ describe('due today and tomorrow', () => {
       notes: '',
     });
     const d = composeCampaignDigest(
-      input({
+      digestInput({
         campaign: campaign({ agreementWindowDays: 3 }),
         participants: [
           participant(1, { deliverables: [deliverable('2026-11-24'), deliverable('2026-11-25')] }),
@@ -216,7 +211,7 @@ describe('due today and tomorrow', () => {
 describe('needsSomeone', () => {
   it('lists posts awaiting (approvers), due posts (influencer PIC), expired agreements (influencer PIC), at most 3', () => {
     const d = composeCampaignDigest(
-      input({
+      digestInput({
         campaign: campaign({ status: 'recruitment_closed', collaborationStartedAt: null }),
         participants: [participant(1, { stage: 'agreement_sent', agreementSentAt: new Date('2026-11-01T10:00:00Z') })],
         posts: [
@@ -239,7 +234,7 @@ describe('needsSomeone', () => {
     const failing = { checks: [{ rule: 'disclosure' as const, passed: false, detail: 'none of #ad' }] };
     const passing = { checks: [{ rule: 'disclosure' as const, passed: true, detail: '#ad' }] };
     const waiting = (...checks: Array<typeof failing | typeof passing | { checks: null }>) =>
-      needsSomeone(composeCampaignDigest(input({ posts: checks.map((c, i) => post(i + 1, { status: 'pending_approval', ...c })) })))[0]?.what;
+      needsSomeone(composeCampaignDigest(digestInput({ posts: checks.map((c, i) => post(i + 1, { status: 'pending_approval', ...c })) })))[0]?.what;
     expect(waiting(failing, passing, { checks: null })).toBe('3 posts awaiting approval; 1 fails a compliance check');
     expect(waiting(failing, failing, passing)).toBe('3 posts awaiting approval; 2 fail a compliance check');
     expect(waiting(failing, failing)).toBe('2 posts awaiting approval; all fail a compliance check');
@@ -248,9 +243,11 @@ describe('needsSomeone', () => {
   });
 
   it('over budget goes to the sales PIC; nothing when nothing needs anyone', () => {
-    expect(needsSomeone(composeCampaignDigest(input({ metrics: { ...METRICS, overBudget: true } })))).toEqual([{ what: 'over budget', who: ['U0SALES'] }]);
-    expect(needsSomeone(composeCampaignDigest(input()))).toEqual([]);
-    const today = composeCampaignDigest(input({ posts: [post(3, { status: 'approved', plannedDate: day('2026-11-23') })] }));
+    expect(needsSomeone(composeCampaignDigest(digestInput({ metrics: { ...METRICS, overBudget: true } })))).toEqual([
+      { what: 'over budget', who: ['U0SALES'] },
+    ]);
+    expect(needsSomeone(composeCampaignDigest(digestInput()))).toEqual([]);
+    const today = composeCampaignDigest(digestInput({ posts: [post(3, { status: 'approved', plannedDate: day('2026-11-23') })] }));
     expect(needsSomeone(today)).toEqual([{ what: '1 post due to go live today', who: ['U0INFPIC'] }]);
   });
 });

@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { campaignMetrics, engagementsOf, participantMetrics, type Metrics, type ParticipantNumbers, type PostNumbers } from '../../src/domain/metrics.js';
+import { campaignMetrics, engagementsOf, participantMetrics, type Metrics, type ParticipantNumbers } from '../../src/domain/metrics.js';
+import { postMetrics } from '../support/factories.js';
 
 // Expected values are worked out by hand (see the comments), not recomputed with the module's formulas.
-
-function post(numbers: Partial<PostNumbers>): PostNumbers {
-  return {
-    impressions: 0,
-    reach: 0,
-    likes: 0,
-    comments: 0,
-    shares: 0,
-    saves: 0,
-    clicks: 0,
-    conversions: 0,
-    attributedRevenueMinor: 0,
-    ...numbers,
-  };
-}
 
 function participant(numbers: Partial<ParticipantNumbers>): ParticipantNumbers {
   return { budgetMinor: 0, influencerCostMinor: 0, shippingCostMinor: 0, followers: [], posts: [], ...numbers };
@@ -29,8 +15,28 @@ const alice = participant({
   shippingCostMinor: 2_500,
   followers: [12_000, 3_000],
   posts: [
-    post({ impressions: 9_000, reach: 6_000, likes: 300, comments: 40, shares: 20, saves: 40, clicks: 120, conversions: 6, attributedRevenueMinor: 45_000 }),
-    post({ impressions: 5_000, reach: 4_000, likes: 150, comments: 30, shares: 10, saves: 10, clicks: 80, conversions: 4, attributedRevenueMinor: 35_000 }),
+    postMetrics({
+      impressions: 9_000,
+      reach: 6_000,
+      likes: 300,
+      comments: 40,
+      shares: 20,
+      saves: 40,
+      clicks: 120,
+      conversions: 6,
+      attributedRevenueMinor: 45_000,
+    }),
+    postMetrics({
+      impressions: 5_000,
+      reach: 4_000,
+      likes: 150,
+      comments: 30,
+      shares: 10,
+      saves: 10,
+      clicks: 80,
+      conversions: 4,
+      attributedRevenueMinor: 35_000,
+    }),
   ],
 });
 
@@ -40,7 +46,9 @@ const bob = participant({
   influencerCostMinor: 30_000,
   shippingCostMinor: 1_500,
   followers: [5_000],
-  posts: [post({ impressions: 3_000, reach: 2_000, likes: 80, comments: 10, shares: 5, saves: 5, clicks: 30, conversions: 1, attributedRevenueMinor: 10_000 })],
+  posts: [
+    postMetrics({ impressions: 3_000, reach: 2_000, likes: 80, comments: 10, shares: 5, saves: 5, clicks: 30, conversions: 1, attributedRevenueMinor: 10_000 }),
+  ],
 });
 
 const noPosts = participant({ budgetMinor: 20_000, influencerCostMinor: 10_000, followers: [800] });
@@ -48,7 +56,9 @@ const noPosts = participant({ budgetMinor: 20_000, influencerCostMinor: 10_000, 
 const nothingSpent = participant({
   budgetMinor: 5_000,
   followers: [2_000],
-  posts: [post({ impressions: 1_500, reach: 1_000, likes: 40, comments: 5, shares: 3, saves: 2, clicks: 10, conversions: 2, attributedRevenueMinor: 3_000 })],
+  posts: [
+    postMetrics({ impressions: 1_500, reach: 1_000, likes: 40, comments: 5, shares: 3, saves: 2, clicks: 10, conversions: 2, attributedRevenueMinor: 3_000 }),
+  ],
 });
 
 const zeroBudget = participant({ influencerCostMinor: 4_000, shippingCostMinor: 500, followers: [1_000] });
@@ -62,17 +72,17 @@ const overBudget = participant({
   influencerCostMinor: 30_000,
   shippingCostMinor: 2_000,
   followers: [4_000, 1_000],
-  posts: [post({ impressions: 2_500, reach: 1_800, likes: 90, comments: 12, shares: 6, saves: 12, clicks: 15 })],
+  posts: [postMetrics({ impressions: 2_500, reach: 1_800, likes: 90, comments: 12, shares: 6, saves: 12, clicks: 15 })],
 });
 
-const threeEngagements = [post({ reach: 10, comments: 3 })];
+const threeEngagements = [postMetrics({ reach: 10, comments: 3 })];
 const rounding = {
-  oneOfThree: participant({ posts: [post({ reach: 3, likes: 1 })] }),
-  twoOfThree: participant({ posts: [post({ reach: 3, likes: 1, saves: 1 })] }),
+  oneOfThree: participant({ posts: [postMetrics({ reach: 3, likes: 1 })] }),
+  twoOfThree: participant({ posts: [postMetrics({ reach: 3, likes: 1, saves: 1 })] }),
   thousandOverThree: participant({ influencerCostMinor: 1_000, posts: threeEngagements }),
   twoThousandOverThree: participant({ influencerCostMinor: 2_000, posts: threeEngagements }),
-  oneOverEight: participant({ shippingCostMinor: 1, posts: [post({ reach: 8, shares: 8 })] }),
-  lossOfThreeInSeven: participant({ influencerCostMinor: 7, posts: [post({ reach: 1, attributedRevenueMinor: 4 })] }),
+  oneOverEight: participant({ shippingCostMinor: 1, posts: [postMetrics({ reach: 8, shares: 8 })] }),
+  lossOfThreeInSeven: participant({ influencerCostMinor: 7, posts: [postMetrics({ reach: 1, attributedRevenueMinor: 4 })] }),
 };
 
 const twoParticipantCampaign = { budgetMinor: 120_000, participants: [alice, bob] };
@@ -80,11 +90,11 @@ const emptyCampaign = { budgetMinor: 0, participants: [] };
 
 describe('engagementsOf', () => {
   it('counts likes, comments, shares and saves, but not clicks, conversions, reach or impressions', () => {
-    expect(engagementsOf(post({ likes: 1, comments: 20, shares: 300, saves: 4_000, clicks: 99, conversions: 7, reach: 5, impressions: 8 }))).toBe(4_321);
+    expect(engagementsOf(postMetrics({ likes: 1, comments: 20, shares: 300, saves: 4_000, clicks: 99, conversions: 7, reach: 5, impressions: 8 }))).toBe(4_321);
   });
 
   it('is zero for a post nobody interacted with', () => {
-    expect(engagementsOf(post({ impressions: 500, reach: 400 }))).toBe(0);
+    expect(engagementsOf(postMetrics({ impressions: 500, reach: 400 }))).toBe(0);
   });
 });
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_OPTIONAL_STAGES, CAMPAIGN_STATUSES, type CampaignState, type CampaignStatus, type OptionalStages, READ_ONLY } from '../../src/domain/campaign.js';
-import type { Decision } from '../../src/domain/decision.js';
 import {
   agreementExpired,
   type Deliverable,
@@ -10,6 +9,7 @@ import {
   mayEditDeliverables,
   moveParticipant,
   nextStages,
+  PHASES,
   type ParticipantState,
   resendAgreement,
   type Stage,
@@ -18,42 +18,28 @@ import {
   stageAtCollaborationStart,
   startAtStage,
 } from '../../src/domain/participation.js';
+import { COLLABORATION_STARTED_AT as collaborationStartedAt, T0 as now, campaignIn, participantState as participant } from '../support/factories.js';
+import { casesOf, decidedValue, everyPair, expectSentence, refusalOf } from '../support/transitions.js';
 
 // The participant pipeline, written out by hand. The tables are the product's rules as documented,
 // not a copy of STAGE_MOVES: a change to the pipeline must change them too.
 
-const now = new Date('2026-11-23T09:00:00Z');
 const DAY = 24 * 60 * 60 * 1000;
-const publishedAt = new Date('2026-10-01T09:00:00Z');
-const collaborationStartedAt = new Date('2026-11-10T09:00:00Z');
 
-function campaign(overrides: Partial<CampaignState> = {}): CampaignState {
-  return {
-    status: 'recruiting',
-    publishedAt,
-    collaborationStartedAt: null,
-    optionalStages: ALL_OPTIONAL_STAGES,
-    agreementWindowDays: 3,
-    ...overrides,
-  };
-}
-
-const recruiting = campaign({ status: 'recruiting' });
-const recruitmentClosed = campaign({ status: 'recruitment_closed' });
-const collaborating = campaign({ status: 'collaborating', collaborationStartedAt });
-const completed = campaign({ status: 'completed', collaborationStartedAt });
-const archived = campaign({ status: 'archived', collaborationStartedAt });
+/** A recruiting campaign, unless told otherwise. */
+const campaign = (overrides: Partial<CampaignState> = {}) => campaignIn('recruiting', overrides);
+const recruiting = campaignIn('recruiting');
+const recruitmentClosed = campaignIn('recruitment_closed');
+const collaborating = campaignIn('collaborating');
+const completed = campaignIn('completed');
+const archived = campaignIn('archived');
 
 function withStages(stages: Partial<OptionalStages>, base: CampaignState = recruiting): CampaignState {
   return { ...base, optionalStages: { ...ALL_OPTIONAL_STAGES, ...stages } };
 }
 
-function participant(stage: Stage, overrides: Partial<ParticipantState> = {}): ParticipantState {
-  return { stage, agreementSentAt: null, agreementSignedAt: null, agreementDeclinedAt: null, ...overrides };
-}
-
 /** The campaign status each move needs: recruiting before collaboration, collaborating after. */
-const COLLABORATION_PHASE: readonly Stage[] = ['collaborating', 'content_in_review', 'posted', 'completed'];
+const COLLABORATION_PHASE = PHASES.collaboration;
 function campaignFor(from: Stage): CampaignState {
   return COLLABORATION_PHASE.includes(from) ? collaborating : recruiting;
 }
@@ -67,16 +53,6 @@ function participantIn(stage: Stage): ParticipantState {
     agreementSignedAt: stage === 'signed' || COLLABORATION_PHASE.includes(stage) ? yesterday : null,
     agreementDeclinedAt: stage === 'declined' ? yesterday : null,
   });
-}
-
-function refusalOf<T>(decision: Decision<T>) {
-  if (decision.ok) throw new Error(`expected a refusal, got ${JSON.stringify(decision.value)}`);
-  return decision;
-}
-
-function decidedValue<T>(decision: Decision<T>): T {
-  if (!decision.ok) throw new Error(`expected the move to be allowed, refused by ${decision.rule}: ${decision.reason}`);
-  return decision.value;
 }
 
 const name = (stage: Stage) => STAGE_LABELS[stage];
@@ -137,29 +113,22 @@ describe('moving a participant with every optional stage on: every (from, to) pa
     not_selected: [NSEL, NSEL, NSEL, NSEL, NSEL, NSEL, NSEL, NSEL, NSEL, NSEL, NSEL, NSEL, NSEL, NSEL, SAME],
   };
 
-  const pairs = STAGES.flatMap((from) =>
-    STAGES.map((to, column) => {
-      const expected = EXPECTED[from][column];
-      if (!expected) throw new Error(`no expectation for ${from} → ${to}`);
-      const verdict = expected === OK ? 'is allowed' : `is refused (${expected})`;
-      return { from, to, expected, name: `${name(from)} → ${name(to)} ${verdict}` };
-    }),
-  );
+  const pairs = everyPair(STAGES, EXPECTED, name, (expected) => (expected === OK ? 'is allowed' : `is refused (${expected})`));
 
   it('covers all 225 pairs, one row of 15 per stage', () => {
     expect(pairs).toHaveLength(STAGES.length ** 2);
     for (const row of Object.values(EXPECTED)) expect(row).toHaveLength(STAGES.length);
   });
 
-  it.each(pairs.filter((pair) => pair.expected === OK).map((pair) => [pair.name, pair] as const))('%s', (_name, { from, to }) => {
+  it.each(casesOf(pairs, (expected) => expected === OK))('%s', (_name, { from, to }) => {
     const moved = decidedValue(moveParticipant(participantIn(from), to, campaignFor(from), now));
     expect(moved.stage).toBe(to);
   });
 
-  it.each(pairs.filter((pair) => pair.expected !== OK).map((pair) => [pair.name, pair] as const))('%s', (_name, { from, to, expected }) => {
+  it.each(casesOf(pairs, (expected) => expected !== OK))('%s', (_name, { from, to, expected }) => {
     const refusal = refusalOf(moveParticipant(participantIn(from), to, campaignFor(from), now));
     expect(refusal.rule).toBe(expected);
-    expect(refusal.reason).toMatch(/^[A-Z].*\.$/);
+    expectSentence(refusal.reason);
   });
 });
 
@@ -189,30 +158,58 @@ describe('where a participant can go next, with every optional stage on', () => 
 });
 
 describe('refusals in the pipeline tell the user why', () => {
-  it('Approved applicants cannot return to Applied', () => {
-    const refusal = refusalOf(moveParticipant(participantIn('approved'), 'applied', recruiting, now));
-    expect(refusal).toMatchObject({ rule: 'no-return-to-applied', reason: 'Approved applicants cannot return to Applied.' });
-  });
-
-  it('Rejected applicants cannot return to Reviewing, by the same rule', () => {
-    const refusal = refusalOf(moveParticipant(participantIn('rejected'), 'reviewing', recruiting, now));
-    expect(refusal).toMatchObject({ rule: 'no-return-to-applied', reason: 'Rejected applicants cannot return to Reviewing.' });
-  });
-
-  it('Declined does not move; only resending the agreement brings the influencer back', () => {
-    const refusal = refusalOf(moveParticipant(participantIn('declined'), 'agreement_sent', recruiting, now));
-    expect(refusal).toMatchObject({
-      rule: 'declined-final',
-      reason: 'A declined participant does not move; a PIC can send the agreement again (`/campaign resend`) until collaboration starts.',
-    });
-  });
-
-  it('Not selected is final', () => {
-    const refusal = refusalOf(moveParticipant(participantIn('not_selected'), 'collaborating', collaborating, now));
-    expect(refusal).toMatchObject({
-      rule: 'not-selected-final',
-      reason: 'Not selected is final: collaboration started without this influencer.',
-    });
+  it.each([
+    [
+      'Approved applicants cannot return to Applied',
+      'approved',
+      'applied',
+      recruiting,
+      'no-return-to-applied',
+      'Approved applicants cannot return to Applied.',
+    ],
+    [
+      'Rejected applicants cannot return to Reviewing, by the same rule',
+      'rejected',
+      'reviewing',
+      recruiting,
+      'no-return-to-applied',
+      'Rejected applicants cannot return to Reviewing.',
+    ],
+    [
+      'Declined does not move; only resending the agreement brings the influencer back',
+      'declined',
+      'agreement_sent',
+      recruiting,
+      'declined-final',
+      'A declined participant does not move; a PIC can send the agreement again (`/campaign resend`) until collaboration starts.',
+    ],
+    [
+      'Not selected is final',
+      'not_selected',
+      'collaborating',
+      collaborating,
+      'not-selected-final',
+      'Not selected is final: collaboration started without this influencer.',
+    ],
+    [
+      'a move outside the pipeline lists where the participant can go instead',
+      'candidate',
+      'approved',
+      recruiting,
+      'stage-move-not-allowed',
+      'A participant cannot move from Candidate to Approved. From Candidate the participant can move to: Invited.',
+    ],
+    [
+      'a move from an end stage says so',
+      'completed',
+      'posted',
+      collaborating,
+      'stage-move-not-allowed',
+      'A participant cannot move from Completed to Posted. Completed is an end stage.',
+    ],
+    ['a participant cannot move to the stage it is in', 'reviewing', 'reviewing', recruiting, 'same-stage', 'The participant is already in Reviewing.'],
+  ] as const)('%s', (_name, from, to, state, rule, reason) => {
+    expect(refusalOf(moveParticipant(participantIn(from), to, state, now))).toMatchObject({ rule, reason });
   });
 
   it.each([recruiting, recruitmentClosed])('a signed participant becomes Collaborating only when collaboration starts (campaign $status)', (campaignState) => {
@@ -221,24 +218,6 @@ describe('refusals in the pipeline tell the user why', () => {
       rule: 'collaboration-by-start-only',
       reason: 'Participants become Collaborating only when collaboration starts, with a signed agreement.',
     });
-  });
-
-  it('a move outside the pipeline lists where the participant can go instead', () => {
-    const refusal = refusalOf(moveParticipant(participantIn('candidate'), 'approved', recruiting, now));
-    expect(refusal).toMatchObject({
-      rule: 'stage-move-not-allowed',
-      reason: 'A participant cannot move from Candidate to Approved. From Candidate the participant can move to: Invited.',
-    });
-  });
-
-  it('a move from an end stage says so', () => {
-    const refusal = refusalOf(moveParticipant(participantIn('completed'), 'posted', collaborating, now));
-    expect(refusal.reason).toBe('A participant cannot move from Completed to Posted. Completed is an end stage.');
-  });
-
-  it('a participant cannot move to the stage it is in', () => {
-    const refusal = refusalOf(moveParticipant(participantIn('reviewing'), 'reviewing', recruiting, now));
-    expect(refusal).toMatchObject({ rule: 'same-stage', reason: 'The participant is already in Reviewing.' });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_OPTIONAL_STAGES, CAMPAIGN_STATUSES, type CampaignState, type CampaignStatus, READ_ONLY } from '../../src/domain/campaign.js';
+import { CAMPAIGN_STATUSES, type CampaignStatus, READ_ONLY } from '../../src/domain/campaign.js';
 import type { Decision } from '../../src/domain/decision.js';
 import { type Stage, STAGES } from '../../src/domain/participation.js';
 import {
@@ -19,41 +19,19 @@ import {
   withdrawPost,
 } from '../../src/domain/posts.js';
 import { rolesOf } from '../../src/domain/roles.js';
+import { campaignIn, postMetrics, postState as post } from '../support/factories.js';
+import { casesOf, decidedValue, everyPair, expectSentence, refusalOf } from '../support/transitions.js';
 
 // Post review, written out by hand. The table is the product's rules as documented, not a copy of
 // POST_MOVES: a change to the review flow must change it too.
 
-const collaborationStartedAt = new Date('2026-11-10T09:00:00Z');
+const collaborating = campaignIn('collaborating');
+const completed = campaignIn('completed');
+const archived = campaignIn('archived');
 
-function campaign(overrides: Partial<CampaignState> = {}): CampaignState {
-  return {
-    status: 'collaborating',
-    publishedAt: new Date('2026-10-01T09:00:00Z'),
-    collaborationStartedAt,
-    optionalStages: ALL_OPTIONAL_STAGES,
-    agreementWindowDays: 3,
-    ...overrides,
-  };
-}
-
-const collaborating = campaign({ status: 'collaborating' });
-const completed = campaign({ status: 'completed' });
-const archived = campaign({ status: 'archived' });
-
-function post(overrides: Partial<PostState> = {}): PostState {
-  return {
-    status: 'draft',
-    revision: 1,
-    content: 'Morning routine with the winter serum',
-    mediaUrls: ['https://cdn.example.com/serum.jpg'],
-    postUrl: null,
-    metrics: null,
-    ...overrides,
-  };
-}
-
+/** A post's results, some of every number. */
 function metrics(overrides: Partial<PostMetrics> = {}): PostMetrics {
-  return {
+  return postMetrics({
     impressions: 9_000,
     reach: 6_000,
     likes: 300,
@@ -64,21 +42,11 @@ function metrics(overrides: Partial<PostMetrics> = {}): PostMetrics {
     conversions: 6,
     attributedRevenueMinor: 45_000,
     ...overrides,
-  };
+  });
 }
 
 const revisedContent = { content: 'Morning routine, label visible', mediaUrls: ['https://cdn.example.com/serum-2.jpg'] };
 const postUrl = 'https://www.instagram.com/p/winter-serum/';
-
-function refusalOf<T>(decision: Decision<T>) {
-  if (decision.ok) throw new Error(`expected a refusal, got ${JSON.stringify(decision.value)}`);
-  return decision;
-}
-
-function decidedValue<T>(decision: Decision<T>): T {
-  if (!decision.ok) throw new Error(`expected the action to be allowed, refused by ${decision.rule}: ${decision.reason}`);
-  return decision.value;
-}
 
 const name = (status: PostStatus) => POST_STATUS_LABELS[status];
 
@@ -142,13 +110,8 @@ describe('reviewing a post: every (from, to) pair', () => {
     withdrawn: [NONE, STAYS, STAYS, STAYS, AFTER_APPROVAL, STAYS, SAME],
   };
 
-  const pairs = POST_STATUSES.flatMap((from) =>
-    POST_STATUSES.map((to, column) => {
-      const expected = EXPECTED[from][column];
-      if (!expected) throw new Error(`no expectation for ${from} → ${to}`);
-      const verdict = expected === OK ? 'is allowed' : expected === KEEPS || expected === NONE ? `: ${expected}` : `is refused (${expected})`;
-      return { from, to, expected, name: `${name(from)} → ${name(to)} ${verdict}` };
-    }),
+  const pairs = everyPair(POST_STATUSES, EXPECTED, name, (expected) =>
+    expected === OK ? 'is allowed' : expected === KEEPS || expected === NONE ? `: ${expected}` : `is refused (${expected})`,
   );
 
   it('covers all 49 pairs, one row of 7 per status', () => {
@@ -156,7 +119,7 @@ describe('reviewing a post: every (from, to) pair', () => {
     for (const row of Object.values(EXPECTED)) expect(row).toHaveLength(POST_STATUSES.length);
   });
 
-  const byAction = (expected: (e: Expected) => boolean) => pairs.filter((pair) => expected(pair.expected)).map((pair) => [pair.name, pair] as const);
+  const byAction = (keep: (e: Expected) => boolean) => casesOf(pairs, keep);
 
   it.each(byAction((e) => e === OK))('%s', (_name, { from, to }) => {
     if (to === 'draft') throw new Error('no action leads to Draft');
@@ -179,34 +142,44 @@ describe('reviewing a post: every (from, to) pair', () => {
     if (to === 'draft') throw new Error('no action leads to Draft');
     const refusal = refusalOf(ACTIONS[to].run(post({ status: from })));
     expect(refusal.rule).toBe(expected);
-    expect(refusal.reason).toMatch(/^[A-Z].*\.$/);
+    expectSentence(refusal.reason);
   });
 });
 
 describe('review refusals tell the user why', () => {
-  it('An approved post cannot be rejected', () => {
-    const refusal = refusalOf(rejectPost(post({ status: 'approved' }), 'Changed our mind.', collaborating));
-    expect(refusal).toMatchObject({ rule: 'approved-not-rejected', reason: 'An approved post cannot be rejected.' });
-  });
-
-  it('a posted post cannot go back', () => {
-    const refusal = refusalOf(rejectPost(post({ status: 'posted' }), 'Typo in the caption.', collaborating));
-    expect(refusal).toMatchObject({ rule: 'posted-never-back', reason: 'A posted post cannot go back.' });
-  });
-
-  it('a final-approved post cannot go back', () => {
-    const refusal = refusalOf(submitPost(post({ status: 'final_approved' }), revisedContent, collaborating, 'posted'));
-    expect(refusal).toMatchObject({ rule: 'posted-never-back', reason: 'A final approved post cannot go back.' });
-  });
-
-  it('a move outside the review flow names both statuses', () => {
-    const refusal = refusalOf(approvePost(post({ status: 'draft' }), collaborating));
-    expect(refusal).toMatchObject({ rule: 'post-move-not-allowed', reason: 'A post cannot go from Draft to Approved (ready to post).' });
-  });
-
-  it('a post cannot be submitted twice', () => {
-    const refusal = refusalOf(submitPost(post({ status: 'pending_approval' }), revisedContent, collaborating, 'content_in_review'));
-    expect(refusal).toMatchObject({ rule: 'same-post-status', reason: 'The post is already pending approval.' });
+  it.each([
+    [
+      'An approved post cannot be rejected',
+      () => rejectPost(post({ status: 'approved' }), 'Changed our mind.', collaborating),
+      'approved-not-rejected',
+      'An approved post cannot be rejected.',
+    ],
+    [
+      'a posted post cannot go back',
+      () => rejectPost(post({ status: 'posted' }), 'Typo in the caption.', collaborating),
+      'posted-never-back',
+      'A posted post cannot go back.',
+    ],
+    [
+      'a final-approved post cannot go back',
+      () => submitPost(post({ status: 'final_approved' }), revisedContent, collaborating, 'posted'),
+      'posted-never-back',
+      'A final approved post cannot go back.',
+    ],
+    [
+      'a move outside the review flow names both statuses',
+      () => approvePost(post({ status: 'draft' }), collaborating),
+      'post-move-not-allowed',
+      'A post cannot go from Draft to Approved (ready to post).',
+    ],
+    [
+      'a post cannot be submitted twice',
+      () => submitPost(post({ status: 'pending_approval' }), revisedContent, collaborating, 'content_in_review'),
+      'same-post-status',
+      'The post is already pending approval.',
+    ],
+  ] as const)('%s', (_name, decide, rule, reason) => {
+    expect(refusalOf(decide())).toMatchObject({ rule, reason });
   });
 });
 
@@ -380,7 +353,7 @@ describe('final approval comes only after the campaign is completed', () => {
   };
 
   it.each(CAMPAIGN_STATUSES.map((status) => [status, EXPECTED[status]] as const))('a posted post while the campaign is %s: %s', (status, expected) => {
-    const decision = finalApprovePost(post({ status: 'posted', postUrl }), campaign({ status }));
+    const decision = finalApprovePost(post({ status: 'posted', postUrl }), campaignIn('collaborating', { status }));
     if (expected === 'allowed') expect(decidedValue(decision).status).toBe('final_approved');
     else expect(refusalOf(decision).rule).toBe(expected);
   });

@@ -38,6 +38,7 @@ import {
   withdrawPost,
 } from '../../src/domain/posts.js';
 import { type Action, type CampaignPeople, permissionRefusal, rolesOf } from '../../src/domain/roles.js';
+import { campaignState, participantState, postState } from '../support/factories.js';
 
 /*
  * A small simulator of one campaign. It knows nothing of the rules: every change goes through a
@@ -107,33 +108,16 @@ function newWorld(): World {
   return {
     people: PEOPLE,
     admins: ADMINS,
-    campaign: {
-      status: 'draft',
-      publishedAt: null,
-      collaborationStartedAt: null,
-      optionalStages: { ...ALL_OPTIONAL_STAGES },
-      agreementWindowDays: 3,
-    },
+    campaign: campaignState({ optionalStages: { ...ALL_OPTIONAL_STAGES } }),
     deleted: false,
     participants: Array.from({ length: PARTICIPANTS }, (_, p) => ({
       id: participantId(p),
-      stage: 'candidate' as Stage,
-      agreementSentAt: null,
-      agreementSignedAt: null,
-      agreementDeclinedAt: null,
+      ...participantState('candidate'),
       budgetMinor: 0,
       deliverables: 0,
     })),
     posts: Array.from({ length: PARTICIPANTS }, (_, p) =>
-      Array.from({ length: POSTS_PER_PARTICIPANT }, (_, post) => ({
-        id: postId(p, post),
-        status: 'draft' as PostStatus,
-        revision: 1,
-        content: '',
-        mediaUrls: [],
-        postUrl: null,
-        metrics: null,
-      })),
+      Array.from({ length: POSTS_PER_PARTICIPANT }, (_, post) => ({ id: postId(p, post), ...postState({ content: '', mediaUrls: [] }) })),
     ),
     now: START,
     history: [],
@@ -207,16 +191,6 @@ type Concrete = Exclude<Command, { kind: 'campaignForward' | 'participantForward
  * Forward shortcuts, so that long lifecycles are reachable from random sequences. These are the
  * test's idea of a happy path, not the rules: the domain still decides whether the move is allowed.
  */
-const CAMPAIGN_HAPPY_PATH: readonly CampaignStatus[] = [
-  'draft',
-  'proposal_published',
-  'proposal_approved',
-  'recruiting',
-  'recruitment_closed',
-  'collaborating',
-  'completed',
-  'archived',
-];
 /** The usual next stage, and the other way the story can go (taken now and then). */
 const PARTICIPANT_NEXT: Partial<Record<Stage, readonly [Stage, Stage?]>> = {
   candidate: ['invited'],
@@ -274,8 +248,9 @@ function resolve(world: World, command: Command, actor: string): Concrete {
         const mine = doable.find((candidate) => domainAllows(world, candidate, actor)) ?? doable[0];
         if (mine) return mine;
       }
-      const index = CAMPAIGN_HAPPY_PATH.indexOf(world.campaign.status);
-      const to = CAMPAIGN_HAPPY_PATH[Math.min(index + 1, CAMPAIGN_HAPPY_PATH.length - 1)] ?? 'archived';
+      // The lifecycle in order (CAMPAIGN_STATUSES) is the happy path.
+      const index = CAMPAIGN_STATUSES.indexOf(world.campaign.status);
+      const to = CAMPAIGN_STATUSES[Math.min(index + 1, CAMPAIGN_STATUSES.length - 1)] ?? 'archived';
       return to === 'collaborating' ? { kind: 'startCollaboration' } : { kind: 'moveCampaign', to };
     }
     case 'participantForward':

@@ -1,22 +1,8 @@
 // Report numbers against fixtures computed by hand (the arithmetic is in the comments).
 import { describe, expect, it } from 'vitest';
-import type { PostMetrics } from '../../src/domain/posts.js';
 import { campaignReport, reviewOutcomes } from '../../src/domain/report.js';
 import type { HistoryEntry } from '../../src/domain/history.js';
-import { NOW, campaignFixture, day, participant, post } from '../support/digest-fixtures.js';
-
-const numbers = (overrides: Partial<PostMetrics>): PostMetrics => ({
-  impressions: 0,
-  reach: 0,
-  likes: 0,
-  comments: 0,
-  shares: 0,
-  saves: 0,
-  clicks: 0,
-  conversions: 0,
-  attributedRevenueMinor: 0,
-  ...overrides,
-});
+import { campaignFixture, day, participant, post, postMetrics, T0 } from '../support/factories.js';
 
 const followers = new Map([
   [1, 120_000],
@@ -38,7 +24,7 @@ describe('campaign report', () => {
         post(1, {
           participationId: 1,
           status: 'posted',
-          metrics: numbers({
+          metrics: postMetrics({
             impressions: 30_000,
             reach: 20_000,
             likes: 1_000,
@@ -54,7 +40,7 @@ describe('campaign report', () => {
         post(2, {
           participationId: 1,
           status: 'final_approved',
-          metrics: numbers({
+          metrics: postMetrics({
             impressions: 8_000,
             reach: 5_000,
             likes: 200,
@@ -71,7 +57,7 @@ describe('campaign report', () => {
         post(5, { participationId: 2, status: 'rejected' }),
       ],
       followers,
-      now: NOW,
+      now: T0,
     });
     // Cost: 300,000 + 150,000 influencer + 20,000 + 10,000 shipping = 480,000 ($4,800.00) of 1,000,000.
     expect(report.metrics).toMatchObject({
@@ -115,7 +101,7 @@ describe('campaign report', () => {
       participants: [participant(1, { stage: 'candidate' })],
       posts: [],
       followers,
-      now: NOW,
+      now: T0,
     });
     expect(report.metrics).toMatchObject({
       totalCostMinor: 0,
@@ -136,9 +122,9 @@ describe('campaign report', () => {
     const report = campaignReport({
       campaign: campaignFixture(),
       participants: [participant(1, { influencerCostMinor: 10_000 })],
-      posts: [post(1, { status: 'posted', metrics: numbers({ likes: 40 }) })],
+      posts: [post(1, { status: 'posted', metrics: postMetrics({ likes: 40 }) })],
       followers,
-      now: NOW,
+      now: T0,
     });
     expect(report.metrics).toMatchObject({ reach: 0, engagements: 40, engagementRatePct: null, costPerEngagementMinor: 250 }); // 10,000 / 40
     expect(report.topPosts[0]).toMatchObject({ engagements: 40, engagementRatePct: null });
@@ -148,9 +134,9 @@ describe('campaign report', () => {
     const report = campaignReport({
       campaign: campaignFixture({ budgetMinor: 100_000 }),
       participants: [participant(1, { influencerCostMinor: 110_000, shippingCostMinor: 15_000 })],
-      posts: [post(1, { status: 'posted', metrics: numbers({ reach: 1_000, likes: 100, attributedRevenueMinor: 25_000 }) })],
+      posts: [post(1, { status: 'posted', metrics: postMetrics({ reach: 1_000, likes: 100, attributedRevenueMinor: 25_000 }) })],
       followers,
-      now: NOW,
+      now: T0,
     });
     expect(report.metrics).toMatchObject({
       totalCostMinor: 125_000,
@@ -166,9 +152,9 @@ describe('campaign report', () => {
     const report = campaignReport({
       campaign: campaignFixture({ currency: 'JPY', budgetMinor: 500_000 }), // ¥500,000
       participants: [participant(1, { influencerCostMinor: 200_000, shippingCostMinor: 1_000 })],
-      posts: [post(1, { status: 'posted', metrics: numbers({ reach: 10_000, likes: 300, attributedRevenueMinor: 402_000 }) })],
+      posts: [post(1, { status: 'posted', metrics: postMetrics({ reach: 10_000, likes: 300, attributedRevenueMinor: 402_000 }) })],
       followers,
-      now: NOW,
+      now: T0,
     });
     expect(report.metrics).toMatchObject({ totalCostMinor: 201_000, costPerEngagementMinor: 670, roiPct: 100 }); // 201,000 / 300; (402,000 − 201,000) / 201,000
     expect(report.campaign.currency).toBe('JPY');
@@ -180,7 +166,7 @@ describe('campaign report', () => {
       participants: [participant(1), participant(2, { stage: 'agreement_sent', agreementSentAt: new Date('2026-11-18T09:00:00Z') })],
       posts: [post(1, { status: 'pending_approval', plannedDate: day('2026-11-22') })],
       followers,
-      now: NOW,
+      now: T0,
     });
     expect(report.late).toEqual([
       { kind: 'campaign_past_end', days: 3 },
@@ -188,7 +174,7 @@ describe('campaign report', () => {
       { kind: 'agreement_expired', influencerName: 'Influencer 2', expiredAt: new Date('2026-11-21T09:00:00Z') },
     ]);
     expect(
-      campaignReport({ campaign: campaignFixture({ endDate: day('2026-11-20'), status: 'completed' }), participants: [], posts: [], followers, now: NOW }).late,
+      campaignReport({ campaign: campaignFixture({ endDate: day('2026-11-20'), status: 'completed' }), participants: [], posts: [], followers, now: T0 }).late,
     ).toEqual([]);
   });
 });
@@ -196,7 +182,7 @@ describe('campaign report', () => {
 describe('review outcomes', () => {
   const decision = (action: string, details: Record<string, unknown> = {}): HistoryEntry => ({
     actor: 'U0APPROVE',
-    at: NOW,
+    at: T0,
     entityType: 'post',
     entityId: '1',
     action,

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ADD_PARTICIPANTS, PICK_BLOCK } from '../../src/views/directory.js';
 import { STARTING_STAGE_FIELDS } from '../../src/views/starting-stage.js';
 import { VALUE } from '../../src/views/blocks.js';
@@ -6,39 +6,21 @@ import * as campaigns from '../../src/workflow/campaigns.js';
 import { addInfluencers } from '../../src/workflow/influencers.js';
 import { listParticipants } from '../../src/workflow/participants.js';
 import { blockKitViolations } from '../support/block-kit.js';
-import { type Harness, startHarness } from '../support/harness.js';
-import { collaboratingCampaign, recruitingCampaign } from '../support/scenario.js';
-import { PEOPLE, T0, at, influencer, ok } from '../support/workflow.js';
+import { harnessForTests } from '../support/harness.js';
+import { collaboratingCampaign, recruitingCampaign, PEOPLE, T0, at, influencer, ok } from '../support/factories.js';
 import { entityHistory } from '../support/records.js';
+import { type OpenedModal, modalOpenedBy } from '../support/slack-user.js';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin }, { now: () => T0 });
-});
-afterAll(() => harness?.stop());
+const harness = harnessForTests({ now: () => T0 });
 
 const prisma = () => harness.running.db.prisma;
 
-interface Modal {
-  callback_id: string;
-  private_metadata: string;
-  blocks: Array<{
-    type: string;
-    block_id?: string;
-    element?: { options?: Array<{ text: { text: string }; value: string }>; initial_option?: { value: string } };
-  }>;
-}
-
-async function addModal(campaignId: number): Promise<Modal> {
-  const ours = () =>
-    harness.fakeSlack
-      .callsTo('views.open')
-      .map((c) => c.args.view as Modal)
-      .filter((v) => v.callback_id === ADD_PARTICIPANTS && JSON.parse(v.private_metadata).campaignId === campaignId);
-  const before = ours().length;
-  await harness.slack.command(`add C-${campaignId}`, { userId: PEOPLE.salesPic });
-  await expect.poll(() => ours().length).toBe(before + 1);
-  return ours().at(-1)!;
+function addModal(campaignId: number): Promise<OpenedModal> {
+  return modalOpenedBy(
+    harness,
+    () => harness.slack.command(`add C-${campaignId}`, { userId: PEOPLE.salesPic }),
+    (v) => v.callback_id === ADD_PARTICIPANTS && JSON.parse(v.private_metadata).campaignId === campaignId,
+  );
 }
 
 function values(influencerIds: number[], stage?: string, reason?: string) {
@@ -51,7 +33,7 @@ function values(influencerIds: number[], stage?: string, reason?: string) {
   };
 }
 
-const submit = (modal: Modal, v: ReturnType<typeof values>, userId: string = PEOPLE.salesPic) =>
+const submit = (modal: OpenedModal, v: ReturnType<typeof values>, userId: string = PEOPLE.salesPic) =>
   harness.slack.viewSubmission({ callback_id: ADD_PARTICIPANTS, private_metadata: modal.private_metadata, values: v }, { userId });
 
 describe('/campaign add straight into a later stage ("already agreed off-platform")', () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { VALUE } from '../../src/views/blocks.js';
 import { RESEND_AGREEMENT, RESEND_FORM, RESEND_PICK } from '../../src/views/agreements.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
@@ -6,35 +6,29 @@ import { digestSettings, updateDigestSettings } from '../../src/workflow/digests
 import { listParticipants, markExpiredAgreements, moveParticipant } from '../../src/workflow/participants.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import type { SlackCall } from '../support/fake-slack.js';
-import { type Harness, startHarness } from '../support/harness.js';
-import { recruitingCampaign, sign } from '../support/scenario.js';
-import { PEOPLE, T0, at, ok } from '../support/workflow.js';
+import { harnessForTests } from '../support/harness.js';
+import { recruitingCampaign, sign, PEOPLE, T0, at, ok, moveThrough } from '../support/factories.js';
 import { entityHistory } from '../support/records.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 let clock = T0;
-let harness: Harness;
+const harness = harnessForTests({ now: () => clock });
 beforeAll(async () => {
-  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin }, { now: () => clock });
   const settings = await digestSettings(harness.running.db.prisma);
   ok(await updateDigestSettings(harness.running.db.prisma, { ...settings, timeZone: 'Asia/Tokyo' }, at(PEOPLE.admin)));
 });
-afterAll(() => harness?.stop());
 
 const prisma = () => harness.running.db.prisma;
 const texts = (call: SlackCall) => mrkdwnTexts(call.args.view).join('\n');
 const participantOf = async (campaignId: number, participantId: number) => (await listParticipants(prisma(), campaignId)).find((p) => p.id === participantId)!;
 
-async function moveThrough(participantId: number, stages: ReadonlyArray<Parameters<typeof moveParticipant>[2]>) {
-  for (const stage of stages) ok(await moveParticipant(prisma(), participantId, stage, at(PEOPLE.member)));
-}
 const TO_SENT = ['invited', 'applied', 'approved', 'deliverables', 'agreement_sent'] as const;
 
 describe('agreements with a visible clock', () => {
   it('show, the digest and the PIC’s App Home say until when a sent agreement can be signed, in the workspace’s zone', async () => {
     clock = T0;
     const { id, participants } = await recruitingCampaign(prisma(), 'Clock flow');
-    await moveThrough(participants[0]!.id, TO_SENT); // sent Mon 23 Nov 09:00 UTC; 3 days → Thu 26 Nov 18:00 in Tokyo
+    await moveThrough(prisma(), participants[0]!.id, TO_SENT); // sent Mon 23 Nov 09:00 UTC; 3 days → Thu 26 Nov 18:00 in Tokyo
 
     const shown = await harness.slack.answer(`show C-${id}`);
     expect(mrkdwnTexts(shown).join('\n')).toContain(':memo: Agreement sent · sign by Thu 26 Nov, 18:00');
@@ -58,7 +52,7 @@ describe('agreements with a visible clock', () => {
     clock = T0;
     const { id, participants } = await recruitingCampaign(prisma(), 'Expiry flow');
     const aiko = participants[0]!;
-    await moveThrough(aiko.id, TO_SENT);
+    await moveThrough(prisma(), aiko.id, TO_SENT);
 
     const none = await harness.slack.answer(`resend C-${id}`, { userId: PEOPLE.influencerPic });
     expect(JSON.stringify(none)).toContain(`No agreement to send again in C-${id}: only expired or declined agreements can be sent again`);
@@ -114,7 +108,7 @@ describe('agreements with a visible clock', () => {
     clock = T0;
     const { id, participants } = await recruitingCampaign(prisma(), 'Decline flow');
     const ben = participants[1]!;
-    await moveThrough(ben.id, [...TO_SENT, 'declined']);
+    await moveThrough(prisma(), ben.id, [...TO_SENT, 'declined']);
     const shown = await harness.slack.answer(`show C-${id}`);
     const declined = await participantOf(id, ben.id);
     const button = `"action_id":"${RESEND_AGREEMENT}","text":{"type":"plain_text","text":"Send agreement again"},"value":"${ben.id}:${declined.version}"`;
@@ -143,7 +137,7 @@ describe('agreements with a visible clock', () => {
     clock = T0;
     const { id, participants } = await recruitingCampaign(prisma(), 'Home resend');
     const [aiko, ben] = participants;
-    await moveThrough(ben!.id, [...TO_SENT, 'declined']);
+    await moveThrough(prisma(), ben!.id, [...TO_SENT, 'declined']);
     await harness.slack.appHomeOpened(PEOPLE.influencerPic);
     const version = (await participantOf(id, ben!.id)).version;
     // The App Home offering Ben's declined agreement (a refresh left over from an earlier change may arrive first).

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { APPROVE_POST } from '../../src/views/approvals.js';
 import { FINAL_APPROVE_POST, HOME_CREATE_CAMPAIGN } from '../../src/views/home.js';
 import { FINAL_APPROVE } from '../../src/views/modals.js';
@@ -7,16 +7,11 @@ import { CREATE_CAMPAIGN } from '../../src/views/campaign-form.js';
 import * as posts from '../../src/workflow/posts.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import type { SlackCall } from '../support/fake-slack.js';
-import { type Harness, startHarness } from '../support/harness.js';
-import { collaboratingCampaign } from '../support/scenario.js';
-import { PEOPLE, at, ok } from '../support/workflow.js';
+import { harnessForTests } from '../support/harness.js';
+import { collaboratingCampaign, PEOPLE, at, ok, submittedPost, livePost } from '../support/factories.js';
 import { getPost } from '../support/records.js';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin });
-});
-afterAll(() => harness?.stop());
+const harness = harnessForTests();
 
 const texts = (call: SlackCall) => mrkdwnTexts(call.args.view).join('\n');
 
@@ -24,19 +19,7 @@ describe('App Home', () => {
   it('shows an approver the posts waiting for them with buttons, and approving there removes it; a second click explains at the top', async () => {
     const prisma = harness.running.db.prisma;
     const scenario = await collaboratingCampaign(prisma, 'Home flow');
-    const post = ok(
-      await posts.submitPost(
-        prisma,
-        {
-          participationId: scenario.collaborator.id,
-          socialAccountId: scenario.account.id,
-          plannedDate: new Date('2026-12-05'),
-          content: 'Home content',
-          mediaUrls: [],
-        },
-        at(PEOPLE.member),
-      ),
-    );
+    const post = await submittedPost(prisma, scenario, 'Home content');
 
     await harness.slack.appHomeOpened(PEOPLE.approver);
     const home = await harness.fakeSlack.waitFor('views.publish', (c) => c.args.user_id === PEOPLE.approver && texts(c).includes('Home content'));
@@ -65,19 +48,7 @@ describe('App Home', () => {
   it('lists a late planned post as overdue', async () => {
     const prisma = harness.running.db.prisma;
     const scenario = await collaboratingCampaign(prisma, 'Late flow');
-    const post = ok(
-      await posts.submitPost(
-        prisma,
-        {
-          participationId: scenario.collaborator.id,
-          socialAccountId: scenario.account.id,
-          plannedDate: new Date('2020-01-01'),
-          content: 'Late',
-          mediaUrls: [],
-        },
-        at(PEOPLE.member),
-      ),
-    );
+    const post = await submittedPost(prisma, scenario, 'Late', { plannedDate: new Date('2020-01-01') });
     ok(await posts.approvePost(prisma, post.id, at(PEOPLE.approver)));
     await harness.slack.appHomeOpened(PEOPLE.salesPic);
     const home = await harness.fakeSlack.waitFor(
@@ -90,21 +61,7 @@ describe('App Home', () => {
   it('offers posted posts of a completed campaign for final approval, after a confirmation that says it cannot be undone', async () => {
     const prisma = harness.running.db.prisma;
     const scenario = await collaboratingCampaign(prisma, 'Final flow');
-    const post = ok(
-      await posts.submitPost(
-        prisma,
-        {
-          participationId: scenario.collaborator.id,
-          socialAccountId: scenario.account.id,
-          plannedDate: new Date('2026-12-05'),
-          content: 'Final content',
-          mediaUrls: [],
-        },
-        at(PEOPLE.member),
-      ),
-    );
-    ok(await posts.approvePost(prisma, post.id, at(PEOPLE.approver)));
-    const posted = ok(await posts.recordPostResult(prisma, post.id, { postUrl: 'https://instagram.com/p/final' }, at(PEOPLE.member)));
+    const posted = await livePost(prisma, scenario, 'Final content', { postUrl: 'https://instagram.com/p/final' });
     ok(await campaigns.completeCampaign(prisma, scenario.id, at(PEOPLE.salesPic)));
 
     await harness.slack.appHomeOpened(PEOPLE.approver2);
@@ -126,11 +83,11 @@ describe('App Home', () => {
       (await harness.slack.viewSubmission({ callback_id: FINAL_APPROVE, private_metadata: modal.private_metadata, values: {} }, { userId: PEOPLE.member }))
         .body,
     ).toMatchObject({ response_action: 'update' });
-    expect((await getPost(prisma, post.id))?.status).toBe('posted');
+    expect((await getPost(prisma, posted.id))?.status).toBe('posted');
     expect(
       await harness.slack.viewSubmission({ callback_id: FINAL_APPROVE, private_metadata: modal.private_metadata, values: {} }, { userId: PEOPLE.approver2 }),
     ).toEqual({ status: 200, body: '' });
-    expect((await getPost(prisma, post.id))?.status).toBe('final_approved');
+    expect((await getPost(prisma, posted.id))?.status).toBe('final_approved');
     const again = await harness.slack.viewSubmission(
       { callback_id: FINAL_APPROVE, private_metadata: modal.private_metadata, values: {} },
       { userId: PEOPLE.approver },

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   APPROVE_POST,
   APPROVE_POST_WITH_CORRECTIONS,
@@ -14,16 +14,11 @@ import { SUBMIT_POST, POST_FIELDS } from '../../src/views/post-form.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import type { SlackCall } from '../support/fake-slack.js';
-import { type Harness, startHarness } from '../support/harness.js';
-import { collaboratingCampaign } from '../support/scenario.js';
-import { PEOPLE, at, brief } from '../support/workflow.js';
+import { harnessForTests } from '../support/harness.js';
+import { collaboratingCampaign, PEOPLE, at, brief } from '../support/factories.js';
 import { entityHistory, getPost } from '../support/records.js';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin });
-});
-afterAll(() => harness?.stop());
+const harness = harnessForTests();
 
 const prisma = () => harness.running.db.prisma;
 const texts = (call: SlackCall) => mrkdwnTexts(call.args).join('\n');

@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CREATE_CAMPAIGN, CAMPAIGN_FIELDS as F } from '../../src/views/campaign-form.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
-import { type Harness, startHarness } from '../support/harness.js';
-import { campaignFormValues } from '../support/modal-values.js';
-import { PEOPLE } from '../support/workflow.js';
+import { harnessForTests } from '../support/harness.js';
+import { campaignFormValues, PEOPLE } from '../support/factories.js';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin });
-});
-afterAll(() => harness?.stop());
+const harness = harnessForTests();
 
 const campaigns = () => harness.running.db.prisma.campaign.findMany({ orderBy: { id: 'asc' } });
 

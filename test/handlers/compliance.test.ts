@@ -1,25 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CAPTION_LIMITS } from '../../src/domain/compliance.js';
 import { APPROVE_POST } from '../../src/views/approvals.js';
 import { CAMPAIGN_FIELDS as F } from '../../src/views/campaign-form.js';
 import { POST_FIELDS } from '../../src/views/post-form.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import type { SlackCall } from '../support/fake-slack.js';
-import { type Harness, startHarness } from '../support/harness.js';
-import { collaboratingCampaign } from '../support/scenario.js';
-import { SlackUser, buttonsOf } from '../support/slack-user.js';
-import { PEOPLE, T0 } from '../support/workflow.js';
+import { harnessForTests } from '../support/harness.js';
+import { collaboratingCampaign, PEOPLE, T0 } from '../support/factories.js';
+import { buttonsOf, slackUsersOf } from '../support/slack-user.js';
 import { entityHistory, getPost } from '../support/records.js';
 
-let harness: Harness;
-let member: SlackUser;
-let salesPic: SlackUser;
-beforeAll(async () => {
-  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin }, { now: () => T0 });
-  member = new SlackUser(harness, PEOPLE.member);
-  salesPic = new SlackUser(harness, PEOPLE.salesPic);
-});
-afterAll(() => harness?.stop());
+const harness = harnessForTests({ now: () => T0 });
+const { member, salesPic } = slackUsersOf(harness);
 
 const prisma = () => harness.running.db.prisma;
 const texts = (call: SlackCall) => mrkdwnTexts(call.args).join('\n');

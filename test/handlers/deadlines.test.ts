@@ -1,17 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { APPROVE_POST, REVISE_POST } from '../../src/views/approvals.js';
 import { POST_FIELDS } from '../../src/views/post-form.js';
 import { TIMING_FIELDS as T } from '../../src/views/settings.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import { SERVER_URL, freshDatabaseUrl } from '../support/database.js';
 import { FakeSlack, type SlackCall } from '../support/fake-slack.js';
-import { type Harness, startHarness } from '../support/harness.js';
+import { type Harness, harnessForTests, startHarness } from '../support/harness.js';
 import { entityHistory, getPost } from '../support/records.js';
-import { collaboratingCampaign, recruitingCampaign } from '../support/scenario.js';
-import { editDeliverables, moveParticipant } from '../../src/workflow/participants.js';
+import { collaboratingCampaign, recruitingCampaign, PEOPLE, at, ok, moveThrough } from '../support/factories.js';
+import { editDeliverables } from '../../src/workflow/participants.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
 import { SlackUser, buttonsOf } from '../support/slack-user.js';
-import { PEOPLE, at, ok } from '../support/workflow.js';
 
 // Monday 23 November 2026, 09:00 UTC (London is on UTC in winter; Kolkata is +05:30).
 const MONDAY_9 = new Date('2026-11-23T09:00:00Z');
@@ -26,6 +25,16 @@ async function setDeadlines(harness: Harness, campaignId: number, values: Record
   expect(blockKitViolations(settings as unknown as Record<string, unknown>, 'modal')).toEqual([]);
   return (await pic.submit(settings, values as Record<string, string | string[] | null>)).body;
 }
+
+/** The settings form's deadline fields, counted around the clock (no business time). */
+const deadlines = (remindAfter: string, escalateAfter: string | null, decideAfter: string, onDeadline: 'approve' | 'expire') => ({
+  [T.remindAfter]: remindAfter,
+  [T.escalateAfter]: escalateAfter,
+  [T.decideAfter]: decideAfter,
+  [T.onDeadline]: onDeadline,
+  [T.businessTime]: [],
+});
+const AUTO_APPROVE_AFTER_A_DAY = deadlines('2h', '4h', '1d', 'approve');
 
 /** `/campaign post` as the member; answers the post's ID once its card is in the channel. */
 async function submitPost(harness: Harness, campaignId: number, caption: string, plannedDate = '2026-12-05'): Promise<number> {
@@ -44,15 +53,13 @@ async function submitPost(harness: Harness, campaignId: number, caption: string,
 }
 
 describe('approval deadlines that act', () => {
-  let harness: Harness;
   let clock = MONDAY_9;
+  const harness = harnessForTests({ now: () => clock });
   beforeAll(async () => {
-    harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin }, { now: () => clock });
     // Set in Slack before anyone is reminded: the app keeps a person's zone for hours once asked.
     harness.fakeSlack.timeZones.set(PEOPLE.approver, 'Asia/Kolkata');
     harness.fakeSlack.timeZones.set(PEOPLE.member, 'Asia/Kolkata');
   });
-  afterAll(() => harness?.stop());
   const prisma = () => harness.running.db.prisma;
   const tick = async (at: Date) => {
     clock = at;
@@ -71,15 +78,7 @@ describe('approval deadlines that act', () => {
       response_action: 'errors',
       errors: { [T.escalateAfter]: expect.stringContaining('after the reminder') },
     });
-    expect(
-      await setDeadlines(harness, scenario.id, {
-        [T.remindAfter]: '2h',
-        [T.escalateAfter]: '4h',
-        [T.decideAfter]: '1d',
-        [T.onDeadline]: 'approve',
-        [T.businessTime]: [],
-      }),
-    ).toBe('');
+    expect(await setDeadlines(harness, scenario.id, AUTO_APPROVE_AFTER_A_DAY)).toBe('');
     expect((await entityHistory(prisma(), 'campaign', scenario.id)).at(-1)).toMatchObject({
       action: 'campaign.brief_edited',
       to: expect.stringContaining('remind after 2h, escalate after 4h, auto-approve after 1d'),
@@ -91,15 +90,7 @@ describe('approval deadlines that act', () => {
   }, async () => {
     clock = MONDAY_9;
     const scenario = await collaboratingCampaign(prisma(), 'Deadline approve');
-    expect(
-      await setDeadlines(harness, scenario.id, {
-        [T.remindAfter]: '2h',
-        [T.escalateAfter]: '4h',
-        [T.decideAfter]: '1d',
-        [T.onDeadline]: 'approve',
-        [T.businessTime]: [],
-      }),
-    ).toBe('');
+    expect(await setDeadlines(harness, scenario.id, AUTO_APPROVE_AFTER_A_DAY)).toBe('');
     const postId = await submitPost(harness, scenario.id, 'Deadline caption one');
     const card = await harness.fakeSlack.waitFor('chat.postMessage', (call) => texts(call).includes('Deadline caption one'));
     expect(texts(card)).toContain(':alarm_clock: Decision due <!date^1795510800^');
@@ -161,15 +152,7 @@ describe('approval deadlines that act', () => {
   it('a reminder due at night in Kolkata waits for 09:00 there; the request expires and the submitter may submit again', { timeout: 60_000 }, async () => {
     clock = new Date('2026-11-23T13:00:00Z');
     const scenario = await collaboratingCampaign(prisma(), 'Deadline expire');
-    expect(
-      await setDeadlines(harness, scenario.id, {
-        [T.remindAfter]: '1h',
-        [T.escalateAfter]: null,
-        [T.decideAfter]: '1d',
-        [T.onDeadline]: 'expire',
-        [T.businessTime]: [],
-      }),
-    ).toBe('');
+    expect(await setDeadlines(harness, scenario.id, deadlines('1h', null, '1d', 'expire'))).toBe('');
     const postId = await submitPost(harness, scenario.id, 'Deadline caption two');
     const before = dmsTo(harness, PEOPLE.approver).length;
 
@@ -230,12 +213,8 @@ describe('approval deadlines that act', () => {
 });
 
 describe('reminders about participants', () => {
-  let harness: Harness;
   let clock = MONDAY_9;
-  beforeAll(async () => {
-    harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin }, { now: () => clock });
-  });
-  afterAll(() => harness?.stop());
+  const harness = harnessForTests({ now: () => clock });
   const prisma = () => harness.running.db.prisma;
   const tick = async (at: Date) => {
     clock = at;
@@ -248,8 +227,7 @@ describe('reminders about participants', () => {
     clock = MONDAY_9;
     const recruiting = await recruitingCampaign(prisma(), 'Agreement reminder');
     const ben = recruiting.participants[1]!;
-    for (const stage of ['invited', 'applied', 'approved', 'deliverables', 'agreement_sent'] as const)
-      ok(await moveParticipant(prisma(), ben.id, stage, at(PEOPLE.member, MONDAY_9)));
+    await moveThrough(prisma(), ben.id, ['invited', 'applied', 'approved', 'deliverables', 'agreement_sent'], at(PEOPLE.member, MONDAY_9));
     // Sent Monday 09:00 with 3 days to sign: expires Thursday 09:00, so the PIC hears on Wednesday from 09:00.
     await tick(new Date('2026-11-25T08:59:00Z'));
     expect(pic('Agreement reminder')).toHaveLength(0);
@@ -267,8 +245,7 @@ describe('reminders about participants', () => {
     // Agreed in the Candidates phase, then signed: collaborating with one reel due Thursday.
     const other = await recruitingCampaign(prisma(), 'Deliverable reminder');
     const aiko = other.participants[0]!;
-    for (const stage of ['invited', 'applied', 'approved', 'deliverables'] as const)
-      ok(await moveParticipant(prisma(), aiko.id, stage, at(PEOPLE.member, clock)));
+    await moveThrough(prisma(), aiko.id, ['invited', 'applied', 'approved', 'deliverables'], at(PEOPLE.member, clock));
     ok(
       await editDeliverables(
         prisma(),
@@ -277,7 +254,7 @@ describe('reminders about participants', () => {
         at(PEOPLE.member, clock),
       ),
     );
-    for (const stage of ['agreement_sent', 'signed'] as const) ok(await moveParticipant(prisma(), aiko.id, stage, at(PEOPLE.member, clock)));
+    await moveThrough(prisma(), aiko.id, ['agreement_sent', 'signed'], at(PEOPLE.member, clock));
     ok(await campaigns.closeRecruitment(prisma(), other.id, at(PEOPLE.salesPic, clock)));
     ok(await campaigns.startCollaboration(prisma(), other.id, at(PEOPLE.salesPic, clock)));
     await tick(new Date('2026-11-26T08:59:00Z'));

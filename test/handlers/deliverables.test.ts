@@ -1,46 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { VALUE } from '../../src/views/blocks.js';
 import { EDIT_DELIVERABLES, OPEN_DELIVERABLES, PICK_DELIVERABLES_PARTICIPANT, deliverableBlockId } from '../../src/views/deliverables.js';
 import { editDeliverables, listParticipants, moveParticipant } from '../../src/workflow/participants.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
-import { type Harness, startHarness } from '../support/harness.js';
-import { recruitingCampaign } from '../support/scenario.js';
+import { harnessForTests } from '../support/harness.js';
+import { recruitingCampaign, PEOPLE, T0, at, ok, moveThrough } from '../support/factories.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
-import { PEOPLE, T0, at, ok } from '../support/workflow.js';
 import { entityHistory } from '../support/records.js';
+import { type OpenedModal, modalOpenedBy } from '../support/slack-user.js';
 
 let clock = T0;
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin }, { now: () => clock });
-});
-afterAll(() => harness?.stop());
+const harness = harnessForTests({ now: () => clock });
 
 const prisma = () => harness.running.db.prisma;
 
-interface Modal {
-  callback_id: string;
-  private_metadata: string;
-  submit?: { text: string };
-  blocks: Array<{ type: string; block_id?: string; text?: { text: string }; element?: Record<string, unknown>; elements?: Array<Record<string, unknown>> }>;
-}
+const ofCampaign = (campaignId: number) => (v: OpenedModal) => v.callback_id === EDIT_DELIVERABLES && JSON.parse(v.private_metadata).campaignId === campaignId;
 
-const deliverablesModals = (campaignId: number) =>
-  harness.fakeSlack
-    .callsTo('views.open')
-    .map((c) => c.args.view as Modal)
-    .filter((v) => v.callback_id === EDIT_DELIVERABLES && JSON.parse(v.private_metadata).campaignId === campaignId);
-
-async function openDeliverables(campaignId: number): Promise<Modal> {
-  const before = deliverablesModals(campaignId).length;
-  await harness.slack.command(`deliverables C-${campaignId}`);
-  await expect.poll(() => deliverablesModals(campaignId).length).toBe(before + 1);
-  return deliverablesModals(campaignId).at(-1)!;
+function openDeliverables(campaignId: number): Promise<OpenedModal> {
+  return modalOpenedBy(harness, () => harness.slack.command(`deliverables C-${campaignId}`), ofCampaign(campaignId));
 }
 
 /** The user picks a participant in the open modal; returns the view the app redrew with their deliverables. */
-function choose(modal: Modal, participantId: number): Promise<Modal> {
-  return harness.slack.inModal<Modal>(modal, {
+function choose(modal: OpenedModal, participantId: number): Promise<OpenedModal> {
+  return harness.slack.inModal<OpenedModal>(modal, {
     type: 'static_select',
     block_id: PICK_DELIVERABLES_PARTICIPANT,
     action_id: VALUE,
@@ -63,14 +45,20 @@ function lineValues(lines: Line[]) {
   );
 }
 
-const submit = (modal: Modal, lines: Line[], userId: string = PEOPLE.member) =>
+const submit = (modal: OpenedModal, lines: Line[], userId: string = PEOPLE.member) =>
   harness.slack.viewSubmission({ callback_id: EDIT_DELIVERABLES, private_metadata: modal.private_metadata, values: lineValues(lines) }, { userId });
 
 const deliverablesOf = async (campaignId: number, participantId: number) =>
   (await listParticipants(prisma(), campaignId)).find((p) => p.id === participantId)!.deliverables;
 
 async function toDeliverablesStage(participantId: number) {
-  for (const stage of ['invited', 'applied', 'approved', 'deliverables'] as const) ok(await moveParticipant(prisma(), participantId, stage, at(PEOPLE.member)));
+  await moveThrough(prisma(), participantId, ['invited', 'applied', 'approved', 'deliverables']);
+}
+
+/** The participant at the Deliverables stage with `deliverables` agreed. */
+async function withDeliverables(participantId: number, deliverables: Parameters<typeof editDeliverables>[2]) {
+  await toDeliverablesStage(participantId);
+  ok(await editDeliverables(prisma(), participantId, deliverables, at(PEOPLE.member)));
 }
 
 describe('/campaign deliverables', () => {
@@ -148,15 +136,7 @@ describe('/campaign deliverables', () => {
   it('the Deliverables button next to a participant in /campaign show opens the form on that participant', async () => {
     const { id, participants } = await recruitingCampaign(prisma(), 'Deliverables from show');
     const aiko = participants[0]!;
-    await toDeliverablesStage(aiko.id);
-    ok(
-      await editDeliverables(
-        prisma(),
-        aiko.id,
-        [{ platform: 'instagram', kind: 'story', quantity: 3, dueDate: new Date('2026-12-05'), notes: '' }],
-        at(PEOPLE.member),
-      ),
-    );
+    await withDeliverables(aiko.id, [{ platform: 'instagram', kind: 'story', quantity: 3, dueDate: new Date('2026-12-05'), notes: '' }]);
 
     const shown = await harness.slack.answer(`show C-${id}`);
     const text = JSON.stringify(shown);
@@ -166,10 +146,11 @@ describe('/campaign deliverables', () => {
     expect(text).toContain(`"value":"${aiko.id}:${current.version}"`);
     expect(blockKitViolations(shown as Record<string, unknown>, 'message')).toEqual([]);
 
-    const before = deliverablesModals(id).length;
-    await harness.slack.blockAction({ action_id: OPEN_DELIVERABLES, value: `${aiko.id}:${current.version}` });
-    await expect.poll(() => deliverablesModals(id).length).toBe(before + 1);
-    const modal = deliverablesModals(id).at(-1)!;
+    const modal = await modalOpenedBy(
+      harness,
+      () => harness.slack.blockAction({ action_id: OPEN_DELIVERABLES, value: `${aiko.id}:${current.version}` }),
+      ofCampaign(id),
+    );
     expect(JSON.parse(modal.private_metadata)).toMatchObject({ participantId: aiko.id, version: current.version, lines: 2 });
     expect(modal.blocks.find((b) => b.block_id === deliverableBlockId(0, 'quantity'))!.element).toMatchObject({ initial_value: '3' });
   });
@@ -178,15 +159,7 @@ describe('/campaign deliverables', () => {
     clock = T0;
     const { id, participants } = await recruitingCampaign(prisma(), 'Late deliverables');
     const aiko = participants[0]!;
-    await toDeliverablesStage(aiko.id);
-    ok(
-      await editDeliverables(
-        prisma(),
-        aiko.id,
-        [{ platform: 'instagram', kind: 'reel', quantity: 1, dueDate: new Date('2026-11-25'), notes: '' }],
-        at(PEOPLE.member),
-      ),
-    );
+    await withDeliverables(aiko.id, [{ platform: 'instagram', kind: 'reel', quantity: 1, dueDate: new Date('2026-11-25'), notes: '' }]);
     ok(await moveParticipant(prisma(), aiko.id, 'agreement_sent', at(PEOPLE.member)));
     ok(await moveParticipant(prisma(), aiko.id, 'signed', at(PEOPLE.member)));
     ok(await campaigns.closeRecruitment(prisma(), id, at(PEOPLE.salesPic)));

@@ -3,20 +3,15 @@ import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { databaseEnvSchema, parseConfig } from '../../src/config.js';
 import { type Database, openDatabase } from '../../src/store/database.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import { SERVER_URL, freshDatabaseUrl } from '../support/database.js';
-import { type Harness, startHarness } from '../support/harness.js';
-import { recruitingCampaign } from '../support/scenario.js';
-import { PEOPLE } from '../support/workflow.js';
+import { harnessForTests } from '../support/harness.js';
+import { recruitingCampaign } from '../support/factories.js';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin });
-});
-afterAll(() => harness?.stop());
+const harness = harnessForTests();
 
 describe('/campaign digest', () => {
   it("previews a campaign's digest and the overview ephemerally, and marks nothing sent", async () => {

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { type OpenedModal, modalOpenedBy } from '../support/slack-user.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
 import { addInfluencers } from '../../src/workflow/influencers.js';
 import { listParticipants } from '../../src/workflow/participants.js';
@@ -16,29 +17,21 @@ import {
   influencerModal,
 } from '../../src/views/directory.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
-import { type Harness, startHarness } from '../support/harness.js';
-import { accountValues, profileValues } from '../support/influencer-form.js';
-import { recruitingCampaign } from '../support/scenario.js';
-import { PEOPLE, at, influencer, ok } from '../support/workflow.js';
+import { harnessForTests } from '../support/harness.js';
+import { accountValues, profileValues, recruitingCampaign, PEOPLE, at, influencer, ok, influencerWithYoutube } from '../support/factories.js';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin });
-});
-afterAll(() => harness?.stop());
+const harness = harnessForTests();
 
 const prisma = () => harness.running.db.prisma;
 const named = (name: string) => prisma().influencer.findMany({ where: { name }, include: { accounts: true } });
-type View = { callback_id: string; private_metadata?: string; blocks: Array<{ block_id?: string; element?: Record<string, unknown> }> };
 type Message = { response_type: string; text: string; blocks: unknown[] };
 
 /** Runs the command and returns the modal it opened. */
-async function opened(text: string): Promise<View> {
-  const before = harness.fakeSlack.callsTo('views.open').length;
-  const { status, body } = await harness.slack.command(text);
-  expect({ status, body }).toEqual({ status: 200, body: '' });
-  await expect.poll(() => harness.fakeSlack.callsTo('views.open').length).toBe(before + 1);
-  const view = harness.fakeSlack.callsTo('views.open').at(-1)!.args.view as View;
+async function opened(text: string): Promise<OpenedModal> {
+  const view = await modalOpenedBy(harness, async () => {
+    const { status, body } = await harness.slack.command(text);
+    expect({ status, body }).toEqual({ status: 200, body: '' });
+  });
   expect(blockKitViolations(view as unknown as Record<string, unknown>, 'modal')).toEqual([]);
   return view;
 }
@@ -213,18 +206,7 @@ describe('/campaign influencers import', () => {
 describe('/campaign influencers edit', () => {
   it('opens the add modal pre-filled with only IDs in private_metadata; saves; a stale submission is refused', async () => {
     const [ivy] = ok(
-      await addInfluencers(
-        prisma(),
-        [
-          influencer('Ivy Edit', 'ivy_edit', 3000, {
-            accounts: [
-              { platform: 'instagram', handle: 'ivy_edit', followers: 3000, avgEngagementPct: 1.5 },
-              { platform: 'youtube', handle: 'ivy_tube', followers: 700, avgEngagementPct: null },
-            ],
-          }),
-        ],
-        at(PEOPLE.member),
-      ),
+      await addInfluencers(prisma(), [influencerWithYoutube('Ivy Edit', 'ivy_edit', 3000, 1.5, { handle: 'ivy_tube', followers: 700 })], at(PEOPLE.member)),
     );
     const view = await opened('influencers edit ivy edit');
     expect(view.callback_id).toBe(EDIT_INFLUENCER);

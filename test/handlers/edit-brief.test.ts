@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { modalOpenedBy } from '../support/slack-user.js';
 import { CAMPAIGN_SETTINGS, DIGEST_FIELDS } from '../../src/views/settings.js';
 import { CREATE_CAMPAIGN, EDIT_BRIEF, CAMPAIGN_FIELDS as F } from '../../src/views/campaign-form.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
-import { type Harness, startHarness } from '../support/harness.js';
-import { campaignFormValues } from '../support/modal-values.js';
-import { collaboratingCampaign } from '../support/scenario.js';
-import { PEOPLE, T0, at, brief, ok } from '../support/workflow.js';
+import { harnessForTests } from '../support/harness.js';
+import { campaignFormValues, collaboratingCampaign, PEOPLE, T0, at, brief, ok } from '../support/factories.js';
 import { entityHistory } from '../support/records.js';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin }, { now: () => T0 });
-});
-afterAll(() => harness?.stop());
+const harness = harnessForTests({ now: () => T0 });
 
 const prisma = () => harness.running.db.prisma;
 type Element = Record<string, unknown> & { type: string };
@@ -54,15 +49,12 @@ const text = (value: string) => ({ value: { type: 'plain_text_input', value } })
 const number = (value: string) => ({ value: { type: 'number_input', value } });
 const date = (selected_date: string) => ({ value: { type: 'datepicker', selected_date } });
 
-async function openEdit(id: number, userId: string): Promise<Modal> {
-  const ours = () =>
-    harness.fakeSlack
-      .callsTo('views.open')
-      .filter((c) => (c.args.view as Modal).callback_id === EDIT_BRIEF && (c.args.view as Modal).private_metadata.includes(`"campaignId":${id},`));
-  const before = ours().length;
-  expect(await harness.slack.command(`edit C-${id}`, { userId })).toEqual({ status: 200, body: '' });
-  await expect.poll(() => ours().length).toBe(before + 1);
-  return ours().at(-1)!.args.view as Modal;
+function openEdit(id: number, userId: string): Promise<Modal> {
+  return modalOpenedBy<Modal>(
+    harness,
+    async () => expect(await harness.slack.command(`edit C-${id}`, { userId })).toEqual({ status: 200, body: '' }),
+    (view) => view.callback_id === EDIT_BRIEF && view.private_metadata.includes(`"campaignId":${id},`),
+  );
 }
 
 const edits = async (id: number) => (await entityHistory(prisma(), 'campaign', id)).filter((e) => e.action === 'campaign.brief_edited');

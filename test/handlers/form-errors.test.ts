@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CREATE_CAMPAIGN, CAMPAIGN_FIELDS as F } from '../../src/views/campaign-form.js';
 import { ADMINS_BLOCK, DIGEST_FIELDS, SETTINGS } from '../../src/views/settings.js';
 import { digestSettings } from '../../src/workflow/digests.js';
-import { type Harness, startHarness } from '../support/harness.js';
-import { campaignFormValues } from '../support/modal-values.js';
-import { PEOPLE } from '../support/workflow.js';
+import { harnessForTests } from '../support/harness.js';
+import { campaignFormValues, PEOPLE } from '../support/factories.js';
 
 // Every fault of a form comes back in one response, field errors and cross-field rules together.
 // The campaign settings, results and budget forms are proven in settings, results and participants tests.
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin });
-});
-afterAll(() => harness?.stop());
+const harness = harnessForTests();
 
 describe('every fault in a form at once', () => {
   it('campaign brief: a negative budget, an end date before the start date and a missing approver together', async () => {

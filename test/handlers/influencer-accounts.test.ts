@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { type OpenedModal, modalOpenedBy } from '../support/slack-user.js';
 import { MAX_ACCOUNTS } from '../../src/domain/influencer.js';
 import { VALUE } from '../../src/views/blocks.js';
 import {
@@ -17,40 +18,31 @@ import {
 import { addInfluencers, editInfluencer } from '../../src/workflow/influencers.js';
 import { listParticipants } from '../../src/workflow/participants.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
-import { type Harness, startHarness } from '../support/harness.js';
-import { type OpenModal, accountValues, profileValues } from '../support/influencer-form.js';
-import { recruitingCampaign } from '../support/scenario.js';
-import { PEOPLE, at, influencer, ok } from '../support/workflow.js';
+import { harnessForTests } from '../support/harness.js';
+import { accountValues, profileValues, recruitingCampaign, PEOPLE, at, influencer, ok, influencerWithYoutube } from '../support/factories.js';
 import { entityHistory } from '../support/records.js';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin });
-});
-afterAll(() => harness?.stop());
+const harness = harnessForTests();
 
 const prisma = () => harness.running.db.prisma;
 const named = (name: string) => prisma().influencer.findMany({ where: { name }, include: { accounts: { orderBy: { id: 'asc' } } } });
 const accountsOf = async (name: string) => (await named(name))[0]!.accounts.map((a) => `${a.platform} @${a.handle} ${a.followers}`);
 const actions = async (influencerId: number) => (await entityHistory(prisma(), 'influencer', influencerId)).map((e) => e.action);
-const keys = (modal: OpenModal) => JSON.parse(modal.private_metadata).accounts as string[];
-const block = (modal: OpenModal, blockId: string) => modal.blocks.find((b) => b.block_id === blockId);
-const withinLimits = (modal: OpenModal) => expect(blockKitViolations(modal as unknown as Record<string, unknown>, 'modal')).toEqual([]);
+const keys = (modal: OpenedModal) => JSON.parse(modal.private_metadata).accounts as string[];
+const block = (modal: OpenedModal, blockId: string) => modal.blocks.find((b) => b.block_id === blockId);
+const withinLimits = (modal: OpenedModal) => expect(blockKitViolations(modal as unknown as Record<string, unknown>, 'modal')).toEqual([]);
 
-async function opened(text: string): Promise<OpenModal> {
-  const before = harness.fakeSlack.callsTo('views.open').length;
-  expect((await harness.slack.command(text)).body).toBe('');
-  await expect.poll(() => harness.fakeSlack.callsTo('views.open').length).toBe(before + 1);
-  const modal = harness.fakeSlack.callsTo('views.open').at(-1)!.args.view as OpenModal;
+async function opened(text: string): Promise<OpenedModal> {
+  const modal = await modalOpenedBy(harness, async () => expect((await harness.slack.command(text)).body).toBe(''));
   withinLimits(modal);
   return modal;
 }
 
-const clickAddAccount = (modal: OpenModal, values = {}) =>
-  harness.slack.inModal<OpenModal>(modal, { action_id: ADD_ACCOUNT, block_id: ADD_ACCOUNT }, { values });
-const clickRemove = (modal: OpenModal, key: string, values = {}) =>
-  harness.slack.inModal<OpenModal>(modal, { action_id: REMOVE_ACCOUNT, block_id: `account.${key}`, value: key }, { values });
-const save = (modal: OpenModal, values: Record<string, Record<string, unknown>>) =>
+const clickAddAccount = (modal: OpenedModal, values = {}) =>
+  harness.slack.inModal<OpenedModal>(modal, { action_id: ADD_ACCOUNT, block_id: ADD_ACCOUNT }, { values });
+const clickRemove = (modal: OpenedModal, key: string, values = {}) =>
+  harness.slack.inModal<OpenedModal>(modal, { action_id: REMOVE_ACCOUNT, block_id: `account.${key}`, value: key }, { values });
+const save = (modal: OpenedModal, values: Record<string, Record<string, unknown>>) =>
   harness.slack.viewSubmission({ callback_id: modal.callback_id, private_metadata: modal.private_metadata, values });
 
 describe('the influencer form with several social accounts', () => {
@@ -84,18 +76,7 @@ describe('the influencer form with several social accounts', () => {
 
   it('edits, adds and removes accounts in one save, one history event per change', async () => {
     const [oto] = ok(
-      await addInfluencers(
-        prisma(),
-        [
-          influencer('Oto Edit', 'oto_insta', 1000, {
-            accounts: [
-              { platform: 'instagram', handle: 'oto_insta', followers: 1000, avgEngagementPct: 2 },
-              { platform: 'youtube', handle: 'oto_tube', followers: 300, avgEngagementPct: null },
-            ],
-          }),
-        ],
-        at(PEOPLE.member),
-      ),
+      await addInfluencers(prisma(), [influencerWithYoutube('Oto Edit', 'oto_insta', 1000, 2, { handle: 'oto_tube', followers: 300 })], at(PEOPLE.member)),
     );
     const [insta, tube] = oto!.accounts.map((a) => `a${a.id}`) as [string, string];
     const form = await opened(`influencers edit ${oto!.id}`);
@@ -243,8 +224,8 @@ describe('/campaign influencers import with several accounts', () => {
 });
 
 describe('/campaign add asks which accounts will post', () => {
-  const pick = (modal: OpenModal, ids: number[]) =>
-    harness.slack.inModal<OpenModal>(modal, {
+  const pick = (modal: OpenedModal, ids: number[]) =>
+    harness.slack.inModal<OpenedModal>(modal, {
       type: 'multi_static_select',
       block_id: PICK_BLOCK,
       action_id: VALUE,

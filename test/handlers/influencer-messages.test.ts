@@ -1,21 +1,16 @@
 // When a decision concerns influencers, the influencer PIC gets the message to send them.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { VALUE } from '../../src/views/campaign-form.js';
 import { CONFIRM_STEP, confirmStepModal } from '../../src/views/modals.js';
 import { MOVE_FIELDS, MOVE_PARTICIPANT, moveModal } from '../../src/views/participants.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
-import { listParticipants, moveParticipant } from '../../src/workflow/participants.js';
+import { listParticipants } from '../../src/workflow/participants.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import type { SlackCall } from '../support/fake-slack.js';
-import { type Harness, startHarness } from '../support/harness.js';
-import { recruitingCampaign, sign } from '../support/scenario.js';
-import { PEOPLE, at, ok } from '../support/workflow.js';
+import { harnessForTests } from '../support/harness.js';
+import { recruitingCampaign, sign, PEOPLE, at, ok, moveThrough } from '../support/factories.js';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin });
-});
-afterAll(() => harness?.stop());
+const harness = harnessForTests();
 
 const prisma = () => harness.running.db.prisma;
 const texts = (call: SlackCall) => mrkdwnTexts(call.args).join('\n');
@@ -59,8 +54,7 @@ describe('ready-to-send messages for influencers', () => {
 
   it('an agreement sent by someone else reaches the influencer PIC by direct message, with the sign-by date', async () => {
     const { id, participants } = await recruitingCampaign(prisma(), 'Agreement drafts');
-    for (const stage of ['invited', 'applied', 'approved', 'deliverables'] as const)
-      ok(await moveParticipant(prisma(), participants[0]!.id, stage, at(PEOPLE.member)));
+    await moveThrough(prisma(), participants[0]!.id, ['invited', 'applied', 'approved', 'deliverables']);
     await submitMove(id, [participants[0]!.id], 'agreement_sent', PEOPLE.member);
     const dm = await harness.fakeSlack.waitFor(
       'chat.postMessage',

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CONTROL_CHARACTER_ERROR } from '../../src/handlers/odd-input.js';
 import { APPROVE_POST, APPROVE_PROPOSAL, RECORD_RESULTS_BUTTON, REJECT_POST } from '../../src/views/approvals.js';
 import { CREATE_CAMPAIGN, CAMPAIGN_FIELDS, createCampaignModal } from '../../src/views/campaign-form.js';
@@ -8,21 +8,13 @@ import { CONFIRM_STEP, FINAL_APPROVE, REASON_BLOCK, REJECT_REASON } from '../../
 import { MOVE_PARTICIPANT } from '../../src/views/participants.js';
 import { RECORD_RESULTS } from '../../src/views/results-form.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
-import * as posts from '../../src/workflow/posts.js';
 import { blockKitViolations } from '../support/block-kit.js';
-import { type Harness, startHarness } from '../support/harness.js';
-import { accountValues, profileValues } from '../support/influencer-form.js';
-import { campaignFormValues } from '../support/modal-values.js';
+import { harnessForTests } from '../support/harness.js';
+import { accountValues, profileValues, campaignFormValues, collaboratingCampaign, PEOPLE, at, brief, ok, submittedPost } from '../support/factories.js';
 import { APP_ID, TEAM_ID } from '../support/slack-requests.js';
-import { collaboratingCampaign } from '../support/scenario.js';
-import { PEOPLE, at, brief, ok } from '../support/workflow.js';
 import { entityHistory } from '../support/records.js';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin, LOG_LEVEL: 'warn' });
-});
-afterAll(() => harness?.stop());
+const harness = harnessForTests({ env: { ADMIN_USER_IDS: PEOPLE.admin, LOG_LEVEL: 'warn' } });
 
 const prisma = () => harness.running.db.prisma;
 const OUT_OF_DATE = 'This message or form is out of date, so nothing was changed.';
@@ -37,19 +29,7 @@ function expectLogged(text: string) {
 /** A post waiting for approval, in a collaborating campaign. */
 async function pendingPost(title: string) {
   const scenario = await collaboratingCampaign(prisma(), title);
-  const post = ok(
-    await posts.submitPost(
-      prisma(),
-      {
-        participationId: scenario.collaborator.id,
-        socialAccountId: scenario.account.id,
-        plannedDate: new Date('2026-12-05'),
-        content: `${title} reel`,
-        mediaUrls: [],
-      },
-      at(PEOPLE.member),
-    ),
-  );
+  const post = await submittedPost(prisma(), scenario, `${title} reel`);
   // Its approval message is posted (and its ts stored) now, not in the middle of the test.
   await harness.running.deliver();
   return { scenario, post };

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { APPROVE_PROPOSAL } from '../../src/views/approvals.js';
 import { HOME_CAMPAIGN_STEP } from '../../src/views/home.js';
 import { CONFIRM_STEP } from '../../src/views/modals.js';
@@ -6,15 +6,11 @@ import { CLOSE_DATE_BLOCK, OPEN_RECRUITMENT, OPEN_RECRUITMENT_BUTTON } from '../
 import * as campaigns from '../../src/workflow/campaigns.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import type { SlackCall } from '../support/fake-slack.js';
-import { type Harness, startHarness } from '../support/harness.js';
-import { PEOPLE, T0, at, brief, ok } from '../support/workflow.js';
+import { harnessForTests } from '../support/harness.js';
+import { PEOPLE, T0, at, brief, ok } from '../support/factories.js';
 import { entityHistory } from '../support/records.js';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin }, { now: () => T0 });
-});
-afterAll(() => harness?.stop());
+const harness = harnessForTests({ now: () => T0 });
 
 const prisma = () => harness.running.db.prisma;
 const texts = (call: SlackCall) => mrkdwnTexts(call.args).join('\n');

@@ -1,52 +1,38 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { VALUE } from '../../src/views/campaign-form.js';
 import { EDIT_COSTS, MOVE_FIELDS, MOVE_PARTICIPANT, costBlockId } from '../../src/views/participants.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
 import { addInfluencers } from '../../src/workflow/influencers.js';
 import { addParticipants, listParticipants, moveParticipant } from '../../src/workflow/participants.js';
-import * as posts from '../../src/workflow/posts.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
-import { type Harness, startHarness } from '../support/harness.js';
-import { collaboratingCampaign, recruitingCampaign } from '../support/scenario.js';
-import { PEOPLE, at, brief, influencer, ok } from '../support/workflow.js';
+import { harnessForTests } from '../support/harness.js';
+import { collaboratingCampaign, recruitingCampaign, PEOPLE, at, brief, influencer, ok, livePost, moveThrough } from '../support/factories.js';
 import { entityHistory } from '../support/records.js';
+import { type OpenedModal, modalOpenedBy } from '../support/slack-user.js';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin });
-});
-afterAll(() => harness?.stop());
+const harness = harnessForTests();
 
 const prisma = () => harness.running.db.prisma;
 
-interface Modal {
-  callback_id: string;
-  private_metadata: string;
-  blocks: Array<{ type: string; block_id?: string; text?: { text: string }; elements?: Array<{ text: string }>; element?: Record<string, unknown> }>;
-}
 type Option = { text: { text: string }; value: string };
 
 /** Runs `/campaign <name> C-<id>` and returns the modal it opened. */
-async function openModal(name: 'move' | 'budget', campaignId: number, userId: string = PEOPLE.member): Promise<Modal> {
+async function openModal(name: 'move' | 'budget', campaignId: number, userId: string = PEOPLE.member): Promise<OpenedModal> {
   const callbackId = name === 'move' ? MOVE_PARTICIPANT : EDIT_COSTS;
-  const ours = () =>
-    harness.fakeSlack.callsTo('views.open').filter((c) => {
-      const view = c.args.view as Modal;
-      return view.callback_id === callbackId && JSON.parse(view.private_metadata).campaignId === campaignId;
-    });
-  const before = ours().length;
-  await harness.slack.command(`${name} C-${campaignId}`, { userId });
-  await expect.poll(() => ours().length).toBe(before + 1);
-  return ours().at(-1)!.args.view as Modal;
+  return modalOpenedBy(
+    harness,
+    () => harness.slack.command(`${name} C-${campaignId}`, { userId }),
+    (view) => view.callback_id === callbackId && JSON.parse(view.private_metadata).campaignId === campaignId,
+  );
 }
 
-const participantOptions = (modal: Modal) =>
+const participantOptions = (modal: OpenedModal) =>
   (modal.blocks.find((b) => b.block_id === MOVE_FIELDS.participant)!.element!.option_groups as Array<{ label: { text: string }; options: Option[] }>) ?? [];
-const stageOptions = (modal: Modal) =>
+const stageOptions = (modal: OpenedModal) =>
   ((modal.blocks.find((b) => b.block_id === MOVE_FIELDS.stage)?.element?.options as Option[] | undefined) ?? []).map((o) => o.value);
 
 /** The user picks participants in the open move modal; the app redraws it with the stages they may go to. */
-async function chooseParticipant(modal: Modal, participantIds: number | number[], userId: string = PEOPLE.member): Promise<{ updated: Modal }> {
+async function chooseParticipant(modal: OpenedModal, participantIds: number | number[], userId: string = PEOPLE.member): Promise<{ updated: OpenedModal }> {
   const ids = Array.isArray(participantIds) ? participantIds : [participantIds];
   const choice = {
     type: 'multi_static_select',
@@ -54,10 +40,10 @@ async function chooseParticipant(modal: Modal, participantIds: number | number[]
     action_id: VALUE,
     selected_options: ids.map((id) => ({ text: { type: 'plain_text', text: 'x' }, value: String(id) })),
   };
-  return { updated: await harness.slack.inModal<Modal>(modal, choice, { userId }) };
+  return { updated: await harness.slack.inModal<OpenedModal>(modal, choice, { userId }) };
 }
 
-const submitMove = (modal: Modal, stage: string | undefined, userId: string = PEOPLE.member) =>
+const submitMove = (modal: OpenedModal, stage: string | undefined, userId: string = PEOPLE.member) =>
   harness.slack.viewSubmission(
     {
       callback_id: MOVE_PARTICIPANT,
@@ -69,15 +55,11 @@ const submitMove = (modal: Modal, stage: string | undefined, userId: string = PE
 
 const stageOf = async (campaignId: number, participantId: number) => (await listParticipants(prisma(), campaignId)).find((p) => p.id === participantId)!.stage;
 
-async function moveThrough(participantId: number, stages: Parameters<typeof moveParticipant>[2][]) {
-  for (const stage of stages) ok(await moveParticipant(prisma(), participantId, stage, at(PEOPLE.member)));
-}
-
 describe('/campaign move', () => {
   it('lists participants by stage; choosing one updates the view (with its hash) to offer only the allowed stages', async () => {
     const { id, participants } = await recruitingCampaign(prisma(), 'Move flow');
     const [aiko, ben] = participants;
-    await moveThrough(aiko!.id, ['invited', 'applied', 'approved']);
+    await moveThrough(prisma(), aiko!.id, ['invited', 'applied', 'approved']);
 
     const modal = await openModal('move', id);
     expect(JSON.parse(modal.private_metadata)).toEqual({ campaignId: id });
@@ -121,8 +103,8 @@ describe('/campaign move', () => {
     expect([await stageOf(id, aiko!.id), await stageOf(id, ben!.id)]).toEqual(['invited', 'invited']);
 
     // Different stages with nothing in common: said plainly, nothing offered.
-    await moveThrough(aiko!.id, ['applied', 'approved']);
-    await moveThrough(ben!.id, ['candidate']);
+    await moveThrough(prisma(), aiko!.id, ['applied', 'approved']);
+    await moveThrough(prisma(), ben!.id, ['candidate']);
     const { updated: apart } = await chooseParticipant(await openModal('move', id), [aiko!.id, ben!.id]);
     expect(stageOptions(apart)).toEqual([]);
     expect(mrkdwnTexts(apart).join('\n')).toContain('no stage in common');
@@ -131,7 +113,7 @@ describe('/campaign move', () => {
   it('says why a declined participant has nowhere to go', async () => {
     const { id, participants } = await recruitingCampaign(prisma(), 'Declined flow');
     const ben = participants[1]!;
-    await moveThrough(ben.id, ['invited', 'applied', 'approved', 'deliverables', 'agreement_sent', 'declined']);
+    await moveThrough(prisma(), ben.id, ['invited', 'applied', 'approved', 'deliverables', 'agreement_sent', 'declined']);
     const { updated } = await chooseParticipant(await openModal('move', id), ben.id);
     expect(stageOptions(updated)).toEqual([]);
     expect(mrkdwnTexts(updated).join('\n')).toContain('a PIC can send the agreement again (`/campaign resend`)');
@@ -156,12 +138,12 @@ const amounts = (entries: Record<string, string>) =>
   Object.fromEntries(Object.entries(entries).map(([block, value]) => [block, { [VALUE]: { type: 'number_input', value } }]));
 
 /** The modal's state as Slack sends it: every prefilled amount, with `changes` typed over. */
-function costValues(modal: Modal, changes: Record<string, string> = {}) {
+function costValues(modal: OpenedModal, changes: Record<string, string> = {}) {
   const prefilled = Object.fromEntries(modal.blocks.filter((b) => b.type === 'input').map((b) => [b.block_id!, String(b.element!.initial_value)]));
   return amounts({ ...prefilled, ...changes });
 }
 
-const submitCosts = (modal: Modal, changes: Record<string, string>, userId: string = PEOPLE.salesPic) =>
+const submitCosts = (modal: OpenedModal, changes: Record<string, string>, userId: string = PEOPLE.salesPic) =>
   harness.slack.viewSubmission({ callback_id: EDIT_COSTS, private_metadata: modal.private_metadata, values: costValues(modal, changes) }, { userId });
 
 const costsOf = async (campaignId: number, participantId: number) => {
@@ -230,21 +212,7 @@ describe('/campaign budget', () => {
 
   it('refuses only the participant with a posted post; the other change still applies', async () => {
     const scenario = await collaboratingCampaign(prisma(), 'Budget locked');
-    const post = ok(
-      await posts.submitPost(
-        prisma(),
-        {
-          participationId: scenario.collaborator.id,
-          socialAccountId: scenario.account.id,
-          plannedDate: new Date('2026-12-05'),
-          content: 'Reel',
-          mediaUrls: [],
-        },
-        at(PEOPLE.member),
-      ),
-    );
-    ok(await posts.approvePost(prisma(), post.id, at(PEOPLE.approver)));
-    ok(await posts.recordPostResult(prisma(), post.id, { postUrl: 'https://instagram.com/p/locked' }, at(PEOPLE.member)));
+    await livePost(prisma(), scenario, 'Reel', { postUrl: 'https://instagram.com/p/locked' });
 
     const modal = await openModal('budget', scenario.id, PEOPLE.salesPic);
     const partly = await submitCosts(modal, {
@@ -308,6 +276,6 @@ describe('many participants and user text', () => {
 });
 
 /** The participant ID of the first row of the budget modal (block IDs are p<id>_<field>). */
-function firstParticipant(modal: Modal): number {
+function firstParticipant(modal: OpenedModal): number {
   return Number(/^p(\d+)_/.exec(modal.blocks.find((b) => b.type === 'input')!.block_id!)![1]);
 }

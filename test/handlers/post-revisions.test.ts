@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { APPROVE_POST, APPROVE_POST_WITH_CORRECTIONS, EDIT_POST, REJECT_POST, REVISE_POST, WITHDRAW_POST } from '../../src/views/approvals.js';
 import { FINAL_APPROVE_CONFIRM, FINAL_APPROVE_POSTS_BLOCK, FINAL_APPROVE_SELECT } from '../../src/views/final-approval.js';
 import { FINAL_APPROVE_POST } from '../../src/views/home.js';
@@ -10,25 +10,16 @@ import { listParticipants } from '../../src/workflow/participants.js';
 import * as posts from '../../src/workflow/posts.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import type { SlackCall } from '../support/fake-slack.js';
-import { type Harness, startHarness } from '../support/harness.js';
-import { collaboratingCampaign } from '../support/scenario.js';
-import { PEOPLE, at, ok } from '../support/workflow.js';
+import { harnessForTests } from '../support/harness.js';
+import { collaboratingCampaign, PEOPLE, at, ok } from '../support/factories.js';
 import { entityHistory, getPost } from '../support/records.js';
+import type { OpenedModal } from '../support/slack-user.js';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin });
-});
-afterAll(() => harness?.stop());
+const harness = harnessForTests();
 
 const prisma = () => harness.running.db.prisma;
 const texts = (call: SlackCall) => mrkdwnTexts(call.args).join('\n');
 type Button = { action_id: string; value: string };
-type View = {
-  callback_id: string;
-  private_metadata: string;
-  blocks: Array<{ block_id?: string; element?: Record<string, unknown> & { options?: Array<{ value: string; text: { text: string } }> } }>;
-};
 const buttons = (call: SlackCall): Button[] =>
   (call.args.blocks as Array<{ type: string; elements?: Button[] }>).filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
 const button = (call: SlackCall, actionId: string) => buttons(call).find((b) => b.action_id === actionId)!;
@@ -40,10 +31,10 @@ async function next(method: string, matches: (call: SlackCall) => boolean = () =
 }
 
 /** Clicks a button and returns the modal it opens. */
-async function open(clicked: Button, userId: string, callbackId: string): Promise<View> {
-  const opened = next('views.open', (c) => (c.args.view as View).callback_id === callbackId);
+async function open(clicked: Button, userId: string, callbackId: string): Promise<OpenedModal> {
+  const opened = next('views.open', (c) => (c.args.view as OpenedModal).callback_id === callbackId);
   await harness.slack.blockAction({ action_id: clicked.action_id, value: clicked.value }, { userId, channelId: 'C0CAMPAIGN' });
-  const view = (await opened).args.view as View;
+  const view = (await opened).args.view as OpenedModal;
   expect(blockKitViolations(view as unknown as Record<string, unknown>, 'modal')).toEqual([]);
   return view;
 }
@@ -65,9 +56,9 @@ const fields = ({ content, date, media = '' }: { content: string | null; date: s
 
 /** `/campaign post` as the member, choosing the first account: returns the approval message posted in the channel. */
 async function submitThroughSlack(campaignId: number, content: string) {
-  const opened = next('views.open', (c) => (c.args.view as View).callback_id === SUBMIT_POST);
+  const opened = next('views.open', (c) => (c.args.view as OpenedModal).callback_id === SUBMIT_POST);
   await harness.slack.command(`post C-${campaignId}`, { userId: PEOPLE.member });
-  const modal = (await opened).args.view as View;
+  const modal = (await opened).args.view as OpenedModal;
   const option = modal.blocks.find((b) => b.block_id === POST_FIELDS.account)!.element!.options![0]!;
   const card = next('chat.postMessage', (c) => texts(c).includes(content));
   const values = {
@@ -330,16 +321,16 @@ describe('final approval updates the post messages', () => {
     const bulk = await postedThroughSlack(scenario.id, 'Bulk final');
     ok(await campaigns.completeCampaign(prisma(), scenario.id, at(PEOPLE.salesPic)));
 
-    const opened = next('views.open', (c) => (c.args.view as View).callback_id === FINAL_APPROVE);
+    const opened = next('views.open', (c) => (c.args.view as OpenedModal).callback_id === FINAL_APPROVE);
     await harness.slack.blockAction({ action_id: FINAL_APPROVE_POST, value: `${single.id}:${single.version}` }, { userId: PEOPLE.approver2, fromHome: true });
-    const modal = (await opened).args.view as View;
+    const modal = (await opened).args.view as OpenedModal;
     const singleCard = next('chat.update', (c) => texts(c).includes('Single final') && texts(c).includes(':trophy: Final approved by'));
     await harness.slack.viewSubmission({ callback_id: FINAL_APPROVE, private_metadata: modal.private_metadata, values: {} }, { userId: PEOPLE.approver2 });
     expect(texts(await singleCard)).toMatch(new RegExp(`:trophy: Final approved by <@${PEOPLE.approver2}> <!date\\^\\d+\\^`));
 
-    const select = next('views.open', (c) => (c.args.view as View).callback_id === FINAL_APPROVE_SELECT);
+    const select = next('views.open', (c) => (c.args.view as OpenedModal).callback_id === FINAL_APPROVE_SELECT);
     await harness.slack.command(`final-approve C-${scenario.id}`, { userId: PEOPLE.approver });
-    const chooser = (await select).args.view as View;
+    const chooser = (await select).args.view as OpenedModal;
     const chosen = {
       [FINAL_APPROVE_POSTS_BLOCK]: {
         value: { type: 'multi_static_select', selected_options: [{ text: { type: 'plain_text', text: 'x' }, value: `${bulk.id}:${bulk.version}` }] },
@@ -349,7 +340,7 @@ describe('final approval updates the post messages', () => {
       { callback_id: FINAL_APPROVE_SELECT, private_metadata: chooser.private_metadata, values: chosen },
       { userId: PEOPLE.approver },
     );
-    const confirm = (pushed.body as { view: View }).view;
+    const confirm = (pushed.body as { view: OpenedModal }).view;
     const bulkCard = next('chat.update', (c) => texts(c).includes('Bulk final') && texts(c).includes(':trophy: Final approved by'));
     await harness.slack.viewSubmission(
       { callback_id: FINAL_APPROVE_CONFIRM, private_metadata: confirm.private_metadata, values: {} },

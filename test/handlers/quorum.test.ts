@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { APPROVE_POST, REJECT_POST } from '../../src/views/approvals.js';
 import { CAMPAIGN_FIELDS as F } from '../../src/views/campaign-form.js';
 import { POST_FIELDS } from '../../src/views/post-form.js';
@@ -7,10 +7,9 @@ import { QUORUM_FIELDS as Q } from '../../src/views/settings.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import { SERVER_URL, freshDatabaseUrl } from '../support/database.js';
 import { FakeSlack, type SlackCall } from '../support/fake-slack.js';
-import { type Harness, startHarness } from '../support/harness.js';
-import { collaboratingCampaign } from '../support/scenario.js';
+import { type Harness, harnessForTests, startHarness } from '../support/harness.js';
+import { collaboratingCampaign, PEOPLE, T0 } from '../support/factories.js';
 import { SlackUser, buttonsOf } from '../support/slack-user.js';
-import { PEOPLE, T0 } from '../support/workflow.js';
 import { entityHistory, getPost } from '../support/records.js';
 
 const texts = (call: SlackCall) => mrkdwnTexts(call.args).join('\n');
@@ -43,11 +42,7 @@ const click = (harness: Harness, value: string, userId: string) =>
   harness.slack.blockAction({ action_id: APPROVE_POST, value }, { userId, channelId: 'C0CAMPAIGN' });
 
 describe('post approval by named groups', () => {
-  let harness: Harness;
-  beforeAll(async () => {
-    harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin }, { now: () => T0 });
-  });
-  afterAll(() => harness?.stop());
+  const harness = harnessForTests({ now: () => T0 });
   const prisma = () => harness.running.db.prisma;
 
   it('set in the settings: each group approves once, the card shows the progress, App Home keeps the post for who still decides', async () => {

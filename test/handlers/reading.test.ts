@@ -1,19 +1,12 @@
 // Names, not numbers: what `show`, `history` and the costs form say about a campaign, through signed requests.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EDIT_COSTS } from '../../src/views/participants.js';
-import * as participants from '../../src/workflow/participants.js';
-import * as posts from '../../src/workflow/posts.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
-import { type Harness, startHarness } from '../support/harness.js';
-import { collaboratingCampaign } from '../support/scenario.js';
-import { PEOPLE, T0, at, ok } from '../support/workflow.js';
+import { harnessForTests } from '../support/harness.js';
+import { collaboratingCampaign, PEOPLE, T0, livePost, setCosts } from '../support/factories.js';
 
-let harness: Harness;
-beforeAll(async () => {
-  // An hour after the setup's changes (made at T0), so they are what changed since the last digest.
-  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin }, { now: () => new Date(T0.getTime() + 60 * 60 * 1000) });
-});
-afterAll(() => harness?.stop());
+// An hour after the setup's changes (made at T0), so they are what changed since the last digest.
+const harness = harnessForTests({ now: () => new Date(T0.getTime() + 60 * 60 * 1000) });
 
 const prisma = () => harness.running.db.prisma;
 type Reply = { response_type: string; text: string; blocks: unknown[] };
@@ -21,23 +14,8 @@ type Reply = { response_type: string; text: string; blocks: unknown[] };
 /** Aiko collaborates with a live post and costs; Ben was not selected. */
 async function campaignWithLivePost(title: string) {
   const scenario = await collaboratingCampaign(prisma(), title);
-  ok(
-    await participants.editCosts(
-      prisma(),
-      scenario.collaborator.id,
-      { budgetMinor: 200_000, influencerCostMinor: 150_000, shippingCostMinor: 5_000 },
-      at(PEOPLE.salesPic),
-    ),
-  );
-  const post = ok(
-    await posts.submitPost(
-      prisma(),
-      { participationId: scenario.collaborator.id, socialAccountId: scenario.account.id, plannedDate: new Date('2026-12-05'), content: 'Reel', mediaUrls: [] },
-      at(PEOPLE.member),
-    ),
-  );
-  ok(await posts.approvePost(prisma(), post.id, at(PEOPLE.approver)));
-  ok(await posts.recordPostResult(prisma(), post.id, { postUrl: 'https://instagram.com/p/reel', metrics: { reach: 1_000, likes: 40 } }, at(PEOPLE.member)));
+  await setCosts(prisma(), scenario, { budgetMinor: 200_000, influencerCostMinor: 150_000, shippingCostMinor: 5_000 });
+  const post = await livePost(prisma(), scenario, 'Reel', { postUrl: 'https://instagram.com/p/reel', metrics: { reach: 1_000, likes: 40 } });
   return { ...scenario, post };
 }
 

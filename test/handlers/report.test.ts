@@ -1,76 +1,35 @@
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CONFIRM_STEP } from '../../src/views/modals.js';
 import { FINAL_APPROVE_CONFIRM, FINAL_APPROVE_POSTS_BLOCK, FINAL_APPROVE_SELECT } from '../../src/views/final-approval.js';
 import { CHART_HEIGHT, CHART_WIDTH } from '../../src/views/report-chart.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
 import { activeDigests } from '../../src/workflow/digests.js';
 import { homeOf } from '../../src/workflow/home.js';
-import * as participants from '../../src/workflow/participants.js';
 import * as posts from '../../src/workflow/posts.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import type { SlackCall } from '../support/fake-slack.js';
-import { type Harness, startHarness } from '../support/harness.js';
-import { collaboratingCampaign } from '../support/scenario.js';
-import { PEOPLE, at, ok } from '../support/workflow.js';
+import { harnessForTests } from '../support/harness.js';
+import { collaboratingCampaign, PEOPLE, at, ok, submittedPost, livePost, setCosts, REEL_RESULTS } from '../support/factories.js';
 import { entityHistory, getPost } from '../support/records.js';
+import type { OpenedModal } from '../support/slack-user.js';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin });
-});
-afterAll(() => harness?.stop());
+const harness = harnessForTests();
 
 const prisma = () => harness.running.db.prisma;
 const texts = (call: SlackCall) => mrkdwnTexts(call.args).join('\n');
-type View = { callback_id: string; private_metadata: string; blocks: Array<{ block_id?: string; element?: { options?: Array<{ value: string }> } }> };
 
 /** A collaborating campaign with budget $10,000, one influencer paid $1,000 + $100 shipping, and posts in several states. */
 async function campaignWithResults(title: string) {
   const scenario = await collaboratingCampaign(prisma(), title);
-  ok(
-    await participants.editCosts(
-      prisma(),
-      scenario.collaborator.id,
-      { budgetMinor: 200_000, influencerCostMinor: 100_000, shippingCostMinor: 10_000 },
-      at(PEOPLE.salesPic),
-    ),
-  );
-  const draft = (content: string) =>
-    posts.submitPost(
-      prisma(),
-      { participationId: scenario.collaborator.id, socialAccountId: scenario.account.id, plannedDate: new Date('2026-12-05'), content, mediaUrls: [] },
-      at(PEOPLE.member),
-    );
-  const live = ok(await draft('Live reel'));
-  ok(await posts.approvePost(prisma(), live.id, at(PEOPLE.approver)));
-  ok(
-    await posts.recordPostResult(
-      prisma(),
-      live.id,
-      {
-        postUrl: 'https://instagram.com/p/live',
-        metrics: {
-          impressions: 9_000,
-          reach: 8_000,
-          likes: 350,
-          comments: 30,
-          shares: 10,
-          saves: 10,
-          clicks: 120,
-          conversions: 4,
-          attributedRevenueMinor: 220_000,
-        },
-      },
-      at(PEOPLE.member),
-    ),
-  );
-  const second = ok(await draft('Second story'));
+  await setCosts(prisma(), scenario, { budgetMinor: 200_000, influencerCostMinor: 100_000, shippingCostMinor: 10_000 });
+  const live = await livePost(prisma(), scenario, 'Live reel', { postUrl: 'https://instagram.com/p/live', metrics: REEL_RESULTS });
+  const second = await submittedPost(prisma(), scenario, 'Second story');
   ok(await posts.approvePost(prisma(), second.id, at(PEOPLE.approver), undefined, 'Tag the brand in the first line'));
   ok(
     await posts.recordPostResult(prisma(), second.id, { postUrl: 'https://instagram.com/p/second', metrics: { reach: 2_000, likes: 100 } }, at(PEOPLE.member)),
   );
-  ok(await draft('Waiting'));
+  await submittedPost(prisma(), scenario, 'Waiting');
   return { ...scenario, live, second };
 }
 
@@ -169,9 +128,10 @@ describe('closing a campaign', () => {
     const modal = (
       await harness.fakeSlack.waitFor(
         'views.open',
-        (c) => (c.args.view as View).callback_id === CONFIRM_STEP && (c.args.view as View).private_metadata.includes(`"campaignId":${scenario.id}`),
+        (c) =>
+          (c.args.view as OpenedModal).callback_id === CONFIRM_STEP && (c.args.view as OpenedModal).private_metadata.includes(`"campaignId":${scenario.id}`),
       )
-    ).args.view as View;
+    ).args.view as OpenedModal;
     await harness.slack.viewSubmission({ callback_id: CONFIRM_STEP, private_metadata: modal.private_metadata, values: {} }, { userId: PEOPLE.salesPic });
     const people = [PEOPLE.salesPic, PEOPLE.influencerPic, PEOPLE.approver, PEOPLE.approver2];
     for (const person of people) {
@@ -198,9 +158,9 @@ describe('closing a campaign', () => {
     const select = (
       await harness.fakeSlack.waitFor(
         'views.open',
-        (c) => (c.args.view as View).callback_id === FINAL_APPROVE_SELECT && (c.args.view as View).private_metadata.includes(`${scenario.id}`),
+        (c) => (c.args.view as OpenedModal).callback_id === FINAL_APPROVE_SELECT && (c.args.view as OpenedModal).private_metadata.includes(`${scenario.id}`),
       )
-    ).args.view as View;
+    ).args.view as OpenedModal;
     expect(blockKitViolations(select as unknown as Record<string, unknown>, 'modal')).toEqual([]);
     const options = select.blocks.find((b) => b.block_id === FINAL_APPROVE_POSTS_BLOCK)!.element!.options!;
     expect(options.map((o) => o.value)).toEqual([
@@ -223,7 +183,7 @@ describe('closing a campaign', () => {
       { callback_id: FINAL_APPROVE_SELECT, private_metadata: select.private_metadata, values: chosen(options.map((o) => o.value)) },
       { userId: PEOPLE.approver },
     );
-    const confirm = (pushed.body as { response_action: string; view: View }).view;
+    const confirm = (pushed.body as { response_action: string; view: OpenedModal }).view;
     expect((pushed.body as { response_action: string }).response_action).toBe('push');
     expect(confirm.callback_id).toBe(FINAL_APPROVE_CONFIRM);
     expect(JSON.stringify(confirm.blocks)).toContain('Final approval cannot be undone.');

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { APPROVE_POST, RECORD_RESULTS_BUTTON } from '../../src/views/approvals.js';
 import { POST_FIELDS, SUBMIT_POST } from '../../src/views/post-form.js';
 import { COUNT_FIELDS, RECORD_RESULTS, RESULT_FIELDS } from '../../src/views/results-form.js';
@@ -9,32 +9,17 @@ import * as participants from '../../src/workflow/participants.js';
 import * as posts from '../../src/workflow/posts.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import type { SlackCall } from '../support/fake-slack.js';
-import { type Harness, startHarness } from '../support/harness.js';
-import { collaboratingCampaign } from '../support/scenario.js';
-import { PEOPLE, at, ok } from '../support/workflow.js';
+import { harnessForTests } from '../support/harness.js';
+import { collaboratingCampaign, PEOPLE, at, ok, submittedPost } from '../support/factories.js';
 import { entityHistory, getPost } from '../support/records.js';
+import { type OpenedModal, modalOpenedBy } from '../support/slack-user.js';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin });
-});
-afterAll(() => harness?.stop());
+const harness = harnessForTests();
 
 const prisma = () => harness.running.db.prisma;
 const texts = (call: SlackCall) => mrkdwnTexts(call.args).join('\n');
-type View = {
-  callback_id: string;
-  private_metadata: string;
-  blocks: Array<{ block_id?: string; type: string; element?: Record<string, unknown>; elements?: Array<Record<string, unknown>> }>;
-};
 /** Does `act` and returns the modal it opened. */
-async function opened(callbackId: string, act: () => Promise<unknown>): Promise<View> {
-  const views = () => harness.fakeSlack.callsTo('views.open').filter((c) => (c.args.view as View).callback_id === callbackId);
-  const before = views().length;
-  await act();
-  await expect.poll(() => views().length).toBe(before + 1);
-  return views().at(-1)!.args.view as View;
-}
+const opened = (callbackId: string, act: () => Promise<unknown>) => modalOpenedBy(harness, act, (view) => view.callback_id === callbackId);
 
 const number = (value: string) => ({ value: { type: 'number_input', value } });
 const url = (value: string) => ({ value: { type: 'url_text_input', value } });
@@ -46,9 +31,9 @@ async function approvedPost(title: string) {
   const modal = (
     await harness.fakeSlack.waitFor(
       'views.open',
-      (c) => (c.args.view as View).callback_id === SUBMIT_POST && (c.args.view as View).private_metadata.includes(`"campaignId":${scenario.id}`),
+      (c) => (c.args.view as OpenedModal).callback_id === SUBMIT_POST && (c.args.view as OpenedModal).private_metadata.includes(`"campaignId":${scenario.id}`),
     )
-  ).args.view as View;
+  ).args.view as OpenedModal;
   const target = (modal.blocks.find((b) => b.block_id === POST_FIELDS.account)!.element!.options as Array<{ value: string }>)[0]!.value;
   await harness.slack.viewSubmission({
     callback_id: SUBMIT_POST,
@@ -61,7 +46,7 @@ async function approvedPost(title: string) {
     },
   });
   const ask = await harness.fakeSlack.waitFor('chat.postMessage', (c) => texts(c).includes(`${title} reel`));
-  const approve = (ask.args.blocks as View['blocks']).find((b) => b.type === 'actions')!.elements!.find((e) => e.action_id === APPROVE_POST)!;
+  const approve = (ask.args.blocks as OpenedModal['blocks']).find((b) => b.type === 'actions')!.elements!.find((e) => e.action_id === APPROVE_POST)!;
   const postId = Number(String(approve.value).split(':')[0]);
   await harness.slack.blockAction({ action_id: APPROVE_POST, value: String(approve.value) }, { userId: PEOPLE.approver, channelId: 'C0CAMPAIGN' });
   const approved = await harness.fakeSlack.waitFor('chat.update', (c) => texts(c).includes(`${title} reel`) && texts(c).includes('Approved by'));
@@ -84,7 +69,7 @@ describe('the results form, read', () => {
 describe('recording results', () => {
   it('the approved post offers Record results; bad numbers are field errors that change nothing; good ones make the post Posted', async () => {
     const { scenario, postId, approved } = await approvedPost('Results flow');
-    const button = (approved.args.blocks as View['blocks']).flatMap((b) => b.elements ?? []).find((e) => e.action_id === RECORD_RESULTS_BUTTON);
+    const button = (approved.args.blocks as OpenedModal['blocks']).flatMap((b) => b.elements ?? []).find((e) => e.action_id === RECORD_RESULTS_BUTTON);
     expect(button).toMatchObject({ value: String(postId), text: { text: 'Record results' } });
     expect(texts(approved)).toContain('Not live yet');
 
@@ -180,19 +165,7 @@ describe('recording results', () => {
     expect(single.blocks.find((b) => b.block_id === RESULT_FIELDS.post)).toBeUndefined();
     expect(JSON.parse(single.private_metadata)).toMatchObject({ postId });
     // Two: the member chooses.
-    const second = ok(
-      await posts.submitPost(
-        prisma(),
-        {
-          participationId: scenario.collaborator.id,
-          socialAccountId: scenario.account.id,
-          plannedDate: new Date('2026-12-09'),
-          content: 'Story',
-          mediaUrls: [],
-        },
-        at(PEOPLE.member),
-      ),
-    );
+    const second = await submittedPost(prisma(), scenario, 'Story', { plannedDate: new Date('2026-12-09') });
     ok(await posts.approvePost(prisma(), second.id, at(PEOPLE.approver)));
     const modal = await opened(RECORD_RESULTS, () => harness.slack.command(`results C-${scenario.id}`));
     const options = modal.blocks.find((b) => b.block_id === RESULT_FIELDS.post)!.element!.options as Array<{ value: string }>;

@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CAMPAIGN_FIELDS as F } from '../../src/views/campaign-form.js';
 import { ADMINS_BLOCK, CAMPAIGN_SETTINGS, DIGEST_FIELDS, SETTINGS } from '../../src/views/settings.js';
 import { digestSettings } from '../../src/workflow/digests.js';
 import * as campaigns from '../../src/workflow/campaigns.js';
 import { admins } from '../../src/workflow/admins.js';
 import { blockKitViolations } from '../support/block-kit.js';
-import { type Harness, startHarness } from '../support/harness.js';
-import { PEOPLE, at, brief } from '../support/workflow.js';
+import { harnessForTests } from '../support/harness.js';
+import { PEOPLE, at, brief } from '../support/factories.js';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin });
-});
-afterAll(() => harness?.stop());
+const harness = harnessForTests();
 
 const digest = (timeZone = 'Asia/Tokyo') => ({
   [DIGEST_FIELDS.time]: { value: { type: 'timepicker', selected_time: '08:30' } },

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { VALUE } from '../../src/views/campaign-form.js';
 import { CONFIRM_STEP } from '../../src/views/modals.js';
 import { MOVE_FIELDS, MOVE_PARTICIPANT } from '../../src/views/participants.js';
@@ -6,44 +6,29 @@ import { REOPEN, REOPEN_FIELDS, UNDO } from '../../src/views/transitions.js';
 import { getCampaign } from '../../src/workflow/campaigns.js';
 import { listParticipants, moveParticipant } from '../../src/workflow/participants.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
-import { type Harness, startHarness } from '../support/harness.js';
+import { harnessForTests } from '../support/harness.js';
 import { entityHistory } from '../support/records.js';
-import { recruitingCampaign } from '../support/scenario.js';
-import { PEOPLE, T0, at, ok } from '../support/workflow.js';
+import { recruitingCampaign, PEOPLE, T0, at, ok, moveThrough } from '../support/factories.js';
+import { type OpenedModal, modalOpenedBy } from '../support/slack-user.js';
 
-let harness: Harness;
 let clock = T0;
-beforeAll(async () => {
-  harness = await startHarness({ ADMIN_USER_IDS: PEOPLE.admin }, { now: () => clock });
-});
-afterAll(() => harness?.stop());
+const harness = harnessForTests({ now: () => clock });
 
 const prisma = () => harness.running.db.prisma;
-type View = {
-  callback_id: string;
-  private_metadata: string;
-  blocks: Array<{
-    type: string;
-    block_id?: string;
-    text?: { text: string };
-    elements?: Array<{ action_id?: string; value?: string }>;
-    element?: Record<string, unknown>;
-  }>;
-};
-const undoValue = (view: View) => view.blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === UNDO)?.value;
-const viewText = (view: View) => JSON.stringify(mrkdwnTexts(view));
+const undoValue = (view: OpenedModal) => view.blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === UNDO)?.value;
+const viewText = (view: OpenedModal) => JSON.stringify(mrkdwnTexts(view));
 
 /** Opens `/campaign <name> C-<id>` as `userId` and answers the modal it opened. */
-async function openModal(command: string, callbackId: string, userId: string): Promise<View> {
-  const ours = () => harness.fakeSlack.callsTo('views.open').filter((c) => (c.args.view as View).callback_id === callbackId);
-  const before = ours().length;
-  await harness.slack.command(command, { userId });
-  await expect.poll(() => ours().length).toBe(before + 1);
-  return ours().at(-1)!.args.view as View;
+function openModal(command: string, callbackId: string, userId: string): Promise<OpenedModal> {
+  return modalOpenedBy(
+    harness,
+    () => harness.slack.command(command, { userId }),
+    (view) => view.callback_id === callbackId,
+  );
 }
 
 /** Submits the move modal for one participant (chosen before) and returns the view the app answered with. */
-async function moveInModal(campaignId: number, participantId: number, version: number, stage: string, userId: string = PEOPLE.member): Promise<View> {
+async function moveInModal(campaignId: number, participantId: number, version: number, stage: string, userId: string = PEOPLE.member): Promise<OpenedModal> {
   const metadata = JSON.stringify({ campaignId, chosen: { [participantId]: version } });
   const answered = await harness.slack.viewSubmission(
     {
@@ -53,13 +38,13 @@ async function moveInModal(campaignId: number, participantId: number, version: n
     },
     { userId },
   );
-  const body = answered.body as { response_action: string; view: View };
+  const body = answered.body as { response_action: string; view: OpenedModal };
   expect(body.response_action).toBe('update');
   return body.view;
 }
 
-const clickUndo = (view: View, userId: string = PEOPLE.member) =>
-  harness.slack.inModal<View>(
+const clickUndo = (view: OpenedModal, userId: string = PEOPLE.member) =>
+  harness.slack.inModal<OpenedModal>(
     { ...view, callback_id: view.callback_id ?? '' },
     { action_id: UNDO, block_id: 'undo', type: 'button', value: undoValue(view) },
     { userId },
@@ -97,7 +82,7 @@ describe('Undo a reversible move', () => {
     clock = T0;
     const { id, participants } = await recruitingCampaign(prisma(), 'Undo refusals');
     const ben = participants[1]!;
-    for (const stage of ['invited', 'applied', 'approved', 'deliverables'] as const) ok(await moveParticipant(prisma(), ben.id, stage, at(PEOPLE.member)));
+    await moveThrough(prisma(), ben.id, ['invited', 'applied', 'approved', 'deliverables']);
     const before = await participant(id, ben.id);
     const sent = await moveInModal(id, ben.id, before.version, 'agreement_sent');
     expect((await participant(id, ben.id)).agreementSentAt).toEqual(T0);
@@ -126,7 +111,7 @@ describe('Reopen a decision (admins)', () => {
     clock = T0;
     const { id, participants } = await recruitingCampaign(prisma(), 'Reopen flow');
     const aiko = participants[0]!;
-    for (const stage of ['invited', 'applied', 'rejected'] as const) ok(await moveParticipant(prisma(), aiko.id, stage, at(PEOPLE.member)));
+    await moveThrough(prisma(), aiko.id, ['invited', 'applied', 'rejected']);
 
     // A non-admin is told at once, before any form opens.
     expect(JSON.stringify(await harness.slack.answer(`reopen C-${id}`, { userId: PEOPLE.member }))).toContain('Only an admin');
@@ -175,7 +160,7 @@ describe('Close recruitment, then Undo', () => {
     expect(viewText(view)).toContain('Reversible: Undo for 60 s');
     const answered = (
       await harness.slack.viewSubmission({ callback_id: CONFIRM_STEP, private_metadata: view.private_metadata, values: {} }, { userId: PEOPLE.salesPic })
-    ).body as { view: View };
+    ).body as { view: OpenedModal };
     expect((await getCampaign(prisma(), id))!.status).toBe('recruitment_closed');
     const undone = await clickUndo(answered.view, PEOPLE.salesPic);
     expect(viewText(undone)).toContain(`recruitment for C-${id} is open again`);

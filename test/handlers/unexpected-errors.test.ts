@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, startHarness } from '../support/harness.js';
+import { describe, expect, it } from 'vitest';
+import { harnessForTests } from '../support/harness.js';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(() => harness?.stop());
+const harness = harnessForTests({ env: {} });
 
 describe('an unexpected error', () => {
   it('answers with a short reference; the log line carries it with the user and the campaign, as JSON; no stack trace reaches Slack', async () => {

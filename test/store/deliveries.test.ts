@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/store/database.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { claimDeliveries, enqueueDeliveries, markDelivered, pruneDeliveries } from '../../src/store/deliveries.js';
-import { testDatabase } from '../support/workflow.js';
+import { databaseForTests } from '../support/database.js';
 
-let db: Database;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  ({ db, close } = await testDatabase());
-});
-afterAll(() => close?.());
+const db = databaseForTests();
 beforeEach(() => db.prisma.delivery.deleteMany());
 
 const statuses = async () => (await db.prisma.delivery.findMany({ orderBy: { id: 'asc' } })).map((row) => `${row.key} ${row.status}`);

@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/store/database.js';
-import { SERVER_URL, freshDatabaseUrl } from '../support/database.js';
-import { T0, testDatabase } from '../support/workflow.js';
+import { SERVER_URL, freshDatabaseUrl, testDatabase } from '../support/database.js';
+import { T0 } from '../support/factories.js';
 
 const run = promisify(execFile);
 

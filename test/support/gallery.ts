@@ -28,7 +28,7 @@ import { reportMessage } from '../../src/views/report.js';
 import { recordResultsModal } from '../../src/views/results-form.js';
 import { campaignSettingsModal, settingsModal } from '../../src/views/settings.js';
 import { movedModal, reopenAnnouncement, reopenModal } from '../../src/views/transitions.js';
-import { METRICS, NOW, campaignFixture, day, participant, post } from './digest-fixtures.js';
+import { METRICS, campaignFixture, day, participant, post, postEvent, T0 } from './factories.js';
 import { reviewCards } from './review-cards.js';
 
 export type Surface = 'message' | 'modal' | 'home';
@@ -78,14 +78,7 @@ const posted: Post = post(32, {
     attributedRevenueMinor: 96_000,
   },
 });
-const event = (action: string, actor: string, extra: Partial<HistoryEntry> = {}): HistoryEntry => ({
-  actor,
-  at: NOW,
-  entityType: 'post',
-  entityId: '31',
-  action,
-  ...extra,
-});
+const event = (action: string, actor: string, extra: Partial<HistoryEntry> = {}) => postEvent(action, actor, T0, extra);
 const view = (name: string, surface: Surface, payload: object): GalleryView => ({ name, surface, payload: payload as Record<string, unknown> });
 
 /** Every view in the gallery, in the order a campaign meets them. */
@@ -110,9 +103,9 @@ export function galleryViews(): GalleryView[] {
     participants: people,
     posts: [posted],
     followers: new Map(people.map((p) => [p.id, 120_000])),
-    now: NOW,
+    now: T0,
   });
-  const digest = composeCampaignDigest({ campaign, participants: people, posts: [waiting, posted], changes: history, metrics: METRICS, now: NOW });
+  const digest = composeCampaignDigest({ campaign, participants: people, posts: [waiting, posted], changes: history, metrics: METRICS, now: T0 });
   const home = {
     postsToDecide: [{ campaign, influencerName: 'Aiko Tanaka', post: waiting }],
     postsToFinalApprove: [],
@@ -123,7 +116,7 @@ export function galleryViews(): GalleryView[] {
     expiredAgreements: [],
     followUps: [{ campaign: recruiting, participant: people[2]! }],
     timeZone: 'Asia/Tokyo',
-    now: NOW,
+    now: T0,
   };
   return [
     view('Help (/campaign help)', 'message', helpMessage(SUBCOMMANDS)),
@@ -148,7 +141,7 @@ export function galleryViews(): GalleryView[] {
       'message',
       reopenAnnouncement(recruiting, 'Dewi Lestari', {
         actor: 'U0ADMIN',
-        at: NOW,
+        at: T0,
         entityType: 'participant',
         entityId: '4',
         action: 'participant.reopened',
@@ -223,7 +216,7 @@ export function galleryViews(): GalleryView[] {
       'modal',
       finalApproveConfirmModal({ ...campaign, status: 'completed' }, [{ post: posted, influencerName: 'Aiko Tanaka' }]),
     ),
-    view('Report (/campaign report)', 'message', reportMessage(report, NOW)),
+    view('Report (/campaign report)', 'message', reportMessage(report, T0)),
     view('History (/campaign history)', 'message', historyMessage(campaign, history, names)),
     view("Campaign's daily digest", 'message', campaignDigestMessage(digest, { quietMessage: true })!),
     view("Managers' overview", 'message', overviewMessage([digest], [])),

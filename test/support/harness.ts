@@ -1,8 +1,10 @@
 import { Writable } from 'node:stream';
+import { afterAll, beforeAll } from 'vitest';
 import { type RunningApp, launch } from '../../src/app.js';
 import { type Config, parseConfig } from '../../src/config.js';
 import { FakeSlack } from './fake-slack.js';
 import { freshDatabaseUrl } from './database.js';
+import { PEOPLE } from './factories.js';
 import { SlackSender } from './slack-requests.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
@@ -24,10 +26,13 @@ export interface Harness {
  * Starts the real app through the same `launch` as `npm start`: real config parsing, a fresh
  * database (migrated on start), Bolt's HTTP receiver on an ephemeral port, Slack faked on 127.0.0.1.
  */
-export async function startHarness(
-  env: Record<string, string> = {},
-  { now, fakeSlack: sharedSlack, databaseUrl }: { now?: () => Date; fakeSlack?: FakeSlack; databaseUrl?: string } = {},
-): Promise<Harness> {
+export interface HarnessOptions {
+  now?: () => Date;
+  fakeSlack?: FakeSlack;
+  databaseUrl?: string;
+}
+
+export async function startHarness(env: Record<string, string> = {}, { now, fakeSlack: sharedSlack, databaseUrl }: HarnessOptions = {}): Promise<Harness> {
   const fakeSlack = sharedSlack ?? (await FakeSlack.start());
   // Several app instances may share one database (and one fake Slack); the first owner drops it.
   const database = databaseUrl ? { url: databaseUrl, drop: async () => undefined } : await freshDatabaseUrl();
@@ -61,4 +66,18 @@ export async function startHarness(
       await database.drop();
     },
   };
+}
+
+/**
+ * The app for the tests of one file (or describe block): started before them, stopped after them,
+ * with the workspace's admin configured unless `env` says otherwise. The object is filled in when
+ * the app has started, so use it inside hooks and tests only.
+ */
+export function harnessForTests({ env = { ADMIN_USER_IDS: PEOPLE.admin }, ...options }: HarnessOptions & { env?: Record<string, string> } = {}): Harness {
+  const harness = {} as Harness;
+  beforeAll(async () => {
+    Object.assign(harness, await startHarness(env, options));
+  });
+  afterAll(() => ('stop' in harness ? harness.stop() : undefined));
+  return harness;
 }

@@ -2,6 +2,7 @@
 // (state shaped per element type as Slack sends it: untouched fields keep their initial value,
 // empty ones arrive as null) and clicking the buttons of the messages the app posted.
 import { expect } from 'vitest';
+import { PEOPLE } from './factories.js';
 import type { Harness } from './harness.js';
 import type { SlackResponse } from './slack-requests.js';
 
@@ -20,6 +21,47 @@ export interface Message {
   text?: string;
   blocks?: Block[];
 }
+type ShownElement = Record<string, unknown> & {
+  action_id?: string;
+  value?: string;
+  text?: string;
+  options?: Option[];
+  initial_option?: { value: string };
+};
+/** A modal the app opened, as the handler tests read it. */
+export interface OpenedModal {
+  callback_id: string;
+  private_metadata: string;
+  submit?: { text: string };
+  blocks: Array<{
+    type: string;
+    block_id?: string;
+    text?: { text: string };
+    accessory?: Record<string, unknown>;
+    element?: ShownElement;
+    elements?: ShownElement[];
+  }>;
+}
+/**
+ * Does `act` and returns the modal it opened: the newest view of views.open that `matches`, once
+ * one more such call has arrived.
+ */
+export async function modalOpenedBy<V extends { callback_id: string } = OpenedModal>(
+  harness: Harness,
+  act: () => Promise<unknown>,
+  matches: (view: V) => boolean = () => true,
+): Promise<V> {
+  const ours = () =>
+    harness.fakeSlack
+      .callsTo('views.open')
+      .map((call) => call.args.view as V)
+      .filter(matches);
+  const before = ours().length;
+  await act();
+  await expect.poll(() => ours().length).toBe(before + 1);
+  return ours().at(-1)!;
+}
+
 /** What the person enters per block ID: text, a chosen option's value, several values, or null to clear. */
 export type Answers = Record<string, string | string[] | null>;
 
@@ -202,4 +244,10 @@ export class SlackUser {
     expect(response.status).toBe(200);
     return response;
   }
+}
+
+/** The people of the tests' workspace (PEOPLE), each as a person using `harness` through Slack. */
+export function slackUsersOf(harness: Harness): Record<keyof typeof PEOPLE, SlackUser> {
+  const users = Object.entries(PEOPLE).map(([role, userId]) => [role, new SlackUser(harness, userId)]);
+  return Object.fromEntries(users) as Record<keyof typeof PEOPLE, SlackUser>;
 }

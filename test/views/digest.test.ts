@@ -9,22 +9,14 @@ import { APPROVE_POST, APPROVE_POST_WITH_CORRECTIONS, REJECT_POST } from '../../
 import { campaignDigestMessage, digestText, overviewMessage } from '../../src/views/digest.js';
 import type { SlackMessage } from '../../src/views/help.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
-import { METRICS as BASE_METRICS, NOW, campaignFixture, day, participant, post as postFixture } from '../support/digest-fixtures.js';
+import { METRICS as BASE_METRICS, campaignFixture, day, participant, post as postFixture, T0, LONG, postRejected, digestInput } from '../support/factories.js';
 
 const campaign = (id: number, overrides: Partial<Campaign> = {}) => campaignFixture({ id, ...overrides });
 const post = (id: number, overrides: Partial<Post> = {}) => postFixture(id, { version: 3, ...overrides });
 const METRICS: Metrics = { ...BASE_METRICS, reach: 12_345, engagementRatePct: 4.05 };
 
 function digest(overrides: Partial<CampaignDigestInput> = {}): CampaignDigest {
-  return composeCampaignDigest({
-    campaign: campaign(12),
-    participants: [participant(1), participant(2)],
-    posts: [],
-    changes: [],
-    metrics: METRICS,
-    now: NOW,
-    ...overrides,
-  });
+  return composeCampaignDigest(digestInput({ metrics: METRICS, ...overrides }));
 }
 
 const json = (m: SlackMessage) => m as unknown as Record<string, unknown>;
@@ -187,7 +179,7 @@ describe('campaign digest message', () => {
       campaign: campaign(12, { title: evil }),
       participants: [participant(1, { influencerName: evil, stage: 'agreement_sent', agreementSentAt: new Date('2026-11-10T10:00:00Z') })],
       posts: [post(6, { status: 'pending_approval', content: evil }), post(7, { status: 'approved', plannedDate: day('2026-11-22') })],
-      changes: [{ actor: 'U0APP1', at: NOW, entityType: 'post', entityId: evil, action: evil, from: evil, to: 'rejected', reason: evil }],
+      changes: [{ actor: 'U0APP1', at: T0, entityType: 'post', entityId: evil, action: evil, from: evil, to: 'rejected', reason: evil }],
     });
     const message = campaignDigestMessage(d, { quietMessage: false })!;
     const overview = overviewMessage([d], [{ channelId: evil, error: evil }]);
@@ -234,7 +226,6 @@ describe('overview message', () => {
 });
 
 describe('within Block Kit limits whatever the size', () => {
-  const LONG = 'Ü<&>'.repeat(800);
   const approvers = Array.from({ length: 200 }, (_, i) => `U0APPROVER${i}`);
   const participants = (campaignId: number) =>
     Array.from({ length: 50 }, (_, i) =>
@@ -245,16 +236,7 @@ describe('within Block Kit limits whatever the size', () => {
         agreementSentAt: new Date('2026-11-01T00:00:00Z'),
       }),
     );
-  const changes: HistoryEntry[] = Array.from({ length: 2000 }, (_, i) => ({
-    actor: 'U0MEMBER',
-    at: new Date(NOW.getTime() - i * 60_000),
-    entityType: 'post',
-    entityId: String(i),
-    action: 'post.rejected',
-    from: 'pending_approval',
-    to: 'rejected',
-    reason: LONG,
-  }));
+  const changes: HistoryEntry[] = Array.from({ length: 2000 }, (_, i) => postRejected(i, new Date(T0.getTime() - i * 60_000), LONG));
   const digests = Array.from({ length: 500 }, (_, index) => {
     const id = index + 1;
     const people = participants(id);
@@ -284,7 +266,7 @@ describe('within Block Kit limits whatever the size', () => {
         overBudget: true,
         remainingBudgetMinor: -9_007_199_254_740_991,
       },
-      now: NOW,
+      now: T0,
     });
   });
 

@@ -1,52 +1,12 @@
-import { DEFAULT_TIMING } from '../../src/domain/timing.js';
 import { describe, expect, it } from 'vitest';
-import type { Campaign } from '../../src/domain/brief.js';
-import { ALL_OPTIONAL_STAGES } from '../../src/domain/campaign.js';
 import { type Influencer, MAX_ACCOUNTS } from '../../src/domain/influencer.js';
 import { addParticipantsModal, importedModal, influencerDraft, influencerModal } from '../../src/views/directory.js';
 import { blockKitViolations } from '../support/block-kit.js';
+import { LONG, longCampaign } from '../support/factories.js';
 
 // Worst cases of the directory's views: every influencer at its maximum of accounts, texts at their maximum.
-const LONG = 'Ü<&>'.repeat(800);
-const at = new Date('2026-11-23T09:00:00Z');
 
-const campaign: Campaign = {
-  id: 1,
-  title: LONG,
-  advertiser: LONG,
-  dealReferences: [LONG],
-  salesPicId: 'U0SALES',
-  influencerPicId: 'U0INFPIC',
-  country: LONG,
-  category: LONG,
-  objective: LONG,
-  platforms: ['instagram', 'tiktok', 'youtube', 'x', 'facebook', 'threads', 'other'],
-  targetInfluencers: 500,
-  postRequirements: LONG,
-  budgetMinor: 1,
-  currency: 'USD',
-  marginBasisPoints: 0,
-  trackingUrl: null,
-  disclosureWords: [],
-  requiredTags: [],
-  forbiddenWords: [],
-  startDate: at,
-  endDate: at,
-  recruitmentCloseDate: at,
-  channelId: 'C0CAMPAIGN',
-  approverIds: [],
-  optionalStages: ALL_OPTIONAL_STAGES,
-  agreementWindowDays: 3,
-  status: 'recruiting',
-  publishedAt: at,
-  collaborationStartedAt: null,
-  createdBy: 'U0MEMBER',
-  createdAt: at,
-  version: 1,
-  digestMuted: false,
-  timing: DEFAULT_TIMING,
-  quorum: { kind: 'any' },
-};
+const campaign = longCampaign();
 
 const influencer = (id: number): Influencer => ({
   id: 1_000_000_000 + id,

@@ -8,9 +8,8 @@ import { campaignDetails } from '../../src/views/campaigns.js';
 import { deliverablesModal } from '../../src/views/deliverables.js';
 import { campaignDigestMessage } from '../../src/views/digest.js';
 import { blockKitViolations } from '../support/block-kit.js';
-import { METRICS, NOW, campaignFixture, day, participant } from '../support/digest-fixtures.js';
+import { LONG, METRICS, campaignFixture, day, participant, T0 } from '../support/factories.js';
 
-const LONG = 'Ü<&>'.repeat(800);
 const deliverable = (i: number): Deliverable => ({
   platform: 'instagram',
   kind: 'reel',
@@ -41,13 +40,13 @@ describe('deliverables and agreements views within Block Kit limits', () => {
   });
 
   it('show with 500 participants to follow up, each with 8 long deliverables', () => {
-    const report = campaignReport({ campaign, participants: many, posts: [], followers: new Map(), now: NOW });
-    const details = campaignDetails(report, new Map(), new Map(many.map((p) => [p.id, NOW])));
+    const report = campaignReport({ campaign, participants: many, posts: [], followers: new Map(), now: T0 });
+    const details = campaignDetails(report, new Map(), new Map(many.map((p) => [p.id, T0])));
     const blocks = [
       ...details.blocks,
       ...followUpSection(
         many.map((p) => ({ campaign, participant: p })),
-        NOW,
+        T0,
         'America/Argentina/ComodRivadavia',
         50 - details.blocks.length,
         { more: 'x' },
@@ -58,14 +57,14 @@ describe('deliverables and agreements views within Block Kit limits', () => {
   });
 
   it('a digest with 500 pending agreements and 4,000 late deliverables', () => {
-    const collaborating = many.map((p, i) => ({ ...p, stage: i % 2 ? ('collaborating' as const) : ('agreement_sent' as const), agreementSentAt: NOW }));
+    const collaborating = many.map((p, i) => ({ ...p, stage: i % 2 ? ('collaborating' as const) : ('agreement_sent' as const), agreementSentAt: T0 }));
     const d = composeCampaignDigest({
       campaign: campaignFixture({ title: LONG.slice(0, 150) }),
       participants: collaborating,
       posts: [],
       changes: [],
       metrics: METRICS,
-      now: NOW,
+      now: T0,
       timeZone: 'Asia/Tokyo',
     });
     expect(d.pendingAgreements).toHaveLength(250);

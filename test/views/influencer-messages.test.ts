@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { collaborationStartedMessage, influencerMessage, isToldStage } from '../../src/views/influencer-messages.js';
 import { STAGES } from '../../src/domain/participation.js';
 import { mrkdwnTexts } from '../support/block-kit.js';
-import { campaignFixture } from '../support/digest-fixtures.js';
+import { campaignFixture } from '../support/factories.js';
 
 const evil = '```<!channel> & <@U0BOSS>```'.repeat(200);
 

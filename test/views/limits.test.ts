@@ -1,7 +1,6 @@
-import { DEFAULT_TIMING } from '../../src/domain/timing.js';
 import { describe, expect, it } from 'vitest';
 import type { Campaign } from '../../src/domain/brief.js';
-import { ALL_OPTIONAL_STAGES, CAMPAIGN_STATUSES } from '../../src/domain/campaign.js';
+import { CAMPAIGN_STATUSES } from '../../src/domain/campaign.js';
 import { type HistoryEntry, historyNames } from '../../src/domain/history.js';
 import type { Participant } from '../../src/domain/participation.js';
 import type { Post } from '../../src/domain/posts.js';
@@ -24,25 +23,15 @@ import { reportMessage } from '../../src/views/report.js';
 import { recordResultsModal } from '../../src/views/results-form.js';
 import { SUBCOMMANDS } from '../../src/handlers/commands/index.js';
 import { blockKitViolations } from '../support/block-kit.js';
+import { LONG, T0, longCampaign, postRejected, participant, post as postFixture } from '../support/factories.js';
 
 // Worst cases: hundreds of campaigns, titles and texts at their maximum, many influencers.
-const LONG = 'Ü<&>'.repeat(800);
-const at = new Date('2026-11-23T09:00:00Z');
+const at = T0;
 
 function campaign(id: number, overrides: Partial<Campaign> = {}): Campaign {
-  return {
+  return longCampaign({
     id,
     title: `${LONG} ${id}`,
-    advertiser: LONG,
-    dealReferences: [LONG],
-    salesPicId: 'U0SALES',
-    influencerPicId: 'U0INFPIC',
-    country: LONG,
-    category: LONG,
-    objective: LONG,
-    platforms: ['instagram', 'tiktok', 'youtube', 'x', 'facebook', 'threads', 'other'],
-    targetInfluencers: 500,
-    postRequirements: LONG,
     budgetMinor: 9_007_199_254_740_991,
     currency: 'IDR',
     marginBasisPoints: 1234,
@@ -50,74 +39,36 @@ function campaign(id: number, overrides: Partial<Campaign> = {}): Campaign {
     disclosureWords: Array.from({ length: 100 }, () => LONG),
     requiredTags: Array.from({ length: 100 }, () => `#${LONG}`),
     forbiddenWords: Array.from({ length: 100 }, () => LONG),
-    startDate: at,
-    endDate: at,
-    recruitmentCloseDate: at,
-    channelId: 'C0CAMPAIGN',
     approverIds: Array.from({ length: 200 }, (_, i) => `U0APPROVER${i}`),
-    optionalStages: ALL_OPTIONAL_STAGES,
-    agreementWindowDays: 3,
     status: (['draft', 'recruiting', 'collaborating', 'proposal_published'] as const)[id % 4]!,
-    publishedAt: at,
-    collaborationStartedAt: null,
-    createdBy: 'U0MEMBER',
-    createdAt: at,
     version: 7,
-    digestMuted: false,
-    timing: DEFAULT_TIMING,
     quorum: {
       kind: 'groups',
       groups: Array.from({ length: 3 }, (_, g) => ({ name: `${LONG.slice(0, 30)} ${g}`, memberIds: Array.from({ length: 60 }, (_, i) => `U0APPROVER${i}`) })),
     },
     ...overrides,
-  };
+  });
 }
 
 function post(id: number): Post {
-  return {
-    id,
+  return postFixture(id, {
     participationId: id,
     socialAccountId: id,
     plannedDate: at,
     content: LONG,
     mediaUrls: Array.from({ length: 50 }, (_, i) => `https://cdn.example.com/${i}/${'m'.repeat(500)}`),
-    postUrl: null,
     status: 'pending_approval',
     revision: 12,
-    metrics: null,
-    submittedBy: 'U0MEMBER',
     version: 3,
     checks: CHECK_RULES.map((rule) => ({ rule, passed: false, detail: LONG })),
-  };
+  });
 }
 
 const campaigns = Array.from({ length: 600 }, (_, i) => campaign(i + 1));
-const participants: Participant[] = Array.from({ length: 500 }, (_, i) => ({
-  id: i,
-  campaignId: 1,
-  influencerId: i,
-  influencerName: LONG,
-  stage: 'candidate',
-  accountIds: [i],
-  budgetMinor: 1,
-  influencerCostMinor: 1,
-  shippingCostMinor: 1,
-  agreementSentAt: null,
-  agreementSignedAt: null,
-  agreementDeclinedAt: null,
-  deliverables: [],
-  version: 1,
-}));
-const history: HistoryEntry[] = Array.from({ length: 2000 }, (_, i) => ({
-  actor: 'U0MEMBER',
-  at,
-  entityType: 'post',
-  entityId: String(i),
-  action: 'post.rejected',
-  from: 'pending_approval',
-  to: 'rejected',
-  reason: LONG,
-}));
+const participants: Participant[] = Array.from({ length: 500 }, (_, i) =>
+  participant(i, { campaignId: 1, influencerName: LONG, stage: 'candidate', budgetMinor: 1, influencerCostMinor: 1, shippingCostMinor: 1 }),
+);
+const history: HistoryEntry[] = Array.from({ length: 2000 }, (_, i) => postRejected(i, at, LONG));
 const decision: HistoryEntry = { actor: 'U0APPROVE', at, entityType: 'post', entityId: '1', action: 'post.rejected', reason: LONG };
 const home = {
   postsToDecide: campaigns.slice(0, 300).map((c, i) => ({ campaign: c, influencerName: LONG, post: post(i) })),

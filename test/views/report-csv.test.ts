@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { campaignReport } from '../../src/domain/report.js';
 import { money } from '../../src/views/format.js';
 import { reportCsv } from '../../src/views/report-csv.js';
-import { NOW, campaignFixture, participant, post } from '../support/digest-fixtures.js';
+import { campaignFixture, participant, post, T0 } from '../support/factories.js';
 
 const rowsOf = (csv: string) => parse(csv, { columns: true, bom: true }) as Array<Record<string, string>>;
 const metrics = { impressions: 0, reach: 1_000, likes: 100, comments: 0, shares: 0, saves: 0, clicks: 0, conversions: 0, attributedRevenueMinor: 0 };
@@ -16,7 +16,7 @@ describe('report CSV money cells', () => {
       participants: [participant(1, { stage: 'posted', budgetMinor: 20_000, influencerCostMinor: 12_000, shippingCostMinor: 195 })],
       posts: [post(1, { participationId: 1, status: 'posted', metrics })],
       followers: new Map(),
-      now: NOW,
+      now: T0,
     });
     expect(report.metrics.costPerEngagementMinor).toBe(121.95);
     const [participantRow, , total] = rowsOf(reportCsv(report, new Map()));
@@ -30,7 +30,7 @@ describe('report CSV money cells', () => {
       participants: [participant(1, { budgetMinor: 1_000, influencerCostMinor: 5_000 })],
       posts: [],
       followers: new Map(),
-      now: NOW,
+      now: T0,
     });
     const [participantRow, total] = rowsOf(reportCsv(report, new Map()));
     expect(participantRow).toMatchObject({ budget: '1000', profit: '-4000', 'cost per engagement': '' });

@@ -4,26 +4,13 @@ import type { Post } from '../../src/domain/posts.js';
 import { revisionChanges } from '../../src/domain/revision-changes.js';
 import { captionMrkdwn, previousContent, revisionChangesBlocks } from '../../src/views/revision-changes.js';
 import { mrkdwnTexts } from '../support/block-kit.js';
+import { post as postFixture } from '../support/factories.js';
 
 const DAY = new Date('2026-12-05T00:00:00Z');
 const caption = (before: string, after: string) =>
   captionMrkdwn(revisionChanges({ content: before, mediaUrls: [], plannedDate: DAY }, { content: after, mediaUrls: [], plannedDate: DAY }).caption);
-const post = (overrides: Partial<Post> = {}): Post => ({
-  id: 7,
-  participationId: 1,
-  socialAccountId: 1,
-  plannedDate: DAY,
-  content: 'Second take, logo visible',
-  mediaUrls: [],
-  postUrl: null,
-  status: 'pending_approval',
-  revision: 2,
-  metrics: null,
-  submittedBy: 'U0MEMBER',
-  version: 3,
-  checks: null,
-  ...overrides,
-});
+const post = (overrides: Partial<Post> = {}): Post =>
+  postFixture(7, { plannedDate: DAY, content: 'Second take, logo visible', status: 'pending_approval', revision: 2, version: 3, ...overrides });
 const resubmitted = (previous: unknown): HistoryEntry => ({
   actor: 'U0MEMBER',
   at: DAY,

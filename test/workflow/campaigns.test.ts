@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/store/database.js';
+import { describe, expect, it } from 'vitest';
 import * as campaigns from '../../src/workflow/campaigns.js';
 import { listParticipants, moveParticipant } from '../../src/workflow/participants.js';
-import { recruitingCampaign, sign } from '../support/scenario.js';
-import { PEOPLE, T0, at, brief, ok, testDatabase } from '../support/workflow.js';
+import { recruitingCampaign, sign, PEOPLE, T0, at, brief, ok, moveThrough } from '../support/factories.js';
+import { databaseForTests } from '../support/database.js';
 import { entityHistory } from '../support/records.js';
 
-let db: Database;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  ({ db, close } = await testDatabase());
-});
-afterAll(() => close?.());
+const db = databaseForTests();
 
 const pic = at(PEOPLE.salesPic);
 
@@ -114,9 +108,7 @@ describe('start collaboration', () => {
     const { id, participants } = await recruitingCampaign(db.prisma, 'Fix the group');
     const [signed, declined] = participants;
     await sign(db.prisma, signed!.id);
-    for (const stage of ['invited', 'applied', 'approved', 'deliverables', 'agreement_sent', 'declined'] as const) {
-      ok(await moveParticipant(db.prisma, declined!.id, stage, at(PEOPLE.member)));
-    }
+    await moveThrough(db.prisma, declined!.id, ['invited', 'applied', 'approved', 'deliverables', 'agreement_sent', 'declined']);
     expect(await campaigns.startCollaboration(db.prisma, id, pic)).toMatchObject({ ok: false, rule: 'campaign-move-not-allowed' });
     ok(await campaigns.closeRecruitment(db.prisma, id, pic));
     ok(await campaigns.startCollaboration(db.prisma, id, pic));

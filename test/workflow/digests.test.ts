@@ -5,11 +5,10 @@ import { slackClientOptions } from '../../src/slack-client.js';
 import type { Database } from '../../src/store/database.js';
 import { PrismaClient } from '../../src/generated/prisma/client.js';
 import { activeDigests, digestSettings, runDueDigests, updateDigestSettings } from '../../src/workflow/digests.js';
-import { SERVER_URL, freshDatabaseUrl } from '../support/database.js';
+import { SERVER_URL, freshDatabaseUrl, testDatabase } from '../support/database.js';
 import { FakeSlack } from '../support/fake-slack.js';
 import { startHarness } from '../support/harness.js';
-import { collaboratingCampaign, recruitingCampaign } from '../support/scenario.js';
-import { PEOPLE, T0, at, ok, testDatabase } from '../support/workflow.js';
+import { collaboratingCampaign, recruitingCampaign, PEOPLE, T0, at, ok } from '../support/factories.js';
 
 let db: Database;
 let close: () => Promise<void>;

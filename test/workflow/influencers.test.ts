@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/store/database.js';
+import { describe, expect, it } from 'vitest';
 import { addInfluencers } from '../../src/workflow/influencers.js';
-import { PEOPLE, at, ok, testDatabase } from '../support/workflow.js';
+import { PEOPLE, at, ok } from '../support/factories.js';
+import { databaseForTests } from '../support/database.js';
 
-let db: Database;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  ({ db, close } = await testDatabase());
-});
-afterAll(() => close?.());
+const db = databaseForTests();
 
 describe('adding many influencers at once', () => {
   it('adds 1,000 in one transaction, each with its own accounts, in the order given', async () => {

@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/store/database.js';
+import { describe, expect, it } from 'vitest';
 import { editCosts } from '../../src/workflow/participants.js';
 import * as posts from '../../src/workflow/posts.js';
 import { reportOf } from '../../src/workflow/report.js';
-import { collaboratingCampaign } from '../support/scenario.js';
-import { PEOPLE, T0, at, ok, testDatabase } from '../support/workflow.js';
+import { collaboratingCampaign, PEOPLE, T0, at, ok, submittedPost } from '../support/factories.js';
+import { databaseForTests } from '../support/database.js';
 
-let db: Database;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  ({ db, close } = await testDatabase());
-});
-afterAll(() => close?.());
+const db = databaseForTests();
 
 describe('campaign numbers from the database', () => {
   it('count costs, followers of the chosen accounts and only posted posts (hand-computed)', async () => {
@@ -24,14 +18,7 @@ describe('campaign numbers from the database', () => {
         at(PEOPLE.salesPic),
       ),
     );
-    const draft = (content: string) => ({
-      participationId: scenario.collaborator.id,
-      socialAccountId: scenario.account.id,
-      plannedDate: new Date('2026-12-05'),
-      content,
-      mediaUrls: [],
-    });
-    const live = ok(await posts.submitPost(db.prisma, draft('Live'), at(PEOPLE.member)));
+    const live = await submittedPost(db.prisma, scenario, 'Live');
     ok(await posts.approvePost(db.prisma, live.id, at(PEOPLE.approver)));
     const metrics = {
       impressions: 10_000,
@@ -46,7 +33,7 @@ describe('campaign numbers from the database', () => {
     };
     ok(await posts.recordPostResult(db.prisma, live.id, { metrics }, at(PEOPLE.member)));
     // A pending post's numbers do not count.
-    ok(await posts.submitPost(db.prisma, draft('Pending'), at(PEOPLE.member)));
+    await submittedPost(db.prisma, scenario, 'Pending');
 
     const { report } = (await reportOf(db.prisma, scenario.id, T0))!;
     // Budget 1,000,000 (brief); costs 200,000 + 5,000; followers 120,000 (Aiko) + 45,000 (Ben, not selected but still a participant).

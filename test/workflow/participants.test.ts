@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/store/database.js';
+import { describe, expect, it } from 'vitest';
 import * as campaigns from '../../src/workflow/campaigns.js';
 import { addInfluencers, editInfluencer, findInfluencers } from '../../src/workflow/influencers.js';
 import * as participants from '../../src/workflow/participants.js';
-import { recruitingCampaign } from '../support/scenario.js';
-import { PEOPLE, T0, at, influencer, ok, testDatabase } from '../support/workflow.js';
+import { recruitingCampaign, PEOPLE, T0, at, influencer, ok, moveThrough } from '../support/factories.js';
+import { databaseForTests } from '../support/database.js';
 import { entityHistory } from '../support/records.js';
 
-let db: Database;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  ({ db, close } = await testDatabase());
-});
-afterAll(() => close?.());
+const db = databaseForTests();
 
 const member = at(PEOPLE.member);
 const DAY = 24 * 60 * 60 * 1000;
@@ -75,9 +69,7 @@ describe('the participant pipeline', () => {
     const {
       participants: [p],
     } = await recruitingCampaign(db.prisma, 'No return');
-    for (const stage of ['invited', 'applied', 'reviewing', 'applied', 'approved', 'rejected', 'approved'] as const) {
-      ok(await participants.moveParticipant(db.prisma, p!.id, stage, member));
-    }
+    await moveThrough(db.prisma, p!.id, ['invited', 'applied', 'reviewing', 'applied', 'approved', 'rejected', 'approved'], member);
     const refused = await participants.moveParticipant(db.prisma, p!.id, 'applied', member);
     expect(refused).toMatchObject({ ok: false, rule: 'no-return-to-applied', reason: 'Approved applicants cannot return to Applied.' });
     expect((await entityHistory(db.prisma, 'participant', p!.id)).map((e) => e.to)).toEqual([
@@ -109,9 +101,7 @@ describe('the participant pipeline', () => {
     const {
       participants: [p],
     } = await recruitingCampaign(db.prisma, 'Agreements');
-    for (const stage of ['invited', 'applied', 'approved', 'deliverables', 'agreement_sent'] as const) {
-      ok(await participants.moveParticipant(db.prisma, p!.id, stage, member));
-    }
+    await moveThrough(db.prisma, p!.id, ['invited', 'applied', 'approved', 'deliverables', 'agreement_sent'], member);
     const late = at(PEOPLE.member, new Date(T0.getTime() + 3 * DAY + 1));
     expect(await participants.moveParticipant(db.prisma, p!.id, 'signed', late)).toMatchObject({ ok: false, rule: 'agreement-expired' });
     expect(await participants.resendAgreement(db.prisma, p!.id, at(PEOPLE.salesPic))).toMatchObject({ ok: false, rule: 'agreement-not-expired' });
@@ -126,7 +116,7 @@ describe('the participant pipeline', () => {
       participants: [p],
     } = await recruitingCampaign(db.prisma, 'Deliverables');
     const reel = [{ platform: 'instagram' as const, kind: 'reel' as const, quantity: 1, dueDate: new Date('2026-12-10'), notes: 'Tag the brand' }];
-    for (const stage of ['invited', 'applied', 'approved', 'deliverables'] as const) ok(await participants.moveParticipant(db.prisma, p!.id, stage, member));
+    await moveThrough(db.prisma, p!.id, ['invited', 'applied', 'approved', 'deliverables'], member);
     expect(ok(await participants.editDeliverables(db.prisma, p!.id, reel, member)).deliverables).toEqual(reel);
     const changed = (await entityHistory(db.prisma, 'participant', p!.id)).filter((e) => e.action === 'participant.deliverables_changed');
     expect(changed.map((e) => e.details)).toEqual([{ removed: [], added: ['1 × Instagram Reel, due 2026-12-10 (Tag the brand)'] }]);
@@ -153,8 +143,7 @@ describe('the participant pipeline', () => {
     const {
       participants: [p],
     } = await recruitingCampaign(db.prisma, 'Expiry marks');
-    for (const stage of ['invited', 'applied', 'approved', 'deliverables', 'agreement_sent'] as const)
-      ok(await participants.moveParticipant(db.prisma, p!.id, stage, member));
+    await moveThrough(db.prisma, p!.id, ['invited', 'applied', 'approved', 'deliverables', 'agreement_sent'], member);
     const expired = new Date(T0.getTime() + 3 * DAY + 1);
     expect(await participants.markExpiredAgreements(db.prisma, new Date(T0.getTime() + 3 * DAY))).toEqual([]);
     expect((await participants.markExpiredAgreements(db.prisma, expired)).map((x) => x.id)).toContain(p!.id);

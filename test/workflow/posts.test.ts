@@ -1,35 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/store/database.js';
+import { describe, expect, it } from 'vitest';
 import * as campaigns from '../../src/workflow/campaigns.js';
 import { editCosts, listParticipants } from '../../src/workflow/participants.js';
 import * as posts from '../../src/workflow/posts.js';
-import { SERVER_URL } from '../support/database.js';
-import { collaboratingCampaign } from '../support/scenario.js';
-import { PEOPLE, at, ok, testDatabase } from '../support/workflow.js';
+import { SERVER_URL, databaseForTests } from '../support/database.js';
+import { collaboratingCampaign, PEOPLE, at, ok, submittedPost } from '../support/factories.js';
 import { entityHistory, getPost } from '../support/records.js';
 
-let db: Database;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  ({ db, close } = await testDatabase());
-});
-afterAll(() => close?.());
+const db = databaseForTests();
 
 async function submitted(title: string) {
   const scenario = await collaboratingCampaign(db.prisma, title);
-  const post = ok(
-    await posts.submitPost(
-      db.prisma,
-      {
-        participationId: scenario.collaborator.id,
-        socialAccountId: scenario.account.id,
-        plannedDate: new Date('2026-12-05'),
-        content: 'Morning routine with the new serum',
-        mediaUrls: ['https://cdn.example.com/reel.mp4'],
-      },
-      at(PEOPLE.member),
-    ),
-  );
+  const post = await submittedPost(db.prisma, scenario, 'Morning routine with the new serum', { mediaUrls: ['https://cdn.example.com/reel.mp4'] });
   return { ...scenario, post };
 }
 
