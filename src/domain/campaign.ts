@@ -1,4 +1,5 @@
 import { type Decision, allow, refuse } from './decision.js';
+import type { Action } from './roles.js';
 
 export const CAMPAIGN_STATUSES = [
   'draft',
@@ -36,6 +37,18 @@ export const CAMPAIGN_MOVES: Record<CampaignStatus, readonly CampaignStatus[]> =
   collaborating: ['completed', 'archived'],
   completed: ['archived'],
   archived: [],
+};
+
+/** The permission a move to each status needs (src/domain/roles.ts says who holds it): a rejection back to Draft is the approvers'. */
+export const CAMPAIGN_MOVE_PERMISSION: Record<CampaignStatus, Action> = {
+  draft: 'decideProposal',
+  proposal_published: 'publishProposal',
+  proposal_approved: 'decideProposal',
+  recruiting: 'openRecruitment',
+  recruitment_closed: 'closeRecruitment',
+  collaborating: 'startCollaboration',
+  completed: 'completeCampaign',
+  archived: 'archiveCampaign',
 };
 
 /** The step a campaign's PICs take next from each status (approvers decide a published proposal). */

@@ -149,7 +149,8 @@ export function withdrawPost<P extends PostState>(post: P, campaign: CampaignSta
 }
 
 /** An effective post counts in the numbers: it is live (Posted) or final-approved. */
-export const isEffective = (post: Pick<PostState, 'status'>): boolean => post.status === 'posted' || post.status === 'final_approved';
+export const EFFECTIVE_POST_STATUSES: readonly PostStatus[] = ['posted', 'final_approved'];
+export const isEffective = (post: Pick<PostState, 'status'>): boolean => EFFECTIVE_POST_STATUSES.includes(post.status);
 /** Approved at some point: ready to post, posted or final-approved. Results can be recorded from then on. */
 export const wasApproved = (post: PostState): boolean => post.status === 'approved' || isEffective(post);
 /** Results are still being collected: approved or posted, not yet final-approved. */

@@ -4,12 +4,10 @@ import { DIGEST_ROWS } from '../domain/digest-compose.js';
 import type { HistoryEntry } from '../domain/history.js';
 import type { ParticipantNumbers } from '../domain/metrics.js';
 import type { Deliverable, Stage } from '../domain/participation.js';
-import type { PostMetrics } from '../domain/posts.js';
+import { EFFECTIVE_POST_STATUSES, type PostMetrics } from '../domain/posts.js';
 import type { DigestSchedule } from '../domain/schedule.js';
 import { toEntry } from './history.js';
 import { type Tx, toMinor } from './tx.js';
-
-const EFFECTIVE = ['posted', 'final_approved'];
 
 export interface DigestSettings extends DigestSchedule {
   overviewChannelId: string | null;
@@ -102,7 +100,7 @@ export async function campaignTallies(tx: Tx, campaignIds: number[]): Promise<Ma
         SUM(post."saves")::bigint AS "saves", SUM(post."clicks")::bigint AS "clicks", SUM(post."conversions")::bigint AS "conversions",
         SUM(post."attributedRevenueMinor")::bigint AS "attributedRevenueMinor"
       FROM "Post" post JOIN "Participation" participation ON participation."id" = post."participationId"
-      WHERE participation."campaignId" = ANY(${campaignIds}) AND post."status"::text = ANY(${EFFECTIVE}) AND post."metricsRecordedAt" IS NOT NULL
+      WHERE participation."campaignId" = ANY(${campaignIds}) AND post."status"::text = ANY(${[...EFFECTIVE_POST_STATUSES]}) AND post."metricsRecordedAt" IS NOT NULL
       GROUP BY participation."campaignId"`,
   ]);
   const tallies = new Map<number, CampaignTallies>();
@@ -167,7 +165,7 @@ export async function digestRows(
       SELECT * FROM "Participation" WHERE "campaignId" = ANY(${campaignIds})
     ), effective AS (
       SELECT post."participationId", COUNT(*)::int AS "count" FROM "Post" post JOIN campaign_participants p ON p."id" = post."participationId"
-      WHERE post."status"::text = ANY(${EFFECTIVE}) GROUP BY post."participationId"
+      WHERE post."status"::text = ANY(${[...EFFECTIVE_POST_STATUSES]}) GROUP BY post."participationId"
     ), due AS (
       SELECT d."participationId", SUM(d."quantity")::int AS "quantity" FROM "Deliverable" d JOIN campaign_participants p ON p."id" = d."participationId"
       WHERE d."dueDate" <= ${tomorrow}::date GROUP BY d."participationId"

@@ -1,3 +1,4 @@
+import { EFFECTIVE_POST_STATUSES } from '../domain/posts.js';
 import type { ContentKind, Deliverable, Participant } from '../domain/participation.js';
 import type { Prisma as PrismaTypes } from '../generated/prisma/client.js';
 import { type Tx, toMinor, updateIfCurrent } from './tx.js';
@@ -80,7 +81,7 @@ export async function replaceDeliverables(tx: Tx, participant: Participant, deli
 }
 
 export async function hasEffectivePost(tx: Tx, participationId: number): Promise<boolean> {
-  return (await tx.post.count({ where: { participationId, status: { in: ['posted', 'final_approved'] } } })) > 0;
+  return (await tx.post.count({ where: { participationId, status: { in: [...EFFECTIVE_POST_STATUSES] } } })) > 0;
 }
 
 /** Sent, unsigned agreements in campaigns whose collaboration has not started, with their campaign. */

@@ -1,3 +1,4 @@
+import { EFFECTIVE_POST_STATUSES } from '../domain/posts.js';
 import type { FollowedParticipant, WaitingPost } from '../domain/reminders.js';
 import { toCampaign } from './campaigns.js';
 import { participantsWhere } from './participants.js';
@@ -78,7 +79,7 @@ export async function participantsToRemind(tx: Tx, now: Date): Promise<FollowedP
   if (participants.length === 0) return [];
   const ids = participants.map((p) => p.id);
   const [posted, campaigns] = await Promise.all([
-    tx.post.groupBy({ by: ['participationId'], where: { participationId: { in: ids }, status: { in: ['posted', 'final_approved'] } }, _count: { _all: true } }),
+    tx.post.groupBy({ by: ['participationId'], where: { participationId: { in: ids }, status: { in: [...EFFECTIVE_POST_STATUSES] } }, _count: { _all: true } }),
     tx.campaign.findMany({ where: { id: { in: [...new Set(participants.map((p) => p.campaignId))] } } }),
   ]);
   const postedBy = new Map(posted.map((row) => [row.participationId, row._count._all]));

@@ -10,7 +10,15 @@ import {
   lockedFields,
   parseCampaignReference,
 } from '../domain/brief.js';
-import { CAMPAIGN_STATUSES, type CampaignStatus, mayDelete, moveCampaign, openRecruitmentUntil, recruitmentIsDue } from '../domain/campaign.js';
+import {
+  CAMPAIGN_MOVE_PERMISSION,
+  CAMPAIGN_STATUSES,
+  type CampaignStatus,
+  mayDelete,
+  moveCampaign,
+  openRecruitmentUntil,
+  recruitmentIsDue,
+} from '../domain/campaign.js';
 import { type Decision, allow, refuse } from '../domain/decision.js';
 import { type HistoryEntry, SYSTEM_ACTOR } from '../domain/history.js';
 import { stageAtCollaborationStart } from '../domain/participation.js';
@@ -130,18 +138,18 @@ function moveTo(tx: Tx, before: Campaign, to: CampaignStatus, historyAction: str
   });
 }
 
-/** A lifecycle step as a use case: the action that permits it, where it goes, and its history event. */
+/** A lifecycle step as a use case: where it goes and its history event (the move's permission comes with it). */
 const step =
-  (action: Action, to: CampaignStatus, historyAction: string) =>
+  (to: CampaignStatus, historyAction: string) =>
   (prisma: Prisma, id: number, acting: Acting, seen?: number): Promise<Decision<Campaign>> =>
-    changeCampaign(prisma, id, action, acting, seen, (tx, before) => moveTo(tx, before, to, historyAction, acting));
+    changeCampaign(prisma, id, CAMPAIGN_MOVE_PERMISSION[to], acting, seen, (tx, before) => moveTo(tx, before, to, historyAction, acting));
 
 /**
  * Publishes the proposal: approvers get a new approval request in the channel. Publishing again
  * while the request never reached Slack (its delivery failed) sends it again instead of refusing.
  */
 export const publishProposal = (prisma: Prisma, id: number, acting: Acting, seen?: number): Promise<Decision<Campaign>> =>
-  changeCampaign(prisma, id, 'publishProposal', acting, seen, async (tx, campaign) => {
+  changeCampaign(prisma, id, CAMPAIGN_MOVE_PERMISSION.proposal_published, acting, seen, async (tx, campaign) => {
     const request = `proposal_request:${id}`;
     const unsent = campaign.status === 'proposal_published' && !(await campaignMessages(tx, id))?.proposalMessageTs && (await deliveryFailed(tx, request));
     if (!unsent) return moveTo(tx, campaign, 'proposal_published', 'campaign.proposal_published', acting);
@@ -150,12 +158,12 @@ export const publishProposal = (prisma: Prisma, id: number, acting: Acting, seen
     return allow(campaign);
   });
 
-export const approveProposal = step('decideProposal', 'proposal_approved', 'campaign.proposal_approved');
+export const approveProposal = step('proposal_approved', 'campaign.proposal_approved');
 
 /** A rejected proposal goes back to Draft with the reason in its history; it still can never be deleted. */
 export async function rejectProposal(prisma: Prisma, id: number, reason: string, acting: Acting, seen?: number): Promise<Decision<Campaign>> {
   if (!reason.trim()) return refuse('rejection-needs-reason', 'A rejection needs a reason.');
-  return changeCampaign(prisma, id, 'decideProposal', acting, seen, (tx, before) =>
+  return changeCampaign(prisma, id, CAMPAIGN_MOVE_PERMISSION.draft, acting, seen, (tx, before) =>
     moveTo(tx, before, 'draft', 'campaign.proposal_rejected', acting, reason.trim()),
   );
 }
@@ -165,7 +173,7 @@ export async function rejectProposal(prisma: Prisma, id: number, reason: string,
  * the date is saved with the step, in the same transaction and history event.
  */
 export const openRecruitment = (prisma: Prisma, id: number, acting: Acting, seen?: number, closeDate?: Date | null): Promise<Decision<Campaign>> =>
-  changeCampaign(prisma, id, 'openRecruitment', acting, seen, (tx, before) =>
+  changeCampaign(prisma, id, CAMPAIGN_MOVE_PERMISSION.recruiting, acting, seen, (tx, before) =>
     saveDecided(tx, before, openRecruitmentUntil(before, closeDate === undefined ? before.recruitmentCloseDate : closeDate, acting.now), async (after) => [
       event(acting, 'campaign', id, 'campaign.recruitment_opened', {
         from: before.status,
@@ -179,25 +187,25 @@ export const openRecruitment = (prisma: Prisma, id: number, acting: Acting, seen
 export async function mayOpenRecruitment(prisma: Prisma, id: number, acting: Acting, seen?: number): Promise<Decision<Campaign>> {
   const loaded = await load(prisma, id);
   if (!loaded.ok) return loaded;
-  const refusal = await permission(prisma, 'openRecruitment', acting, loaded.value);
+  const refusal = await permission(prisma, CAMPAIGN_MOVE_PERMISSION.recruiting, acting, loaded.value);
   if (refusal) return refusal;
   const opened = moveCampaign(loaded.value, 'recruiting', acting.now);
   // A button seen before a change that made the step impossible answers what happened.
   return opened.ok ? loaded : ((await ifCurrent(prisma, 'campaign', loaded.value, seen)) ?? opened);
 }
 
-export const closeRecruitment = step('closeRecruitment', 'recruitment_closed', 'campaign.recruitment_closed');
+export const closeRecruitment = step('recruitment_closed', 'campaign.recruitment_closed');
 
-export const completeCampaign = step('completeCampaign', 'completed', 'campaign.completed');
+export const completeCampaign = step('completed', 'campaign.completed');
 
-export const archiveCampaign = step('archiveCampaign', 'archived', 'campaign.archived');
+export const archiveCampaign = step('archived', 'campaign.archived');
 
 /**
  * Starts collaboration, exactly once: signed participants become Collaborating, every other
  * participant still in play becomes Not selected, all in the same transaction.
  */
 export const startCollaboration = (prisma: Prisma, id: number, acting: Acting, seen?: number): Promise<Decision<Campaign>> =>
-  changeCampaign(prisma, id, 'startCollaboration', acting, seen, (tx, before) =>
+  changeCampaign(prisma, id, CAMPAIGN_MOVE_PERMISSION.collaborating, acting, seen, (tx, before) =>
     saveDecided(tx, before, moveCampaign(before, 'collaborating', acting.now), async (after) => {
       const events = [event(acting, 'campaign', id, 'campaign.collaboration_started', { from: before.status, to: after.status })];
       for (const participant of await participantsOf(tx, id)) {
@@ -341,7 +349,7 @@ export function listActiveCampaigns(prisma: Prisma, perStatus: number): Promise<
 
 /** May this user decide the proposal now? Checked before the reject modal opens (the decision re-checks). */
 export async function mayDecideProposal(prisma: Prisma, id: number, acting: Acting, seen?: number): Promise<Decision<Campaign>> {
-  const opened = await openCampaign(prisma, id, 'decideProposal', acting, seen);
+  const opened = await openCampaign(prisma, id, CAMPAIGN_MOVE_PERMISSION.proposal_approved, acting, seen);
   return opened.ok ? moveCampaign(opened.value, 'proposal_approved', acting.now) : opened;
 }
 

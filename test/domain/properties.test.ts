@@ -3,6 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import {
   ALL_OPTIONAL_STAGES,
+  CAMPAIGN_MOVE_PERMISSION,
   CAMPAIGN_STATUSES,
   type CampaignState,
   type CampaignStatus,
@@ -25,9 +26,9 @@ import {
   stageAtCollaborationStart,
 } from '../../src/domain/participation.js';
 import {
+  EFFECTIVE_POST_STATUSES,
   type PostMetrics,
   type PostState,
-  type PostStatus,
   approvePost,
   finalApprovePost,
   mayChangeWaitingPost,
@@ -268,21 +269,10 @@ function resolve(world: World, command: Command, actor: string): Concrete {
 }
 
 /** How the app names each change for permissions (as in the workflow modules). */
-const CAMPAIGN_MOVE_ACTION: Record<CampaignStatus, Action> = {
-  draft: 'decideProposal',
-  proposal_published: 'publishProposal',
-  proposal_approved: 'decideProposal',
-  recruiting: 'openRecruitment',
-  recruitment_closed: 'closeRecruitment',
-  collaborating: 'startCollaboration',
-  completed: 'completeCampaign',
-  archived: 'archiveCampaign',
-};
-
 function permissionOf(command: Exclude<Concrete, { kind: 'tick' }>): Action {
   switch (command.kind) {
     case 'moveCampaign':
-      return CAMPAIGN_MOVE_ACTION[command.to];
+      return CAMPAIGN_MOVE_PERMISSION[command.to];
     case 'startCollaboration':
       return 'startCollaboration';
     case 'deleteCampaign':
@@ -314,8 +304,6 @@ function permissionOf(command: Exclude<Concrete, { kind: 'tick' }>): Action {
 // ---------------------------------------------------------------------------------------------
 
 type Outcome = { ok: true; command: Concrete; events: HistoryEntry[] } | { ok: false; command: Concrete | null; rule: string };
-
-const EFFECTIVE: readonly PostStatus[] = ['posted', 'final_approved'];
 
 function at<T>(list: readonly T[], index: number): T {
   const item = list[index];
@@ -428,7 +416,7 @@ function apply(world: World, step: Step): Outcome {
     }
     case 'editCosts': {
       const participant = at(world.participants, command.p);
-      const hasEffectivePost = at(world.posts, command.p).some((post) => EFFECTIVE.includes(post.status));
+      const hasEffectivePost = at(world.posts, command.p).some((post) => EFFECTIVE_POST_STATUSES.includes(post.status));
       const decided = mayEditCosts(hasEffectivePost, world.campaign);
       if (!decided.ok) return refused(decided);
       replaceParticipant(command.p, { ...participant, budgetMinor: command.budgetMinor });
