@@ -81,27 +81,15 @@ export const confirmDialog = (title: string, text: string, confirm: string, deny
 /** A select's option; Slack shows at most 75 characters of it. */
 export const option = (value: string, text: string): PlainTextOption => ({ text: plain(truncate(text, 75)), value });
 
-/** An input block whose element is read back as `values[blockId].value`: the action_id is added, `optional` always said. */
-export function input(blockId: string, label: string, element: Record<string, unknown>, extra: { optional?: boolean; hint?: string } = {}): KnownBlock {
-  return {
-    type: 'input',
-    block_id: blockId,
-    label: plain(label),
-    optional: extra.optional ?? false,
-    ...(extra.hint ? { hint: plain(extra.hint) } : {}),
-    element: { action_id: VALUE, ...element },
-  } as KnownBlock;
-}
+/** An input element; its action_id defaults to VALUE, so the submission reads it as `values[blockId].value`. */
+export type InputElement = InputBlock['element'] extends infer E ? (E extends unknown ? Omit<E, 'action_id'> & { action_id?: string } : never) : never;
 
-/**
- * An input block with its element as given, action_id included. It writes the keys in the order
- * the forms outside `input` always had (docs/views holds their JSON byte for byte); Slack reads both alike.
- */
-export function inputBlock(
+/** An input block: optional only when said, with an optional hint. */
+export function input(
   block_id: string,
   label: string,
-  element: InputBlock['element'],
-  { optional, hint, dispatch_action }: { optional?: true; hint?: string; dispatch_action?: true } = {},
+  element: InputElement,
+  { optional, hint, dispatch_action }: { optional?: boolean; hint?: string; dispatch_action?: true } = {},
 ): InputBlock {
   return {
     type: 'input',
@@ -110,7 +98,7 @@ export function inputBlock(
     ...(optional ? { optional } : {}),
     label: plain(label),
     ...(hint ? { hint: plain(hint) } : {}),
-    element,
+    element: { action_id: VALUE, ...element } as InputBlock['element'],
   };
 }
 

@@ -12,7 +12,7 @@ import {
 } from '../domain/brief.js';
 import { DEFAULT_DISCLOSURES } from '../domain/compliance.js';
 import { ALL_OPTIONAL_STAGES, DEFAULT_AGREEMENT_WINDOW_DAYS, type OptionalStages } from '../domain/campaign.js';
-import { VALUE, context, input, modal, option, plain } from './blocks.js';
+import { type InputElement, VALUE, context, input, modal, option, plain } from './blocks.js';
 import { calendarDate, currencyDigits, majorUnits } from './format.js';
 import { userText } from './mrkdwn.js';
 import { campaignAtVersion, metadataOf } from './metadata.js';
@@ -53,7 +53,7 @@ export const CURRENCIES = ['USD', 'EUR', 'GBP', 'JPY', 'SGD', 'IDR', 'THB', 'MYR
 
 export const MAX_LENGTH = { short: 150, medium: 1000, long: 3000 } as const;
 
-const text = (maxLength: number, multiline = false) => ({ type: 'plain_text_input', max_length: maxLength, multiline });
+const text = (maxLength: number, multiline = false) => ({ type: 'plain_text_input' as const, max_length: maxLength, multiline });
 
 export const STAGE_OPTIONS: Option[] = [
   option('invited', 'Invited (influencers are invited before they apply)'),
@@ -68,7 +68,7 @@ function dealReferencesText(references: string[]): string {
 }
 
 /** Each field's input element, prefilled from `initial` when editing. */
-function elements(initial: Campaign | undefined, creatorId: string): Record<keyof typeof CAMPAIGN_FIELDS, Record<string, unknown>> {
+function elements(initial: Campaign | undefined, creatorId: string): Record<keyof typeof CAMPAIGN_FIELDS, InputElement> {
   const textValue = (value: string | undefined) => (value ? { initial_value: value } : {});
   const day = (date: Date | null | undefined) => (date ? { initial_date: calendarDate(date) } : {});
   const chosenStages = STAGE_OPTIONS.filter((o) => (initial?.optionalStages ?? ALL_OPTIONAL_STAGES)[o.value as keyof OptionalStages]);

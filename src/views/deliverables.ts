@@ -12,7 +12,7 @@ import {
   describeDeliverable,
   mayEditDeliverables,
 } from '../domain/participation.js';
-import { VALUE, actions, context, input, modal, option, plain, section } from './blocks.js';
+import { type InputElement, VALUE, actions, context, input, modal, option, plain, section } from './blocks.js';
 import { calendarDate } from './format.js';
 import { truncate, userText } from './mrkdwn.js';
 import { z } from 'zod';
@@ -48,7 +48,7 @@ function participantOption(p: Participant): PlainTextOption {
 
 function lineBlocks(campaign: Campaign, line: number, deliverable: Deliverable | undefined): KnownBlock[] {
   const platforms = PLATFORMS.filter((p) => campaign.platforms.includes(p) || p === deliverable?.platform);
-  const field = (name: DeliverableField, label: string, element: Record<string, unknown>, hint?: string) =>
+  const field = (name: DeliverableField, label: string, element: InputElement, hint?: string) =>
     input(deliverableBlockId(line, name), label, element, { optional: true, ...(hint ? { hint } : {}) });
   const platformOption = (p: Platform) => option(p, PLATFORM_LABELS[p]);
   return [

@@ -4,7 +4,7 @@ import { type Campaign, campaignReference } from '../domain/brief.js';
 import type { Refusal } from '../domain/decision.js';
 import { profitOf } from '../domain/metrics.js';
 import { type Participant, STAGES, STAGE_LABELS, type Stage, nextStages } from '../domain/participation.js';
-import { VALUE, context, inputBlock, modal, option, plain, section } from './blocks.js';
+import { VALUE, context, input, modal, option, plain, section } from './blocks.js';
 import { PROFIT_FORMULA, count, currencyDigits, majorUnits, money } from './format.js';
 import { clampMrkdwn, truncate, userText } from './mrkdwn.js';
 import { refusalText } from './refusals.js';
@@ -60,7 +60,7 @@ export function moveModal(campaign: Campaign, participants: Participant[], chose
   const initial = chosen.filter((c) => shown.some((p) => p.id === c.id)).map(participantOption);
   const blocks: KnownBlock[] = [
     section(`Move participants of *${campaignReference(campaign.id)} ${userText(campaign.title, 200)}* to another stage.`),
-    inputBlock(
+    input(
       MOVE_FIELDS.participant,
       'Participants',
       {
@@ -99,7 +99,7 @@ function stageChoice(campaign: Campaign, chosen: Participant[]): KnownBlock {
         : 'These participants have no stage in common to move to: choose participants who are in the same stage.';
     return section(`:no_entry: ${reason}`);
   }
-  return inputBlock(
+  return input(
     MOVE_FIELDS.stage,
     chosen.length === 1 ? `Move from ${STAGE_LABELS[chosen[0]!.stage]} to` : `Move ${chosen.length} participants to`,
     { type: 'static_select', action_id: VALUE, options: targets.map((stage) => option(stage, `${STAGE_LABELS[stage]}${moveKindSuffix(chosen, stage)}`)) },
@@ -142,7 +142,7 @@ export function costsModal(campaign: Campaign, participants: Participant[]): Mod
     blocks.push(section(`*${userText(p.influencerName, 200)}* · ${STAGE_LABELS[p.stage]} · profit now ${profit}`));
     for (const field of COST_FIELDS) {
       blocks.push(
-        inputBlock(costBlockId(p.id, field), `${COST_LABELS[field]} for ${truncate(p.influencerName, 150)} (${campaign.currency})`, {
+        input(costBlockId(p.id, field), `${COST_LABELS[field]} for ${truncate(p.influencerName, 150)} (${campaign.currency})`, {
           type: 'number_input',
           action_id: VALUE,
           is_decimal_allowed: digits > 0,

@@ -4,7 +4,7 @@ import type { HistoryEntry } from '../domain/history.js';
 import type { SocialAccount } from '../domain/influencer.js';
 import type { Post } from '../domain/posts.js';
 import { answersLine } from './approvals.js';
-import { VALUE, context, inputBlock, modal, option, section } from './blocks.js';
+import { VALUE, context, input, modal, option, section } from './blocks.js';
 import { truncate, userText } from './mrkdwn.js';
 import { z } from 'zod';
 import { campaignMetadata, metadataOf, storedInt } from './metadata.js';
@@ -30,19 +30,19 @@ export interface PostTarget {
 function postInputs(post?: Post): KnownBlock[] {
   const initial = <T>(value: T | undefined, key: string) => (value === undefined ? {} : { [key]: value });
   return [
-    inputBlock(POST_FIELDS.plannedDate, 'Planned posting date', {
+    input(POST_FIELDS.plannedDate, 'Planned posting date', {
       type: 'datepicker',
       action_id: VALUE,
       ...initial(post?.plannedDate.toISOString().slice(0, 10), 'initial_date'),
     }),
-    inputBlock(POST_FIELDS.content, 'Caption / content', {
+    input(POST_FIELDS.content, 'Caption / content', {
       type: 'plain_text_input',
       action_id: VALUE,
       multiline: true,
       max_length: MAX_CONTENT,
       ...initial(post?.content.slice(0, MAX_CONTENT), 'initial_value'),
     }),
-    inputBlock(
+    input(
       POST_FIELDS.mediaUrls,
       'Media links',
       {
@@ -83,7 +83,7 @@ export function submitPostModal(campaign: Campaign, targets: PostTarget[]): Moda
     submit: 'Submit for approval',
     blocks: [
       section(`For *${campaignReference(campaign.id)}*; the approvers are asked in <#${campaign.channelId}>.`),
-      inputBlock(POST_FIELDS.account, 'Influencer and account', { type: 'static_select', action_id: VALUE, options }),
+      input(POST_FIELDS.account, 'Influencer and account', { type: 'static_select', action_id: VALUE, options }),
       ...note,
       ...postInputs(),
     ],

@@ -4,7 +4,7 @@ import type { DigestSchedule } from '../domain/schedule.js';
 import { MAX_GROUPS, type Quorum } from '../domain/quorum.js';
 import { REMINDER_KINDS, REMINDER_LABELS, REMINDER_RECIPIENTS, type Timing } from '../domain/timing.js';
 import { type Duration, formatDuration } from '../domain/durations.js';
-import { VALUE, context, header, inputBlock, modal, option, plain } from './blocks.js';
+import { VALUE, context, header, input, modal, option, plain } from './blocks.js';
 import { CAMPAIGN_FIELDS, STAGE_OPTIONS } from './campaign-form.js';
 import { campaignAtVersion, metadataOf } from './metadata.js';
 
@@ -33,15 +33,15 @@ function digestBlocks(digest: DigestSettingsView): KnownBlock[] {
   const days = WEEKDAY_OPTIONS.filter((option) => digest.days.includes(Number(option.value)));
   return [
     header('Daily digest'),
-    inputBlock(F.time, 'Time', { type: 'timepicker', action_id: VALUE, initial_time: digest.time }),
-    inputBlock(
+    input(F.time, 'Time', { type: 'timepicker', action_id: VALUE, initial_time: digest.time }),
+    input(
       F.timeZone,
       'Time zone',
       { type: 'plain_text_input', action_id: VALUE, initial_value: digest.timeZone, max_length: 64 },
       { hint: 'An IANA time zone, e.g. Asia/Tokyo, Europe/Paris, America/New_York.' },
     ),
-    inputBlock(F.days, 'Days', { type: 'checkboxes', action_id: VALUE, options: WEEKDAY_OPTIONS, ...(days.length ? { initial_options: days } : {}) }),
-    inputBlock(
+    input(F.days, 'Days', { type: 'checkboxes', action_id: VALUE, options: WEEKDAY_OPTIONS, ...(days.length ? { initial_options: days } : {}) }),
+    input(
       F.overviewChannelId,
       "Managers' overview channel",
       {
@@ -52,7 +52,7 @@ function digestBlocks(digest: DigestSettingsView): KnownBlock[] {
       },
       { optional: true },
     ),
-    inputBlock(
+    input(
       F.quietDayMessage,
       'Quiet days',
       { type: 'checkboxes', action_id: VALUE, options: [QUIET], ...(digest.quietDayMessage ? { initial_options: [QUIET] } : {}) },
@@ -68,7 +68,7 @@ export function settingsModal(admins: string[], digest: DigestSettingsView): Mod
     title: 'Campaign Desk settings',
     submit: 'Save',
     blocks: [
-      inputBlock(
+      input(
         ADMINS_BLOCK,
         'Admins',
         { type: 'multi_users_select', action_id: VALUE, initial_users: admins.slice(0, 100) },
@@ -99,13 +99,13 @@ function quorumInputs(quorum: Quorum): KnownBlock[] {
   const groups = quorum.kind === 'groups' ? quorum.groups : [];
   return [
     header('Post approval'),
-    inputBlock(
+    input(
       Q.kind,
       'Who must approve a draft post',
       { type: 'radio_buttons', action_id: VALUE, options: QUORUM_OPTIONS, initial_option: QUORUM_OPTIONS.find((o) => o.value === quorum.kind) },
       { hint: 'Each approver decides once per revision; one "Needs work" sends the post back.' },
     ),
-    inputBlock(
+    input(
       Q.count,
       'How many approvers',
       {
@@ -118,13 +118,13 @@ function quorumInputs(quorum: Quorum): KnownBlock[] {
       { optional: true, hint: 'For "A number of the approvers".' },
     ),
     ...Q.groups.flatMap((block, i) => [
-      inputBlock(
+      input(
         block.name,
         `Group ${i + 1} name`,
         { action_id: VALUE, type: 'plain_text_input', max_length: 40, ...(groups[i] ? { initial_value: groups[i].name } : {}) },
         { optional: true, ...(i === 0 ? { hint: 'For "Named groups": each group needs one approval from its members, who must be approvers.' } : {}) },
       ),
-      inputBlock(
+      input(
         block.members,
         `Group ${i + 1} members`,
         { action_id: VALUE, type: 'multi_users_select', ...(groups[i] ? { initial_users: groups[i].memberIds.slice(0, 100) } : {}) },
@@ -154,7 +154,7 @@ function timingInputs(timing: Timing): KnownBlock[] {
   const on = REMINDER_OPTIONS.filter((option) => timing.reminders[option.value]);
   const d = timing.deadlines;
   const duration = (block_id: string, label: string, value: Duration | null, hint?: string) =>
-    inputBlock(
+    input(
       block_id,
       label,
       {
@@ -168,13 +168,13 @@ function timingInputs(timing: Timing): KnownBlock[] {
     );
   return [
     header('Reminders and approval deadlines'),
-    inputBlock(
+    input(
       T.reminders,
       'Reminders by direct message, at 09:00 in each person’s time zone',
       { type: 'checkboxes', action_id: VALUE, options: REMINDER_OPTIONS, ...(on.length ? { initial_options: on } : {}) },
       { optional: true },
     ),
-    inputBlock(
+    input(
       T.muted,
       'Mute',
       { type: 'checkboxes', action_id: VALUE, options: [MUTE_REMINDERS], ...(timing.muted ? { initial_options: [MUTE_REMINDERS] } : {}) },
@@ -183,13 +183,13 @@ function timingInputs(timing: Timing): KnownBlock[] {
     duration(T.remindAfter, 'Remind the approvers after', d.remindAfter, 'Counted from when a revision is submitted.'),
     duration(T.escalateAfter, 'Escalate to the PICs after', d.escalateAfter),
     duration(T.decideAfter, 'Decide after', d.decideAfter, 'Then the post is approved or its request expires, as chosen below.'),
-    inputBlock(T.onDeadline, 'At the decision deadline', {
+    input(T.onDeadline, 'At the decision deadline', {
       type: 'radio_buttons',
       action_id: VALUE,
       options: ON_DEADLINE,
       initial_option: ON_DEADLINE.find((o) => o.value === d.onDeadline),
     }),
-    inputBlock(
+    input(
       T.businessTime,
       'Business time',
       { type: 'checkboxes', action_id: VALUE, options: [BUSINESS], ...(d.businessTime ? { initial_options: [BUSINESS] } : {}) },
@@ -211,25 +211,25 @@ export function campaignSettingsModal(campaign: Campaign): ModalView {
     title: `${campaignReference(campaign.id)} settings`,
     submit: 'Save',
     blocks: [
-      inputBlock(F.salesPicId, 'Sales PIC', { action_id: VALUE, type: 'users_select', initial_user: campaign.salesPicId }),
-      inputBlock(F.influencerPicId, 'Influencer-management PIC', { action_id: VALUE, type: 'users_select', initial_user: campaign.influencerPicId }),
-      inputBlock(F.approverIds, 'Approvers', { action_id: VALUE, type: 'multi_users_select', initial_users: campaign.approverIds.slice(0, 100) }),
+      input(F.salesPicId, 'Sales PIC', { action_id: VALUE, type: 'users_select', initial_user: campaign.salesPicId }),
+      input(F.influencerPicId, 'Influencer-management PIC', { action_id: VALUE, type: 'users_select', initial_user: campaign.influencerPicId }),
+      input(F.approverIds, 'Approvers', { action_id: VALUE, type: 'multi_users_select', initial_users: campaign.approverIds.slice(0, 100) }),
       stagesLocked
         ? context(`*${FIELD_LABELS.optionalStages}:* ${fieldText(campaign, 'optionalStages')}\n:lock: ${stagesLocked}`, F.optionalStages)
-        : inputBlock(
+        : input(
             F.optionalStages,
             'Optional stages',
             { action_id: VALUE, type: 'checkboxes', options: STAGE_OPTIONS, ...(chosenStages.length ? { initial_options: chosenStages } : {}) },
             { optional: true },
           ),
-      inputBlock(F.agreementWindowDays, 'Days to sign an agreement', {
+      input(F.agreementWindowDays, 'Days to sign an agreement', {
         action_id: VALUE,
         type: 'number_input',
         is_decimal_allowed: false,
         min_value: '1',
         initial_value: String(campaign.agreementWindowDays),
       }),
-      inputBlock(
+      input(
         DIGEST_FIELDS.muted,
         'Daily digest',
         { type: 'checkboxes', action_id: VALUE, options: [MUTE], ...(campaign.digestMuted ? { initial_options: [MUTE] } : {}) },

@@ -21,6 +21,7 @@ import {
   writeDigestSettings,
 } from '../store/digests.js';
 import type { Tx } from '../store/tx.js';
+import { slackErrorCode } from '../slack-client.js';
 import { type Acting, change, event, permission, record } from './change.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -169,7 +170,7 @@ export async function runDueDigests(prisma: Prisma, now: Date, post: PostDigest)
       await finishDigestRun(prisma, runId, ts ? { status: 'sent', messageTs: ts } : { status: 'quiet' }, now);
       if (ts) report.sent.push(`${channelId}/${kind}`);
     } catch (error) {
-      const reason = (error as { data?: { error?: string } }).data?.error ?? (error instanceof Error ? error.message : String(error));
+      const reason = slackErrorCode(error) ?? (error instanceof Error ? error.message : String(error));
       await finishDigestRun(prisma, runId, { status: 'failed', error: reason }, now);
       report.failed.push({ channelId, error: reason });
     }

@@ -20,7 +20,7 @@ import type { Tx } from '../store/tx.js';
 import { rememberReminder } from './reminders.js';
 
 export type { ClaimedDelivery, DeliveryLane };
-export { deliveriesWrittenHere } from '../store/deliveries.js';
+export { deliveriesWrittenHere, pruneDeliveries } from '../store/deliveries.js';
 
 /** What a posted message leaves to remember, saved with the delivery's success so that a retry updates it instead of posting again. */
 export type Posted =
