@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { campaignMetrics, engagementsOf, participantMetrics, type Metrics, type ParticipantNumbers } from '../../src/domain/metrics.js';
-import { postMetrics } from '../support/factories.js';
+import { STORY_RESULTS, postMetrics } from '../support/factories.js';
 
 // Expected values are worked out by hand (see the comments), not recomputed with the module's formulas.
 
@@ -15,17 +15,7 @@ const alice = participant({
   shippingCostMinor: 2_500,
   followers: [12_000, 3_000],
   posts: [
-    postMetrics({
-      impressions: 9_000,
-      reach: 6_000,
-      likes: 300,
-      comments: 40,
-      shares: 20,
-      saves: 40,
-      clicks: 120,
-      conversions: 6,
-      attributedRevenueMinor: 45_000,
-    }),
+    STORY_RESULTS,
     postMetrics({
       impressions: 5_000,
       reach: 4_000,

@@ -19,7 +19,7 @@ import {
   withdrawPost,
 } from '../../src/domain/posts.js';
 import { rolesOf } from '../../src/domain/roles.js';
-import { campaignIn, postMetrics, postState as post } from '../support/factories.js';
+import { campaignIn, postMetrics, postState as post, STORY_RESULTS } from '../support/factories.js';
 import { casesOf, decidedValue, everyPair, expectSentence, refusalOf } from '../support/transitions.js';
 
 // Post review, written out by hand. The table is the product's rules as documented, not a copy of
@@ -31,18 +31,7 @@ const archived = campaignIn('archived');
 
 /** A post's results, some of every number. */
 function metrics(overrides: Partial<PostMetrics> = {}): PostMetrics {
-  return postMetrics({
-    impressions: 9_000,
-    reach: 6_000,
-    likes: 300,
-    comments: 40,
-    shares: 20,
-    saves: 40,
-    clicks: 120,
-    conversions: 6,
-    attributedRevenueMinor: 45_000,
-    ...overrides,
-  });
+  return postMetrics({ ...STORY_RESULTS, ...overrides });
 }
 
 const revisedContent = { content: 'Morning routine, label visible', mediaUrls: ['https://cdn.example.com/serum-2.jpg'] };

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { campaignReport, reviewOutcomes } from '../../src/domain/report.js';
 import type { HistoryEntry } from '../../src/domain/history.js';
-import { campaignFixture, day, participant, post, postMetrics, T0 } from '../support/factories.js';
+import { campaignFixture, day, participant, post, postMetrics, FEED_POST_RESULTS, T0 } from '../support/factories.js';
 
 const followers = new Map([
   [1, 120_000],
@@ -24,17 +24,7 @@ describe('campaign report', () => {
         post(1, {
           participationId: 1,
           status: 'posted',
-          metrics: postMetrics({
-            impressions: 30_000,
-            reach: 20_000,
-            likes: 1_000,
-            comments: 100,
-            shares: 50,
-            saves: 50,
-            clicks: 300,
-            conversions: 12,
-            attributedRevenueMinor: 900_000,
-          }),
+          metrics: FEED_POST_RESULTS,
         }),
         // 200 + 20 + 10 + 10 = 240 engagements on 5,000 reach
         post(2, {

@@ -10,7 +10,7 @@ import * as posts from '../../src/workflow/posts.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import type { SlackCall } from '../support/fake-slack.js';
 import { harnessForTests } from '../support/harness.js';
-import { collaboratingCampaign, PEOPLE, at, ok, submittedPost } from '../support/factories.js';
+import { collaboratingCampaign, PEOPLE, at, ok, submittedPost, FEED_POST_RESULTS } from '../support/factories.js';
 import { entityHistory, getPost } from '../support/records.js';
 import { type OpenedModal, modalOpenedBy } from '../support/slack-user.js';
 
@@ -121,17 +121,7 @@ describe('recording results', () => {
     expect(await getPost(prisma(), postId)).toMatchObject({
       status: 'posted',
       postUrl: 'https://instagram.com/p/results-flow',
-      metrics: {
-        impressions: 30_000,
-        reach: 20_000,
-        likes: 1_000,
-        comments: 100,
-        shares: 50,
-        saves: 50,
-        clicks: 300,
-        conversions: 12,
-        attributedRevenueMinor: 900_000,
-      },
+      metrics: FEED_POST_RESULTS,
     });
     expect((await participants.listParticipants(prisma(), scenario.id)).find((p) => p.id === scenario.collaborator.id)?.stage).toBe('posted');
     const shown = await harness.fakeSlack.waitFor('chat.update', (c) => texts(c).includes('results-flow'));

@@ -250,6 +250,32 @@ export function postMetrics(overrides: Partial<PostMetrics> = {}): PostMetrics {
   };
 }
 
+/** A post's results with some of every number: 400 engagements on a reach of 6,000. */
+export const STORY_RESULTS: PostMetrics = {
+  impressions: 9_000,
+  reach: 6_000,
+  likes: 300,
+  comments: 40,
+  shares: 20,
+  saves: 40,
+  clicks: 120,
+  conversions: 6,
+  attributedRevenueMinor: 45_000,
+};
+
+/** A feed post's results: 1,000 + 100 + 50 + 50 = 1,200 engagements on a reach of 20,000. */
+export const FEED_POST_RESULTS: PostMetrics = {
+  impressions: 30_000,
+  reach: 20_000,
+  likes: 1_000,
+  comments: 100,
+  shares: 50,
+  saves: 50,
+  clicks: 300,
+  conversions: 12,
+  attributedRevenueMinor: 900_000,
+};
+
 /** A reel's results: 400 engagements on a reach of 8,000. */
 export const REEL_RESULTS: PostMetrics = {
   impressions: 9_000,
