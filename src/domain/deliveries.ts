@@ -29,6 +29,18 @@ export type Delivery =
 
 export type DeliveryKind = Delivery['kind'];
 
+/** A delivery that could not be shown in Slack yet, as an admin's list shows it. */
+export interface StuckDelivery {
+  id: bigint;
+  delivery: Delivery;
+  actor: string;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: Date;
+  nextAttemptAt: Date;
+}
+
 /** The people a campaign's changes concern: their App Homes list its work. */
 export interface CampaignPeople {
   campaignId: number;

@@ -1,5 +1,5 @@
 // The outbox: what Slack must show, written with the change it reflects, claimed by one worker at a time.
-import { type CampaignPeople, type Delivery, STATE_KINDS, deliveryKey, showsState } from '../domain/deliveries.js';
+import { type CampaignPeople, type Delivery, STATE_KINDS, type StuckDelivery, deliveryKey, showsState } from '../domain/deliveries.js';
 import { Prisma as PrismaTypes } from '../generated/prisma/client.js';
 import type { Prisma } from './database.js';
 import type { Tx } from './tx.js';
@@ -11,17 +11,6 @@ export interface ClaimedDelivery {
   /** Tries so far, this one included. */
   attempts: number;
   createdAt: Date;
-}
-
-export interface StuckDelivery {
-  id: bigint;
-  delivery: Delivery;
-  actor: string;
-  status: string;
-  attempts: number;
-  lastError: string | null;
-  createdAt: Date;
-  nextAttemptAt: Date;
 }
 
 /** Deliveries this process has written (rolled back ones included): a request that wrote none has nothing to deliver. */

@@ -1,6 +1,5 @@
 import { campaignReference } from '../domain/brief.js';
-import type { Delivery } from '../domain/deliveries.js';
-import type { StuckDelivery } from '../store/deliveries.js';
+import type { Delivery, StuckDelivery } from '../domain/deliveries.js';
 import { actions, button, context, section } from './blocks.js';
 import { mention, slackDate } from './format.js';
 import type { SlackMessage } from './help.js';

@@ -1,7 +1,8 @@
 // What Slack has not shown yet, for admins: list the stuck deliveries and send them again.
 import { type Decision, allow } from '../domain/decision.js';
 import type { Prisma } from '../store/database.js';
-import { type StuckDelivery, retryStuckDeliveries, stuckDeliveries } from '../store/deliveries.js';
+import type { StuckDelivery } from '../domain/deliveries.js';
+import { retryStuckDeliveries, stuckDeliveries } from '../store/deliveries.js';
 import { type Acting, change, event, permission, record } from './change.js';
 
 /** The listing shows this many; the total says how many more there are. */
