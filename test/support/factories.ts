@@ -8,7 +8,7 @@ import type { CampaignDigestInput } from '../../src/domain/digest.js';
 import type { InfluencerProfile } from '../../src/domain/influencer.js';
 import type { Metrics } from '../../src/domain/metrics.js';
 import type { Participant, ParticipantState, Stage } from '../../src/domain/participation.js';
-import type { Post, PostMetrics, PostState } from '../../src/domain/posts.js';
+import { NO_METRICS, type Post, type PostMetrics, type PostState } from '../../src/domain/posts.js';
 import { DEFAULT_TIMING } from '../../src/domain/timing.js';
 import type { Prisma } from '../../src/store/database.js';
 import { VALUE } from '../../src/views/blocks.js';
@@ -236,18 +236,7 @@ export function postRejected(postId: number, at: Date, reason: string): HistoryE
 
 /** A post's results; every number zero unless given. */
 export function postMetrics(overrides: Partial<PostMetrics> = {}): PostMetrics {
-  return {
-    impressions: 0,
-    reach: 0,
-    likes: 0,
-    comments: 0,
-    shares: 0,
-    saves: 0,
-    clicks: 0,
-    conversions: 0,
-    attributedRevenueMinor: 0,
-    ...overrides,
-  };
+  return { ...NO_METRICS, ...overrides };
 }
 
 /** A post's results with some of every number: 400 engagements on a reach of 6,000. */
