@@ -1,6 +1,6 @@
 // A modal's private_metadata carries IDs and versions only; the truth is re-read on submit. Each
 // modal's schema sits next to its builder, which writes it with `metadataOf`; its listeners read it
-// back with the same schema (readMetadata in src/handlers/odd-input.ts), so the two cannot drift.
+// back with the same schema (readMetadata in src/handlers/payload.ts), so the two cannot drift.
 import { z } from 'zod';
 
 /** An ID or version as the database stores it (a 32-bit integer); anything else was not written by us. */
