@@ -20,10 +20,10 @@ import {
   claimDue,
   deliveriesWrittenHere,
   delivered,
-  entryOf,
-  messagesOf,
-  participantOf,
-  pending,
+  historyEvent,
+  campaignMessages,
+  findParticipant,
+  deliveryPending,
   postponed,
 } from '../workflow/outbox.js';
 import { reopenAnnouncement } from '../views/transitions.js';
@@ -280,7 +280,7 @@ export class DeliveryWorker {
         const campaign = await getCampaign(prisma, delivery.campaignId);
         if (!campaign) return DONE;
         const card = campaignCard(campaign);
-        const ts = (await messagesOf(prisma, campaign.id))?.cardTs;
+        const ts = (await campaignMessages(prisma, campaign.id))?.cardTs;
         if (ts) {
           await client.chat.update({ channel: campaign.channelId, ts, ...card });
           return DONE;
@@ -298,7 +298,7 @@ export class DeliveryWorker {
         const published = campaign && (await lastEvent(prisma, 'campaign', campaign.id, 'campaign.proposal_published'));
         if (!campaign || !published) return DONE;
         const message = proposalApprovalMessage(campaign, published.actor, await proposalDecision(prisma, campaign, published.at));
-        const ts = (await messagesOf(prisma, campaign.id))?.proposalMessageTs;
+        const ts = (await campaignMessages(prisma, campaign.id))?.proposalMessageTs;
         if (ts) {
           await client.chat.update({ channel: campaign.channelId, ts, ...message });
           return DONE;
@@ -309,12 +309,12 @@ export class DeliveryWorker {
         return { done: true, posted: { campaignId: campaign.id, messages: { proposalMessageTs: posted.ts as string } } };
       }
       case 'proposal_reply': {
-        const [campaign, decision] = await Promise.all([getCampaign(prisma, delivery.campaignId), entryOf(prisma, delivery.eventId)]);
+        const [campaign, decision] = await Promise.all([getCampaign(prisma, delivery.campaignId), historyEvent(prisma, delivery.eventId)]);
         const published = campaign && (await lastEvent(prisma, 'campaign', campaign.id, 'campaign.proposal_published'));
         if (!campaign || !decision || !published) return DONE;
-        const ts = (await messagesOf(prisma, campaign.id))?.proposalMessageTs;
+        const ts = (await campaignMessages(prisma, campaign.id))?.proposalMessageTs;
         // Waits while the request is on its way; a request never posted (decided before it was) has no thread.
-        if (!ts) return (await pending(prisma, `proposal_request:${campaign.id}`)) ? { done: false, why: 'waiting for the approval request' } : DONE;
+        if (!ts) return (await deliveryPending(prisma, `proposal_request:${campaign.id}`)) ? { done: false, why: 'waiting for the approval request' } : DONE;
         const rejected = decision.action.endsWith('rejected');
         const next = rejected ? '' : ` A PIC can now open recruitment with the button above or \`/campaign open ${campaignReference(campaign.id)}\`.`;
         await client.chat.postMessage({
@@ -342,13 +342,14 @@ export class DeliveryWorker {
         };
       }
       case 'post_reply': {
-        const [card, entry] = await Promise.all([postCard(prisma, delivery.postId), entryOf(prisma, delivery.eventId)]);
+        const [card, entry] = await Promise.all([postCard(prisma, delivery.postId), historyEvent(prisma, delivery.eventId)]);
         if (!card || !entry) return DONE;
         const { message } = card;
         const revision = entry.details?.revision;
         if (!message || (message.revision ?? card.post.revision) !== revision) {
           // Waits while the revision's message is on its way; once a later revision has its own, this reply has no thread left.
-          const coming = typeof revision === 'number' && revision === card.post.revision && (await pending(prisma, `post_request:${card.post.id}:${revision}`));
+          const coming =
+            typeof revision === 'number' && revision === card.post.revision && (await deliveryPending(prisma, `post_request:${card.post.id}:${revision}`));
           return coming ? { done: false, why: 'waiting for the post approval message' } : DONE;
         }
         const reply = entry.action === 'post.edited' ? postEditedReply(card.campaign, entry) : decisionReply(card.post, entry);
@@ -371,8 +372,8 @@ export class DeliveryWorker {
         return { done: true, posted: { reminderKey: delivery.key, channelId: channel, ts: posted.ts as string } };
       }
       case 'announcement': {
-        const [campaign, entry] = await Promise.all([getCampaign(prisma, delivery.campaignId), entryOf(prisma, delivery.eventId)]);
-        const participant = entry && (await participantOf(prisma, Number(entry.entityId)));
+        const [campaign, entry] = await Promise.all([getCampaign(prisma, delivery.campaignId), historyEvent(prisma, delivery.eventId)]);
+        const participant = entry && (await findParticipant(prisma, Number(entry.entityId)));
         if (!campaign || !entry || !participant) return DONE;
         await client.chat.postMessage({ channel: campaign.channelId, ...reopenAnnouncement(campaign, participant.influencerName, entry) });
         return DONE;

@@ -10,7 +10,7 @@ import {
   needsFollowUp,
   resendAgreement,
 } from '../domain/participation.js';
-import { VALUE, button, context, input, modal, option, plain, section, textModal } from './blocks.js';
+import { button, context, input, modal, option, plain, section, textModal } from './blocks.js';
 import { OPEN_DELIVERABLES } from './deliverables.js';
 import { zonedDateTime } from './format.js';
 import { truncate, userText } from './mrkdwn.js';
@@ -112,7 +112,7 @@ export function resendModal(campaign: Campaign, resendable: Participant[]): Moda
       section(
         `Send the agreement again in *${campaignReference(campaign.id)} ${userText(campaign.title, 200)}*: the participant is back in Agreement sent with a new signing window of ${campaign.agreementWindowDays} days.`,
       ),
-      input(RESEND_PICK, 'Participant', { type: 'static_select', action_id: VALUE, placeholder: plain('Declined or expired agreements'), options }),
+      input(RESEND_PICK, 'Participant', { type: 'static_select', placeholder: plain('Declined or expired agreements'), options }),
     ],
   });
 }

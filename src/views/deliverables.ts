@@ -12,7 +12,7 @@ import {
   describeDeliverable,
   mayEditDeliverables,
 } from '../domain/participation.js';
-import { type InputElement, VALUE, actions, context, input, modal, option, plain, section } from './blocks.js';
+import { type InputElement, actions, context, input, modal, option, plain, section } from './blocks.js';
 import { calendarDate } from './format.js';
 import { truncate, userText } from './mrkdwn.js';
 import { z } from 'zod';
@@ -97,7 +97,6 @@ export function deliverablesModal(campaign: Campaign, participants: Participant[
       [
         {
           type: 'static_select',
-          action_id: VALUE,
           placeholder: plain('Choose a participant'),
           options: shown.map(participantOption),
           ...(chosen ? { initial_option: participantOption(chosen) } : {}),

@@ -1,6 +1,6 @@
 import type { ModalView } from '@slack/types';
 import { type Campaign, campaignReference } from '../domain/brief.js';
-import { VALUE, context, input, modal, section } from './blocks.js';
+import { context, input, modal, section } from './blocks.js';
 import { userText } from './mrkdwn.js';
 import type { CampaignStatus } from '../domain/campaign.js';
 import { type TransitionKind, UNDO_WINDOW_TEXT, campaignStepKind } from '../domain/transitions.js';
@@ -103,10 +103,7 @@ export function rejectReasonModal(metadata: RejectMetadata, subject: string): Mo
     private_metadata: metadataOf(rejectMetadata, metadata),
     title: form.title,
     submit: form.submit,
-    blocks: [
-      section(userText(subject, 2900)),
-      input(REASON_BLOCK, form.label, { type: 'plain_text_input', action_id: VALUE, multiline: true, max_length: MAX_REASON }),
-    ],
+    blocks: [section(userText(subject, 2900)), input(REASON_BLOCK, form.label, { type: 'plain_text_input', multiline: true, max_length: MAX_REASON })],
   });
 }
 

@@ -4,7 +4,7 @@ import { type Campaign, campaignReference } from '../domain/brief.js';
 import type { Refusal } from '../domain/decision.js';
 import { profitOf } from '../domain/metrics.js';
 import { type Participant, STAGES, STAGE_LABELS, type Stage, nextStages } from '../domain/participation.js';
-import { VALUE, context, input, modal, option, plain, section } from './blocks.js';
+import { context, input, modal, option, plain, section } from './blocks.js';
 import { PROFIT_FORMULA, count, currencyDigits, majorUnits, money } from './format.js';
 import { clampMrkdwn, truncate, userText } from './mrkdwn.js';
 import { refusalText } from './refusals.js';
@@ -65,7 +65,6 @@ export function moveModal(campaign: Campaign, participants: Participant[], chose
       'Participants',
       {
         type: 'multi_static_select',
-        action_id: VALUE,
         placeholder: plain('Choose participants'),
         option_groups: groups,
         ...(initial.length ? { initial_options: initial } : {}),
@@ -102,7 +101,7 @@ function stageChoice(campaign: Campaign, chosen: Participant[]): KnownBlock {
   return input(
     MOVE_FIELDS.stage,
     chosen.length === 1 ? `Move from ${STAGE_LABELS[chosen[0]!.stage]} to` : `Move ${chosen.length} participants to`,
-    { type: 'static_select', action_id: VALUE, options: targets.map((stage) => option(stage, `${STAGE_LABELS[stage]}${moveKindSuffix(chosen, stage)}`)) },
+    { type: 'static_select', options: targets.map((stage) => option(stage, `${STAGE_LABELS[stage]}${moveKindSuffix(chosen, stage)}`)) },
     { hint: `Undo: the confirmation offers it for ${UNDO_WINDOW_TEXT}. Admin can reopen: an applicant's decision, with a reason (\`/campaign reopen\`).` },
   );
 }
@@ -144,7 +143,6 @@ export function costsModal(campaign: Campaign, participants: Participant[]): Mod
       blocks.push(
         input(costBlockId(p.id, field), `${COST_LABELS[field]} for ${truncate(p.influencerName, 150)} (${campaign.currency})`, {
           type: 'number_input',
-          action_id: VALUE,
           is_decimal_allowed: digits > 0,
           min_value: '0',
           initial_value: majorUnits(amounts(p)[field], digits),

@@ -4,7 +4,7 @@ import type { HistoryEntry } from '../domain/history.js';
 import type { SocialAccount } from '../domain/influencer.js';
 import type { Post } from '../domain/posts.js';
 import { answersLine } from './approvals.js';
-import { VALUE, context, input, modal, option, section } from './blocks.js';
+import { context, input, modal, option, section } from './blocks.js';
 import { truncate, userText } from './mrkdwn.js';
 import { z } from 'zod';
 import { campaignMetadata, metadataOf, storedInt } from './metadata.js';
@@ -32,12 +32,10 @@ function postInputs(post?: Post): KnownBlock[] {
   return [
     input(POST_FIELDS.plannedDate, 'Planned posting date', {
       type: 'datepicker',
-      action_id: VALUE,
       ...initial(post?.plannedDate.toISOString().slice(0, 10), 'initial_date'),
     }),
     input(POST_FIELDS.content, 'Caption / content', {
       type: 'plain_text_input',
-      action_id: VALUE,
       multiline: true,
       max_length: MAX_CONTENT,
       ...initial(post?.content.slice(0, MAX_CONTENT), 'initial_value'),
@@ -47,7 +45,6 @@ function postInputs(post?: Post): KnownBlock[] {
       'Media links',
       {
         type: 'plain_text_input',
-        action_id: VALUE,
         multiline: true,
         max_length: 3000,
         ...initial(post?.mediaUrls.length ? post.mediaUrls.join('\n').slice(0, 3000) : undefined, 'initial_value'),
@@ -83,7 +80,7 @@ export function submitPostModal(campaign: Campaign, targets: PostTarget[]): Moda
     submit: 'Submit for approval',
     blocks: [
       section(`For *${campaignReference(campaign.id)}*; the approvers are asked in <#${campaign.channelId}>.`),
-      input(POST_FIELDS.account, 'Influencer and account', { type: 'static_select', action_id: VALUE, options }),
+      input(POST_FIELDS.account, 'Influencer and account', { type: 'static_select', options }),
       ...note,
       ...postInputs(),
     ],

@@ -4,7 +4,7 @@ import type { DigestSchedule } from '../domain/schedule.js';
 import { MAX_GROUPS, type Quorum } from '../domain/quorum.js';
 import { REMINDER_KINDS, REMINDER_LABELS, REMINDER_RECIPIENTS, type Timing } from '../domain/timing.js';
 import { type Duration, formatDuration } from '../domain/durations.js';
-import { VALUE, context, header, input, modal, option, plain } from './blocks.js';
+import { context, header, input, modal, option, plain } from './blocks.js';
 import { CAMPAIGN_FIELDS, STAGE_OPTIONS } from './campaign-form.js';
 import { campaignAtVersion, metadataOf } from './metadata.js';
 
@@ -33,20 +33,19 @@ function digestBlocks(digest: DigestSettingsView): KnownBlock[] {
   const days = WEEKDAY_OPTIONS.filter((option) => digest.days.includes(Number(option.value)));
   return [
     header('Daily digest'),
-    input(F.time, 'Time', { type: 'timepicker', action_id: VALUE, initial_time: digest.time }),
+    input(F.time, 'Time', { type: 'timepicker', initial_time: digest.time }),
     input(
       F.timeZone,
       'Time zone',
-      { type: 'plain_text_input', action_id: VALUE, initial_value: digest.timeZone, max_length: 64 },
+      { type: 'plain_text_input', initial_value: digest.timeZone, max_length: 64 },
       { hint: 'An IANA time zone, e.g. Asia/Tokyo, Europe/Paris, America/New_York.' },
     ),
-    input(F.days, 'Days', { type: 'checkboxes', action_id: VALUE, options: WEEKDAY_OPTIONS, ...(days.length ? { initial_options: days } : {}) }),
+    input(F.days, 'Days', { type: 'checkboxes', options: WEEKDAY_OPTIONS, ...(days.length ? { initial_options: days } : {}) }),
     input(
       F.overviewChannelId,
       "Managers' overview channel",
       {
         type: 'conversations_select',
-        action_id: VALUE,
         filter: { include: ['public', 'private'], exclude_bot_users: true },
         ...(digest.overviewChannelId ? { initial_conversation: digest.overviewChannelId } : {}),
       },
@@ -55,7 +54,7 @@ function digestBlocks(digest: DigestSettingsView): KnownBlock[] {
     input(
       F.quietDayMessage,
       'Quiet days',
-      { type: 'checkboxes', action_id: VALUE, options: [QUIET], ...(digest.quietDayMessage ? { initial_options: [QUIET] } : {}) },
+      { type: 'checkboxes', options: [QUIET], ...(digest.quietDayMessage ? { initial_options: [QUIET] } : {}) },
       { optional: true },
     ),
   ];
@@ -71,7 +70,7 @@ export function settingsModal(admins: string[], digest: DigestSettingsView): Mod
       input(
         ADMINS_BLOCK,
         'Admins',
-        { type: 'multi_users_select', action_id: VALUE, initial_users: admins.slice(0, 100) },
+        { type: 'multi_users_select', initial_users: admins.slice(0, 100) },
         { hint: "Admins may do everything a campaign's PICs may, in every campaign, and change these settings." },
       ),
       context("A campaign's PICs, approvers and digest mute are in `/campaign settings <campaign>`."),
@@ -102,14 +101,13 @@ function quorumInputs(quorum: Quorum): KnownBlock[] {
     input(
       Q.kind,
       'Who must approve a draft post',
-      { type: 'radio_buttons', action_id: VALUE, options: QUORUM_OPTIONS, initial_option: QUORUM_OPTIONS.find((o) => o.value === quorum.kind) },
+      { type: 'radio_buttons', options: QUORUM_OPTIONS, initial_option: QUORUM_OPTIONS.find((o) => o.value === quorum.kind) },
       { hint: 'Each approver decides once per revision; one "Needs work" sends the post back.' },
     ),
     input(
       Q.count,
       'How many approvers',
       {
-        action_id: VALUE,
         type: 'number_input',
         is_decimal_allowed: false,
         min_value: '1',
@@ -121,13 +119,13 @@ function quorumInputs(quorum: Quorum): KnownBlock[] {
       input(
         block.name,
         `Group ${i + 1} name`,
-        { action_id: VALUE, type: 'plain_text_input', max_length: 40, ...(groups[i] ? { initial_value: groups[i].name } : {}) },
+        { type: 'plain_text_input', max_length: 40, ...(groups[i] ? { initial_value: groups[i].name } : {}) },
         { optional: true, ...(i === 0 ? { hint: 'For "Named groups": each group needs one approval from its members, who must be approvers.' } : {}) },
       ),
       input(
         block.members,
         `Group ${i + 1} members`,
-        { action_id: VALUE, type: 'multi_users_select', ...(groups[i] ? { initial_users: groups[i].memberIds.slice(0, 100) } : {}) },
+        { type: 'multi_users_select', ...(groups[i] ? { initial_users: groups[i].memberIds.slice(0, 100) } : {}) },
         { optional: true },
       ),
     ]),
@@ -159,7 +157,6 @@ function timingInputs(timing: Timing): KnownBlock[] {
       label,
       {
         type: 'plain_text_input',
-        action_id: VALUE,
         max_length: 5,
         placeholder: plain('e.g. 30m, 4h, 3d; empty: never'),
         ...(value ? { initial_value: formatDuration(value) } : {}),
@@ -171,13 +168,13 @@ function timingInputs(timing: Timing): KnownBlock[] {
     input(
       T.reminders,
       'Reminders by direct message, at 09:00 in each person’s time zone',
-      { type: 'checkboxes', action_id: VALUE, options: REMINDER_OPTIONS, ...(on.length ? { initial_options: on } : {}) },
+      { type: 'checkboxes', options: REMINDER_OPTIONS, ...(on.length ? { initial_options: on } : {}) },
       { optional: true },
     ),
     input(
       T.muted,
       'Mute',
-      { type: 'checkboxes', action_id: VALUE, options: [MUTE_REMINDERS], ...(timing.muted ? { initial_options: [MUTE_REMINDERS] } : {}) },
+      { type: 'checkboxes', options: [MUTE_REMINDERS], ...(timing.muted ? { initial_options: [MUTE_REMINDERS] } : {}) },
       { optional: true },
     ),
     duration(T.remindAfter, 'Remind the approvers after', d.remindAfter, 'Counted from when a revision is submitted.'),
@@ -185,14 +182,13 @@ function timingInputs(timing: Timing): KnownBlock[] {
     duration(T.decideAfter, 'Decide after', d.decideAfter, 'Then the post is approved or its request expires, as chosen below.'),
     input(T.onDeadline, 'At the decision deadline', {
       type: 'radio_buttons',
-      action_id: VALUE,
       options: ON_DEADLINE,
       initial_option: ON_DEADLINE.find((o) => o.value === d.onDeadline),
     }),
     input(
       T.businessTime,
       'Business time',
-      { type: 'checkboxes', action_id: VALUE, options: [BUSINESS], ...(d.businessTime ? { initial_options: [BUSINESS] } : {}) },
+      { type: 'checkboxes', options: [BUSINESS], ...(d.businessTime ? { initial_options: [BUSINESS] } : {}) },
       { optional: true },
     ),
   ];
@@ -211,19 +207,18 @@ export function campaignSettingsModal(campaign: Campaign): ModalView {
     title: `${campaignReference(campaign.id)} settings`,
     submit: 'Save',
     blocks: [
-      input(F.salesPicId, 'Sales PIC', { action_id: VALUE, type: 'users_select', initial_user: campaign.salesPicId }),
-      input(F.influencerPicId, 'Influencer-management PIC', { action_id: VALUE, type: 'users_select', initial_user: campaign.influencerPicId }),
-      input(F.approverIds, 'Approvers', { action_id: VALUE, type: 'multi_users_select', initial_users: campaign.approverIds.slice(0, 100) }),
+      input(F.salesPicId, 'Sales PIC', { type: 'users_select', initial_user: campaign.salesPicId }),
+      input(F.influencerPicId, 'Influencer-management PIC', { type: 'users_select', initial_user: campaign.influencerPicId }),
+      input(F.approverIds, 'Approvers', { type: 'multi_users_select', initial_users: campaign.approverIds.slice(0, 100) }),
       stagesLocked
         ? context(`*${FIELD_LABELS.optionalStages}:* ${fieldText(campaign, 'optionalStages')}\n:lock: ${stagesLocked}`, F.optionalStages)
         : input(
             F.optionalStages,
             'Optional stages',
-            { action_id: VALUE, type: 'checkboxes', options: STAGE_OPTIONS, ...(chosenStages.length ? { initial_options: chosenStages } : {}) },
+            { type: 'checkboxes', options: STAGE_OPTIONS, ...(chosenStages.length ? { initial_options: chosenStages } : {}) },
             { optional: true },
           ),
       input(F.agreementWindowDays, 'Days to sign an agreement', {
-        action_id: VALUE,
         type: 'number_input',
         is_decimal_allowed: false,
         min_value: '1',
@@ -232,7 +227,7 @@ export function campaignSettingsModal(campaign: Campaign): ModalView {
       input(
         DIGEST_FIELDS.muted,
         'Daily digest',
-        { type: 'checkboxes', action_id: VALUE, options: [MUTE], ...(campaign.digestMuted ? { initial_options: [MUTE] } : {}) },
+        { type: 'checkboxes', options: [MUTE], ...(campaign.digestMuted ? { initial_options: [MUTE] } : {}) },
         { optional: true },
       ),
       ...quorumInputs(campaign.quorum),

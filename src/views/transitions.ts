@@ -6,7 +6,7 @@ import { STAGE_LABELS, type Stage } from '../domain/participation.js';
 import { KIND_LABELS, type TransitionKind, UNDO_WINDOW_TEXT, transitionTable } from '../domain/transitions.js';
 import type { SlackMessage } from './help.js';
 import { mention } from './format.js';
-import { VALUE, actions, button, confirmDialog, context, input, modal, option, section, textModal } from './blocks.js';
+import { actions, button, confirmDialog, context, input, modal, option, section, textModal } from './blocks.js';
 import { clampMrkdwn, oneLine, userText } from './mrkdwn.js';
 import { refusalText } from './refusals.js';
 import { campaignParticipants, metadataOf } from './metadata.js';
@@ -99,10 +99,9 @@ export function reopenModal(campaign: Campaign, decided: Array<{ id: number; ver
       ),
       input(REOPEN_FIELDS.participant, 'Applicant', {
         type: 'static_select',
-        action_id: VALUE,
         options: decided.slice(0, 100).map((p) => option(String(p.id), `${p.influencerName} (${STAGE_LABELS[p.stage]})`)),
       }),
-      input(REOPEN_FIELDS.reason, 'Why?', { type: 'plain_text_input', action_id: VALUE, multiline: true, max_length: 1000 }),
+      input(REOPEN_FIELDS.reason, 'Why?', { type: 'plain_text_input', multiline: true, max_length: 1000 }),
       context(`${kindText('reopenable')}. Never back to Applied; not after collaboration starts.`),
     ],
   });

@@ -1,26 +1,18 @@
 // The outbox as its worker (src/handlers/deliveries.ts) uses it: claim what is due, read what a
 // delivery shows, and record how each try went. The Slack calls stay in the worker.
-import type { HistoryEntry } from '../domain/history.js';
-import type { Participant } from '../domain/participation.js';
-import { type CampaignMessages, campaignMessages, rememberCampaignMessages } from '../store/campaigns.js';
+import { type CampaignMessages, rememberCampaignMessages } from '../store/campaigns.js';
 import type { Prisma } from '../store/database.js';
-import {
-  type ClaimedDelivery,
-  type DeliveryLane,
-  claimDeliveries,
-  deliveryPending,
-  markAttemptFailed,
-  markDelivered,
-  postponeDelivery,
-} from '../store/deliveries.js';
-import { historyEvent } from '../store/history.js';
-import { findParticipant } from '../store/participants.js';
+import { type ClaimedDelivery, type DeliveryLane, claimDeliveries, markAttemptFailed, markDelivered, postponeDelivery } from '../store/deliveries.js';
 import { rememberPostApprovalMessage } from '../store/posts.js';
 import type { Tx } from '../store/tx.js';
 import { rememberReminder } from './reminders.js';
 
 export type { ClaimedDelivery, DeliveryLane };
-export { deliveriesWrittenHere, pruneDeliveries } from '../store/deliveries.js';
+export { deliveriesWrittenHere, deliveryPending, pruneDeliveries } from '../store/deliveries.js';
+// What a delivery shows is read as it is now: the campaign's messages, the history entry it tells about, the participant it names.
+export { campaignMessages } from '../store/campaigns.js';
+export { historyEvent } from '../store/history.js';
+export { findParticipant } from '../store/participants.js';
 
 /** What a posted message leaves to remember, saved with the delivery's success so that a retry updates it instead of posting again. */
 export type Posted =
@@ -56,24 +48,4 @@ export function postponed(prisma: Prisma, id: bigint, retryAt: Date, why: string
 /** A failed try: again at `retryAt`, or given up (listed for admins) without one. */
 export function attemptFailed(prisma: Prisma, id: bigint, error: string, retryAt: Date | undefined): Promise<void> {
   return markAttemptFailed(prisma, id, error, new Date(), retryAt);
-}
-
-/** Whether a delivery of `key` is still to be tried: a reply waits for its message's. */
-export function pending(prisma: Prisma, key: string): Promise<boolean> {
-  return deliveryPending(prisma, key);
-}
-
-/** The Slack messages a campaign's card and approval request were posted as. */
-export function messagesOf(prisma: Prisma, campaignId: number): Promise<CampaignMessages | undefined> {
-  return campaignMessages(prisma, campaignId);
-}
-
-/** The history entry a reply or announcement tells about. */
-export function entryOf(prisma: Prisma, eventId: string): Promise<HistoryEntry | undefined> {
-  return historyEvent(prisma, eventId);
-}
-
-/** The participant an announcement names. */
-export function participantOf(prisma: Prisma, id: number): Promise<Participant | undefined> {
-  return findParticipant(prisma, id);
 }
