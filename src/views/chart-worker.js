@@ -3,11 +3,20 @@
 // Plain JavaScript importing only npm packages, because a worker does not inherit the TypeScript loader.
 // Input (workerData): { width, panelHeight, panels: Chart.js bar configurations, JSON only }.
 // Output: one message with the PNG's bytes, the panels one above the other.
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { Chart, registerables } from 'chart.js';
 
 Chart.register(...registerables);
+
+// On Linux a thread has its own nice value: drawing gives way to the main thread's acks on a busy machine.
+try {
+  setPriority(Number(readlinkSync('/proc/thread-self').split('/').at(-1)), 19);
+} catch {
+  // Not Linux: the drawing runs at normal priority.
+}
 
 /** Chart.js draws on a transparent canvas; a PNG for Slack wants white. */
 const whiteBackground = {
