@@ -20,6 +20,7 @@ import {
   claimDue,
   deliveriesWrittenHere,
   delivered,
+  deliveredAll,
   historyEvent,
   campaignMessages,
   findParticipant,
@@ -31,7 +32,7 @@ import { decisionReply, postApprovalMessage, postEditedReply, proposalApprovalMe
 import { campaignCard } from '../views/campaign-card.js';
 import { completionIntro } from '../views/report.js';
 import { lastEvent } from '../workflow/history.js';
-import { postCard, postContext } from '../workflow/posts.js';
+import { type PostCard, postCard, postContext } from '../workflow/posts.js';
 import { reportOf } from '../workflow/report.js';
 import { AnswerLost, slackErrorCode } from '../slack-client.js';
 import { publishHome } from './home.js';
@@ -66,6 +67,30 @@ const WHAT: Record<DeliveryKind, string> = {
   announcement: 'announcement in the campaign channel',
   reminder: 'reminder sent by direct message',
 };
+
+/**
+ * What one claimed batch shares: a post's card is read once for its message and its thread's reply,
+ * and the deliveries that posted nothing new are marked delivered together.
+ */
+class Batch {
+  readonly cards = new Map<number, Promise<PostCard | undefined>>();
+  done: bigint[] = [];
+
+  constructor(private readonly prisma: Prisma) {}
+
+  card(postId: number): Promise<PostCard | undefined> {
+    let card = this.cards.get(postId);
+    if (!card) {
+      card = postCard(this.prisma, postId);
+      this.cards.set(postId, card);
+    }
+    return card;
+  }
+
+  async markDone(): Promise<void> {
+    await deliveredAll(this.prisma, this.done.splice(0));
+  }
+}
 
 /** A late or failed delivery, told to the person whose change it shows. */
 interface Notice {
@@ -171,7 +196,11 @@ export class DeliveryWorker {
           // Claimed rows have distinct keys, so they cannot overtake each other. Messages go before the
           // replies in their threads, so a reply claimed with its message finds it posted.
           const [messages, replies] = [claimed.filter((one) => !isReply(one.delivery)), claimed.filter((one) => isReply(one.delivery))];
-          const notices = [...(await Promise.all(messages.map((one) => this.attempt(one)))), ...(await Promise.all(replies.map((one) => this.attempt(one))))];
+          const batch = new Batch(this.deps.prisma);
+          const notices = await Promise.all(messages.map((one) => this.attempt(one, batch)));
+          await batch.markDone();
+          notices.push(...(await Promise.all(replies.map((one) => this.attempt(one, batch)))));
+          await batch.markDone();
           await this.tellActors(notices.filter((notice) => notice !== undefined));
         }
       }
@@ -181,11 +210,15 @@ export class DeliveryWorker {
   }
 
   /** One try; what to tell the person who acted when it failed. */
-  private async attempt(claimed: ClaimedDelivery): Promise<Notice | undefined> {
+  private async attempt(claimed: ClaimedDelivery, batch: Batch): Promise<Notice | undefined> {
     const { prisma, logger } = this.deps;
     try {
-      const outcome = await this.show(claimed.delivery, claimed);
-      if (outcome.done) await delivered(prisma, claimed.id, outcome.posted);
+      const outcome = await this.show(claimed.delivery, claimed, batch);
+      if (outcome.done && outcome.posted) {
+        await delivered(prisma, claimed.id, outcome.posted);
+        // Its reply reads the card again, with the message just posted.
+        if ('postId' in outcome.posted) batch.cards.delete(outcome.posted.postId);
+      } else if (outcome.done) batch.done.push(claimed.id);
       else if (Date.now() - claimed.createdAt.getTime() > PARENT_WAIT_MS) {
         return await this.failed(claimed, outcome.why, undefined);
       } else {
@@ -273,7 +306,7 @@ export class DeliveryWorker {
   }
 
   /** Shows one delivery in Slack, from the database as it is now. */
-  private async show(delivery: Delivery, claimed: ClaimedDelivery): Promise<Outcome> {
+  private async show(delivery: Delivery, claimed: ClaimedDelivery, batch: Batch): Promise<Outcome> {
     const { prisma, client, now } = this.deps;
     switch (delivery.kind) {
       case 'campaign_card': {
@@ -325,7 +358,7 @@ export class DeliveryWorker {
         return DONE;
       }
       case 'post_request': {
-        const card = await postCard(prisma, delivery.postId);
+        const card = await batch.card(delivery.postId);
         if (!card) return DONE;
         const { post, campaign, message } = card;
         const shown = postApprovalMessage(campaign, card.influencerName, post, card.history, card.decisionDue);
@@ -342,7 +375,7 @@ export class DeliveryWorker {
         };
       }
       case 'post_reply': {
-        const [card, entry] = await Promise.all([postCard(prisma, delivery.postId), historyEvent(prisma, delivery.eventId)]);
+        const [card, entry] = await Promise.all([batch.card(delivery.postId), historyEvent(prisma, delivery.eventId)]);
         if (!card || !entry) return DONE;
         const { message } = card;
         const revision = entry.details?.revision;

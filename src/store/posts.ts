@@ -3,7 +3,7 @@ import type { ComplianceCheck } from '../domain/compliance.js';
 import type { Post, PostMetrics } from '../domain/posts.js';
 import { toCampaign } from './campaigns.js';
 import { type Post as PostRow, Prisma as PrismaTypes } from '../generated/prisma/client.js';
-import { type Tx, toMinor, updateIfCurrent } from './tx.js';
+import { type Tx, assertUpdated, toMinor, updateIfCurrent } from './tx.js';
 
 export function toPost(row: PostRow): Post {
   const {
@@ -47,8 +47,10 @@ export async function insertPost(
 }
 
 /** Serializes decisions on one post until the transaction ends: two approvers of the same revision take turns. */
-export async function lockPost(tx: Tx, id: number): Promise<void> {
-  await tx.$queryRaw`SELECT 1 FROM "Post" WHERE "id" = ${id} FOR UPDATE`;
+/** Locks the post's row for the rest of the transaction; throws VersionConflict when it is no longer the version read. */
+export async function lockPost(tx: Tx, post: { id: number; version: number }): Promise<void> {
+  const [row] = await tx.$queryRaw<Array<{ version: number }>>`SELECT "version" FROM "Post" WHERE "id" = ${post.id} FOR UPDATE`;
+  assertUpdated(row?.version === post.version ? 1 : 0, 'post', post.id);
 }
 
 /** Who approved this revision, in the order they did. */

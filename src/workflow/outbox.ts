@@ -34,6 +34,11 @@ export async function delivered(prisma: Prisma, id: bigint, posted?: Posted): Pr
   });
 }
 
+/** Shown in Slack, each of them, with nothing posted to remember. */
+export function deliveredAll(prisma: Prisma, ids: bigint[]): Promise<void> {
+  return markDelivered(prisma, ids, new Date());
+}
+
 function remember(tx: Tx, posted: Posted): Promise<void> {
   if ('campaignId' in posted) return rememberCampaignMessages(tx, posted.campaignId, posted.messages);
   if ('postId' in posted) return rememberPostApprovalMessage(tx, posted.postId, posted.message);

@@ -220,16 +220,18 @@ const decidePost = (prisma: Prisma, postChange: PostChange, acting: Acting) => c
  * recorded (`post.approval_given`) until the last one needed approves the post.
  */
 export async function approvePost(prisma: Prisma, postId: number, acting: Acting, seenVersion?: number, corrections?: string): Promise<Decision<Post>> {
+  // Read before the transaction opens, so that a burst of approvals holds the (embedded: only)
+  // connection for their writes alone. Nothing is lost: the post is saved, and under a quorum locked,
+  // only if it is still the version read here; a late approver is told who approved it.
+  const opened = await openPost(prisma, postId, 'decidePost', acting, seenVersion);
+  if (!opened.ok) return opened;
+  const { post, participant, campaign } = opened.value;
+  const decided = decideApprove(post, campaign);
+  if (!decided.ok) return decided;
   return change(prisma, async (tx) => {
-    const opened = await openPost(tx, postId, 'decidePost', acting, seenVersion);
-    if (!opened.ok) return opened;
-    const { post, participant, campaign } = opened.value;
-    const decided = decideApprove(post, campaign);
-    if (!decided.ok) return decided;
     // With a quorum, approvals of one revision take turns on the post's row, so each one reads those
-    // before it (one approver's approval completes the quorum, once). The post itself is saved only if
-    // no one changed it since it was read above: a late approver is told who approved it.
-    if (campaign.quorum.kind !== 'any') await lockPost(tx, post.id);
+    // before it (one approver's approval completes the quorum, once).
+    if (campaign.quorum.kind !== 'any') await lockPost(tx, post);
     const approvals = campaign.quorum.kind === 'any' ? [] : await approvalsOf(tx, post.id, post.revision);
     const allowed = mayApprove(campaign.quorum, acting.userId, approvals);
     if (!allowed.ok) return allowed;
