@@ -3,14 +3,14 @@ import type { ContentKind, Deliverable, Participant } from '../domain/participat
 import type { Prisma as PrismaTypes } from '../generated/prisma/client.js';
 import { type Tx, toMinor, updateIfCurrent } from './tx.js';
 
-const included = {
+export const included = {
   influencer: { select: { name: true } },
   accounts: { select: { id: true }, orderBy: { id: 'asc' } },
   deliverables: { orderBy: { id: 'asc' } },
 } as const;
 type Row = PrismaTypes.ParticipationGetPayload<{ include: typeof included }>;
 
-function toParticipant(row: Row): Participant {
+export function toParticipant(row: Row): Participant {
   return {
     id: row.id,
     campaignId: row.campaignId,

@@ -1,7 +1,9 @@
 import type { Campaign, Platform } from '../domain/brief.js';
 import type { ComplianceCheck } from '../domain/compliance.js';
 import type { Post, PostMetrics } from '../domain/posts.js';
+import type { Participant } from '../domain/participation.js';
 import { toCampaign } from './campaigns.js';
+import { included as participantIncluded, toParticipant } from './participants.js';
 import { type Post as PostRow, Prisma as PrismaTypes } from '../generated/prisma/client.js';
 import { type Tx, assertUpdated, toMinor, updateIfCurrent } from './tx.js';
 
@@ -101,6 +103,14 @@ export async function postInCampaign(
   if (!row) return undefined;
   const { participation, ...post } = row;
   return { post: toPost(post), campaign: toCampaign(participation.campaign), influencerName: participation.influencer.name, message: approvalMessage(post) };
+}
+
+/** A post with its participant and campaign, in one statement. */
+export async function postWithParents(tx: Tx, id: number): Promise<{ post: Post; participant: Participant; campaign: Campaign } | undefined> {
+  const row = await tx.post.findUnique({ where: { id }, include: { participation: { include: { ...participantIncluded, campaign: true } } } });
+  if (!row) return undefined;
+  const { participation, ...post } = row;
+  return { post: toPost(post), participant: toParticipant(participation), campaign: toCampaign(participation.campaign) };
 }
 
 export async function postsOf(tx: Tx, participationIds: number[]): Promise<Post[]> {

@@ -42,6 +42,7 @@ import {
   insertScreenshot,
   latestPostFor,
   postWithApprovalMessage,
+  postWithParents,
   postsOf,
   savePost,
 } from '../store/posts.js';
@@ -173,10 +174,9 @@ async function openPost(
   acting: Acting,
   seenVersion: number | undefined,
 ): Promise<Decision<{ post: Post; participant: Participant; campaign: Campaign }>> {
-  const post = await findPost(tx, postId);
-  if (!post) return refuse('post-not-found', 'That post does not exist.');
-  const participant = (await findParticipant(tx, post.participationId)) as Participant;
-  const campaign = (await findCampaign(tx, participant.campaignId)) as Campaign;
+  const found = await postWithParents(tx, postId);
+  if (!found) return refuse('post-not-found', 'That post does not exist.');
+  const { post, participant, campaign } = found;
   const refusal = (await permission(tx, action, acting, campaign)) ?? (await ifCurrent(tx, 'post', post, seenVersion));
   return refusal ?? allow({ post, participant, campaign });
 }
