@@ -32,6 +32,9 @@ export class SlackApp extends App {
     const ack: AckFn<unknown> = async (response) => {
       acknowledged = true;
       await event.ack(response);
+      // The listener's work goes on after one turn of the event loop: requests already received are
+      // acknowledged first, instead of waiting behind this one's database reads in a burst.
+      await new Promise(setImmediate);
     };
     await super.processEvent({ ...event, ack, customProperties: { ...event.customProperties, acknowledged: () => acknowledged } });
   }
