@@ -73,8 +73,8 @@ const WHAT: Record<DeliveryKind, string> = {
  * and the deliveries that posted nothing new are marked delivered together.
  */
 class Batch {
-  readonly cards = new Map<number, Promise<PostCard | undefined>>();
-  done: bigint[] = [];
+  private readonly cards = new Map<number, Promise<PostCard | undefined>>();
+  readonly done: bigint[] = [];
 
   constructor(private readonly prisma: Prisma) {}
 
@@ -85,6 +85,11 @@ class Batch {
       this.cards.set(postId, card);
     }
     return card;
+  }
+
+  /** The post's message was just posted: what is shown next reads its card again. */
+  forgetCard(postId: number): void {
+    this.cards.delete(postId);
   }
 
   async markDone(): Promise<void> {
@@ -216,8 +221,7 @@ export class DeliveryWorker {
       const outcome = await this.show(claimed.delivery, claimed, batch);
       if (outcome.done && outcome.posted) {
         await delivered(prisma, claimed.id, outcome.posted);
-        // Its reply reads the card again, with the message just posted.
-        if ('postId' in outcome.posted) batch.cards.delete(outcome.posted.postId);
+        if ('postId' in outcome.posted) batch.forgetCard(outcome.posted.postId);
       } else if (outcome.done) batch.done.push(claimed.id);
       else if (Date.now() - claimed.createdAt.getTime() > PARENT_WAIT_MS) {
         return await this.failed(claimed, outcome.why, undefined);

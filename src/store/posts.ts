@@ -5,7 +5,7 @@ import type { Participant } from '../domain/participation.js';
 import { toCampaign } from './campaigns.js';
 import { included as participantIncluded, toParticipant } from './participants.js';
 import { type Post as PostRow, Prisma as PrismaTypes } from '../generated/prisma/client.js';
-import { type Tx, assertUpdated, toMinor, updateIfCurrent } from './tx.js';
+import { type Tx, VersionConflict, toMinor, updateIfCurrent } from './tx.js';
 
 export function toPost(row: PostRow): Post {
   const {
@@ -48,11 +48,13 @@ export async function insertPost(
   );
 }
 
-/** Serializes decisions on one post until the transaction ends: two approvers of the same revision take turns. */
-/** Locks the post's row for the rest of the transaction; throws VersionConflict when it is no longer the version read. */
+/**
+ * Serializes decisions on one post until the transaction ends (two approvers of the same revision
+ * take turns); throws VersionConflict when the post is no longer the version the caller read.
+ */
 export async function lockPost(tx: Tx, post: { id: number; version: number }): Promise<void> {
   const [row] = await tx.$queryRaw<Array<{ version: number }>>`SELECT "version" FROM "Post" WHERE "id" = ${post.id} FOR UPDATE`;
-  assertUpdated(row?.version === post.version ? 1 : 0, 'post', post.id);
+  if (row?.version !== post.version) throw new VersionConflict('post', String(post.id));
 }
 
 /** Who approved this revision, in the order they did. */

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as campaigns from '../../src/workflow/campaigns.js';
 import { editCosts, listParticipants } from '../../src/workflow/participants.js';
 import * as posts from '../../src/workflow/posts.js';
+import { lockPost } from '../../src/store/posts.js';
+import { VersionConflict } from '../../src/store/tx.js';
 import { SERVER_URL, databaseForTests } from '../support/database.js';
 import { collaboratingCampaign, PEOPLE, at, ok, submittedPost } from '../support/factories.js';
 import { entityHistory, getPost } from '../support/records.js';
@@ -100,6 +102,12 @@ describe('post review', () => {
 });
 
 describe('double clicks and two approvers at once', () => {
+  it('a quorum decision locks the post only at the version it read (Approve reads before its transaction)', async () => {
+    const { post } = await submitted('Lock at the version read');
+    await db.prisma.$transaction((tx) => lockPost(tx, post));
+    await expect(db.prisma.$transaction((tx) => lockPost(tx, { id: post.id, version: post.version + 1 }))).rejects.toBeInstanceOf(VersionConflict);
+  });
+
   it('a second click on the same version changes nothing and says who approved it', async () => {
     const { post } = await submitted('Double click');
     ok(await posts.approvePost(db.prisma, post.id, at(PEOPLE.approver), post.version));
