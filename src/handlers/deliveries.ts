@@ -4,6 +4,7 @@
 // and the person who acted is told when it is late or has failed.
 import type { Logger } from '@slack/bolt';
 import { ErrorCode, type WebClient } from '@slack/web-api';
+import DataLoader from 'dataloader';
 import { type Campaign, campaignReference } from '../domain/brief.js';
 import { type Delivery, type DeliveryKind, retryDelaySeconds } from '../domain/deliveries.js';
 import { SYSTEM_ACTOR } from '../domain/history.js';
@@ -32,7 +33,7 @@ import { decisionReply, postApprovalMessage, postEditedReply, proposalApprovalMe
 import { campaignCard } from '../views/campaign-card.js';
 import { completionIntro } from '../views/report.js';
 import { lastEvent } from '../workflow/history.js';
-import { type PostCard, postCard, postContext } from '../workflow/posts.js';
+import { type PostCard, postCards, postContext } from '../workflow/posts.js';
 import { reportOf } from '../workflow/report.js';
 import { AnswerLost, slackErrorCode } from '../slack-client.js';
 import { publishHome } from './home.js';
@@ -69,27 +70,24 @@ const WHAT: Record<DeliveryKind, string> = {
 };
 
 /**
- * What one claimed batch shares: a post's card is read once for its message and its thread's reply,
- * and the deliveries that posted nothing new are marked delivered together.
+ * What one claimed batch shares: the cards of its posts are read together, each once for its message
+ * and its thread's reply, and the deliveries that posted nothing new are marked delivered together.
  */
 class Batch {
-  private readonly cards = new Map<number, Promise<PostCard | undefined>>();
+  private readonly cards: DataLoader<number, PostCard | undefined>;
   readonly done: bigint[] = [];
 
-  constructor(private readonly prisma: Prisma) {}
+  constructor(private readonly prisma: Prisma) {
+    this.cards = new DataLoader((postIds) => postCards(prisma, postIds));
+  }
 
   card(postId: number): Promise<PostCard | undefined> {
-    let card = this.cards.get(postId);
-    if (!card) {
-      card = postCard(this.prisma, postId);
-      this.cards.set(postId, card);
-    }
-    return card;
+    return this.cards.load(postId);
   }
 
   /** The post's message was just posted: what is shown next reads its card again. */
   forgetCard(postId: number): void {
-    this.cards.delete(postId);
+    this.cards.clear(postId);
   }
 
   async markDone(): Promise<void> {

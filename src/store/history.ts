@@ -23,8 +23,15 @@ export async function historyEvent(tx: Tx, id: string): Promise<HistoryEntry | u
 }
 
 export async function historyOf(tx: Tx, entityType: string, entityId: string): Promise<HistoryEntry[]> {
-  const rows = await tx.historyEvent.findMany({ where: { entityType, entityId }, orderBy: { id: 'asc' } });
-  return rows.map(toEntry);
+  return (await historiesOf(tx, entityType, [entityId])).get(entityId) ?? [];
+}
+
+/** The histories of several entities of one type, oldest first, in one statement. */
+export async function historiesOf(tx: Tx, entityType: string, entityIds: string[]): Promise<Map<string, HistoryEntry[]>> {
+  const rows = await tx.historyEvent.findMany({ where: { entityType, entityId: { in: entityIds } }, orderBy: { id: 'asc' } });
+  const histories = new Map(entityIds.map((id) => [id, [] as HistoryEntry[]]));
+  for (const row of rows) histories.get(row.entityId)?.push(toEntry(row));
+  return histories;
 }
 
 export async function lastHistoryOf(tx: Tx, entityType: string, entityId: string): Promise<HistoryEntry | undefined> {

@@ -145,6 +145,19 @@ export async function savePost(tx: Tx, before: Post, after: Post, now: Date): Pr
   return { ...after, version };
 }
 
+/**
+ * Moves several posts to one status in one statement (a group of approvals), each only if it is
+ * still the version read; throws VersionConflict when any was not. Answers their new versions.
+ */
+export async function savePostStatuses(tx: Tx, before: Post[], status: Post['status']): Promise<number[]> {
+  const { count } = await tx.post.updateMany({
+    where: { OR: before.map(({ id, version }) => ({ id, version })) },
+    data: { status, version: { increment: 1 } },
+  });
+  if (count !== before.length) throw new VersionConflict('post', before.map((post) => post.id).join(','));
+  return before.map((post) => post.version + 1);
+}
+
 export async function postApprovalMessage(tx: Tx, id: number): Promise<ApprovalMessage | undefined> {
   const row = await tx.post.findUnique({ where: { id }, select: { approvalChannelId: true, approvalMessageTs: true, approvalMessageRevision: true } });
   return row ? approvalMessage(row) : undefined;

@@ -39,10 +39,9 @@ export async function rememberReminderMessage(tx: Tx, key: string, channelId: st
 }
 
 /** The keys of the direct messages sent about these entities: their buttons must follow the item. */
-export async function reminderMessagesOf(tx: Tx, entityType: string, entityIds: string[]): Promise<string[]> {
+export async function reminderMessagesOf(tx: Tx, entityType: string, entityIds: string[]): Promise<Array<{ key: string; entityId: string }>> {
   if (entityIds.length === 0) return [];
-  const rows = await tx.reminder.findMany({ where: { entityType, entityId: { in: entityIds }, messageTs: { not: null } }, select: { key: true } });
-  return rows.map((row) => row.key);
+  return tx.reminder.findMany({ where: { entityType, entityId: { in: entityIds }, messageTs: { not: null } }, select: { key: true, entityId: true } });
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

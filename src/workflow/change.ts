@@ -4,7 +4,7 @@ import { type HistoryEntry, SYSTEM_ACTOR } from '../domain/history.js';
 import { type Action, permissionRefusal, rolesOf } from '../domain/roles.js';
 import { isAdmin } from '../store/admins.js';
 import type { Prisma } from '../store/database.js';
-import { type Delivery, deliveriesForAll } from '../domain/deliveries.js';
+import { type CampaignPeople, type Delivery, deliveriesForAll } from '../domain/deliveries.js';
 import { campaignPeopleOf, enqueueDeliveries } from '../store/deliveries.js';
 import { appendHistory, lastHistoryOf } from '../store/history.js';
 import { reminderMessagesOf } from '../store/reminders.js';
@@ -74,22 +74,42 @@ export function event(acting: Acting, entityType: string, entityId: number, acti
  * Answers the events' IDs, which an Undo names.
  */
 export async function record(tx: Tx, entries: HistoryEntry[], extra: Delivery[] = [], campaign?: Campaign): Promise<string[]> {
+  return recordAll(tx, [{ entries, ...(campaign ? { campaign } : {}) }], extra);
+}
+
+/**
+ * Records several changes at once (a group of approvals, each by its own approver): one statement
+ * each for their history, their reminders and their deliveries however many changes there are.
+ */
+export async function recordAll(tx: Tx, changes: Array<{ entries: HistoryEntry[]; campaign?: Campaign }>, extra: Delivery[] = []): Promise<string[]> {
+  const entries = changes.flatMap((one) => one.entries);
   const ids = await appendHistory(tx, entries);
   // A change that loaded its campaign says so (every event is about it): no need to look the people up again.
-  const people = campaign ? undefined : await campaignPeopleOf(tx, entries);
-  const known = campaign && {
-    campaignId: campaign.id,
-    salesPicId: campaign.salesPicId,
-    influencerPicId: campaign.influencerPicId,
-    approverIds: campaign.approverIds,
-  };
-  const recorded = entries.map((entry, index) => ({
-    entry: { ...entry, id: ids[index] as string },
-    people: known ?? people?.get(`${entry.entityType}:${entry.entityId}`),
-  }));
+  const unknown = changes.filter((one) => !one.campaign).flatMap((one) => one.entries);
+  const people = unknown.length > 0 ? await campaignPeopleOf(tx, unknown) : undefined;
   // Reminders sent about a post carry its buttons: they follow the post like its card does.
-  const posts = [...new Set(entries.filter((entry) => entry.entityType === 'post').map((entry) => entry.entityId))];
-  const reminders = (await reminderMessagesOf(tx, 'post', posts)).map((key): Delivery => ({ kind: 'reminder', key }));
-  await enqueueDeliveries(tx, deliveriesForAll(recorded, [...extra, ...reminders]), entries[0]?.actor ?? SYSTEM_ACTOR);
+  const reminders = await reminderMessagesOf(tx, 'post', [...new Set(entries.filter((entry) => entry.entityType === 'post').map((entry) => entry.entityId))]);
+  // Each approver is told about their own change's deliveries: one statement per person acting.
+  const byActor = new Map<string, Delivery[]>();
+  let next = 0;
+  changes.forEach(({ entries: own, campaign }, index) => {
+    const recorded = own.map((entry) => ({
+      entry: { ...entry, id: ids[next++] as string },
+      people: campaign ? peopleOf(campaign) : people?.get(`${entry.entityType}:${entry.entityId}`),
+    }));
+    const followed = reminders
+      .filter((reminder) => own.some((entry) => entry.entityType === 'post' && entry.entityId === reminder.entityId))
+      .map(({ key }): Delivery => ({ kind: 'reminder', key }));
+    const actor = own[0]?.actor ?? SYSTEM_ACTOR;
+    byActor.set(actor, [...(byActor.get(actor) ?? []), ...deliveriesForAll(recorded, [...(index === 0 ? extra : []), ...followed])]);
+  });
+  for (const [actor, deliveries] of byActor) await enqueueDeliveries(tx, deliveries, actor);
   return ids;
 }
+
+const peopleOf = (campaign: Campaign): CampaignPeople => ({
+  campaignId: campaign.id,
+  salesPicId: campaign.salesPicId,
+  influencerPicId: campaign.influencerPicId,
+  approverIds: campaign.approverIds,
+});

@@ -22,11 +22,11 @@ import {
   withdrawPost as decideWithdraw,
 } from '../domain/posts.js';
 import type { SocialAccount } from '../domain/influencer.js';
-import { type Action, rolesOf } from '../domain/roles.js';
+import { type Action, permissionRefusal, rolesOf } from '../domain/roles.js';
 import { isAdmin } from '../store/admins.js';
 import { findCampaign } from '../store/campaigns.js';
 import type { Prisma } from '../store/database.js';
-import { historyOf } from '../store/history.js';
+import { historiesOf, historyOf } from '../store/history.js';
 import { findInfluencer } from '../store/influencers.js';
 import { findParticipant, participantsOf, saveParticipant } from '../store/participants.js';
 import {
@@ -45,12 +45,13 @@ import {
   postWithParents,
   postsOf,
   savePost,
+  savePostStatuses,
 } from '../store/posts.js';
 import { findSubmission, recordSubmission } from '../store/submissions.js';
 import { readWorkingTime } from '../store/digests.js';
 import { deadlineTimes } from '../domain/timing.js';
-import type { Tx } from '../store/tx.js';
-import { type Acting, change, event, ifCurrent, permission, record } from './change.js';
+import { type Tx, VersionConflict } from '../store/tx.js';
+import { type Acting, change, event, ifCurrent, permission, record, recordAll } from './change.js';
 
 export interface DraftPost {
   participationId: number;
@@ -259,6 +260,63 @@ export async function approvePost(prisma: Prisma, postId: number, acting: Acting
     );
     return allow(after);
   });
+}
+
+/** One click on Approve: which post, who clicked, and the version their message showed. */
+export interface ApprovalClick {
+  postId: number;
+  acting: Acting;
+  seenVersion?: number;
+}
+
+/**
+ * Approvals clicked together (a burst) in one transaction: their posts read together, moved to
+ * Approved in one statement, their history and deliveries written in one each. A click that does
+ * not surely succeed that way (a quorum, a second click on one post, any refusal, a lost race) goes
+ * through approvePost on its own afterwards, so its answer is exactly approvePost's.
+ */
+export async function approvePosts(prisma: Prisma, clicks: readonly ApprovalClick[]): Promise<Array<Decision<Post>>> {
+  const found = await Promise.all(clicks.map((click) => postWithParents(prisma, click.postId)));
+  const users = [...new Set(clicks.map((click) => click.acting.userId))];
+  const admins = new Map(await Promise.all(users.map(async (userId) => [userId, await isAdmin(prisma, userId)] as const)));
+  const seen = new Set<number>();
+  const together = clicks.flatMap((click, index) => {
+    const opened = found[index];
+    if (!opened || seen.has(click.postId)) return [];
+    seen.add(click.postId);
+    const { post, campaign } = opened;
+    const roles = rolesOf(click.acting.userId, campaign, admins.get(click.acting.userId) ?? false);
+    const decided = decideApprove(post, campaign);
+    const sure =
+      !permissionRefusal('decidePost', roles) && (click.seenVersion ?? post.version) === post.version && campaign.quorum.kind === 'any' && decided.ok;
+    return sure ? [{ index, click, ...opened, after: decided.value }] : [];
+  });
+  const results: Array<Decision<Post> | undefined> = clicks.map(() => undefined);
+  try {
+    if (together.length > 0)
+      await prisma.$transaction(async (tx) => {
+        const versions = await savePostStatuses(
+          tx,
+          together.map((one) => one.post),
+          'approved',
+        );
+        const changes = [];
+        for (const [n, { index, click, post, participant, campaign, after }] of together.entries()) {
+          const saved = { ...after, version: versions[n] as number };
+          const details = { revision: saved.revision };
+          const approved = event(click.acting, 'post', post.id, 'post.approved', { from: post.status, to: saved.status, details });
+          changes.push({ entries: [approved, ...(await followPost(tx, participant, saved, click.acting))], campaign });
+          results[index] = allow(saved);
+        }
+        await recordAll(tx, changes);
+      });
+  } catch (error) {
+    if (!(error instanceof VersionConflict)) throw error;
+    results.fill(undefined);
+  }
+  // One at a time, after the group: a second click on a post finds it decided.
+  for (const [index, click] of clicks.entries()) results[index] ??= await approvePost(prisma, click.postId, click.acting, click.seenVersion);
+  return results as Array<Decision<Post>>;
 }
 
 /** Under a quorum, who approved this revision cannot also send it back. */
@@ -575,13 +633,26 @@ export interface PostCard {
 }
 
 export async function postCard(prisma: Prisma, postId: number): Promise<PostCard | undefined> {
-  const [found, history] = await Promise.all([postInCampaign(prisma, postId), historyOf(prisma, 'post', String(postId))]);
-  if (!found) return undefined;
-  const { deadlines } = found.campaign.timing;
+  return (await postCards(prisma, [postId]))[0];
+}
+
+/** The cards of several posts (a delivery batch's), in a statement or two each for posts and histories. */
+export async function postCards(prisma: Prisma, postIds: readonly number[]): Promise<Array<PostCard | undefined>> {
+  const [found, histories] = await Promise.all([
+    // Prisma runs findUnique calls made together as one statement.
+    Promise.all(postIds.map((id) => postInCampaign(prisma, id))),
+    historiesOf(prisma, 'post', postIds.map(String)),
+  ]);
+  const timed = (one: (typeof found)[number]) =>
+    one?.post.status === 'pending_approval' && one.post.reviewRequestedAt && one.campaign.timing.deadlines.decideAfter ? one : undefined;
   // Business time is the workspace's; read only when there is a decision deadline to show.
-  if (found.post.status !== 'pending_approval' || !found.post.reviewRequestedAt || !deadlines.decideAfter) return { ...found, history };
-  const { decideAt } = deadlineTimes(found.post.reviewRequestedAt, deadlines, await readWorkingTime(prisma));
-  return { ...found, history, ...(decideAt ? { decisionDue: decideAt } : {}) };
+  const working = found.some(timed) ? await readWorkingTime(prisma) : undefined;
+  return found.map((one) => {
+    if (!one) return undefined;
+    const history = histories.get(String(one.post.id)) ?? [];
+    const due = working && timed(one) ? deadlineTimes(one.post.reviewRequestedAt as Date, one.campaign.timing.deadlines, working).decideAt : undefined;
+    return { ...one, history, ...(due ? { decisionDue: due } : {}) };
+  });
 }
 
 /** May this user decide this post now? Checked before the reject modal opens (the decision re-checks). */

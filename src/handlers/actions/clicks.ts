@@ -3,6 +3,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, RespondFn, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
+import DataLoader from 'dataloader';
 import type { Decision, Refusal } from '../../domain/decision.js';
 import { refusalText } from '../../views/refusals.js';
 import { slackErrorCode } from '../../slack-client.js';
@@ -67,4 +68,21 @@ export async function redraw(client: WebClient, view: NonNullable<BlockAction['v
   } catch (error) {
     if (slackErrorCode(error) !== 'hash_conflict') throw error;
   }
+}
+
+/**
+ * Calls that arrive together go to `run` as one group: the first at once, and those that arrive
+ * while a group runs as the next one (so a lone click waits for nothing). At most `most` a group.
+ */
+export function grouped<K, V>(run: (keys: readonly K[]) => Promise<V[]>, most = 50): (key: K) => Promise<V> {
+  let running: Promise<unknown> = Promise.resolve();
+  const loader = new DataLoader<K, V>(
+    (keys) => {
+      const done = run(keys);
+      running = done.catch(() => undefined);
+      return done;
+    },
+    { cache: false, maxBatchSize: most, batchScheduleFn: (dispatch) => void running.then(() => setImmediate(dispatch)) },
+  );
+  return (key) => loader.load(key);
 }
