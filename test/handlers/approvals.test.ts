@@ -15,7 +15,7 @@ import * as campaigns from '../../src/workflow/campaigns.js';
 import { blockKitViolations, mrkdwnTexts } from '../support/block-kit.js';
 import type { SlackCall } from '../support/fake-slack.js';
 import { harnessForTests } from '../support/harness.js';
-import { collaboratingCampaign, PEOPLE, at, brief } from '../support/factories.js';
+import { collaboratingCampaign, PEOPLE, at, brief, submittedPost } from '../support/factories.js';
 import { entityHistory, getPost } from '../support/records.js';
 
 const harness = harnessForTests();
@@ -238,6 +238,36 @@ describe('draft posts', () => {
     await harness.slack.blockAction({ action_id: REJECT_POST, value: reject!.value }, { userId: PEOPLE.approver });
     await harness.fakeSlack.waitFor('response_url', (c) => String(c.args.text).includes('Already approved by'));
     expect(harness.fakeSlack.callsTo('views.open')).toHaveLength(opens);
+  });
+
+  it('a burst of Approve clicks on several posts: each approved once, together, each card updated; a double click and a non-approver answered', async () => {
+    const contents = ['Reel one', 'Reel two', 'Reel three', 'Reel four', 'Reel five', 'Reel six'];
+    const waiting = [];
+    for (const content of contents) waiting.push(await submittedPost(prisma(), await collaboratingCampaign(prisma(), `Burst ${waiting.length}`), content));
+    await harness.running.deliver();
+    const approves = await Promise.all(
+      contents.map(async (content) => buttons(await harness.fakeSlack.waitFor('chat.postMessage', (c) => texts(c).includes(content)))[0]!),
+    );
+    expect(approves.map((button) => button.action_id)).toEqual(contents.map(() => APPROVE_POST));
+    const answered = harness.fakeSlack.callsTo('response_url').length;
+    await Promise.all([
+      ...approves.map((button) => harness.slack.blockAction({ action_id: APPROVE_POST, value: button.value }, { userId: PEOPLE.approver })),
+      harness.slack.blockAction({ action_id: APPROVE_POST, value: approves[0]!.value }, { userId: PEOPLE.approver2 }),
+      harness.slack.blockAction({ action_id: APPROVE_POST, value: approves[1]!.value }, { userId: PEOPLE.member }),
+    ]);
+    for (const content of contents)
+      await harness.fakeSlack.waitFor('chat.update', (c) => texts(c).includes(content) && texts(c).includes(':white_check_mark: Approved by'));
+    await expect.poll(() => harness.fakeSlack.callsTo('response_url').length).toBe(answered + 2);
+    const answers = harness.fakeSlack
+      .callsTo('response_url')
+      .slice(answered)
+      .map((c) => String(c.args.text));
+    expect(answers.find((text) => text.includes('Already approved by'))).toMatch(/Already approved by <@U0APPROVE2?>/);
+    expect(answers.find((text) => !text.includes('Already approved by'))).toMatch(/Only the campaign's approvers.* can /);
+    for (const post of waiting) expect((await entityHistory(prisma(), 'post', post.id)).filter((e) => e.action === 'post.approved')).toHaveLength(1);
+    // Saved in fewer transactions than clicks (xmin: the transaction that wrote each row's version).
+    const writers = await prisma().$queryRaw<unknown[]>`SELECT DISTINCT xmin::text FROM "Post" WHERE id = ANY(${waiting.map((post) => post.id)})`;
+    expect(writers.length).toBeLessThan(waiting.length);
   });
 });
 

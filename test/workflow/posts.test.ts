@@ -4,11 +4,18 @@ import { editCosts, listParticipants } from '../../src/workflow/participants.js'
 import * as posts from '../../src/workflow/posts.js';
 import { lockPost } from '../../src/store/posts.js';
 import { VersionConflict } from '../../src/store/tx.js';
+import type { Post } from '../../src/domain/posts.js';
 import { SERVER_URL, databaseForTests } from '../support/database.js';
 import { collaboratingCampaign, PEOPLE, at, ok, submittedPost } from '../support/factories.js';
 import { entityHistory, getPost } from '../support/records.js';
 
 const db = databaseForTests();
+
+/** How many transactions last wrote these posts (PostgreSQL's xmin: the ID of the row version's transaction). */
+async function transactionsThatWrote(postIds: number[]): Promise<number> {
+  const rows = await db.prisma.$queryRaw<Array<{ tx: string }>>`SELECT DISTINCT xmin::text AS tx FROM "Post" WHERE id = ANY(${postIds})`;
+  return rows.length;
+}
 
 async function submitted(title: string) {
   const scenario = await collaboratingCampaign(db.prisma, title);
@@ -129,6 +136,46 @@ describe('double clicks and two approvers at once', () => {
     const decisions = (await entityHistory(db.prisma, 'post', post.id)).filter((e) => e.action !== 'post.submitted');
     expect(decisions).toHaveLength(1);
     expect((await getPost(db.prisma, post.id))?.version).toBe(post.version + 1);
+  });
+
+  it('approvals clicked together are saved in one transaction, each with its own event and card', async () => {
+    const waiting = await Promise.all(['One', 'Two', 'Three'].map(async (title) => (await submitted(`Together ${title}`)).post));
+    const results = await posts.approvePosts(
+      db.prisma,
+      waiting.map((post, i) => ({ postId: post.id, acting: at(i ? PEOPLE.approver : PEOPLE.approver2), seenVersion: post.version })),
+    );
+    expect(results.map((r) => r.ok && r.value.status)).toEqual(['approved', 'approved', 'approved']);
+    expect(await transactionsThatWrote(waiting.map((post) => post.id))).toBe(1);
+    for (const [i, post] of waiting.entries()) {
+      expect((await entityHistory(db.prisma, 'post', post.id)).filter((e) => e.action === 'post.approved')).toMatchObject([
+        { actor: i ? PEOPLE.approver : PEOPLE.approver2 },
+      ]);
+      const card = await db.prisma.delivery.findMany({
+        where: { key: { startsWith: `post_request:${post.id}:` } },
+        orderBy: { id: 'asc' },
+        select: { actor: true },
+      });
+      expect(card.at(-1)?.actor).toBe(i ? PEOPLE.approver : PEOPLE.approver2);
+    }
+  });
+
+  it('a group that lost a post to another group answers each click as approvePost would: every post approved once', async () => {
+    const waiting = await Promise.all(['A', 'B', 'C'].map(async (title) => (await submitted(`Groups ${title}`)).post));
+    const [a, b, c] = waiting as [Post, Post, Post];
+    const click = (post: Post, userId: string) => ({ postId: post.id, acting: at(userId), seenVersion: post.version });
+    // Both groups read before either writes (on PGlite too): the second to commit finds a post moved on.
+    const results = (
+      await Promise.all([
+        posts.approvePosts(db.prisma, [click(a, PEOPLE.approver), click(b, PEOPLE.approver)]),
+        posts.approvePosts(db.prisma, [click(b, PEOPLE.approver2), click(c, PEOPLE.approver2), click(c, PEOPLE.approver)]),
+      ])
+    ).flat();
+    expect(results.filter((r) => r.ok)).toHaveLength(3);
+    for (const loser of results.filter((r) => !r.ok)) expect(loser).toMatchObject({ rule: 'stale', since: { action: 'post.approved' } });
+    for (const post of waiting) {
+      expect((await entityHistory(db.prisma, 'post', post.id)).filter((e) => e.action === 'post.approved')).toHaveLength(1);
+      expect((await getPost(db.prisma, post.id))?.version).toBe(post.version + 1);
+    }
   });
 
   it.runIf(SERVER_URL)('many approvers racing without a version: still exactly one decision', async () => {
