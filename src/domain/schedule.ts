@@ -31,10 +31,12 @@ export function scheduleErrors(schedule: DigestSchedule): Partial<Record<keyof D
 
 const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
-/** The local calendar date, weekday and minutes since local midnight of `now` in `timeZone`. */
-export function localClock(now: Date, timeZone: string): { date: string; weekday: number; minutes: number } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
+// Building a format with a time zone takes tens of microseconds; deadlines and digests ask thousands of times.
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+function clockFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = clockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
       timeZone,
       year: 'numeric',
       month: '2-digit',
@@ -43,7 +45,16 @@ export function localClock(now: Date, timeZone: string): { date: string; weekday
       hour: '2-digit',
       minute: '2-digit',
       hourCycle: 'h23',
-    })
+    });
+    clockFormats.set(timeZone, format);
+  }
+  return format;
+}
+
+/** The local calendar date, weekday and minutes since local midnight of `now` in `timeZone`. */
+export function localClock(now: Date, timeZone: string): { date: string; weekday: number; minutes: number } {
+  const parts = Object.fromEntries(
+    clockFormat(timeZone)
       .formatToParts(now)
       .map((part) => [part.type, part.value]),
   );

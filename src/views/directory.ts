@@ -3,6 +3,7 @@ import { type Campaign, PLATFORMS, PLATFORM_LABELS, campaignReference } from '..
 import { type Influencer, type InfluencerFilter, MAX_ACCOUNTS, type RowProblem, type SocialAccount } from '../domain/influencer.js';
 import { actions, button, context, input, modal, option, plain, section, textModal } from './blocks.js';
 import { listSections, notice } from './campaigns.js';
+import { numberFormat } from './format.js';
 import type { SlackMessage } from './help.js';
 import { truncate, userText } from './mrkdwn.js';
 import { startingStageBlocks } from './starting-stage.js';
@@ -83,7 +84,7 @@ const initial = (value: string | number | null | undefined) => (value === null |
 
 /** 120000 → "120k". */
 export function followers(n: number): string {
-  return new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 }).format(n).toLowerCase();
+  return numberFormat({ notation: 'compact', maximumFractionDigits: 1 }).format(n).toLowerCase();
 }
 
 /** The influencer as the modal first shows it: nothing yet (one empty account), or its saved profile. */

@@ -7,7 +7,7 @@ import type { KnownBlock } from '@slack/types';
 import { type Campaign, PLATFORM_LABELS, campaignReference } from '../domain/brief.js';
 import { STAGE_LABELS, type Stage } from '../domain/participation.js';
 import { section } from './blocks.js';
-import { calendarDate } from './format.js';
+import { calendarDate, dateFormat } from './format.js';
 import type { SlackMessage } from './help.js';
 import { clampMrkdwn, oneLine, userText } from './mrkdwn.js';
 
@@ -31,7 +31,7 @@ const plain = (text: string, max: number) => oneLine(text.replaceAll('`', "'"), 
 
 /** "Sun, 6 Dec 2026, 09:00 GMT+9": the signing deadline in the workspace's time zone. */
 export function signByText(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
+  return dateFormat('en-GB', {
     weekday: 'short',
     day: 'numeric',
     month: 'short',

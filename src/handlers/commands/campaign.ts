@@ -11,12 +11,14 @@ export function parseSubcommand(text: string): { name: string; args: string } {
 
 /** `/campaign <subcommand>`, dispatched by the table in ./index.ts (the same table `help` lists). */
 export function register(app: App, context: HandlerContext, subcommands: Subcommand[]): void {
+  // The same for everyone, and on the way to the ack: built once.
+  const help = helpMessage(subcommands);
   app.command('/campaign', async ({ command, ack, respond, client, logger }) => {
     const { name, args } = parseSubcommand(command.text);
     const subcommand = subcommands.find((candidate) => candidate.name === name);
     // Answers that need nothing but this table come with the acknowledgement itself.
     if (!subcommand || subcommand.name === 'help') {
-      await ack({ response_type: 'ephemeral', ...(subcommand ? helpMessage(subcommands) : unknownSubcommandMessage(name, subcommands)) });
+      await ack({ response_type: 'ephemeral', ...(subcommand ? help : unknownSubcommandMessage(name, subcommands)) });
       return;
     }
     // Everything else is acknowledged before any database read or Slack call, and answers through response_url.
