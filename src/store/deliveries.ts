@@ -85,8 +85,7 @@ const CLAIM_LOCK = 4_260_001;
  * Rows are locked FOR UPDATE SKIP LOCKED, and a key another worker holds is skipped, so each delivery
  * is delivered by one worker at a time and a card's updates never overtake each other. Of several
  * pending deliveries that show the state of one thing, only the newest is claimed (it is rendered
- * from the database as it is then), and the older ones are marked superseded. Those go first: after
- * a burst, every card loses its stale buttons before the thread replies are posted.
+ * from the database as it is then), and the older ones are marked superseded.
  */
 export async function claimDeliveries(
   prisma: Prisma,
@@ -105,7 +104,7 @@ export async function claimDeliveries(
           AND NOT EXISTS (SELECT 1 FROM "Delivery" held WHERE held."key" = d."key" AND held."status" = 'pending' AND held."claimedUntil" >= ${now})
           AND (d."kind" NOT IN (${PrismaTypes.join(STATE_KINDS)})
             OR NOT EXISTS (SELECT 1 FROM "Delivery" newer WHERE newer."key" = d."key" AND newer."status" = 'pending' AND newer."id" > d."id"))
-        ORDER BY d."kind" NOT IN (${PrismaTypes.join(STATE_KINDS)}), d."id" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+        ORDER BY d."id" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
       RETURNING "id", "kind", "key", "payload", "actor", "attempts", "createdAt"`;
     rows.sort((a, b) => (a.id < b.id ? -1 : 1));
     const covering = rows.filter((claimed) => showsState(claimed.kind as Delivery['kind']));
