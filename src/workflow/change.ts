@@ -79,7 +79,8 @@ export async function record(tx: Tx, entries: HistoryEntry[], extra: Delivery[] 
 
 /**
  * Records several changes at once (a group of approvals, each by its own approver): one statement
- * each for their history, their reminders and their deliveries however many changes there are.
+ * for their history, one for their reminders and one per person acting for their deliveries,
+ * however many changes there are.
  */
 export async function recordAll(tx: Tx, changes: Array<{ entries: HistoryEntry[]; campaign?: Campaign }>, extra: Delivery[] = []): Promise<string[]> {
   const entries = changes.flatMap((one) => one.entries);
