@@ -94,9 +94,10 @@ export async function recordAll(tx: Tx, changes: Array<{ entries: HistoryEntry[]
   const byActor = new Map<string, Delivery[]>();
   let next = 0;
   changes.forEach(({ entries: own, campaign }, index) => {
+    const known = campaign && peopleOf(campaign);
     const recorded = own.map((entry) => ({
       entry: { ...entry, id: ids[next++] as string },
-      people: campaign ? peopleOf(campaign) : people?.get(`${entry.entityType}:${entry.entityId}`),
+      people: known ?? people?.get(`${entry.entityType}:${entry.entityId}`),
     }));
     const followed = reminders
       .filter((reminder) => own.some((entry) => entry.entityType === 'post' && entry.entityId === reminder.entityId))

@@ -632,7 +632,7 @@ export interface PostCard {
   decisionDue?: Date;
 }
 
-export async function postCard(prisma: Prisma, postId: number): Promise<PostCard | undefined> {
+async function postCard(prisma: Prisma, postId: number): Promise<PostCard | undefined> {
   return (await postCards(prisma, [postId]))[0];
 }
 

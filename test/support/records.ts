@@ -13,3 +13,9 @@ export function entityHistory(prisma: Prisma, entityType: string, entityId: numb
 export function getPost(prisma: Prisma, postId: number): Promise<Post | undefined> {
   return findPost(prisma, postId);
 }
+
+/** How many transactions last wrote these posts (PostgreSQL's xmin: the ID of the transaction that wrote a row's version). */
+export async function transactionsThatWrote(prisma: Prisma, postIds: number[]): Promise<number> {
+  const rows = await prisma.$queryRaw<unknown[]>`SELECT DISTINCT xmin::text FROM "Post" WHERE id = ANY(${postIds})`;
+  return rows.length;
+}

@@ -7,15 +7,9 @@ import { VersionConflict } from '../../src/store/tx.js';
 import type { Post } from '../../src/domain/posts.js';
 import { SERVER_URL, databaseForTests } from '../support/database.js';
 import { collaboratingCampaign, PEOPLE, at, ok, submittedPost } from '../support/factories.js';
-import { entityHistory, getPost } from '../support/records.js';
+import { entityHistory, getPost, transactionsThatWrote } from '../support/records.js';
 
 const db = databaseForTests();
-
-/** How many transactions last wrote these posts (PostgreSQL's xmin: the ID of the row version's transaction). */
-async function transactionsThatWrote(postIds: number[]): Promise<number> {
-  const rows = await db.prisma.$queryRaw<Array<{ tx: string }>>`SELECT DISTINCT xmin::text AS tx FROM "Post" WHERE id = ANY(${postIds})`;
-  return rows.length;
-}
 
 async function submitted(title: string) {
   const scenario = await collaboratingCampaign(db.prisma, title);
@@ -145,7 +139,12 @@ describe('double clicks and two approvers at once', () => {
       waiting.map((post, i) => ({ postId: post.id, acting: at(i ? PEOPLE.approver : PEOPLE.approver2), seenVersion: post.version })),
     );
     expect(results.map((r) => r.ok && r.value.status)).toEqual(['approved', 'approved', 'approved']);
-    expect(await transactionsThatWrote(waiting.map((post) => post.id))).toBe(1);
+    expect(
+      await transactionsThatWrote(
+        db.prisma,
+        waiting.map((post) => post.id),
+      ),
+    ).toBe(1);
     for (const [i, post] of waiting.entries()) {
       expect((await entityHistory(db.prisma, 'post', post.id)).filter((e) => e.action === 'post.approved')).toMatchObject([
         { actor: i ? PEOPLE.approver : PEOPLE.approver2 },
