@@ -1,11 +1,14 @@
-// `npm install` and `npm run build`: generates the Prisma client, compiles src/ to dist/ (what
-// `npm start` runs), and builds the migrated database that new embedded data folders start from.
+// `npm install` and `npm run build`: patches PGlite's result reader (scripts/patch-pglite.js),
+// generates the Prisma client, compiles src/ to dist/ (what `npm start` runs), and builds the
+// migrated database that new embedded data folders start from.
 // A runtime install (`npm ci --omit=dev`) of a tree built elsewhere has neither the Prisma CLI nor
 // TypeScript: it only builds the database template.
 import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { patchPGlite } from './patch-pglite.js';
 
 const root = join(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
@@ -22,6 +25,10 @@ function packageDir(name) {
 function run(script, args, env = process.env) {
   execFileSync(process.execPath, [script, ...args], { cwd: root, env, stdio: 'inherit' });
 }
+
+const pglite = patchPGlite(dirname(fileURLToPath(import.meta.resolve('@electric-sql/pglite'))));
+for (const file of pglite.unmatched)
+  console.warn(`PGlite's result reader in ${file} is not the one scripts/patch-pglite.js knows: left unpatched (only slower).`);
 
 const prisma = packageDir('prisma');
 if (prisma) {

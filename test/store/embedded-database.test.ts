@@ -1,7 +1,10 @@
 import { execFile } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MARKER } from '../../scripts/patch-pglite.js';
 import type { Database } from '../../src/store/database.js';
 import { SERVER_URL, freshDatabaseUrl, testDatabase } from '../support/database.js';
 import { T0 } from '../support/factories.js';
@@ -45,6 +48,24 @@ describe.skipIf(SERVER_URL)('the embedded database on a thread of its own', () =
 
   it('runs with 16 MB of shared buffers, not the 128 MB that initdb writes', async () => {
     expect(await prisma().$queryRaw`SHOW shared_buffers`).toEqual([{ shared_buffers: '16MB' }]);
+  });
+
+  it('reads every text field back as stored through its patched reader (scripts/patch-pglite.js): multi-byte, empty, null, over many messages', async () => {
+    const texts = ['', 'plain', 'Café crème ✓', '日本語のキャプション', '🎉 launch 🚀', 'x'.repeat(70_000), null];
+    const rows = await prisma().$queryRaw<Array<{ n: number; text: string | null; after: string }>>`
+      SELECT g AS n, (${texts}::text[])[1 + g % ${texts.length}::int] AS text, 'after ' || g AS after FROM generate_series(0, 699) g ORDER BY g`;
+    expect(rows).toHaveLength(700);
+    for (const row of rows) expect(row).toEqual({ n: row.n, text: texts[row.n % texts.length], after: `after ${row.n}` });
+  });
+
+  it('has the installed PGlite patched: each bundle with the result reader decodes from a view', () => {
+    const dist = dirname(fileURLToPath(import.meta.resolve('@electric-sql/pglite')));
+    const readers = readdirSync(dist, { recursive: true, encoding: 'utf8' })
+      .filter((name) => /\.(c|m)?js$/.test(name))
+      .map((name) => readFileSync(join(dist, name), 'utf8'))
+      .filter((source) => /string\(\w\)\{/.test(source) && source.includes('cstring(){'));
+    expect(readers.length).toBeGreaterThan(0);
+    for (const source of readers) expect(source).toContain(MARKER);
   });
 });
 
