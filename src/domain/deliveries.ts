@@ -63,6 +63,20 @@ export function showsState(kind: DeliveryKind): boolean {
   return SHOWS_STATE.has(kind);
 }
 
+/**
+ * Replies and the messages whose threads they go in, matched by the field both carry. A reply is
+ * dropped once its thread belongs to an older revision, so a message never goes before an older
+ * reply of its thread (src/store/deliveries.ts claims in that order).
+ */
+export const THREADS = [
+  { reply: 'post_reply', message: 'post_request', by: 'postId' },
+  { reply: 'proposal_reply', message: 'proposal_request', by: 'campaignId' },
+] as const satisfies ReadonlyArray<{ reply: DeliveryKind; message: DeliveryKind; by: string }>;
+
+export function isReply(kind: DeliveryKind): boolean {
+  return THREADS.some((thread) => thread.reply === kind);
+}
+
 export function deliveryKey(delivery: Delivery): string {
   switch (delivery.kind) {
     case 'campaign_card':

@@ -6,7 +6,7 @@ import type { Logger } from '@slack/bolt';
 import { ErrorCode, type WebClient } from '@slack/web-api';
 import DataLoader from 'dataloader';
 import { type Campaign, campaignReference } from '../domain/brief.js';
-import { type Delivery, type DeliveryKind, retryDelaySeconds } from '../domain/deliveries.js';
+import { type Delivery, type DeliveryKind, isReply, retryDelaySeconds } from '../domain/deliveries.js';
 import { SYSTEM_ACTOR } from '../domain/history.js';
 import { DEADLINE_ACTOR } from '../domain/reminders.js';
 import { reminderMessage } from '../views/reminders.js';
@@ -198,7 +198,7 @@ export class DeliveryWorker {
           if (claimed.length === 0) break;
           // Claimed rows have distinct keys, so they cannot overtake each other. Messages go before the
           // replies in their threads, so a reply claimed with its message finds it posted.
-          const [messages, replies] = [claimed.filter((one) => !isReply(one.delivery)), claimed.filter((one) => isReply(one.delivery))];
+          const [messages, replies] = [claimed.filter((one) => !isReply(one.delivery.kind)), claimed.filter((one) => isReply(one.delivery.kind))];
           const batch = new Batch(this.deps.prisma);
           const notices = await Promise.all(messages.map((one) => this.attempt(one, batch)));
           await batch.markDone();
@@ -425,8 +425,6 @@ export class DeliveryWorker {
     }
   }
 }
-
-const isReply = (delivery: Delivery) => delivery.kind === 'proposal_reply' || delivery.kind === 'post_reply';
 
 /** The decision on the proposal since it was last published, if any. */
 async function proposalDecision(prisma: Prisma, campaign: Campaign, publishedAt: Date) {

@@ -172,6 +172,38 @@ describe('the next revision of a rejected draft', () => {
     expect((await getPost(prisma(), postId))?.revision).toBe(2);
   });
 
+  it("a rejection Slack could not reply in yet is told in the old thread before revision 2's message, even when both are retried at once", async () => {
+    const scenario = await collaboratingCampaign(prisma(), 'Reply before revision');
+    const { card } = await submitThroughSlack(scenario.id, 'Take one');
+    const channel = String(card.args.channel);
+    harness.fakeSlack.fail('chat.postMessage', { error: 'internal_error', channel });
+
+    const modal = await open(button(card, REJECT_POST), PEOPLE.approver, REJECT_REASON);
+    const updated = next('chat.update', (c) => texts(c).includes(':construction: Needs work — sent back by'));
+    const values = { [REASON_BLOCK]: { value: { type: 'plain_text_input', value: 'Show the logo' } } };
+    await harness.slack.viewSubmission({ callback_id: REJECT_REASON, private_metadata: modal.private_metadata, values }, { userId: PEOPLE.approver });
+    const { ts } = (await updated).args;
+    const form = await open(button(await updated, REVISE_POST), PEOPLE.member, REVISE_POST_FORM);
+    const revised = await harness.slack.viewSubmission(
+      { callback_id: REVISE_POST_FORM, private_metadata: form.private_metadata, values: fields({ content: 'Take two', date: '2026-12-09' }) },
+      { userId: PEOPLE.member },
+    );
+    expect(revised).toEqual({ status: 200, body: '' });
+    // The rejection's reply failed; revision 2's message waits behind it.
+    const failed = (text: string) => harness.fakeSlack.callsTo('chat.postMessage').filter((c) => c.args.channel === channel && texts(c).includes(text));
+    await expect.poll(() => failed('was sent back (needs work) by').length).toBeGreaterThan(0);
+    expect(failed('Take two')).toEqual([]);
+
+    // Slack recovers and an admin retries everything at once: one claim holds both.
+    harness.fakeSlack.recover('chat.postMessage');
+    const reply = next('chat.postMessage', (c) => c.args.thread_ts === ts && String(c.args.text).includes('was sent back (needs work) by'));
+    const asked = next('chat.postMessage', (c) => texts(c).includes('Take two'));
+    await harness.slack.command('deliveries retry', { userId: PEOPLE.admin });
+    const [told, second] = [await reply, await asked];
+    expect(harness.fakeSlack.calls.indexOf(told)).toBeLessThan(harness.fakeSlack.calls.indexOf(second));
+    expect(texts(second)).toContain('(revision 2, planned');
+  });
+
   it('/campaign post for an account whose latest post was rejected says so and makes its next revision', async () => {
     const scenario = await collaboratingCampaign(prisma(), 'Revision by command');
     const draft = {

@@ -1,11 +1,38 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { claimDeliveries, enqueueDeliveries, markDelivered, pruneDeliveries } from '../../src/store/deliveries.js';
+import { deliveryKey } from '../../src/domain/deliveries.js';
+import { type ClaimedDelivery, claimDeliveries, enqueueDeliveries, markDelivered, pruneDeliveries } from '../../src/store/deliveries.js';
 import { databaseForTests } from '../support/database.js';
 
 const db = databaseForTests();
 beforeEach(() => db.prisma.delivery.deleteMany());
 
 const statuses = async () => (await db.prisma.delivery.findMany({ orderBy: { id: 'asc' } })).map((row) => `${row.key} ${row.status}`);
+
+describe('writing to the outbox', () => {
+  it('writes each delivery with its kind, key, payload as given, actor and status, due now', async () => {
+    const before = Date.now();
+    const deleted = {
+      kind: 'deleted_card' as const,
+      campaignId: 3,
+      channelId: 'C1',
+      ts: '1.2',
+      campaign: { title: 'Caf\u00e9 "launch" \u{1F680}', budgetMinor: 10 },
+      by: 'U1',
+      at: '2026-12-01T00:00:00.000Z',
+    };
+    await enqueueDeliveries(db.prisma, [{ kind: 'post_reply', postId: 7, eventId: '42' }, deleted], 'U0ACTOR');
+    const rows = await db.prisma.delivery.findMany({ orderBy: { id: 'asc' } });
+    expect(rows.map(({ kind, key, payload, actor, status, attempts }) => ({ kind, key, payload, actor, status, attempts }))).toEqual([
+      { kind: 'post_reply', key: 'post_reply:42', payload: { kind: 'post_reply', postId: 7, eventId: '42' }, actor: 'U0ACTOR', status: 'pending', attempts: 0 },
+      { kind: 'deleted_card', key: 'campaign_card:3', payload: deleted, actor: 'U0ACTOR', status: 'pending', attempts: 0 },
+    ]);
+    for (const row of rows) {
+      expect(row.createdAt.getTime()).toBeGreaterThanOrEqual(before - 1);
+      expect(row.createdAt.getTime()).toBeLessThanOrEqual(Date.now());
+      expect(row.nextAttemptAt).toEqual(row.createdAt);
+    }
+  });
+});
 
 describe('claiming the outbox', () => {
   it('claims only the newest of several updates of one card, and supersedes the older ones; replies are each claimed', async () => {
@@ -25,6 +52,51 @@ describe('claiming the outbox', () => {
       'campaign_card:1 superseded',
       'campaign_card:1 pending',
     ]);
+  });
+
+  it('claims messages before the thread replies written with them: after a burst of decisions every card goes first', async () => {
+    for (const postId of [1, 2, 3])
+      await enqueueDeliveries(
+        db.prisma,
+        [
+          { kind: 'post_request', postId, revision: 1 },
+          { kind: 'post_reply', postId, eventId: `decision-${postId}` },
+        ],
+        'U0APPROVER',
+      );
+    const first = await claimDeliveries(db.prisma, new Date(), { limit: 3 });
+    expect(first.map((c) => c.delivery)).toEqual([1, 2, 3].map((postId) => ({ kind: 'post_request', postId, revision: 1 })));
+    await markDelivered(
+      db.prisma,
+      first.map((c) => c.id),
+      new Date(),
+    );
+    expect((await claimDeliveries(db.prisma, new Date())).map((c) => c.delivery.kind)).toEqual(['post_reply', 'post_reply', 'post_reply']);
+  });
+
+  it("holds a message back while an older reply of its thread is pending: a new revision's message waits for the decision on the old one", async () => {
+    await enqueueDeliveries(db.prisma, [{ kind: 'post_reply', postId: 7, eventId: 'rejected-r1' }], 'U0APPROVER');
+    await enqueueDeliveries(db.prisma, [{ kind: 'proposal_reply', campaignId: 4, eventId: 'approved' }], 'U0APPROVER');
+    await enqueueDeliveries(
+      db.prisma,
+      [
+        { kind: 'post_request', postId: 7, revision: 2 },
+        { kind: 'post_request', postId: 8, revision: 1 },
+        { kind: 'proposal_request', campaignId: 4 },
+        { kind: 'proposal_request', campaignId: 5 },
+      ],
+      'U0MEMBER',
+    );
+    const keys = (claimed: ClaimedDelivery[]) => claimed.map((c) => deliveryKey(c.delivery));
+    const first = await claimDeliveries(db.prisma, new Date());
+    expect(keys(first)).toEqual(['post_request:8:1', 'proposal_request:5', 'post_reply:rejected-r1', 'proposal_reply:approved']);
+    expect(await claimDeliveries(db.prisma, new Date())).toEqual([]);
+    await markDelivered(
+      db.prisma,
+      first.map((c) => c.id),
+      new Date(),
+    );
+    expect(keys(await claimDeliveries(db.prisma, new Date()))).toEqual(['post_request:7:2', 'proposal_request:4']);
   });
 
   it('skips a key another worker holds, until its lease ends; a claimed delivery is not claimed again', async () => {

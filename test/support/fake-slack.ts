@@ -82,6 +82,11 @@ export class FakeSlack {
     this.failures.set(method, [...(this.failures.get(method) ?? []), failure]);
   }
 
+  /** Slack works again for `method`: failures not used up yet are dropped. */
+  recover(method: string): void {
+    this.failures.delete(method);
+  }
+
   /** Makes `method` answer only after `ms` milliseconds, like a slow Slack. */
   delay(method: string, ms: number): void {
     this.delays.set(method, ms);
