@@ -16,8 +16,8 @@ export type Delivery =
   | { kind: 'proposal_reply'; campaignId: number; eventId: string }
   /** A revision's approval message (a new one per revision), then updated in place. */
   | { kind: 'post_request'; postId: number; revision?: number }
-  /** A decision or an edit, told in the post message's thread. */
-  | { kind: 'post_reply'; postId: number; eventId: string }
+  /** A decision or an edit, told in the thread of its revision's message (`revision`: absent in rows written before it was kept). */
+  | { kind: 'post_reply'; postId: number; eventId: string; revision?: number }
   /** A person's App Home, published from the database as it is when delivered. */
   | { kind: 'home'; userId: string }
   /** A change the whole campaign channel is told about (an admin's reopen), from its history event. */
@@ -63,18 +63,12 @@ export function showsState(kind: DeliveryKind): boolean {
   return SHOWS_STATE.has(kind);
 }
 
-/**
- * Replies and the messages whose threads they go in, matched by the field both carry. A reply is
- * dropped once its thread belongs to an older revision, so a message never goes before an older
- * reply of its thread (src/store/deliveries.ts claims in that order).
- */
-export const THREADS = [
-  { reply: 'post_reply', message: 'post_request', by: 'postId' },
-  { reply: 'proposal_reply', message: 'proposal_request', by: 'campaignId' },
-] as const satisfies ReadonlyArray<{ reply: DeliveryKind; message: DeliveryKind; by: string }>;
+/** Replies in a message's thread: delivered after the messages claimed with them (src/store/deliveries.ts). */
+export const REPLY_KINDS: readonly DeliveryKind[] = ['post_reply', 'proposal_reply'];
+const REPLIES = new Set<DeliveryKind>(REPLY_KINDS);
 
 export function isReply(kind: DeliveryKind): boolean {
-  return THREADS.some((thread) => thread.reply === kind);
+  return REPLIES.has(kind);
 }
 
 export function deliveryKey(delivery: Delivery): string {
@@ -126,7 +120,7 @@ export function deliveriesFor(entry: RecordedEntry, people: CampaignPeople | und
     const revision = entry.details?.revision;
     deliveries.push({ kind: 'post_request', postId, ...(typeof revision === 'number' ? { revision } : {}) });
     if (['post.approved', 'post.rejected', 'post.edited', 'post.expired'].includes(entry.action))
-      deliveries.push({ kind: 'post_reply', postId, eventId: entry.id });
+      deliveries.push({ kind: 'post_reply', postId, eventId: entry.id, ...(typeof revision === 'number' ? { revision } : {}) });
   }
   // A reminder changes nothing anyone's App Home shows; the post's card shows it was sent.
   if (REMINDED.has(entry.action)) return deliveries;

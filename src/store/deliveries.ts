@@ -1,5 +1,5 @@
 // The outbox: what Slack must show, written with the change it reflects, claimed by one worker at a time.
-import { type CampaignPeople, type Delivery, STATE_KINDS, type StuckDelivery, THREADS, deliveryKey, isReply, showsState } from '../domain/deliveries.js';
+import { type CampaignPeople, type Delivery, REPLY_KINDS, STATE_KINDS, type StuckDelivery, deliveryKey, isReply, showsState } from '../domain/deliveries.js';
 import { Prisma as PrismaTypes } from '../generated/prisma/client.js';
 import type { Prisma } from './database.js';
 import type { Tx } from './tx.js';
@@ -73,15 +73,14 @@ export async function campaignPeopleOf(tx: Tx, entities: ReadonlyArray<{ entityT
  */
 export type DeliveryLane = 'homes' | 'messages' | 'all';
 
-/** Whether delivery `d` is a message whose thread has an older reply pending (see THREADS). */
-const AFTER_OLDER_REPLY = PrismaTypes.sql`(${PrismaTypes.join(
-  THREADS.map((thread) => {
-    const field = PrismaTypes.raw(`'${thread.by}'`);
-    return PrismaTypes.sql`(d."kind" = ${thread.message} AND EXISTS (SELECT 1 FROM "Delivery" reply WHERE reply."kind" = ${thread.reply}
-      AND reply."status" = 'pending' AND reply."id" < d."id" AND reply."payload"->${field} = d."payload"->${field}))`;
-  }),
-  ' OR ',
-)})`;
+/**
+ * Whether delivery `d` is a post's message for a later revision than a reply still pending: the new
+ * message replaces the thread, and the reply would have none left. (A reply of `d`'s own revision may
+ * be waiting for `d` to post its message: holding those back would hold both forever.)
+ */
+const AFTER_EARLIER_REVISION_REPLY = PrismaTypes.sql`(d."kind" = 'post_request' AND EXISTS (SELECT 1 FROM "Delivery" reply
+  WHERE reply."kind" = 'post_reply' AND reply."status" = 'pending' AND reply."payload"->'postId' = d."payload"->'postId'
+    AND (reply."payload"->>'revision')::int < (d."payload"->>'revision')::int))`;
 
 /** Claims serialize on this advisory lock (short transactions), so two workers never hold the same key at once. */
 const CLAIM_LOCK = 4_260_001;
@@ -94,9 +93,8 @@ const CLAIM_LOCK = 4_260_001;
  * from the database as it is then), and the older ones are marked superseded.
  *
  * Messages are claimed before thread replies, so after a burst of decisions every card loses its
- * stale buttons first. A message whose thread still has an older reply pending (a new revision's
- * message after the decision on the old one) is not claimed until that reply is done: the reply
- * would have no thread left.
+ * stale buttons first. A new revision's message is not claimed while a reply of an earlier revision
+ * is pending (the decision on the old one): that reply would have no thread left.
  */
 export async function claimDeliveries(
   prisma: Prisma,
@@ -115,8 +113,8 @@ export async function claimDeliveries(
           AND NOT EXISTS (SELECT 1 FROM "Delivery" held WHERE held."key" = d."key" AND held."status" = 'pending' AND held."claimedUntil" >= ${now})
           AND (d."kind" NOT IN (${PrismaTypes.join(STATE_KINDS)})
             OR NOT EXISTS (SELECT 1 FROM "Delivery" newer WHERE newer."key" = d."key" AND newer."status" = 'pending' AND newer."id" > d."id"))
-          AND NOT ${AFTER_OLDER_REPLY}
-        ORDER BY d."kind" IN (${PrismaTypes.join(THREADS.map((thread) => thread.reply))}), d."id" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+          AND NOT ${AFTER_EARLIER_REVISION_REPLY}
+        ORDER BY d."kind" IN (${PrismaTypes.join(REPLY_KINDS)}), d."id" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
       RETURNING "id", "kind", "key", "payload", "actor", "attempts", "createdAt"`;
     const replyLast = (row: (typeof rows)[number]) => (isReply(row.kind as Delivery['kind']) ? 1 : 0);
     rows.sort((a, b) => replyLast(a) - replyLast(b) || (a.id < b.id ? -1 : 1));

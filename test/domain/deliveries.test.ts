@@ -35,7 +35,7 @@ describe('what Slack must show after a change', () => {
     const rejected = deliveriesFor(entry('post.rejected', { entityType: 'post', entityId: '3', details: { revision: 2 } }), people);
     expect(rejected.slice(0, 2)).toEqual([
       { kind: 'post_request', postId: 3, revision: 2 },
-      { kind: 'post_reply', postId: 3, eventId: '41' },
+      { kind: 'post_reply', postId: 3, eventId: '41', revision: 2 },
     ]);
     expect(deliveryKey(rejected[0]!)).toBe('post_request:3:2');
     expect(

@@ -60,7 +60,7 @@ describe('claiming the outbox', () => {
         db.prisma,
         [
           { kind: 'post_request', postId, revision: 1 },
-          { kind: 'post_reply', postId, eventId: `decision-${postId}` },
+          { kind: 'post_reply', postId, eventId: `decision-${postId}`, revision: 1 },
         ],
         'U0APPROVER',
       );
@@ -74,29 +74,30 @@ describe('claiming the outbox', () => {
     expect((await claimDeliveries(db.prisma, new Date())).map((c) => c.delivery.kind)).toEqual(['post_reply', 'post_reply', 'post_reply']);
   });
 
-  it("holds a message back while an older reply of its thread is pending: a new revision's message waits for the decision on the old one", async () => {
-    await enqueueDeliveries(db.prisma, [{ kind: 'post_reply', postId: 7, eventId: 'rejected-r1' }], 'U0APPROVER');
+  it("holds a new revision's message back while a reply of an earlier revision is pending: that reply would lose its thread", async () => {
+    await enqueueDeliveries(db.prisma, [{ kind: 'post_reply', postId: 7, eventId: 'rejected-r1', revision: 1 }], 'U0APPROVER');
+    await enqueueDeliveries(db.prisma, [{ kind: 'post_reply', postId: 8, eventId: 'approved-r1', revision: 1 }], 'U0APPROVER');
     await enqueueDeliveries(db.prisma, [{ kind: 'proposal_reply', campaignId: 4, eventId: 'approved' }], 'U0APPROVER');
     await enqueueDeliveries(
       db.prisma,
       [
         { kind: 'post_request', postId: 7, revision: 2 },
+        // Its own revision's message: the reply may be waiting for it to be posted, so it is never held back.
         { kind: 'post_request', postId: 8, revision: 1 },
         { kind: 'proposal_request', campaignId: 4 },
-        { kind: 'proposal_request', campaignId: 5 },
       ],
       'U0MEMBER',
     );
     const keys = (claimed: ClaimedDelivery[]) => claimed.map((c) => deliveryKey(c.delivery));
     const first = await claimDeliveries(db.prisma, new Date());
-    expect(keys(first)).toEqual(['post_request:8:1', 'proposal_request:5', 'post_reply:rejected-r1', 'proposal_reply:approved']);
+    expect(keys(first)).toEqual(['post_request:8:1', 'proposal_request:4', 'post_reply:rejected-r1', 'post_reply:approved-r1', 'proposal_reply:approved']);
     expect(await claimDeliveries(db.prisma, new Date())).toEqual([]);
     await markDelivered(
       db.prisma,
       first.map((c) => c.id),
       new Date(),
     );
-    expect(keys(await claimDeliveries(db.prisma, new Date()))).toEqual(['post_request:7:2', 'proposal_request:4']);
+    expect(keys(await claimDeliveries(db.prisma, new Date()))).toEqual(['post_request:7:2']);
   });
 
   it('skips a key another worker holds, until its lease ends; a claimed delivery is not claimed again', async () => {
