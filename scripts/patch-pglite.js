@@ -1,7 +1,7 @@
 // Run by scripts/build.js at install: PGlite's protocol reader decodes each text field of a result
 // from a fresh copy of its bytes (`buffer.slice`), one ArrayBuffer allocation per field. On the
 // digests of 1,000 campaigns that copying was over a third of the embedded database's time
-// (upstream: electric-sql/pglite#630). This makes `string()` decode straight from a view of the
+// (0.5.17 reads the same way). This makes `string()` decode straight from a view of the
 // message instead; `bytes()`, whose results callers keep, still copies. Only speed depends on it: a
 // PGlite whose reader no longer matches is left as it is, with a warning.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
