@@ -108,11 +108,26 @@ export async function postInCampaign(
 }
 
 /** A post with its participant and campaign, in one statement. */
-export async function postWithParents(tx: Tx, id: number): Promise<{ post: Post; participant: Participant; campaign: Campaign } | undefined> {
-  const row = await tx.post.findUnique({ where: { id }, include: { participation: { include: { ...participantIncluded, campaign: true } } } });
-  if (!row) return undefined;
-  const { participation, ...post } = row;
+export type PostWithParents = { post: Post; participant: Participant; campaign: Campaign };
+
+const withParents = { participation: { include: { ...participantIncluded, campaign: true } } } as const;
+
+function toPostWithParents({ participation, ...post }: PrismaTypes.PostGetPayload<{ include: typeof withParents }>): PostWithParents {
   return { post: toPost(post), participant: toParticipant(participation), campaign: toCampaign(participation.campaign) };
+}
+
+export async function postWithParents(tx: Tx, id: number): Promise<PostWithParents | undefined> {
+  const row = await tx.post.findUnique({ where: { id }, include: withParents });
+  return row ? toPostWithParents(row) : undefined;
+}
+
+/**
+ * Several posts with their participants and campaigns, by post ID, in one statement. Not concurrent
+ * findUniques: Prisma batches those too, but compiles the batch anew for each new count of posts.
+ */
+export async function postsWithParents(tx: Tx, ids: readonly number[]): Promise<Map<number, PostWithParents>> {
+  const rows = await tx.post.findMany({ where: { id: { in: [...new Set(ids)] } }, include: withParents });
+  return new Map(rows.map((row) => [row.id, toPostWithParents(row)]));
 }
 
 export async function postsOf(tx: Tx, participationIds: number[]): Promise<Post[]> {

@@ -43,6 +43,7 @@ import {
   latestPostFor,
   postWithApprovalMessage,
   postWithParents,
+  postsWithParents,
   postsOf,
   savePost,
   savePostStatuses,
@@ -276,7 +277,11 @@ export interface ApprovalClick {
  * through approvePost on its own afterwards, so its answer is exactly approvePost's.
  */
 export async function approvePosts(prisma: Prisma, clicks: readonly ApprovalClick[]): Promise<Array<Decision<Post>>> {
-  const found = await Promise.all(clicks.map((click) => postWithParents(prisma, click.postId)));
+  const byId = await postsWithParents(
+    prisma,
+    clicks.map((click) => click.postId),
+  );
+  const found = clicks.map((click) => byId.get(click.postId));
   const users = [...new Set(clicks.map((click) => click.acting.userId))];
   const admins = new Map(await Promise.all(users.map(async (userId) => [userId, await isAdmin(prisma, userId)] as const)));
   const seen = new Set<number>();
