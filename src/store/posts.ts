@@ -96,18 +96,27 @@ const approvalMessage = (row: Pick<PostRow, 'approvalChannelId' | 'approvalMessa
     ? { channelId: row.approvalChannelId, ts: row.approvalMessageTs, revision: row.approvalMessageRevision }
     : undefined;
 
-/** A post with its campaign, the influencer's name and its approval message: what its Slack message shows, in one read. */
-export async function postInCampaign(
-  tx: Tx,
-  id: number,
-): Promise<{ post: Post; campaign: Campaign; influencerName: string; message: ApprovalMessage | undefined } | undefined> {
-  const row = await tx.post.findUnique({ where: { id }, include: { participation: { select: { campaign: true, influencer: { select: { name: true } } } } } });
-  if (!row) return undefined;
-  const { participation, ...post } = row;
+/** A post with its campaign, the influencer's name and its approval message: what its Slack message shows. */
+export type PostInCampaign = { post: Post; campaign: Campaign; influencerName: string; message: ApprovalMessage | undefined };
+
+const inCampaign = { participation: { select: { campaign: true, influencer: { select: { name: true } } } } } as const;
+
+function toPostInCampaign({ participation, ...post }: PrismaTypes.PostGetPayload<{ include: typeof inCampaign }>): PostInCampaign {
   return { post: toPost(post), campaign: toCampaign(participation.campaign), influencerName: participation.influencer.name, message: approvalMessage(post) };
 }
 
-/** A post with its participant and campaign, in one statement. */
+/** One post in its campaign, in one read. */
+export async function postInCampaign(tx: Tx, id: number): Promise<PostInCampaign | undefined> {
+  const row = await tx.post.findUnique({ where: { id }, include: inCampaign });
+  return row ? toPostInCampaign(row) : undefined;
+}
+
+/** Several posts in their campaigns, by post ID, in one statement (see postsWithParents for why not concurrent findUniques). */
+export async function postsInCampaign(tx: Tx, ids: readonly number[]): Promise<Map<number, PostInCampaign>> {
+  const rows = await tx.post.findMany({ where: { id: { in: [...new Set(ids)] } }, include: inCampaign });
+  return new Map(rows.map((row) => [row.id, toPostInCampaign(row)]));
+}
+
 export type PostWithParents = { post: Post; participant: Participant; campaign: Campaign };
 
 const withParents = { participation: { include: { ...participantIncluded, campaign: true } } } as const;
@@ -116,6 +125,7 @@ function toPostWithParents({ participation, ...post }: PrismaTypes.PostGetPayloa
   return { post: toPost(post), participant: toParticipant(participation), campaign: toCampaign(participation.campaign) };
 }
 
+/** A post with its participant and campaign, in one statement. */
 export async function postWithParents(tx: Tx, id: number): Promise<PostWithParents | undefined> {
   const row = await tx.post.findUnique({ where: { id }, include: withParents });
   return row ? toPostWithParents(row) : undefined;

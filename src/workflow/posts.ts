@@ -39,6 +39,7 @@ import {
   findPost,
   insertPost,
   postInCampaign,
+  postsInCampaign,
   insertScreenshot,
   latestPostFor,
   postWithApprovalMessage,
@@ -641,13 +642,10 @@ async function postCard(prisma: Prisma, postId: number): Promise<PostCard | unde
   return (await postCards(prisma, [postId]))[0];
 }
 
-/** The cards of several posts (a delivery batch's), in a statement or two each for posts and histories. */
+/** The cards of several posts (a delivery batch's): one statement for the posts, one for their histories. */
 export async function postCards(prisma: Prisma, postIds: readonly number[]): Promise<Array<PostCard | undefined>> {
-  const [found, histories] = await Promise.all([
-    // Prisma runs findUnique calls made together as one statement.
-    Promise.all(postIds.map((id) => postInCampaign(prisma, id))),
-    historiesOf(prisma, 'post', postIds.map(String)),
-  ]);
+  const [byId, histories] = await Promise.all([postsInCampaign(prisma, postIds), historiesOf(prisma, 'post', postIds.map(String))]);
+  const found = postIds.map((id) => byId.get(id));
   const timed = (one: (typeof found)[number]) =>
     one?.post.status === 'pending_approval' && one.post.reviewRequestedAt && one.campaign.timing.deadlines.decideAfter ? one : undefined;
   // Business time is the workspace's; read only when there is a decision deadline to show.
