@@ -10,6 +10,7 @@ import * as events from './handlers/events/index.js';
 import { InFlight, reportUnexpectedErrors, tagRequestLogs } from './handlers/middleware.js';
 import * as oddInput from './handlers/odd-input.js';
 import { SlackApp, httpReceiver } from './handlers/receiver.js';
+import { Listeners } from './handlers/listeners.js';
 import { answerUnhandled } from './handlers/unhandled.js';
 import * as views from './handlers/views/index.js';
 import { type BotIdentity, explainSocketModeFailure, identifyBot } from './slack-check.js';
@@ -69,10 +70,13 @@ export function createApp(
   const context: HandlerContext = { prisma: db.prisma, now, deliver: () => deliveries.deliver() };
   oddInput.register(app, context);
   app.use(answerUnhandled(context));
-  commands.register(app, context);
-  actions.register(app, context);
-  views.register(app, context);
-  events.register(app, context);
+  const listeners = new Listeners();
+  commands.register(listeners, context);
+  actions.register(listeners, context);
+  views.register(listeners, context);
+  events.register(listeners, context);
+  // Last: every global middleware above wraps the listener.
+  app.use(listeners.dispatch);
 
   return {
     app,

@@ -1,11 +1,12 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { Listeners } from '../listeners.js';
 import { ADD_ACCOUNT, influencerModal } from '../../views/directory.js';
 import type { HandlerContext } from '../context.js';
 import { redraw } from './clicks.js';
 import { readInfluencerDraft } from '../views/directory-form.js';
 
-export function register(app: App, _context: HandlerContext): void {
-  app.action<BlockAction<ButtonAction>>(ADD_ACCOUNT, async ({ ack, body, client }) => {
+export function register(listeners: Listeners, _context: HandlerContext): void {
+  listeners.action<BlockAction<ButtonAction>>(ADD_ACCOUNT, async ({ ack, body, client }) => {
     await ack();
     if (!body.view) return;
     const draft = readInfluencerDraft(body.view);

@@ -1,4 +1,5 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { Listeners } from '../listeners.js';
 import { HOME_CAMPAIGN_STEP } from '../../views/home.js';
 import { STEPS, type Step, confirmStepModal } from '../../views/modals.js';
 import { getCampaign } from '../../workflow/campaigns.js';
@@ -8,9 +9,9 @@ import { answerRefusal } from './clicks.js';
 
 const isStep = (name: string): name is Step => Object.hasOwn(STEPS, name);
 
-export function register(app: App, { prisma, now }: HandlerContext): void {
+export function register(listeners: Listeners, { prisma, now }: HandlerContext): void {
   // The same confirmation as `/campaign <step>`, for the version the PIC saw in App Home.
-  app.action<BlockAction<ButtonAction>>(HOME_CAMPAIGN_STEP, async (args) => {
+  listeners.action<BlockAction<ButtonAction>>(HOME_CAMPAIGN_STEP, async (args) => {
     await args.ack();
     const [step = '', ...ids] = (args.action.value ?? '').split(':');
     const [id = NaN, version = NaN] = buttonNumbers(ids.join(':'), 2);

@@ -1,4 +1,5 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { Listeners } from '../listeners.js';
 import { campaignReference } from '../../domain/brief.js';
 import { FINAL_APPROVE_POST } from '../../views/home.js';
 import { finalApproveModal } from '../../views/modals.js';
@@ -7,8 +8,8 @@ import type { HandlerContext } from '../context.js';
 import { target } from './clicks.js';
 
 /** Final approval of one post (its approval message, App Home): the modal says it cannot be undone. */
-export function register(app: App, { prisma }: HandlerContext): void {
-  app.action<BlockAction<ButtonAction>>(FINAL_APPROVE_POST, async (args) => {
+export function register(listeners: Listeners, { prisma }: HandlerContext): void {
+  listeners.action<BlockAction<ButtonAction>>(FINAL_APPROVE_POST, async (args) => {
     await args.ack();
     const { id, version } = target(args.action);
     const found = await postContext(prisma, id);

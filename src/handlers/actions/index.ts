@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { Listeners } from '../listeners.js';
 import type { HandlerContext } from '../context.js';
 import * as addAccount from './add-account.js';
 import * as approvePost from './approve-post.js';
@@ -23,7 +23,7 @@ import * as undo from './undo.js';
 import * as withdrawPost from './withdraw-post.js';
 
 /** Every button and select, one listener per file. */
-export function register(app: App, context: HandlerContext): void {
+export function register(listeners: Listeners, context: HandlerContext): void {
   for (const listener of [
     createCampaign,
     campaignStep,
@@ -47,5 +47,5 @@ export function register(app: App, context: HandlerContext): void {
     recordResults,
     undo,
   ])
-    listener.register(app, context);
+    listener.register(listeners, context);
 }

@@ -1,4 +1,5 @@
-import type { App, BlockAction, StaticSelectAction } from '@slack/bolt';
+import type { BlockAction, StaticSelectAction } from '@slack/bolt';
+import type { Listeners } from '../listeners.js';
 import { VALUE } from '../../views/campaign-form.js';
 import { PICK_DELIVERABLES_PARTICIPANT, deliverablesMetadata, deliverablesModal } from '../../views/deliverables.js';
 import { getCampaign } from '../../workflow/campaigns.js';
@@ -7,9 +8,9 @@ import type { HandlerContext } from '../context.js';
 import { readMetadata } from '../payload.js';
 import { redraw } from './clicks.js';
 
-export function register(app: App, { prisma }: HandlerContext): void {
+export function register(listeners: Listeners, { prisma }: HandlerContext): void {
   // Choosing a participant in the modal shows its deliverable lines, or why they cannot be edited now.
-  app.action<BlockAction<StaticSelectAction>>({ block_id: PICK_DELIVERABLES_PARTICIPANT, action_id: VALUE }, async ({ ack, body, action, client }) => {
+  listeners.action<BlockAction<StaticSelectAction>>({ block_id: PICK_DELIVERABLES_PARTICIPANT, action_id: VALUE }, async ({ ack, body, action, client }) => {
     await ack();
     if (!body.view) return;
     const { campaignId } = readMetadata(deliverablesMetadata, body.view.private_metadata);

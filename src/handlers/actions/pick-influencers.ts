@@ -1,4 +1,5 @@
-import type { App, BlockAction, MultiStaticSelectAction } from '@slack/bolt';
+import type { BlockAction, MultiStaticSelectAction } from '@slack/bolt';
+import type { Listeners } from '../listeners.js';
 import { VALUE } from '../../views/blocks.js';
 import { MAX_PICK, PICK_BLOCK, addParticipantsMetadata, addParticipantsModal } from '../../views/directory.js';
 import { getCampaign } from '../../workflow/campaigns.js';
@@ -8,9 +9,9 @@ import { redraw } from './clicks.js';
 import { chosenAccounts } from '../views/directory-form.js';
 import { readMetadata } from '../payload.js';
 
-export function register(app: App, { prisma }: HandlerContext): void {
+export function register(listeners: Listeners, { prisma }: HandlerContext): void {
   // Choosing influencers to add: ask which accounts will post for each one who has several.
-  app.action<BlockAction<MultiStaticSelectAction>>({ block_id: PICK_BLOCK, action_id: VALUE }, async ({ ack, body, action, client }) => {
+  listeners.action<BlockAction<MultiStaticSelectAction>>({ block_id: PICK_BLOCK, action_id: VALUE }, async ({ ack, body, action, client }) => {
     await ack();
     if (!body.view) return;
     const { campaignId, filter } = readMetadata(addParticipantsMetadata, body.view.private_metadata);

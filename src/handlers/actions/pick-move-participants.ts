@@ -1,4 +1,5 @@
-import type { App, BlockAction, MultiStaticSelectAction } from '@slack/bolt';
+import type { BlockAction, MultiStaticSelectAction } from '@slack/bolt';
+import type { Listeners } from '../listeners.js';
 import { VALUE } from '../../views/campaign-form.js';
 import { MOVE_FIELDS, moveMetadata, moveModal } from '../../views/participants.js';
 import { getCampaign } from '../../workflow/campaigns.js';
@@ -7,11 +8,11 @@ import type { HandlerContext } from '../context.js';
 import { redraw } from './clicks.js';
 import { readMetadata } from '../payload.js';
 
-export function register(app: App, context: HandlerContext): void {
+export function register(listeners: Listeners, context: HandlerContext): void {
   const { prisma } = context;
 
   // Choosing participants in the move modal: offer only the stages allowed from where they all are.
-  app.action<BlockAction<MultiStaticSelectAction>>({ block_id: MOVE_FIELDS.participant, action_id: VALUE }, async ({ ack, body, action, client }) => {
+  listeners.action<BlockAction<MultiStaticSelectAction>>({ block_id: MOVE_FIELDS.participant, action_id: VALUE }, async ({ ack, body, action, client }) => {
     await ack();
     if (!body.view) return;
     const { campaignId } = readMetadata(moveMetadata, body.view.private_metadata);

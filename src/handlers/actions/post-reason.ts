@@ -1,4 +1,5 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { Listeners } from '../listeners.js';
 import { APPROVE_POST_WITH_CORRECTIONS, REJECT_POST } from '../../views/approvals.js';
 import { rejectReasonModal } from '../../views/modals.js';
 import { mayDecidePost, postContext } from '../../workflow/posts.js';
@@ -6,13 +7,13 @@ import type { HandlerContext } from '../context.js';
 import { opensForm } from './clicks.js';
 
 /** Needs work, or Approve with corrections: each asks for its text in a modal first. */
-export function register(app: App, context: HandlerContext): void {
+export function register(listeners: Listeners, context: HandlerContext): void {
   for (const [actionId, kind] of [
     [REJECT_POST, 'post'],
     [APPROVE_POST_WITH_CORRECTIONS, 'corrections'],
   ] as const) {
     const intent = kind === 'corrections' ? 'approve' : 'reject';
-    app.action<BlockAction<ButtonAction>>(
+    listeners.action<BlockAction<ButtonAction>>(
       actionId,
       opensForm(
         context,

@@ -1,13 +1,14 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { Listeners } from '../listeners.js';
 import { RECORD_RESULTS_BUTTON } from '../../views/approvals.js';
 import { recordResultsModal } from '../../views/results-form.js';
 import { postContext } from '../../workflow/posts.js';
 import type { HandlerContext } from '../context.js';
 import { buttonNumbers } from '../payload.js';
 
-export function register(app: App, { prisma }: HandlerContext): void {
+export function register(listeners: Listeners, { prisma }: HandlerContext): void {
   // The modal reads the post as it is now; its submission checks that nothing changed meanwhile.
-  app.action<BlockAction<ButtonAction>>(RECORD_RESULTS_BUTTON, async ({ ack, action, body, client, respond }) => {
+  listeners.action<BlockAction<ButtonAction>>(RECORD_RESULTS_BUTTON, async ({ ack, action, body, client, respond }) => {
     await ack();
     const found = await postContext(prisma, buttonNumbers(action.value, 1)[0] ?? NaN);
     if (!found) return void (await respond({ response_type: 'ephemeral', replace_original: false, text: ':no_entry: That post does not exist.' }));

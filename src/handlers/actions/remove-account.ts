@@ -1,13 +1,14 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { Listeners } from '../listeners.js';
 import { REMOVE_ACCOUNT, influencerModal } from '../../views/directory.js';
 import { mayRemoveAccountOf } from '../../workflow/influencers.js';
 import type { HandlerContext } from '../context.js';
 import { redraw } from './clicks.js';
 import { readInfluencerDraft } from '../views/directory-form.js';
 
-export function register(app: App, { prisma }: HandlerContext): void {
+export function register(listeners: Listeners, { prisma }: HandlerContext): void {
   // A saved account a campaign uses stays in the form, with why.
-  app.action<BlockAction<ButtonAction>>(REMOVE_ACCOUNT, async ({ ack, body, action, client }) => {
+  listeners.action<BlockAction<ButtonAction>>(REMOVE_ACCOUNT, async ({ ack, body, action, client }) => {
     await ack();
     if (!body.view) return;
     const draft = readInfluencerDraft(body.view);

@@ -1,4 +1,5 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { Listeners } from '../listeners.js';
 import { RESEND_AGREEMENT, resentText } from '../../views/agreements.js';
 import { digestSettings } from '../../workflow/digests.js';
 import { participantInCampaign, resendAgreement } from '../../workflow/participants.js';
@@ -6,11 +7,11 @@ import type { HandlerContext } from '../context.js';
 import { publishHome } from '../home.js';
 import { answerRefusal, target } from './clicks.js';
 
-export function register(app: App, context: HandlerContext): void {
+export function register(listeners: Listeners, context: HandlerContext): void {
   const { prisma, now, deliver } = context;
 
   // "Send agreement again" on a declined or expired agreement (show, App Home); the domain re-decides on the stored state.
-  app.action<BlockAction<ButtonAction>>(RESEND_AGREEMENT, async (args) => {
+  listeners.action<BlockAction<ButtonAction>>(RESEND_AGREEMENT, async (args) => {
     await args.ack();
     const { id, version } = target(args.action);
     const acting = { userId: args.body.user.id, now: now() };

@@ -1,4 +1,5 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { Listeners } from '../listeners.js';
 import { campaignReference } from '../../domain/brief.js';
 import { STAGE_LABELS } from '../../domain/participation.js';
 import { refusalText } from '../../views/refusals.js';
@@ -11,8 +12,8 @@ import type { HandlerContext } from '../context.js';
 const MAX_UNDONE = 100;
 
 /** Undo on a confirmation (a modal, or a message): each change it names is taken back in its own transaction, or says why not. */
-export function register(app: App, { prisma, now }: HandlerContext): void {
-  app.action<BlockAction<ButtonAction>>(UNDO, async ({ ack, action, body, client, respond }) => {
+export function register(listeners: Listeners, { prisma, now }: HandlerContext): void {
+  listeners.action<BlockAction<ButtonAction>>(UNDO, async ({ ack, action, body, client, respond }) => {
     await ack();
     const acting = { userId: body.user.id, now: now() };
     const lines: string[] = [];

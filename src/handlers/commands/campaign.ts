@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { Listeners } from '../listeners.js';
 import { helpMessage, unknownSubcommandMessage } from '../../views/help.js';
 import type { HandlerContext } from '../context.js';
 import type { Subcommand } from './subcommand.js';
@@ -10,10 +10,10 @@ export function parseSubcommand(text: string): { name: string; args: string } {
 }
 
 /** `/campaign <subcommand>`, dispatched by the table in ./index.ts (the same table `help` lists). */
-export function register(app: App, context: HandlerContext, subcommands: Subcommand[]): void {
+export function register(listeners: Listeners, context: HandlerContext, subcommands: Subcommand[]): void {
   // The same for everyone, and on the way to the ack: built once.
   const help = helpMessage(subcommands);
-  app.command('/campaign', async ({ command, ack, respond, client, logger }) => {
+  listeners.command('/campaign', async ({ command, ack, respond, client, logger }) => {
     const { name, args } = parseSubcommand(command.text);
     const subcommand = subcommands.find((candidate) => candidate.name === name);
     // Answers that need nothing but this table come with the acknowledgement itself.

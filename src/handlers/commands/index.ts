@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { Listeners } from '../listeners.js';
 import { helpMessage } from '../../views/help.js';
 import type { HandlerContext } from '../context.js';
 import * as campaign from './campaign.js';
@@ -48,6 +48,6 @@ export const SUBCOMMANDS: Subcommand[] = [
   deliveries,
 ];
 
-export function register(app: App, context: HandlerContext): void {
-  campaign.register(app, context, SUBCOMMANDS);
+export function register(listeners: Listeners, context: HandlerContext): void {
+  campaign.register(listeners, context, SUBCOMMANDS);
 }

@@ -1,11 +1,11 @@
-import type { App } from '@slack/bolt';
+import type { Listeners } from '../listeners.js';
 import { linkScreenshot } from '../../workflow/posts.js';
 import type { HandlerContext } from '../context.js';
 
-export function register(app: App, { prisma, now }: HandlerContext): void {
+export function register(listeners: Listeners, { prisma, now }: HandlerContext): void {
   // A file shared in a post's approval thread (an insights screenshot) is linked to the post: its
   // Slack file ID and permalink, never the bytes. A retried event finds the file linked already.
-  app.event('message', async ({ event, client, logger }) => {
+  listeners.event('message', async ({ event, client, logger }) => {
     if (event.subtype !== 'file_share' || !event.thread_ts || !event.files?.length) return;
     const acting = { userId: event.user, now: now() };
     const linked: number[] = [];

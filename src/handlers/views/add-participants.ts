@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { Listeners } from '../listeners.js';
 import { ADD_PARTICIPANTS, PICK_BLOCK, accountsBlockId, addParticipantsMetadata } from '../../views/directory.js';
 import { refusalModal } from '../../views/refusals.js';
 import { addParticipants } from '../../workflow/participants.js';
@@ -9,8 +9,8 @@ import { read } from './form.js';
 import { readMetadata } from '../payload.js';
 import { parseStartingStage } from './starting-stage-form.js';
 
-export function register(app: App, { prisma, now }: HandlerContext): void {
-  app.view(ADD_PARTICIPANTS, async ({ ack, body, view, client, logger }) => {
+export function register(listeners: Listeners, { prisma, now }: HandlerContext): void {
+  listeners.view(ADD_PARTICIPANTS, async ({ ack, body, view, client, logger }) => {
     const { campaignId } = readMetadata(addParticipantsMetadata, view.private_metadata);
     const chosen = (read(view.state.values, PICK_BLOCK).selected_options ?? []).map((o) => Number(o.value)).filter(Number.isSafeInteger);
     const starting = parseStartingStage(view.state.values);

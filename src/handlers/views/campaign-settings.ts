@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { Listeners } from '../listeners.js';
 import { campaignAtVersion } from '../../views/metadata.js';
 import { refusalModal } from '../../views/refusals.js';
 import { CAMPAIGN_SETTINGS, TIMING_FIELDS } from '../../views/settings.js';
@@ -7,8 +7,8 @@ import type { HandlerContext } from '../context.js';
 import { readMetadata } from '../payload.js';
 import { briefErrorsByBlock, parseCampaignSettings } from './campaign-brief.js';
 
-export function register(app: App, { prisma, now }: HandlerContext): void {
-  app.view(CAMPAIGN_SETTINGS, async ({ ack, body, view }) => {
+export function register(listeners: Listeners, { prisma, now }: HandlerContext): void {
+  listeners.view(CAMPAIGN_SETTINGS, async ({ ack, body, view }) => {
     const { campaignId, version } = readMetadata(campaignAtVersion, view.private_metadata);
     const parsed = parseCampaignSettings(view.state.values);
     if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });

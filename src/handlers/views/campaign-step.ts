@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { Listeners } from '../listeners.js';
 import { type Campaign, campaignReference } from '../../domain/brief.js';
 import type { Decision } from '../../domain/decision.js';
 import { campaignStepKind } from '../../domain/transitions.js';
@@ -21,8 +21,8 @@ const STEP_USE_CASES: Record<Step, typeof campaigns.publishProposal> = {
 };
 
 /** The confirmation of a campaign step (`/campaign <step>`, or its App Home button). */
-export function register(app: App, { prisma, now }: HandlerContext): void {
-  app.view(CONFIRM_STEP, async ({ ack, body, view, client, logger }) => {
+export function register(listeners: Listeners, { prisma, now }: HandlerContext): void {
+  listeners.view(CONFIRM_STEP, async ({ ack, body, view, client, logger }) => {
     const { step, campaignId, version } = readMetadata(stepMetadata, view.private_metadata);
     const acting = { userId: body.user.id, now: now() };
     const decided: Decision<Campaign> = await STEP_USE_CASES[step](prisma, campaignId, acting, version);

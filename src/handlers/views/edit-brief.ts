@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { Listeners } from '../listeners.js';
 import { type Campaign, lockedFields } from '../../domain/brief.js';
 import { CAMPAIGN_FIELDS, EDIT_BRIEF } from '../../views/campaign-form.js';
 import { campaignAtVersion } from '../../views/metadata.js';
@@ -8,8 +8,8 @@ import type { HandlerContext } from '../context.js';
 import { briefErrorsByBlock, parseCampaignBrief } from './campaign-brief.js';
 import { readMetadata } from '../payload.js';
 
-export function register(app: App, { prisma, now }: HandlerContext): void {
-  app.view(EDIT_BRIEF, async ({ ack, body, view }) => {
+export function register(listeners: Listeners, { prisma, now }: HandlerContext): void {
+  listeners.view(EDIT_BRIEF, async ({ ack, body, view }) => {
     const { campaignId, version } = readMetadata(campaignAtVersion, view.private_metadata);
     const current = await campaigns.getCampaign(prisma, campaignId);
     if (!current)

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { Listeners } from '../listeners.js';
 import type { Refusal } from '../../domain/decision.js';
 import { currencyDigits } from '../../views/format.js';
 import { EDIT_COSTS, costRefusalsModal, costsMetadata } from '../../views/participants.js';
@@ -9,13 +9,13 @@ import type { HandlerContext } from '../context.js';
 import { parseCosts } from './participants-form.js';
 import { readMetadata } from '../payload.js';
 
-export function register(app: App, { prisma, now }: HandlerContext): void {
+export function register(listeners: Listeners, { prisma, now }: HandlerContext): void {
   /**
    * Each participant's costs are saved in their own transaction: a refusal for one (locked after
    * a posted post, changed meanwhile) does not undo the others; the modal then lists the refused.
    * "Changed" compares with the stored amounts, so untouched rows are skipped even if moved since.
    */
-  app.view(EDIT_COSTS, async ({ ack, body, view }) => {
+  listeners.view(EDIT_COSTS, async ({ ack, body, view }) => {
     const { campaignId, versions } = readMetadata(costsMetadata, view.private_metadata);
     const [campaign, participants] = await Promise.all([getCampaign(prisma, campaignId), listParticipants(prisma, campaignId)]);
     if (!campaign)

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { Listeners } from '../listeners.js';
 import { EDIT_DELIVERABLES, deliverablesMetadata } from '../../views/deliverables.js';
 import { refusalModal } from '../../views/refusals.js';
 import { editDeliverables } from '../../workflow/participants.js';
@@ -6,10 +6,10 @@ import type { HandlerContext } from '../context.js';
 import { parseDeliverables } from './deliverables-form.js';
 import { readMetadata } from '../payload.js';
 
-export function register(app: App, context: HandlerContext): void {
+export function register(listeners: Listeners, context: HandlerContext): void {
   const { prisma, now } = context;
 
-  app.view(EDIT_DELIVERABLES, async ({ ack, body, view }) => {
+  listeners.view(EDIT_DELIVERABLES, async ({ ack, body, view }) => {
     const { participantId, version, lines } = readMetadata(deliverablesMetadata, view.private_metadata);
     if (participantId === undefined) return ack();
     const parsed = parseDeliverables(view.state.values, lines ?? 0);

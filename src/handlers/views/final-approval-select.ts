@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { Listeners } from '../listeners.js';
 import { FINAL_APPROVE_POSTS_BLOCK, FINAL_APPROVE_SELECT, finalApproveConfirmModal, postAtVersion } from '../../views/final-approval.js';
 import { campaignMetadata } from '../../views/metadata.js';
 import { refusalModal } from '../../views/refusals.js';
@@ -7,9 +7,9 @@ import type { HandlerContext } from '../context.js';
 import { read } from './form.js';
 import { readMetadata } from '../payload.js';
 
-export function register(app: App, { prisma, now }: HandlerContext): void {
+export function register(listeners: Listeners, { prisma, now }: HandlerContext): void {
   // Step 1 → 2: nothing changes yet; the confirmation is pushed on top, with the versions the approver saw.
-  app.view(FINAL_APPROVE_SELECT, async ({ ack, body, view }) => {
+  listeners.view(FINAL_APPROVE_SELECT, async ({ ack, body, view }) => {
     const { campaignId } = readMetadata(campaignMetadata, view.private_metadata);
     const chosen = (read(view.state.values, FINAL_APPROVE_POSTS_BLOCK).selected_options ?? []).map((option) => postAtVersion.parse(option.value));
     if (chosen.length === 0) return ack({ response_action: 'errors', errors: { [FINAL_APPROVE_POSTS_BLOCK]: 'Choose at least one post.' } });

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { Listeners } from '../listeners.js';
 import { CSV_BLOCK, IMPORT_INFLUENCERS, importProblemsText, importedModal } from '../../views/directory.js';
 import { refusalModal } from '../../views/refusals.js';
 import { importInfluencers, importProblems } from '../../workflow/influencers.js';
@@ -6,9 +6,9 @@ import type { HandlerContext } from '../context.js';
 import { parseInfluencerCsv } from './directory-form.js';
 import { read } from './form.js';
 
-export function register(app: App, { prisma, now }: HandlerContext): void {
+export function register(listeners: Listeners, { prisma, now }: HandlerContext): void {
   // All or none: a replayed submission finds every account taken and adds nothing twice.
-  app.view(IMPORT_INFLUENCERS, async ({ ack, body, view }) => {
+  listeners.view(IMPORT_INFLUENCERS, async ({ ack, body, view }) => {
     const parsed = parseInfluencerCsv(read(view.state.values, CSV_BLOCK).value ?? '');
     if ('problem' in parsed) return ack({ response_action: 'errors', errors: { [CSV_BLOCK]: parsed.problem } });
     if (parsed.problems.length) {

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { Listeners } from '../listeners.js';
 import type { HandlerContext } from '../context.js';
 import * as addParticipants from './add-participants.js';
 import * as resendAgreement from './resend-agreement.js';
@@ -23,7 +23,7 @@ import * as settings from './settings.js';
 import * as submitPost from './submit-post.js';
 
 /** Every modal submission, one listener per file. */
-export function register(app: App, context: HandlerContext): void {
+export function register(listeners: Listeners, context: HandlerContext): void {
   for (const listener of [
     createCampaign,
     editBrief,
@@ -47,5 +47,5 @@ export function register(app: App, context: HandlerContext): void {
     finalApprovalConfirm,
     recordResults,
   ])
-    listener.register(app, context);
+    listener.register(listeners, context);
 }

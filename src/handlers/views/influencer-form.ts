@@ -1,4 +1,5 @@
-import type { App } from '@slack/bolt';
+import type { Middleware, SlackViewMiddlewareArgs } from '@slack/bolt';
+import type { Listeners } from '../listeners.js';
 import { accountKey, accountName } from '../../domain/influencer.js';
 import { ADD_INFLUENCER, EDIT_INFLUENCER, type InfluencerDraft, accountBlockId } from '../../views/directory.js';
 import { refusalModal } from '../../views/refusals.js';
@@ -6,7 +7,7 @@ import { addInfluencers, editInfluencer, takenAccounts } from '../../workflow/in
 import type { HandlerContext } from '../context.js';
 import { type ParsedInfluencer, parseInfluencerForm, readInfluencerDraft } from './directory-form.js';
 
-export function register(app: App, { prisma, now }: HandlerContext): void {
+export function register(listeners: Listeners, { prisma, now }: HandlerContext): void {
   /** Every field error at once: the typed ones and the accounts another influencer already has. */
   async function influencerErrors(draft: InfluencerDraft, parsed: ParsedInfluencer): Promise<Record<string, string>> {
     const errors = { ...parsed.errors };
@@ -22,7 +23,7 @@ export function register(app: App, { prisma, now }: HandlerContext): void {
   }
 
   // Add and edit share the form; the influencer's ID in the metadata tells them apart.
-  app.view({ callback_id: new RegExp(`^(${ADD_INFLUENCER}|${EDIT_INFLUENCER})$`) }, async ({ ack, body, view }) => {
+  const saveInfluencer: Middleware<SlackViewMiddlewareArgs> = async ({ ack, body, view }) => {
     const draft = readInfluencerDraft(view);
     const parsed = parseInfluencerForm(draft);
     const errors = await influencerErrors(draft, parsed);
@@ -34,5 +35,6 @@ export function register(app: App, { prisma, now }: HandlerContext): void {
         : await editInfluencer(prisma, draft.influencerId, parsed.profile, acting, draft.version);
     if (!saved.ok) return ack({ response_action: 'update', view: refusalModal(view.title.text, saved) });
     await ack();
-  });
+  };
+  for (const callbackId of [ADD_INFLUENCER, EDIT_INFLUENCER]) listeners.view(callbackId, saveInfluencer);
 }

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { Listeners } from '../listeners.js';
 import type { Refusal } from '../../domain/decision.js';
 import type { Participant, Stage } from '../../domain/participation.js';
 import { MOVE_FIELDS, MOVE_PARTICIPANT, moveMetadata } from '../../views/participants.js';
@@ -10,9 +10,9 @@ import { tellAboutMoves } from '../influencer-messages.js';
 import { parseMoveStage } from './participants-form.js';
 import { readMetadata } from '../payload.js';
 
-export function register(app: App, { prisma, now }: HandlerContext): void {
+export function register(listeners: Listeners, { prisma, now }: HandlerContext): void {
   // Each participant moves in its own transaction: one refused (stale, not allowed) does not undo the others.
-  app.view(MOVE_PARTICIPANT, async ({ ack, body, view, client, logger }) => {
+  listeners.view(MOVE_PARTICIPANT, async ({ ack, body, view, client, logger }) => {
     const { campaignId, chosen } = readMetadata(moveMetadata, view.private_metadata);
     if (chosen.size === 0) return ack({ response_action: 'errors', errors: { [MOVE_FIELDS.participant]: 'Choose at least one participant.' } });
     const parsed = parseMoveStage(view.state.values);

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { Listeners } from '../listeners.js';
 import { CLOSE_DATE_BLOCK, OPEN_RECRUITMENT } from '../../views/open-recruitment.js';
 import { campaignAtVersion } from '../../views/metadata.js';
 import { refusalModal } from '../../views/refusals.js';
@@ -7,8 +7,8 @@ import type { HandlerContext } from '../context.js';
 import { isoDay, read } from './form.js';
 import { readMetadata } from '../payload.js';
 
-export function register(app: App, { prisma, now }: HandlerContext): void {
-  app.view(OPEN_RECRUITMENT, async ({ ack, body, view }) => {
+export function register(listeners: Listeners, { prisma, now }: HandlerContext): void {
+  listeners.view(OPEN_RECRUITMENT, async ({ ack, body, view }) => {
     const { campaignId, version } = readMetadata(campaignAtVersion, view.private_metadata);
     const closeDate = isoDay(read(view.state.values, CLOSE_DATE_BLOCK).selected_date) ?? null;
     const acting = { userId: body.user.id, now: now() };

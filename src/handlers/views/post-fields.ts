@@ -1,4 +1,5 @@
-import type { App } from '@slack/bolt';
+import type { Middleware, SlackViewMiddlewareArgs } from '@slack/bolt';
+import type { Listeners } from '../listeners.js';
 import type { RefusalRule } from '../../domain/decision.js';
 import { EDIT_POST_FORM, POST_FIELDS, REVISE_POST_FORM, postMetadata } from '../../views/post-form.js';
 import { refusalModal } from '../../views/refusals.js';
@@ -19,8 +20,8 @@ const FORMS = {
 /** Refusals a person fixes in the form itself; any other refusal replaces the form with the reason. */
 const FIELD_OF_RULE: Partial<Record<RefusalRule, string>> = { 'post-unchanged': POST_FIELDS.content };
 
-export function register(app: App, { prisma, now }: HandlerContext): void {
-  app.view({ callback_id: new RegExp(`^(${REVISE_POST_FORM}|${EDIT_POST_FORM})$`) }, async ({ ack, body, view }) => {
+export function register(listeners: Listeners, { prisma, now }: HandlerContext): void {
+  const savePost: Middleware<SlackViewMiddlewareArgs> = async ({ ack, body, view }) => {
     const form = FORMS[view.callback_id as keyof typeof FORMS];
     const { postId, version } = readMetadata(postMetadata, view.private_metadata);
     const parsed = parsePostFields(view.state.values);
@@ -33,5 +34,6 @@ export function register(app: App, { prisma, now }: HandlerContext): void {
       );
     }
     await ack();
-  });
+  };
+  for (const callbackId of [REVISE_POST_FORM, EDIT_POST_FORM]) listeners.view(callbackId, savePost);
 }

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { Listeners } from '../listeners.js';
 import { currencyDigits } from '../../views/format.js';
 import { refusalModal } from '../../views/refusals.js';
 import { RECORD_RESULTS, RESULT_FIELDS, resultsMetadata } from '../../views/results-form.js';
@@ -8,8 +8,8 @@ import type { HandlerContext } from '../context.js';
 import { parseResults } from './results-form.js';
 import { readMetadata } from '../payload.js';
 
-export function register(app: App, { prisma, now }: HandlerContext): void {
-  app.view(RECORD_RESULTS, async ({ ack, body, view }) => {
+export function register(listeners: Listeners, { prisma, now }: HandlerContext): void {
+  listeners.view(RECORD_RESULTS, async ({ ack, body, view }) => {
     const meta = readMetadata(resultsMetadata, view.private_metadata);
     const single = 'postId' in meta ? await postContext(prisma, meta.postId) : undefined;
     const campaign = single?.campaign ?? ('campaignId' in meta ? await getCampaign(prisma, meta.campaignId) : undefined);

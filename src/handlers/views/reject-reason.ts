@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { Listeners } from '../listeners.js';
 import { MAX_REASON, REASON_BLOCK, REASON_FORMS, REJECT_REASON, rejectMetadata } from '../../views/modals.js';
 import { refusalModal } from '../../views/refusals.js';
 import { rejectProposal } from '../../workflow/campaigns.js';
@@ -8,8 +8,8 @@ import { readMetadata } from '../payload.js';
 import { read } from './form.js';
 
 /** A rejection's reason, or an approval's corrections: the text is required, then the decision is taken. */
-export function register(app: App, { prisma, now }: HandlerContext): void {
-  app.view(REJECT_REASON, async ({ ack, body, view }) => {
+export function register(listeners: Listeners, { prisma, now }: HandlerContext): void {
+  listeners.view(REJECT_REASON, async ({ ack, body, view }) => {
     const { kind, id, version } = readMetadata(rejectMetadata, view.private_metadata);
     const reason = (read(view.state.values, REASON_BLOCK).value ?? '').trim();
     if (!reason)

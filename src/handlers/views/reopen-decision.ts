@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { Listeners } from '../listeners.js';
 import { STAGE_LABELS } from '../../domain/participation.js';
 import { REOPEN, REOPEN_FIELDS, stepDoneModal } from '../../views/transitions.js';
 import { reopenParticipant } from '../../workflow/undo.js';
@@ -9,9 +9,9 @@ import type { HandlerContext } from '../context.js';
 import { campaignParticipants } from '../../views/metadata.js';
 import { readMetadata } from '../payload.js';
 
-export function register(app: App, { prisma, now }: HandlerContext): void {
+export function register(listeners: Listeners, { prisma, now }: HandlerContext): void {
   // An admin reopens one decided applicant; the reason is required and goes to the history and the channel.
-  app.view(REOPEN, async ({ ack, body, view }) => {
+  listeners.view(REOPEN, async ({ ack, body, view }) => {
     const { versions } = readMetadata(campaignParticipants, view.private_metadata);
     const chosen = Number(read(view.state.values, REOPEN_FIELDS.participant).selected_option?.value);
     const reason = (read(view.state.values, REOPEN_FIELDS.reason).value ?? '').trim();

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { Listeners } from '../listeners.js';
 import { RESEND_FORM, RESEND_PICK, resentModal, resentText } from '../../views/agreements.js';
 import { campaignParticipants } from '../../views/metadata.js';
 import { refusalModal } from '../../views/refusals.js';
@@ -9,10 +9,10 @@ import { tellAboutMoves } from '../influencer-messages.js';
 import { read } from './form.js';
 import { readMetadata } from '../payload.js';
 
-export function register(app: App, context: HandlerContext): void {
+export function register(listeners: Listeners, context: HandlerContext): void {
   const { prisma, now } = context;
 
-  app.view(RESEND_FORM, async ({ ack, body, view, client, logger }) => {
+  listeners.view(RESEND_FORM, async ({ ack, body, view, client, logger }) => {
     const { versions } = readMetadata(campaignParticipants, view.private_metadata);
     const chosen = read(view.state.values, RESEND_PICK).selected_option?.value;
     if (!chosen || !(chosen in versions)) return ack({ response_action: 'errors', errors: { [RESEND_PICK]: 'Choose whose agreement to send again.' } });

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { Listeners } from '../listeners.js';
 import { refusalModal } from '../../views/refusals.js';
 import { ADMINS_BLOCK, DIGEST_FIELDS, SETTINGS } from '../../views/settings.js';
 import { setAdmins } from '../../workflow/admins.js';
@@ -8,8 +8,8 @@ import { parseDigestSettings } from './campaign-brief.js';
 import { read } from './form.js';
 
 /** The app's settings: its admins and the digest schedule. */
-export function register(app: App, { prisma, now }: HandlerContext): void {
-  app.view(SETTINGS, async ({ ack, body, view }) => {
+export function register(listeners: Listeners, { prisma, now }: HandlerContext): void {
+  listeners.view(SETTINGS, async ({ ack, body, view }) => {
     const acting = { userId: body.user.id, now: now() };
     const chosenAdmins = read(view.state.values, ADMINS_BLOCK).selected_users ?? [];
     const schedule = parseDigestSettings(view.state.values);
