@@ -15,6 +15,7 @@ import { answerUnhandled } from './handlers/unhandled.js';
 import * as views from './handlers/views/index.js';
 import { type BotIdentity, explainSocketModeFailure, identifyBot } from './slack-check.js';
 import { type Database, openDatabase } from './store/database.js';
+import { startUpkeep } from './jobs/upkeep.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { DeliveryWorker } from './handlers/deliveries.js';
 import { slackClientOptions } from './slack-client.js';
@@ -165,6 +166,8 @@ export async function launch(
     // What an earlier run saved but could not show yet (Slack down, a crash) is delivered now.
     deliveries.start();
     void deliveries.deliver();
+    // PGlite runs no autovacuum: the app keeps the embedded database's statistics and dead rows itself.
+    const upkeep = everyMinute && db.location.kind !== 'server' ? startUpkeep(db.prisma, campaignApp.app.logger) : undefined;
     const jobs = startScheduler(
       { prisma: db.prisma, client: campaignApp.app.client, logger: campaignApp.app.logger, now, deliver: () => deliveries.deliver() },
       { everyMinute },
@@ -177,6 +180,7 @@ export async function launch(
       deliver: () => deliveries.deliver(),
       async stop() {
         await jobs.stop();
+        await upkeep?.stop();
         await campaignApp.stop();
         await db.close();
       },

@@ -93,7 +93,7 @@ export function slackZones(client: WebClient, logger: Logger): ZonesOf {
 export function startScheduler({ prisma, client, logger, now, deliver }: SchedulerDeps, { everyMinute = true } = {}) {
   const post = slackDigestPoster(client);
   const zonesOf = slackZones(client, logger);
-  const tick = async () => {
+  const work = async () => {
     const at = now();
     try {
       await closeDueRecruitments(prisma, at);
@@ -109,11 +109,18 @@ export function startScheduler({ prisma, client, logger, now, deliver }: Schedul
       logger.error('Scheduled work failed:', error);
     }
   };
+  // Kept so that stopping waits for a tick under way instead of closing the database under it.
+  let running: Promise<void> = Promise.resolve();
+  const tick = () => {
+    running = work();
+    return running;
+  };
   const task = everyMinute ? cron.schedule('* * * * *', tick, { name: 'campaign-desk', noOverlap: true }) : undefined;
   return {
     tick,
     async stop() {
       await task?.stop();
+      await running;
     },
   };
 }

@@ -36,6 +36,14 @@ describe('stopping', () => {
     await harness.stop();
     expect(call.answered).toBe(true);
   });
+
+  it('finishes the scheduled work under way before it closes the database', async () => {
+    const harness = await startHarness();
+    const ticking = harness.running.tick();
+    await harness.stop();
+    await ticking;
+    expect(harness.logs.filter((line) => Number(line.level) >= 50)).toEqual([]);
+  });
 });
 
 /** Runs `npm start`'s entry point as its own process. */

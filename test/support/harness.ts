@@ -30,9 +30,14 @@ export interface HarnessOptions {
   now?: () => Date;
   fakeSlack?: FakeSlack;
   databaseUrl?: string;
+  /** Starts the every-minute timers as `npm start` does (the scheduler, the embedded database's upkeep); tests call `tick` otherwise. */
+  everyMinute?: boolean;
 }
 
-export async function startHarness(env: Record<string, string> = {}, { now, fakeSlack: sharedSlack, databaseUrl }: HarnessOptions = {}): Promise<Harness> {
+export async function startHarness(
+  env: Record<string, string> = {},
+  { now, fakeSlack: sharedSlack, databaseUrl, everyMinute = false }: HarnessOptions = {},
+): Promise<Harness> {
   const fakeSlack = sharedSlack ?? (await FakeSlack.start());
   // Several app instances may share one database (and one fake Slack); the first owner drops it.
   const database = databaseUrl ? { url: databaseUrl, drop: async () => undefined } : await freshDatabaseUrl();
@@ -51,7 +56,7 @@ export async function startHarness(env: Record<string, string> = {}, { now, fake
       done();
     },
   });
-  const running = await launch(config, { port: 0, host: '127.0.0.1' }, { everyMinute: false, logTo, ...(now ? { now } : {}) });
+  const running = await launch(config, { port: 0, host: '127.0.0.1' }, { everyMinute, logTo, ...(now ? { now } : {}) });
   const url = `http://127.0.0.1:${running.port}`;
   return {
     slack: new SlackSender(url, SIGNING_SECRET, fakeSlack),
