@@ -27,6 +27,8 @@ export interface CampaignApp {
   app: SlackApp;
   /** The outbox worker: delivers what changes must show in Slack. */
   deliveries: DeliveryWorker;
+  /** Milliseconds since the last request was done (its deliveries included); 0 while one runs. */
+  quietFor(): number;
   /** Listens (HTTP mode) or connects (Socket Mode). */
   start(listen?: { port: number; host?: string }): Promise<{ port: number | undefined }>;
   /** Stops taking requests and waits for listeners still running. The database stays open. */
@@ -82,6 +84,7 @@ export function createApp(
   return {
     app,
     deliveries,
+    quietFor: () => inFlight.quietFor(),
     async start(listen = { port: config.PORT }) {
       if (socketMode) {
         await app.start().catch((error: unknown) => {
@@ -166,8 +169,9 @@ export async function launch(
     // What an earlier run saved but could not show yet (Slack down, a crash) is delivered now.
     deliveries.start();
     void deliveries.deliver();
-    // PGlite runs no autovacuum: the app keeps the embedded database's statistics and dead rows itself.
-    const upkeep = everyMinute && db.location.kind !== 'server' ? startUpkeep(db.prisma, campaignApp.app.logger) : undefined;
+    // PGlite runs no autovacuum: the app keeps the embedded database's statistics and dead rows itself,
+    // when no request is running.
+    const upkeep = everyMinute && db.location.kind !== 'server' ? startUpkeep(db.prisma, campaignApp.app.logger, campaignApp.quietFor) : undefined;
     const jobs = startScheduler(
       { prisma: db.prisma, client: campaignApp.app.client, logger: campaignApp.app.logger, now, deliver: () => deliveries.deliver() },
       { everyMinute },

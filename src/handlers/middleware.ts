@@ -5,10 +5,14 @@ import { currentRequest, withRequestLog } from '../logger.js';
 import { campaignMetadata } from '../views/metadata.js';
 import { readMetadata } from './payload.js';
 
-/** Counts listeners still running, so shutdown can wait for them after the HTTP server closes. */
+/**
+ * Counts listeners still running, so shutdown can wait for them after the HTTP server closes, and
+ * tells how long the app has been quiet (background upkeep waits for that).
+ */
 export class InFlight {
   private running = 0;
   private waiters: Array<() => void> = [];
+  private lastDone = performance.now();
 
   readonly middleware: Middleware<AnyMiddlewareArgs> = async ({ next }) => {
     this.running += 1;
@@ -16,9 +20,15 @@ export class InFlight {
       await next();
     } finally {
       this.running -= 1;
+      this.lastDone = performance.now();
       if (this.running === 0) for (const wake of this.waiters.splice(0)) wake();
     }
   };
+
+  /** Milliseconds since the last request was done; 0 while one runs. */
+  quietFor(): number {
+    return this.running > 0 ? 0 : performance.now() - this.lastDone;
+  }
 
   idle(): Promise<void> {
     return this.running === 0 ? Promise.resolve() : new Promise((resolve) => this.waiters.push(resolve));

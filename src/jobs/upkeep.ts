@@ -1,31 +1,44 @@
-// The embedded database's upkeep (src/store/upkeep.ts) on a timer: right after start, then every
-// minute, as autovacuum looks at a server's tables. A server has autovacuum of its own.
+// The embedded database's upkeep (src/store/upkeep.ts) on a timer, as autovacuum looks at a server's
+// tables about once a minute. At start it only finds the tables never analyzed (a database made by an
+// older version; a new data folder's template is analyzed at install), so it runs at once. Later runs
+// share PGlite's one connection with the requests', so each waits until no request has run for a
+// while, but never more than five minutes.
 import type { Logger } from '@slack/bolt';
 import type { Prisma } from '../store/database.js';
 import { upkeep } from '../store/upkeep.js';
 
 const EVERY_MS = 60_000;
+const QUIET_MS = 2_000;
+const LONGEST_WAIT_MS = 5 * 60_000;
+/** How often it looks whether a run is due and the app quiet. */
+const LOOK_MS = 1_000;
 
-export function startUpkeep(prisma: Prisma, logger: Logger): { stop(): Promise<void> } {
-  let running: Promise<void> = Promise.resolve();
-  let timer: NodeJS.Timeout | undefined;
+export function startUpkeep(prisma: Prisma, logger: Logger, quietFor: () => number): { stop(): Promise<void> } {
+  let dueAt = Number.POSITIVE_INFINITY; // set when a run ends
+  let running: Promise<void> | undefined;
   const run = () => {
-    running = upkeep(prisma).then(
-      ({ analyzed, vacuumed }) => {
-        if (analyzed.length || vacuumed.length)
-          logger.debug(`Database upkeep: analyzed ${analyzed.join(', ') || 'none'}; vacuumed ${vacuumed.join(', ') || 'none'}`);
-      },
-      (error: unknown) => logger.warn('Database upkeep failed:', error),
-    );
-    void running.then(() => {
-      if (timer) timer = setTimeout(run, EVERY_MS).unref();
-    });
+    running = upkeep(prisma)
+      .then(
+        ({ analyzed, vacuumed }) => {
+          if (analyzed.length || vacuumed.length)
+            logger.debug(`Database upkeep: analyzed ${analyzed.join(', ') || 'none'}; vacuumed ${vacuumed.join(', ') || 'none'}`);
+        },
+        (error: unknown) => logger.warn('Database upkeep failed:', error),
+      )
+      .finally(() => {
+        dueAt = performance.now() + EVERY_MS;
+        running = undefined;
+      });
   };
-  timer = setTimeout(run, 0).unref();
+  const look = () => {
+    const now = performance.now();
+    if (!running && now >= dueAt && (quietFor() >= QUIET_MS || now - dueAt >= LONGEST_WAIT_MS)) run();
+  };
+  run();
+  const timer = setInterval(look, LOOK_MS).unref();
   return {
     async stop() {
-      clearTimeout(timer);
-      timer = undefined;
+      clearInterval(timer);
       await running;
     },
   };

@@ -45,6 +45,9 @@ export async function buildTemplate(templatesDir = TEMPLATES_DIR): Promise<strin
   try {
     const migrationsList = await readMigrations();
     await withSchemaEngine(new PrismaPGlite(pglite), (engine) => engine.applyMigrations({ migrationsList, filters: NO_FILTERS }));
+    // PGlite runs no autovacuum: a new data folder starts with its (empty) tables analyzed, so the
+    // app's upkeep (src/store/upkeep.ts) has nothing to do at its first start.
+    await pglite.exec('ANALYZE');
   } finally {
     await pglite.close();
   }
@@ -55,10 +58,13 @@ export async function buildTemplate(templatesDir = TEMPLATES_DIR): Promise<strin
   return template;
 }
 
-/** Names the migrations (and checksums) a template holds, and the PGlite version that wrote it. */
+/** Changes when templates are built differently (2: their tables analyzed), so that install builds them again. */
+const TEMPLATE_FORMAT = 2;
+
+/** Names the migrations (and checksums) a template holds, the PGlite version that wrote it, and how it was built. */
 async function templateName(): Promise<string> {
   const pglitePackage = JSON.parse(readFileSync(join(PGLITE_ENTRY, '../../package.json'), 'utf8')) as { version: string };
-  const key = JSON.stringify([pglitePackage.version, migrationChecksums(await readMigrations())]);
+  const key = JSON.stringify([pglitePackage.version, migrationChecksums(await readMigrations()), TEMPLATE_FORMAT]);
   return `pglite-${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
 }
 

@@ -118,16 +118,13 @@ export async function claimDeliveries(
       RETURNING "id", "kind", "key", "payload", "actor", "attempts", "createdAt"`;
     const replyLast = (row: (typeof rows)[number]) => (isReply(row.kind as Delivery['kind']) ? 1 : 0);
     rows.sort((a, b) => replyLast(a) - replyLast(b) || (a.id < b.id ? -1 : 1));
+    // Raw: an updateMany of N `OR`ed keys is compiled anew by Prisma for every new N.
     const covering = rows.filter((claimed) => showsState(claimed.kind as Delivery['kind']));
     if (covering.length > 0) {
-      await tx.delivery.updateMany({
-        where: {
-          status: 'pending',
-          OR: covering.map((row) => ({ key: row.key, id: { lt: row.id } })),
-          AND: { OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
-        },
-        data: { status: 'superseded', finishedAt: now, claimedUntil: null },
-      });
+      await tx.$executeRaw`
+        UPDATE "Delivery" d SET "status" = 'superseded', "finishedAt" = ${now}, "claimedUntil" = NULL
+        FROM unnest(${covering.map((row) => row.key)}::text[], ${covering.map((row) => row.id)}::bigint[]) AS newer("key", "id")
+        WHERE d."key" = newer."key" AND d."id" < newer."id" AND d."status" = 'pending' AND (d."claimedUntil" IS NULL OR d."claimedUntil" < ${now})`;
     }
     return rows.map((row) => ({ id: row.id, delivery: row.payload, actor: row.actor, attempts: row.attempts, createdAt: row.createdAt }));
   });

@@ -173,12 +173,13 @@ export async function savePost(tx: Tx, before: Post, after: Post, now: Date): Pr
 /**
  * Moves several posts to one status in one statement (a group of approvals), each only if it is
  * still the version read; throws VersionConflict when any was not. Answers their new versions.
+ * Raw SQL from arrays: an updateMany of N `OR`ed posts is compiled anew by Prisma for every new N.
  */
 export async function savePostStatuses(tx: Tx, before: Post[], status: Post['status']): Promise<number[]> {
-  const { count } = await tx.post.updateMany({
-    where: { OR: before.map(({ id, version }) => ({ id, version })) },
-    data: { status, version: { increment: 1 } },
-  });
+  const count = await tx.$executeRaw`
+    UPDATE "Post" p SET "status" = ${status}::"PostStatus", "version" = p."version" + 1
+    FROM unnest(${before.map((post) => post.id)}::int[], ${before.map((post) => post.version)}::int[]) AS seen("id", "version")
+    WHERE p."id" = seen."id" AND p."version" = seen."version"`;
   if (count !== before.length) throw new VersionConflict('post', before.map((post) => post.id).join(','));
   return before.map((post) => post.version + 1);
 }
