@@ -45,8 +45,8 @@ export function describeDuration(d: Duration): string {
 
 /** A local date and minutes as if they were UTC, to do calendar arithmetic without a zone. */
 function wallMs(date: string, minutes: number): number {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return Date.UTC(year, month - 1, day) + minutes * MINUTE;
+  // "YYYY-MM-DD" by position: deadlines ask this thousands of times a minute, and split allocates.
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) + minutes * MINUTE;
 }
 
 /** The sub-minute part of an instant (zone offsets are whole minutes, so it is the same locally). */

@@ -54,18 +54,28 @@ export async function postsToRemind(tx: Tx, now: Date): Promise<WaitingPost[]> {
       participation: { campaign: { status: { not: 'archived' } } },
       OR: [{ status: 'pending_approval' }, { status: { in: ['approved', 'rejected'] }, plannedDate: near }],
     },
-    include: { approvals: { select: { revision: true, userId: true } }, participation: { select: { campaign: true } } },
+    include: { approvals: { select: { revision: true, userId: true } }, participation: { select: { campaignId: true } } },
   });
-  return rows.map((row) => ({
-    id: row.id,
-    status: row.status,
-    revision: row.revision,
-    plannedDate: row.plannedDate,
-    submittedBy: row.submittedBy,
-    reviewRequestedAt: row.reviewRequestedAt,
-    approvals: row.approvals.filter((a) => a.revision === row.revision).map((a) => a.userId),
-    campaign: toCampaign(row.participation.campaign),
-  }));
+  // Each campaign read and converted once, not once for each of its posts (the scheduler asks every minute).
+  const campaignIds = [...new Set(rows.map((row) => row.participation.campaignId))];
+  const campaignRows = campaignIds.length > 0 ? await tx.campaign.findMany({ where: { id: { in: campaignIds } } }) : [];
+  const campaigns = new Map(campaignRows.map((row) => [row.id, toCampaign(row)]));
+  return rows.flatMap((row) => {
+    const campaign = campaigns.get(row.participation.campaignId);
+    if (!campaign) return [];
+    return [
+      {
+        id: row.id,
+        status: row.status,
+        revision: row.revision,
+        plannedDate: row.plannedDate,
+        submittedBy: row.submittedBy,
+        reviewRequestedAt: row.reviewRequestedAt,
+        approvals: row.approvals.filter((a) => a.revision === row.revision).map((a) => a.userId),
+        campaign,
+      },
+    ];
+  });
 }
 
 /** Participants with an agreement out, or collaborating with deliverables due within a few days, and their posted count. */
