@@ -1,6 +1,6 @@
 // Where a request finds its listener. Bolt runs every registered listener's middleware chain for every
-// request (each with its own copy of the arguments, and its own promises): with the app's forty-odd
-// listeners that was a fifth of the main thread's time in a burst of clicks, and their acks waited
+// request (each with its own copy of the arguments, and its own promises): with the app's 55 listeners
+// Bolt's own code was a fifth of a CPU profile's samples in a burst of clicks, and their acks waited
 // behind it. So the app's listeners are kept here by the ID they answer, and one global middleware,
 // the last, calls the one a request is for.
 import type {
@@ -38,8 +38,9 @@ function keysOf(body: unknown): string[] {
 
 /**
  * The app's listeners, one per ID, matched as Bolt matches them: a button or select by its
- * `action_id` (and `block_id` when given), a form by its `callback_id` (submissions only), a slash command by its name, an
- * event by its type. A request no listener is for goes on to Bolt's own listeners (there are none).
+ * `action_id` (and `block_id` when given), a form by its `callback_id` (submissions only), a slash
+ * command by its name, an event by its type. A request no listener is for goes on to Bolt's own
+ * listeners (there are none).
  */
 export class Listeners {
   private readonly byKey = new Map<string, Middleware<AnyMiddlewareArgs>>();
