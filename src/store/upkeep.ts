@@ -16,12 +16,16 @@ export interface Upkept {
 /**
  * Analyzes the tables never analyzed or changed enough since, and vacuums (and analyzes) those with
  * enough dead rows, one table a statement so that other statements can run in between. The change
- * counts live in memory (PGlite loses them on restart); whether a table was ever analyzed is stored.
+ * counts live in memory and start at zero with each start, so a table is also analyzed when its
+ * size moved by more than a page and 10 % since its last analysis (pages on disk and the count
+ * recorded then are both stored): otherwise the tables of a data folder filled in earlier runs (the
+ * template is analyzed empty) would keep the statistics of an empty table.
  */
 export async function upkeep(prisma: Prisma): Promise<Upkept> {
   const tables = await prisma.$queryRaw<Array<{ name: string; analyze: boolean; vacuum: boolean }>>`
     SELECT s.relname AS "name",
-      c.reltuples < 0 OR s.n_mod_since_analyze > ${ANALYZE.base} + ${ANALYZE.scale} * c.reltuples AS "analyze",
+      c.reltuples < 0 OR s.n_mod_since_analyze > ${ANALYZE.base} + ${ANALYZE.scale} * c.reltuples
+        OR abs(pg_relation_size(c.oid) / current_setting('block_size')::int - c.relpages) > 1 + ${ANALYZE.scale}::float8 * c.relpages AS "analyze",
       s.n_dead_tup > ${VACUUM.base} + ${VACUUM.scale} * greatest(c.reltuples, 0) AS "vacuum"
     FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
     WHERE s.schemaname = current_schema()
