@@ -73,15 +73,6 @@ export async function campaignPeopleOf(tx: Tx, entities: ReadonlyArray<{ entityT
  */
 export type DeliveryLane = 'homes' | 'messages' | 'all';
 
-/**
- * Whether delivery `d` is a post's message for a later revision than a reply still pending: the new
- * message replaces the thread, and the reply would have none left. (A reply of `d`'s own revision may
- * be waiting for `d` to post its message: holding those back would hold both forever.)
- */
-const AFTER_EARLIER_REVISION_REPLY = PrismaTypes.sql`(d."kind" = 'post_request' AND EXISTS (SELECT 1 FROM "Delivery" reply
-  WHERE reply."kind" = 'post_reply' AND reply."status" = 'pending' AND reply."payload"->'postId' = d."payload"->'postId'
-    AND (reply."payload"->>'revision')::int < (d."payload"->>'revision')::int))`;
-
 /** Claims serialize on this advisory lock (short transactions), so two workers never hold the same key at once. */
 const CLAIM_LOCK = 4_260_001;
 
@@ -105,16 +96,27 @@ export async function claimDeliveries(
   const inLane = lane === 'all' ? PrismaTypes.sql`TRUE` : PrismaTypes.sql`(d."kind" = 'home') = ${lane === 'homes'}`;
   return prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CLAIM_LOCK})`;
+    // What decides whether a row may go is read from every pending row in one pass (the window
+    // below), not per candidate: correlated subqueries made a claim among 100 pending rows take
+    // 21 ms instead of 3.
+    //   held: another worker holds the key; newest: of a key's pending rows, the only one a state kind
+    //   claims; earliestReply: the earliest revision of a post's pending replies. A post's message
+    //   for a later revision than such a reply waits: it replaces the thread, and the reply would
+    //   have none left (a reply of its own revision may be waiting for it, so never holds it back).
     const rows = await tx.$queryRaw<Array<{ id: bigint; kind: string; key: string; payload: Delivery; actor: string; attempts: number; createdAt: Date }>>`
       UPDATE "Delivery" SET "claimedUntil" = ${leaseUntil}, "attempts" = "attempts" + 1
       WHERE "id" IN (
-        SELECT d."id" FROM "Delivery" d
+        SELECT d."id" FROM "Delivery" d JOIN (
+          SELECT p."id",
+            bool_or(coalesce(p."claimedUntil" >= ${now}, false)) OVER (PARTITION BY p."key") AS "held",
+            max(p."id") OVER (PARTITION BY p."key") AS "newest",
+            min((p."payload"->>'revision')::int) FILTER (WHERE p."kind" = 'post_reply') OVER (PARTITION BY p."payload"->'postId') AS "earliestReply"
+          FROM "Delivery" p WHERE p."status" = 'pending') w ON w."id" = d."id"
         WHERE d."status" = 'pending' AND d."nextAttemptAt" <= ${now} AND ${inLane} AND (d."claimedUntil" IS NULL OR d."claimedUntil" < ${now})
-          AND NOT EXISTS (SELECT 1 FROM "Delivery" held WHERE held."key" = d."key" AND held."status" = 'pending' AND held."claimedUntil" >= ${now})
-          AND (d."kind" NOT IN (${PrismaTypes.join(STATE_KINDS)})
-            OR NOT EXISTS (SELECT 1 FROM "Delivery" newer WHERE newer."key" = d."key" AND newer."status" = 'pending' AND newer."id" > d."id"))
-          AND NOT ${AFTER_EARLIER_REVISION_REPLY}
-        ORDER BY d."kind" IN (${PrismaTypes.join(REPLY_KINDS)}), d."id" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+          AND NOT w."held"
+          AND (d."kind" NOT IN (${PrismaTypes.join(STATE_KINDS)}) OR d."id" = w."newest")
+          AND NOT coalesce(d."kind" = 'post_request' AND w."earliestReply" < (d."payload"->>'revision')::int, false)
+        ORDER BY d."kind" IN (${PrismaTypes.join(REPLY_KINDS)}), d."id" LIMIT ${limit} FOR UPDATE OF d SKIP LOCKED)
       RETURNING "id", "kind", "key", "payload", "actor", "attempts", "createdAt"`;
     const replyLast = (row: (typeof rows)[number]) => (isReply(row.kind as Delivery['kind']) ? 1 : 0);
     rows.sort((a, b) => replyLast(a) - replyLast(b) || (a.id < b.id ? -1 : 1));
