@@ -122,9 +122,10 @@ class Lane {
 }
 
 export class DeliveryWorker {
-  // Cards and replies first. A burst's App Homes collapse into one per person (claimDeliveries supersedes
-  // older ones), so a few at a time is enough.
-  private readonly messages = new Lane('messages', 20);
+  // Cards and replies first, as many as a group of approvals holds (50, `grouped`): claims of 20
+  // took three rounds of claim, read and send for one group's cards. A burst's App Homes collapse
+  // into one per person (claimDeliveries supersedes older ones), so a few at a time is enough.
+  private readonly messages = new Lane('messages', 50);
   private readonly lanes = [this.messages, new Lane('homes', 3, this.messages)];
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
